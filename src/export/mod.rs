@@ -1,0 +1,1 @@
+//! Exports of a filtered view: CSV, JSON, JSONL, Markdown, XLSX.

@@ -1,0 +1,1 @@
+//! Reading documents: bytes on disk → decoded text and tables.

@@ -1,0 +1,506 @@
+//! The task-data file (`data/tasks.json`): its types, loading and saving.
+//!
+//! This is the contract between the extractor and everything else. Other
+//! tools are expected to read the file, so every field is documented in
+//! `docs/FORMAT.md`; change both together and bump [`FORMAT_VERSION`] when a
+//! change is not backwards compatible.
+//!
+//! Identifiers are plain strings so that the JSON is easy to use from other
+//! languages; in Rust they are wrapped in newtypes so a `TaskId` cannot be
+//! passed where a `UnitId` is expected.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// Format name written into every file, so a stray JSON file is recognised.
+pub const FORMAT_NAME: &str = "fengong-tasks";
+/// Bumped on every incompatible change of the file format.
+pub const FORMAT_VERSION: u32 = 1;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_owned())
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A document: the file stem of its source, e.g. `000_f13ecef8831b900d`.
+    DocId
+);
+id_type!(
+    /// A region: a jurisdiction's name (`台山市`) or `jurisdiction/sub-region`
+    /// (`台山市/北部产城融合中心`).
+    RegionId
+);
+id_type!(
+    /// A goal: `{doc}:g{n}`, numbered in document order from 1.
+    GoalId
+);
+id_type!(
+    /// A task: `{doc}:t{n}`, numbered in document order from 1.
+    TaskId
+);
+id_type!(
+    /// A unit: its canonical name, qualified by jurisdiction
+    /// (`台山市发展和改革局`); collectives are qualified by document
+    /// jurisdiction too (`台山市/各镇`).
+    UnitId
+);
+
+/// Where a fact was read: lines are 1-based and inclusive, counted in the
+/// source file as decoded (so an editor opened on the file shows the same).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceSpan {
+    pub doc: DocId,
+    pub line: u32,
+    pub end_line: u32,
+}
+
+/// The whole task-data file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TaskData {
+    /// Always [`FORMAT_NAME`].
+    pub format: String,
+    /// [`FORMAT_VERSION`] of the writer.
+    pub version: u32,
+    pub documents: Vec<Document>,
+    pub regions: Vec<Region>,
+    pub goals: Vec<Goal>,
+    pub tasks: Vec<Task>,
+    pub units: Vec<Unit>,
+    #[serde(default)]
+    pub overlaps: Vec<Overlap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: DocId,
+    /// The plan's own title (`台山市加快构建“三大中心”区域发展新格局实施方案`).
+    pub title: String,
+    /// Issuing body where the text names one (`台山市人民政府`).
+    pub issuer: Option<String>,
+    /// Date of issue as `YYYY-MM-DD`, `YYYY-MM` or `YYYY` where the text has it.
+    pub date: Option<String>,
+    /// Document number (`台府〔2021〕3号`).
+    pub number: Option<String>,
+    /// The region the plan governs.
+    pub jurisdiction: RegionId,
+    /// The input path as given to `fengong extract` (relative when it was).
+    pub source: String,
+    /// What the extractor understood and did not, for the per-document report.
+    pub report: DocReport,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocReport {
+    pub goals: usize,
+    pub tasks: usize,
+    pub tasks_with_leads: usize,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub line: u32,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegionKind {
+    /// An administrative area a document governs or names (江门市, 台山市).
+    Jurisdiction,
+    /// A planning area a document defines (北部产城融合中心, 北翼).
+    Subregion,
+    /// A town or street (台城, 大泽镇).
+    Town,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Region {
+    pub id: RegionId,
+    pub name: String,
+    pub kind: RegionKind,
+    /// The containing region (a sub-region's jurisdiction, 台山市 → 西部发展区).
+    pub parent: Option<RegionId>,
+    /// Members as the text lists them (`台城`, `水步`, …).
+    pub members: Vec<String>,
+    /// The document that defines it; `None` for known jurisdictions.
+    pub doc: Option<DocId>,
+    /// The definition's source line.
+    pub source: Option<SourceSpan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Goal {
+    pub id: GoalId,
+    pub doc: DocId,
+    /// The sub-region the goal is about, else the document's jurisdiction.
+    pub region: RegionId,
+    /// The heading's own number as written (`(一)`, `第三节`, `1.`), if any.
+    pub number: Option<String>,
+    pub title: String,
+    /// Titles of the enclosing headings, outermost first, without this goal.
+    pub heading_path: Vec<String>,
+    /// Named projects listed for the goal (专栏 boxes), not tasks.
+    #[serde(default)]
+    pub projects: Vec<Project>,
+    pub source: SourceSpan,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    /// The box's title (`专栏 3-1 重大交通项目`).
+    pub list: String,
+    pub text: String,
+    pub source: SourceSpan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeadMode {
+    /// One lead unit.
+    Single,
+    /// Several lead units leading together.
+    Joint,
+    /// Several lead units each leading their own part (分别牵头).
+    Respective,
+    /// The plan names no lead unit (the UI shows 未明确).
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: TaskId,
+    pub doc: DocId,
+    pub goal: GoalId,
+    /// The task's number as written (`1.`, `（三）`), if any.
+    pub number: Option<String>,
+    /// The lead sentence (`以新型城镇引擎推动北部能级提升`), without the number.
+    pub title: String,
+    /// The whole task text as it reads once page artefacts are removed,
+    /// including its responsibility note.
+    pub text: String,
+    /// The responsibility note as written, if the task has one.
+    pub note: Option<ResponsibilityNote>,
+    pub leads: Vec<UnitRef>,
+    pub partners: Vec<UnitRef>,
+    /// Units named responsible without a lead being identifiable (责任单位).
+    #[serde(default)]
+    pub responsible: Vec<UnitRef>,
+    pub lead_mode: LeadMode,
+    /// A named responsible person (牵头负责领导), never a unit.
+    #[serde(default)]
+    pub leader: Option<String>,
+    /// Deadline as written (`2025年底前`, `持续推进`).
+    #[serde(default)]
+    pub deadline: Option<String>,
+    /// Places and units the text mentions (never promoted to leads).
+    pub mentions: Vec<Mention>,
+    pub source: SourceSpan,
+}
+
+/// The part of a task that says who does it, e.g.
+/// `(产业转移工业园牵头,市发展和改革局、北部7镇配合)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResponsibilityNote {
+    pub text: String,
+    pub line: u32,
+}
+
+/// A unit as one task names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRef {
+    pub unit: UnitId,
+    /// The name exactly as the document writes it (`市发展和改革局`).
+    pub written: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// A place (town, port, bay) the task is about.
+    Place,
+    /// A unit named in the text outside the responsibility note.
+    Unit,
+    /// A town or body the text makes the actor of the task (大泽镇要…).
+    Actor,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub text: String,
+    pub kind: MentionKind,
+    /// The unit or region it resolves to, when it resolves.
+    pub unit: Option<UnitId>,
+    pub region: Option<RegionId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// 市发展和改革局, 市公资办, 江门市生态环境局台山分局.
+    Government,
+    /// 市委组织部, 市委办公室, 市委编办.
+    Party,
+    /// 台城街道, 川岛镇.
+    Town,
+    /// 产业转移工业园, 广海湾经济开发区.
+    DevelopmentZone,
+    /// A named set of units (北部7镇, 各镇).
+    Group,
+    /// A collective whose members the text does not say (市相关单位).
+    Collective,
+    /// Anything else (a company, a committee the extractor cannot place).
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: UnitId,
+    /// Canonical name, qualified by jurisdiction (`台山市发展和改革局`).
+    pub name: String,
+    pub kind: UnitKind,
+    /// The jurisdiction the unit belongs to.
+    pub jurisdiction: Option<RegionId>,
+    /// Every spelling documents use for it (`市发展和改革局`).
+    pub written: Vec<String>,
+    /// Other names it goes by (`发改局`, `市发改局`).
+    pub aliases: Vec<String>,
+    /// For groups: the units it contains (北部7镇 → 台城街道, 水步镇, …).
+    pub members: Vec<UnitId>,
+    /// Where a group is defined (`(以下统称北部7镇)`).
+    pub source: Option<SourceSpan>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverlapKind {
+    SameProject,
+    SamePlace,
+    SimilarWording,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overlap {
+    pub a: TaskId,
+    pub b: TaskId,
+    /// In [0, 1]; higher is more certainly the same work.
+    pub score: f32,
+    pub kind: OverlapKind,
+    /// The two tasks come from different documents.
+    pub cross_doc: bool,
+    /// One document's jurisdiction contains the other's (江门市 ⊃ 台山市).
+    pub nested_jurisdictions: bool,
+    pub shared: Vec<SharedTerm>,
+}
+
+/// A term both tasks contain, with its character offsets in each text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedTerm {
+    pub term: String,
+    /// Char (not byte) offsets into task `a`'s `text`.
+    pub in_a: Vec<usize>,
+    pub in_b: Vec<usize>,
+}
+
+/// Why a task-data file could not be used.
+#[derive(Debug)]
+pub enum LoadError {
+    Io(std::io::Error),
+    /// Not JSON, or JSON of the wrong shape; `line`/`column` from serde.
+    Parse {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    NotTaskData,
+    NewerVersion(u32),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io(e) => write!(f, "{e}"),
+            LoadError::Parse {
+                line,
+                column,
+                message,
+            } => write!(f, "line {line}, column {column}: {message}"),
+            LoadError::NotTaskData => write!(
+                f,
+                "not a fengong task-data file (no \"format\": \"{FORMAT_NAME}\")"
+            ),
+            LoadError::NewerVersion(v) => write!(
+                f,
+                "format version {v} is newer than this fengong understands ({FORMAT_VERSION}); update fengong"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl TaskData {
+    pub fn new() -> Self {
+        TaskData {
+            format: FORMAT_NAME.to_owned(),
+            version: FORMAT_VERSION,
+            ..Default::default()
+        }
+    }
+
+    /// Parses a task-data file's text, checking its format and version.
+    pub fn from_json(text: &str) -> Result<TaskData, LoadError> {
+        // Check the header first so a newer or foreign file gets the right
+        // message rather than a confusing "missing field".
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<String>,
+            version: Option<u32>,
+        }
+        let to_parse_error = |e: serde_json::Error| LoadError::Parse {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        };
+        let header: Header = serde_json::from_str(text).map_err(to_parse_error)?;
+        if header.format.as_deref() != Some(FORMAT_NAME) {
+            return Err(LoadError::NotTaskData);
+        }
+        match header.version {
+            Some(v) if v > FORMAT_VERSION => return Err(LoadError::NewerVersion(v)),
+            _ => {}
+        }
+        serde_json::from_str(text).map_err(to_parse_error)
+    }
+
+    pub fn load(path: &Path) -> Result<TaskData, LoadError> {
+        let text = std::fs::read_to_string(path).map_err(LoadError::Io)?;
+        Self::from_json(&text)
+    }
+
+    /// The canonical JSON text: pretty-printed, fields in declaration order,
+    /// so re-running the extractor gives byte-identical output.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("task data always serialises");
+        s.push('\n');
+        s
+    }
+
+    /// Lookup tables from ids to positions; build once after loading.
+    pub fn index(&self) -> Index {
+        Index::new(self)
+    }
+}
+
+/// Id → position maps over a [`TaskData`].
+#[derive(Debug, Default, Clone)]
+pub struct Index {
+    pub documents: HashMap<DocId, usize>,
+    pub regions: HashMap<RegionId, usize>,
+    pub goals: HashMap<GoalId, usize>,
+    pub tasks: HashMap<TaskId, usize>,
+    pub units: HashMap<UnitId, usize>,
+    /// For each unit, the groups that contain it (台城街道 → 北部7镇).
+    pub groups_of: HashMap<UnitId, Vec<UnitId>>,
+    /// For each task position, the positions of its overlaps.
+    pub overlaps_of: Vec<Vec<usize>>,
+}
+
+impl Index {
+    pub fn new(data: &TaskData) -> Index {
+        fn positions<K: Clone + Eq + std::hash::Hash, T>(
+            items: &[T],
+            key: impl Fn(&T) -> &K,
+        ) -> HashMap<K, usize> {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (key(t).clone(), i))
+                .collect()
+        }
+        let mut groups_of: HashMap<UnitId, Vec<UnitId>> = HashMap::new();
+        for unit in &data.units {
+            for member in &unit.members {
+                groups_of
+                    .entry(member.clone())
+                    .or_default()
+                    .push(unit.id.clone());
+            }
+        }
+        let tasks = positions(&data.tasks, |t| &t.id);
+        let mut overlaps_of = vec![Vec::new(); data.tasks.len()];
+        for (i, o) in data.overlaps.iter().enumerate() {
+            for id in [&o.a, &o.b] {
+                if let Some(&t) = tasks.get(id) {
+                    overlaps_of[t].push(i);
+                }
+            }
+        }
+        Index {
+            documents: positions(&data.documents, |d| &d.id),
+            regions: positions(&data.regions, |r| &r.id),
+            goals: positions(&data.goals, |g| &g.id),
+            tasks,
+            units: positions(&data.units, |u| &u.id),
+            groups_of,
+            overlaps_of,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_foreign_and_newer_files() {
+        assert!(matches!(
+            TaskData::from_json("{\"a\": 1}"),
+            Err(LoadError::NotTaskData)
+        ));
+        let newer = format!("{{\"format\": \"{FORMAT_NAME}\", \"version\": 999}}");
+        assert!(matches!(
+            TaskData::from_json(&newer),
+            Err(LoadError::NewerVersion(999))
+        ));
+        match TaskData::from_json(
+            "{\"format\": \"fengong-tasks\", \"version\": 1, \"documents\": [",
+        ) {
+            Err(LoadError::Parse { line, .. }) => assert_eq!(line, 1),
+            other => panic!("expected a parse error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let data = TaskData::new();
+        let text = data.to_json();
+        assert_eq!(TaskData::from_json(&text).unwrap(), data);
+    }
+}
