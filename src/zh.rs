@@ -1,0 +1,70 @@
+//! Traditional (繁體) → simplified (简体) Chinese, for matching only.
+//!
+//! Names are always kept as the document writes them; the extractor and the
+//! search match on a simplified copy so that `牽頭` reads as `牵头` and
+//! `臺山市發展和改革局` finds `台山市发展和改革局`.
+//!
+//! The conversion table comes from the `fast2s` crate (MIT; its table is
+//! derived from OpenCC's, Apache-2.0). It maps one character to one
+//! character, which lets callers line up offsets between the original text
+//! and its simplified copy.
+
+use std::borrow::Cow;
+
+/// The simplified form of `s`. Borrows when nothing changes (ASCII or text
+/// that is already simplified), so it is cheap to call on every string.
+pub fn to_simplified(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let converted = fast2s::convert(s);
+    if converted == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(converted)
+    }
+}
+
+/// The simplified form of `s` as chars, exactly one per char of `s`, so that
+/// index `i` of the result corresponds to char `i` of the input.
+pub fn simplified_chars(s: &str) -> Vec<char> {
+    let original: Vec<char> = s.chars().collect();
+    let converted: Vec<char> = to_simplified(s).chars().collect();
+    if converted.len() == original.len() {
+        converted
+    } else {
+        // The table is one-to-one; keep the alignment promise even if a
+        // future version of it is not.
+        original
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_unit_names_and_verbs() {
+        assert_eq!(
+            to_simplified("臺山市發展和改革局牽頭"),
+            "台山市发展和改革局牵头"
+        );
+        assert_eq!(to_simplified("責任單位：市財政局"), "责任单位：市财政局");
+        assert_eq!(to_simplified("配合單位"), "配合单位");
+    }
+
+    #[test]
+    fn borrows_when_already_simplified() {
+        assert!(matches!(
+            to_simplified("市发展和改革局牵头"),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(to_simplified("abc"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn keeps_one_char_per_char() {
+        let s = "（臺山市）牽頭，abc 配合";
+        assert_eq!(simplified_chars(s).len(), s.chars().count());
+    }
+}
