@@ -6,8 +6,17 @@ use fengong::model::LeadMode;
 
 use LeadMode::{Respective as R, Single as S};
 
-/// (goal, task number, leads, partners, mode), in document order.
-const EXPECTED: &[(u32, u32, &[&str], &[&str], LeadMode)] = &[
+/// (goal, task number, leads, partners, mode).
+type Expected = (
+    u32,
+    u32,
+    &'static [&'static str],
+    &'static [&'static str],
+    LeadMode,
+);
+
+/// Every task in document order.
+const EXPECTED: &[Expected] = &[
     (
         1,
         1,
