@@ -11,6 +11,7 @@
 
 pub mod notes;
 pub mod read;
+pub mod table;
 
 use crate::model::TaskData;
 

@@ -553,6 +553,11 @@ impl Builder {
             let Some(name) = clean_name(t, s, e) else {
                 continue;
             };
+            // `—`, `/`, `无`: an empty table cell, not a unit.
+            if !name.chars().any(|c| c.is_alphanumeric()) || ["无", "暂无"].contains(&name.as_str())
+            {
+                continue;
+            }
             if !is_plausible_name(&name, t, s, e) {
                 self.invalid = true;
                 continue;
@@ -752,10 +757,15 @@ fn find_labels(t: &Text, start: usize, end: usize) -> Vec<(usize, usize, LabelKi
 
 /// Parses a note's body (the text inside its brackets, or annotation lines).
 fn parse_body(t: &Text, start: usize, end: usize) -> Builder {
+    parse_body_as(t, start, end, None)
+}
+
+/// Like [`parse_body`]; names before any label or verb get `default`.
+fn parse_body_as(t: &Text, start: usize, end: usize, default: Option<Role>) -> Builder {
     let mut b = Builder::default();
     let labels = find_labels(t, start, end);
     let first = labels.first().map_or(end, |l| l.0);
-    parse_list(t, start, first, None, &mut b);
+    parse_list(t, start, first, default, &mut b);
     for (k, &(_, value_start, kind)) in labels.iter().enumerate() {
         let value_end = labels.get(k + 1).map_or(end, |l| l.0);
         b.strong = true;
@@ -857,13 +867,38 @@ fn is_ascii_gap(t: &Text, i: usize, s: usize, e: usize) -> bool {
 fn is_plausible_name(name: &str, t: &Text, start: usize, end: usize) -> bool {
     const NOT_IN_NAMES: &[&str] = &["以下", "不再", "“", "”", "\"", ":", "。", "如下"];
     let norm = t.norm_str(start, end);
-    name.chars().count() <= 32
-        && !NOT_IN_NAMES.iter().any(|w| norm.contains(w))
-        && name.chars().any(|c| c.is_alphanumeric())
+    name.chars().count() <= 32 && !NOT_IN_NAMES.iter().any(|w| norm.contains(w))
 }
 
 // ---------------------------------------------------------------------------
 // Public entry points.
+
+/// The role of a unit column in a 分工表.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitColumn {
+    /// 牵头单位.
+    Lead,
+    /// 配合单位, 协同责任单位.
+    Partner,
+    /// 责任单位.
+    Responsible,
+}
+
+/// The units of one table cell (`市发展和改革局、市财政局`), in the role of
+/// its column. Verbs inside the cell still count (`A、B分别牵头`), and
+/// placeholders (`—`, `/`, `无`) name nobody.
+pub fn parse_unit_cell(cell: &str, column: UnitColumn) -> ParsedNote {
+    let t = Text::new(cell);
+    let role = match column {
+        UnitColumn::Lead => Role::Lead,
+        UnitColumn::Partner => Role::Partner,
+        UnitColumn::Responsible => Role::Responsible,
+    };
+    let mut b = parse_body_as(&t, 0, t.norm.len(), Some(role));
+    b.strong = true;
+    b.invalid = false;
+    b.finish().unwrap_or_default()
+}
 
 /// The responsibility note of a task paragraph, if it has one (usually at
 /// the end). Brackets that say nothing about responsibility (`(珠西)`,

@@ -1,0 +1,357 @@
+//! Task tables: a 重点任务分工表 (序号 / 重点任务 / 牵头单位 / 配合单位 /
+//! 完成时限) → sections of tasks with their notes.
+//!
+//! The header row is found by its labels, not assumed to be row 0 (tables
+//! often start with a title row). Rows after it are tasks, except section
+//! rows (`一、产业发展` alone or merged across the row), repeated header rows
+//! (a table continued on the next page) and empty rows. A table without a
+//! task column and a lead or responsible column (a table of contents, a
+//! figures table) is not a task table.
+
+use super::Table;
+use super::notes::{ParsedNote, UnitColumn, find_note, parse_deadline, parse_unit_cell};
+
+/// A run of tasks under one section row (or before any: empty title).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableSection {
+    /// The section as written (`一、产业发展`), empty for tasks before any section row.
+    pub title: String,
+    pub line: u32,
+    pub tasks: Vec<TableTask>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableTask {
+    /// The 序号 cell, if any (`1`, `（一）`).
+    pub number: Option<String>,
+    /// The task cell (with the 具体措施 cell after it when the table has both).
+    pub text: String,
+    pub line: u32,
+    pub note: ParsedNote,
+}
+
+/// What a header cell says its column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Number,
+    Category,
+    Task,
+    Detail,
+    Lead,
+    Partner,
+    Responsible,
+    Leader,
+    Deadline,
+}
+
+fn classify(cell: &str) -> Option<Column> {
+    let s: String = crate::zh::to_simplified(cell)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if s.is_empty() || s.chars().count() > 12 {
+        return None;
+    }
+    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
+    Some(if has(&["序号", "编号"]) || s == "序" {
+        Column::Number
+    } else if has(&["领导", "责任人", "负责人"]) {
+        Column::Leader
+    } else if has(&["牵头", "主责", "主办"]) {
+        Column::Lead
+    } else if has(&["配合", "协同", "参与", "协办", "协助", "协作"]) {
+        Column::Partner
+    } else if has(&[
+        "责任单位",
+        "责任部门",
+        "实施单位",
+        "承办单位",
+        "责任主体",
+        "落实单位",
+    ]) {
+        Column::Responsible
+    } else if has(&["时限", "时间", "期限", "进度"]) {
+        Column::Deadline
+    } else if has(&["类别", "领域", "分类", "板块", "方面"]) {
+        Column::Category
+    } else if has(&["措施", "内容", "举措", "目标要求", "工作要求", "具体工作"]) {
+        Column::Detail
+    } else if has(&["任务", "工作", "事项", "项目"]) {
+        Column::Task
+    } else {
+        return None;
+    })
+}
+
+/// Column index of each role in a header row.
+#[derive(Debug, Default)]
+struct Header {
+    number: Option<usize>,
+    category: Option<usize>,
+    task: Option<usize>,
+    detail: Option<usize>,
+    lead: Option<usize>,
+    partner: Option<usize>,
+    responsible: Option<usize>,
+    leader: Option<usize>,
+    deadline: Option<usize>,
+}
+
+impl Header {
+    fn parse(cells: &[String]) -> Option<Header> {
+        let mut h = Header::default();
+        for (i, cell) in cells.iter().enumerate() {
+            let slot = match classify(cell)? {
+                Column::Number => &mut h.number,
+                Column::Category => &mut h.category,
+                Column::Task => &mut h.task,
+                Column::Detail => &mut h.detail,
+                Column::Lead => &mut h.lead,
+                Column::Partner => &mut h.partner,
+                Column::Responsible => &mut h.responsible,
+                Column::Leader => &mut h.leader,
+                Column::Deadline => &mut h.deadline,
+            };
+            // Merged header cells repeat: keep the first column.
+            slot.get_or_insert(i);
+        }
+        if h.task.is_none() {
+            // `序号 / 具体措施 / 牵头单位`: the only text column is the task.
+            h.task = h.detail.take();
+        }
+        (h.task.is_some() && (h.lead.is_some() || h.responsible.is_some())).then_some(h)
+    }
+
+    fn unit_columns(&self) -> [Option<usize>; 3] {
+        [self.lead, self.partner, self.responsible]
+    }
+}
+
+fn cell(cells: &[String], i: Option<usize>) -> &str {
+    i.and_then(|i| cells.get(i)).map_or("", |s| s.trim())
+}
+
+/// A section row: one text across the row (merged cells expanded), or text
+/// only in its first cells with the task's unit columns empty.
+fn section_title(cells: &[String], h: &Header) -> Option<String> {
+    let filled: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let first = *filled.first()?;
+    if filled.len() >= 2 && filled.iter().all(|c| *c == first) {
+        return Some(first.to_string());
+    }
+    let units_empty = h.unit_columns().iter().all(|&c| cell(cells, c).is_empty())
+        && cell(cells, h.deadline).is_empty();
+    if !units_empty {
+        return None;
+    }
+    if filled.len() == 1 {
+        return Some(first.to_string());
+    }
+    // `一 | 产业发展 | | |`: a Chinese-numeral number and a title.
+    let number = cell(cells, h.number);
+    let task = cell(cells, h.task);
+    let is_numeral = !number.is_empty()
+        && number
+            .trim_matches(|c: char| "()（）、. ".contains(c))
+            .chars()
+            .all(|c| "一二三四五六七八九十".contains(c));
+    (is_numeral && !task.is_empty()).then(|| {
+        if number.ends_with(|c: char| "、.)）".contains(c)) {
+            format!("{number}{task}")
+        } else {
+            format!("{number}、{task}")
+        }
+    })
+}
+
+/// The sections and tasks of a 分工表, or None when `table` is not one.
+pub fn tasks_from_table(table: &Table) -> Option<Vec<TableSection>> {
+    let (header_at, header) = table
+        .rows
+        .iter()
+        .enumerate()
+        .take(10)
+        .find_map(|(i, r)| Header::parse(&r.cells).map(|h| (i, h)))?;
+    let mut sections: Vec<TableSection> = Vec::new();
+    let mut category = String::new();
+    for row in &table.rows[header_at + 1..] {
+        let cells = &row.cells;
+        if cells.iter().all(|c| c.trim().is_empty()) || Header::parse(cells).is_some() {
+            continue;
+        }
+        if let Some(title) = section_title(cells, &header) {
+            sections.push(TableSection {
+                title,
+                line: row.line,
+                tasks: Vec::new(),
+            });
+            continue;
+        }
+        let cat = cell(cells, header.category);
+        if !cat.is_empty() && cat != category {
+            category = cat.to_string();
+            sections.push(TableSection {
+                title: category.clone(),
+                line: row.line,
+                tasks: Vec::new(),
+            });
+        }
+        let task = cell(cells, header.task);
+        let detail = cell(cells, header.detail);
+        let text = match (task.is_empty(), detail.is_empty() || detail == task) {
+            (true, true) => continue,
+            (false, true) => task.to_string(),
+            (true, false) => detail.to_string(),
+            (false, false) => format!("{task}\n{detail}"),
+        };
+        if sections.is_empty() {
+            sections.push(TableSection {
+                title: String::new(),
+                line: row.line,
+                tasks: Vec::new(),
+            });
+        }
+        let number = Some(cell(cells, header.number))
+            .filter(|n| !n.is_empty())
+            .map(str::to_string);
+        sections
+            .last_mut()
+            .expect("a section was just ensured")
+            .tasks
+            .push(TableTask {
+                number,
+                note: row_note(cells, &header, &text),
+                text,
+                line: row.line,
+            });
+    }
+    Some(sections)
+}
+
+/// The note of a task row: its unit, leader and deadline cells; a note in the
+/// task text when the unit cells are empty.
+fn row_note(cells: &[String], h: &Header, text: &str) -> ParsedNote {
+    let mut note = ParsedNote::default();
+    for (col, role) in [
+        (h.lead, UnitColumn::Lead),
+        (h.partner, UnitColumn::Partner),
+        (h.responsible, UnitColumn::Responsible),
+    ] {
+        let c = cell(cells, col);
+        if !c.is_empty() {
+            note.merge(parse_unit_cell(c, role));
+        }
+    }
+    if note.leads.is_empty()
+        && note.responsible.is_empty()
+        && let Some(m) = find_note(text)
+    {
+        note.merge(m.note);
+    }
+    let leader = cell(cells, h.leader);
+    if !leader.is_empty() && !matches!(leader, "—" | "-" | "/" | "无") {
+        note.leader = Some(leader.to_string());
+    }
+    let deadline = cell(cells, h.deadline);
+    if !deadline.is_empty() && !matches!(deadline, "—" | "-" | "/" | "无") {
+        note.deadline = Some(parse_deadline(deadline).unwrap_or_else(|| deadline.to_string()));
+    }
+    note
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::TableRow;
+    use crate::model::LeadMode;
+
+    fn table(rows: &[&[&str]]) -> Table {
+        Table {
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| TableRow {
+                    cells: r.iter().map(|s| s.to_string()).collect(),
+                    line: i as u32 + 1,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn header_below_a_title_row_sections_and_tasks() {
+        let t = table(&[
+            &[
+                "重点任务分工表",
+                "重点任务分工表",
+                "重点任务分工表",
+                "重点任务分工表",
+                "重点任务分工表",
+            ],
+            &["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+            &[
+                "一、产业发展",
+                "一、产业发展",
+                "一、产业发展",
+                "一、产业发展",
+                "一、产业发展",
+            ],
+            &[
+                "1",
+                "建设产业园区",
+                "市发展改革局",
+                "市财政局、各镇（街）",
+                "2025年底前",
+            ],
+            &["2", "推进技术改造", "市工信局、市科技局", "", "持续推进"],
+            &["二、城市建设", "", "", "", ""],
+            &[
+                "3",
+                "改造老旧小区",
+                "市住建局、市城管局分别牵头",
+                "各镇",
+                "",
+            ],
+        ]);
+        let s = tasks_from_table(&t).unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].title, "一、产业发展");
+        assert_eq!(s[0].line, 3);
+        assert_eq!(s[0].tasks.len(), 2);
+        let t1 = &s[0].tasks[0];
+        assert_eq!(t1.number.as_deref(), Some("1"));
+        assert_eq!(t1.text, "建设产业园区");
+        assert_eq!(t1.note.leads, vec!["市发展改革局"]);
+        assert_eq!(t1.note.partners, vec!["市财政局", "各镇（街）"]);
+        assert_eq!(t1.note.deadline.as_deref(), Some("2025年底前"));
+        assert_eq!(s[0].tasks[1].note.mode, LeadMode::Joint);
+        assert_eq!(s[1].title, "二、城市建设");
+        assert_eq!(s[1].tasks[0].note.mode, LeadMode::Respective);
+        assert_eq!(s[1].tasks[0].line, 7);
+    }
+
+    #[test]
+    fn responsible_column_without_lead_column() {
+        let t = table(&[
+            &["序号", "工作任务", "责任单位", "完成时间"],
+            &["1", "完善路网", "市交通局、市住建局", "2024年"],
+        ]);
+        let s = tasks_from_table(&t).unwrap();
+        let n = &s[0].tasks[0].note;
+        assert!(n.leads.is_empty());
+        assert_eq!(n.responsible, vec!["市交通局", "市住建局"]);
+        assert_eq!(n.mode, LeadMode::None);
+    }
+
+    #[test]
+    fn not_task_tables() {
+        let toc = table(&[&["章节", "页码"], &["第一章 总则", "1"]]);
+        assert!(tasks_from_table(&toc).is_none());
+        let projects = table(&[&["序号", "项目名称", "投资额"], &["1", "港口", "10亿"]]);
+        assert!(tasks_from_table(&projects).is_none());
+    }
+}
