@@ -1,1 +1,2 @@
 //! Exports of a filtered view: CSV, JSON, JSONL, Markdown, XLSX.
+pub mod xlsx;

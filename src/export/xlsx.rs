@@ -1,0 +1,168 @@
+//! XLSX export: a formatted 任务分工表 (bold frozen header row, column widths
+//! from display width, wrapped long text), written atomically.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+
+/// Widest a column gets (Excel character units, where a CJK character is 2).
+const MAX_WIDTH: usize = 60;
+/// Columns that are not wrapped stay narrower than this.
+const MAX_UNWRAPPED_WIDTH: usize = 40;
+const MIN_WIDTH: usize = 6;
+
+/// Writes one sheet with `headers` and `rows` to `path`. Columns listed in
+/// `wrap_columns` (0-based) wrap their text. The file is written to a
+/// temporary file in the same folder and renamed, so a failed export never
+/// leaves a half-written file behind.
+pub fn write_table_xlsx(
+    path: &Path,
+    sheet_name: &str,
+    headers: &[&str],
+    rows: &[Vec<String>],
+    wrap_columns: &[usize],
+) -> Result<()> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet
+        .set_name(sanitise_sheet_name(sheet_name))
+        .with_context(|| format!("{}: invalid sheet name {sheet_name:?}", path.display()))?;
+
+    let header_format = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color("#D9E1F2")
+        .set_border(FormatBorder::Thin);
+    let cell_format = Format::new()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
+    let wrap_format = cell_format.clone().set_text_wrap();
+
+    for (col, header) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, col_index(col)?, *header, &header_format)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).context("too many rows for a spreadsheet")?;
+        for (col, value) in row.iter().enumerate() {
+            let format = if wrap_columns.contains(&col) {
+                &wrap_format
+            } else {
+                &cell_format
+            };
+            sheet.write_string_with_format(r, col_index(col)?, value, format)?;
+        }
+    }
+    let columns = headers
+        .len()
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    for col in 0..columns {
+        let width = column_width(
+            headers.get(col).copied(),
+            rows,
+            col,
+            wrap_columns.contains(&col),
+        );
+        sheet.set_column_width(col_index(col)?, width as f64)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    if !headers.is_empty() && !rows.is_empty() {
+        sheet.autofilter(0, 0, rows.len() as u32, col_index(headers.len() - 1)?)?;
+    }
+
+    let bytes = workbook
+        .save_to_buffer()
+        .with_context(|| format!("{}: cannot build the spreadsheet", path.display()))?;
+    write_atomically(path, &bytes)
+}
+
+fn col_index(col: usize) -> Result<u16> {
+    u16::try_from(col).context("too many columns for a spreadsheet")
+}
+
+/// Width from display width (a CJK character counts 2, which the library's
+/// autofit under-counts), the longest line of any cell, capped.
+fn column_width(header: Option<&str>, rows: &[Vec<String>], col: usize, wrapped: bool) -> usize {
+    let widest_line = |s: &str| s.lines().map(crate::text::width).max().unwrap_or(0);
+    let content = rows
+        .iter()
+        .filter_map(|r| r.get(col))
+        .map(|s| widest_line(s))
+        .max()
+        .unwrap_or(0);
+    let header = header.map_or(0, widest_line);
+    let cap = if wrapped {
+        MAX_WIDTH
+    } else {
+        MAX_UNWRAPPED_WIDTH
+    };
+    (content.max(header) + 2).clamp(MIN_WIDTH, cap)
+}
+
+/// Excel sheet names: at most 31 characters, none of `[]:*?/\`, not empty.
+fn sanitise_sheet_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
+        .take(31)
+        .collect();
+    let cleaned = cleaned.trim_matches('\'').to_string();
+    if cleaned.trim().is_empty() {
+        "Sheet1".to_string()
+    } else {
+        cleaned
+    }
+}
+
+/// Writes `bytes` to a temporary file next to `path`, then renames it over
+/// `path`; on any failure the temporary file is removed.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !parent.is_dir() {
+        bail!(
+            "{}: the folder {} does not exist",
+            path.display(),
+            parent.display()
+        );
+    }
+    let file_name = path
+        .file_name()
+        .with_context(|| format!("{}: not a file path", path.display()))?;
+    let tmp = parent.join(format!(
+        ".{}.{}.tmp",
+        file_name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .with_context(|| format!("{}: cannot write the file", path.display()));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_cjk_as_two_and_are_capped() {
+        let rows = vec![vec!["市发展和改革局".to_string(), "x".repeat(200)]];
+        assert_eq!(column_width(Some("牵头单位"), &rows, 0, false), 16);
+        assert_eq!(column_width(Some("任务"), &rows, 1, true), MAX_WIDTH);
+        assert_eq!(column_width(Some("序号"), &[], 0, false), MIN_WIDTH);
+    }
+
+    #[test]
+    fn sheet_names_are_made_valid() {
+        assert_eq!(sanitise_sheet_name("任务/分工:表"), "任务_分工_表");
+        assert_eq!(sanitise_sheet_name(""), "Sheet1");
+        assert_eq!(sanitise_sheet_name(&"表".repeat(40)).chars().count(), 31);
+    }
+}
