@@ -702,8 +702,10 @@ fn split_words(t: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
     for (s, e) in words {
         let joined = match out.last() {
             Some(&(ps, pe)) => {
+                // (Deadlines are short; the length check keeps a huge
+                // space-separated item linear.)
                 let cut = verb_suffix(t, ps, pe).is_some()
-                    || deadline_in(t, ps, pe).is_some()
+                    || (pe - ps <= 40 && deadline_in(t, ps, pe).is_some())
                     || (pe - ps >= 3 && e - s >= 3 && ends_like_unit(t.norm[pe - 1]));
                 !cut
             }

@@ -1,0 +1,313 @@
+//! Reading documents: encodings, line endings, Markdown/CSV/XLSX/DOCX tables,
+//! Word list numbering, and clear errors for what cannot be read.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use fengong::extract::read::{ReadErrorKind, read_document};
+use fengong::extract::table::tasks_from_table;
+use fengong::model::LeadMode;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+const TASKS: &str = "二、重点任务\n1.加快交通建设。（市交通运输局牵头，市发展和改革局、各镇配合）\n2.推进乡村振兴。（市农业农村局牵头，市相关单位配合）\n";
+
+#[test]
+fn encodings_and_line_endings_decode_to_the_same_text() {
+    for (name, encoding) in [
+        ("read_gbk.txt", "GBK"),
+        ("read_utf16le.txt", "UTF-16LE"),
+        ("read_utf16be.txt", "UTF-16BE"),
+        ("read_cr_only.txt", "UTF-8"),
+    ] {
+        let doc = read_document(&fixture(name)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(doc.text, TASKS, "{name}");
+        assert_eq!(doc.encoding, encoding, "{name}");
+    }
+}
+
+#[test]
+fn big5_traditional_text_is_detected() {
+    let doc = read_document(&fixture("read_big5.txt")).unwrap();
+    assert_eq!(doc.encoding, "Big5");
+    assert!(doc.text.contains("臺山市發展和改革局牽頭"), "{}", doc.text);
+}
+
+#[test]
+fn markdown_with_bom_crlf_and_a_task_table() {
+    let doc = read_document(&fixture("read_utf8_bom_crlf.md")).unwrap();
+    assert!(doc.text.starts_with("某某市重点任务分工表\n"));
+    assert!(!doc.text.contains('\r'));
+    assert_eq!(doc.tables.len(), 1);
+    let table = &doc.tables[0];
+    assert_eq!(table.rows[0].line, 7);
+    // Each row's line points at that row in the text.
+    let lines: Vec<&str> = doc.text.lines().collect();
+    for row in &table.rows {
+        assert!(lines[row.line as usize - 1].contains(&row.cells[1]));
+    }
+    let sections = tasks_from_table(table).expect("a 分工表");
+    assert_eq!(sections.len(), 2);
+    assert_eq!(sections[0].title, "一、产业发展");
+    assert_eq!(sections[0].tasks.len(), 2);
+    let t = &sections[0].tasks[1];
+    assert_eq!(t.number.as_deref(), Some("2"));
+    assert_eq!(t.note.leads, vec!["市工业和信息化局", "市科技局"]);
+    assert_eq!(t.note.mode, LeadMode::Respective);
+    assert_eq!(t.note.deadline.as_deref(), Some("持续推进"));
+    assert_eq!(sections[1].tasks[0].note.partners, vec!["各镇（街）"]);
+    assert_eq!(sections[1].tasks[0].line, 13);
+}
+
+#[test]
+fn csv_in_utf8_bom_and_gbk() {
+    for name in ["read_table_bom.csv", "read_table_gbk.csv"] {
+        let doc = read_document(&fixture(name)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(doc.tables.len(), 1, "{name}");
+        let sections = tasks_from_table(&doc.tables[0]).expect("a 分工表");
+        assert_eq!(sections[0].title, "一、产业发展", "{name}");
+        let t = &sections[0].tasks[0];
+        assert_eq!(t.text, "建设产业园区，完善配套设施");
+        assert_eq!(t.note.leads, vec!["市发展改革局"]);
+        assert_eq!(t.note.partners, vec!["市财政局", "各镇（街）"]);
+        assert_eq!(t.line, 3);
+    }
+}
+
+#[test]
+fn xlsx_merged_cells_are_expanded() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("分工表.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let f = Format::new();
+    ws.merge_range(0, 0, 0, 4, "某某市重点任务分工表", &f)
+        .unwrap();
+    for (c, h) in ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    ws.merge_range(2, 0, 2, 4, "一、产业发展", &f).unwrap();
+    ws.write_number(3, 0, 1).unwrap();
+    ws.write_string(3, 1, "建设产业园区").unwrap();
+    // One lead shared by two tasks: a vertical merge.
+    ws.merge_range(3, 2, 4, 2, "市发展改革局", &f).unwrap();
+    ws.write_string(3, 3, "市财政局").unwrap();
+    ws.write_number(4, 0, 2).unwrap();
+    ws.write_string(4, 1, "招引重大项目").unwrap();
+    ws.write_string(4, 3, "各镇、市商务局").unwrap();
+    ws.write_string(4, 4, "2025年底前").unwrap();
+    wb.save(&path).unwrap();
+
+    let doc = read_document(&path).unwrap();
+    assert_eq!(doc.tables.len(), 1);
+    let rows = &doc.tables[0].rows;
+    assert_eq!(rows[0].cells, vec!["某某市重点任务分工表"; 5]);
+    assert_eq!(rows[4].cells[2], "市发展改革局");
+    assert_eq!(rows[4].line, 5, "line = spreadsheet row");
+    let sections = tasks_from_table(&doc.tables[0]).unwrap();
+    assert_eq!(sections.len(), 1);
+    assert_eq!(sections[0].title, "一、产业发展");
+    let tasks = &sections[0].tasks;
+    assert_eq!(tasks.len(), 2);
+    assert_eq!(tasks[0].number.as_deref(), Some("1"));
+    assert_eq!(tasks[1].note.leads, vec!["市发展改革局"]);
+    assert_eq!(tasks[1].note.partners, vec!["各镇", "市商务局"]);
+    assert_eq!(tasks[1].note.deadline.as_deref(), Some("2025年底前"));
+}
+
+/// A .docx built from its XML parts, as Word writes them.
+fn write_docx(path: &Path, document: &str, numbering: &str, styles: &str) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, body) in [
+        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>"),
+        ("word/document.xml", document),
+        ("word/numbering.xml", numbering),
+        ("word/styles.xml", styles),
+    ] {
+        zip.start_file(name, opts).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+fn para(num: Option<(u8, u8)>, style: Option<&str>, text: &str) -> String {
+    let mut ppr = String::new();
+    if let Some(s) = style {
+        ppr.push_str(&format!("<w:pStyle w:val=\"{s}\"/>"));
+    }
+    if let Some((id, lvl)) = num {
+        ppr.push_str(&format!(
+            "<w:numPr><w:ilvl w:val=\"{lvl}\"/><w:numId w:val=\"{id}\"/></w:numPr>"
+        ));
+    }
+    format!("<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
+}
+
+fn cell(text: &str, extra: &str) -> String {
+    format!("<w:tc><w:tcPr>{extra}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+}
+
+#[test]
+fn docx_paragraphs_list_numbering_and_tables() {
+    let numbering = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering {W}>\
+         <w:abstractNum w:abstractNumId=\"0\">\
+         <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>\
+         <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>\
+         <w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%3.\"/></w:lvl>\
+         </w:abstractNum>\
+         <w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/></w:lvl></w:abstractNum>\
+         <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>\
+         <w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>\
+         </w:numbering>"
+    );
+    let styles = format!(
+        "<?xml version=\"1.0\"?><w:styles {W}>\
+         <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>\
+         <w:style w:type=\"paragraph\" w:styleId=\"MyHeading\"><w:basedOn w:val=\"Heading1\"/></w:style>\
+         </w:styles>"
+    );
+    let table = format!(
+        "<w:tbl><w:tr>{}{}{}{}</w:tr><w:tr>{}</w:tr><w:tr>{}{}{}{}</w:tr><w:tr>{}{}{}{}</w:tr></w:tbl>",
+        cell("序号", ""),
+        cell("重点任务", ""),
+        cell("牵头单位", ""),
+        cell("配合单位", ""),
+        cell("一、产业发展", "<w:gridSpan w:val=\"4\"/>"),
+        cell("1", ""),
+        cell("建设园区", ""),
+        cell("市发展改革局", "<w:vMerge w:val=\"restart\"/>"),
+        cell("市财政局", ""),
+        cell("2", ""),
+        cell("招引项目", ""),
+        cell("", "<w:vMerge/>"),
+        cell("各镇", ""),
+    );
+    let body = [
+        para(None, Some("Heading1"), "总体要求"),
+        para(Some((1, 1)), None, "加快交通建设"),
+        para(Some((1, 2)), None, "完善路网。（市交通运输局牵头，市财政局配合）"),
+        para(Some((1, 2)), None, "建设港口。"),
+        para(Some((1, 1)), None, "推进乡村振兴"),
+        para(Some((1, 2)), None, "整治人居环境。"),
+        para(Some((2, 0)), None, "要点"),
+        para(None, Some("MyHeading"), "保障措施"),
+        "<w:p><w:r><w:t>市发展</w:t></w:r><w:r><w:t xml:space=\"preserve\">和改革局 &amp; 测试&#x4E00;</w:t></w:r></w:p>"
+            .to_string(),
+        table,
+    ]
+    .concat();
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document {W}><w:body>{body}</w:body></w:document>"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("方案.docx");
+    write_docx(&path, &document, &numbering, &styles);
+
+    let doc = read_document(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(doc.encoding, "docx");
+    let lines: Vec<&str> = doc.text.lines().collect();
+    assert_eq!(
+        &lines[..9],
+        &[
+            "一、总体要求",
+            "（一）加快交通建设",
+            "1.完善路网。（市交通运输局牵头，市财政局配合）",
+            "2.建设港口。",
+            "（二）推进乡村振兴",
+            "1.整治人居环境。",
+            "要点",
+            "二、保障措施",
+            "市发展和改革局 & 测试一",
+        ]
+    );
+    assert_eq!(doc.tables.len(), 1);
+    let rows = &doc.tables[0].rows;
+    assert_eq!(rows[1].cells, vec!["一、产业发展"; 4]);
+    assert_eq!(rows[3].cells, vec!["2", "招引项目", "市发展改革局", "各镇"]);
+    assert_eq!(
+        lines[rows[3].line as usize - 1],
+        "| 2 | 招引项目 | 市发展改革局 | 各镇 |"
+    );
+    let sections = tasks_from_table(&doc.tables[0]).unwrap();
+    assert_eq!(sections[0].tasks[1].note.leads, vec!["市发展改革局"]);
+}
+
+#[test]
+fn unreadable_inputs_get_one_line_errors_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = d.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let cases: Vec<(PathBuf, fn(&ReadErrorKind) -> bool)> = vec![
+        (d.join("missing.txt"), |k| *k == ReadErrorKind::NotFound),
+        (d.to_path_buf(), |k| *k == ReadErrorKind::IsDirectory),
+        (write("empty.txt", b""), |k| *k == ReadErrorKind::Empty),
+        (write("blank.md", b" \r\n\t\n"), |k| {
+            *k == ReadErrorKind::Empty
+        }),
+        (write("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), |k| {
+            *k == ReadErrorKind::Binary { offset: 8 }
+        }),
+        (write("old.doc", b"\xd0\xcf\x11\xe0whatever"), |k| {
+            matches!(k, ReadErrorKind::Unsupported { .. })
+        }),
+        (write("plan.wps", b"x"), |k| {
+            matches!(k, ReadErrorKind::Unsupported { .. })
+        }),
+        (write("plan.pdf", b"%PDF-1.4"), |k| {
+            matches!(k, ReadErrorKind::Unsupported { .. })
+        }),
+        (write("renamed.txt", b"%PDF-1.4\n%\xe2\xe3"), |k| {
+            matches!(k, ReadErrorKind::Unsupported { format: "PDF", .. })
+        }),
+        (write("broken.docx", b"PK\x03\x04 not really a zip"), |k| {
+            matches!(k, ReadErrorKind::Damaged { .. })
+        }),
+        (write("broken.xlsx", b"not a spreadsheet"), |k| {
+            matches!(k, ReadErrorKind::Damaged { .. })
+        }),
+    ];
+    for (path, expected) in cases {
+        let err = read_document(&path).expect_err(&path.display().to_string());
+        assert!(expected(&err.kind), "{}: {:?}", path.display(), err.kind);
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&path.display().to_string()),
+            "{message}"
+        );
+        assert!(!message.contains('\n'), "{message}");
+    }
+    let pdf = read_document(&d.join("plan.pdf")).unwrap_err().to_string();
+    assert!(pdf.contains(".txt") && pdf.contains(".docx"), "{pdf}");
+}
+
+#[test]
+fn a_ten_megabyte_single_line_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let unit = "加快推进重点项目建设（市发展和改革局牵头，各镇配合），";
+    let line = unit.repeat(10_000_000 / unit.len() + 1);
+    std::fs::write(&path, &line).unwrap();
+    let doc = read_document(&path).unwrap();
+    assert_eq!(doc.text.len(), line.len());
+    assert!(doc.tables.is_empty());
+    // The note parser copes with it too.
+    let m = fengong::extract::notes::find_note(&doc.text).unwrap();
+    assert_eq!(m.note.leads, vec!["市发展和改革局"]);
+}
