@@ -362,17 +362,16 @@ fn pipe_cells(line: &str) -> Vec<String> {
 pub(super) fn render_rows(text: &mut String, table: &mut Table) {
     // Lines already in `text`; each row adds exactly one (cell newlines are
     // flattened), so counting once keeps this linear.
-    let mut lines = if text.is_empty() {
+    let lines_before = if text.is_empty() {
         0
     } else {
         text.matches('\n').count() + 1
     };
-    for row in &mut table.rows {
+    for (k, row) in table.rows.iter_mut().enumerate() {
         if !text.is_empty() {
             text.push('\n');
         }
-        row.line = line_no(lines);
-        lines += 1;
+        row.line = line_no(lines_before + k);
         text.push('|');
         for cell in &row.cells {
             text.push(' ');
