@@ -245,6 +245,9 @@ fn docx_paragraphs_list_numbering_and_tables() {
     assert_eq!(sections[0].tasks[1].note.leads, vec!["市发展改革局"]);
 }
 
+/// Whether an error kind is the one expected.
+type ExpectKind = fn(&ReadErrorKind) -> bool;
+
 #[test]
 fn unreadable_inputs_get_one_line_errors_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -254,7 +257,7 @@ fn unreadable_inputs_get_one_line_errors_naming_the_file() {
         std::fs::write(&p, bytes).unwrap();
         p
     };
-    let cases: Vec<(PathBuf, fn(&ReadErrorKind) -> bool)> = vec![
+    let cases: Vec<(PathBuf, ExpectKind)> = vec![
         (d.join("missing.txt"), |k| *k == ReadErrorKind::NotFound),
         (d.to_path_buf(), |k| *k == ReadErrorKind::IsDirectory),
         (write("empty.txt", b""), |k| *k == ReadErrorKind::Empty),
