@@ -160,6 +160,58 @@ mod tests {
     }
 
     #[test]
+    fn written_file_reads_back_with_calamine() {
+        use calamine::{Reader, Xlsx, open_workbook};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("分工表.xlsx");
+        let headers = ["序号", "任务", "牵头单位", "配合单位"];
+        let rows = vec![
+            vec![
+                "1".into(),
+                "建设产业园区。".repeat(20),
+                "市发展和改革局".into(),
+                "市财政局、各镇".into(),
+            ],
+            vec![
+                "2".into(),
+                "推进技术改造".into(),
+                "市工信局".into(),
+                String::new(),
+            ],
+        ];
+        write_table_xlsx(&path, "任务分工表", &headers, &rows, &[1]).unwrap();
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        assert_eq!(book.sheet_names(), vec!["任务分工表"]);
+        let range = book.worksheet_range("任务分工表").unwrap();
+        let got: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(got[0], headers);
+        assert_eq!(got[1], rows[0]);
+        assert_eq!(got[2][..3], rows[1][..3]);
+        // Only the finished file is left in the folder.
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn missing_folder_is_a_clear_error_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-folder").join("out.xlsx");
+        let err = write_table_xlsx(&path, "表", &["任务"], &[], &[]).unwrap_err();
+        let msg = format!("{err:#}");
+        assert!(
+            msg.contains("does not exist") && msg.contains("out.xlsx"),
+            "{msg}"
+        );
+        assert!(!path.exists());
+    }
+
+    #[test]
     fn sheet_names_are_made_valid() {
         assert_eq!(sanitise_sheet_name("任务/分工:表"), "任务_分工_表");
         assert_eq!(sanitise_sheet_name(""), "Sheet1");

@@ -1,0 +1,126 @@
+//! Property tests: reading arbitrary bytes ends in text or a clean error.
+
+use std::io::Write;
+
+use fengong::extract::read::{read_bytes, read_document};
+use proptest::prelude::*;
+
+const XML_TOKENS: &[&str] = &[
+    "<w:p>",
+    "</w:p>",
+    "<w:p/>",
+    "<w:r>",
+    "</w:r>",
+    "<w:t>",
+    "</w:t>",
+    "<w:t/>",
+    "<w:tab/>",
+    "<w:br/>",
+    "<w:tbl>",
+    "</w:tbl>",
+    "<w:tr>",
+    "</w:tr>",
+    "<w:tc>",
+    "</w:tc>",
+    "<w:pPr>",
+    "</w:pPr>",
+    "<w:numPr>",
+    "</w:numPr>",
+    "<w:ilvl w:val=\"1\"/>",
+    "<w:ilvl w:val=\"99\"/>",
+    "<w:numId w:val=\"1\"/>",
+    "<w:gridSpan w:val=\"3\"/>",
+    "<w:gridSpan w:val=\"-1\"/>",
+    "<w:vMerge/>",
+    "<w:vMerge w:val=\"restart\"/>",
+    "<w:pStyle w:val=\"H\"/>",
+    "&amp;",
+    "&#0;",
+    "&#x110000;",
+    "&bogus;",
+    "<![CDATA[x]]>",
+    "牵头",
+    "一、",
+    "<",
+    ">",
+    "&",
+];
+
+fn docx_with(document: &str) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        zip.start_file("word/document.xml", opts).unwrap();
+        zip.write_all(document.as_bytes()).unwrap();
+        zip.start_file("word/numbering.xml", opts).unwrap();
+        zip.write_all(
+            b"<w:numbering><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"1\">\
+              <w:start w:val=\"0\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1%2%9\"/>\
+              </w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/>\
+              <w:lvlOverride w:ilvl=\"1\"><w:startOverride w:val=\"0\"/></w:lvlOverride></w:num></w:numbering>",
+        )
+        .unwrap();
+        zip.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+/// Case count: the default, or `FENGONG_FUZZ_CASES` for a longer run.
+fn cases(default: u32) -> u32 {
+    std::env::var("FENGONG_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(5_000)))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(
+        bytes in prop::collection::vec(any::<u8>(), 0..2048),
+        ext in prop::sample::select(&["txt", "md", "csv", "docx", "json", ""][..]),
+    ) {
+        // A clean error is fine; text must be normalised.
+        if let Ok(doc) = read_bytes(ext, &bytes) {
+            prop_assert!(!doc.text.contains('\r'));
+            for t in &doc.tables {
+                for r in &t.rows {
+                    prop_assert!(r.line >= 1);
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(2_000)))]
+
+    #[test]
+    fn random_docx_xml_never_panics(
+        tokens in prop::collection::vec(prop::sample::select(XML_TOKENS), 0..60)
+    ) {
+        let document = format!("<w:document><w:body>{}</w:body></w:document>", tokens.concat());
+        let _ = read_bytes("docx", &docx_with(&document));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
+
+    #[test]
+    fn read_document_on_files_never_panics(
+        bytes in prop::collection::vec(any::<u8>(), 0..512),
+        ext in prop::sample::select(&["txt", "md", "csv", "docx", "xlsx", "xls", "doc"][..]),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("f.{ext}"));
+        std::fs::write(&path, &bytes).unwrap();
+        if let Err(e) = read_document(&path) {
+            let msg = e.to_string();
+            prop_assert!(msg.contains("f."), "{}", msg);
+            prop_assert!(!msg.contains('\n'), "{}", msg);
+        }
+    }
+}
