@@ -649,7 +649,12 @@ fn parse_list(t: &Text, start: usize, end: usize, default: Option<Role>, b: &mut
                 b.deadline.get_or_insert(deadline);
                 continue;
             }
-            match verb_suffix(t, s, e) {
+            // `会同A、B等部门组织实施`: partners named by what they join.
+            if let Some(name) = joined_partner(t, s, e) {
+                b.assign(t, &[name], Role::Partner, false);
+                continue;
+            }
+            match verb_suffix(t, s, e).or_else(|| bracketed_verb(t, s, e)) {
                 Some((name_end, verb)) => {
                     pending.push((s, name_end));
                     b.strong |= verb.strong;
@@ -672,6 +677,45 @@ fn parse_list(t: &Text, start: usize, end: usize, default: Option<Role>, b: &mut
             }
         }
     }
+}
+
+/// A verb in brackets after a name, as tables and 责任单位 lists mark the
+/// lead: `市发展和改革局（牵头）`.
+fn bracketed_verb(t: &Text, start: usize, end: usize) -> Option<(usize, &'static Verb)> {
+    let g = *top_level_groups(t, start, end).last()?;
+    if !g.closed || g.close + 1 != end || g.open == start {
+        return None;
+    }
+    let (s, e) = t.trim(g.open + 1, g.close);
+    VERBS
+        .iter()
+        .find(|v| e - s == v.text.len() && t.norm[s..e] == *v.text)
+        .map(|v| (g.open, v))
+}
+
+/// `会同X` (optionally `…组织实施`): the range of X.
+fn joined_partner(t: &Text, start: usize, end: usize) -> Option<(usize, usize)> {
+    let prefix: Vec<char> = "会同".chars().collect();
+    if !t.starts_with_at(start, end, &prefix) {
+        return None;
+    }
+    let mut e = end;
+    for action in [
+        "组织实施",
+        "共同推进",
+        "共同实施",
+        "推进",
+        "实施",
+        "落实",
+        "做好",
+    ] {
+        let a: Vec<char> = action.chars().collect();
+        if t.ends_with_at(start + prefix.len(), e, &a) {
+            e -= a.len();
+            break;
+        }
+    }
+    Some((start + prefix.len(), e))
 }
 
 /// Splits an item at whitespace that separates two names (after a verb, or
@@ -907,19 +951,38 @@ pub fn parse_unit_cell(cell: &str, column: UnitColumn) -> ParsedNote {
 /// `(以下统称北部7镇)`, `(2019—2035年)`) are never notes.
 pub fn find_note(paragraph: &str) -> Option<NoteMatch> {
     let t = Text::new(paragraph);
-    top_level_groups(&t, 0, t.norm.len())
-        .into_iter()
-        .rev()
-        .find_map(|g| {
-            let note = parse_body(&t, g.open + 1, g.close).finish()?;
-            let end = if g.closed { g.close + 1 } else { g.close };
-            Some(NoteMatch {
-                start: g.open,
-                end,
-                text: t.orig_str(g.open, end),
-                note,
-            })
+    let groups = top_level_groups(&t, 0, t.norm.len());
+    let bracketed = groups.iter().enumerate().rev().find_map(|(k, g)| {
+        let mut note = parse_body(&t, g.open + 1, g.close).finish()?;
+        // `（A牵头，B配合）（2025年底前）`: a deadline in its own brackets.
+        if note.deadline.is_none() {
+            note.deadline = groups[k + 1..]
+                .iter()
+                .find_map(|d| deadline_in(&t, d.open + 1, d.close));
+        }
+        let end = if g.closed { g.close + 1 } else { g.close };
+        Some(NoteMatch {
+            start: g.open,
+            end,
+            text: t.orig_str(g.open, end),
+            note,
         })
+    });
+    bracketed.or_else(|| labelled_tail(&t))
+}
+
+/// An unbracketed labelled note closing a paragraph:
+/// `…加快建设。牵头单位：A；配合单位：B`.
+fn labelled_tail(t: &Text) -> Option<NoteMatch> {
+    let (_, end) = t.trim(0, t.norm.len());
+    let &(start, _, _) = find_labels(t, 0, end).first()?;
+    let note = parse_body(t, start, end).finish()?;
+    Some(NoteMatch {
+        start,
+        end,
+        text: t.orig_str(start, end),
+        note,
+    })
 }
 
 /// A paragraph that is only an annotation line after a task: `牵头单位：A`,
@@ -1312,6 +1375,27 @@ mod tests {
         assert_eq!(rules.standing_partners, v(&["各县（市、区）"]));
         let n = rules.apply(note("推进。（市发改局牵头）"));
         assert_eq!(n.partners, v(&["各县（市、区）"]));
+    }
+
+    #[test]
+    fn bracketed_lead_marker_and_joined_partners() {
+        let n = parse_annotation("责任单位：市发展和改革局（牵头）、市财政局、各镇").unwrap();
+        assert_eq!(n.leads, v(&["市发展和改革局"]));
+        assert_eq!(n.partners, v(&["市财政局", "各镇"]));
+        let n = note("推进。（市发改局牵头，会同市财政局等部门组织实施）");
+        assert_eq!(n.leads, v(&["市发改局"]));
+        assert_eq!(n.partners, v(&["市财政局"]));
+    }
+
+    #[test]
+    fn unbracketed_labels_at_the_end_and_separate_deadline() {
+        let m = find_note("1.建设园区。完善配套。牵头单位：市发改局；配合单位：市财政局").unwrap();
+        assert_eq!(m.text, "牵头单位：市发改局；配合单位：市财政局");
+        assert_eq!(m.note.leads, v(&["市发改局"]));
+        assert_eq!(m.start, 12);
+        let n = note("推进。（市发改局牵头，市财政局配合）（2025年底前）");
+        assert_eq!(n.deadline.as_deref(), Some("2025年底前"));
+        assert!(find_note("牵头单位要加强统筹，配合单位要积极参与。").is_none());
     }
 
     #[test]
