@@ -772,6 +772,21 @@ fn find_labels(t: &Text, start: usize, end: usize) -> Vec<(usize, usize, LabelKi
     let mut i = start;
     while i < end {
         let c = t.norm[i];
+        // `【配合单位】` anywhere; `（配合单位）` only at a field boundary,
+        // like a plain label (not `A（牵头）`).
+        let boundary = i == start || c == '[' || {
+            let p = t.norm[i - 1];
+            p.is_whitespace() || matches!(p, ',' | ';' | '。' | ')' | ']')
+        };
+        if depth == 0
+            && boundary
+            && is_open(c)
+            && let Some((value, kind)) = bracket_label(t, i, end)
+        {
+            found.push((i, value, kind));
+            i = value;
+            continue;
+        }
         if is_open(c) {
             depth += 1;
         } else if is_close(c) {
@@ -799,6 +814,30 @@ fn find_labels(t: &Text, start: usize, end: usize) -> Vec<(usize, usize, LabelKi
         i += 1;
     }
     found
+}
+
+/// A label in brackets instead of before a colon: `【牵头单位】市发改局`.
+/// Returns where its value starts.
+fn bracket_label(t: &Text, open: usize, end: usize) -> Option<(usize, LabelKind)> {
+    let skip_spaces = |mut j: usize| {
+        while j < end && t.norm[j] == ' ' {
+            j += 1;
+        }
+        j
+    };
+    let j = skip_spaces(open + 1);
+    let label = LABELS
+        .iter()
+        .find(|l| l.text.len() >= 3 && t.starts_with_at(j, end, &l.text))?;
+    let k = skip_spaces(j + label.text.len());
+    if k >= end || !is_close(t.norm[k]) {
+        return None;
+    }
+    let mut value = skip_spaces(k + 1);
+    if value < end && t.norm[value] == ':' {
+        value += 1;
+    }
+    Some((value, label.kind))
 }
 
 /// Parses a note's body (the text inside its brackets, or annotation lines).
@@ -1104,26 +1143,38 @@ impl NoteRules {
     pub fn observe(&mut self, paragraph: &str) {
         let t = Text::new(paragraph);
         let norm: String = t.norm.iter().collect();
-        let names_lead = ["为牵头单位", "是牵头单位", "为牵头部门", "为主要牵头单位"]
+        // `列第一位的为牵头单位`, `排名第一的单位牵头`, `排在首位的为牵头单位`.
+        let first_is_lead = ["第一", "首位", "第1", "首个"].iter().any(|p| {
+            norm.match_indices(p).any(|(at, _)| {
+                norm[at..]
+                    .chars()
+                    .take(12)
+                    .collect::<String>()
+                    .contains("牵头")
+            })
+        }) && norm.contains("单位");
+        // `无牵头单位的，责任单位即为牵头单位`, `未明确牵头单位的，所列单位均为牵头单位`.
+        let no_lead_named = ["无", "未", "没有"].iter().any(|p| {
+            norm.match_indices(p).any(|(at, _)| {
+                norm[at..]
+                    .chars()
+                    .take(6)
+                    .collect::<String>()
+                    .contains("牵头")
+            })
+        });
+        let all_lead = no_lead_named
+            && [
+                "即为牵头",
+                "均为牵头",
+                "都是牵头",
+                "均是牵头",
+                "为共同牵头",
+                "均作为牵头",
+            ]
             .iter()
             .any(|p| norm.contains(p));
-        let first_place = ["第一", "首位", "第1", "首个"]
-            .iter()
-            .any(|p| norm.contains(p));
-        let no_lead_named = [
-            "无牵头单位",
-            "未明确牵头单位",
-            "未列牵头单位",
-            "没有牵头单位",
-            "未注明牵头单位",
-        ]
-        .iter()
-        .any(|p| norm.contains(p));
-        let all_lead = (names_lead && norm.contains("责任单位") && no_lead_named)
-            || ["责任单位即为牵头单位", "责任单位均为牵头单位"]
-                .iter()
-                .any(|p| norm.contains(p));
-        if names_lead && first_place {
+        if first_is_lead {
             self.first_is_lead = true;
         } else if all_lead {
             self.responsible_are_leads = true;
@@ -1203,8 +1254,14 @@ fn standing_partner(t: &Text) -> Option<String> {
         ] {
             let v: Vec<char> = verb.chars().collect();
             if let Some(to) = (from..ce).find(|&i| t.starts_with_at(i, ce, &v)) {
-                let name = clean_name(t, from, to)?;
-                return is_plausible_name(&name, t, from, to).then_some(name);
+                // `…均需X落实`, or `X均需落实` with the unit before the trigger.
+                let (ns, ne) = if clean_name(t, from, to).is_some() {
+                    (from, to)
+                } else {
+                    (cs, at)
+                };
+                let name = clean_name(t, ns, ne)?;
+                return is_plausible_name(&name, t, ns, ne).then_some(name);
             }
         }
     }
@@ -1396,6 +1453,36 @@ mod tests {
         let n = note("推进。（市发改局牵头，市财政局配合）（2025年底前）");
         assert_eq!(n.deadline.as_deref(), Some("2025年底前"));
         assert!(find_note("牵头单位要加强统筹，配合单位要积极参与。").is_none());
+    }
+
+    #[test]
+    fn labels_in_brackets() {
+        let n = parse_annotation("【牵头单位】市发改局【配合单位】市财政局、各镇").unwrap();
+        assert_eq!(n.leads, v(&["市发改局"]));
+        assert_eq!(n.partners, v(&["市财政局", "各镇"]));
+        let m = find_note("1.建设园区。【责任单位】市发改局、市财政局").unwrap();
+        assert_eq!(m.note.responsible, v(&["市发改局", "市财政局"]));
+    }
+
+    #[test]
+    fn rule_wordings() {
+        for (text, first, all) in [
+            ("责任单位排名第一的单位牵头，下同", true, false),
+            ("排在首位的为牵头单位", true, false),
+            ("未明确牵头单位的，所列单位均为牵头单位", false, true),
+            ("中国第一侨乡的发展由市委统战部负责", false, false),
+        ] {
+            let mut r = NoteRules::default();
+            r.observe(text);
+            assert_eq!(
+                (r.first_is_lead, r.responsible_are_leads),
+                (first, all),
+                "{text}"
+            );
+        }
+        let mut r = NoteRules::default();
+        r.observe("各县（市、区）均需落实，以下不再一一列出。");
+        assert_eq!(r.standing_partners, v(&["各县（市、区）"]));
     }
 
     #[test]
