@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use fengong::extract::read::{ReadErrorKind, read_document};
+use fengong::extract::read::read_document;
 use fengong::extract::table::tasks_from_table;
 use fengong::model::LeadMode;
 
@@ -245,9 +245,6 @@ fn docx_paragraphs_list_numbering_and_tables() {
     assert_eq!(sections[0].tasks[1].note.leads, vec!["市发展改革局"]);
 }
 
-/// Whether an error kind is the one expected.
-type ExpectKind = fn(&ReadErrorKind) -> bool;
-
 #[test]
 fn unreadable_inputs_get_one_line_errors_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -257,39 +254,38 @@ fn unreadable_inputs_get_one_line_errors_naming_the_file() {
         std::fs::write(&p, bytes).unwrap();
         p
     };
-    let cases: Vec<(PathBuf, ExpectKind)> = vec![
-        (d.join("missing.txt"), |k| *k == ReadErrorKind::NotFound),
-        (d.to_path_buf(), |k| *k == ReadErrorKind::IsDirectory),
-        (write("empty.txt", b""), |k| *k == ReadErrorKind::Empty),
-        (write("blank.md", b" \r\n\t\n"), |k| {
-            *k == ReadErrorKind::Empty
-        }),
-        (write("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), |k| {
-            *k == ReadErrorKind::Binary { offset: 8 }
-        }),
-        (write("old.doc", b"\xd0\xcf\x11\xe0whatever"), |k| {
-            matches!(k, ReadErrorKind::Unsupported { .. })
-        }),
-        (write("plan.wps", b"x"), |k| {
-            matches!(k, ReadErrorKind::Unsupported { .. })
-        }),
-        (write("plan.pdf", b"%PDF-1.4"), |k| {
-            matches!(k, ReadErrorKind::Unsupported { .. })
-        }),
-        (write("renamed.txt", b"%PDF-1.4\n%\xe2\xe3"), |k| {
-            matches!(k, ReadErrorKind::Unsupported { format: "PDF", .. })
-        }),
-        (write("broken.docx", b"PK\x03\x04 not really a zip"), |k| {
-            matches!(k, ReadErrorKind::Damaged { .. })
-        }),
-        (write("broken.xlsx", b"not a spreadsheet"), |k| {
-            matches!(k, ReadErrorKind::Damaged { .. })
-        }),
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (d.join("missing.txt"), "no such file or folder"),
+        (d.to_path_buf(), "is a folder"),
+        (write("empty.txt", b""), "the file is empty"),
+        (write("blank.md", b" \r\n\t\n"), "the file is empty"),
+        (
+            write("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            "binary data at byte 8",
+        ),
+        (
+            write("old.doc", b"\xd0\xcf\x11\xe0whatever"),
+            "save it as .docx",
+        ),
+        (write("plan.wps", b"x"), "WPS (.wps) files cannot be read"),
+        (write("plan.pdf", b"%PDF-1.4"), "PDF files cannot be read"),
+        (
+            write("renamed.txt", b"%PDF-1.4\n%\xe2\xe3"),
+            "PDF files cannot be read",
+        ),
+        (
+            write("broken.docx", b"PK\x03\x04 not really a zip"),
+            "not a valid .docx file",
+        ),
+        (
+            write("broken.xlsx", b"not a spreadsheet"),
+            "not a valid spreadsheet file",
+        ),
     ];
     for (path, expected) in cases {
         let err = read_document(&path).expect_err(&path.display().to_string());
-        assert!(expected(&err.kind), "{}: {:?}", path.display(), err.kind);
         let message = err.to_string();
+        assert!(message.contains(expected), "{message}");
         assert!(
             message.starts_with(&path.display().to_string()),
             "{message}"

@@ -1062,16 +1062,57 @@ pub fn parse_annotation(paragraph: &str) -> Option<ParsedNote> {
 }
 
 /// A deadline: `完成时限：2025年底前` → `2025年底前`; `2025年6月底前完成` →
-/// `2025年6月底前`; `持续推进`; `长期坚持`. The whole text must be the
-/// deadline (task text that merely mentions a year is not one).
+/// `2025年6月底前`; `持续推进`; `长期坚持`. Found when it is the whole text,
+/// after a 完成时限-type label anywhere (also inside brackets), or as the
+/// last clause or last bracket of a task (`…改造。（2025年底前）`). A year
+/// that the running text merely mentions (`到2025年，建成…`) is not one.
 pub fn parse_deadline(text: &str) -> Option<String> {
     let t = Text::new(text);
-    let (mut s, e) = t.trim(0, t.norm.len());
-    if let Some(&(_, value, LabelKind::Deadline)) = find_labels(&t, s, e).first() {
-        s = value;
+    let (s, e) = t.trim(0, t.norm.len());
+    if let Some(d) = deadline_in(&t, s, e) {
+        return Some(d);
     }
-    let (s, e) = t.trim(s, e);
-    deadline_in(&t, s, e)
+    // Labelled, at the top level or inside any bracket.
+    let groups = top_level_groups(&t, s, e);
+    let ranges = std::iter::once((s, e)).chain(groups.iter().map(|g| (g.open + 1, g.close)));
+    for (rs, re) in ranges {
+        let labels = find_labels(&t, rs, re);
+        for (k, &(_, value, kind)) in labels.iter().enumerate() {
+            if kind != LabelKind::Deadline {
+                continue;
+            }
+            let next = labels.get(k + 1).map_or(re, |l| l.0);
+            let stop = (value..next)
+                .find(|&i| matches!(t.norm[i], ';' | '。' | ')' | ']'))
+                .unwrap_or(next);
+            let (vs, ve) = t.trim(value, stop);
+            if let Some(d) = deadline_in(&t, vs, ve) {
+                return Some(d);
+            }
+            if vs < ve && ve - vs <= 20 {
+                return Some(t.orig_str(vs, ve));
+            }
+        }
+    }
+    // The last sentence (`…。持续推进。`), a dated last clause
+    // (`…，2025年底前完成。`; an undated `…，持续推进` is prose), or the last bracket.
+    let sentences = split_top_level(&t, s, e, |c| matches!(c, '。' | ';'));
+    if let Some(&(cs, ce)) = sentences.last()
+        && let Some(d) = deadline_in(&t, cs, ce)
+    {
+        return Some(d);
+    }
+    let clauses = split_top_level(&t, s, e, |c| matches!(c, '。' | ';' | ','));
+    if let Some(&(cs, ce)) = clauses.last()
+        && let Some(d) = deadline_in(&t, cs, ce)
+        && d.chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return Some(d);
+    }
+    groups
+        .last()
+        .and_then(|g| deadline_in(&t, g.open + 1, g.close))
 }
 
 /// `start..end` read as a deadline, returned as written.
@@ -1403,6 +1444,24 @@ mod tests {
         assert_eq!(parse_deadline("持续推进").as_deref(), Some("持续推进"));
         assert_eq!(parse_deadline("长期坚持。").as_deref(), Some("长期坚持"));
         assert_eq!(parse_deadline("加快推进2025年项目建设"), None);
+        assert_eq!(parse_deadline("到2025年，建成示范区。"), None);
+        assert_eq!(
+            parse_deadline("1.建设园区。（市发改局牵头）完成时限：2024年12月底前。").as_deref(),
+            Some("2024年12月底前")
+        );
+        assert_eq!(
+            parse_deadline("建设园区。（牵头单位：市发改局；完成时间：2026年）").as_deref(),
+            Some("2026年")
+        );
+        assert_eq!(
+            parse_deadline("建设园区。持续推进。").as_deref(),
+            Some("持续推进")
+        );
+        assert_eq!(parse_deadline("建设园区，持续推进。"), None);
+        assert_eq!(
+            parse_deadline("建设园区，2025年底前完成。").as_deref(),
+            Some("2025年底前")
+        );
         let n = note("推进。（市发改局牵头，市财政局配合，2025年底前完成）");
         assert_eq!(n.deadline.as_deref(), Some("2025年底前"));
         assert_eq!(n.partners, v(&["市财政局"]));

@@ -37,13 +37,31 @@ pub struct SourceText {
     pub tables: Vec<Table>,
 }
 
-/// Why a document could not be read. Its `Display` is one line naming the file.
+/// Why a document could not be read. Its `Display` is one line naming the
+/// file: `{path}: {message}`.
 #[derive(Debug)]
 pub struct ReadError {
     pub path: PathBuf,
-    pub kind: ReadErrorKind,
+    /// What is wrong, without the path (a [`ReadErrorKind`] as text).
+    pub message: String,
 }
 
+impl ReadError {
+    fn new(path: &Path, kind: ReadErrorKind) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            message: kind.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+/// What can be wrong with a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadErrorKind {
     NotFound,
@@ -70,35 +88,44 @@ pub enum ReadErrorKind {
     },
 }
 
-impl fmt::Display for ReadError {
+impl fmt::Display for ReadErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display();
-        match &self.kind {
-            ReadErrorKind::NotFound => write!(f, "{path}: no such file or folder"),
-            ReadErrorKind::IsDirectory => write!(f, "{path}: is a folder, not a document"),
-            ReadErrorKind::Io(e) => write!(f, "{path}: cannot be read: {e}"),
-            ReadErrorKind::Empty => write!(f, "{path}: the file is empty"),
+        match self {
+            ReadErrorKind::NotFound => write!(f, "no such file or folder"),
+            ReadErrorKind::IsDirectory => write!(f, "is a folder, not a document"),
+            ReadErrorKind::Io(e) => write!(f, "cannot be read: {e}"),
+            ReadErrorKind::Empty => write!(f, "the file is empty"),
             ReadErrorKind::Binary { offset } => write!(
                 f,
-                "{path}: not a text document (binary data at byte {offset}); save it as .txt (UTF-8) or .docx"
+                "not a text document (binary data at byte {offset}); save it as .txt (UTF-8) or .docx"
             ),
             ReadErrorKind::TooLarge { bytes } => write!(
                 f,
-                "{path}: too large to be a plan document ({} MB; the limit is {} MB)",
+                "too large to be a plan document ({} MB; the limit is {} MB)",
                 bytes / 1_000_000,
                 MAX_BYTES / 1_000_000
             ),
             ReadErrorKind::Unsupported { format, advice } => {
-                write!(f, "{path}: {format} files cannot be read; {advice}")
+                write!(f, "{format} files cannot be read; {advice}")
             }
             ReadErrorKind::Damaged { format, detail } => {
-                write!(f, "{path}: not a valid {format} file: {detail}")
+                write!(f, "not a valid {format} file: {}", one_line(detail))
             }
         }
     }
 }
 
+/// Library error texts may span lines; a message must not.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 impl std::error::Error for ReadError {}
+
+/// File endings `fengong extract` reads when given a folder.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "text", "docx", "xlsx", "xlsm", "xls", "ods", "csv",
+];
 
 /// Documents larger than this are refused before being read into memory.
 pub const MAX_BYTES: u64 = 200_000_000;
@@ -108,10 +135,7 @@ const MAX_XML_BYTES: u64 = 500_000_000;
 /// Reads and decodes one document, choosing the reader by extension (and by
 /// content for files that are misnamed, e.g. a PDF saved as `.txt`).
 pub fn read_document(path: &Path) -> Result<SourceText, ReadError> {
-    let err = |kind| ReadError {
-        path: path.to_path_buf(),
-        kind,
-    };
+    let err = |kind| ReadError::new(path, kind);
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => err(ReadErrorKind::NotFound),
         _ => err(ReadErrorKind::Io(e.to_string())),
