@@ -797,8 +797,11 @@ fn find_labels(t: &Text, start: usize, end: usize) -> Vec<(usize, usize, LabelKi
                 let p = t.norm[i - 1];
                 p.is_whitespace() || matches!(p, ',' | ';' | '。' | '(' | '[' | ')' | ']')
             };
-            if boundary
-                && let Some(label) = LABELS.iter().find(|l| t.starts_with_at(i, end, &l.text))
+            // Long labels also count right after text, for annotation lines
+            // that were joined without a separator (`…副区长牵头责任单位：`).
+            if let Some(label) = LABELS
+                .iter()
+                .find(|l| (boundary || l.text.len() >= 4) && t.starts_with_at(i, end, &l.text))
             {
                 let mut j = i + label.text.len();
                 while j < end && t.norm[j] == ' ' {
@@ -814,6 +817,20 @@ fn find_labels(t: &Text, start: usize, end: usize) -> Vec<(usize, usize, LabelKi
         i += 1;
     }
     found
+}
+
+/// The value of a 完成时限 label: up to the first separator or bracket (so
+/// text that follows it on a joined line is not taken along); as written
+/// when it is not a recognisable date but short.
+fn labelled_deadline(t: &Text, start: usize, end: usize) -> Option<String> {
+    let stop = (start..end)
+        .find(|&i| matches!(t.norm[i], ';' | '。' | ',' | '(' | ')' | '[' | ']'))
+        .unwrap_or(end);
+    let (s, e) = t.trim(start, stop);
+    if s >= e {
+        return None;
+    }
+    deadline_in(t, s, e).or_else(|| (e - s <= 30).then(|| t.orig_str(s, e)))
 }
 
 /// A label in brackets instead of before a colon: `【牵头单位】市发改局`.
@@ -863,9 +880,7 @@ fn parse_body_as(t: &Text, start: usize, end: usize, default: Option<Role>) -> B
                 }
             }
             LabelKind::Deadline => {
-                let (s, e) = t.trim(value_start, value_end);
-                if s < e {
-                    let deadline = deadline_in(t, s, e).unwrap_or_else(|| t.orig_str(s, e));
+                if let Some(deadline) = labelled_deadline(t, value_start, value_end) {
                     b.deadline.get_or_insert(deadline);
                 }
             }
@@ -1082,15 +1097,8 @@ pub fn parse_deadline(text: &str) -> Option<String> {
                 continue;
             }
             let next = labels.get(k + 1).map_or(re, |l| l.0);
-            let stop = (value..next)
-                .find(|&i| matches!(t.norm[i], ';' | '。' | ')' | ']'))
-                .unwrap_or(next);
-            let (vs, ve) = t.trim(value, stop);
-            if let Some(d) = deadline_in(&t, vs, ve) {
+            if let Some(d) = labelled_deadline(&t, value, next) {
                 return Some(d);
-            }
-            if vs < ve && ve - vs <= 20 {
-                return Some(t.orig_str(vs, ve));
             }
         }
     }
@@ -1512,6 +1520,20 @@ mod tests {
         let n = note("推进。（市发改局牵头，市财政局配合）（2025年底前）");
         assert_eq!(n.deadline.as_deref(), Some("2025年底前"));
         assert!(find_note("牵头单位要加强统筹，配合单位要积极参与。").is_none());
+    }
+
+    #[test]
+    fn annotation_lines_joined_without_separators() {
+        let n = parse_annotation(
+            "牵头负责领导：李某某副区长牵头责任单位：区城管局协同责任单位：区住建局、各街道完成时限：持续推进",
+        )
+        .unwrap();
+        assert_eq!(n.leader.as_deref(), Some("李某某副区长"));
+        assert_eq!(n.leads, v(&["区城管局"]));
+        assert_eq!(n.partners, v(&["区住建局", "各街道"]));
+        assert_eq!(n.deadline.as_deref(), Some("持续推进"));
+        let n = parse_annotation("完成时限：2025年底前（二）提升城市管理水平").unwrap();
+        assert_eq!(n.deadline.as_deref(), Some("2025年底前"));
     }
 
     #[test]
