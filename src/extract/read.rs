@@ -129,8 +129,10 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 
 /// Documents larger than this are refused before being read into memory.
 pub const MAX_BYTES: u64 = 200_000_000;
+/// Cells in one sheet; a 分工表 has hundreds.
+const MAX_CELLS: usize = 5_000_000;
 /// Cap on one decompressed part of a .docx, against zip bombs.
-const MAX_XML_BYTES: u64 = 500_000_000;
+const MAX_XML_BYTES: u64 = 200_000_000;
 
 /// Reads and decodes one document, choosing the reader by extension (and by
 /// content for files that are misnamed, e.g. a PDF saved as `.txt`).
@@ -451,25 +453,37 @@ fn read_spreadsheet(path: &Path) -> Result<SourceText, ReadErrorKind> {
             continue; // an empty sheet
         };
         let (height, width) = range.get_size();
-        // A grid from A1 so row k is spreadsheet row k+1.
-        let rows_total = row0 as usize + height;
-        let cols_total = col0 as usize + width;
-        let mut grid = vec![vec![String::new(); cols_total]; rows_total];
+        if height.saturating_mul(width) > MAX_CELLS {
+            return Err(ReadErrorKind::TooLarge {
+                bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
+            });
+        }
+        // A grid from A1 so row k is spreadsheet row k+1 — unless the data
+        // starts far away, where padding would only waste memory.
+        let row_pad = if row0 <= 1000 { row0 as usize } else { 0 };
+        let col_pad = if col0 <= 100 { col0 as usize } else { 0 };
+        let (row_origin, col_origin) = (row0 as usize - row_pad, col0 as usize - col_pad);
+        let mut grid = vec![vec![String::new(); col_pad + width]; row_pad + height];
         for (r, row) in range.rows().enumerate() {
             for (c, cell) in row.iter().enumerate() {
-                grid[row0 as usize + r][col0 as usize + c] = cell.to_string().trim().to_string();
+                grid[row_pad + r][col_pad + c] = cell.to_string().trim().to_string();
             }
         }
         // Merged cells: the top-left value fills the whole region.
         for m in merged {
-            let (r0, c0) = (m.start.0 as usize, m.start.1 as usize);
+            let r0 = (m.start.0 as usize).saturating_sub(row_origin);
+            let c0 = (m.start.1 as usize).saturating_sub(col_origin);
+            let (r1, c1) = (
+                (m.end.0 as usize).saturating_sub(row_origin),
+                (m.end.1 as usize).saturating_sub(col_origin),
+            );
             let value = grid
                 .get(r0)
                 .and_then(|r| r.get(c0))
                 .cloned()
                 .unwrap_or_default();
-            for row in grid.iter_mut().take(m.end.0 as usize + 1).skip(r0) {
-                for cell in row.iter_mut().take(m.end.1 as usize + 1).skip(c0) {
+            for row in grid.iter_mut().take(r1.saturating_add(1)).skip(r0) {
+                for cell in row.iter_mut().take(c1.saturating_add(1)).skip(c0) {
                     *cell = value.clone();
                 }
             }

@@ -260,7 +260,7 @@ impl Counters {
                 .unwrap_or(1)
         };
         let i = ilvl as usize;
-        counters[i] = Some(counters[i].map_or(start(ilvl), |c| c + 1));
+        counters[i] = Some(counters[i].map_or(start(ilvl), |c| c.saturating_add(1)));
         for deeper in counters.iter_mut().skip(i + 1) {
             *deeper = None;
         }
@@ -359,7 +359,10 @@ pub(crate) fn chinese_number(n: u32) -> String {
 }
 
 fn letters(n: u32, base: u8) -> String {
-    // Word repeats the letter: A … Z, AA … ZZ.
+    // Word repeats the letter: A … Z, AA … ZZ. A list that long is damage.
+    if n > 26 * 10 {
+        return n.to_string();
+    }
     let n = n.max(1) - 1;
     let c = (base + (n % 26) as u8) as char;
     std::iter::repeat_n(c, (n / 26 + 1) as usize).collect()
@@ -721,5 +724,10 @@ mod tests {
         assert_eq!(format_number(28, "upperLetter"), "BB");
         assert_eq!(format_number(14, "lowerRoman"), "xiv");
         assert_eq!(format_number(7, "decimal"), "7");
+        assert_eq!(format_number(u32::MAX, "upperLetter"), u32::MAX.to_string());
+        assert_eq!(
+            format_number(u32::MAX, "chineseCounting"),
+            u32::MAX.to_string()
+        );
     }
 }
