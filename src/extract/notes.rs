@@ -522,6 +522,7 @@ fn is_rule_phrase(s: &str) -> bool {
         "均为牵头",
         "不再列出",
         "不再一一列出",
+        "不分先后",
     ];
     PHRASES.iter().any(|p| s.contains(p))
 }
@@ -929,7 +930,16 @@ fn clean_name(t: &Text, start: usize, end: usize) -> Option<String> {
             continue;
         }
         let parts = split_top_level(t, g.open + 1, g.close, |c| matches!(c, ',' | ';' | '、'));
-        let is_note_text = |&(ps, pe): &(usize, usize)| is_rule_phrase(&t.norm_str(ps, pe));
+        let is_note_text = |&(ps, pe): &(usize, usize)| {
+            let part = t.norm_str(ps, pe);
+            let part = part.trim();
+            is_rule_phrase(part)
+                || part.contains("按职责")
+                || part.contains("职责分工")
+                || VERBS
+                    .iter()
+                    .any(|v| v.text.iter().copied().eq(part.chars()))
+        };
         if parts.iter().all(is_note_text) {
             keep[g.open - s..=g.close - s].fill(false);
         } else {
@@ -1164,10 +1174,11 @@ fn deadline_in(t: &Text, start: usize, end: usize) -> Option<String> {
     let allowed = |c: char| {
         c.is_ascii_digit()
             || c.is_whitespace()
-            || "年月日底末前内上下半季度第一二三四起至到—–-~、及和初中旬".contains(c)
+            || "年月日底末前内上下半季度第一二三四起至到—–-~、及和初中旬每".contains(c)
     };
-    (digits_run && chars.len() <= 30 && chars.iter().all(|&c| allowed(c)) && chars.contains(&'年'))
-        .then(|| t.orig_str(s, e))
+    // A dated deadline names a year (`2025年底前`), or recurs (`每年12月底前`).
+    let dated = (digits_run && chars.contains(&'年')) || norm.starts_with("每");
+    (dated && chars.len() <= 30 && chars.iter().all(|&c| allowed(c))).then(|| t.orig_str(s, e))
 }
 
 // ---------------------------------------------------------------------------
@@ -1534,6 +1545,22 @@ mod tests {
         assert_eq!(n.deadline.as_deref(), Some("持续推进"));
         let n = parse_annotation("完成时限：2025年底前（二）提升城市管理水平").unwrap();
         assert_eq!(n.deadline.as_deref(), Some("2025年底前"));
+    }
+
+    #[test]
+    fn annotations_inside_names_are_dropped() {
+        let n = parse_annotation("配合单位：市财政局（按职责分工）、各镇（排名不分先后）").unwrap();
+        assert_eq!(n.partners, v(&["市财政局", "各镇"]));
+        let n = parse_annotation("责任单位：各县（市、区）人民政府").unwrap();
+        assert_eq!(n.responsible, v(&["各县（市、区）人民政府"]));
+        assert_eq!(
+            parse_deadline("每年12月底前").as_deref(),
+            Some("每年12月底前")
+        );
+        assert_eq!(
+            parse_deadline("2024年第三季度").as_deref(),
+            Some("2024年第三季度")
+        );
     }
 
     #[test]
