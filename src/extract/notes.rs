@@ -505,6 +505,15 @@ static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
     labels
 });
 
+/// The first chars of all labels: most text positions are ruled out with
+/// one lookup instead of trying every label (this runs on every char).
+static LABEL_FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut chars: Vec<char> = LABELS.iter().map(|l| l.text[0]).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+});
+
 /// Chars that commonly end a unit's name; used to tell `市发改局 市财政局`
 /// (two units) from `市发 改局` (one name with a stray space).
 fn ends_like_unit(c: char) -> bool {
@@ -800,9 +809,10 @@ fn find_labels(t: &Text, start: usize, end: usize) -> Vec<(usize, usize, LabelKi
             };
             // Long labels also count right after text, for annotation lines
             // that were joined without a separator (`…副区长牵头责任单位：`).
-            if let Some(label) = LABELS
-                .iter()
-                .find(|l| (boundary || l.text.len() >= 4) && t.starts_with_at(i, end, &l.text))
+            if LABEL_FIRST_CHARS.binary_search(&c).is_ok()
+                && let Some(label) = LABELS
+                    .iter()
+                    .find(|l| (boundary || l.text.len() >= 4) && t.starts_with_at(i, end, &l.text))
             {
                 let mut j = i + label.text.len();
                 while j < end && t.norm[j] == ' ' {
