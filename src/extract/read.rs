@@ -2,8 +2,9 @@
 //!
 //! - `.txt`, `.md` and anything else that is text: UTF-8 (with or without
 //!   BOM), UTF-16 LE/BE with BOM, and legacy encodings such as GBK/GB18030 or
-//!   Big5 detected with chardetng. Markdown pipe tables are also returned in
-//!   [`SourceText::tables`] with their line numbers.
+//!   Big5 detected with chardetng. Markdown pipe tables and tab-separated
+//!   tables (pasted from Word) are also returned in [`SourceText::tables`]
+//!   with their line numbers.
 //! - `.docx`: paragraphs as lines, with Word's automatic list numbering
 //!   (`一、`, `（一）`, `1.`) put back in front of the text, and tables.
 //! - `.xlsx`, `.xlsm`, `.xls`, `.ods` (calamine) and `.csv`: every sheet is a
@@ -182,7 +183,8 @@ pub fn read_bytes(ext: &str, bytes: &[u8]) -> Result<SourceText, ReadErrorKind> 
         _ if bytes.starts_with(b"PK\x03\x04") => docx::read_docx(bytes),
         _ => {
             let (text, encoding) = decode_text(bytes)?;
-            let tables = markdown_tables(&text);
+            let mut tables = markdown_tables(&text);
+            tables.extend(tab_tables(&text));
             Ok(SourceText {
                 text,
                 encoding,
@@ -339,6 +341,30 @@ pub fn markdown_tables(text: &str) -> Vec<Table> {
         } else {
             i += 1;
         }
+    }
+    tables
+}
+
+/// Tables pasted from Word or a spreadsheet into a text file: runs of at
+/// least two lines with two or more tabs each; cells split at tabs.
+pub fn tab_tables(text: &str) -> Vec<Table> {
+    let mut tables = Vec::new();
+    let mut current = Table::default();
+    for (i, line) in text.split('\n').enumerate() {
+        if line.matches('\t').count() >= 2 && !line.contains('|') {
+            current.rows.push(TableRow {
+                cells: line.split('\t').map(|c| c.trim().to_string()).collect(),
+                line: line_no(i),
+            });
+        } else {
+            if current.rows.len() >= 2 {
+                tables.push(std::mem::take(&mut current));
+            }
+            current.rows.clear();
+        }
+    }
+    if current.rows.len() >= 2 {
+        tables.push(current);
     }
     tables
 }
@@ -602,6 +628,15 @@ mod tests {
         assert_eq!(rows[0].line, 3);
         assert_eq!(rows[2].cells, vec!["2", "建|桥", "市住建局"]);
         assert_eq!(rows[2].line, 6);
+    }
+
+    #[test]
+    fn tab_separated_tables() {
+        let text = "说明\n序号\t重点任务\t牵头单位\n1\t修路\t市交通局\n\n一行\t两格";
+        let tables = tab_tables(text);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].rows[1].cells, vec!["1", "修路", "市交通局"]);
+        assert_eq!(tables[0].rows[1].line, 3);
     }
 
     #[test]
