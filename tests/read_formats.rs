@@ -246,6 +246,20 @@ fn docx_paragraphs_list_numbering_and_tables() {
 }
 
 #[test]
+fn docx_text_box_inside_a_paragraph_keeps_both_texts() {
+    let document = format!(
+        "<w:document {W}><w:body><w:p><w:r><w:t>外段落前</w:t></w:r><w:r><w:pict><w:txbxContent>\
+         <w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>\
+         <w:r><w:t>外段落后</w:t></w:r></w:p></w:body></w:document>"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("box.docx");
+    write_docx(&path, &document, "<w:numbering/>", "<w:styles/>");
+    let doc = read_document(&path).unwrap();
+    assert_eq!(doc.text, "文本框\n外段落前外段落后");
+}
+
+#[test]
 fn unreadable_inputs_get_one_line_errors_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -492,7 +492,8 @@ fn parse_document(
 ) -> Result<Vec<Block>, ReadErrorKind> {
     let mut blocks = Vec::new();
     let mut r = reader(xml);
-    let mut para: Option<Para> = None;
+    // A stack: text boxes put whole paragraphs inside a paragraph's run.
+    let mut para: Vec<Para> = Vec::new();
     let mut in_text = false;
     let mut in_ppr = false;
     // Tables: only the outermost is structured; nested tables' text joins the cell.
@@ -509,20 +510,20 @@ fn parse_document(
                 let is_empty = matches!(ev, Event::Empty(_));
                 let name = local(e);
                 match name.as_str() {
-                    "p" => para = Some(Para::default()),
+                    "p" => para.push(Para::default()),
                     "pPr" => in_ppr = true,
                     "pStyle" if in_ppr => {
-                        if let Some(p) = para.as_mut() {
+                        if let Some(p) = para.last_mut() {
                             p.style = attr(e, "val");
                         }
                     }
                     "numId" if in_ppr => {
-                        if let Some(p) = para.as_mut() {
+                        if let Some(p) = para.last_mut() {
                             p.num_id = attr(e, "val");
                         }
                     }
                     "ilvl" if in_ppr => {
-                        if let Some(p) = para.as_mut() {
+                        if let Some(p) = para.last_mut() {
                             p.ilvl = attr(e, "val").and_then(|v| v.parse().ok());
                         }
                     }
@@ -612,8 +613,8 @@ fn parse_document(
     Ok(blocks)
 }
 
-fn push_text(para: &mut Option<Para>, s: &str) {
-    if let Some(p) = para.as_mut() {
+fn push_text(para: &mut [Para], s: &str) {
+    if let Some(p) = para.last_mut() {
         p.text.push_str(s);
     }
 }
@@ -621,14 +622,14 @@ fn push_text(para: &mut Option<Para>, s: &str) {
 /// Ends a paragraph: prefixes its list label and adds it to the current
 /// table cell, or to the body.
 fn finish_para(
-    para: &mut Option<Para>,
+    para: &mut Vec<Para>,
     numbering: &Numbering,
     styles: &HashMap<String, StyleNum>,
     counters: &mut Counters,
     cell: &mut Option<Cell>,
     blocks: &mut Vec<Block>,
 ) {
-    let Some(p) = para.take() else { return };
+    let Some(p) = para.pop() else { return };
     let (style_num, style_ilvl) = p
         .style
         .as_deref()
