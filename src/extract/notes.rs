@@ -646,6 +646,7 @@ fn outside_brackets(t: &Text, start: usize, end: usize) -> String {
 /// without a verb get `default` (the role of the label the list follows).
 fn parse_list(t: &Text, start: usize, end: usize, default: Option<Role>, b: &mut Builder) {
     let mut pending: Vec<(usize, usize)> = Vec::new();
+    let mut explicit_lead = false;
     for (s, e) in split_top_level(t, start, end, is_item_sep) {
         for (s, e) in split_words(t, s, e) {
             let (s, e) = t.trim(s, e);
@@ -668,6 +669,7 @@ fn parse_list(t: &Text, start: usize, end: usize, default: Option<Role>, b: &mut
                 Some((name_end, verb)) => {
                     pending.push((s, name_end));
                     b.strong |= verb.strong;
+                    explicit_lead |= verb.role == Role::Lead;
                     b.assign(t, &pending, verb.role, verb.respective);
                     pending.clear();
                 }
@@ -676,6 +678,8 @@ fn parse_list(t: &Text, start: usize, end: usize, default: Option<Role>, b: &mut
         }
     }
     match default {
+        // `牵头单位：A（牵头）、B`: once the list marks its lead, the rest partner.
+        Some(Role::Lead) if explicit_lead => b.assign(t, &pending, Role::Partner, false),
         Some(role) => b.assign(t, &pending, role, false),
         None => {
             for (s, e) in pending {

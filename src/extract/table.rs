@@ -348,6 +348,60 @@ mod tests {
     }
 
     #[test]
+    fn category_and_detail_columns_and_traditional_headers() {
+        let t = table(&[
+            &[
+                "類別",
+                "序號",
+                "重點任務",
+                "具體措施",
+                "牽頭單位",
+                "協同責任單位",
+                "牽頭負責領導",
+            ],
+            &[
+                "交通",
+                "1",
+                "完善路网",
+                "建设快速路",
+                "市交通局",
+                "各鎮",
+                "王某",
+            ],
+            &["交通", "2", "完善路网", "改造国道", "市交通局", "", "王某"],
+            &[
+                "序號",
+                "重點任務",
+                "重點任務",
+                "具體措施",
+                "牽頭單位",
+                "協同責任單位",
+                "牽頭負責領導",
+            ],
+            &[
+                "产业",
+                "3",
+                "发展园区",
+                "",
+                "市工信局（牵头）、市商务局",
+                "",
+                "—",
+            ],
+        ]);
+        let s = tasks_from_table(&t).unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].title, "交通");
+        assert_eq!(s[0].tasks[0].text, "完善路网\n建设快速路");
+        assert_eq!(s[0].tasks[0].note.partners, vec!["各鎮"]);
+        assert_eq!(s[0].tasks[0].note.leader.as_deref(), Some("王某"));
+        assert_eq!(s[1].title, "产业");
+        let n = &s[1].tasks[0].note;
+        assert_eq!(n.leads, vec!["市工信局"]);
+        assert_eq!(n.partners, vec!["市商务局"]);
+        assert_eq!(n.leader, None);
+    }
+
+    #[test]
     fn not_task_tables() {
         let toc = table(&[&["章节", "页码"], &["第一章 总则", "1"]]);
         assert!(tasks_from_table(&toc).is_none());
