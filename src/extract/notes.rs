@@ -188,6 +188,20 @@ fn is_close(c: char) -> bool {
     matches!(c, ')' | ']' | '}')
 }
 
+/// Opening brackets and colons in every width and style, for quick rejects
+/// on the original text (before normalising).
+const OPEN_BRACKETS: &[char] = &[
+    '(', '[', '{', '（', '［', '｛', '〔', '【', '﹝', '〖', '〘', '﹙',
+];
+const COLONS: &[char] = &[':', '：', '︰', '﹕'];
+/// A char of every strong verb (牵头, 负责, 配合, 主责, 协办, 按职责…), in
+/// both scripts.
+const STRONG_VERB_CHARS: &[char] = &[
+    '牵', '牽', '负', '負', '配', '责', '責', '办', '辦', '按', '依', '据', '據',
+];
+/// Longest unlabelled annotation line (`市发展和改革局牵头，市财政局配合`).
+const MAX_VERB_LINE: usize = 80;
+
 /// A top-level bracket group: `open` is the bracket's index, `close` the
 /// closing bracket's index (or the text's end when unclosed).
 #[derive(Debug, Clone, Copy)]
@@ -1028,6 +1042,10 @@ pub fn parse_unit_cell(cell: &str, column: UnitColumn) -> ParsedNote {
 /// the end). Brackets that say nothing about responsibility (`(珠西)`,
 /// `(以下统称北部7镇)`, `(2019—2035年)`) are never notes.
 pub fn find_note(paragraph: &str) -> Option<NoteMatch> {
+    // Most paragraphs have neither a bracket nor a label: skip them cheaply.
+    if !paragraph.contains(|c| OPEN_BRACKETS.contains(&c) || COLONS.contains(&c)) {
+        return None;
+    }
     let t = Text::new(paragraph);
     let groups = top_level_groups(&t, 0, t.norm.len());
     let bracketed = groups.iter().enumerate().rev().find_map(|(k, g)| {
@@ -1067,6 +1085,13 @@ fn labelled_tail(t: &Text) -> Option<NoteMatch> {
 /// `配合单位：B、C`, `责任单位：…`, `牵头负责领导：…`, `完成时限：…`, a whole
 /// bracketed note on its own line, or a short line such as `市发展和改革局牵头，市财政局配合。`.
 pub fn parse_annotation(paragraph: &str) -> Option<ParsedNote> {
+    // Without a bracket or a colon only a short line with a verb can be one.
+    if !paragraph.contains(|c| OPEN_BRACKETS.contains(&c) || COLONS.contains(&c))
+        && (paragraph.chars().nth(MAX_VERB_LINE).is_some()
+            || !paragraph.contains(|c| STRONG_VERB_CHARS.contains(&c)))
+    {
+        return None;
+    }
     let t = Text::new(paragraph);
     let (mut s, e) = t.trim(0, t.norm.len());
     while s < e && matches!(t.norm[s], '-' | '*' | '•' | '·' | '—' | '>' | '#') {
@@ -1090,7 +1115,7 @@ pub fn parse_annotation(paragraph: &str) -> Option<ParsedNote> {
         return parse_body(&t, s, e).finish();
     }
     // A short unlabelled line: every part must be a name with its verb.
-    if e - s > 80 || t.norm[s..e].contains(&'。') {
+    if e - s > MAX_VERB_LINE || t.norm[s..e].contains(&'。') {
         return None;
     }
     let b = parse_body(&t, s, e);
@@ -1215,6 +1240,13 @@ impl NoteRules {
     /// before [`NoteRules::apply`] on that paragraph's note (a rule may be
     /// stated inside the first note it applies to).
     pub fn observe(&mut self, paragraph: &str) {
+        // Every rule names 牵头 or ends in 不再列出; skip other paragraphs cheaply.
+        if !["牵头", "牽頭", "不再"]
+            .iter()
+            .any(|w| paragraph.contains(w))
+        {
+            return;
+        }
         let t = Text::new(paragraph);
         let norm: String = t.norm.iter().collect();
         // `列第一位的为牵头单位`, `排名第一的单位牵头`, `排在首位的为牵头单位`.

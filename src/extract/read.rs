@@ -130,6 +130,8 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 
 /// Documents larger than this are refused before being read into memory.
 pub const MAX_BYTES: u64 = 200_000_000;
+/// How much of a file the encoding detector reads.
+const DETECT_BYTES: usize = 64 * 1024;
 /// Cells in one sheet; a 分工表 has hundreds.
 const MAX_CELLS: usize = 5_000_000;
 /// Cap on one decompressed part of a .docx, against zip bombs.
@@ -249,9 +251,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), ReadErrorKind
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_owned(), "UTF-8"),
             Err(_) => {
+                // The first 64 KB tell the encoding; feeding all of a 10 MB
+                // file to the detector would take seconds.
                 let mut detector =
                     chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-                detector.feed(bytes, true);
+                detector.feed(&bytes[..bytes.len().min(DETECT_BYTES)], true);
                 let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
                 match enc.decode_without_bom_handling_and_without_replacement(bytes) {
                     Some(text) => (text.into_owned(), enc.name()),
