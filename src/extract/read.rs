@@ -255,7 +255,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), ReadErrorKind
                 // file to the detector would take seconds.
                 let mut detector =
                     chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-                detector.feed(&bytes[..bytes.len().min(DETECT_BYTES)], true);
+                let prefix = &bytes[..bytes.len().min(DETECT_BYTES)];
+                // Not `last` when cut, so a character split at the cut is no error.
+                detector.feed(prefix, prefix.len() == bytes.len());
                 let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
                 match enc.decode_without_bom_handling_and_without_replacement(bytes) {
                     Some(text) => (text.into_owned(), enc.name()),
