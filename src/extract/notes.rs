@@ -9,6 +9,19 @@
 //! - rules stated once for the whole document: `列第一位的为牵头单位，下同`,
 //!   `无牵头单位的，责任单位即为牵头单位`, `以下工作均需各县（市、区）落实，不再列出`.
 //!
+//! How a caller uses it, paragraph by paragraph in document order:
+//! 1. `rules.observe(p)` on every paragraph ([`NoteRules`]);
+//! 2. for a task paragraph, [`find_note`] (bracketed, or labelled at its end);
+//! 3. merge [`parse_annotation`] of the lines that follow it ([`ParsedNote::merge`]);
+//! 4. `rules.apply(note)` once the task is complete;
+//! 5. for tables, [`parse_unit_cell`] per unit column (see `table.rs`).
+//!
+//! What it decides where plans are vague: `负责` makes leads only when no
+//! unit is `牵头` (`A牵头，B负责` → B partners); once a lead is named,
+//! `责任单位` are partners; `责任单位` alone stay `responsible` with no lead
+//! unless a document rule says otherwise; `分别牵头` anywhere in a note makes
+//! several leads Respective.
+//!
 //! Matching runs on a normalised copy of the text (simplified characters,
 //! half-width punctuation, `〔〕【】［］` as `[]`) that has exactly one char per
 //! char of the original, so every name is cut from the original text and
@@ -411,7 +424,22 @@ static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
         }
     }
     add(
-        &["参与", "共同参与", "积极参与", "协助", "协同", "共同推进"],
+        &[
+            "参与",
+            "共同参与",
+            "积极参与",
+            "协助",
+            "协同",
+            "共同推进",
+            // `（A牵头负责，各县（市、区）具体落实）`: weak, so only with a lead.
+            "落实",
+            "具体落实",
+            "抓好落实",
+            "组织落实",
+            "共同落实",
+            "具体实施",
+            "组织实施",
+        ],
         Role::Partner,
         false,
         false,
@@ -661,7 +689,10 @@ fn outside_brackets(t: &Text, start: usize, end: usize) -> String {
 fn parse_list(t: &Text, start: usize, end: usize, default: Option<Role>, b: &mut Builder) {
     let mut pending: Vec<(usize, usize)> = Vec::new();
     let mut explicit_lead = false;
-    for (s, e) in split_top_level(t, start, end, is_item_sep) {
+    for (s, e) in split_top_level(t, start, end, is_item_sep)
+        .into_iter()
+        .flat_map(|(s, e)| split_conjunctions(t, s, e))
+    {
         for (s, e) in split_words(t, s, e) {
             let (s, e) = t.trim(s, e);
             if s >= e {
@@ -705,6 +736,39 @@ fn parse_list(t: &Text, start: usize, end: usize, default: Option<Role>, b: &mut
             }
         }
     }
+}
+
+/// Splits `市直有关单位和各县（市、区）` at `和各`/`及各`/`以及` (outside
+/// brackets). Plain `和` stays: it is inside names (`市发展和改革局`).
+fn split_conjunctions(t: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut from = start;
+    let mut depth = 0usize;
+    let mut i = start;
+    while i < end {
+        let c = t.norm[i];
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && i > from && i + 1 < end {
+            let next = t.norm[i + 1];
+            let cut = match (c, next) {
+                ('和' | '及', '各') => Some(1),
+                ('以', '及') => Some(2),
+                _ => None,
+            };
+            if let Some(len) = cut {
+                parts.push((from, i));
+                from = i + len;
+                i = from;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    parts.push((from, end));
+    parts
 }
 
 /// A verb in brackets after a name, as tables and 责任单位 lists mark the
@@ -939,7 +1003,15 @@ fn clean_name(t: &Text, start: usize, end: usize) -> Option<String> {
             break;
         }
     }
-    for suffix in ["等单位", "等部门", "等"] {
+    for suffix in [
+        "等有关单位",
+        "等相关单位",
+        "等有关部门",
+        "等相关部门",
+        "等单位",
+        "等部门",
+        "等",
+    ] {
         let p: Vec<char> = suffix.chars().collect();
         if t.ends_with_at(s, e, &p) {
             e -= p.len();
@@ -1048,23 +1120,47 @@ pub fn find_note(paragraph: &str) -> Option<NoteMatch> {
     }
     let t = Text::new(paragraph);
     let groups = top_level_groups(&t, 0, t.norm.len());
-    let bracketed = groups.iter().enumerate().rev().find_map(|(k, g)| {
-        let mut note = parse_body(&t, g.open + 1, g.close).finish()?;
-        // `（A牵头，B配合）（2025年底前）`: a deadline in its own brackets.
-        if note.deadline.is_none() {
-            note.deadline = groups[k + 1..]
-                .iter()
-                .find_map(|d| deadline_in(&t, d.open + 1, d.close));
-        }
+    let to_match = |g: &Group, note: ParsedNote| {
         let end = if g.closed { g.close + 1 } else { g.close };
-        Some(NoteMatch {
+        NoteMatch {
             start: g.open,
             end,
             text: t.orig_str(g.open, end),
             note,
-        })
-    });
-    bracketed.or_else(|| labelled_tail(&t))
+        }
+    };
+    // The last bracket that names units. A bracket after it with only a
+    // deadline or leader (`（完成时限：2025年底前）`, `（2025年底前）`) adds to it.
+    let mut extra: Option<(Group, ParsedNote)> = None;
+    let mut bracketed = None;
+    for g in groups.iter().rev() {
+        let Some(note) = parse_body(&t, g.open + 1, g.close).finish() else {
+            continue;
+        };
+        if note.leads.is_empty() && note.partners.is_empty() && note.responsible.is_empty() {
+            extra.get_or_insert((*g, note));
+            continue;
+        }
+        bracketed = Some(to_match(g, note));
+        break;
+    }
+    match bracketed {
+        Some(mut m) => {
+            if m.note.deadline.is_none() {
+                m.note.deadline = groups
+                    .iter()
+                    .filter(|d| d.open > m.start)
+                    .find_map(|d| deadline_in(&t, d.open + 1, d.close));
+            }
+            if let Some((_, extra)) = extra {
+                m.note.merge(extra);
+            }
+            Some(m)
+        }
+        // Without brackets naming units: labels ending the paragraph, else a
+        // note with only a deadline or leader.
+        None => labelled_tail(&t).or_else(|| extra.map(|(g, note)| to_match(&g, note))),
+    }
 }
 
 /// An unbracketed labelled note closing a paragraph:
@@ -1607,6 +1703,23 @@ mod tests {
             parse_deadline("2024年第三季度").as_deref(),
             Some("2024年第三季度")
         );
+    }
+
+    #[test]
+    fn more_real_world_forms() {
+        let n = note("推进。（市发展改革局牵头，市直有关单位和各县（市、区）人民政府配合）");
+        assert_eq!(n.partners, v(&["市直有关单位", "各县（市、区）人民政府"]));
+        let n = note("推进。（牵头单位：市发展改革局；配合单位：市财政局等有关单位）");
+        assert_eq!(n.partners, v(&["市财政局"]));
+        let n = note("推进。（市发展改革局牵头，市财政局配合）（完成时限：2025年12月）");
+        assert_eq!(n.leads, v(&["市发展改革局"]));
+        assert_eq!(n.deadline.as_deref(), Some("2025年12月"));
+        let n = note("推进。（市住建局牵头负责，各县（市、区）具体落实）");
+        assert_eq!(n.partners, v(&["各县（市、区）"]));
+        let m = find_note("推进。（完成时限：2025年底前）").unwrap();
+        assert_eq!(m.note.deadline.as_deref(), Some("2025年底前"));
+        assert!(find_note("推进。（以下工作均需各县（市、区）落实）").is_none());
+        assert!(find_note("推进。（各镇落实）").is_none());
     }
 
     #[test]
