@@ -193,3 +193,37 @@ fn traditional_characters_parse_and_keep_their_form() {
     check(&t[1], &["市自然資源局"], &["市水利局", "市林業局"], Single);
     assert_eq!(t[1].1.deadline.as_deref(), Some("2025年底前"));
 }
+
+#[test]
+fn mixed_document_with_a_rule_inside_a_note() {
+    let t = tasks(&fixture("notes_mixed.txt"));
+    assert_eq!(t.len(), 6);
+    check(
+        &t[0],
+        &["市交通运输局"],
+        &["市发展改革局", "各县（市、区）人民政府"],
+        Single,
+    );
+    check(&t[1], &["市发展改革局"], &["供电局"], Single);
+    assert_eq!(t[1].1.deadline.as_deref(), Some("2025年底前"));
+    check(
+        &t[2],
+        &["市政务服务数据管理局"],
+        &["市直有关单位", "各县（市、区）人民政府"],
+        Single,
+    );
+    check(
+        &t[3],
+        &["市工业和信息化局"],
+        &["市商务局", "市财政局"],
+        Single,
+    );
+    check(&t[4], &["市农业农村局"], &["市供销社"], Single);
+    check(
+        &t[5],
+        &["市文化广电旅游体育局"],
+        &["各县（市、区）"],
+        Single,
+    );
+    assert_eq!(t[5].1.deadline.as_deref(), Some("2026年6月底前"));
+}
