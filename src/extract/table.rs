@@ -100,8 +100,18 @@ struct Header {
 impl Header {
     fn parse(cells: &[String]) -> Option<Header> {
         let mut h = Header::default();
+        // A header is mostly labels; a data row that mentions 牵头 is not one.
+        let filled = cells.iter().filter(|c| !c.trim().is_empty()).count();
+        let labels = cells.iter().filter(|c| classify(c).is_some()).count();
+        if labels * 3 < filled * 2 {
+            return None;
+        }
         for (i, cell) in cells.iter().enumerate() {
-            let slot = match classify(cell)? {
+            // Other columns (备注, 预期成果…) are ignored.
+            let Some(column) = classify(cell) else {
+                continue;
+            };
+            let slot = match column {
                 Column::Number => &mut h.number,
                 Column::Category => &mut h.category,
                 Column::Task => &mut h.task,
@@ -176,11 +186,17 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TableSection>> {
         .enumerate()
         .take(10)
         .find_map(|(i, r)| Header::parse(&r.cells).map(|h| (i, h)))?;
+    let header_cells = &table.rows[header_at].cells;
     let mut sections: Vec<TableSection> = Vec::new();
     let mut category = String::new();
     for row in &table.rows[header_at + 1..] {
         let cells = &row.cells;
-        if cells.iter().all(|c| c.trim().is_empty()) || Header::parse(cells).is_some() {
+        // Empty rows, and the header repeated where the table continues on
+        // the next page.
+        if cells.iter().all(|c| c.trim().is_empty())
+            || cells == header_cells
+            || Header::parse(cells).is_some()
+        {
             continue;
         }
         if let Some(title) = section_title(cells, &header) {
@@ -337,7 +353,7 @@ mod tests {
     #[test]
     fn responsible_column_without_lead_column() {
         let t = table(&[
-            &["序号", "工作任务", "责任单位", "完成时间"],
+            &["序号", "工作任务", "责任单位", "完成时间", "备注", ""],
             &["1", "完善路网", "市交通局、市住建局", "2024年"],
         ]);
         let s = tasks_from_table(&t).unwrap();
@@ -399,6 +415,17 @@ mod tests {
         assert_eq!(n.leads, vec!["市工信局"]);
         assert_eq!(n.partners, vec!["市商务局"]);
         assert_eq!(n.leader, None);
+    }
+
+    #[test]
+    fn data_rows_that_mention_leads_are_tasks() {
+        let t = table(&[
+            &["序号", "重点任务", "牵头单位", "配合单位"],
+            &["1", "建设园区项目", "市发改局牵头", "各镇"],
+        ]);
+        let s = tasks_from_table(&t).unwrap();
+        assert_eq!(s[0].tasks.len(), 1);
+        assert_eq!(s[0].tasks[0].note.leads, vec!["市发改局"]);
     }
 
     #[test]

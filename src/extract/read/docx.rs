@@ -637,10 +637,11 @@ fn finish_para(
     let num_id = p.num_id.or(style_num);
     let ilvl = p.ilvl.or(style_ilvl).unwrap_or(0);
     let mut text = p.text;
-    // numId 0 switches numbering off; empty paragraphs do not count in Word.
+    // numId 0 switches numbering off. An empty numbered paragraph still
+    // counts in Word (it shows a bare number); it just gets no label here.
     if let Some(num_id) = num_id.filter(|n| n != "0")
-        && !text.trim().is_empty()
         && let Some(label) = counters.next_label(numbering, &num_id, ilvl)
+        && !text.trim().is_empty()
     {
         let sep = if label.ends_with(|c: char| c.is_alphanumeric() && c.is_ascii()) {
             " "
