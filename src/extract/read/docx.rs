@@ -288,6 +288,8 @@ impl Counters {
 /// A list counter drawn in one of Word's number formats.
 fn format_number(n: u32, format: &str) -> String {
     const CIRCLED: &str = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+    const PARENTHESISED: &str = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇";
+    const FULL_STOP: &str = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛";
     const STEMS: &str = "甲乙丙丁戊己庚辛壬癸";
     const BRANCHES: &str = "子丑寅卯辰巳午未申酉戌亥";
     match format {
@@ -303,6 +305,18 @@ fn format_number(n: u32, format: &str) -> String {
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => {
             nth_char(CIRCLED, n).unwrap_or_else(|| n.to_string())
         }
+        "decimalEnclosedParen" => nth_char(PARENTHESISED, n).unwrap_or_else(|| n.to_string()),
+        "decimalEnclosedFullstop" => nth_char(FULL_STOP, n).unwrap_or_else(|| n.to_string()),
+        "ideographDigital" => n
+            .to_string()
+            .chars()
+            .map(|c| {
+                "〇一二三四五六七八九"
+                    .chars()
+                    .nth(c as usize - '0' as usize)
+                    .unwrap_or(c)
+            })
+            .collect(),
         "decimalFullWidth" | "decimalFullWidth2" => n
             .to_string()
             .chars()
@@ -726,6 +740,8 @@ mod tests {
         assert_eq!(format_number(28, "upperLetter"), "BB");
         assert_eq!(format_number(14, "lowerRoman"), "xiv");
         assert_eq!(format_number(7, "decimal"), "7");
+        assert_eq!(format_number(3, "decimalEnclosedParen"), "⑶");
+        assert_eq!(format_number(2020, "ideographDigital"), "二〇二〇");
         assert_eq!(format_number(u32::MAX, "upperLetter"), u32::MAX.to_string());
         assert_eq!(
             format_number(u32::MAX, "chineseCounting"),
