@@ -39,6 +39,41 @@ pub fn simplified_chars(s: &str) -> Vec<char> {
     }
 }
 
+/// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五.
+pub fn chinese_number(n: u32) -> String {
+    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    if n == 0 {
+        return "零".into();
+    }
+    if n >= 10_000 {
+        return n.to_string();
+    }
+    let (thousands, hundreds, tens, ones) = (n / 1000, n / 100 % 10, n / 10 % 10, n % 10);
+    let mut s = String::new();
+    if thousands > 0 {
+        s.push(DIGITS[thousands as usize]);
+        s.push('千');
+    }
+    if hundreds > 0 {
+        s.push(DIGITS[hundreds as usize]);
+        s.push('百');
+    } else if thousands > 0 && (tens > 0 || ones > 0) {
+        s.push('零');
+    }
+    if tens > 0 {
+        if !(n < 20 && tens == 1) {
+            s.push(DIGITS[tens as usize]);
+        }
+        s.push('十');
+    } else if hundreds > 0 && ones > 0 {
+        s.push('零');
+    }
+    if ones > 0 {
+        s.push(DIGITS[ones as usize]);
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +101,27 @@ mod tests {
     fn keeps_one_char_per_char() {
         let s = "（臺山市）牽頭，abc 配合";
         assert_eq!(simplified_chars(s).len(), s.chars().count());
+    }
+
+    #[test]
+    fn chinese_numbers() {
+        let got: Vec<String> = [1, 9, 10, 11, 20, 21, 100, 105, 110]
+            .iter()
+            .map(|&n| chinese_number(n))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "一",
+                "九",
+                "十",
+                "十一",
+                "二十",
+                "二十一",
+                "一百",
+                "一百零五",
+                "一百一十"
+            ]
+        );
     }
 }

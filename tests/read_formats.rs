@@ -45,11 +45,15 @@ fn markdown_with_bom_crlf_and_a_task_table() {
     assert_eq!(doc.tables.len(), 1);
     let table = &doc.tables[0];
     assert_eq!(table.rows[0].line, 7);
-    // Each row's line points at that row in the text.
+    // The table's lines are rewritten as plan text, line for line.
     let lines: Vec<&str> = doc.text.lines().collect();
-    for row in &table.rows {
-        assert!(lines[row.line as usize - 1].contains(&row.cells[1]));
-    }
+    assert_eq!(lines.len(), 13);
+    assert_eq!(&lines[6..9], &["", "", "一、产业发展"]);
+    assert_eq!(
+        lines[9],
+        "1.建设产业园区，完善配套设施。（牵头单位：市发展改革局；配合单位：市财政局、各镇（街）；完成时限：2025年底前）"
+    );
+    assert_eq!(lines[11], "二、城市建设");
     let sections = tasks_from_table(table).expect("a 分工表");
     assert_eq!(sections.len(), 2);
     assert_eq!(sections[0].title, "一、产业发展");
@@ -239,7 +243,7 @@ fn docx_paragraphs_list_numbering_and_tables() {
     assert_eq!(rows[3].cells, vec!["2", "招引项目", "市发展改革局", "各镇"]);
     assert_eq!(
         lines[rows[3].line as usize - 1],
-        "| 2 | 招引项目 | 市发展改革局 | 各镇 |"
+        "2.招引项目。（牵头单位：市发展改革局；配合单位：各镇）"
     );
     let sections = tasks_from_table(&doc.tables[0]).unwrap();
     assert_eq!(sections[0].tasks[1].note.leads, vec!["市发展改革局"]);

@@ -178,8 +178,21 @@ fn section_title(cells: &[String], h: &Header) -> Option<String> {
     })
 }
 
-/// The sections and tasks of a 分工表, or None when `table` is not one.
-pub fn tasks_from_table(table: &Table) -> Option<Vec<TableSection>> {
+/// What one row of a 分工表 is.
+enum Row<'a> {
+    /// Title rows above the header, the header, repeats of it, empty rows.
+    Other,
+    Section(String),
+    Task {
+        number: Option<String>,
+        text: String,
+        cells: &'a [String],
+    },
+}
+
+/// Every row of `table` with what it is (a category change yields its
+/// section before the task), or None when `table` is not a 分工表.
+fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
     let (header_at, header) = table
         .rows
         .iter()
@@ -187,7 +200,10 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TableSection>> {
         .take(10)
         .find_map(|(i, r)| Header::parse(&r.cells).map(|h| (i, h)))?;
     let header_cells = &table.rows[header_at].cells;
-    let mut sections: Vec<TableSection> = Vec::new();
+    let mut out: Vec<(u32, Row)> = table.rows[..=header_at]
+        .iter()
+        .map(|r| (r.line, Row::Other))
+        .collect();
     let mut category = String::new();
     for row in &table.rows[header_at + 1..] {
         let cells = &row.cells;
@@ -197,55 +213,172 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TableSection>> {
             || cells == header_cells
             || Header::parse(cells).is_some()
         {
+            out.push((row.line, Row::Other));
             continue;
         }
         if let Some(title) = section_title(cells, &header) {
-            sections.push(TableSection {
-                title,
-                line: row.line,
-                tasks: Vec::new(),
-            });
+            out.push((row.line, Row::Section(title)));
             continue;
         }
         let cat = cell(cells, header.category);
         if !cat.is_empty() && cat != category {
             category = cat.to_string();
-            sections.push(TableSection {
-                title: category.clone(),
-                line: row.line,
-                tasks: Vec::new(),
-            });
+            out.push((row.line, Row::Section(category.clone())));
         }
         let task = cell(cells, header.task);
         let detail = cell(cells, header.detail);
         let text = match (task.is_empty(), detail.is_empty() || detail == task) {
-            (true, true) => continue,
+            (true, true) => {
+                out.push((row.line, Row::Other));
+                continue;
+            }
             (false, true) => task.to_string(),
             (true, false) => detail.to_string(),
             (false, false) => format!("{task}\n{detail}"),
         };
-        if sections.is_empty() {
-            sections.push(TableSection {
-                title: String::new(),
-                line: row.line,
-                tasks: Vec::new(),
-            });
-        }
         let number = Some(cell(cells, header.number))
             .filter(|n| !n.is_empty())
             .map(str::to_string);
-        sections
-            .last_mut()
-            .expect("a section was just ensured")
-            .tasks
-            .push(TableTask {
+        out.push((
+            row.line,
+            Row::Task {
                 number,
-                note: row_note(cells, &header, &text),
                 text,
-                line: row.line,
-            });
+                cells,
+            },
+        ));
+    }
+    Some((header, out))
+}
+
+/// The sections and tasks of a 分工表, or None when `table` is not one.
+pub fn tasks_from_table(table: &Table) -> Option<Vec<TableSection>> {
+    let (header, rows) = walk_rows(table)?;
+    let mut sections: Vec<TableSection> = Vec::new();
+    for (line, row) in rows {
+        match row {
+            Row::Other => {}
+            Row::Section(title) => sections.push(TableSection {
+                title,
+                line,
+                tasks: Vec::new(),
+            }),
+            Row::Task {
+                number,
+                text,
+                cells,
+            } => {
+                if sections.is_empty() {
+                    sections.push(TableSection {
+                        title: String::new(),
+                        line,
+                        tasks: Vec::new(),
+                    });
+                }
+                let section = sections.last_mut().expect("a section was just ensured");
+                section.tasks.push(TableTask {
+                    number,
+                    note: row_note(cells, &header, &text),
+                    text,
+                    line,
+                });
+            }
+        }
     }
     Some(sections)
+}
+
+/// A 分工表 rewritten as the plan text it stands for, one line per row, so
+/// the paragraph pipeline reads table tasks like any other:
+/// section rows become headings (`一、产业发展`; a bare category gets a
+/// number), task rows become `1.建设园区。（牵头单位：A；配合单位：B；完成时限：2025年底前）`
+/// with the unit cells as written, title rows keep their text, and the
+/// header and other rows become empty lines. None when not a 分工表.
+pub fn plan_lines(table: &Table) -> Option<Vec<(u32, String)>> {
+    let (header, rows) = walk_rows(table)?;
+    let mut sections = 0u32;
+    let mut tasks_in_section = 0u32;
+    let mut seen_header = false;
+    let mut out = Vec::new();
+    for (line, row) in rows {
+        let text = match row {
+            Row::Other => {
+                // Title rows above the header keep their text.
+                let cells = table.rows.iter().find(|r| r.line == line).map(|r| &r.cells);
+                let is_header = cells.is_some_and(|c| Header::parse(c).is_some());
+                seen_header |= is_header;
+                match cells {
+                    Some(c) if !seen_header && !is_header => first_filled(c),
+                    _ => String::new(),
+                }
+            }
+            Row::Section(title) => {
+                sections += 1;
+                tasks_in_section = 0;
+                if starts_numbered(&title) {
+                    title
+                } else {
+                    format!("{}、{title}", crate::zh::chinese_number(sections))
+                }
+            }
+            Row::Task {
+                number,
+                text,
+                cells,
+            } => {
+                tasks_in_section += 1;
+                let number = match number {
+                    Some(n) if n.ends_with(|c: char| c.is_ascii_digit()) => format!("{n}."),
+                    Some(n) => n,
+                    None => format!("{tasks_in_section}."),
+                };
+                let text = text.replace('\n', "。");
+                let mut fields = Vec::new();
+                for (col, label) in [
+                    (header.lead, "牵头单位"),
+                    (header.partner, "配合单位"),
+                    (header.responsible, "责任单位"),
+                    (header.leader, "牵头负责领导"),
+                    (header.deadline, "完成时限"),
+                ] {
+                    let value = cell(cells, col).replace('\n', "、");
+                    if !value.is_empty() && !matches!(value.as_str(), "—" | "-" | "/" | "无") {
+                        fields.push(format!("{label}：{value}"));
+                    }
+                }
+                let stop = if text.ends_with(['。', '；', '！', '？']) {
+                    ""
+                } else {
+                    "。"
+                };
+                if fields.is_empty() {
+                    format!("{number}{text}{stop}")
+                } else {
+                    format!("{number}{text}{stop}（{}）", fields.join("；"))
+                }
+            }
+        };
+        out.push((line, text));
+    }
+    Some(out)
+}
+
+fn first_filled(cells: &[String]) -> String {
+    cells
+        .iter()
+        .map(|c| c.trim())
+        .find(|c| !c.is_empty())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// `一、…`, `（一）…`, `1.…`, `第一章…`: the title carries its own number.
+fn starts_numbered(title: &str) -> bool {
+    let first = title.chars().next().unwrap_or(' ');
+    first.is_ascii_digit()
+        || "（(第".contains(first)
+        || ("一二三四五六七八九十".contains(first)
+            && title.chars().find(|c| !"一二三四五六七八九十".contains(*c)) == Some('、'))
 }
 
 /// The note of a task row: its unit, leader and deadline cells; a note in the
@@ -426,6 +559,40 @@ mod tests {
         let s = tasks_from_table(&t).unwrap();
         assert_eq!(s[0].tasks.len(), 1);
         assert_eq!(s[0].tasks[0].note.leads, vec!["市发改局"]);
+    }
+
+    #[test]
+    fn plan_lines_read_like_plan_text() {
+        let t = table(&[
+            &["某某市重点任务分工表", "", "", "", ""],
+            &["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+            &["一、产业发展", "", "", "", ""],
+            &[
+                "1",
+                "建设产业园区",
+                "市发展改革局、市财政局分别牵头",
+                "各镇",
+                "2025年底前",
+            ],
+            &["", "推进技术改造", "市工信局", "—", ""],
+            &["交通", "", "", "", ""],
+        ]);
+        let lines: Vec<String> = plan_lines(&t).unwrap().into_iter().map(|l| l.1).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "某某市重点任务分工表",
+                "",
+                "一、产业发展",
+                "1.建设产业园区。（牵头单位：市发展改革局、市财政局分别牵头；配合单位：各镇；完成时限：2025年底前）",
+                "2.推进技术改造。（牵头单位：市工信局）",
+                "二、交通",
+            ]
+        );
+        // The rendered note reads back as the cells do.
+        let note = crate::extract::notes::find_note(&lines[3]).unwrap().note;
+        assert_eq!(note.mode, LeadMode::Respective);
+        assert_eq!(note, tasks_from_table(&t).unwrap()[0].tasks[0].note);
     }
 
     #[test]

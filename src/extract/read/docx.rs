@@ -299,7 +299,7 @@ fn format_number(n: u32, format: &str) -> String {
         | "taiwaneseCounting"
         | "taiwaneseCountingThousand"
         | "chineseLegalSimplified"
-        | "ideographLegalTraditional" => chinese_number(n),
+        | "ideographLegalTraditional" => crate::zh::chinese_number(n),
         "ideographTraditional" => nth_char(STEMS, n).unwrap_or_else(|| n.to_string()),
         "ideographZodiac" => nth_char(BRANCHES, n).unwrap_or_else(|| n.to_string()),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => {
@@ -335,41 +335,6 @@ fn nth_char(set: &str, n: u32) -> Option<String> {
     set.chars()
         .nth((n as usize).checked_sub(1)?)
         .map(String::from)
-}
-
-/// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五.
-pub(crate) fn chinese_number(n: u32) -> String {
-    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    if n == 0 {
-        return "零".into();
-    }
-    if n >= 10_000 {
-        return n.to_string();
-    }
-    let (thousands, hundreds, tens, ones) = (n / 1000, n / 100 % 10, n / 10 % 10, n % 10);
-    let mut s = String::new();
-    if thousands > 0 {
-        s.push(DIGITS[thousands as usize]);
-        s.push('千');
-    }
-    if hundreds > 0 {
-        s.push(DIGITS[hundreds as usize]);
-        s.push('百');
-    } else if thousands > 0 && (tens > 0 || ones > 0) {
-        s.push('零');
-    }
-    if tens > 0 {
-        if !(n < 20 && tens == 1) {
-            s.push(DIGITS[tens as usize]);
-        }
-        s.push('十');
-    } else if hundreds > 0 && ones > 0 {
-        s.push('零');
-    }
-    if ones > 0 {
-        s.push(DIGITS[ones as usize]);
-    }
-    s
 }
 
 fn letters(n: u32, base: u8) -> String {
@@ -709,28 +674,6 @@ fn expand_table(rows: Vec<Vec<Cell>>) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chinese_numbers() {
-        let got: Vec<String> = [1, 9, 10, 11, 20, 21, 100, 105, 110]
-            .iter()
-            .map(|&n| chinese_number(n))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                "一",
-                "九",
-                "十",
-                "十一",
-                "二十",
-                "二十一",
-                "一百",
-                "一百零五",
-                "一百一十"
-            ]
-        );
-    }
 
     #[test]
     fn number_formats() {
