@@ -339,11 +339,10 @@ impl Matcher for PinyinMatcher {
                     let mut l = 0;
                     while l < rb.len() && i + l < m && q[i + l] == rb[l] as char {
                         l += 1;
-                        // Rare readings (市 fú, 和 hú) would make every
-                        // initial match something; they count only as whole
-                        // syllables, or as a syllable being typed at the end.
-                        let whole = l == rb.len() || (i + l == m && l >= 2);
-                        if is_preferred || whole {
+                        // Rare readings (市 fú, 和 hú, 行 héng) would make
+                        // every initial match something; they count only
+                        // as whole syllables.
+                        if is_preferred || l == rb.len() {
                             relax(i + l, base + syllable_score(l, rb) + penalty);
                         }
                     }
