@@ -15,6 +15,9 @@ pub struct ExtractArgs {
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Overwrite an output file that is not a fengong task-data file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
@@ -23,6 +26,17 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     } else {
         args.paths
     };
+    // Replacing an earlier task-data file is what extract is for; anything
+    // else at that path is the user's and is not overwritten unasked.
+    if args.output.as_os_str() != "-" && args.output.exists() && !args.force {
+        let existing = std::fs::read_to_string(&args.output).unwrap_or_default();
+        if TaskData::from_json(&existing).is_err() {
+            anyhow::bail!(
+                "{}: exists and is not a fengong task-data file; use --force to overwrite it",
+                args.output.display()
+            );
+        }
+    }
     let data = fengong::extract::extract_paths(&paths)?;
     if !args.quiet {
         eprint!("{}", report(&data));

@@ -701,7 +701,9 @@ fn classify(text: &str, markdown_heading: bool) -> ParaKind {
         // A heading is short and has no sentence inside it; a long numbered
         // line is a list item (a task in most plans).
         let one_sentence = !rest.trim_end_matches('。').contains(['。', '；', ';']);
-        if style == NumberStyle::Box || (short && one_sentence && !title.is_empty()) {
+        // `（一）推进建设。（市发改局牵头）` is a task with its note, however short.
+        let has_note = super::notes::find_note(&rest).is_some();
+        if style == NumberStyle::Box || (short && one_sentence && !has_note && !title.is_empty()) {
             return ParaKind::Heading(Heading {
                 style,
                 number: Some(number),
@@ -928,6 +930,18 @@ mod tests {
             true,
         );
         assert_eq!(parts[1].1, "一、促进“三区协同”联动");
+    }
+
+    #[test]
+    fn a_short_numbered_line_with_a_note_is_no_heading() {
+        assert_eq!(
+            classify("（一）推进建设。（市发改局牵头）", false),
+            ParaKind::Text
+        );
+        assert!(matches!(
+            classify("（一）推进建设。", false),
+            ParaKind::Heading(_)
+        ));
     }
 
     #[test]
