@@ -842,7 +842,12 @@ fn split_words(t: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
                 // space-separated item linear.)
                 let cut = verb_suffix(t, ps, pe).is_some()
                     || (pe - ps <= 40 && deadline_in(t, ps, pe).is_some())
-                    || (pe - ps >= 3 && e - s >= 3 && ends_like_unit(t.norm[pe - 1]));
+                    || (pe - ps >= 3
+                        && e - s >= 3
+                        && ends_like_unit(t.norm[pe - 1])
+                        // A line break is a wrap, even after `…局`
+                        // (`江门市生态环境局⏎台山分局`).
+                        && !t.orig[pe..s].iter().any(|&c| matches!(c, '\n' | '\r')));
                 !cut
             }
             None => false,
@@ -1750,6 +1755,13 @@ mod tests {
         let mut r = NoteRules::default();
         r.observe("各县（市、区）均需落实，以下不再一一列出。");
         assert_eq!(r.standing_partners, v(&["各县（市、区）"]));
+    }
+
+    #[test]
+    fn a_line_break_inside_a_name_is_a_wrap() {
+        let n = note("推进。（江门市生态环境局\n台山分局牵头，市财\n政局配合）");
+        assert_eq!(n.leads, v(&["江门市生态环境局台山分局"]));
+        assert_eq!(n.partners, v(&["市财政局"]));
     }
 
     #[test]
