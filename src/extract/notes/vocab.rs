@@ -1,0 +1,295 @@
+//! The words notes are made of: verbs that end a list item (`牵头`, `配合`,
+//! `按职责分工负责`…), field labels (`牵头单位：`), and phrases that state a
+//! rule rather than name a unit.
+
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// 牵头.
+    Lead,
+    /// 负责: a lead when the note names no 牵头, else a partner.
+    Charge,
+    /// 配合, 参与, 协助…
+    Partner,
+    /// 责任单位.
+    Responsible,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LabelKind {
+    Units(Role),
+    Leader,
+    Deadline,
+}
+
+pub(super) struct Verb {
+    pub(super) text: Vec<char>,
+    pub(super) role: Role,
+    /// 分别牵头 / 分别负责.
+    pub(super) respective: bool,
+    /// Whether the verb alone makes a bracket a note (配合 does, 参与 does not:
+    /// `(企业为主体、社会参与)` is not a note).
+    pub(super) strong: bool,
+}
+
+/// Verbs ending a list item (`A牵头`, `B、C配合`), longest first.
+pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
+    let mut verbs = Vec::new();
+    let mut add = |words: &[&str], role: Role, respective: bool, strong: bool| {
+        for w in words {
+            verbs.push(Verb {
+                text: w.chars().collect(),
+                role,
+                respective,
+                strong,
+            });
+        }
+    };
+    add(
+        &[
+            "分别牵头",
+            "各自牵头",
+            "分别牵头负责",
+            "分别牵头落实",
+            "分别牵头推进",
+        ],
+        Role::Lead,
+        true,
+        true,
+    );
+    add(
+        &[
+            "牵头",
+            "共同牵头",
+            "联合牵头",
+            "牵头负责",
+            "牵头落实",
+            "牵头实施",
+            "牵头推进",
+            "牵头抓总",
+            "牵头组织",
+            "牵头组织实施",
+            "为牵头单位",
+            "为牵头部门",
+            "负总责",
+            "总牵头",
+        ],
+        Role::Lead,
+        false,
+        true,
+    );
+    add(&["分别负责", "各自负责"], Role::Charge, true, true);
+    add(
+        &[
+            "负责",
+            "共同负责",
+            "具体负责",
+            "负责落实",
+            "负责实施",
+            "负责推进",
+            "负责组织实施",
+        ],
+        Role::Charge,
+        false,
+        true,
+    );
+    add(
+        &["为责任单位", "为责任部门"],
+        Role::Responsible,
+        false,
+        true,
+    );
+    add(
+        &[
+            "配合",
+            "分别配合",
+            "共同配合",
+            "协同配合",
+            "积极配合",
+            "配合落实",
+            "配合实施",
+            "配合推进",
+            "配合完成",
+            "为配合单位",
+            "为配合部门",
+            "协办",
+        ],
+        Role::Partner,
+        false,
+        true,
+    );
+    // `B按职责分工负责` and its variants.
+    for how in [
+        "按职责分工",
+        "按照职责分工",
+        "按职责",
+        "按职能分工",
+        "按职能职责",
+        "根据职责分工",
+        "按各自职责",
+        "依职责",
+    ] {
+        for what in ["负责", "落实", "配合", "推进", "参与", "分工负责"] {
+            add(
+                &[format!("{how}{what}").as_str()],
+                Role::Partner,
+                false,
+                true,
+            );
+        }
+    }
+    add(
+        &[
+            "参与",
+            "共同参与",
+            "积极参与",
+            "协助",
+            "协同",
+            "共同推进",
+            // `（A牵头负责，各县（市、区）具体落实）`: weak, so only with a lead.
+            "落实",
+            "具体落实",
+            "抓好落实",
+            "组织落实",
+            "共同落实",
+            "具体实施",
+            "组织实施",
+        ],
+        Role::Partner,
+        false,
+        false,
+    );
+    verbs.sort_by_key(|v| std::cmp::Reverse(v.text.len()));
+    verbs
+});
+
+pub(super) struct Label {
+    pub(super) text: Vec<char>,
+    pub(super) kind: LabelKind,
+}
+
+/// Field labels (`牵头单位：`), longest first so `牵头负责领导` wins over `牵头`.
+pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
+    let mut labels = Vec::new();
+    let mut add = |words: &[&str], kind: LabelKind| {
+        for w in words {
+            labels.push(Label {
+                text: w.chars().collect(),
+                kind,
+            });
+        }
+    };
+    add(
+        &[
+            "牵头单位",
+            "牵头部门",
+            "牵头责任单位",
+            "牵头责任部门",
+            "牵头处室",
+            "牵头科室",
+            "主责单位",
+            "主责部门",
+            "主办单位",
+            "主要责任单位",
+            "牵头",
+        ],
+        LabelKind::Units(Role::Lead),
+    );
+    add(
+        &[
+            "配合单位",
+            "配合部门",
+            "协同责任单位",
+            "协同单位",
+            "协同部门",
+            "协办单位",
+            "参与单位",
+            "参与部门",
+            "协助单位",
+            "协作单位",
+            "配合责任单位",
+            "配合处室",
+            "配合",
+        ],
+        LabelKind::Units(Role::Partner),
+    );
+    add(
+        &[
+            "责任单位",
+            "责任部门",
+            "实施单位",
+            "承办单位",
+            "实施主体",
+            "责任主体",
+            "落实单位",
+            "责任处室",
+        ],
+        LabelKind::Units(Role::Responsible),
+    );
+    add(
+        &[
+            "牵头负责领导",
+            "牵头领导",
+            "负责领导",
+            "责任领导",
+            "分管领导",
+            "牵头市领导",
+            "牵头区领导",
+            "牵头县领导",
+            "联系领导",
+            "挂点领导",
+            "牵头负责人",
+            "责任人",
+        ],
+        LabelKind::Leader,
+    );
+    add(
+        &[
+            "完成时限",
+            "完成时间",
+            "完成期限",
+            "时间要求",
+            "时限要求",
+            "时间节点",
+            "完成时间节点",
+            "时间安排",
+            "进度安排",
+            "时限",
+        ],
+        LabelKind::Deadline,
+    );
+    labels.sort_by_key(|l| std::cmp::Reverse(l.text.len()));
+    labels
+});
+
+/// The first chars of all labels: most text positions are ruled out with
+/// one lookup instead of trying every label (this runs on every char).
+pub(super) static LABEL_FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut chars: Vec<char> = LABELS.iter().map(|l| l.text[0]).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+});
+
+/// Chars that commonly end a unit's name; used to tell `市发改局 市财政局`
+/// (two units) from `市发 改局` (one name with a stray space).
+pub(super) fn ends_like_unit(c: char) -> bool {
+    "局委办院镇街区县市部会司厅室心社队站所园行团处府馆校组庭军".contains(c)
+}
+
+/// Text that states a rule or a scope rather than naming a unit.
+pub(super) fn is_rule_phrase(s: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "下同",
+        "第一位",
+        "首位",
+        "第1位",
+        "即为牵头",
+        "均为牵头",
+        "不再列出",
+        "不再一一列出",
+        "不分先后",
+    ];
+    PHRASES.iter().any(|p| s.contains(p))
+}
