@@ -23,9 +23,14 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::{Table, TableRow};
+use super::Table;
 
 mod docx;
+mod sheet;
+mod text;
+
+use text::is_separator_row;
+pub use text::{decode_text, markdown_tables, normalise_newlines, tab_tables};
 
 /// A document decoded to text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,10 +135,6 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 
 /// Documents larger than this are refused before being read into memory.
 pub const MAX_BYTES: u64 = 200_000_000;
-/// How much of a file the encoding detector reads.
-const DETECT_BYTES: usize = 64 * 1024;
-/// Cells in one sheet; a 分工表 has hundreds.
-const MAX_CELLS: usize = 5_000_000;
 /// Cap on one decompressed part of a .docx, against zip bombs.
 const MAX_XML_BYTES: u64 = 200_000_000;
 
@@ -164,7 +165,7 @@ pub fn read_document(path: &Path) -> Result<SourceText, ReadError> {
             if bytes.is_empty() {
                 return Err(err(ReadErrorKind::Empty));
             }
-            read_spreadsheet(path)
+            sheet::read_spreadsheet(path)
                 .map(with_task_tables_as_plan_text)
                 .map_err(err)
         }
@@ -183,7 +184,7 @@ pub fn read_bytes(ext: &str, bytes: &[u8]) -> Result<SourceText, ReadErrorKind> 
     }
     let source = match ext {
         "docx" | "docm" => docx::read_docx(bytes),
-        "csv" => read_csv(bytes),
+        "csv" => sheet::read_csv(bytes),
         _ if bytes.starts_with(b"PK\x03\x04") => docx::read_docx(bytes),
         _ => {
             let (text, encoding) = decode_text(bytes)?;
@@ -273,188 +274,9 @@ fn sniff_binary_format(bytes: &[u8]) -> Option<ReadErrorKind> {
     }
 }
 
-/// Decodes text bytes: BOM first (UTF-8, UTF-16 LE/BE), then strict UTF-8,
-/// then the encoding chardetng guesses (GBK/GB18030, Big5…). Line endings
-/// become `\n`. Binary data and empty text are errors.
-pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), ReadErrorKind> {
-    let (text, encoding) = if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        if had_errors {
-            let offset = first_bad_offset(enc, &bytes[bom_len..]) + bom_len;
-            return Err(ReadErrorKind::Binary { offset });
-        }
-        (text.into_owned(), enc.name())
-    } else {
-        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-            return Err(ReadErrorKind::Binary { offset });
-        }
-        match std::str::from_utf8(bytes) {
-            Ok(s) => (s.to_owned(), "UTF-8"),
-            Err(_) => {
-                // The first 64 KB tell the encoding; feeding all of a 10 MB
-                // file to the detector would take seconds.
-                let mut detector =
-                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-                let prefix = &bytes[..bytes.len().min(DETECT_BYTES)];
-                // Not `last` when cut, so a character split at the cut is no error.
-                detector.feed(prefix, prefix.len() == bytes.len());
-                let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
-                match enc.decode_without_bom_handling_and_without_replacement(bytes) {
-                    Some(text) => (text.into_owned(), enc.name()),
-                    None => {
-                        let offset = first_bad_offset(enc, bytes);
-                        return Err(ReadErrorKind::Binary { offset });
-                    }
-                }
-            }
-        }
-    };
-    if let Some(offset) = control_char_offset(&text) {
-        return Err(ReadErrorKind::Binary { offset });
-    }
-    if text.trim().is_empty() {
-        return Err(ReadErrorKind::Empty);
-    }
-    Ok((normalise_newlines(text), encoding))
-}
-
-/// Byte offset (in the input) of the first sequence `enc` cannot decode.
-fn first_bad_offset(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> usize {
-    let mut decoder = enc.new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(
-        decoder
-            .max_utf8_buffer_length_without_replacement(bytes.len())
-            .unwrap_or(bytes.len() * 3),
-    );
-    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
-    match result {
-        encoding_rs::DecoderResult::Malformed(len, _) => read.saturating_sub(len as usize),
-        _ => read,
-    }
-}
-
-/// Text full of control characters is binary data that happened to decode.
-/// Returns the byte offset of the first control char when they are more than
-/// 1% of the chars (tabs, newlines and form feeds are fine).
-fn control_char_offset(text: &str) -> Option<usize> {
-    let mut count = 0usize;
-    let mut first = None;
-    let mut total = 0usize;
-    for (i, c) in text.char_indices() {
-        total += 1;
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
-            count += 1;
-            first.get_or_insert(i);
-        }
-    }
-    (count > 0 && count * 100 > total).then_some(first.unwrap_or(0))
-}
-
-/// CRLF and lone CR → LF, without copying when there is no CR.
-pub fn normalise_newlines(text: String) -> String {
-    if !text.contains('\r') {
-        return text;
-    }
-    text.replace("\r\n", "\n").replace('\r', "\n")
-}
-
-// ---------------------------------------------------------------------------
-// Markdown pipe tables.
-
-/// Pipe tables: a row line containing `|`, a separator line (`|---|:--:|`),
-/// then every following line containing `|`. The separator is not a row.
-pub fn markdown_tables(text: &str) -> Vec<Table> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut tables = Vec::new();
-    let mut i = 0;
-    while i + 1 < lines.len() {
-        if lines[i].contains('|') && is_separator_row(lines[i + 1]) {
-            let mut table = Table::default();
-            table.rows.push(TableRow {
-                cells: pipe_cells(lines[i]),
-                line: line_no(i),
-            });
-            let mut j = i + 2;
-            while j < lines.len() && lines[j].contains('|') && !lines[j].trim().is_empty() {
-                table.rows.push(TableRow {
-                    cells: pipe_cells(lines[j]),
-                    line: line_no(j),
-                });
-                j += 1;
-            }
-            tables.push(table);
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    tables
-}
-
-/// Tables pasted from Word or a spreadsheet into a text file: runs of at
-/// least two lines with two or more tabs each; cells split at tabs.
-pub fn tab_tables(text: &str) -> Vec<Table> {
-    let mut tables = Vec::new();
-    let mut current = Table::default();
-    for (i, line) in text.split('\n').enumerate() {
-        if line.matches('\t').count() >= 2 && !line.contains('|') {
-            current.rows.push(TableRow {
-                cells: line.split('\t').map(|c| c.trim().to_string()).collect(),
-                line: line_no(i),
-            });
-        } else {
-            if current.rows.len() >= 2 {
-                tables.push(std::mem::take(&mut current));
-            }
-            current.rows.clear();
-        }
-    }
-    if current.rows.len() >= 2 {
-        tables.push(current);
-    }
-    tables
-}
-
 fn line_no(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)
 }
-
-fn is_separator_row(line: &str) -> bool {
-    let line = line.trim();
-    line.contains('-')
-        && line.contains('|') | line.starts_with('-')
-        && line
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-}
-
-/// The cells of a pipe-table line; `\|` is a literal bar.
-fn pipe_cells(line: &str) -> Vec<String> {
-    let line = line.trim();
-    let line = line.strip_prefix('|').unwrap_or(line);
-    let line = line
-        .strip_suffix('|')
-        .filter(|l| !l.ends_with('\\'))
-        .unwrap_or(line);
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                cell.push('|');
-                chars.next();
-            }
-            '|' => cells.push(std::mem::take(&mut cell).trim().to_string()),
-            _ => cell.push(c),
-        }
-    }
-    cells.push(cell.trim().to_string());
-    cells
-}
-
-// ---------------------------------------------------------------------------
-// CSV and spreadsheets.
 
 /// Rows of a table rendered as `| a | b |` lines; sets each row's line.
 pub(super) fn render_rows(text: &mut String, table: &mut Table) {
@@ -477,112 +299,6 @@ pub(super) fn render_rows(text: &mut String, table: &mut Table) {
             text.push_str(" |");
         }
     }
-}
-
-fn read_csv(bytes: &[u8]) -> Result<SourceText, ReadErrorKind> {
-    let (decoded, encoding) = decode_text(bytes)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(decoded.as_bytes());
-    let mut table = Table::default();
-    for record in reader.records() {
-        let record = record.map_err(|e| ReadErrorKind::Damaged {
-            format: "CSV",
-            detail: e.to_string(),
-        })?;
-        table.rows.push(TableRow {
-            cells: record.iter().map(|c| c.trim().to_string()).collect(),
-            line: 0,
-        });
-    }
-    let mut text = String::new();
-    render_rows(&mut text, &mut table);
-    Ok(SourceText {
-        text,
-        encoding,
-        tables: vec![table],
-    })
-}
-
-fn read_spreadsheet(path: &Path) -> Result<SourceText, ReadErrorKind> {
-    use calamine::{Reader, Sheets, open_workbook_auto};
-    let damaged = |e: &dyn fmt::Display| ReadErrorKind::Damaged {
-        format: "spreadsheet",
-        detail: e.to_string(),
-    };
-    let mut book = open_workbook_auto(path).map_err(|e| damaged(&e))?;
-    let mut text = String::new();
-    let mut tables = Vec::new();
-    for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(|e| damaged(&e))?;
-        let merged = match &mut book {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        let Some((row0, col0)) = range.start() else {
-            continue; // an empty sheet
-        };
-        let (height, width) = range.get_size();
-        if height.saturating_mul(width) > MAX_CELLS {
-            return Err(ReadErrorKind::TooLarge {
-                bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
-            });
-        }
-        // A grid from A1 so row k is spreadsheet row k+1 — unless the data
-        // starts far away, where padding would only waste memory.
-        let row_pad = if row0 <= 1000 { row0 as usize } else { 0 };
-        let col_pad = if col0 <= 100 { col0 as usize } else { 0 };
-        let (row_origin, col_origin) = (row0 as usize - row_pad, col0 as usize - col_pad);
-        let mut grid = vec![vec![String::new(); col_pad + width]; row_pad + height];
-        for (r, row) in range.rows().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                grid[row_pad + r][col_pad + c] = cell.to_string().trim().to_string();
-            }
-        }
-        // Merged cells: the top-left value fills the whole region.
-        for m in merged {
-            let r0 = (m.start.0 as usize).saturating_sub(row_origin);
-            let c0 = (m.start.1 as usize).saturating_sub(col_origin);
-            let (r1, c1) = (
-                (m.end.0 as usize).saturating_sub(row_origin),
-                (m.end.1 as usize).saturating_sub(col_origin),
-            );
-            let value = grid
-                .get(r0)
-                .and_then(|r| r.get(c0))
-                .cloned()
-                .unwrap_or_default();
-            for row in grid.iter_mut().take(r1.saturating_add(1)).skip(r0) {
-                for cell in row.iter_mut().take(c1.saturating_add(1)).skip(c0) {
-                    *cell = value.clone();
-                }
-            }
-        }
-        let mut table = Table {
-            rows: grid
-                .into_iter()
-                .map(|cells| TableRow { cells, line: 0 })
-                .collect(),
-        };
-        if !text.is_empty() {
-            text.push('\n'); // a blank line between sheets
-        }
-        render_rows(&mut text, &mut table);
-        // Rows that are entirely empty stay in the text (keeping row numbers
-        // for the first sheet) but not in the table.
-        table.rows.retain(|r| r.cells.iter().any(|c| !c.is_empty()));
-        tables.push(table);
-    }
-    if tables.iter().all(|t| t.rows.is_empty()) {
-        return Err(ReadErrorKind::Empty);
-    }
-    Ok(SourceText {
-        text,
-        encoding: "spreadsheet",
-        tables,
-    })
 }
 
 /// Reads a zip member fully, with a size cap against zip bombs.

@@ -1,0 +1,182 @@
+//! Text documents: decoding (BOM, UTF-8, detected legacy encodings), line
+//! endings, and the tables written inside text (Markdown pipe tables,
+//! tab-separated rows pasted from Word).
+
+use super::{ReadErrorKind, line_no};
+use crate::extract::{Table, TableRow};
+
+/// How much of a file the encoding detector reads.
+pub(super) const DETECT_BYTES: usize = 64 * 1024;
+
+/// Decodes text bytes: BOM first (UTF-8, UTF-16 LE/BE), then strict UTF-8,
+/// then the encoding chardetng guesses (GBK/GB18030, Big5…). Line endings
+/// become `\n`. Binary data and empty text are errors.
+pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), ReadErrorKind> {
+    let (text, encoding) = if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            let offset = first_bad_offset(enc, &bytes[bom_len..]) + bom_len;
+            return Err(ReadErrorKind::Binary { offset });
+        }
+        (text.into_owned(), enc.name())
+    } else {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(ReadErrorKind::Binary { offset });
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => (s.to_owned(), "UTF-8"),
+            Err(_) => {
+                // The first 64 KB tell the encoding; feeding all of a 10 MB
+                // file to the detector would take seconds.
+                let mut detector =
+                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                let prefix = &bytes[..bytes.len().min(DETECT_BYTES)];
+                // Not `last` when cut, so a character split at the cut is no error.
+                detector.feed(prefix, prefix.len() == bytes.len());
+                let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
+                match enc.decode_without_bom_handling_and_without_replacement(bytes) {
+                    Some(text) => (text.into_owned(), enc.name()),
+                    None => {
+                        let offset = first_bad_offset(enc, bytes);
+                        return Err(ReadErrorKind::Binary { offset });
+                    }
+                }
+            }
+        }
+    };
+    if let Some(offset) = control_char_offset(&text) {
+        return Err(ReadErrorKind::Binary { offset });
+    }
+    if text.trim().is_empty() {
+        return Err(ReadErrorKind::Empty);
+    }
+    Ok((normalise_newlines(text), encoding))
+}
+
+/// Byte offset (in the input) of the first sequence `enc` cannot decode.
+fn first_bad_offset(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> usize {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(bytes.len() * 3),
+    );
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::Malformed(len, _) => read.saturating_sub(len as usize),
+        _ => read,
+    }
+}
+
+/// Text full of control characters is binary data that happened to decode.
+/// Returns the byte offset of the first control char when they are more than
+/// 1% of the chars (tabs, newlines and form feeds are fine).
+fn control_char_offset(text: &str) -> Option<usize> {
+    let mut count = 0usize;
+    let mut first = None;
+    let mut total = 0usize;
+    for (i, c) in text.char_indices() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
+            count += 1;
+            first.get_or_insert(i);
+        }
+    }
+    (count > 0 && count * 100 > total).then_some(first.unwrap_or(0))
+}
+
+/// CRLF and lone CR → LF, without copying when there is no CR.
+pub fn normalise_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Pipe tables: a row line containing `|`, a separator line (`|---|:--:|`),
+/// then every following line containing `|`. The separator is not a row.
+pub fn markdown_tables(text: &str) -> Vec<Table> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut tables = Vec::new();
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        if lines[i].contains('|') && is_separator_row(lines[i + 1]) {
+            let mut table = Table::default();
+            table.rows.push(TableRow {
+                cells: pipe_cells(lines[i]),
+                line: line_no(i),
+            });
+            let mut j = i + 2;
+            while j < lines.len() && lines[j].contains('|') && !lines[j].trim().is_empty() {
+                table.rows.push(TableRow {
+                    cells: pipe_cells(lines[j]),
+                    line: line_no(j),
+                });
+                j += 1;
+            }
+            tables.push(table);
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    tables
+}
+
+/// Tables pasted from Word or a spreadsheet into a text file: runs of at
+/// least two lines with two or more tabs each; cells split at tabs.
+pub fn tab_tables(text: &str) -> Vec<Table> {
+    let mut tables = Vec::new();
+    let mut current = Table::default();
+    for (i, line) in text.split('\n').enumerate() {
+        if line.matches('\t').count() >= 2 && !line.contains('|') {
+            current.rows.push(TableRow {
+                cells: line.split('\t').map(|c| c.trim().to_string()).collect(),
+                line: line_no(i),
+            });
+        } else {
+            if current.rows.len() >= 2 {
+                tables.push(std::mem::take(&mut current));
+            }
+            current.rows.clear();
+        }
+    }
+    if current.rows.len() >= 2 {
+        tables.push(current);
+    }
+    tables
+}
+
+pub(super) fn is_separator_row(line: &str) -> bool {
+    let line = line.trim();
+    line.contains('-')
+        && line.contains('|') | line.starts_with('-')
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// The cells of a pipe-table line; `\|` is a literal bar.
+pub(super) fn pipe_cells(line: &str) -> Vec<String> {
+    let line = line.trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let line = line
+        .strip_suffix('|')
+        .filter(|l| !l.ends_with('\\'))
+        .unwrap_or(line);
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cell.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut cell).trim().to_string()),
+            _ => cell.push(c),
+        }
+    }
+    cells.push(cell.trim().to_string());
+    cells
+}
