@@ -358,7 +358,8 @@ pub fn plan_lines(table: &Table) -> Option<Vec<(u32, String)>> {
                 }
             }
         };
-        out.push((line, text));
+        // One line per row, whatever the cells hold.
+        out.push((line, text.replace(['\n', '\r'], " ")));
     }
     Some(out)
 }
