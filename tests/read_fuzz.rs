@@ -124,3 +124,41 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(2_000)))]
+
+    /// Task tables are rewritten in place: the text keeps its line count, so
+    /// every source line number stays true.
+    #[test]
+    fn task_tables_keep_line_numbers(
+        rows in prop::collection::vec(
+            prop::collection::vec(
+                prop::sample::select(&[
+                    "序号", "重点任务", "牵头单位", "配合单位", "完成时限", "一、产业发展",
+                    "1", "建设园区\n二期", "市财政局、各镇", "A、B分别牵头", "", "2025年底前",
+                    "---", "|", "责任单位",
+                ][..]),
+                1..6,
+            ),
+            0..10,
+        ),
+        tabs in any::<bool>(),
+    ) {
+        let text: String = rows
+            .iter()
+            .map(|r| {
+                if tabs {
+                    r.join("\t")
+                } else {
+                    format!("| {} |", r.join(" | "))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let input = format!("标题\n{text}\n结尾");
+        if let Ok(doc) = read_bytes("md", input.as_bytes()) {
+            prop_assert_eq!(doc.text.split('\n').count(), input.split('\n').count());
+        }
+    }
+}
