@@ -142,7 +142,7 @@ struct Part {
 fn match_lines(query: &Query, bytes: &[u8], offset: usize) -> Part {
     let mut matcher = Engine::Pinyin.matcher();
     let mut part = Part::default();
-    let mask = query.mask();
+    let mask = (query.mask(), query.initials());
     let mut norm = String::new();
     let mut pos = 0;
     while pos < bytes.len() {
@@ -176,7 +176,7 @@ fn match_lines(query: &Query, bytes: &[u8], offset: usize) -> Part {
 
 fn score_line(
     query: &Query,
-    mask: u64,
+    (mask, initials): (u64, u32),
     text: &str,
     norm: &mut String,
     matcher: &mut dyn Matcher,
@@ -186,14 +186,16 @@ fn score_line(
     }
     norm.clear();
     let mut have = 0u64;
+    let mut have_initials = 0u32;
     let mut len = 0u32;
     for c in text.chars() {
         let c = chars::normalise(c);
         have |= chars::mask_of_char(c);
+        have_initials |= chars::initials_of_char(c);
         norm.push(c);
         len += 1;
     }
-    if have & mask != mask {
+    if have & mask != mask || have_initials & initials != initials {
         return None;
     }
     let (tier, score) = match_text(query, norm, false, matcher)?;

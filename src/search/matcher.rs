@@ -247,6 +247,12 @@ impl Matcher for PinyinMatcher {
         if m > MAX_ALIGNED_TERM {
             return self.align_literal(q, anchor, positions);
         }
+        // Most texts do not match: say so without building the table.
+        if let Some(a) = &term.automaton
+            && !a.accepts(anchor, &self.text)
+        {
+            return None;
+        }
         // The first column where the term can start.
         let can_start = |c: char| {
             c == q[0]
