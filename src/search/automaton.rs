@@ -216,7 +216,7 @@ mod tests {
             let Some(mut term) = Query::parse(&q).terms.pop() else { return Ok(()) };
             let automaton = term.automaton.take().unwrap();
             let norm = normalise_str(&text);
-            let aligned = PinyinMatcher::new().align(&term, anchor, &norm, None).is_some();
+            let aligned = PinyinMatcher::new().align(&term, anchor, &norm.chars().collect::<Vec<_>>(), None).is_some();
             let chars: Vec<char> = norm.chars().collect();
             if aligned {
                 proptest::prop_assert!(automaton.accepts(anchor, &chars), "{q} {anchor:?} {text}");

@@ -191,7 +191,7 @@ mod tests {
             use crate::search::query::{Anchor, Query};
             let Some(term) = Query::parse(&q).terms.pop() else { return Ok(()) };
             let norm = normalise_str(&text);
-            if PinyinMatcher::new().align(&term, Anchor::Substring, &norm, None).is_some() {
+            if PinyinMatcher::new().align(&term, Anchor::Substring, &norm.chars().collect::<Vec<_>>(), None).is_some() {
                 proptest::prop_assert!(PairBloom::new(&norm).may_contain_run(&term.chars), "{q} {text}");
             }
         }

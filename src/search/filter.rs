@@ -143,7 +143,7 @@ fn match_lines(query: &Query, bytes: &[u8], offset: usize) -> Part {
     let mut matcher = Engine::Pinyin.matcher();
     let mut part = Part::default();
     let mask = (query.mask(), query.initials());
-    let mut norm = String::new();
+    let mut norm: Vec<char> = Vec::new();
     let mut pos = 0;
     while pos < bytes.len() {
         let end = bytes[pos..]
@@ -178,7 +178,7 @@ fn score_line(
     query: &Query,
     (mask, initials): (u64, u32),
     text: &str,
-    norm: &mut String,
+    norm: &mut Vec<char>,
     matcher: &mut dyn Matcher,
 ) -> Option<u32> {
     if query.is_empty() {
@@ -260,6 +260,14 @@ mod tests {
                 invalid_utf8: 0
             }
         );
+    }
+
+    #[test]
+    fn lines_of_equal_length_are_matched_as_themselves() {
+        // Regression: a decode cache keyed on buffer address and length
+        // once matched a line as if it were the previous one.
+        let (out, _) = run("^智慧", "智慧城市\n城市智慧\n慧城市智\n".as_bytes());
+        assert_eq!(out, "智慧城市\n");
     }
 
     #[test]

@@ -75,8 +75,8 @@ pub struct Results {
 }
 
 struct PreparedKey {
-    /// Normalised text ([`chars::normalise_str`]).
-    text: Box<str>,
+    /// Normalised text ([`chars::normalise`]), decoded once.
+    text: Box<[char]>,
     chars: u32,
     mask: u64,
     /// [`chars::initials_of_char`] of all its characters.
@@ -138,15 +138,17 @@ impl Searcher {
         for c in &candidates {
             first_key.push(keys.len() as u32);
             for (k, text) in c.keys().enumerate() {
-                let text = chars::normalise_str(text);
-                let mask = text.chars().fold(0, |m, ch| m | chars::mask_of_char(ch));
+                let normalised = chars::normalise_str(text);
+                let text: Box<[char]> = normalised.chars().collect();
+                let mask = text.iter().fold(0, |m, &ch| m | chars::mask_of_char(ch));
                 let initials = text
-                    .chars()
-                    .fold(0, |m, ch| m | chars::initials_of_char(ch));
-                let runs_only = (k > c.aliases.len()).then(|| Box::new(PairBloom::new(&text)));
+                    .iter()
+                    .fold(0, |m, &ch| m | chars::initials_of_char(ch));
+                let runs_only =
+                    (k > c.aliases.len()).then(|| Box::new(PairBloom::new(&normalised)));
                 keys.push(PreparedKey {
-                    chars: text.chars().count() as u32,
-                    text: text.into_boxed_str(),
+                    chars: text.len() as u32,
+                    text,
                     mask,
                     initials,
                     runs_only,
@@ -490,7 +492,7 @@ struct Ranked {
 /// term's tier counts and the scores add up.
 fn match_text(
     query: &Query,
-    text: &str,
+    text: &[char],
     runs_only: bool,
     matcher: &mut dyn Matcher,
 ) -> Option<(Tier, i32)> {
@@ -535,15 +537,13 @@ fn combine(tier: Tier, score: i32, len: u32) -> u32 {
 /// Where the chars of `key` sit in `display` when `key` is a subsequence of
 /// it (市发展和改革局 in 台山市发展和改革局, 发改局 in 台山市发展和改革局),
 /// taking the earliest placement of a contiguous run when there is one.
-fn embed(key: &str, display: &str) -> Option<Vec<usize>> {
-    let key: Vec<char> = key.chars().collect();
-    let display: Vec<char> = display.chars().collect();
+fn embed(key: &[char], display: &[char]) -> Option<Vec<usize>> {
     if let Some(start) = display.windows(key.len().max(1)).position(|w| w == key) {
         return Some((start..start + key.len()).collect());
     }
     let mut at = Vec::with_capacity(key.len());
     let mut j = 0;
-    for &c in &key {
+    for &c in key {
         while j < display.len() && display[j] != c {
             j += 1;
         }
