@@ -27,7 +27,8 @@ pub struct Candidate {
     /// written, its aliases).
     pub aliases: Vec<String>,
     /// Long texts (a task's body): they match only as runs, and are only
-    /// searched when neither the display text nor an alias matches.
+    /// searched when neither the display text nor an alias matches, and
+    /// only for queries with a term of two characters or more.
     pub texts: Vec<String>,
     /// Breaks ties after score and length; higher first (a unit's number of
     /// duties).

@@ -43,44 +43,35 @@ pub trait Matcher: Send {
         positions: Option<&mut Vec<usize>>,
     ) -> Option<i32>;
 
-    /// Matches `term` as written, then finds its best tier: a fuzzy term
-    /// that also occurs as a run, at the start, or as the whole text ranks
-    /// higher. Returns the tier and the score of the alignment in that tier.
+    /// Matches `term` in its best tier: a fuzzy term that also occurs as
+    /// a run, at the start, or as the whole text ranks higher. Returns the
+    /// tier and the score of the alignment in that tier. Tries the
+    /// strictest anchor first, so a matching text is aligned in full once
+    /// (the failing stricter tries are rejected by the cheap pre-checks).
     fn match_term(&mut self, term: &Term, text: &[char]) -> Option<(Tier, i32)> {
-        let mut best = (
-            tier_of(term.anchor),
-            self.align(term, term.anchor, text, None)?,
-        );
-        // Try stricter anchors from loosest to strictest: each is only
-        // possible when the looser one matched.
-        let stricter: &[(Anchor, Tier)] = match term.anchor {
-            Anchor::Fuzzy | Anchor::Substring => &[
-                (Anchor::Substring, Tier::Contiguous),
-                (Anchor::Prefix, Tier::Prefix),
+        let tries: &[(Anchor, Tier)] = match term.anchor {
+            Anchor::Fuzzy => &[
                 (Anchor::Whole, Tier::Exact),
+                (Anchor::Prefix, Tier::Prefix),
+                (Anchor::Substring, Tier::Contiguous),
+                (Anchor::Fuzzy, Tier::Fuzzy),
             ],
-            Anchor::Prefix => &[(Anchor::Whole, Tier::Exact)],
-            Anchor::Suffix | Anchor::Whole => &[],
+            Anchor::Substring => &[
+                (Anchor::Whole, Tier::Exact),
+                (Anchor::Prefix, Tier::Prefix),
+                (Anchor::Substring, Tier::Contiguous),
+            ],
+            Anchor::Prefix => &[(Anchor::Whole, Tier::Exact), (Anchor::Prefix, Tier::Prefix)],
+            Anchor::Suffix => &[
+                (Anchor::Whole, Tier::Exact),
+                (Anchor::Suffix, Tier::Contiguous),
+            ],
+            Anchor::Whole => &[(Anchor::Whole, Tier::Exact)],
         };
-        for &(anchor, tier) in stricter {
-            if tier <= best.0 {
-                continue;
-            }
-            match self.align(term, anchor, text, None) {
-                Some(score) => best = (tier, score),
-                None => break,
-            }
-        }
-        Some(best)
-    }
-}
-
-fn tier_of(anchor: Anchor) -> Tier {
-    match anchor {
-        Anchor::Fuzzy => Tier::Fuzzy,
-        Anchor::Substring | Anchor::Suffix => Tier::Contiguous,
-        Anchor::Prefix => Tier::Prefix,
-        Anchor::Whole => Tier::Exact,
+        tries.iter().find_map(|&(anchor, tier)| {
+            self.align(term, anchor, text, None)
+                .map(|score| (tier, score))
+        })
     }
 }
 
@@ -228,7 +219,9 @@ impl Matcher for PinyinMatcher {
             return Some(0);
         }
         let n = text.len();
-        if n == 0 || m > n * MAX_READING {
+        // Every matched char consumes at least one term char.
+        let too_long = anchor == Anchor::Whole && n > m;
+        if n == 0 || m > n * MAX_READING || too_long {
             return None;
         }
         if m > MAX_ALIGNED_TERM {

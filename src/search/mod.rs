@@ -237,7 +237,9 @@ impl Searcher {
                 scored.extend(self.score_all(&parsed, chunk, Phase::Names, cancelled)?);
                 send(&scored, false, &mut last_sent);
             }
-            if self.has_texts {
+            // A single character says little inside a paragraph.
+            let worth_texts = parsed.positive().any(|t| t.chars.len() >= 2);
+            if self.has_texts && worth_texts {
                 let rest: Vec<u32> = {
                     let mut named: Vec<u32> = scored.iter().map(|s| s.index).collect();
                     named.sort_unstable();
