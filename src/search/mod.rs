@@ -213,6 +213,9 @@ impl Searcher {
             }
         };
         let mut scored: Vec<Scored> = Vec::new();
+        // Whether every text of every candidate was considered, so that the
+        // matches are a valid base for narrowing the next query.
+        let mut complete = true;
         if parsed.is_empty() {
             scored.extend(indices.iter().map(|&index| Scored {
                 score: 0,
@@ -239,6 +242,7 @@ impl Searcher {
             }
             // A single character says little inside a paragraph.
             let worth_texts = parsed.positive().any(|t| t.chars.len() >= 2);
+            complete = !self.has_texts || worth_texts;
             if self.has_texts && worth_texts {
                 let rest: Vec<u32> = {
                     let mut named: Vec<u32> = scored.iter().map(|s| s.index).collect();
@@ -260,7 +264,11 @@ impl Searcher {
             return None;
         }
         let (results, matched) = self.finish(&parsed, query, scored, limit, true);
-        Some(Ranked { results, matched })
+        Some(Ranked {
+            results,
+            matched,
+            complete,
+        })
     }
 
     /// Orders scored candidates, keeps the best `limit` with highlights and
@@ -488,6 +496,9 @@ struct Ranked {
     results: Results,
     /// Every matching candidate index, ascending (for narrowing).
     matched: Vec<u32>,
+    /// All texts were searched (long texts are skipped for one-character
+    /// queries); only then can `matched` be narrowed.
+    complete: bool,
 }
 
 /// All positive terms must match the (normalised) text; the weakest
@@ -740,7 +751,7 @@ fn worker_loop(shared: &Shared, searcher: &Searcher, tx: &Sender<(u64, Results)>
             Some(&mut send_partial),
         );
         if let Some(ranked) = ranked {
-            previous = Some((query, ranked.matched));
+            previous = ranked.complete.then_some((query, ranked.matched));
             if tx.send((generation, ranked.results)).is_err() {
                 return;
             }
@@ -849,6 +860,21 @@ mod tests {
         assert_eq!(hits.len(), 2);
         assert_eq!((hits[1].index, hits[1].via), (1, Some(0)));
         assert!(s.rank("水步").iter().all(|h| h.via.is_none()));
+    }
+
+    #[test]
+    fn worker_narrowing_still_finds_matches_in_long_texts() {
+        let mut task = unit("推进北部产城融合", &[], 0);
+        task.texts = vec!["建设智慧城市".into()];
+        let mut w = Worker::spawn(vec![unit("智能制造", &[], 0), task]);
+        // One character: long texts are not searched…
+        w.set_query("智");
+        let r = w.wait(Duration::from_secs(60)).unwrap();
+        assert_eq!(r.hits.iter().map(|h| h.index).collect::<Vec<_>>(), [0]);
+        // …so the next query must not be narrowed to that answer.
+        w.set_query("智慧");
+        let r = w.wait(Duration::from_secs(60)).unwrap();
+        assert_eq!(r.hits.iter().map(|h| h.index).collect::<Vec<_>>(), [1]);
     }
 
     #[test]
