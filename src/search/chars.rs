@@ -274,7 +274,7 @@ const WORDS: &[(char, Option<char>, Option<char>, &str)] = &[
     ('调', None, Some('节'), "tiao"),
     ('调', None, Some('控'), "tiao"),
     ('调', Some('协'), None, "tiao"),
-    ('都', None, Some('斛'), "dou"),
+    ('都', None, Some('斛'), "du"),
     ('都', None, Some('市'), "du"),
     ('都', Some('首'), None, "du"),
     ('乐', None, Some('器'), "yue"),
