@@ -90,7 +90,8 @@ struct PreparedKey {
 /// Ranks a fixed list of candidates against queries. Cheap to share across
 /// threads (`Arc<Searcher>`); every call uses its own scratch space.
 pub struct Searcher {
-    candidates: Vec<Candidate>,
+    /// Shared with a [`Worker`]'s owner, who looks hits up in it.
+    candidates: Arc<[Candidate]>,
     keys: Vec<PreparedKey>,
     /// `keys[first_key[i]..first_key[i + 1]]` belong to candidate `i`.
     first_key: Vec<u32>,
@@ -133,9 +134,13 @@ impl Searcher {
 
     /// Prepares candidates for a given engine (used by the benchmark).
     pub fn with_engine(candidates: Vec<Candidate>, engine: Engine) -> Searcher {
+        Searcher::prepare(candidates.into(), engine)
+    }
+
+    fn prepare(candidates: Arc<[Candidate]>, engine: Engine) -> Searcher {
         let mut keys = Vec::new();
         let mut first_key = Vec::with_capacity(candidates.len() + 1);
-        for c in &candidates {
+        for c in candidates.iter() {
             first_key.push(keys.len() as u32);
             for (k, text) in c.keys().enumerate() {
                 let normalised = chars::normalise_str(text);
@@ -584,7 +589,7 @@ fn embed(key: &[char], display: &[char]) -> Option<Vec<usize>> {
 /// previous one (`fa` → `fag`) only the previous matches are searched.
 ///
 /// ```no_run
-/// # use fengong::search::{Worker, Searcher};
+/// # use fengong::search::Worker;
 /// # let candidates = Vec::new();
 /// let mut worker = Worker::spawn(candidates);
 /// worker.set_query("fgj");
@@ -597,7 +602,7 @@ fn embed(key: &[char], display: &[char]) -> Option<Vec<usize>> {
 pub struct Worker {
     shared: Arc<Shared>,
     results: Receiver<(u64, Results)>,
-    searcher: Arc<Searcher>,
+    candidates: Arc<[Candidate]>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -616,14 +621,29 @@ impl Worker {
     pub const DEFAULT_LIMIT: usize = 1000;
 
     /// Starts a worker over `candidates`, returning at most
-    /// [`DEFAULT_LIMIT`](Self::DEFAULT_LIMIT) hits per query.
+    /// [`DEFAULT_LIMIT`](Self::DEFAULT_LIMIT) hits per query. Returns at
+    /// once: the candidates are prepared on the worker's thread (about half
+    /// a second for 100 000 tasks), and queries set meanwhile wait for it.
     pub fn spawn(candidates: Vec<Candidate>) -> Worker {
-        Worker::with_searcher(Arc::new(Searcher::new(candidates)), Self::DEFAULT_LIMIT)
+        let candidates: Arc<[Candidate]> = candidates.into();
+        let shared = Arc::clone(&candidates);
+        Worker::start(candidates, Self::DEFAULT_LIMIT, move || {
+            Arc::new(Searcher::prepare(shared, Engine::default()))
+        })
     }
 
     /// Starts a worker over a prepared searcher, returning at most `limit`
     /// hits per query.
     pub fn with_searcher(searcher: Arc<Searcher>, limit: usize) -> Worker {
+        let candidates = Arc::clone(&searcher.candidates);
+        Worker::start(candidates, limit, move || searcher)
+    }
+
+    fn start(
+        candidates: Arc<[Candidate]>,
+        limit: usize,
+        searcher: impl FnOnce() -> Arc<Searcher> + Send + 'static,
+    ) -> Worker {
         let shared = Arc::new(Shared {
             pending: Mutex::new(None),
             wake: Condvar::new(),
@@ -634,23 +654,22 @@ impl Worker {
         let (tx, rx) = mpsc::channel();
         let thread = {
             let shared = Arc::clone(&shared);
-            let searcher = Arc::clone(&searcher);
             std::thread::Builder::new()
                 .name("fengong-search".into())
-                .spawn(move || worker_loop(&shared, &searcher, &tx))
+                .spawn(move || worker_loop(&shared, &searcher(), &tx))
                 .expect("spawning the search thread")
         };
         Worker {
             shared,
             results: rx,
-            searcher,
+            candidates,
             thread: Some(thread),
         }
     }
 
-    /// The searcher, e.g. to look up [`Candidate`]s by [`Hit::index`].
-    pub fn searcher(&self) -> &Searcher {
-        &self.searcher
+    /// The candidates, in the order [`Hit::index`] refers to.
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
     }
 
     /// Asks for `query` to be ranked; returns immediately.
