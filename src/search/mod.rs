@@ -309,7 +309,7 @@ impl Searcher {
             .iter()
             .map(|s| self.hit(parsed, s, &mut *matcher))
             .collect();
-        self.add_offers(&mut hits, &matched);
+        self.add_offers(&mut hits, &matched, parsed, &mut *matcher);
         let results = Results {
             query: query.to_owned(),
             hits,
@@ -410,20 +410,24 @@ impl Searcher {
             }
         }
         let (tier, score, neg_len, key) = best?;
-        // `!term`: no text of the candidate may contain it.
-        for term in query.negative() {
-            let hit = keys.iter().any(|k| {
-                k.mask & term.mask == term.mask
-                    && matcher.align(term, term.anchor, &k.text, None).is_some()
-            });
-            if hit {
-                return None;
-            }
+        if self.excluded(query, index, matcher) {
+            return None;
         }
         Some(Scored {
             score: combine(tier, score, u32::MAX - neg_len),
             index,
             key,
+        })
+    }
+
+    /// `!term`: no text of the candidate may contain it.
+    fn excluded(&self, query: &Query, index: u32, matcher: &mut dyn Matcher) -> bool {
+        let keys = self.candidate_keys(index);
+        query.negative().any(|term| {
+            keys.iter().any(|k| {
+                k.mask & term.mask == term.mask
+                    && matcher.align(term, term.anchor, &k.text, None).is_some()
+            })
         })
     }
 
@@ -467,8 +471,15 @@ impl Searcher {
     }
 
     /// Inserts, after each hit, the candidates it offers (the groups a town
-    /// belongs to) unless they are already listed.
-    fn add_offers(&self, hits: &mut Vec<Hit>, matched: &[u32]) {
+    /// belongs to) unless they are already listed or the query excludes
+    /// them (`!镇`).
+    fn add_offers(
+        &self,
+        hits: &mut Vec<Hit>,
+        matched: &[u32],
+        query: &Query,
+        matcher: &mut dyn Matcher,
+    ) {
         if self.candidates.iter().all(|c| c.offers.is_empty()) {
             return;
         }
@@ -480,7 +491,10 @@ impl Searcher {
             out.push(hit);
             for g in offers {
                 // A group that matched by itself ranks on its own merits.
-                if matched.binary_search(&(g as u32)).is_ok() || !listed.insert(g) {
+                if matched.binary_search(&(g as u32)).is_ok()
+                    || self.excluded(query, g as u32, matcher)
+                    || !listed.insert(g)
+                {
                     continue;
                 }
                 out.push(Hit {
@@ -879,6 +893,7 @@ mod tests {
         assert_eq!(hits.len(), 2);
         assert_eq!((hits[1].index, hits[1].via), (1, Some(0)));
         assert!(s.rank("水步").iter().all(|h| h.via.is_none()));
+        assert_eq!(s.rank("台城 !镇").len(), 1, "offers obey negation");
     }
 
     #[test]
