@@ -912,6 +912,24 @@ mod tests {
     }
 
     #[test]
+    fn worker_streams_names_before_long_texts() {
+        let mut task = unit("推进北部产城融合", &[], 0);
+        task.texts = vec!["建设智慧城市".into()];
+        let mut w = Worker::spawn(vec![unit("智慧港口", &[], 0), task]);
+        w.set_query("智慧");
+        let first = w.wait_first(Duration::from_secs(60)).unwrap();
+        assert!(!first.done);
+        assert_eq!(first.hits.iter().map(|h| h.index).collect::<Vec<_>>(), [0]);
+        let last = w.wait(Duration::from_secs(60)).unwrap();
+        assert!(last.done);
+        assert_eq!(
+            last.hits.iter().map(|h| h.index).collect::<Vec<_>>(),
+            [0, 1]
+        );
+        assert_eq!(w.candidates()[1].display, "推进北部产城融合");
+    }
+
+    #[test]
     fn worker_returns_the_latest_query_only() {
         let cands: Vec<Candidate> = (0..20_000)
             .map(|i| unit(&format!("台山市第{i}发展和改革局"), &[], 0))
