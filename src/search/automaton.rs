@@ -24,6 +24,11 @@ pub struct Automaton {
     /// `full[s * m + i]`: bit `i + len(s)` when the term from `i` continues
     /// with the whole syllable `s` (rare readings match only whole).
     full: Vec<u64>,
+    /// `prefix_from[s]`: the positions `i` whose `prefix[s * m + i]` is not
+    /// empty, so most syllables are dismissed with one AND.
+    prefix_from: Vec<u64>,
+    /// The same for `full`.
+    full_from: Vec<u64>,
     /// Positions holding a letter: where a reading can take over.
     letters: u64,
     /// Positions holding each ASCII character, for literal matches.
@@ -74,8 +79,21 @@ impl Automaton {
                 }
             }
         }
+        let from = |table: &[u64]| -> Vec<u64> {
+            table
+                .chunks(m)
+                .map(|row| {
+                    row.iter()
+                        .enumerate()
+                        .filter(|(_, to)| **to != 0)
+                        .fold(0, |acc, (i, _)| acc | 1 << i)
+                })
+                .collect()
+        };
         Some(Automaton {
             m,
+            prefix_from: from(&prefix),
+            full_from: from(&full),
             prefix,
             full,
             letters,
@@ -104,17 +122,17 @@ impl Automaton {
             // A word may make a later reading the common one (银行 hang).
             let word = ids.len() > 1 && chars::has_word_readings(c);
             for (k, &id) in ids.iter().enumerate() {
-                let table = if k == 0 || word {
-                    &self.prefix
+                let id = id as usize;
+                let (table, useful) = if k == 0 || word {
+                    (&self.prefix, self.prefix_from[id])
                 } else {
-                    &self.full
+                    (&self.full, self.full_from[id])
                 };
-                let row = &table[id as usize * self.m..(id as usize + 1) * self.m];
-                let mut bits = starts;
+                let mut bits = starts & useful;
                 while bits != 0 {
                     let i = bits.trailing_zeros() as usize;
                     bits &= bits - 1;
-                    to |= row[i];
+                    to |= table[id * self.m + i];
                 }
             }
         }

@@ -107,6 +107,12 @@ pub struct RunProbe {
 }
 
 impl RunProbe {
+    /// Whether one character of a text may match the whole term (`发`,
+    /// `fa`, `zhuang`): such a term says little about a paragraph.
+    pub fn fits_one_char(&self) -> bool {
+        self.one_char_may_do
+    }
+
     pub fn new(term: &[char]) -> RunProbe {
         let Some(&first) = term.first() else {
             return RunProbe {

@@ -28,7 +28,8 @@ pub struct Candidate {
     pub aliases: Vec<String>,
     /// Long texts (a task's body): they match only as runs, and are only
     /// searched when neither the display text nor an alias matches, and
-    /// only for queries with a term of two characters or more.
+    /// only for queries with a term longer than one character can match
+    /// (`发改`, `fag`; not `发` or `fa`).
     pub texts: Vec<String>,
     /// Breaks ties after score and length; higher first (a unit's number of
     /// duties).

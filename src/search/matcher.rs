@@ -148,9 +148,13 @@ impl PinyinMatcher {
     }
 
     fn bonus(text: &[char], j: usize) -> i32 {
+        // Chinese characters are word characters; skip the slow Unicode
+        // lookup for them.
+        let word =
+            |c: char| c.is_ascii_alphanumeric() || chars::has_readings(c) || c.is_alphanumeric();
         if j == 0 {
             AT_START
-        } else if !text[j - 1].is_alphanumeric() && text[j].is_alphanumeric() {
+        } else if !word(text[j - 1]) && word(text[j]) {
             AT_BOUNDARY
         } else {
             0

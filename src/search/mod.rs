@@ -245,8 +245,9 @@ impl Searcher {
                 scored.extend(self.score_all(&parsed, chunk, Phase::Names, cancelled)?);
                 send(&scored, false, &mut last_sent);
             }
-            // A single character says little inside a paragraph.
-            let worth_texts = parsed.positive().any(|t| t.chars.len() >= 2);
+            // A single character (or one syllable: `fa`) says little
+            // inside a paragraph.
+            let worth_texts = parsed.positive().any(|t| !t.probe.fits_one_char());
             complete = !self.has_texts || worth_texts;
             if self.has_texts && worth_texts {
                 let rest: Vec<u32> = {
