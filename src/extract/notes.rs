@@ -592,6 +592,23 @@ mod tests {
     }
 
     #[test]
+    fn rule_stated_inside_a_note_and_guiding_partners() {
+        let p = "推进。〔责任单位：市发改局、市第一人民医院，排名第一的为牵头单位〕";
+        let mut rules = NoteRules::default();
+        rules.observe(p);
+        let n = rules.apply(note(p));
+        assert_eq!(n.leads, v(&["市发改局"]));
+        assert_eq!(n.partners, v(&["市第一人民医院"]));
+        let p = "推进。（市第一人民医院牵头，市卫生健康局配合，单位自查）";
+        let mut rules = NoteRules::default();
+        rules.observe(p);
+        assert!(!rules.first_is_lead);
+        assert_eq!(note(p).leads, v(&["市第一人民医院"]));
+        let n = note("推进。（各县（市、区）人民政府负责，市直有关部门指导）");
+        assert_eq!(n.partners, v(&["市直有关部门"]));
+    }
+
+    #[test]
     fn labels_in_brackets() {
         let n = parse_annotation("【牵头单位】市发改局【配合单位】市财政局、各镇").unwrap();
         assert_eq!(n.leads, v(&["市发改局"]));

@@ -32,13 +32,21 @@ impl NoteRules {
         let t = Text::new(paragraph);
         let norm: String = t.norm.iter().collect();
         // `列第一位的为牵头单位`, `排名第一的单位牵头`, `排在首位的为牵头单位`.
-        let first_is_lead = ["第一", "首位", "第1", "首个"].iter().any(|p| {
+        let first_is_lead = [
+            "第一位",
+            "第一的",
+            "第一者",
+            "第一个",
+            "首位",
+            "第1位",
+            "首个",
+        ]
+        .iter()
+        .any(|p| {
             norm.match_indices(p).any(|(at, _)| {
-                norm[at..]
-                    .chars()
-                    .take(12)
-                    .collect::<String>()
-                    .contains("牵头")
+                let window: String = norm[at..].chars().take(12).collect();
+                // `第一位的为牵头`, `第一位者为牵头`; not `市第一人民医院牵头`.
+                window.contains("牵头")
             })
         }) && norm.contains("单位");
         // `无牵头单位的，责任单位即为牵头单位`, `未明确牵头单位的，所列单位均为牵头单位`.

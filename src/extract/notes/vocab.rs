@@ -155,6 +155,8 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
             "共同落实",
             "具体实施",
             "组织实施",
+            "指导",
+            "业务指导",
         ],
         Role::Partner,
         false,
@@ -282,7 +284,11 @@ pub(super) fn ends_like_unit(c: char) -> bool {
 pub(super) fn is_rule_phrase(s: &str) -> bool {
     const PHRASES: &[&str] = &[
         "下同",
+        // `列第一位的为牵头单位`, `排名第一的`, `第一者` (not `市第一人民医院`).
         "第一位",
+        "第一的",
+        "第一者",
+        "第一个",
         "首位",
         "第1位",
         "即为牵头",
