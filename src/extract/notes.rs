@@ -609,6 +609,18 @@ mod tests {
     }
 
     #[test]
+    fn labels_outside_the_vocabulary() {
+        let n = parse_annotation("主要负责部门：市发改局；支撑部门：市财政局、各镇").unwrap();
+        assert_eq!(n.leads, v(&["市发改局"]));
+        assert_eq!(n.partners, v(&["市财政局", "各镇"]));
+        let n = parse_annotation("责任部门：市发改局；协办部门：市财政局").unwrap();
+        assert_eq!(n.leads, Vec::<String>::new());
+        assert_eq!(n.responsible, v(&["市发改局"]));
+        assert_eq!(n.partners, v(&["市财政局"]));
+        assert!(parse_annotation("建设单位：要加强管理。").is_none());
+    }
+
+    #[test]
     fn labels_in_brackets() {
         let n = parse_annotation("【牵头单位】市发改局【配合单位】市财政局、各镇").unwrap();
         assert_eq!(n.leads, v(&["市发改局"]));

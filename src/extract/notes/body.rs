@@ -350,6 +350,11 @@ pub(super) fn find_labels(t: &Text, start: usize, end: usize) -> Vec<(usize, usi
                     continue;
                 }
             }
+            if boundary && let Some((value, kind)) = unknown_unit_label(t, i, end) {
+                found.push((i, value, kind));
+                i = value;
+                continue;
+            }
         }
         i += 1;
     }
@@ -368,6 +373,50 @@ pub(super) fn labelled_deadline(t: &Text, start: usize, end: usize) -> Option<St
         return None;
     }
     deadline_in(t, s, e).or_else(|| (e - s <= 30).then(|| t.orig_str(s, e)))
+}
+
+/// A label not in the vocabulary but plainly about responsible units, such
+/// as `支撑部门：` or `主要负责部门：`: a few characters ending in 单位/部门/
+/// 处室/科室, with a word about responsibility, and a colon. Its role is read
+/// from its words (partner when unclear).
+/// Returns where its value starts.
+fn unknown_unit_label(t: &Text, start: usize, end: usize) -> Option<(usize, LabelKind)> {
+    let mut j = start;
+    while j < end && j - start < 8 && !t.norm[j].is_ascii() && !"、,;。:()[]".contains(t.norm[j])
+    {
+        j += 1;
+    }
+    let label: String = t.norm[start..j].iter().collect();
+    let unit_word = ["单位", "部门", "处室", "科室"]
+        .iter()
+        .find_map(|w| label.find(w).map(|at| at + w.len()))?;
+    let label = &label[..unit_word];
+    let mut k = start + label.chars().count();
+    while k < end && t.norm[k] == ' ' {
+        k += 1;
+    }
+    if k >= end || t.norm[k] != ':' {
+        return None;
+    }
+    // Only labels that say something about responsibility (not `建设单位：`).
+    const ROLE_WORDS: &[&str] = &[
+        "牵头", "主责", "主办", "主要", "责任", "负责", "配合", "协", "参", "支撑", "支持", "联系",
+        "指导", "实施",
+    ];
+    if !ROLE_WORDS.iter().any(|w| label.contains(w)) {
+        return None;
+    }
+    let role = if ["牵头", "主责", "主办", "主要"]
+        .iter()
+        .any(|w| label.contains(w))
+    {
+        Role::Lead
+    } else if label.contains("责任") && !["协", "配", "参"].iter().any(|w| label.contains(w)) {
+        Role::Responsible
+    } else {
+        Role::Partner
+    };
+    Some((k + 1, LabelKind::Units(role)))
 }
 
 /// A label in brackets instead of before a colon: `【牵头单位】市发改局`.
