@@ -1,0 +1,139 @@
+//! The unit finder's matching, behind one small trait so the fuzzy/pinyin
+//! engine of `crate::search` can replace the plain substring matcher here
+//! without touching the explorer: the explorer only calls `set_query` and
+//! polls for results each tick, so a matcher that works on a thread never
+//! blocks drawing.
+
+use std::sync::Arc;
+
+/// One unit as the finder sees it.
+#[derive(Debug, Clone)]
+pub struct FinderItem {
+    /// Position in `TaskData::units`.
+    pub unit: usize,
+    /// What the list shows: the canonical name.
+    pub label: String,
+    /// Other names it may be typed as: written forms and aliases.
+    pub keys: Vec<String>,
+}
+
+/// A matching item; `highlights` are char indices into its label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinderHit {
+    pub index: usize,
+    pub score: u32,
+    pub highlights: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinderResults {
+    pub query: String,
+    pub hits: Vec<FinderHit>,
+}
+
+/// What the explorer needs from a matcher (mirrors `search::Worker`).
+pub trait UnitMatcher: Send {
+    fn set_query(&mut self, query: &str);
+    /// The newest results since the last poll, if any; never blocks.
+    fn poll(&mut self) -> Option<FinderResults>;
+}
+
+/// Substring matching on the label, written names and aliases; shorter
+/// labels and matches nearer the start rank first.
+pub struct SubstringMatcher {
+    items: Arc<Vec<FinderItem>>,
+    ready: Option<FinderResults>,
+}
+
+impl SubstringMatcher {
+    pub fn new(items: Arc<Vec<FinderItem>>) -> SubstringMatcher {
+        SubstringMatcher { items, ready: None }
+    }
+}
+
+impl UnitMatcher for SubstringMatcher {
+    fn set_query(&mut self, query: &str) {
+        let q = query.trim();
+        let mut hits: Vec<FinderHit> = Vec::new();
+        for (index, item) in self.items.iter().enumerate() {
+            if q.is_empty() {
+                hits.push(FinderHit {
+                    index,
+                    score: 0,
+                    highlights: Vec::new(),
+                });
+                continue;
+            }
+            let in_label = crate::query::find_char_ranges(&item.label, q);
+            let score_base = 1000u32.saturating_sub(item.label.chars().count() as u32);
+            if let Some(&(s, e)) = in_label.first() {
+                hits.push(FinderHit {
+                    index,
+                    score: score_base + 1000 - (s as u32).min(999),
+                    highlights: (s..e).collect(),
+                });
+            } else if item.keys.iter().any(|k| k.contains(q)) {
+                hits.push(FinderHit {
+                    index,
+                    score: score_base,
+                    highlights: Vec::new(),
+                });
+            }
+        }
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        self.ready = Some(FinderResults {
+            query: query.to_owned(),
+            hits,
+        });
+    }
+
+    fn poll(&mut self) -> Option<FinderResults> {
+        self.ready.take()
+    }
+}
+
+/// The finder's items for a catalog: every unit, in data order.
+pub fn items(c: &crate::query::Catalog) -> Vec<FinderItem> {
+    c.data
+        .units
+        .iter()
+        .enumerate()
+        .map(|(unit, u)| FinderItem {
+            unit,
+            label: u.name.clone(),
+            keys: u.written.iter().chain(&u.aliases).cloned().collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(unit: usize, label: &str, keys: &[&str]) -> FinderItem {
+        FinderItem {
+            unit,
+            label: label.into(),
+            keys: keys.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn matches_labels_and_aliases_and_ranks_earlier_first() {
+        let items = Arc::new(vec![
+            item(0, "台山市发展和改革局", &["市发展和改革局", "发改局"]),
+            item(1, "发展中心", &[]),
+            item(2, "台山市交通运输局", &["交通局"]),
+        ]);
+        let mut m = SubstringMatcher::new(items);
+        m.set_query("发展");
+        let r = m.poll().unwrap();
+        assert_eq!(r.hits.iter().map(|h| h.index).collect::<Vec<_>>(), [1, 0]);
+        assert_eq!(r.hits[1].highlights, [3, 4]);
+        assert!(m.poll().is_none());
+        m.set_query("交通局");
+        assert_eq!(m.poll().unwrap().hits[0].index, 2);
+        m.set_query("");
+        assert_eq!(m.poll().unwrap().hits.len(), 3);
+    }
+}

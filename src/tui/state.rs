@@ -1,0 +1,1378 @@
+//! The explorer's state and `update`: every change goes through
+//! [`App::update`] with an [`Action`]; drawing (`render`) only reads.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::action::Action;
+use super::finder::{self, FinderItem, FinderResults, SubstringMatcher, UnitMatcher};
+use super::i18n::Lang;
+use super::input::TextInput;
+use super::keymap::InputMode;
+use super::layout::{self, Areas};
+use super::theme::Theme;
+use super::tree::{Grouping, NodeKey, Tree};
+use crate::export::{self, Format};
+use crate::query::{Catalog, Filters, Hit, Role, TextNeedle, View};
+
+/// The panes that take the keyboard, in Tab order. `Detail` is the task
+/// text, or the summary when a goal or region is selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Focus {
+    Tree,
+    Detail,
+    Leads,
+    Partners,
+    Overlaps,
+}
+
+impl Focus {
+    pub fn slot(self) -> usize {
+        match self {
+            Focus::Tree => 0,
+            Focus::Detail => 1,
+            Focus::Leads => 2,
+            Focus::Partners => 3,
+            Focus::Overlaps => 4,
+        }
+    }
+}
+
+/// A dialog or overlay on top of the panes.
+pub enum Overlay {
+    Help,
+    Search(TextInput),
+    Finder(Finder),
+    Filter(FilterForm),
+    Export(ExportDialog),
+}
+
+pub struct Finder {
+    pub input: TextInput,
+    pub matcher: Box<dyn UnitMatcher>,
+    pub results: FinderResults,
+    pub cursor: usize,
+}
+
+/// The filter dialog: three choices and two text fields.
+#[derive(Debug, Clone)]
+pub struct FilterForm {
+    pub field: usize,
+    /// 0 = all, else document position + 1.
+    pub doc: usize,
+    /// 0 = all, else region position + 1.
+    pub region: usize,
+    pub role: Role,
+    pub unit: TextInput,
+    pub text: TextInput,
+    pub error: Option<String>,
+}
+
+impl FilterForm {
+    pub const FIELDS: usize = 5;
+}
+
+#[derive(Debug, Clone)]
+pub struct ExportDialog {
+    /// Index into [`Format::ALL`].
+    pub format: usize,
+    pub name: TextInput,
+    /// 0 = format, 1 = file name.
+    pub field: usize,
+    /// Waiting for "overwrite? y/n".
+    pub confirm: bool,
+    /// The user typed a name: stop proposing one when the format changes.
+    pub name_edited: bool,
+    pub error: Option<String>,
+}
+
+/// Where the user was, for Esc/Backspace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Location {
+    Browse(Option<NodeKey>),
+    Duty { unit: usize, cursor: usize },
+}
+
+pub enum Screen {
+    Browse,
+    Duty(Duty),
+}
+
+/// A unit's duty view: every task that concerns it, grouped by document
+/// and goal.
+pub struct Duty {
+    pub unit: usize,
+    pub hits: Vec<Hit>,
+    pub rows: Vec<DutyRow>,
+    pub cursor: usize,
+    pub scroll: usize,
+    /// Units sharing the most tasks with this one, with the count.
+    pub coworkers: Vec<(usize, u32)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DutyRow {
+    /// Document position and the number of its tasks in the view.
+    Doc(u32, u32),
+    Goal(u32, u32),
+    /// Index into `Duty::hits`.
+    Task(usize),
+}
+
+/// The right-hand summary for a region, document or goal.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    pub tasks: u32,
+    pub unled: u32,
+    /// Lead unit positions with their task counts, most first.
+    pub leads: Vec<(usize, u32)>,
+    /// Task positions without a lead (first few).
+    pub unled_tasks: Vec<u32>,
+}
+
+impl Summary {
+    pub fn of(c: &Catalog, tasks: &[u32]) -> Summary {
+        let mut counts = std::collections::HashMap::<u32, u32>::new();
+        let mut s = Summary {
+            tasks: tasks.len() as u32,
+            ..Default::default()
+        };
+        for &t in tasks {
+            if c.task_unled(t as usize) {
+                s.unled += 1;
+                if s.unled_tasks.len() < 50 {
+                    s.unled_tasks.push(t);
+                }
+            }
+            for &u in &c.task_leads[t as usize] {
+                *counts.entry(u).or_default() += 1;
+            }
+        }
+        let mut leads: Vec<(usize, u32)> =
+            counts.into_iter().map(|(u, n)| (u as usize, n)).collect();
+        leads.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        leads.truncate(50);
+        s.leads = leads;
+        s
+    }
+}
+
+pub struct SearchState {
+    pub query: String,
+    /// Matching task positions, in tree order.
+    pub matches: Vec<u32>,
+    pub current: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Where a pane entry leads when opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Unit(usize),
+    Task(usize),
+    Nothing,
+}
+
+/// A line of the leads, partners or overlaps pane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub target: Target,
+    /// 0 for the unit itself, 1 for a group's member.
+    pub depth: u8,
+    pub text: String,
+    /// Secondary text (canonical name, score) shown dimmed.
+    pub note: String,
+}
+
+/// Builds a matcher over the finder items; swapped for the fuzzy engine.
+pub type MatcherFactory = Box<dyn Fn(Arc<Vec<FinderItem>>) -> Box<dyn UnitMatcher>>;
+
+pub struct App {
+    pub cat: Arc<Catalog>,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// Where the data came from, for the title bar.
+    pub origin: String,
+    pub size: (u16, u16),
+    pub filters: Filters,
+    pub view: View,
+    pub grouping: Grouping,
+    pub tree: Tree,
+    pub expanded: HashSet<NodeKey>,
+    pub rows: Vec<u32>,
+    pub cursor: usize,
+    pub scroll: usize,
+    pub focus: Focus,
+    /// Per focus slot: the selected entry (lists) or scroll offset (detail).
+    pub pane_pos: [usize; 5],
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub history: Vec<Location>,
+    pub search: Option<SearchState>,
+    pub status: Option<Status>,
+    pub summary: Option<Summary>,
+    pub finder_items: Arc<Vec<FinderItem>>,
+    pub matcher_factory: MatcherFactory,
+    /// Folder where exports go when the name is relative.
+    pub export_dir: PathBuf,
+    pub quit: bool,
+}
+
+/// Above this many tasks, applying a filter does not expand every goal
+/// (so a broad filter on huge data keeps the tree short).
+const AUTO_EXPAND_LIMIT: usize = 2000;
+
+impl App {
+    pub fn new(cat: Catalog, lang: Lang, theme: Theme, origin: String, size: (u16, u16)) -> App {
+        let cat = Arc::new(cat);
+        let view = cat.apply(&Filters::default()).unwrap_or_default();
+        let finder_items = Arc::new(finder::items(&cat));
+        let mut app = App {
+            cat,
+            lang,
+            theme,
+            origin,
+            size,
+            filters: Filters::default(),
+            view,
+            grouping: Grouping::Region,
+            tree: Tree::default(),
+            expanded: HashSet::new(),
+            rows: Vec::new(),
+            cursor: 0,
+            scroll: 0,
+            focus: Focus::Tree,
+            pane_pos: [0; 5],
+            screen: Screen::Browse,
+            overlay: None,
+            history: Vec::new(),
+            search: None,
+            status: None,
+            summary: None,
+            finder_items,
+            matcher_factory: Box::new(|items| Box::new(SubstringMatcher::new(items))),
+            export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            quit: false,
+        };
+        app.rebuild_tree(None);
+        app
+    }
+
+    // ----- derived facts -------------------------------------------------
+
+    pub fn input_mode(&self) -> InputMode {
+        match &self.overlay {
+            None => InputMode::Normal,
+            Some(Overlay::Help) => InputMode::Help,
+            Some(Overlay::Search(_)) | Some(Overlay::Finder(_)) => InputMode::Text,
+            Some(Overlay::Filter(f)) if f.field < 3 => InputMode::Choice,
+            Some(Overlay::Filter(_)) => InputMode::Text,
+            Some(Overlay::Export(d)) if d.confirm => InputMode::Confirm,
+            Some(Overlay::Export(d)) if d.field == 0 => InputMode::Choice,
+            Some(Overlay::Export(_)) => InputMode::Text,
+        }
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(
+            self,
+            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
+        )
+    }
+
+    /// The node under the tree cursor.
+    pub fn selected_node(&self) -> Option<u32> {
+        self.rows.get(self.cursor).copied()
+    }
+
+    /// The task the right-hand panes show, if a task is selected.
+    pub fn selected_task(&self) -> Option<usize> {
+        match &self.screen {
+            Screen::Browse => match self.tree.node(self.selected_node()?).key {
+                NodeKey::Task(t) => Some(t as usize),
+                _ => None,
+            },
+            Screen::Duty(d) => match d.rows.get(d.cursor)? {
+                DutyRow::Task(i) => Some(d.hits[*i].task),
+                _ => None,
+            },
+        }
+    }
+
+    /// The duty hit under the cursor (for its role tag).
+    pub fn selected_duty_hit(&self) -> Option<&Hit> {
+        match &self.screen {
+            Screen::Duty(d) => match d.rows.get(d.cursor)? {
+                DutyRow::Task(i) => d.hits.get(*i),
+                _ => None,
+            },
+            Screen::Browse => None,
+        }
+    }
+
+    /// Panes on the right, in Tab order after the tree.
+    pub fn right_panes(&self) -> &'static [Focus] {
+        if self.selected_task().is_some() {
+            &[
+                Focus::Detail,
+                Focus::Leads,
+                Focus::Partners,
+                Focus::Overlaps,
+            ]
+        } else {
+            &[Focus::Detail]
+        }
+    }
+
+    pub fn lead_entries(&self) -> Vec<Entry> {
+        match self.selected_task() {
+            Some(t) => self.unit_entries(&self.cat.task(t).leads),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn partner_entries(&self) -> Vec<Entry> {
+        match self.selected_task() {
+            Some(t) => self.unit_entries(&self.cat.task(t).partners),
+            None => Vec::new(),
+        }
+    }
+
+    fn unit_entries(&self, refs: &[crate::model::UnitRef]) -> Vec<Entry> {
+        let c = &self.cat;
+        let mut out = Vec::new();
+        for r in refs {
+            let pos = c.index.units.get(&r.unit).copied();
+            let canonical = pos
+                .map(|u| c.data.units[u].name.clone())
+                .unwrap_or_default();
+            out.push(Entry {
+                target: pos.map_or(Target::Nothing, Target::Unit),
+                depth: 0,
+                note: if canonical != r.written {
+                    canonical
+                } else {
+                    String::new()
+                },
+                text: r.written.clone(),
+            });
+            if let Some(u) = pos {
+                for m in &c.data.units[u].members {
+                    let mp = c.index.units.get(m).copied();
+                    out.push(Entry {
+                        target: mp.map_or(Target::Nothing, Target::Unit),
+                        depth: 1,
+                        text: mp.map_or_else(|| m.0.clone(), |p| c.data.units[p].name.clone()),
+                        note: String::new(),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    pub fn overlap_entries(&self) -> Vec<Entry> {
+        let Some(t) = self.selected_task() else {
+            return Vec::new();
+        };
+        let c = &self.cat;
+        let mut out = Vec::new();
+        for &o in c.index.overlaps_of.get(t).map_or(&[][..], |v| &v[..]) {
+            let ov = &c.data.overlaps[o];
+            let me = &c.task(t).id;
+            let other = if &ov.a == me { &ov.b } else { &ov.a };
+            let Some(&op) = c.index.tasks.get(other) else {
+                continue;
+            };
+            let ot = c.task(op);
+            let shared: Vec<&str> = ov.shared.iter().map(|s| s.term.as_str()).collect();
+            out.push(Entry {
+                target: Target::Task(op),
+                depth: 0,
+                text: format!("[{}] {}", doc_tag(&ot.doc.0), ot.title),
+                note: format!("{:.2} {}", ov.score, shared.join("、")),
+            });
+        }
+        out
+    }
+
+    fn entries_of(&self, f: Focus) -> Vec<Entry> {
+        match f {
+            Focus::Leads => self.lead_entries(),
+            Focus::Partners => self.partner_entries(),
+            Focus::Overlaps => self.overlap_entries(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Tasks of the current screen, for export and the status bar.
+    pub fn shown_hits(&self) -> &[Hit] {
+        match &self.screen {
+            Screen::Browse => &self.view.hits,
+            Screen::Duty(d) => &d.hits,
+        }
+    }
+
+    // ----- update ---------------------------------------------------------
+
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Tick | Action::Resize(..)) && self.overlay.is_none() {
+            // A message stays until the next key.
+            if !matches!(action, Action::NextMatch | Action::PrevMatch) {
+                self.status = None;
+            }
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.keep_cursor_visible();
+            }
+            Action::Tick => self.poll_finder(),
+            a if self.overlay.is_some() => self.update_overlay(a),
+            a => self.update_normal(a),
+        }
+    }
+
+    fn update_normal(&mut self, a: Action) {
+        match a {
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-(self.page() as isize)),
+            Action::PageDown => self.move_by(self.page() as isize),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Collapse => self.collapse(),
+            Action::Expand => self.expand(),
+            Action::ExpandAll => {
+                let keys: Vec<NodeKey> = self.tree.all_branches().collect();
+                self.expanded.extend(keys);
+                self.refresh_rows();
+            }
+            Action::CollapseAll => {
+                let key = self.selected_node().map(|n| self.tree.node(n).key);
+                self.expanded.clear();
+                self.refresh_rows();
+                // Keep the selection on the root it was under.
+                if let Some(k) = key {
+                    self.select_key_or_root(k);
+                }
+            }
+            Action::FocusNext | Action::FocusPrev => self.cycle_focus(a == Action::FocusNext),
+            Action::Open => self.open(),
+            Action::Back => self.back(),
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::StartSearch => {
+                let q = self.search.as_ref().map(|s| s.query.as_str()).unwrap_or("");
+                self.overlay = Some(Overlay::Search(TextInput::new(q)));
+            }
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::OpenFinder => self.open_finder(),
+            Action::OpenFilter => self.open_filter(),
+            Action::ClearFilters if !self.filters.is_empty() => {
+                self.set_filters(Filters::default());
+            }
+            Action::ToggleGrouping => {
+                self.grouping = match self.grouping {
+                    Grouping::Region => Grouping::Document,
+                    Grouping::Document => Grouping::Region,
+                };
+                let key = self.selected_node().map(|n| self.tree.node(n).key);
+                self.expanded.clear();
+                self.rebuild_tree(key);
+                if let Screen::Duty(_) = self.screen {
+                    self.screen = Screen::Browse;
+                }
+            }
+            Action::OpenExport => self.open_export(),
+            Action::Click { x, y } => self.click(x, y),
+            Action::Wheel { x, y, down } => self.wheel(x, y, down),
+            _ => {}
+        }
+    }
+
+    fn page(&self) -> usize {
+        (self.areas().list_body().height as usize).max(1)
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Tree => {
+                let len = match &self.screen {
+                    Screen::Browse => self.rows.len(),
+                    Screen::Duty(d) => d.rows.len(),
+                };
+                if len == 0 {
+                    return;
+                }
+                let cur = self.list_cursor() as isize;
+                let new = (cur.saturating_add(delta)).clamp(0, len as isize - 1) as usize;
+                self.set_list_cursor(new);
+            }
+            Focus::Detail => {
+                let p = &mut self.pane_pos[Focus::Detail.slot()];
+                *p = (*p as isize).saturating_add(delta).max(0) as usize;
+            }
+            f => {
+                let n = self.entries_of(f).len();
+                if n > 0 {
+                    let p = &mut self.pane_pos[f.slot()];
+                    *p = ((*p as isize).saturating_add(delta)).clamp(0, n as isize - 1) as usize;
+                }
+            }
+        }
+    }
+
+    fn list_cursor(&self) -> usize {
+        match &self.screen {
+            Screen::Browse => self.cursor,
+            Screen::Duty(d) => d.cursor,
+        }
+    }
+
+    /// Moves the left list's cursor and refreshes what depends on it.
+    fn set_list_cursor(&mut self, new: usize) {
+        let changed = match &mut self.screen {
+            Screen::Browse => std::mem::replace(&mut self.cursor, new) != new,
+            Screen::Duty(d) => std::mem::replace(&mut d.cursor, new) != new,
+        };
+        if changed {
+            self.pane_pos = [0; 5];
+        }
+        self.after_selection();
+        self.keep_cursor_visible();
+    }
+
+    /// Recomputes the summary for a selected goal/region/doc (or duty group).
+    fn after_selection(&mut self) {
+        self.summary = None;
+        if self.selected_task().is_some() {
+            return;
+        }
+        let mut tasks = Vec::new();
+        match &self.screen {
+            Screen::Browse => {
+                if let Some(n) = self.selected_node() {
+                    self.tree.tasks_under(n, &mut tasks);
+                }
+            }
+            Screen::Duty(d) => {
+                // The tasks of the group this header starts.
+                let depth = |r: &DutyRow| match r {
+                    DutyRow::Doc(..) => 0,
+                    DutyRow::Goal(..) => 1,
+                    DutyRow::Task(_) => 2,
+                };
+                if let Some(head) = d.rows.get(d.cursor) {
+                    for r in &d.rows[d.cursor + 1..] {
+                        if depth(r) <= depth(head) {
+                            break;
+                        }
+                        if let DutyRow::Task(i) = r {
+                            tasks.push(d.hits[*i].task as u32);
+                        }
+                    }
+                }
+            }
+        }
+        self.summary = Some(Summary::of(&self.cat, &tasks));
+    }
+
+    fn keep_cursor_visible(&mut self) {
+        let h = self.areas().list_body().height as usize;
+        let h = h.max(1);
+        let (cursor, scroll) = match &mut self.screen {
+            Screen::Browse => (self.cursor, &mut self.scroll),
+            Screen::Duty(d) => (d.cursor, &mut d.scroll),
+        };
+        if cursor < *scroll {
+            *scroll = cursor;
+        } else if cursor >= *scroll + h {
+            *scroll = cursor + 1 - h;
+        }
+    }
+
+    fn collapse(&mut self) {
+        if self.focus != Focus::Tree {
+            return self.cycle_focus(false);
+        }
+        let Screen::Browse = self.screen else {
+            return self.move_by(-1);
+        };
+        let Some(n) = self.selected_node() else {
+            return;
+        };
+        let node = self.tree.node(n);
+        if self.expanded.contains(&node.key) && !node.children.is_empty() {
+            self.expanded.remove(&node.key);
+            self.refresh_rows();
+        } else if let Some(p) = node.parent
+            && let Some(i) = self.rows.iter().position(|&r| r == p)
+        {
+            self.set_list_cursor(i);
+        }
+    }
+
+    fn expand(&mut self) {
+        if self.focus != Focus::Tree {
+            return;
+        }
+        let Screen::Browse = self.screen else {
+            return self.move_by(1);
+        };
+        let Some(n) = self.selected_node() else {
+            return;
+        };
+        let node = self.tree.node(n);
+        if node.children.is_empty() {
+            // A task: look at its text.
+            if self.selected_task().is_some() {
+                self.focus = Focus::Detail;
+            }
+        } else if !self.expanded.contains(&node.key) {
+            self.expanded.insert(node.key);
+            self.refresh_rows();
+        } else {
+            self.move_by(1);
+        }
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let mut order = vec![Focus::Tree];
+        order.extend_from_slice(self.right_panes());
+        let i = order.iter().position(|&f| f == self.focus).unwrap_or(0);
+        let n = order.len();
+        self.focus = order[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+    }
+
+    fn open(&mut self) {
+        match self.focus {
+            Focus::Tree => match &self.screen {
+                Screen::Browse => {
+                    let Some(n) = self.selected_node() else {
+                        return;
+                    };
+                    let key = self.tree.node(n).key;
+                    if self.tree.node(n).children.is_empty() {
+                        self.focus = Focus::Detail;
+                    } else if !self.expanded.remove(&key) {
+                        self.expanded.insert(key);
+                        self.refresh_rows();
+                    } else {
+                        self.refresh_rows();
+                    }
+                }
+                Screen::Duty(_) => {
+                    if let Some(t) = self.selected_task() {
+                        self.push_history();
+                        self.jump_to_task(t);
+                    }
+                }
+            },
+            Focus::Detail => {}
+            f => {
+                let entries = self.entries_of(f);
+                match entries.get(self.pane_pos[f.slot()]).map(|e| e.target) {
+                    Some(Target::Unit(u)) => self.open_duty(u),
+                    Some(Target::Task(t)) => {
+                        self.push_history();
+                        self.jump_to_task(t);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn current_location(&self) -> Location {
+        match &self.screen {
+            Screen::Browse => Location::Browse(self.selected_node().map(|n| self.tree.node(n).key)),
+            Screen::Duty(d) => Location::Duty {
+                unit: d.unit,
+                cursor: d.cursor,
+            },
+        }
+    }
+
+    fn push_history(&mut self) {
+        let loc = self.current_location();
+        if self.history.last() != Some(&loc) {
+            self.history.push(loc);
+        }
+        // A browser-like history need not grow without bound.
+        if self.history.len() > 200 {
+            self.history.remove(0);
+        }
+    }
+
+    fn back(&mut self) {
+        if self.focus != Focus::Tree {
+            self.focus = Focus::Tree;
+            return;
+        }
+        if self.search.is_some() && self.history.is_empty() {
+            self.search = None;
+            return;
+        }
+        match self.history.pop() {
+            Some(Location::Browse(key)) => {
+                self.screen = Screen::Browse;
+                self.focus = Focus::Tree;
+                if let Some(k) = key {
+                    self.select_key_or_root(k);
+                }
+                self.after_selection();
+                self.keep_cursor_visible();
+            }
+            Some(Location::Duty { unit, cursor }) => {
+                self.show_duty(unit);
+                if let Screen::Duty(d) = &mut self.screen {
+                    d.cursor = cursor.min(d.rows.len().saturating_sub(1));
+                }
+                self.after_selection();
+                self.keep_cursor_visible();
+            }
+            None => {
+                if let Screen::Duty(_) = self.screen {
+                    self.screen = Screen::Browse;
+                    self.after_selection();
+                }
+            }
+        }
+    }
+
+    // ----- tree maintenance ----------------------------------------------
+
+    /// Rebuilds tree and rows after the view or grouping changed, keeping
+    /// the selection on `keep` (or the same key) where it still exists.
+    fn rebuild_tree(&mut self, keep: Option<NodeKey>) {
+        self.tree = Tree::build(
+            &self.cat,
+            &self.view,
+            self.grouping,
+            self.filters.is_empty(),
+        );
+        // Regions (or documents) open, goals closed: the plan's outline.
+        let outline: Vec<NodeKey> = self
+            .tree
+            .all_branches()
+            .filter(|k| matches!(k, NodeKey::Region(_) | NodeKey::Doc(_)))
+            .collect();
+        self.expanded.extend(outline);
+        if !self.filters.is_empty() && self.view.hits.len() <= AUTO_EXPAND_LIMIT {
+            let all: Vec<NodeKey> = self.tree.all_branches().collect();
+            self.expanded.extend(all);
+        }
+        self.refresh_rows();
+        match keep {
+            Some(k) => self.select_key_or_root(k),
+            None => self.set_list_cursor(0),
+        }
+    }
+
+    /// Recomputes visible rows after expanding/collapsing, keeping the
+    /// cursor on the same node.
+    fn refresh_rows(&mut self) {
+        let key = self
+            .rows
+            .get(self.cursor)
+            .and_then(|&n| self.tree.nodes.get(n as usize))
+            .map(|n| n.key);
+        self.rows = self.tree.visible_rows(&self.expanded);
+        match key.and_then(|k| self.tree.find(k)) {
+            Some(id) => {
+                let i = self.rows.iter().position(|&r| r == id).unwrap_or(0);
+                self.cursor = i;
+            }
+            None => self.cursor = self.cursor.min(self.rows.len().saturating_sub(1)),
+        }
+        if let Screen::Browse = self.screen {
+            self.after_selection();
+        }
+        self.keep_cursor_visible();
+    }
+
+    /// Selects the node with `key`, expanding its ancestors; falls back to
+    /// the nearest visible ancestor or the first row.
+    fn select_key_or_root(&mut self, key: NodeKey) {
+        if let Some(id) = self.tree.find(key) {
+            let anc = self.tree.ancestors(id);
+            let missing = anc.iter().any(|k| !self.expanded.contains(k));
+            if missing {
+                self.expanded.extend(anc);
+                self.rows = self.tree.visible_rows(&self.expanded);
+            }
+            if let Some(i) = self.rows.iter().position(|&r| r == id) {
+                return self.set_list_cursor(i);
+            }
+        }
+        self.set_list_cursor(0);
+    }
+
+    fn jump_to_task(&mut self, t: usize) {
+        if self.tree.task_node(t).is_none() {
+            self.filters = Filters::default();
+            self.view = self.cat.apply(&self.filters).unwrap_or_default();
+            self.tree = Tree::build(&self.cat, &self.view, self.grouping, true);
+            self.status = Some(Status {
+                text: self.lang.s().filtered_out.into(),
+                error: false,
+            });
+        }
+        self.screen = Screen::Browse;
+        self.focus = Focus::Tree;
+        self.select_key_or_root(NodeKey::Task(t as u32));
+    }
+
+    fn set_filters(&mut self, f: Filters) {
+        let key = self.selected_node().map(|n| self.tree.node(n).key);
+        self.filters = f;
+        self.view = self.cat.apply(&self.filters).unwrap_or_default();
+        self.search = None;
+        self.screen = Screen::Browse;
+        self.focus = Focus::Tree;
+        self.rebuild_tree(key);
+    }
+
+    // ----- search -----------------------------------------------------------
+
+    fn run_search(&mut self, query: String) {
+        if query.is_empty() {
+            self.search = None;
+            return;
+        }
+        let needle = TextNeedle::new(&query);
+        // In tree order: the order tasks appear when everything is expanded.
+        let mut order = Vec::new();
+        for &r in &self.tree.roots {
+            self.tree.tasks_under(r, &mut order);
+        }
+        let matches: Vec<u32> = order
+            .into_iter()
+            .filter(|&t| needle.matches(self.cat.task(t as usize)))
+            .collect();
+        let here = self.selected_task();
+        let current = here
+            .and_then(|h| matches.iter().position(|&m| m as usize == h))
+            .unwrap_or(0);
+        self.search = Some(SearchState {
+            query,
+            matches,
+            current,
+        });
+        self.show_match();
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let Some(s) = &mut self.search else {
+            return;
+        };
+        let n = s.matches.len();
+        if n == 0 {
+            return self.show_match();
+        }
+        s.current = if forward {
+            (s.current + 1) % n
+        } else {
+            (s.current + n - 1) % n
+        };
+        self.show_match();
+    }
+
+    fn show_match(&mut self) {
+        let Some(s) = &self.search else {
+            return;
+        };
+        let s_ = self.lang.s();
+        match s.matches.get(s.current).copied() {
+            Some(t) => {
+                let text = format!(
+                    "/{}  {} {}/{}",
+                    s.query,
+                    s_.match_of,
+                    s.current + 1,
+                    s.matches.len()
+                );
+                if let Screen::Duty(_) = self.screen {
+                    self.screen = Screen::Browse;
+                }
+                self.focus = Focus::Tree;
+                self.select_key_or_root(NodeKey::Task(t));
+                self.status = Some(Status { text, error: false });
+            }
+            None => {
+                self.status = Some(Status {
+                    text: format!("/{}  {}", s.query, s_.no_match),
+                    error: true,
+                })
+            }
+        }
+    }
+
+    // ----- unit finder and duty view ------------------------------------
+
+    fn open_finder(&mut self) {
+        let mut matcher = (self.matcher_factory)(self.finder_items.clone());
+        matcher.set_query("");
+        let results = matcher.poll().unwrap_or(FinderResults {
+            query: String::new(),
+            hits: Vec::new(),
+        });
+        self.overlay = Some(Overlay::Finder(Finder {
+            input: TextInput::default(),
+            matcher,
+            results,
+            cursor: 0,
+        }));
+    }
+
+    fn poll_finder(&mut self) {
+        if let Some(Overlay::Finder(f)) = &mut self.overlay
+            && let Some(r) = f.matcher.poll()
+        {
+            // Ignore results for a query the user has already typed past.
+            if r.query == f.input.text() {
+                f.results = r;
+                f.cursor = 0;
+            }
+        }
+    }
+
+    pub fn open_duty(&mut self, unit: usize) {
+        self.push_history();
+        self.show_duty(unit);
+    }
+
+    fn show_duty(&mut self, unit: usize) {
+        let c = &self.cat;
+        let mut hits = c.duties(unit);
+        hits.sort_by_key(|h| (c.task_doc[h.task], c.task_goal[h.task], h.task));
+        let mut rows = Vec::new();
+        let mut i = 0;
+        while i < hits.len() {
+            let doc = c.task_doc[hits[i].task];
+            let doc_end = hits[i..]
+                .iter()
+                .position(|h| c.task_doc[h.task] != doc)
+                .map_or(hits.len(), |p| i + p);
+            rows.push(DutyRow::Doc(doc, (doc_end - i) as u32));
+            while i < doc_end {
+                let goal = c.task_goal[hits[i].task];
+                let goal_end = hits[i..doc_end]
+                    .iter()
+                    .position(|h| c.task_goal[h.task] != goal)
+                    .map_or(doc_end, |p| i + p);
+                rows.push(DutyRow::Goal(goal, (goal_end - i) as u32));
+                rows.extend((i..goal_end).map(DutyRow::Task));
+                i = goal_end;
+            }
+        }
+        // Co-workers: units named with it on its tasks, excluding itself
+        // and the groups it belongs to.
+        let mut skip: HashSet<u32> = c.unit_groups[unit].iter().copied().collect();
+        skip.insert(unit as u32);
+        let mut counts = std::collections::HashMap::<u32, u32>::new();
+        for h in &hits {
+            let mut seen = HashSet::new();
+            for &u in c.task_leads[h.task].iter().chain(&c.task_partners[h.task]) {
+                if !skip.contains(&u) && seen.insert(u) {
+                    *counts.entry(u).or_default() += 1;
+                }
+            }
+        }
+        let mut coworkers: Vec<(usize, u32)> =
+            counts.into_iter().map(|(u, n)| (u as usize, n)).collect();
+        coworkers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        coworkers.truncate(5);
+        // Start on the first task, not on a header.
+        let cursor = rows
+            .iter()
+            .position(|r| matches!(r, DutyRow::Task(_)))
+            .unwrap_or(0);
+        self.screen = Screen::Duty(Duty {
+            unit,
+            hits,
+            rows,
+            cursor,
+            scroll: 0,
+            coworkers,
+        });
+        self.focus = Focus::Tree;
+        self.pane_pos = [0; 5];
+        self.after_selection();
+        self.keep_cursor_visible();
+    }
+
+    // ----- filters and export dialogs -----------------------------------
+
+    fn open_filter(&mut self) {
+        let c = &self.cat;
+        let f = &self.filters;
+        let doc = f
+            .doc
+            .as_ref()
+            .and_then(|d| c.index.documents.get(&crate::model::DocId(d.clone())))
+            .map_or(0, |&p| p + 1);
+        let region = f
+            .region
+            .as_ref()
+            .and_then(|r| c.index.regions.get(&crate::model::RegionId(r.clone())))
+            .map_or(0, |&p| p + 1);
+        self.overlay = Some(Overlay::Filter(FilterForm {
+            field: 0,
+            doc,
+            region,
+            role: f.role,
+            unit: TextInput::new(f.unit.as_deref().unwrap_or("")),
+            text: TextInput::new(f.text.as_deref().unwrap_or("")),
+            error: None,
+        }));
+    }
+
+    fn export_name(&self, format: Format) -> String {
+        match &self.screen {
+            Screen::Duty(d) => {
+                let name = &self.cat.data.units[d.unit].name;
+                export::suggest_file_name(&Filters::default(), Some(name), format)
+            }
+            Screen::Browse => {
+                let unit = match self.view.units.as_slice() {
+                    [u] => Some(self.cat.data.units[*u].name.as_str()),
+                    _ => None,
+                };
+                let mut f = self.filters.clone();
+                // Show names, not ids, in the file name.
+                if let Some(d) = &f.doc
+                    && let Some(&p) = self
+                        .cat
+                        .index
+                        .documents
+                        .get(&crate::model::DocId(d.clone()))
+                {
+                    f.doc = Some(doc_tag(&self.cat.data.documents[p].id.0).to_owned());
+                }
+                if let Some(r) = &f.region
+                    && let Some(&p) = self
+                        .cat
+                        .index
+                        .regions
+                        .get(&crate::model::RegionId(r.clone()))
+                {
+                    f.region = Some(self.cat.data.regions[p].name.clone());
+                }
+                export::suggest_file_name(&f, unit, format)
+            }
+        }
+    }
+
+    fn open_export(&mut self) {
+        let format = 0;
+        let name = self.export_name(Format::ALL[format]);
+        self.overlay = Some(Overlay::Export(ExportDialog {
+            format,
+            name: TextInput::new(&name),
+            field: 0,
+            confirm: false,
+            name_edited: false,
+            error: None,
+        }));
+    }
+
+    fn export_path(&self, name: &str) -> PathBuf {
+        let p = Path::new(name);
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.export_dir.join(p)
+        }
+    }
+
+    /// Writes the export; closes the dialog on success, shows the error in
+    /// it (and the status bar) on failure.
+    fn do_export(&mut self, overwrite: bool) {
+        let Some(Overlay::Export(d)) = &self.overlay else {
+            return;
+        };
+        let name = d.name.text();
+        let format = Format::ALL[d.format];
+        let path = self.export_path(name.trim());
+        if !overwrite && path.exists() {
+            if let Some(Overlay::Export(d)) = &mut self.overlay {
+                d.confirm = true;
+            }
+            return;
+        }
+        let records = export::records(&self.cat, self.shown_hits());
+        let s = self.lang.s();
+        match export::write_file(&path, format, &records, overwrite) {
+            Ok(n) => {
+                self.overlay = None;
+                self.status = Some(Status {
+                    text: format!("{} {} ({n} {})", s.exported, path.display(), s.rows),
+                    error: false,
+                });
+            }
+            Err(e) => {
+                let text = format!("{}: {e}", s.export_failed);
+                if let Some(Overlay::Export(d)) = &mut self.overlay {
+                    d.confirm = false;
+                    d.error = Some(text.clone());
+                }
+                self.status = Some(Status { text, error: true });
+            }
+        }
+    }
+
+    fn update_overlay(&mut self, a: Action) {
+        let Some(overlay) = self.overlay.take() else {
+            return;
+        };
+        self.overlay = match overlay {
+            Overlay::Help => None,
+            Overlay::Search(mut input) => match a {
+                Action::Cancel => None,
+                Action::Submit => {
+                    self.overlay = None;
+                    self.run_search(input.text());
+                    return;
+                }
+                Action::Edit(e) => {
+                    input.apply(&e);
+                    Some(Overlay::Search(input))
+                }
+                _ => Some(Overlay::Search(input)),
+            },
+            Overlay::Finder(mut f) => match a {
+                Action::Cancel => None,
+                Action::Submit => {
+                    let unit = f
+                        .results
+                        .hits
+                        .get(f.cursor)
+                        .and_then(|h| self.finder_items.get(h.index))
+                        .map(|i| i.unit);
+                    match unit {
+                        Some(u) => {
+                            self.overlay = None;
+                            self.open_duty(u);
+                            return;
+                        }
+                        None => Some(Overlay::Finder(f)),
+                    }
+                }
+                Action::Edit(e) => {
+                    if f.input.apply(&e) {
+                        f.matcher.set_query(&f.input.text());
+                    }
+                    self.overlay = Some(Overlay::Finder(f));
+                    self.poll_finder();
+                    return;
+                }
+                Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                    let n = f.results.hits.len();
+                    if n > 0 {
+                        let d: isize = match a {
+                            Action::Up => -1,
+                            Action::Down => 1,
+                            Action::PageUp => -10,
+                            _ => 10,
+                        };
+                        f.cursor = (f.cursor as isize + d).clamp(0, n as isize - 1) as usize;
+                    }
+                    Some(Overlay::Finder(f))
+                }
+                _ => Some(Overlay::Finder(f)),
+            },
+            Overlay::Filter(mut form) => match a {
+                Action::Cancel => None,
+                Action::Submit => {
+                    let c = &self.cat;
+                    let non_empty =
+                        |t: &TextInput| Some(t.text().trim().to_owned()).filter(|s| !s.is_empty());
+                    let f = Filters {
+                        doc: form
+                            .doc
+                            .checked_sub(1)
+                            .map(|d| c.data.documents[d].id.0.clone()),
+                        region: form
+                            .region
+                            .checked_sub(1)
+                            .map(|r| c.data.regions[r].id.0.clone()),
+                        role: form.role,
+                        unit: non_empty(&form.unit),
+                        text: non_empty(&form.text),
+                    };
+                    match c.apply(&f) {
+                        Ok(_) => {
+                            self.set_filters(f);
+                            None
+                        }
+                        Err(e) => {
+                            form.error = Some(e.to_string());
+                            Some(Overlay::Filter(form))
+                        }
+                    }
+                }
+                Action::NextField | Action::Down => {
+                    form.field = (form.field + 1) % FilterForm::FIELDS;
+                    Some(Overlay::Filter(form))
+                }
+                Action::PrevField | Action::Up => {
+                    form.field = (form.field + FilterForm::FIELDS - 1) % FilterForm::FIELDS;
+                    Some(Overlay::Filter(form))
+                }
+                Action::Collapse | Action::Expand => {
+                    let fwd = a == Action::Expand;
+                    let cycle = |v: usize, n: usize| {
+                        if fwd {
+                            (v + 1) % (n + 1)
+                        } else {
+                            (v + n) % (n + 1)
+                        }
+                    };
+                    match form.field {
+                        0 => form.doc = cycle(form.doc, self.cat.data.documents.len()),
+                        1 => form.region = cycle(form.region, self.cat.data.regions.len()),
+                        _ => {
+                            form.role = if fwd {
+                                form.role.next()
+                            } else {
+                                form.role.next().next()
+                            }
+                        }
+                    }
+                    Some(Overlay::Filter(form))
+                }
+                Action::Edit(e) => {
+                    match form.field {
+                        3 => {
+                            form.unit.apply(&e);
+                        }
+                        4 => {
+                            form.text.apply(&e);
+                        }
+                        _ => {}
+                    }
+                    Some(Overlay::Filter(form))
+                }
+                _ => Some(Overlay::Filter(form)),
+            },
+            Overlay::Export(mut d) => match a {
+                Action::Confirm(yes) => {
+                    d.confirm = false;
+                    self.overlay = Some(Overlay::Export(d));
+                    if yes {
+                        self.do_export(true);
+                    }
+                    return;
+                }
+                Action::Cancel => None,
+                Action::Submit => {
+                    if d.name.text().trim().is_empty() {
+                        return self.overlay = Some(Overlay::Export(d));
+                    }
+                    self.overlay = Some(Overlay::Export(d));
+                    self.do_export(false);
+                    return;
+                }
+                Action::NextField | Action::PrevField | Action::Up | Action::Down => {
+                    d.field = 1 - d.field;
+                    Some(Overlay::Export(d))
+                }
+                Action::Collapse | Action::Expand => {
+                    let n = Format::ALL.len();
+                    d.format = if a == Action::Expand {
+                        (d.format + 1) % n
+                    } else {
+                        (d.format + n - 1) % n
+                    };
+                    let fmt = Format::ALL[d.format];
+                    if !d.name_edited {
+                        d.name = TextInput::new(&self.export_name(fmt));
+                    }
+                    Some(Overlay::Export(d))
+                }
+                Action::Edit(e) => {
+                    if d.field == 1 && d.name.apply(&e) {
+                        d.name_edited = true;
+                    }
+                    Some(Overlay::Export(d))
+                }
+                _ => Some(Overlay::Export(d)),
+            },
+        };
+    }
+
+    // ----- mouse --------------------------------------------------------------
+
+    fn click(&mut self, x: u16, y: u16) {
+        let areas = self.areas();
+        if areas.too_small {
+            return;
+        }
+        let pos = ratatui::layout::Position::new(x, y);
+        let body = areas.list_body();
+        if areas.left.contains(pos) {
+            self.focus = Focus::Tree;
+            if body.contains(pos) {
+                let (scroll, len) = match &self.screen {
+                    Screen::Browse => (self.scroll, self.rows.len()),
+                    Screen::Duty(d) => (d.scroll, d.rows.len()),
+                };
+                let i = scroll + (y - body.y) as usize;
+                if i < len {
+                    self.set_list_cursor(i);
+                }
+            }
+            return;
+        }
+        for &(f, r) in &areas.right {
+            if r.contains(pos) {
+                self.focus = f;
+                if f != Focus::Detail && y > r.y {
+                    let i = (y - r.y - 1) as usize;
+                    if i < self.entries_of(f).len() {
+                        self.pane_pos[f.slot()] = i;
+                    }
+                }
+            }
+        }
+    }
+
+    fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        let areas = self.areas();
+        let pos = ratatui::layout::Position::new(x, y);
+        let target = if areas.left.contains(pos) {
+            Some(Focus::Tree)
+        } else {
+            areas
+                .right
+                .iter()
+                .find(|(_, r)| r.contains(pos))
+                .map(|(f, _)| *f)
+        };
+        if let Some(f) = target {
+            let before = self.focus;
+            self.focus = f;
+            self.move_by(if down { 3 } else { -3 });
+            self.focus = before;
+        }
+    }
+}
+
+/// A short label for a document: the number before the first `_` of its
+/// id (`000` for `000_f13ecef8831b900d`), else the whole id.
+pub fn doc_tag(id: &str) -> &str {
+    id.split('_').next().filter(|s| !s.is_empty()).unwrap_or(id)
+}
