@@ -127,8 +127,12 @@ fn row_line(
     base: Style,
     app: &App,
 ) -> Line<'static> {
-    let right_w = text::width(right);
     let prefix_w = text::width(prefix);
+    // The label matters more: the right-hand text gets what the label does
+    // not need, but at least half the row.
+    let label_need = prefix_w + text::width(label) + 1;
+    let right = text::truncate_to_width(right, width.saturating_sub(label_need).max(width / 2));
+    let right_w = text::width(right);
     let room = width.saturating_sub(prefix_w + right_w + if right_w > 0 { 1 } else { 0 });
     let shown = text::truncate_to_width(label, room);
     let ranges = query.map_or_else(Vec::new, |q| find_char_ranges(shown, q));
