@@ -8,8 +8,8 @@ pub enum Lang {
 
 impl Lang {
     /// `--lang` wins; else English when the locale (LC_ALL, LC_MESSAGES,
-    /// LANG, first one set) is something other than Chinese; Chinese when
-    /// no locale is set at all.
+    /// LANG, first one set) names a language other than Chinese; Chinese
+    /// when no locale is set or it is the neutral `C`/`POSIX` one.
     pub fn detect(flag: Option<&str>) -> Lang {
         if let Some(f) = flag {
             return if f.starts_with("en") {
@@ -21,9 +21,16 @@ impl Lang {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+        Lang::from_locale(locale.as_deref())
+    }
+
+    pub fn from_locale(locale: Option<&str>) -> Lang {
         match locale {
-            Some(l) if !l.starts_with("zh") => Lang::En,
-            _ => Lang::Zh,
+            None => Lang::Zh,
+            Some(l) if l.starts_with("zh") || l == "C" || l.starts_with("C.") || l == "POSIX" => {
+                Lang::Zh
+            }
+            Some(_) => Lang::En,
         }
     }
 
@@ -266,3 +273,27 @@ pub static EN: Strings = Strings {
         ("mouse", "click selects, wheel scrolls"),
     ],
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_the_language() {
+        assert_eq!(Lang::from_locale(None), Lang::Zh);
+        assert_eq!(Lang::from_locale(Some("zh_CN.UTF-8")), Lang::Zh);
+        assert_eq!(Lang::from_locale(Some("C.UTF-8")), Lang::Zh);
+        assert_eq!(Lang::from_locale(Some("en_US.UTF-8")), Lang::En);
+        assert_eq!(Lang::from_locale(Some("de_DE")), Lang::En);
+        assert_eq!(Lang::detect(Some("en")), Lang::En);
+        assert_eq!(Lang::detect(Some("zh")), Lang::Zh);
+    }
+
+    #[test]
+    fn help_lists_every_key_in_both_languages() {
+        assert_eq!(ZH.help.len(), EN.help.len());
+        for (k, _) in ZH.help {
+            assert!(EN.help.iter().any(|(e, _)| e == k || k == &"鼠标"), "{k}");
+        }
+    }
+}
