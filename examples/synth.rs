@@ -1,0 +1,90 @@
+//! Writes synthetic task data for benchmarks and load tests.
+//!
+//! ```text
+//! cargo run --release --example synth -- N OUT.json [--lines] [--seed S] [--data BASE.json]
+//! ```
+//!
+//! Without `--lines`: a task-data file with N tasks recombined from the base
+//! (default `data/tasks.json`, or the built-in seed vocabulary when it has no
+//! tasks). With `--lines`: N lines of task titles and unit names, the input
+//! for comparing `fengong filter` with `fzf --filter`. The output is written
+//! to a temporary file first, so a failed run leaves no half-written file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use fengong::model::TaskData;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("synth: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    const USAGE: &str = "usage: synth N OUT.json [--lines] [--seed S] [--data BASE.json]";
+    let mut positional = Vec::new();
+    let mut lines = false;
+    let mut seed = 42u64;
+    let mut base_path: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--lines" => lines = true,
+            "--seed" => {
+                let v = args.next().ok_or(USAGE)?;
+                seed = v
+                    .parse()
+                    .map_err(|_| format!("--seed: not a number: {v}"))?;
+            }
+            "--data" => base_path = Some(args.next().ok_or(USAGE)?.into()),
+            _ => positional.push(a),
+        }
+    }
+    let [n, out] = positional.as_slice() else {
+        return Err(USAGE.to_owned());
+    };
+    let n: usize = n.parse().map_err(|_| format!("N: not a number: {n}"))?;
+    let base = match base_path {
+        Some(p) => TaskData::load(&p).map_err(|e| format!("{}: {e}", p.display()))?,
+        None => match fengong::bundled::load(None) {
+            Ok((d, _)) => d,
+            Err((origin, e)) => return Err(format!("{origin}: {e}")),
+        },
+    };
+    let text = if lines {
+        let mut s = fengong::synth::lines(&base, n, seed).join("\n");
+        s.push('\n');
+        s
+    } else {
+        fengong::synth::generate(&base, n, seed).to_json()
+    };
+    write_atomically(Path::new(out), text.as_bytes())
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile_in(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    tmp.1
+        .write_all(bytes)
+        .and_then(|()| tmp.1.sync_all())
+        .map_err(|e| format!("{}: {e}", tmp.0.display()))?;
+    std::fs::rename(&tmp.0, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp.0);
+        format!("{}: {e}", path.display())
+    })
+}
+
+fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let path = dir.join(format!(".synth-{}.tmp", std::process::id()));
+    let file = std::fs::File::create(&path)?;
+    Ok((path, file))
+}

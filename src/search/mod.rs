@@ -1,0 +1,759 @@
+//! Fuzzy finding over units, tasks, goals and regions, typed the way people
+//! type them: Chinese (`发改`), full pinyin (`fagai`, `fa zhan`), initials
+//! (`fgj`, `fzhggj`), mixtures (`发g`), traditional characters (`發改`),
+//! with fzf's operators (`'exact ^prefix suffix$ !not`).
+//!
+//! The pieces:
+//! - [`chars`]: per-character normalisation (simplified, lower case) and
+//!   pinyin readings (every reading of a polyphonic character).
+//! - [`query`]: parsing the fzf-style query into terms.
+//! - [`matcher`]: aligning one term with one text, behind the [`Matcher`]
+//!   trait; [`PinyinMatcher`](matcher::PinyinMatcher) is the engine used.
+//! - [`candidates`]: what can be found in a [`TaskData`](crate::model::TaskData).
+//! - this module: [`Searcher`] ranks candidates synchronously; [`Worker`]
+//!   runs a searcher on its own thread so typing never waits for matching.
+//! - [`filter`]: the same engine over lines of text (`fengong filter`).
+//!
+//! Ranking: exact > prefix > contiguous > fuzzy (per term, the weakest term
+//! decides); then the alignment score; then shorter texts; then the
+//! candidate's weight (a unit's number of duties); then input order.
+
+pub mod candidates;
+pub mod chars;
+pub mod filter;
+pub mod matcher;
+pub mod query;
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+
+pub use candidates::{Candidate, Target};
+pub use matcher::{Engine, Matcher, Tier};
+pub use query::{Anchor, Query, Term};
+
+/// One matching candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Position in the candidate list given to [`Searcher::new`].
+    pub index: usize,
+    /// Higher is better; hits are sorted by it, then by candidate weight.
+    pub score: u32,
+    /// Which of the candidate's texts matched: 0 is the display text, then
+    /// the aliases, then the long texts ([`Candidate::key`]).
+    pub key: usize,
+    /// Char (not byte) indices into the candidate's display text to
+    /// highlight, also when the match came through pinyin or an alias.
+    /// Empty when the matching text does not appear in the display text
+    /// (a match inside a task's body); see `key_highlights` then.
+    pub highlights: Vec<usize>,
+    /// Char indices into the matching text itself ([`Candidate::key`]).
+    pub key_highlights: Vec<usize>,
+    /// Set when this candidate did not match itself but is offered because
+    /// the candidate at this index did: a group (北部7镇) offered after a
+    /// town it contains (台城街道).
+    pub via: Option<usize>,
+}
+
+/// The answer to one query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Results {
+    /// The query as given to [`Worker::set_query`] / [`Searcher::rank_top`].
+    pub query: String,
+    /// Best first, at most the limit asked for (plus offered groups).
+    pub hits: Vec<Hit>,
+    /// How many candidates matched in all.
+    pub total: usize,
+}
+
+struct PreparedKey {
+    /// Normalised text ([`chars::normalise_str`]).
+    text: Box<str>,
+    chars: u32,
+    mask: u64,
+    /// Long texts only match as runs, never fuzzily: a few letters
+    /// scattered over a paragraph say nothing.
+    runs_only: bool,
+}
+
+/// Ranks a fixed list of candidates against queries. Cheap to share across
+/// threads (`Arc<Searcher>`); every call uses its own scratch space.
+pub struct Searcher {
+    candidates: Vec<Candidate>,
+    keys: Vec<PreparedKey>,
+    /// `keys[first_key[i]..first_key[i + 1]]` belong to candidate `i`.
+    first_key: Vec<u32>,
+    engine: Engine,
+}
+
+/// Candidates per thread below which ranking stays on one thread.
+const PARALLEL_CHUNK: usize = 8192;
+/// How often (in candidates) a long ranking checks for cancellation.
+const CANCEL_CHECK: usize = 512;
+
+/// A candidate that matched, before highlights are computed.
+#[derive(Clone, Copy)]
+struct Scored {
+    score: u32,
+    index: u32,
+    key: u32,
+}
+
+impl Searcher {
+    /// Prepares candidates with the default engine ([`Engine::Pinyin`]).
+    pub fn new(candidates: Vec<Candidate>) -> Searcher {
+        Searcher::with_engine(candidates, Engine::default())
+    }
+
+    /// Prepares candidates for a given engine (used by the benchmark).
+    pub fn with_engine(candidates: Vec<Candidate>, engine: Engine) -> Searcher {
+        let mut keys = Vec::new();
+        let mut first_key = Vec::with_capacity(candidates.len() + 1);
+        for c in &candidates {
+            first_key.push(keys.len() as u32);
+            for (k, text) in c.keys().enumerate() {
+                let text = chars::normalise_str(text);
+                let mask = text.chars().fold(0, |m, ch| m | chars::mask_of_char(ch));
+                keys.push(PreparedKey {
+                    chars: text.chars().count() as u32,
+                    text: text.into_boxed_str(),
+                    mask,
+                    runs_only: k > c.aliases.len(),
+                });
+            }
+        }
+        first_key.push(keys.len() as u32);
+        Searcher {
+            candidates,
+            keys,
+            first_key,
+            engine,
+        }
+    }
+
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
+    }
+
+    pub fn len(&self) -> usize {
+        self.candidates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+    }
+
+    /// Every matching candidate, best first, with highlights. An empty or
+    /// whitespace-only query returns all candidates by weight.
+    pub fn rank(&self, query: &str) -> Vec<Hit> {
+        self.rank_top(query, usize::MAX).hits
+    }
+
+    /// The best `limit` matches with highlights, and the number of matches.
+    pub fn rank_top(&self, query: &str, limit: usize) -> Results {
+        let ranked = self
+            .rank_inner(query, limit, None, &|| false)
+            .expect("never cancelled");
+        ranked.results
+    }
+
+    /// Ranks, optionally only among `within` (candidate indices, ascending),
+    /// giving up with `None` as soon as `cancelled()` is true.
+    fn rank_inner(
+        &self,
+        query: &str,
+        limit: usize,
+        within: Option<&[u32]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Ranked> {
+        let parsed = Query::parse(query);
+        let mut scored: Vec<Scored> = if parsed.is_empty() {
+            (0..self.candidates.len() as u32)
+                .map(|index| Scored {
+                    score: 0,
+                    index,
+                    key: 0,
+                })
+                .collect()
+        } else {
+            self.score_all(&parsed, within, cancelled)?
+        };
+        let matched: Vec<u32> = {
+            let mut m: Vec<u32> = scored.iter().map(|s| s.index).collect();
+            m.sort_unstable();
+            m
+        };
+        let total = scored.len();
+        let order = |a: &Scored, b: &Scored| {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| {
+                    let wa = self.candidates[a.index as usize].weight;
+                    let wb = self.candidates[b.index as usize].weight;
+                    wb.cmp(&wa)
+                })
+                .then(a.index.cmp(&b.index))
+        };
+        if limit < scored.len() {
+            scored.select_nth_unstable_by(limit, order);
+            scored.truncate(limit);
+        }
+        scored.sort_unstable_by(order);
+        if cancelled() {
+            return None;
+        }
+        let mut matcher = self.engine.matcher();
+        let mut hits: Vec<Hit> = scored
+            .iter()
+            .map(|s| self.hit(&parsed, s, &mut *matcher))
+            .collect();
+        self.add_offers(&mut hits, &matched);
+        Some(Ranked {
+            results: Results {
+                query: query.to_owned(),
+                hits,
+                total,
+            },
+            matched,
+        })
+    }
+
+    fn score_all(
+        &self,
+        query: &Query,
+        within: Option<&[u32]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Scored>> {
+        let all: Vec<u32>;
+        let indices: &[u32] = match within {
+            Some(w) => w,
+            None => {
+                all = (0..self.candidates.len() as u32).collect();
+                &all
+            }
+        };
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(indices.len() / PARALLEL_CHUNK)
+            .clamp(1, 8);
+        if threads == 1 {
+            return self.score_chunk(query, indices, cancelled);
+        }
+        let chunk = indices.len().div_ceil(threads);
+        let parts: Vec<Option<Vec<Scored>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = indices
+                .chunks(chunk)
+                .map(|part| s.spawn(move || self.score_chunk(query, part, cancelled)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or(None))
+                .collect()
+        });
+        let mut out = Vec::new();
+        for p in parts {
+            out.extend(p?);
+        }
+        Some(out)
+    }
+
+    fn score_chunk(
+        &self,
+        query: &Query,
+        indices: &[u32],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Scored>> {
+        let mut matcher = self.engine.matcher();
+        let mask = query.mask();
+        let mut out = Vec::new();
+        for (n, &index) in indices.iter().enumerate() {
+            if n % CANCEL_CHECK == 0 && cancelled() {
+                return None;
+            }
+            if let Some(s) = self.score_one(query, mask, index, &mut *matcher) {
+                out.push(s);
+            }
+        }
+        Some(out)
+    }
+
+    fn candidate_keys(&self, index: u32) -> &[PreparedKey] {
+        let i = index as usize;
+        &self.keys[self.first_key[i] as usize..self.first_key[i + 1] as usize]
+    }
+
+    fn score_one(
+        &self,
+        query: &Query,
+        mask: u64,
+        index: u32,
+        matcher: &mut dyn Matcher,
+    ) -> Option<Scored> {
+        let keys = self.candidate_keys(index);
+        let mut best: Option<(Tier, i32, u32, u32)> = None; // tier, score, -len, key
+        for (k, key) in keys.iter().enumerate() {
+            if key.mask & mask != mask {
+                continue;
+            }
+            let Some((tier, score)) = match_text(query, &key.text, key.runs_only, matcher) else {
+                continue;
+            };
+            let candidate = (tier, score, u32::MAX - key.chars, k as u32);
+            if best.is_none_or(|b| (candidate.0, candidate.1, candidate.2) > (b.0, b.1, b.2)) {
+                best = Some(candidate);
+            }
+        }
+        let (tier, score, neg_len, key) = best?;
+        // `!term`: no text of the candidate may contain it.
+        for term in query.negative() {
+            let hit = keys.iter().any(|k| {
+                k.mask & term.mask == term.mask
+                    && matcher.align(term, term.anchor, &k.text, None).is_some()
+            });
+            if hit {
+                return None;
+            }
+        }
+        Some(Scored {
+            score: combine(tier, score, u32::MAX - neg_len),
+            index,
+            key,
+        })
+    }
+
+    fn hit(&self, query: &Query, s: &Scored, matcher: &mut dyn Matcher) -> Hit {
+        let index = s.index as usize;
+        let keys = self.candidate_keys(s.index);
+        let key = &keys[s.key as usize];
+        let mut key_highlights = Vec::new();
+        if !query.is_empty() {
+            let mut found = Vec::new();
+            for term in query.positive() {
+                let anchor = match matcher.match_term(term, &key.text) {
+                    Some((tier, _)) => anchor_for(tier, term.anchor, key.runs_only),
+                    None => continue,
+                };
+                if matcher
+                    .align(term, anchor, &key.text, Some(&mut found))
+                    .is_some()
+                {
+                    key_highlights.extend_from_slice(&found);
+                }
+            }
+            key_highlights.sort_unstable();
+            key_highlights.dedup();
+        }
+        let highlights = if s.key == 0 {
+            key_highlights.clone()
+        } else {
+            embed(&key.text, &keys[0].text)
+                .map(|at| key_highlights.iter().map(|&p| at[p]).collect())
+                .unwrap_or_default()
+        };
+        Hit {
+            index,
+            score: s.score,
+            key: s.key as usize,
+            highlights,
+            key_highlights,
+            via: None,
+        }
+    }
+
+    /// Inserts, after each hit, the candidates it offers (the groups a town
+    /// belongs to) unless they are already listed.
+    fn add_offers(&self, hits: &mut Vec<Hit>, matched: &[u32]) {
+        if self.candidates.iter().all(|c| c.offers.is_empty()) {
+            return;
+        }
+        let mut listed: std::collections::HashSet<usize> = hits.iter().map(|h| h.index).collect();
+        let mut out = Vec::with_capacity(hits.len());
+        for hit in hits.drain(..) {
+            let offers = self.candidates[hit.index].offers.clone();
+            let (member, score) = (hit.index, hit.score);
+            out.push(hit);
+            for g in offers {
+                // A group that matched by itself ranks on its own merits.
+                if matched.binary_search(&(g as u32)).is_ok() || !listed.insert(g) {
+                    continue;
+                }
+                out.push(Hit {
+                    index: g,
+                    score,
+                    key: 0,
+                    highlights: Vec::new(),
+                    key_highlights: Vec::new(),
+                    via: Some(member),
+                });
+            }
+        }
+        *hits = out;
+    }
+}
+
+struct Ranked {
+    results: Results,
+    /// Every matching candidate index, ascending (for narrowing).
+    matched: Vec<u32>,
+}
+
+/// All positive terms must match the (normalised) text; the weakest
+/// term's tier counts and the scores add up.
+fn match_text(
+    query: &Query,
+    text: &str,
+    runs_only: bool,
+    matcher: &mut dyn Matcher,
+) -> Option<(Tier, i32)> {
+    let mut tier = Tier::Exact;
+    let mut score = 0;
+    for term in query.positive() {
+        let (t, s) = if runs_only {
+            let anchor = if term.anchor == Anchor::Fuzzy {
+                Anchor::Substring
+            } else {
+                term.anchor
+            };
+            // A match in a long text ranks below any match in a name.
+            (Tier::Fuzzy, matcher.align(term, anchor, text, None)?)
+        } else {
+            matcher.match_term(term, text)?
+        };
+        tier = tier.min(t);
+        score += s;
+    }
+    Some((tier, score))
+}
+
+fn anchor_for(tier: Tier, asked: Anchor, runs_only: bool) -> Anchor {
+    match tier {
+        Tier::Exact => Anchor::Whole,
+        Tier::Prefix => Anchor::Prefix,
+        Tier::Contiguous if asked == Anchor::Suffix => Anchor::Suffix,
+        Tier::Contiguous => Anchor::Substring,
+        Tier::Fuzzy if runs_only && asked == Anchor::Fuzzy => Anchor::Substring,
+        Tier::Fuzzy => asked,
+    }
+}
+
+/// Packs the ranking into one number: tier, then alignment score, then
+/// shortness.
+fn combine(tier: Tier, score: i32, len: u32) -> u32 {
+    let score = (score + 0x8000).clamp(0, 0xFFFF) as u32;
+    ((tier as u32) << 28) | (score << 12) | (0xFFF - len.min(0xFFF))
+}
+
+/// Where the chars of `key` sit in `display` when `key` is a subsequence of
+/// it (市发展和改革局 in 台山市发展和改革局, 发改局 in 台山市发展和改革局),
+/// taking the earliest placement of a contiguous run when there is one.
+fn embed(key: &str, display: &str) -> Option<Vec<usize>> {
+    let key: Vec<char> = key.chars().collect();
+    let display: Vec<char> = display.chars().collect();
+    if let Some(start) = display.windows(key.len().max(1)).position(|w| w == key) {
+        return Some((start..start + key.len()).collect());
+    }
+    let mut at = Vec::with_capacity(key.len());
+    let mut j = 0;
+    for &c in &key {
+        while j < display.len() && display[j] != c {
+            j += 1;
+        }
+        if j == display.len() {
+            return None;
+        }
+        at.push(j);
+        j += 1;
+    }
+    Some(at)
+}
+
+// ---------------------------------------------------------------------------
+// Background matching.
+
+/// Runs a [`Searcher`] on its own thread so that typing never waits for
+/// matching: [`set_query`](Worker::set_query) returns at once,
+/// [`poll`](Worker::poll) picks up finished results without blocking.
+///
+/// A newer query cancels the ranking of an older one, and results for any
+/// query but the latest are discarded, so the list never flickers back.
+/// When a query extends the previous one (`fa` → `fag`) only the previous
+/// matches are searched again.
+///
+/// ```no_run
+/// # use fengong::search::{Worker, Searcher};
+/// # let candidates = Vec::new();
+/// let mut worker = Worker::spawn(candidates);
+/// worker.set_query("fgj");
+/// // … in the event loop, once per frame:
+/// if let Some(results) = worker.poll() {
+///     // draw results.hits (best first) and results.total
+/// }
+/// ```
+pub struct Worker {
+    shared: Arc<Shared>,
+    results: Receiver<(u64, Results)>,
+    searcher: Arc<Searcher>,
+    thread: Option<JoinHandle<()>>,
+}
+
+struct Shared {
+    /// The latest query and its generation, taken by the worker thread.
+    pending: Mutex<Option<(u64, String)>>,
+    wake: Condvar,
+    /// Generation of the latest query; a ranking for an older one stops.
+    generation: AtomicU64,
+    stop: AtomicBool,
+    limit: usize,
+}
+
+impl Worker {
+    /// Hits returned per query by [`Worker::spawn`]; `total` counts all.
+    pub const DEFAULT_LIMIT: usize = 1000;
+
+    /// Starts a worker over `candidates`, returning at most
+    /// [`DEFAULT_LIMIT`](Self::DEFAULT_LIMIT) hits per query.
+    pub fn spawn(candidates: Vec<Candidate>) -> Worker {
+        Worker::with_searcher(Arc::new(Searcher::new(candidates)), Self::DEFAULT_LIMIT)
+    }
+
+    /// Starts a worker over a prepared searcher, returning at most `limit`
+    /// hits per query.
+    pub fn with_searcher(searcher: Arc<Searcher>, limit: usize) -> Worker {
+        let shared = Arc::new(Shared {
+            pending: Mutex::new(None),
+            wake: Condvar::new(),
+            generation: AtomicU64::new(0),
+            stop: AtomicBool::new(false),
+            limit,
+        });
+        let (tx, rx) = mpsc::channel();
+        let thread = {
+            let shared = Arc::clone(&shared);
+            let searcher = Arc::clone(&searcher);
+            std::thread::Builder::new()
+                .name("fengong-search".into())
+                .spawn(move || worker_loop(&shared, &searcher, &tx))
+                .expect("spawning the search thread")
+        };
+        Worker {
+            shared,
+            results: rx,
+            searcher,
+            thread: Some(thread),
+        }
+    }
+
+    /// The searcher, e.g. to look up [`Candidate`]s by [`Hit::index`].
+    pub fn searcher(&self) -> &Searcher {
+        &self.searcher
+    }
+
+    /// Asks for `query` to be ranked; returns immediately.
+    pub fn set_query(&self, query: &str) {
+        let generation = self.shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        *self
+            .shared
+            .pending
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = Some((generation, query.to_owned()));
+        self.shared.wake.notify_one();
+    }
+
+    /// The results for the latest query once they are ready; never blocks.
+    /// Returns `None` while the latest query is still being ranked (or was
+    /// already returned).
+    pub fn poll(&mut self) -> Option<Results> {
+        let current = self.shared.generation.load(Ordering::SeqCst);
+        let mut latest = None;
+        while let Ok((generation, results)) = self.results.try_recv() {
+            if generation == current {
+                latest = Some(results);
+            }
+        }
+        latest
+    }
+
+    /// Waits up to `timeout` for the latest query's results (for tests and
+    /// benchmarks; the explorer uses [`poll`](Self::poll)).
+    pub fn wait(&mut self, timeout: std::time::Duration) -> Option<Results> {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            let current = self.shared.generation.load(Ordering::SeqCst);
+            let left = deadline.checked_duration_since(std::time::Instant::now())?;
+            match self.results.recv_timeout(left) {
+                Ok((generation, results)) if generation == current => return Some(results),
+                Ok(_) => continue,
+                Err(_) => return None,
+            }
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        self.shared.generation.fetch_add(1, Ordering::SeqCst);
+        self.shared.wake.notify_one();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn worker_loop(shared: &Shared, searcher: &Searcher, tx: &Sender<(u64, Results)>) {
+    // The last completed query and its matches, for narrowing.
+    let mut previous: Option<(String, Vec<u32>)> = None;
+    loop {
+        let (generation, query) = {
+            let mut pending = shared.pending.lock().unwrap_or_else(|e| e.into_inner());
+            loop {
+                if shared.stop.load(Ordering::SeqCst) {
+                    return;
+                }
+                if let Some(p) = pending.take() {
+                    break p;
+                }
+                pending = shared.wake.wait(pending).unwrap_or_else(|e| e.into_inner());
+            }
+        };
+        let cancelled = || shared.generation.load(Ordering::SeqCst) != generation;
+        let within = previous
+            .as_ref()
+            .filter(|(old, _)| query::narrows(old, &query))
+            .map(|(_, m)| m.as_slice());
+        if let Some(ranked) = searcher.rank_inner(&query, shared.limit, within, &cancelled) {
+            previous = Some((query, ranked.matched));
+            if tx.send((generation, ranked.results)).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(name: &str, aliases: &[&str], weight: u32) -> Candidate {
+        Candidate {
+            target: Target::Line(0),
+            display: name.to_owned(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            texts: Vec::new(),
+            weight,
+            offers: Vec::new(),
+        }
+    }
+
+    fn names(s: &Searcher, q: &str) -> Vec<String> {
+        s.rank(q)
+            .iter()
+            .map(|h| s.candidates()[h.index].display.clone())
+            .collect()
+    }
+
+    #[test]
+    fn ranks_exact_then_prefix_then_contiguous_then_fuzzy() {
+        let s = Searcher::new(vec![
+            unit("市台城管理局", &[], 0),
+            unit("台山城", &[], 0),
+            unit("台城街道", &[], 0),
+            unit("台城", &[], 0),
+        ]);
+        assert_eq!(
+            names(&s, "台城"),
+            ["台城", "台城街道", "市台城管理局", "台山城"]
+        );
+        assert_eq!(
+            names(&s, "tc"),
+            ["台城", "台城街道", "市台城管理局", "台山城"]
+        );
+    }
+
+    #[test]
+    fn ties_go_to_shorter_names_then_more_duties() {
+        let s = Searcher::new(vec![
+            unit("发改局甲乙", &[], 9),
+            unit("发改局甲", &[], 1),
+            unit("发改局乙", &[], 5),
+        ]);
+        assert_eq!(names(&s, "发改"), ["发改局乙", "发改局甲", "发改局甲乙"]);
+    }
+
+    #[test]
+    fn aliases_match_and_highlight_the_display_name() {
+        let s = Searcher::new(vec![
+            unit("台山市自然资源局", &["市自然资源局"], 0),
+            unit("台山市发展和改革局", &["市发展和改革局", "发改局"], 0),
+        ]);
+        let hits = s.rank("fgj");
+        assert_eq!(hits[0].index, 1);
+        assert_eq!(hits[0].key, 2, "the alias 发改局 is the exact match");
+        assert_eq!(hits[0].highlights, [3, 6, 8]);
+        assert_eq!(hits[0].key_highlights, [0, 1, 2]);
+    }
+
+    #[test]
+    fn long_texts_match_only_as_runs_and_rank_below_names() {
+        let mut task = unit("推进北部产城融合", &[], 0);
+        task.texts = vec!["由市发展和改革局牵头推进".into()];
+        let mut other = unit("发展改革工作", &[], 0);
+        other.texts = vec!["无关".into()];
+        let s = Searcher::new(vec![task, other]);
+        assert_eq!(names(&s, "fzhg"), ["发展改革工作", "推进北部产城融合"]);
+        let hits = s.rank("fzhg");
+        assert_eq!(hits[1].key, 1);
+        assert!(hits[1].highlights.is_empty());
+        assert_eq!(hits[1].key_highlights, [2, 3, 4, 5]);
+        // Scattered letters across the text do not count.
+        assert_eq!(names(&s, "fbj"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn negation_and_empty_queries() {
+        let s = Searcher::new(vec![
+            unit("台城街道", &[], 1),
+            unit("台山市台城管理局", &[], 3),
+        ]);
+        assert_eq!(names(&s, "tc !管理"), ["台城街道"]);
+        assert_eq!(names(&s, "tc !gl"), ["台城街道"]);
+        assert_eq!(names(&s, ""), ["台山市台城管理局", "台城街道"], "by weight");
+        assert_eq!(names(&s, "  \t "), names(&s, ""));
+        assert!(s.rank(&"台".repeat(10_000)).is_empty());
+    }
+
+    #[test]
+    fn groups_are_offered_after_their_members() {
+        let mut town = unit("台城街道", &["台城"], 0);
+        town.offers = vec![1];
+        let s = Searcher::new(vec![town, unit("北部7镇", &[], 0), unit("水步镇", &[], 0)]);
+        let hits = s.rank("台城");
+        assert_eq!(hits.len(), 2);
+        assert_eq!((hits[1].index, hits[1].via), (1, Some(0)));
+        assert!(s.rank("水步").iter().all(|h| h.via.is_none()));
+    }
+
+    #[test]
+    fn worker_returns_the_latest_query_only() {
+        let cands: Vec<Candidate> = (0..20_000)
+            .map(|i| unit(&format!("台山市第{i}发展和改革局"), &[], 0))
+            .chain([unit("台城", &[], 0)])
+            .collect();
+        let mut w = Worker::spawn(cands);
+        w.set_query("fzh");
+        w.set_query("fzhggj");
+        w.set_query("台城");
+        let r = w.wait(std::time::Duration::from_secs(60)).expect("results");
+        assert_eq!(r.query, "台城");
+        assert_eq!(r.total, 1);
+        assert!(w.poll().is_none(), "older queries' results are dropped");
+        w.set_query("fa");
+        let fa = w.wait(std::time::Duration::from_secs(60)).expect("fa");
+        w.set_query("fagai");
+        let fagai = w.wait(std::time::Duration::from_secs(60)).expect("fagai");
+        assert_eq!(fa.total, 20_000);
+        assert_eq!(fagai.total, 20_000);
+        assert_eq!(fagai.hits.len(), Worker::DEFAULT_LIMIT);
+    }
+}
