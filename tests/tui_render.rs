@@ -28,6 +28,7 @@ fn typed(app: &mut App, s: &str) {
     for c in s.chars() {
         app.update(Action::Edit(Edit::Char(c)));
     }
+    app.wait_for_finder(std::time::Duration::from_secs(10));
 }
 
 /// The buffer as text: one line per row, wide characters once (their
@@ -106,6 +107,7 @@ fn snapshot_all(w: u16, h: u16) {
         for act in actions {
             a.update(act);
         }
+        a.wait_for_finder(std::time::Duration::from_secs(10));
         let (s, _) = draw(&a);
         assert_rows_fit(&s, w);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), s);
@@ -114,7 +116,6 @@ fn snapshot_all(w: u16, h: u16) {
     let mut a = app(w, h, Lang::Zh);
     a.update(Action::OpenFinder);
     typed(&mut a, "台城");
-    a.update(Action::Tick);
     let (s, _) = draw(&a);
     assert_rows_fit(&s, w);
     insta::assert_snapshot!(format!("finder_typed_{w}x{h}"), s);

@@ -30,7 +30,7 @@ fn typed(app: &mut App, s: &str) {
     for c in s.chars() {
         app.update(Action::Edit(Edit::Char(c)));
     }
-    app.update(Action::Tick);
+    app.wait_for_finder(std::time::Duration::from_secs(10));
 }
 
 fn selected_title(app: &App) -> String {

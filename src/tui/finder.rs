@@ -1,8 +1,8 @@
-//! The unit finder's matching, behind one small trait so the fuzzy/pinyin
-//! engine of `crate::search` can replace the plain substring matcher here
-//! without touching the explorer: the explorer only calls `set_query` and
-//! polls for results each tick, so a matcher that works on a thread never
-//! blocks drawing.
+//! The unit finder's matching, behind one small trait: the explorer only
+//! calls `set_query` and polls for results each tick, so matching never
+//! blocks drawing. [`EngineMatcher`] (the default) runs the fuzzy/pinyin
+//! engine of [`crate::search`] on its own thread; [`SubstringMatcher`] is a
+//! plain synchronous fallback.
 
 use std::sync::Arc;
 
@@ -36,6 +36,56 @@ pub trait UnitMatcher: Send {
     fn set_query(&mut self, query: &str);
     /// The newest results since the last poll, if any; never blocks.
     fn poll(&mut self) -> Option<FinderResults>;
+    /// Waits up to `timeout` for the latest results (tests, benchmarks).
+    fn wait(&mut self, timeout: std::time::Duration) -> Option<FinderResults> {
+        let _ = timeout;
+        self.poll()
+    }
+}
+
+/// The finder engine of [`crate::search`] (Chinese, pinyin, initials,
+/// aliases, fzf syntax) on a background [`Worker`](crate::search::Worker).
+/// Its candidates are in unit order, like [`items`], so hit indices agree.
+pub struct EngineMatcher {
+    worker: crate::search::Worker,
+}
+
+impl EngineMatcher {
+    pub fn new(c: &crate::query::Catalog) -> EngineMatcher {
+        let candidates = crate::search::candidates::unit_candidates(&c.data, &c.index);
+        EngineMatcher {
+            worker: crate::search::Worker::spawn(candidates),
+        }
+    }
+
+    fn convert(r: crate::search::Results) -> FinderResults {
+        FinderResults {
+            query: r.query,
+            hits: r
+                .hits
+                .into_iter()
+                .map(|h| FinderHit {
+                    index: h.index,
+                    score: h.score,
+                    highlights: h.highlights,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl UnitMatcher for EngineMatcher {
+    fn set_query(&mut self, query: &str) {
+        self.worker.set_query(query);
+    }
+
+    fn poll(&mut self) -> Option<FinderResults> {
+        self.worker.poll().map(Self::convert)
+    }
+
+    fn wait(&mut self, timeout: std::time::Duration) -> Option<FinderResults> {
+        self.worker.wait(timeout).map(Self::convert)
+    }
 }
 
 /// Substring matching on the label, written names and aliases; shorter
@@ -135,5 +185,19 @@ mod tests {
         assert_eq!(m.poll().unwrap().hits[0].index, 2);
         m.set_query("");
         assert_eq!(m.poll().unwrap().hits.len(), 3);
+    }
+
+    #[test]
+    fn engine_matcher_finds_units_by_pinyin_initials() {
+        let data =
+            crate::model::TaskData::from_json(include_str!("../../tests/fixtures/small.json"))
+                .unwrap();
+        let c = crate::query::Catalog::new(data);
+        let items = items(&c);
+        let mut m = EngineMatcher::new(&c);
+        m.set_query("fgj");
+        let r = m.wait(std::time::Duration::from_secs(10)).unwrap();
+        assert_eq!(r.query, "fgj");
+        assert_eq!(items[r.hits[0].index].label, "台山市发展和改革局");
     }
 }

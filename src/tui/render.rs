@@ -859,7 +859,7 @@ fn overlay(app: &App, f: &mut Frame, areas: &Areas, area: Rect) {
                     Line::from(spans)
                 })
                 .collect();
-            if lines.is_empty() {
+            if lines.is_empty() && !fd.pending {
                 f.render_widget(
                     Paragraph::new(Span::styled(s.no_match, app.theme.dim)),
                     list,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::action::Action;
-use super::finder::{self, FinderItem, FinderResults, SubstringMatcher, UnitMatcher};
+use super::finder::{self, EngineMatcher, FinderItem, FinderResults, UnitMatcher};
 use super::i18n::Lang;
 use super::input::TextInput;
 use super::keymap::InputMode;
@@ -50,9 +50,10 @@ pub enum Overlay {
 
 pub struct Finder {
     pub input: TextInput,
-    pub matcher: Box<dyn UnitMatcher>,
     pub results: FinderResults,
     pub cursor: usize,
+    /// Results for the typed text have not arrived yet.
+    pub pending: bool,
 }
 
 /// The filter dialog: three choices and two text fields.
@@ -190,8 +191,8 @@ pub struct Entry {
     pub note: String,
 }
 
-/// Builds a matcher over the finder items; swapped for the fuzzy engine.
-pub type MatcherFactory = Box<dyn Fn(Arc<Vec<FinderItem>>) -> Box<dyn UnitMatcher>>;
+/// Builds the unit finder's matcher (on first use, then kept).
+pub type MatcherFactory = Box<dyn Fn(&Catalog, Arc<Vec<FinderItem>>) -> Box<dyn UnitMatcher>>;
 
 pub struct App {
     pub cat: Arc<Catalog>,
@@ -219,6 +220,8 @@ pub struct App {
     pub summary: Option<Summary>,
     pub finder_items: Arc<Vec<FinderItem>>,
     pub matcher_factory: MatcherFactory,
+    /// Built by `matcher_factory` when the finder first opens.
+    pub matcher: Option<Box<dyn UnitMatcher>>,
     /// Folder where exports go when the name is relative.
     pub export_dir: PathBuf,
     pub quit: bool,
@@ -256,7 +259,8 @@ impl App {
             status: None,
             summary: None,
             finder_items,
-            matcher_factory: Box::new(|items| Box::new(SubstringMatcher::new(items))),
+            matcher_factory: Box::new(|c, _| Box::new(EngineMatcher::new(c))),
+            matcher: None,
             export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             quit: false,
         };
@@ -923,29 +927,46 @@ impl App {
     // ----- unit finder and duty view ------------------------------------
 
     fn open_finder(&mut self) {
-        let mut matcher = (self.matcher_factory)(self.finder_items.clone());
+        let matcher = self
+            .matcher
+            .get_or_insert_with(|| (self.matcher_factory)(&self.cat, self.finder_items.clone()));
         matcher.set_query("");
-        let results = matcher.poll().unwrap_or(FinderResults {
-            query: String::new(),
-            hits: Vec::new(),
-        });
         self.overlay = Some(Overlay::Finder(Finder {
             input: TextInput::default(),
-            matcher,
-            results,
+            results: FinderResults {
+                query: String::new(),
+                hits: Vec::new(),
+            },
             cursor: 0,
+            pending: true,
         }));
+        self.poll_finder();
     }
 
     fn poll_finder(&mut self) {
-        if let Some(Overlay::Finder(f)) = &mut self.overlay
-            && let Some(r) = f.matcher.poll()
+        if let (Some(Overlay::Finder(f)), Some(m)) = (&mut self.overlay, &mut self.matcher)
+            && let Some(r) = m.poll()
         {
             // Ignore results for a query the user has already typed past.
             if r.query == f.input.text() {
                 f.results = r;
                 f.cursor = 0;
+                f.pending = false;
             }
+        }
+    }
+
+    /// Blocks up to `timeout` until the finder has results for what is
+    /// typed (tests and benchmarks; the event loop polls instead).
+    pub fn wait_for_finder(&mut self, timeout: std::time::Duration) {
+        if let (Some(Overlay::Finder(f)), Some(m)) = (&mut self.overlay, &mut self.matcher)
+            && f.pending
+            && let Some(r) = m.wait(timeout)
+            && r.query == f.input.text()
+        {
+            f.results = r;
+            f.cursor = 0;
+            f.pending = false;
         }
     }
 
@@ -1172,8 +1193,11 @@ impl App {
                     }
                 }
                 Action::Edit(e) => {
-                    if f.input.apply(&e) {
-                        f.matcher.set_query(&f.input.text());
+                    if f.input.apply(&e)
+                        && let Some(m) = &mut self.matcher
+                    {
+                        m.set_query(&f.input.text());
+                        f.pending = true;
                     }
                     self.overlay = Some(Overlay::Finder(f));
                     self.poll_finder();
