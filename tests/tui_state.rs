@@ -176,7 +176,9 @@ fn finder_opens_duties_of_a_group_member() {
     let Some(Overlay::Finder(f)) = &a.overlay else {
         panic!()
     };
-    assert_eq!(f.results.hits.len(), 1);
+    assert_eq!(f.results.query, "台城");
+    let first = &a.finder_items[f.results.hits[0].index];
+    assert_eq!(first.label, "台山市台城街道");
     a.update(Action::Submit);
     let Screen::Duty(d) = &a.screen else {
         panic!("expected the duty view")
