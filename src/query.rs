@@ -140,6 +140,8 @@ pub struct Catalog {
     pub task_mentions: Vec<Vec<u32>>,
     /// Per unit: positions of the groups that contain it.
     pub unit_groups: Vec<Vec<u32>>,
+    /// Per task: it names no lead (the UI shows 未明确).
+    pub task_unled_flags: Vec<bool>,
     /// Per unit: how many tasks it leads / partners directly.
     pub unit_lead_count: Vec<u32>,
     pub unit_partner_count: Vec<u32>,
@@ -214,6 +216,11 @@ impl Catalog {
                     .collect(),
             );
         }
+        let task_unled_flags = data
+            .tasks
+            .iter()
+            .map(|t| t.lead_mode == LeadMode::None || t.leads.is_empty())
+            .collect();
         let unit_groups = data
             .units
             .iter()
@@ -239,6 +246,7 @@ impl Catalog {
             task_responsible,
             task_mentions,
             unit_groups,
+            task_unled_flags,
             unit_lead_count,
             unit_partner_count,
         }
@@ -265,8 +273,7 @@ impl Catalog {
 
     /// Whether a task names no lead (the UI shows 未明确).
     pub fn task_unled(&self, i: usize) -> bool {
-        let t = &self.data.tasks[i];
-        t.lead_mode == LeadMode::None || t.leads.is_empty()
+        self.task_unled_flags[i]
     }
 
     /// Documents matching a `--doc` value: exact id, else id prefix, else
@@ -391,6 +398,27 @@ impl Catalog {
             .collect()
     }
 
+    /// Checks that every name in the filters resolves, without scanning
+    /// tasks (cheap: the explorer checks before filtering in the background).
+    pub fn check(&self, f: &Filters) -> Result<(), QueryError> {
+        if let Some(d) = &f.doc
+            && self.resolve_docs(d).is_empty()
+        {
+            return Err(QueryError::UnknownDoc(d.clone()));
+        }
+        if let Some(r) = &f.region
+            && self.resolve_regions(r).is_empty()
+        {
+            return Err(QueryError::UnknownRegion(r.clone()));
+        }
+        if let Some(u) = &f.unit
+            && self.resolve_units(u).is_empty()
+        {
+            return Err(QueryError::UnknownUnit(u.clone()));
+        }
+        Ok(())
+    }
+
     /// Applies filters. Unknown document, region or unit names are errors so
     /// that a typo does not silently export nothing.
     pub fn apply(&self, f: &Filters) -> Result<View, QueryError> {
@@ -490,21 +518,23 @@ impl Catalog {
 }
 
 /// A text filter: plain substring for Chinese, ASCII case-insensitive when
-/// the needle has Latin letters (`LNG`, `lng`).
+/// the needle has Latin letters (`LNG`, `lng`). The needle is prepared once
+/// (SIMD substring search), since it runs over every task.
 pub struct TextNeedle {
-    needle: String,
+    finder: memchr::memmem::Finder<'static>,
     fold: bool,
 }
 
 impl TextNeedle {
     pub fn new(s: &str) -> TextNeedle {
         let fold = s.chars().any(|c| c.is_ascii_alphabetic());
+        let needle = if fold {
+            s.to_ascii_lowercase()
+        } else {
+            s.to_owned()
+        };
         TextNeedle {
-            needle: if fold {
-                s.to_ascii_lowercase()
-            } else {
-                s.to_owned()
-            },
+            finder: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
             fold,
         }
     }
@@ -515,9 +545,12 @@ impl TextNeedle {
 
     pub fn matches_str(&self, s: &str) -> bool {
         if self.fold {
-            s.to_ascii_lowercase().contains(&self.needle)
+            self.finder
+                .find(s.to_ascii_lowercase().as_bytes())
+                .is_some()
         } else {
-            s.contains(&self.needle)
+            // A UTF-8 needle only matches at character boundaries.
+            self.finder.find(s.as_bytes()).is_some()
         }
     }
 }

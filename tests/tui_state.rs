@@ -363,3 +363,38 @@ fn quit_and_help() {
     a.update(Action::Quit);
     assert!(a.quit);
 }
+
+#[test]
+fn background_mode_refilters_regroups_and_searches_off_the_key_press() {
+    let mut a = app();
+    a.enable_background();
+    a.update(Action::OpenFilter);
+    run(
+        &mut a,
+        &[Action::NextField, Action::NextField, Action::NextField],
+    );
+    typed(&mut a, "川岛镇");
+    a.update(Action::Submit);
+    // Until the result arrives the old view stays on screen.
+    a.settle(std::time::Duration::from_secs(10));
+    assert!(!a.busy());
+    assert_eq!(a.view.hits.len(), 3);
+    assert_eq!(a.filters.unit.as_deref(), Some("川岛镇"));
+    a.update(Action::ToggleGrouping);
+    a.settle(std::time::Duration::from_secs(10));
+    assert!(matches!(a.tree.node(a.tree.roots[0]).key, NodeKey::Doc(_)));
+    a.update(Action::StartSearch);
+    a.update(Action::Edit(Edit::Paste("滨海".into())));
+    a.update(Action::Submit);
+    a.settle(std::time::Duration::from_secs(10));
+    assert_eq!(a.search.as_ref().unwrap().matches.len(), 2);
+    assert_eq!(selected_title(&a), "打造高端滨海旅游");
+    // Ticks deliver results too, as in the event loop.
+    a.update(Action::ClearFilters);
+    let start = std::time::Instant::now();
+    while a.busy() && start.elapsed() < std::time::Duration::from_secs(10) {
+        a.update(Action::Tick);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(a.view.hits.len(), 10);
+}

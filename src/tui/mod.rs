@@ -12,6 +12,7 @@ pub mod action;
 pub mod finder;
 pub mod i18n;
 pub mod input;
+pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod render;
@@ -84,6 +85,7 @@ pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: String) -> anyhow::Re
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(cat, lang, theme, origin, (size.width, size.height));
+    app.enable_background();
     loop {
         terminal.draw(|f| render::render(&app, f))?;
         // Wait for input, then take everything already queued before the

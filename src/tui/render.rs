@@ -678,7 +678,8 @@ fn status_bar(app: &App, f: &mut Frame, r: Rect) {
         )),
         None => {
             let l = format!(
-                "{}{} {}",
+                "{}{}{} {}",
+                if app.busy() { s.working } else { "" },
                 filter_summary(app),
                 s.shown,
                 app.shown_hits().len()

@@ -9,12 +9,13 @@ use super::action::Action;
 use super::finder::{self, EngineMatcher, FinderItem, FinderResults, UnitMatcher};
 use super::i18n::Lang;
 use super::input::TextInput;
+use super::jobs::{self, Jobs, Outcome, Request};
 use super::keymap::InputMode;
 use super::layout::{self, Areas};
 use super::theme::Theme;
 use super::tree::{Grouping, NodeKey, Tree};
 use crate::export::{self, Format};
-use crate::query::{Catalog, Filters, Hit, Role, TextNeedle, View};
+use crate::query::{Catalog, Filters, Hit, Role, View};
 
 /// The panes that take the keyboard, in Tab order. `Detail` is the task
 /// text, or the summary when a goal or region is selected.
@@ -134,7 +135,9 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(c: &Catalog, tasks: &[u32]) -> Summary {
-        let mut counts = std::collections::HashMap::<u32, u32>::new();
+        // Counting into a vector over units: this runs over every task of
+        // a region, 100 000 on large data.
+        let mut counts = vec![0u32; c.data.units.len()];
         let mut s = Summary {
             tasks: tasks.len() as u32,
             ..Default::default()
@@ -147,11 +150,14 @@ impl Summary {
                 }
             }
             for &u in &c.task_leads[t as usize] {
-                *counts.entry(u).or_default() += 1;
+                counts[u as usize] += 1;
             }
         }
-        let mut leads: Vec<(usize, u32)> =
-            counts.into_iter().map(|(u, n)| (u as usize, n)).collect();
+        let mut leads: Vec<(usize, u32)> = counts
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, n)| n > 0)
+            .collect();
         leads.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         leads.truncate(50);
         s.leads = leads;
@@ -204,7 +210,7 @@ pub struct App {
     pub filters: Filters,
     pub view: View,
     pub grouping: Grouping,
-    pub tree: Tree,
+    pub tree: Arc<Tree>,
     pub expanded: HashSet<NodeKey>,
     pub rows: Vec<u32>,
     pub cursor: usize,
@@ -225,6 +231,12 @@ pub struct App {
     /// Folder where exports go when the name is relative.
     pub export_dir: PathBuf,
     pub quit: bool,
+    /// The background worker for refiltering and searching; `None` runs
+    /// that work inline (tests).
+    pub jobs: Option<Jobs>,
+    generation: u64,
+    /// Generation of the outstanding request per kind (rebuild, search).
+    pending: [Option<u64>; 2],
 }
 
 /// Above this many tasks, applying a filter does not expand every goal
@@ -245,7 +257,7 @@ impl App {
             filters: Filters::default(),
             view,
             grouping: Grouping::Region,
-            tree: Tree::default(),
+            tree: Arc::new(Tree::default()),
             expanded: HashSet::new(),
             rows: Vec::new(),
             cursor: 0,
@@ -263,9 +275,119 @@ impl App {
             matcher: None,
             export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             quit: false,
+            jobs: None,
+            generation: 0,
+            pending: [None, None],
         };
-        app.rebuild_tree(None);
+        let first = jobs::compute(
+            &app.cat,
+            Request::Rebuild {
+                filters: Filters::default(),
+                grouping: Grouping::Region,
+            },
+        );
+        app.apply_outcome(first);
         app
+    }
+
+    /// Moves refiltering, regrouping and task search to a background
+    /// thread (the interactive explorer does this; tests run inline).
+    pub fn enable_background(&mut self) {
+        self.jobs = Some(Jobs::spawn(self.cat.clone()));
+    }
+
+    /// Whether background work is outstanding (the status bar says so).
+    pub fn busy(&self) -> bool {
+        self.pending.iter().any(Option::is_some)
+    }
+
+    fn request(&mut self, req: Request) {
+        self.generation += 1;
+        let kind = match req {
+            Request::Rebuild { .. } => 0,
+            Request::Search { .. } => 1,
+        };
+        match &self.jobs {
+            Some(jobs) => {
+                jobs.send(self.generation, req);
+                self.pending[kind] = Some(self.generation);
+            }
+            None => {
+                let out = jobs::compute(&self.cat, req);
+                self.apply_outcome(out);
+            }
+        }
+    }
+
+    /// Takes finished background results (called every tick).
+    fn poll_jobs(&mut self) {
+        while let Some((generation, out)) = self.jobs.as_ref().and_then(|j| j.try_recv()) {
+            self.accept(generation, out);
+        }
+    }
+
+    fn accept(&mut self, generation: u64, out: Outcome) {
+        let kind = match out {
+            Outcome::Rebuilt { .. } => 0,
+            Outcome::Searched { .. } => 1,
+        };
+        // An outcome for a request that a newer one replaced is dropped.
+        if self.pending[kind] == Some(generation) {
+            self.pending[kind] = None;
+            self.apply_outcome(out);
+        }
+    }
+
+    /// Blocks up to `timeout` until background work is done (tests and
+    /// benchmarks; the event loop polls instead).
+    pub fn settle(&mut self, timeout: std::time::Duration) {
+        let deadline = std::time::Instant::now() + timeout;
+        while self.busy() {
+            let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) else {
+                return;
+            };
+            match self.jobs.as_ref().and_then(|j| j.recv_timeout(left)) {
+                Some((generation, out)) => self.accept(generation, out),
+                None => return,
+            }
+        }
+    }
+
+    fn apply_outcome(&mut self, out: Outcome) {
+        match out {
+            Outcome::Rebuilt {
+                filters,
+                grouping,
+                view,
+                tree,
+            } => {
+                let key = self.selected_node().map(|n| self.tree.node(n).key);
+                if grouping != self.grouping {
+                    self.expanded.clear();
+                }
+                if filters != self.filters {
+                    self.search = None;
+                }
+                self.filters = filters;
+                self.grouping = grouping;
+                self.view = view;
+                self.tree = Arc::new(tree);
+                self.rows.clear();
+                self.show_tree(key);
+            }
+            Outcome::Searched { query, matches } => {
+                let here = self.selected_task();
+                let current = here
+                    .and_then(|h| matches.iter().position(|&m| m as usize == h))
+                    .unwrap_or(0);
+                self.search = Some(SearchState {
+                    query,
+                    matches,
+                    current,
+                });
+                self.show_match();
+            }
+        }
     }
 
     // ----- derived facts -------------------------------------------------
@@ -438,7 +560,10 @@ impl App {
                 self.size = (w, h);
                 self.keep_cursor_visible();
             }
-            Action::Tick => self.poll_finder(),
+            Action::Tick => {
+                self.poll_finder();
+                self.poll_jobs();
+            }
             a if self.overlay.is_some() => self.update_overlay(a),
             a => self.update_normal(a),
         }
@@ -484,16 +609,17 @@ impl App {
                 self.set_filters(Filters::default());
             }
             Action::ToggleGrouping => {
-                self.grouping = match self.grouping {
+                let grouping = match self.grouping {
                     Grouping::Region => Grouping::Document,
                     Grouping::Document => Grouping::Region,
                 };
-                let key = self.selected_node().map(|n| self.tree.node(n).key);
-                self.expanded.clear();
-                self.rebuild_tree(key);
                 if let Screen::Duty(_) = self.screen {
                     self.screen = Screen::Browse;
                 }
+                self.request(Request::Rebuild {
+                    filters: self.filters.clone(),
+                    grouping,
+                });
             }
             Action::OpenExport => self.open_export(),
             Action::Click { x, y } => self.click(x, y),
@@ -758,15 +884,10 @@ impl App {
 
     // ----- tree maintenance ----------------------------------------------
 
-    /// Rebuilds tree and rows after the view or grouping changed, keeping
-    /// the selection on `keep` (or the same key) where it still exists.
-    fn rebuild_tree(&mut self, keep: Option<NodeKey>) {
-        self.tree = Tree::build(
-            &self.cat,
-            &self.view,
-            self.grouping,
-            self.filters.is_empty(),
-        );
+    /// Shows a freshly built tree: the outline open, and everything open
+    /// when a filter leaves few tasks; the selection stays on `keep` (or
+    /// its nearest shown ancestor) where it still exists.
+    fn show_tree(&mut self, keep: Option<NodeKey>) {
         // Regions (or documents) open, goals closed: the plan's outline.
         let outline: Vec<NodeKey> = self
             .tree
@@ -826,9 +947,16 @@ impl App {
 
     fn jump_to_task(&mut self, t: usize) {
         if self.tree.task_node(t).is_none() {
-            self.filters = Filters::default();
-            self.view = self.cat.apply(&self.filters).unwrap_or_default();
-            self.tree = Tree::build(&self.cat, &self.view, self.grouping, true);
+            // Rare (an overlap into a filtered-out plan): done inline so the
+            // jump lands at once.
+            let out = jobs::compute(
+                &self.cat,
+                Request::Rebuild {
+                    filters: Filters::default(),
+                    grouping: self.grouping,
+                },
+            );
+            self.apply_outcome(out);
             self.status = Some(Status {
                 text: self.lang.s().filtered_out.into(),
                 error: false,
@@ -840,13 +968,12 @@ impl App {
     }
 
     fn set_filters(&mut self, f: Filters) {
-        let key = self.selected_node().map(|n| self.tree.node(n).key);
-        self.filters = f;
-        self.view = self.cat.apply(&self.filters).unwrap_or_default();
-        self.search = None;
         self.screen = Screen::Browse;
         self.focus = Focus::Tree;
-        self.rebuild_tree(key);
+        self.request(Request::Rebuild {
+            filters: f,
+            grouping: self.grouping,
+        });
     }
 
     // ----- search -----------------------------------------------------------
@@ -856,26 +983,11 @@ impl App {
             self.search = None;
             return;
         }
-        let needle = TextNeedle::new(&query);
         // In tree order: the order tasks appear when everything is expanded.
-        let mut order = Vec::new();
-        for &r in &self.tree.roots {
-            self.tree.tasks_under(r, &mut order);
-        }
-        let matches: Vec<u32> = order
-            .into_iter()
-            .filter(|&t| needle.matches(self.cat.task(t as usize)))
-            .collect();
-        let here = self.selected_task();
-        let current = here
-            .and_then(|h| matches.iter().position(|&m| m as usize == h))
-            .unwrap_or(0);
-        self.search = Some(SearchState {
+        self.request(Request::Search {
             query,
-            matches,
-            current,
+            tree: self.tree.clone(),
         });
-        self.show_match();
     }
 
     fn step_match(&mut self, forward: bool) {
@@ -1237,8 +1349,8 @@ impl App {
                         unit: non_empty(&form.unit),
                         text: non_empty(&form.text),
                     };
-                    match c.apply(&f) {
-                        Ok(_) => {
+                    match c.check(&f) {
+                        Ok(()) => {
                             self.set_filters(f);
                             None
                         }

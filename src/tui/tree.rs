@@ -54,15 +54,30 @@ impl Tree {
     /// where the matches are.
     pub fn build(c: &Catalog, view: &View, grouping: Grouping, keep_empty_goals: bool) -> Tree {
         let n_goals = c.data.goals.len();
-        let mut goal_tasks: Vec<Vec<u32>> = vec![Vec::new(); n_goals];
+        // Tasks grouped by goal in one flat array (a counting sort), so
+        // 100 000 tasks cost no per-goal allocations.
+        let mut start = vec![0u32; n_goals + 1];
         let mut orphans: Vec<u32> = Vec::new();
         for h in &view.hits {
-            match goal_tasks.get_mut(c.task_goal[h.task] as usize) {
-                Some(v) => v.push(h.task as u32),
-                None => orphans.push(h.task as u32),
+            match start.get_mut(c.task_goal[h.task] as usize + 1) {
+                Some(n) if (c.task_goal[h.task] as usize) < n_goals => *n += 1,
+                _ => orphans.push(h.task as u32),
             }
         }
-        let shown = |g: usize| keep_empty_goals || !goal_tasks[g].is_empty();
+        for g in 0..n_goals {
+            start[g + 1] += start[g];
+        }
+        let mut fill = start.clone();
+        let mut flat = vec![0u32; start[n_goals] as usize];
+        for h in &view.hits {
+            let g = c.task_goal[h.task] as usize;
+            if g < n_goals {
+                flat[fill[g] as usize] = h.task as u32;
+                fill[g] += 1;
+            }
+        }
+        let goal_tasks = GoalTasks { start, flat };
+        let shown = |g: usize| keep_empty_goals || !goal_tasks.of(g).is_empty();
         let mut b = Builder {
             c,
             tree: Tree {
@@ -200,10 +215,22 @@ impl Tree {
     }
 }
 
+/// Task positions per goal: `flat[start[g]..start[g + 1]]`.
+struct GoalTasks {
+    start: Vec<u32>,
+    flat: Vec<u32>,
+}
+
+impl GoalTasks {
+    fn of(&self, g: usize) -> &[u32] {
+        &self.flat[self.start[g] as usize..self.start[g + 1] as usize]
+    }
+}
+
 struct Builder<'a> {
     c: &'a Catalog,
     tree: Tree,
-    goal_tasks: &'a [Vec<u32>],
+    goal_tasks: &'a GoalTasks,
 }
 
 impl Builder<'_> {
@@ -241,8 +268,11 @@ impl Builder<'_> {
 
     fn goal(&mut self, g: u32, depth: u16, parent: Option<u32>) -> u32 {
         let id = self.push(NodeKey::Goal(g), depth, parent);
-        for i in 0..self.goal_tasks[g as usize].len() {
-            let t = self.goal_tasks[g as usize][i];
+        let tasks = self.goal_tasks.of(g as usize);
+        self.tree.nodes[id as usize]
+            .children
+            .reserve_exact(tasks.len());
+        for &t in tasks {
             let child = self.task(t, depth + 1, Some(id));
             self.adopt(id, child);
         }
