@@ -251,6 +251,16 @@ fn filters_apply_show_errors_and_clear() {
     );
     a.update(Action::ClearFilters);
     assert_eq!(a.view.hits.len(), 10);
+    // A unit's duties are computed in the background too.
+    a.update(Action::OpenFinder);
+    typed(&mut a, "端芬镇");
+    a.update(Action::Submit);
+    a.settle(std::time::Duration::from_secs(10));
+    let Screen::Duty(d) = &a.screen else {
+        panic!("expected the duty view")
+    };
+    assert_eq!(a.cat.data.units[d.unit].name, "台山市端芬镇");
+    assert_eq!(d.hits.len(), 1);
 }
 
 #[test]
@@ -397,4 +407,14 @@ fn background_mode_refilters_regroups_and_searches_off_the_key_press() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     assert_eq!(a.view.hits.len(), 10);
+    // A unit's duties are computed in the background too.
+    a.update(Action::OpenFinder);
+    typed(&mut a, "端芬镇");
+    a.update(Action::Submit);
+    a.settle(std::time::Duration::from_secs(10));
+    let Screen::Duty(d) = &a.screen else {
+        panic!("expected the duty view")
+    };
+    assert_eq!(a.cat.data.units[d.unit].name, "台山市端芬镇");
+    assert_eq!(d.hits.len(), 1);
 }

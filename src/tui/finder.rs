@@ -46,16 +46,47 @@ pub trait UnitMatcher: Send {
 /// The finder engine of [`crate::search`] (Chinese, pinyin, initials,
 /// aliases, fzf syntax) on a background [`Worker`](crate::search::Worker).
 /// Its candidates are in unit order, like [`items`], so hit indices agree.
+/// Preparing the candidates counts every task's units, so that too happens
+/// on a thread: opening the finder never waits for it.
 pub struct EngineMatcher {
-    worker: crate::search::Worker,
+    worker: Option<crate::search::Worker>,
+    starting: Option<std::sync::mpsc::Receiver<crate::search::Worker>>,
+    /// A query typed before the worker was ready.
+    queued: Option<String>,
 }
 
 impl EngineMatcher {
-    pub fn new(c: &crate::query::Catalog) -> EngineMatcher {
-        let candidates = crate::search::candidates::unit_candidates(&c.data, &c.index);
+    pub fn new(c: Arc<crate::query::Catalog>) -> EngineMatcher {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let candidates = crate::search::candidates::unit_candidates(&c.data, &c.index);
+            let _ = tx.send(crate::search::Worker::spawn(candidates));
+        });
         EngineMatcher {
-            worker: crate::search::Worker::spawn(candidates),
+            worker: None,
+            starting: Some(rx),
+            queued: None,
         }
+    }
+
+    /// Takes the worker once it is ready, handing it any queued query.
+    fn ready(&mut self, block: Option<std::time::Duration>) -> Option<&mut crate::search::Worker> {
+        if self.worker.is_none()
+            && let Some(rx) = &self.starting
+        {
+            let got = match block {
+                Some(t) => rx.recv_timeout(t).ok(),
+                None => rx.try_recv().ok(),
+            };
+            if let Some(w) = got {
+                if let Some(q) = self.queued.take() {
+                    w.set_query(&q);
+                }
+                self.worker = Some(w);
+                self.starting = None;
+            }
+        }
+        self.worker.as_mut()
     }
 
     fn convert(r: crate::search::Results) -> FinderResults {
@@ -76,15 +107,18 @@ impl EngineMatcher {
 
 impl UnitMatcher for EngineMatcher {
     fn set_query(&mut self, query: &str) {
-        self.worker.set_query(query);
+        match self.ready(None) {
+            Some(w) => w.set_query(query),
+            None => self.queued = Some(query.to_owned()),
+        }
     }
 
     fn poll(&mut self) -> Option<FinderResults> {
-        self.worker.poll().map(Self::convert)
+        self.ready(None)?.poll().map(Self::convert)
     }
 
     fn wait(&mut self, timeout: std::time::Duration) -> Option<FinderResults> {
-        self.worker.wait(timeout).map(Self::convert)
+        self.ready(Some(timeout))?.wait(timeout).map(Self::convert)
     }
 }
 
@@ -192,9 +226,9 @@ mod tests {
         let data =
             crate::model::TaskData::from_json(include_str!("../../tests/fixtures/small.json"))
                 .unwrap();
-        let c = crate::query::Catalog::new(data);
+        let c = Arc::new(crate::query::Catalog::new(data));
         let items = items(&c);
-        let mut m = EngineMatcher::new(&c);
+        let mut m = EngineMatcher::new(c.clone());
         m.set_query("fgj");
         let r = m.wait(std::time::Duration::from_secs(10)).unwrap();
         assert_eq!(r.query, "fgj");

@@ -1,5 +1,5 @@
 //! Work that grows with the data (refiltering, regrouping, searching task
-//! texts) runs here, off the drawing thread, so a key press on 100 000
+//! texts, a unit's duties) runs here, off the drawing thread, so a key press on 100 000
 //! tasks still answers within a frame: the key only sends a request, the
 //! result is swapped in on a later tick.
 //!
@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
+use super::state::{Duty, build_duty};
 use super::tree::{Grouping, Tree};
 use crate::query::{Catalog, Filters, TextNeedle, View};
 
@@ -23,6 +24,8 @@ pub enum Request {
     /// Find tasks whose title or text contains `query`, in the order of
     /// `tree`.
     Search { query: String, tree: Arc<Tree> },
+    /// A unit's duty view; `cursor` restores a position (going back).
+    Duty { unit: usize, cursor: Option<usize> },
 }
 
 pub enum Outcome {
@@ -36,14 +39,32 @@ pub enum Outcome {
         query: String,
         matches: Vec<u32>,
     },
+    Duty {
+        duty: Duty,
+        cursor: Option<usize>,
+    },
+}
+
+/// Number of request kinds; one outstanding request per kind.
+pub const KINDS: usize = 3;
+
+impl Outcome {
+    pub fn kind(&self) -> usize {
+        match self {
+            Outcome::Rebuilt { .. } => 0,
+            Outcome::Searched { .. } => 1,
+            Outcome::Duty { .. } => 2,
+        }
+    }
 }
 
 impl Request {
     /// Requests of the same kind replace each other: only the newest counts.
-    fn kind(&self) -> usize {
+    pub fn kind(&self) -> usize {
         match self {
             Request::Rebuild { .. } => 0,
             Request::Search { .. } => 1,
+            Request::Duty { .. } => 2,
         }
     }
 }
@@ -74,6 +95,10 @@ pub fn compute(cat: &Catalog, req: Request) -> Outcome {
                 .collect();
             Outcome::Searched { query, matches }
         }
+        Request::Duty { unit, cursor } => Outcome::Duty {
+            duty: build_duty(cat, unit),
+            cursor,
+        },
     }
 }
 
@@ -94,7 +119,7 @@ impl Jobs {
             .spawn(move || {
                 while let Ok(first) = req_rx.recv() {
                     // Skip requests overtaken by a newer one of the same kind.
-                    let mut latest: [Option<(u64, Request)>; 2] = [None, None];
+                    let mut latest: [Option<(u64, Request)>; KINDS] = [None, None, None];
                     let k = first.1.kind();
                     latest[k] = Some(first);
                     while let Ok(next) = req_rx.try_recv() {

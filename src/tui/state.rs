@@ -198,7 +198,7 @@ pub struct Entry {
 }
 
 /// Builds the unit finder's matcher (on first use, then kept).
-pub type MatcherFactory = Box<dyn Fn(&Catalog, Arc<Vec<FinderItem>>) -> Box<dyn UnitMatcher>>;
+pub type MatcherFactory = Box<dyn Fn(&Arc<Catalog>, Arc<Vec<FinderItem>>) -> Box<dyn UnitMatcher>>;
 
 pub struct App {
     pub cat: Arc<Catalog>,
@@ -236,7 +236,7 @@ pub struct App {
     pub jobs: Option<Jobs>,
     generation: u64,
     /// Generation of the outstanding request per kind (rebuild, search).
-    pending: [Option<u64>; 2],
+    pending: [Option<u64>; 3],
 }
 
 /// Above this many tasks, applying a filter does not expand every goal
@@ -271,13 +271,13 @@ impl App {
             status: None,
             summary: None,
             finder_items,
-            matcher_factory: Box::new(|c, _| Box::new(EngineMatcher::new(c))),
+            matcher_factory: Box::new(|c, _| Box::new(EngineMatcher::new(c.clone()))),
             matcher: None,
             export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             quit: false,
             jobs: None,
             generation: 0,
-            pending: [None, None],
+            pending: [None, None, None],
         };
         let first = jobs::compute(
             &app.cat,
@@ -303,10 +303,7 @@ impl App {
 
     fn request(&mut self, req: Request) {
         self.generation += 1;
-        let kind = match req {
-            Request::Rebuild { .. } => 0,
-            Request::Search { .. } => 1,
-        };
+        let kind = req.kind();
         match &self.jobs {
             Some(jobs) => {
                 jobs.send(self.generation, req);
@@ -327,10 +324,7 @@ impl App {
     }
 
     fn accept(&mut self, generation: u64, out: Outcome) {
-        let kind = match out {
-            Outcome::Rebuilt { .. } => 0,
-            Outcome::Searched { .. } => 1,
-        };
+        let kind = out.kind();
         // An outcome for a request that a newer one replaced is dropped.
         if self.pending[kind] == Some(generation) {
             self.pending[kind] = None;
@@ -374,6 +368,16 @@ impl App {
                 self.tree = Arc::new(tree);
                 self.rows.clear();
                 self.show_tree(key);
+            }
+            Outcome::Duty { mut duty, cursor } => {
+                if let Some(c) = cursor {
+                    duty.cursor = c.min(duty.rows.len().saturating_sub(1));
+                }
+                self.screen = Screen::Duty(duty);
+                self.focus = Focus::Tree;
+                self.pane_pos = [0; 5];
+                self.after_selection();
+                self.keep_cursor_visible();
             }
             Outcome::Searched { query, matches } => {
                 let here = self.selected_task();
@@ -865,14 +869,7 @@ impl App {
                 self.after_selection();
                 self.keep_cursor_visible();
             }
-            Some(Location::Duty { unit, cursor }) => {
-                self.show_duty(unit);
-                if let Screen::Duty(d) = &mut self.screen {
-                    d.cursor = cursor.min(d.rows.len().saturating_sub(1));
-                }
-                self.after_selection();
-                self.keep_cursor_visible();
-            }
+            Some(Location::Duty { unit, cursor }) => self.show_duty(unit, Some(cursor)),
             None => {
                 if let Screen::Duty(_) = self.screen {
                     self.screen = Screen::Browse;
@@ -1084,67 +1081,13 @@ impl App {
 
     pub fn open_duty(&mut self, unit: usize) {
         self.push_history();
-        self.show_duty(unit);
+        self.show_duty(unit, None);
     }
 
-    fn show_duty(&mut self, unit: usize) {
-        let c = &self.cat;
-        let mut hits = c.duties(unit);
-        hits.sort_by_key(|h| (c.task_doc[h.task], c.task_goal[h.task], h.task));
-        let mut rows = Vec::new();
-        let mut i = 0;
-        while i < hits.len() {
-            let doc = c.task_doc[hits[i].task];
-            let doc_end = hits[i..]
-                .iter()
-                .position(|h| c.task_doc[h.task] != doc)
-                .map_or(hits.len(), |p| i + p);
-            rows.push(DutyRow::Doc(doc, (doc_end - i) as u32));
-            while i < doc_end {
-                let goal = c.task_goal[hits[i].task];
-                let goal_end = hits[i..doc_end]
-                    .iter()
-                    .position(|h| c.task_goal[h.task] != goal)
-                    .map_or(doc_end, |p| i + p);
-                rows.push(DutyRow::Goal(goal, (goal_end - i) as u32));
-                rows.extend((i..goal_end).map(DutyRow::Task));
-                i = goal_end;
-            }
-        }
-        // Co-workers: units named with it on its tasks, excluding itself
-        // and the groups it belongs to.
-        let mut skip: HashSet<u32> = c.unit_groups[unit].iter().copied().collect();
-        skip.insert(unit as u32);
-        let mut counts = std::collections::HashMap::<u32, u32>::new();
-        for h in &hits {
-            let mut seen = HashSet::new();
-            for &u in c.task_leads[h.task].iter().chain(&c.task_partners[h.task]) {
-                if !skip.contains(&u) && seen.insert(u) {
-                    *counts.entry(u).or_default() += 1;
-                }
-            }
-        }
-        let mut coworkers: Vec<(usize, u32)> =
-            counts.into_iter().map(|(u, n)| (u as usize, n)).collect();
-        coworkers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        coworkers.truncate(5);
-        // Start on the first task, not on a header.
-        let cursor = rows
-            .iter()
-            .position(|r| matches!(r, DutyRow::Task(_)))
-            .unwrap_or(0);
-        self.screen = Screen::Duty(Duty {
-            unit,
-            hits,
-            rows,
-            cursor,
-            scroll: 0,
-            coworkers,
-        });
-        self.focus = Focus::Tree;
-        self.pane_pos = [0; 5];
-        self.after_selection();
-        self.keep_cursor_visible();
+    /// Shows a unit's duties, computed in the background; `cursor`
+    /// restores a position when going back.
+    fn show_duty(&mut self, unit: usize, cursor: Option<usize>) {
+        self.request(Request::Duty { unit, cursor });
     }
 
     // ----- filters and export dialogs -----------------------------------
@@ -1504,6 +1447,63 @@ impl App {
             self.move_by(if down { 3 } else { -3 });
             self.focus = before;
         }
+    }
+}
+
+/// A unit's duty view: its tasks grouped by document and goal, and the
+/// units it works with most. Runs over every task (a background job).
+pub fn build_duty(c: &Catalog, unit: usize) -> Duty {
+    let mut hits = c.duties(unit);
+    hits.sort_by_key(|h| (c.task_doc[h.task], c.task_goal[h.task], h.task));
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < hits.len() {
+        let doc = c.task_doc[hits[i].task];
+        let doc_end = hits[i..]
+            .iter()
+            .position(|h| c.task_doc[h.task] != doc)
+            .map_or(hits.len(), |p| i + p);
+        rows.push(DutyRow::Doc(doc, (doc_end - i) as u32));
+        while i < doc_end {
+            let goal = c.task_goal[hits[i].task];
+            let goal_end = hits[i..doc_end]
+                .iter()
+                .position(|h| c.task_goal[h.task] != goal)
+                .map_or(doc_end, |p| i + p);
+            rows.push(DutyRow::Goal(goal, (goal_end - i) as u32));
+            rows.extend((i..goal_end).map(DutyRow::Task));
+            i = goal_end;
+        }
+    }
+    // Co-workers: units named with it on its tasks, excluding itself
+    // and the groups it belongs to.
+    let mut skip: HashSet<u32> = c.unit_groups[unit].iter().copied().collect();
+    skip.insert(unit as u32);
+    let mut counts = std::collections::HashMap::<u32, u32>::new();
+    for h in &hits {
+        let mut seen = HashSet::new();
+        for &u in c.task_leads[h.task].iter().chain(&c.task_partners[h.task]) {
+            if !skip.contains(&u) && seen.insert(u) {
+                *counts.entry(u).or_default() += 1;
+            }
+        }
+    }
+    let mut coworkers: Vec<(usize, u32)> =
+        counts.into_iter().map(|(u, n)| (u as usize, n)).collect();
+    coworkers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    coworkers.truncate(5);
+    // Start on the first task, not on a header.
+    let cursor = rows
+        .iter()
+        .position(|r| matches!(r, DutyRow::Task(_)))
+        .unwrap_or(0);
+    Duty {
+        unit,
+        hits,
+        rows,
+        cursor,
+        scroll: 0,
+        coworkers,
     }
 }
 
