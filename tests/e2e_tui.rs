@@ -63,6 +63,18 @@ impl Tmux {
         }
     }
 
+    /// A tmux format variable of the pane (`#{mouse_any_flag}`, `#{alternate_on}`).
+    fn pane_flag(&self, name: &str) -> String {
+        let fmt = format!("#{{{name}}}");
+        String::from_utf8_lossy(
+            &self
+                .cmd(&["display-message", "-p", "-t", "e2e", &fmt])
+                .stdout,
+        )
+        .trim()
+        .to_owned()
+    }
+
     fn session_alive(&self) -> bool {
         self.cmd(&["has-session", "-t", "e2e"]).status.success()
     }
@@ -183,6 +195,84 @@ fn browse_find_unit_open_duties_and_export_csv() {
     }
     assert!(!tmux.session_alive(), "fengong did not exit on q");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Runs fengong in a shell inside tmux; after it exits the shell prints the
+/// exit code and the terminal settings, so we can see what was left behind.
+fn check_restored(name: &str, extra_env: &str, quit: bool) {
+    if !tmux_available() {
+        if std::env::var_os("CI").is_some() {
+            panic!("tmux is required for the end-to-end test in CI");
+        }
+        eprintln!("NOTICE: tmux not found; skipping the end-to-end terminal test");
+        return;
+    }
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json");
+    let tmux = Tmux {
+        socket: format!("fengong-e2e-{name}-{}", std::process::id()),
+    };
+    let script = format!(
+        "{extra_env} {} --data {} --lang zh 2>/dev/null; echo EXIT=$?; stty -a | grep -o -- '-*icanon'; sleep 60",
+        shell_quote(Path::new(BIN)),
+        shell_quote(&fixture)
+    );
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    assert!(
+        out.status.success(),
+        "tmux: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if quit {
+        tmux.wait_for("江门市");
+        assert_eq!(tmux.pane_flag("alternate_on"), "1");
+        assert_eq!(
+            tmux.pane_flag("mouse_any_flag"),
+            "1",
+            "mouse captured while running"
+        );
+        tmux.send(&["q"]);
+    }
+    let s = tmux.wait_for("EXIT=");
+    assert_eq!(
+        tmux.pane_flag("alternate_on"),
+        "0",
+        "left the alternate screen:\n{s}"
+    );
+    assert_eq!(
+        tmux.pane_flag("mouse_any_flag"),
+        "0",
+        "mouse capture released:\n{s}"
+    );
+    let lines: Vec<&str> = s.lines().map(str::trim).collect();
+    assert!(
+        lines.contains(&"icanon"),
+        "raw mode is off (icanon set):\n{s}"
+    );
+    assert!(!lines.contains(&"-icanon"), "{s}");
+    let code = if quit { "EXIT=0" } else { "EXIT=101" };
+    assert!(s.contains(code), "{s}");
+}
+
+#[test]
+fn terminal_is_restored_after_quit() {
+    check_restored("quit", "", true);
+}
+
+#[test]
+fn terminal_is_restored_after_a_panic() {
+    check_restored("panic", "FENGONG_DEBUG_PANIC=1", false);
 }
 
 #[test]

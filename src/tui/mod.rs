@@ -88,6 +88,11 @@ pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: String) -> anyhow::Re
     app.enable_background();
     loop {
         terminal.draw(|f| render::render(&app, f))?;
+        // Test hook: the end-to-end test checks that a panic gives the
+        // terminal back (raw mode, alternate screen, mouse capture).
+        if std::env::var_os("FENGONG_DEBUG_PANIC").is_some() {
+            panic!("FENGONG_DEBUG_PANIC is set: deliberate panic");
+        }
         // Wait for input, then take everything already queued before the
         // next frame so fast typing or scrolling does not lag behind.
         if event::poll(Duration::from_millis(100))? {
