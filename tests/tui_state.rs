@@ -418,3 +418,41 @@ fn background_mode_refilters_regroups_and_searches_off_the_key_press() {
     assert_eq!(a.cat.data.units[d.unit].name, "台山市端芬镇");
     assert_eq!(d.hits.len(), 1);
 }
+
+#[test]
+fn detail_pane_scrolls_within_its_text() {
+    // A small terminal so the task text is longer than its pane.
+    let data = TaskData::from_json(include_str!("fixtures/small.json")).unwrap();
+    let mut a = App::new(
+        Catalog::new(data),
+        Lang::Zh,
+        Theme::new(false),
+        "t".into(),
+        (60, 20),
+    );
+    run(
+        &mut a,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Expand,
+            Action::Down,
+        ],
+    );
+    a.update(Action::FocusNext);
+    assert_eq!(a.focus, Focus::Detail);
+    run(&mut a, &vec![Action::Down; 100]);
+    let bottom = a.pane_pos[Focus::Detail.slot()];
+    assert!(
+        bottom > 0 && bottom < 30,
+        "stops at the last page, got {bottom}"
+    );
+    a.update(Action::Up);
+    assert_eq!(
+        a.pane_pos[Focus::Detail.slot()],
+        bottom - 1,
+        "one key scrolls back at once"
+    );
+}

@@ -430,12 +430,29 @@ fn styled_wrap(
 }
 
 fn task_pane(app: &App, f: &mut Frame, r: Rect, t: usize) {
+    let focused = app.focus == Focus::Detail;
+    let body = inner(r);
+    let lines = task_lines(app, t, body.width as usize);
+    let max_scroll = lines.len().saturating_sub(body.height as usize);
+    let scroll = app.pane_pos[Focus::Detail.slot()].min(max_scroll);
+    f.render_widget(block(app, app.lang.s().task.to_owned(), focused), r);
+    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), body);
+}
+
+/// The lines of the detail pane at `width` (task text or summary); `update`
+/// uses their number to bound scrolling.
+pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    match app.selected_task() {
+        Some(t) => task_lines(app, t, width),
+        None => summary_lines(app, width),
+    }
+}
+
+fn task_lines(app: &App, t: usize, width: usize) -> Vec<Line<'static>> {
     let s = app.lang.s();
     let c = &app.cat;
     let task = c.task(t);
-    let focused = app.focus == Focus::Detail;
-    let body = inner(r);
-    let w = (body.width as usize).max(2);
+    let w = width.max(2);
     let mut lines: Vec<Line> = Vec::new();
     let title = match &task.number {
         Some(n) => format!("{n} {}", task.title),
@@ -500,10 +517,7 @@ fn task_pane(app: &App, f: &mut Frame, r: Rect, t: usize) {
             lines.push(Line::from(Span::styled(part, app.theme.dim)));
         }
     }
-    let max_scroll = lines.len().saturating_sub(body.height as usize);
-    let scroll = app.pane_pos[Focus::Detail.slot()].min(max_scroll);
-    f.render_widget(block(app, s.task.to_owned(), focused), r);
-    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), body);
+    lines
 }
 
 fn mode_label(app: &App, key: &str) -> String {
@@ -514,9 +528,18 @@ fn mode_label(app: &App, key: &str) -> String {
 }
 
 fn summary_pane(app: &App, f: &mut Frame, r: Rect) {
+    let focused = app.focus == Focus::Detail;
+    let body = inner(r);
+    let lines = summary_lines(app, body.width as usize);
+    let max_scroll = lines.len().saturating_sub(body.height as usize);
+    let scroll = app.pane_pos[Focus::Detail.slot()].min(max_scroll);
+    f.render_widget(block(app, app.lang.s().summary.to_owned(), focused), r);
+    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), body);
+}
+
+fn summary_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let s = app.lang.s();
     let c = &app.cat;
-    let focused = app.focus == Focus::Detail;
     let title = match &app.screen {
         Screen::Browse => app
             .selected_node()
@@ -528,8 +551,6 @@ fn summary_pane(app: &App, f: &mut Frame, r: Rect) {
             _ => String::new(),
         },
     };
-    let body = inner(r);
-    let w = body.width as usize;
     let empty = Summary::default();
     let sum = app.summary.as_ref().unwrap_or(&empty);
     let mut lines: Vec<Line> = text::wrap(&title, w.max(2))
@@ -564,10 +585,7 @@ fn summary_pane(app: &App, f: &mut Frame, r: Rect) {
             lines.push(row_line("  ", &task.title, None, "", w, Style::new(), app));
         }
     }
-    let max_scroll = lines.len().saturating_sub(body.height as usize);
-    let scroll = app.pane_pos[Focus::Detail.slot()].min(max_scroll);
-    f.render_widget(block(app, s.summary.to_owned(), focused), r);
-    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), body);
+    lines
 }
 
 fn entry_pane(app: &App, f: &mut Frame, r: Rect, which: Focus) {

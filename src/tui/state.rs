@@ -651,8 +651,18 @@ impl App {
                 self.set_list_cursor(new);
             }
             Focus::Detail => {
+                // Scroll no further than the last page of the text.
+                let areas = self.areas();
+                let body = areas
+                    .right
+                    .iter()
+                    .find(|(f, _)| *f == Focus::Detail)
+                    .map(|(_, r)| layout::inner(*r))
+                    .unwrap_or_default();
+                let n = super::render::detail_lines(self, body.width as usize).len();
+                let max = n.saturating_sub(body.height as usize) as isize;
                 let p = &mut self.pane_pos[Focus::Detail.slot()];
-                *p = (*p as isize).saturating_add(delta).max(0) as usize;
+                *p = (*p as isize).saturating_add(delta).clamp(0, max.max(0)) as usize;
             }
             f => {
                 let n = self.entries_of(f).len();
