@@ -259,11 +259,15 @@ fn duty(app: &App, f: &mut Frame, areas: &Areas) {
         let w = inner(hr).width as usize;
         let counts = count_roles(&d.hits);
         let via = d.hits.iter().filter(|h| h.via_group.is_some()).count();
+        // Only the roles it has, so the line fits a narrow pane.
         let mut parts: Vec<String> = counts
             .iter()
+            .filter(|(_, n)| *n > 0)
             .map(|(i, n)| format!("{} {n}", role_label(app, *i)))
             .collect();
-        parts.push(format!("{} {via}", s.via_group));
+        if via > 0 {
+            parts.push(format!("{} {via}", s.via_group));
+        }
         let names: Vec<String> = unit.written.iter().chain(&unit.aliases).cloned().collect();
         let groups: Vec<String> = c.unit_groups[d.unit]
             .iter()
