@@ -244,7 +244,9 @@ fn check_restored(name: &str, extra_env: &str, quit: bool) {
         );
         tmux.send(&["q"]);
     }
-    let s = tmux.wait_for("EXIT=");
+    tmux.wait_for("EXIT=");
+    // The stty line comes after the exit code.
+    let s = tmux.wait_for("icanon");
     assert_eq!(
         tmux.pane_flag("alternate_on"),
         "0",

@@ -125,7 +125,7 @@ fn snapshots_of_the_main_screens() {
     a.update(Action::ToggleGrouping);
     insta::assert_snapshot!("bundled_by_document_120x40", draw(&a));
 
-    let mut a = app(60, 20);
+    let a = app(60, 20);
     insta::assert_snapshot!("bundled_start_60x20", draw(&a));
 
     // The first task of the first plan, with its panes.
