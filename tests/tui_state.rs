@@ -456,3 +456,27 @@ fn detail_pane_scrolls_within_its_text() {
         "one key scrolls back at once"
     );
 }
+
+#[test]
+fn enter_before_the_finder_answers_opens_the_best_hit_when_it_does() {
+    let mut a = app();
+    a.update(Action::OpenFinder);
+    a.wait_for_finder(std::time::Duration::from_secs(10));
+    for c in "端芬".chars() {
+        a.update(Action::Edit(Edit::Char(c)));
+    }
+    // Enter at once: the engine may still be matching.
+    a.update(Action::Submit);
+    a.wait_for_finder(std::time::Duration::from_secs(10));
+    let start = std::time::Instant::now();
+    while !matches!(a.screen, Screen::Duty(_))
+        && start.elapsed() < std::time::Duration::from_secs(10)
+    {
+        a.update(Action::Tick);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let Screen::Duty(d) = &a.screen else {
+        panic!("the duty view opened")
+    };
+    assert_eq!(a.cat.data.units[d.unit].name, "台山市端芬镇");
+}

@@ -55,6 +55,8 @@ pub struct Finder {
     pub cursor: usize,
     /// Results for the typed text have not arrived yet.
     pub pending: bool,
+    /// Enter was pressed before they arrived: open the best hit when they do.
+    pub submit_when_ready: bool,
 }
 
 /// The filter dialog: three choices and two text fields.
@@ -1058,6 +1060,7 @@ impl App {
             },
             cursor: 0,
             pending: true,
+            submit_when_ready: false,
         }));
         self.poll_finder();
     }
@@ -1071,7 +1074,32 @@ impl App {
                 f.results = r;
                 f.cursor = 0;
                 f.pending = false;
+                if f.submit_when_ready {
+                    self.finder_submit();
+                }
             }
+        }
+    }
+
+    /// Opens the duties of the finder's selected unit; when Enter comes
+    /// before the results for what was typed, waits for them.
+    fn finder_submit(&mut self) {
+        let Some(Overlay::Finder(f)) = &mut self.overlay else {
+            return;
+        };
+        if f.pending {
+            f.submit_when_ready = true;
+            return;
+        }
+        let unit = f
+            .results
+            .hits
+            .get(f.cursor)
+            .and_then(|h| self.finder_items.get(h.index))
+            .map(|i| i.unit);
+        if let Some(u) = unit {
+            self.overlay = None;
+            self.open_duty(u);
         }
     }
 
@@ -1086,6 +1114,9 @@ impl App {
             f.results = r;
             f.cursor = 0;
             f.pending = false;
+            if f.submit_when_ready {
+                self.finder_submit();
+            }
         }
     }
 
@@ -1242,20 +1273,8 @@ impl App {
             Overlay::Finder(mut f) => match a {
                 Action::Cancel => None,
                 Action::Submit => {
-                    let unit = f
-                        .results
-                        .hits
-                        .get(f.cursor)
-                        .and_then(|h| self.finder_items.get(h.index))
-                        .map(|i| i.unit);
-                    match unit {
-                        Some(u) => {
-                            self.overlay = None;
-                            self.open_duty(u);
-                            return;
-                        }
-                        None => Some(Overlay::Finder(f)),
-                    }
+                    self.overlay = Some(Overlay::Finder(f));
+                    return self.finder_submit();
                 }
                 Action::Edit(e) => {
                     if f.input.apply(&e)
