@@ -226,6 +226,9 @@ pub struct App {
     pub search: Option<SearchState>,
     pub status: Option<Status>,
     pub summary: Option<Summary>,
+    /// Summaries of tree nodes already shown, until the tree changes:
+    /// a region's summary runs over all its tasks.
+    summary_cache: std::collections::HashMap<NodeKey, Summary>,
     pub finder_items: Arc<Vec<FinderItem>>,
     pub matcher_factory: MatcherFactory,
     /// Built by `matcher_factory` when the finder first opens.
@@ -272,6 +275,7 @@ impl App {
             search: None,
             status: None,
             summary: None,
+            summary_cache: std::collections::HashMap::new(),
             finder_items,
             matcher_factory: Box::new(|c, _| Box::new(EngineMatcher::new(c.clone()))),
             matcher: None,
@@ -368,6 +372,7 @@ impl App {
                 self.grouping = grouping;
                 self.view = view;
                 self.tree = Arc::new(tree);
+                self.summary_cache.clear();
                 self.rows.clear();
                 self.show_tree(key);
             }
@@ -706,7 +711,16 @@ impl App {
         match &self.screen {
             Screen::Browse => {
                 if let Some(n) = self.selected_node() {
+                    let key = self.tree.node(n).key;
+                    if let Some(s) = self.summary_cache.get(&key) {
+                        self.summary = Some(s.clone());
+                        return;
+                    }
                     self.tree.tasks_under(n, &mut tasks);
+                    let s = Summary::of(&self.cat, &tasks);
+                    self.summary_cache.insert(key, s.clone());
+                    self.summary = Some(s);
+                    return;
                 }
             }
             Screen::Duty(d) => {

@@ -40,8 +40,12 @@ pub struct Node {
 pub struct Tree {
     pub nodes: Vec<Node>,
     pub roots: Vec<u32>,
-    /// Node of each task position (`u32::MAX` when not in the tree).
+    /// Node of each task, goal, region and document position (`u32::MAX`
+    /// when not in the tree), so finding a node never scans the tree.
     task_node: Vec<u32>,
+    goal_node: Vec<u32>,
+    region_node: Vec<u32>,
+    doc_node: Vec<u32>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -84,6 +88,9 @@ impl Tree {
                 nodes: Vec::new(),
                 roots: Vec::new(),
                 task_node: vec![NONE; c.data.tasks.len()],
+                goal_node: vec![NONE; c.data.goals.len()],
+                region_node: vec![NONE; c.data.regions.len()],
+                doc_node: vec![NONE; c.data.documents.len()],
             },
             goal_tasks: &goal_tasks,
         };
@@ -159,14 +166,13 @@ impl Tree {
     }
 
     pub fn find(&self, key: NodeKey) -> Option<u32> {
-        match key {
-            NodeKey::Task(t) => self.task_node(t as usize),
-            _ => self
-                .nodes
-                .iter()
-                .position(|n| n.key == key)
-                .map(|p| p as u32),
-        }
+        let (table, i) = match key {
+            NodeKey::Task(t) => (&self.task_node, t),
+            NodeKey::Goal(g) => (&self.goal_node, g),
+            NodeKey::Region(r) => (&self.region_node, r),
+            NodeKey::Doc(d) => (&self.doc_node, d),
+        };
+        table.get(i as usize).copied().filter(|&n| n != NONE)
     }
 
     /// Every task position under a node, in order.
@@ -243,7 +249,18 @@ impl Builder<'_> {
             tasks: 0,
             unled: 0,
         });
-        (self.tree.nodes.len() - 1) as u32
+        let id = (self.tree.nodes.len() - 1) as u32;
+        let t = &mut self.tree;
+        let (table, i) = match key {
+            NodeKey::Task(x) => (&mut t.task_node, x),
+            NodeKey::Goal(x) => (&mut t.goal_node, x),
+            NodeKey::Region(x) => (&mut t.region_node, x),
+            NodeKey::Doc(x) => (&mut t.doc_node, x),
+        };
+        if let Some(slot) = table.get_mut(i as usize) {
+            *slot = id;
+        }
+        id
     }
 
     fn adopt(&mut self, parent: u32, child: u32) {
@@ -262,7 +279,6 @@ impl Builder<'_> {
         let n = &mut self.tree.nodes[id as usize];
         n.tasks = 1;
         n.unled = self.c.task_unled(t as usize) as u32;
-        self.tree.task_node[t as usize] = id;
         id
     }
 
@@ -304,7 +320,10 @@ impl Builder<'_> {
             self.adopt(id, c);
         }
         if self.tree.nodes[id as usize].children.is_empty() {
+            // Only this region's own node was added (its children were
+            // dropped already): forget it.
             self.tree.nodes.truncate(start);
+            self.tree.region_node[r as usize] = NONE;
             return None;
         }
         Some(id)
@@ -385,6 +404,9 @@ mod tests {
         assert_eq!(t.node(t.roots[0]).tasks, 2);
         assert_eq!(t.node(t.roots[1]).tasks, 1);
         let task = t.task_node(v.hits[2].task).unwrap();
+        assert_eq!(t.find(NodeKey::Task(v.hits[2].task as u32)), Some(task));
+        assert_eq!(t.find(t.node(t.roots[1]).key), Some(t.roots[1]));
+        assert_eq!(t.find(NodeKey::Region(0)), None, "not in a document tree");
         assert_eq!(t.ancestors(task).len(), 2);
         let mut out = Vec::new();
         t.tasks_under(t.roots[0], &mut out);
