@@ -248,3 +248,19 @@ fn lead_and_partner_names_are_highlighted_in_the_note() {
     let (x, y) = find("市发展和改革局、");
     assert_eq!(buf[(x, y)].fg, theme.partner.fg.unwrap());
 }
+
+#[test]
+fn help_fits_the_smallest_terminal() {
+    let mut a = app(60, 15, Lang::Zh);
+    a.update(Action::Help);
+    let (s, _) = draw(&a);
+    assert_rows_fit(&s, 60);
+    // Every key of the help is on screen, the last one too.
+    for (k, _) in fengong::tui::i18n::ZH.help {
+        assert!(
+            s.contains(k.split_whitespace().next().unwrap()),
+            "{k} missing:\n{s}"
+        );
+    }
+    insta::assert_snapshot!("help_60x15", s);
+}

@@ -56,6 +56,7 @@ pub struct Strings {
     pub none: &'static str,
     pub no_overlaps: &'static str,
     pub doc: &'static str,
+    pub docs: &'static str,
     pub goal: &'static str,
     pub region: &'static str,
     pub source: &'static str,
@@ -110,7 +111,7 @@ pub struct Strings {
 }
 
 pub static ZH: Strings = Strings {
-    app: "分工",
+    app: "分工 fengong",
     tree: "区域 → 目标 → 任务",
     tree_by_doc: "文档 → 目标 → 任务",
     task: "任务",
@@ -123,6 +124,7 @@ pub static ZH: Strings = Strings {
     none: "无",
     no_overlaps: "尚未计算重叠任务",
     doc: "文档",
+    docs: "文档",
     goal: "目标",
     region: "区域",
     source: "来源",
@@ -194,7 +196,7 @@ pub static ZH: Strings = Strings {
 };
 
 pub static EN: Strings = Strings {
-    app: "fengong",
+    app: "fengong 分工",
     tree: "Region → goal → task",
     tree_by_doc: "Document → goal → task",
     task: "Task",
@@ -207,6 +209,7 @@ pub static EN: Strings = Strings {
     none: "none",
     no_overlaps: "No overlaps computed yet",
     doc: "Document",
+    docs: "documents",
     goal: "Goal",
     region: "Region",
     source: "Source",

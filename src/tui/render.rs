@@ -76,11 +76,11 @@ fn title_bar(app: &App, f: &mut Frame, r: Rect) {
     let d = &app.cat.data;
     let s = app.lang.s();
     let text = format!(
-        " {} fengong · {} · {} {} · {} {} ",
+        " {} · {} · {} {} · {} {} ",
         s.app,
         app.origin,
         d.documents.len(),
-        s.doc,
+        s.docs,
         d.tasks.len(),
         s.tasks
     );
@@ -776,28 +776,41 @@ fn overlay(app: &App, f: &mut Frame, areas: &Areas, area: Rect) {
     };
     match o {
         Overlay::Help => {
-            let h = s.help.len() as u16 + 2;
-            let r = centered(area, 60, h);
+            // One column when it fits, else two side by side (60×15).
+            let n = s.help.len();
+            let rows_fit = area.height as usize >= n + 2;
+            let cols = if rows_fit { 1 } else { 2 };
+            let per_col = n.div_ceil(cols);
+            let width = if cols == 1 { 60 } else { area.width };
+            let r = centered(area, width, per_col as u16 + 2);
             clear_overlay(f, r);
-            let w = inner(r).width as usize;
-            let lines: Vec<Line> = s
-                .help
-                .iter()
-                .map(|(k, d)| {
-                    let key = format!("{k:<10}");
-                    let rest = text::truncate_to_width(d, w.saturating_sub(text::width(&key) + 1))
-                        .to_owned();
-                    Line::from(vec![
-                        Span::styled(key, app.theme.key),
-                        Span::raw(" "),
-                        Span::raw(rest),
-                    ])
-                })
-                .collect();
-            f.render_widget(
-                Paragraph::new(lines).block(block(app, s.help_title.into(), true)),
-                r,
-            );
+            f.render_widget(block(app, s.help_title.into(), true), r);
+            let body = inner(r);
+            let col_w = body.width / cols as u16;
+            for c in 0..cols {
+                let w = col_w as usize;
+                let lines: Vec<Line> = s
+                    .help
+                    .iter()
+                    .skip(c * per_col)
+                    .take(per_col)
+                    .map(|(k, d)| {
+                        // Padded by display width: 鼠标 is four columns.
+                        let key =
+                            format!("{k}{}", " ".repeat(10usize.saturating_sub(text::width(k))));
+                        let rest =
+                            text::truncate_to_width(d, w.saturating_sub(text::width(&key) + 2))
+                                .to_owned();
+                        Line::from(vec![
+                            Span::styled(key, app.theme.key),
+                            Span::raw(" "),
+                            Span::raw(rest),
+                        ])
+                    })
+                    .collect();
+                let cr = Rect::new(body.x + c as u16 * col_w, body.y, col_w, body.height);
+                f.render_widget(Paragraph::new(lines), cr);
+            }
         }
         Overlay::Search(input) => {
             let r = Rect::new(
