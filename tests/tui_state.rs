@@ -480,3 +480,55 @@ fn enter_before_the_finder_answers_opens_the_best_hit_when_it_does() {
     };
     assert_eq!(a.cat.data.units[d.unit].name, "台山市端芬镇");
 }
+
+/// A hand-edited file with dangling references and a containment cycle
+/// must not bring the explorer down.
+#[test]
+fn broken_references_do_not_panic() {
+    use fengong::model::{GoalId, RegionId, TaskId, UnitId};
+    let mut data = TaskData::from_json(include_str!("fixtures/small.json")).unwrap();
+    data.tasks[0].goal = GoalId("no-such-goal".into());
+    data.tasks[1].doc = "no-such-doc".into();
+    data.tasks[2].leads[0].unit = UnitId("no-such-unit".into());
+    data.goals[1].region = RegionId("no-such-region".into());
+    data.goals[2].doc = "no-such-doc".into();
+    // 台山市 ⊂ 西部发展区 ⊂ 台山市: a cycle.
+    data.regions[1].parent = Some(RegionId("台山市".into()));
+    data.overlaps[0].b = TaskId("no-such-task".into());
+    data.units[8].members.push(UnitId("no-such-member".into()));
+    for grouping_toggles in 0..2 {
+        let mut a = App::new(
+            Catalog::new(data.clone()),
+            Lang::Zh,
+            Theme::new(false),
+            "t".into(),
+            (120, 40),
+        );
+        for _ in 0..grouping_toggles {
+            a.update(Action::ToggleGrouping);
+        }
+        a.update(Action::ExpandAll);
+        let n = a.rows.len();
+        assert!(n > 0);
+        for _ in 0..n {
+            for f in [
+                Action::FocusNext,
+                Action::FocusNext,
+                Action::FocusNext,
+                Action::FocusNext,
+                Action::FocusNext,
+            ] {
+                a.update(f);
+            }
+            let mut t =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+            t.draw(|f| fengong::tui::render::render(&a, f)).unwrap();
+            a.update(Action::Down);
+        }
+        for u in 0..a.cat.data.units.len() {
+            a.open_duty(u);
+            let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 20)).unwrap();
+            t.draw(|f| fengong::tui::render::render(&a, f)).unwrap();
+        }
+    }
+}

@@ -317,14 +317,21 @@ fn duty(app: &App, f: &mut Frame, areas: &Areas) {
             let bold = Style::new().add_modifier(Modifier::BOLD);
             match *row {
                 DutyRow::Doc(doc, n) => {
-                    let doc = &c.data.documents[doc as usize];
-                    let label = format!("[{}] {}", doc_tag(&doc.id.0), doc.title);
+                    // A task whose document is missing from the file still lists.
+                    let label = c.data.documents.get(doc as usize).map_or_else(
+                        || "?".to_owned(),
+                        |d| format!("[{}] {}", doc_tag(&d.id.0), d.title),
+                    );
                     let base = if sel { app.theme.selected } else { bold };
                     row_line("", &label, None, &n.to_string(), width, base, app)
                 }
                 DutyRow::Goal(g, n) => {
                     let base = if sel { app.theme.selected } else { bold };
-                    let label = c.data.goals[g as usize].title.clone();
+                    let label = c
+                        .data
+                        .goals
+                        .get(g as usize)
+                        .map_or_else(|| "?".to_owned(), |g| g.title.clone());
                     row_line("  ", &label, None, &n.to_string(), width, base, app)
                 }
                 DutyRow::Task(h) => {
@@ -550,8 +557,16 @@ fn summary_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             .map(|n| node_label(app, app.tree.node(n).key))
             .unwrap_or_default(),
         Screen::Duty(d) => match d.rows.get(d.cursor) {
-            Some(DutyRow::Doc(x, _)) => c.data.documents[*x as usize].title.clone(),
-            Some(DutyRow::Goal(g, _)) => c.data.goals[*g as usize].title.clone(),
+            Some(DutyRow::Doc(x, _)) => c
+                .data
+                .documents
+                .get(*x as usize)
+                .map_or_else(String::new, |d| d.title.clone()),
+            Some(DutyRow::Goal(g, _)) => c
+                .data
+                .goals
+                .get(*g as usize)
+                .map_or_else(String::new, |g| g.title.clone()),
             _ => String::new(),
         },
     };
