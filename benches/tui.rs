@@ -301,7 +301,13 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(100_000);
+    let t = Instant::now();
     let bundled = TaskData::from_json(fengong::bundled::BUNDLED_JSON).expect("bundled data");
+    println!(
+        "(parsing the bundled data/tasks.json, {} KB: {:.1} ms)",
+        fengong::bundled::BUNDLED_JSON.len() / 1024,
+        ms(t.elapsed())
+    );
     let base = if bundled.tasks.is_empty() {
         println!(
             "(bundled data/tasks.json is empty; using tests/fixtures/small.json as the small case)"

@@ -186,7 +186,7 @@ pub enum Format {
 }
 
 impl Format {
-    /// The formats the explorer's dialog offers, in order.
+    /// Every format, in the order the explorer's dialog lists them.
     pub const ALL: [Format; 5] = [
         Format::Csv,
         Format::Json,
@@ -194,6 +194,14 @@ impl Format {
         Format::Jsonl,
         Format::Xlsx,
     ];
+
+    /// The formats this build can write (XLSX once it is wired in).
+    pub fn offered() -> Vec<Format> {
+        Format::ALL
+            .into_iter()
+            .filter(|&f| f != Format::Xlsx || XLSX_AVAILABLE)
+            .collect()
+    }
 
     pub fn parse(s: &str) -> Option<Format> {
         match s.to_ascii_lowercase().as_str() {
@@ -333,9 +341,14 @@ pub fn write_file(
     Ok(records.len())
 }
 
+/// Whether [`write_xlsx`] writes real files; the explorer offers XLSX only then.
+// LEAD: set to true when wiring `xlsx.rs` (see `write_xlsx`).
+pub const XLSX_AVAILABLE: bool = false;
+
 /// The XLSX arm, kept apart so that wiring the real writer is one line.
 fn write_xlsx(_tmp: &Path, _records: &[Record]) -> anyhow::Result<()> {
-    // LEAD: once `src/export/xlsx.rs` lands, replace the bail with:
+    // LEAD: once `src/export/xlsx.rs` lands (`pub mod xlsx;` above), replace
+    // the bail with:
     //   xlsx::write_table_xlsx(_tmp, "分工", &HEADERS, &table_rows(_records), &WRAP_COLUMNS)
     anyhow::bail!("XLSX export is not available in this build yet")
 }

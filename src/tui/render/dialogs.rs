@@ -305,7 +305,7 @@ pub(super) fn overlay(app: &App, f: &mut Frame, areas: &Areas, area: Rect) {
             )];
             let pad = label_w as usize - text::width(s.format) - 1;
             spans.push(Span::raw(" ".repeat(pad)));
-            for (i, fmt) in Format::ALL.iter().enumerate() {
+            for (i, fmt) in Format::offered().iter().enumerate() {
                 let st = if i == d.format {
                     app.theme.selected
                 } else {

@@ -223,7 +223,7 @@ impl App {
 
     pub(super) fn open_export(&mut self) {
         let format = 0;
-        let name = self.export_name(Format::ALL[format]);
+        let name = self.export_name(Format::offered()[format]);
         self.overlay = Some(Overlay::Export(ExportDialog {
             format,
             name: TextInput::new(&name),
@@ -250,7 +250,7 @@ impl App {
             return;
         };
         let name = d.name.text();
-        let format = Format::ALL[d.format];
+        let format = Format::offered()[d.format];
         let path = self.export_path(name.trim());
         if !overwrite && path.exists() {
             if let Some(Overlay::Export(d)) = &mut self.overlay {
@@ -427,13 +427,13 @@ impl App {
                     Some(Overlay::Export(d))
                 }
                 Action::Collapse | Action::Expand => {
-                    let n = Format::ALL.len();
+                    let n = Format::offered().len();
                     d.format = if a == Action::Expand {
                         (d.format + 1) % n
                     } else {
                         (d.format + n - 1) % n
                     };
-                    let fmt = Format::ALL[d.format];
+                    let fmt = Format::offered()[d.format];
                     if !d.name_edited {
                         d.name = TextInput::new(&self.export_name(fmt));
                     }

@@ -83,7 +83,7 @@ impl FilterForm {
 
 #[derive(Debug, Clone)]
 pub struct ExportDialog {
-    /// Index into [`Format::ALL`].
+    /// Index into [`Format::offered`].
     pub format: usize,
     pub name: TextInput,
     /// 0 = format, 1 = file name.
