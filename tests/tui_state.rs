@@ -532,3 +532,20 @@ fn broken_references_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn typing_on_a_choice_picks_the_matching_document_or_region() {
+    let mut a = app();
+    a.update(Action::OpenFilter);
+    a.update(Action::Edit(Edit::Paste("西部".into()))); // the 西部 plan's title
+    a.update(Action::NextField);
+    typed(&mut a, "西南");
+    a.update(Action::Submit);
+    assert_eq!(a.filters.doc.as_deref(), Some("001_xibu"));
+    assert_eq!(
+        a.filters.region.as_deref(),
+        Some("台山市/西南部旅游集散中心")
+    );
+    // The 西部 plan has no goal in that region.
+    assert_eq!(a.view.hits.len(), 0);
+}

@@ -181,6 +181,7 @@ impl App {
             role: f.role,
             unit: TextInput::new(f.unit.as_deref().unwrap_or("")),
             text: TextInput::new(f.text.as_deref().unwrap_or("")),
+            typeahead: String::new(),
             error: None,
         }));
     }
@@ -279,6 +280,45 @@ impl App {
         }
     }
 
+    /// Typing on the document or region choice picks the first one whose
+    /// name (or document title) contains what was typed, so a region among
+    /// dozens is a few keys away.
+    fn type_ahead(&self, form: &mut FilterForm, e: &crate::tui::input::Edit) {
+        use crate::tui::input::Edit;
+        match e {
+            Edit::Char(c) => form.typeahead.push(*c),
+            Edit::Paste(p) => form.typeahead.push_str(p),
+            Edit::Backspace => {
+                form.typeahead.pop();
+            }
+            Edit::Clear => form.typeahead.clear(),
+            _ => return,
+        }
+        if form.typeahead.is_empty() {
+            return;
+        }
+        let c = &self.cat;
+        let q = form.typeahead.as_str();
+        let found = if form.field == 0 {
+            c.data
+                .documents
+                .iter()
+                .position(|d| d.title.contains(q) || d.id.0.starts_with(q))
+        } else {
+            c.data
+                .regions
+                .iter()
+                .position(|r| r.name.contains(q) || r.id.0.contains(q))
+        };
+        if let Some(i) = found {
+            if form.field == 0 {
+                form.doc = i + 1;
+            } else {
+                form.region = i + 1;
+            }
+        }
+    }
+
     pub(super) fn update_overlay(&mut self, a: Action) {
         let Some(overlay) = self.overlay.take() else {
             return;
@@ -361,10 +401,12 @@ impl App {
                     }
                 }
                 Action::NextField | Action::Down => {
+                    form.typeahead.clear();
                     form.field = (form.field + 1) % FilterForm::FIELDS;
                     Some(Overlay::Filter(form))
                 }
                 Action::PrevField | Action::Up => {
+                    form.typeahead.clear();
                     form.field = (form.field + FilterForm::FIELDS - 1) % FilterForm::FIELDS;
                     Some(Overlay::Filter(form))
                 }
@@ -392,6 +434,7 @@ impl App {
                 }
                 Action::Edit(e) => {
                     match form.field {
+                        0 | 1 => self.type_ahead(&mut form, &e),
                         3 => {
                             form.unit.apply(&e);
                         }

@@ -74,6 +74,8 @@ pub struct FilterForm {
     pub role: Role,
     pub unit: TextInput,
     pub text: TextInput,
+    /// What was typed on the document or region choice (type-ahead).
+    pub typeahead: String,
     pub error: Option<String>,
 }
 
