@@ -199,11 +199,16 @@ impl Catalog {
             task_region.push(goal_region.get(g as usize).copied().unwrap_or(MISSING));
             let leads = units_of(&t.leads);
             let partners = units_of(&t.partners);
-            for &u in &leads {
-                unit_lead_count[u as usize] += 1;
+            // A task counts once per unit, even if a note names it twice.
+            for (i, &u) in leads.iter().enumerate() {
+                if !leads[..i].contains(&u) {
+                    unit_lead_count[u as usize] += 1;
+                }
             }
-            for &u in &partners {
-                unit_partner_count[u as usize] += 1;
+            for (i, &u) in partners.iter().enumerate() {
+                if !partners[..i].contains(&u) && !leads.contains(&u) {
+                    unit_partner_count[u as usize] += 1;
+                }
             }
             task_leads.push(leads);
             task_partners.push(partners);
