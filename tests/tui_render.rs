@@ -264,3 +264,30 @@ fn help_fits_the_smallest_terminal() {
     }
     insta::assert_snapshot!("help_60x15", s);
 }
+
+#[test]
+fn no_color_theme_uses_no_colours_but_still_marks_the_selection() {
+    use ratatui::style::{Color, Modifier};
+    let mut a = app(120, 40, Lang::Zh);
+    for act in [
+        Action::Down,
+        Action::Down,
+        Action::Down,
+        Action::Down,
+        Action::Expand,
+        Action::Down,
+    ] {
+        a.update(act);
+    }
+    let (_, t) = draw(&a);
+    let buf = t.backend().buffer();
+    let mut reversed = 0;
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset, "{cell:?}");
+        assert_eq!(cell.bg, Color::Reset, "{cell:?}");
+        if cell.modifier.contains(Modifier::REVERSED) {
+            reversed += 1;
+        }
+    }
+    assert!(reversed > 0, "the selected row is shown in reverse video");
+}
