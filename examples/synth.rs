@@ -7,7 +7,10 @@
 //! Without `--lines`: a task-data file with N tasks recombined from the base
 //! (default `data/tasks.json`, or the built-in seed vocabulary when it has no
 //! tasks). With `--lines`: N lines of task titles and unit names, the input
-//! for comparing `fengong filter` with `fzf --filter`. The output is written
+//! for comparing `fengong filter` with `fzf --filter`; `--lines --romanised`
+//! writes the same lines in pinyin (default readings, syllables separated by
+//! spaces), to time fzf's Latin matching on the same material. The output is
+//! written
 //! to a temporary file first, so a failed run leaves no half-written file.
 
 use std::io::Write;
@@ -27,15 +30,18 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    const USAGE: &str = "usage: synth N OUT.json [--lines] [--seed S] [--data BASE.json]";
+    const USAGE: &str =
+        "usage: synth N OUT.json [--lines [--romanised]] [--seed S] [--data BASE.json]";
     let mut positional = Vec::new();
     let mut lines = false;
+    let mut romanised = false;
     let mut seed = 42u64;
     let mut base_path: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--lines" => lines = true,
+            "--romanised" => romanised = true,
             "--seed" => {
                 let v = args.next().ok_or(USAGE)?;
                 seed = v
@@ -58,13 +64,36 @@ fn run() -> Result<(), String> {
         },
     };
     let text = if lines {
-        let mut s = fengong::synth::lines(&base, n, seed).join("\n");
+        let mut all = fengong::synth::lines(&base, n, seed);
+        if romanised {
+            all = all.iter().map(|l| romanise(l)).collect();
+        }
+        let mut s = all.join("\n");
         s.push('\n');
         s
     } else {
         fengong::synth::generate(&base, n, seed).to_json()
     };
     write_atomically(Path::new(out), text.as_bytes())
+}
+
+/// `发展和改革局` → `fa zhan he gai ge ju`.
+fn romanise(line: &str) -> String {
+    let mut out = String::new();
+    for c in line.chars() {
+        let c = fengong::search::chars::normalise(c);
+        match fengong::search::chars::readings(c).first() {
+            Some(r) => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                out.push_str(r);
+                out.push(' ');
+            }
+            None => out.push(c),
+        }
+    }
+    out.trim_end().to_owned()
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {

@@ -545,6 +545,27 @@ mod tests {
     }
 
     #[test]
+    fn works_on_the_bundled_data() {
+        let base = TaskData::from_json(crate::bundled::BUNDLED_JSON).unwrap();
+        let big = generate(&base, 3000, 4);
+        check_consistent(&big);
+        assert_eq!(big.units, base.units);
+        if !base.tasks.is_empty() {
+            // Titles are spliced from the base's own titles.
+            let first_halves: HashSet<String> = base
+                .tasks
+                .iter()
+                .map(|t| t.title.chars().take(2).collect())
+                .collect();
+            assert!(
+                big.tasks
+                    .iter()
+                    .all(|t| first_halves.contains(&t.title.chars().take(2).collect::<String>()))
+            );
+        }
+    }
+
+    #[test]
     fn lines_mix_titles_and_unit_names() {
         let lines = lines(&TaskData::new(), 1001, 3);
         assert_eq!(lines.len(), 1001);

@@ -26,8 +26,10 @@ pub struct Candidate {
     /// Other names matched like the display text (a unit's names as
     /// written, its aliases).
     pub aliases: Vec<String>,
-    /// Long texts (a task's body) that match only as runs and rank below
-    /// any name match.
+    /// Long texts (a task's body): they match only as runs, and are only
+    /// searched when neither the display text nor an alias matches, and
+    /// only for queries with a term longer than one character can match
+    /// (`发改`, `fag`; not `发` or `fa`).
     pub texts: Vec<String>,
     /// Breaks ties after score and length; higher first (a unit's number of
     /// duties).

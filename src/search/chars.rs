@@ -24,12 +24,18 @@ struct Entry {
     count: u8,
     /// Bit `n` set when some reading contains the letter `'a' + n`.
     letters: u32,
+    /// Bit `n` set when some reading starts with the letter `'a' + n`.
+    initials: u32,
 }
 
 struct Table {
     entries: Vec<Entry>,
     /// Plain readings without tones, `ü` written `v` as people type it.
     readings: Vec<Box<str>>,
+    /// For each entry of `readings`, its syllable number in `syllables`.
+    reading_ids: Vec<u16>,
+    /// Every distinct plain syllable (about 400).
+    syllables: Vec<Box<str>>,
 }
 
 fn table() -> &'static Table {
@@ -52,6 +58,7 @@ fn build_table() -> Table {
         let simplified = single_char(&converted).unwrap_or(c);
         let start = readings.len() as u32;
         let mut letters = 0u32;
+        let mut initials = 0u32;
         let multi = simplified.to_pinyin_multi().or_else(|| c.to_pinyin_multi());
         if let Some(multi) = multi {
             for p in multi {
@@ -63,6 +70,9 @@ fn build_table() -> Table {
                 for b in plain.bytes().filter(u8::is_ascii_lowercase) {
                     letters |= 1 << (b - b'a');
                 }
+                if let Some(b) = plain.bytes().next().filter(u8::is_ascii_lowercase) {
+                    initials |= 1 << (b - b'a');
+                }
                 readings.push(plain);
             }
         }
@@ -72,9 +82,22 @@ fn build_table() -> Table {
             start,
             count,
             letters,
+            initials,
         });
     }
-    Table { entries, readings }
+    let mut syllables: Vec<Box<str>> = readings.clone();
+    syllables.sort();
+    syllables.dedup();
+    let reading_ids = readings
+        .iter()
+        .map(|r| syllables.binary_search(r).unwrap_or(0) as u16)
+        .collect();
+    Table {
+        entries,
+        readings,
+        reading_ids,
+        syllables,
+    }
 }
 
 fn single_char(s: &str) -> Option<char> {
@@ -136,6 +159,22 @@ pub fn readings(c: char) -> &'static [Box<str>] {
     }
 }
 
+/// The syllable numbers of [`readings`], in the same order.
+pub fn reading_ids(c: char) -> &'static [u16] {
+    match entry(c) {
+        Some(e) if e.count > 0 => {
+            let t = table();
+            &t.reading_ids[e.start as usize..e.start as usize + e.count as usize]
+        }
+        _ => &[],
+    }
+}
+
+/// All distinct syllables, indexed by the numbers [`reading_ids`] returns.
+pub fn syllables() -> &'static [Box<str>] {
+    &table().syllables
+}
+
 /// Whether `c` is a Chinese character with at least one reading.
 pub fn has_readings(c: char) -> bool {
     entry(c).is_some_and(|e| e.count > 0)
@@ -156,6 +195,39 @@ pub fn mask_of_char(c: char) -> u64 {
     m | other_bit(c)
 }
 
+/// Letters a match can start a syllable (or a typed letter) with at `c`:
+/// bit `n` for `'a' + n`.
+pub fn initials_of_char(c: char) -> u32 {
+    if c.is_ascii_lowercase() {
+        return 1 << (c as u8 - b'a');
+    }
+    entry(c).map_or(0, |e| e.initials)
+}
+
+/// Letters of `term` that must start a syllable (or be typed literally)
+/// in any text matching it: those no syllable can reach from an earlier
+/// letter. `fgj` needs f, g and j; `fagai` needs f and g.
+pub fn required_initials(term: &[char]) -> u32 {
+    let syllables = &table().syllables;
+    let mut need = 0;
+    for i in 0..term.len() {
+        let c = term[i];
+        if !c.is_ascii_lowercase() {
+            continue;
+        }
+        let continues = (i.saturating_sub(5)..i).any(|k| {
+            term[k..i].iter().all(char::is_ascii_lowercase) && {
+                let p: String = term[k..=i].iter().collect();
+                syllables.iter().any(|s| s.starts_with(p.as_str()))
+            }
+        });
+        if !continues {
+            need |= 1 << (c as u8 - b'a');
+        }
+    }
+    need
+}
+
 /// The mask bit a query character needs: its letter bit, or its hash bit.
 pub fn query_bit(c: char) -> u64 {
     if c.is_ascii_lowercase() {
@@ -171,55 +243,57 @@ fn other_bit(c: char) -> u64 {
     1 << (26 + (h % 38))
 }
 
+// (character, neighbour before, neighbour after, reading); every
+// character here is listed in `has_word_readings`.
+const WORDS: &[(char, Option<char>, Option<char>, &str)] = &[
+    ('重', None, Some('庆'), "chong"),
+    ('重', None, Some('新'), "chong"),
+    ('重', None, Some('复'), "chong"),
+    ('重', None, Some('建'), "chong"),
+    ('重', None, Some('阳'), "chong"),
+    ('行', Some('银'), None, "hang"),
+    ('行', None, Some('业'), "hang"),
+    ('行', None, Some('长'), "hang"),
+    ('行', Some('同'), None, "hang"),
+    ('长', None, Some('沙'), "chang"),
+    ('长', None, Some('江'), "chang"),
+    ('长', None, Some('期'), "chang"),
+    ('长', None, Some('效'), "chang"),
+    ('长', None, Some('远'), "chang"),
+    ('长', None, Some('度'), "chang"),
+    ('长', None, Some('廊'), "chang"),
+    ('长', Some('延'), None, "chang"),
+    ('长', Some('专'), None, "chang"),
+    ('长', Some('擅'), None, "chang"),
+    ('厦', None, Some('门'), "xia"),
+    ('会', None, Some('计'), "kuai"),
+    ('调', None, Some('查'), "diao"),
+    ('调', None, Some('研'), "diao"),
+    ('调', None, Some('度'), "diao"),
+    ('调', None, Some('整'), "tiao"),
+    ('调', None, Some('节'), "tiao"),
+    ('调', None, Some('控'), "tiao"),
+    ('调', Some('协'), None, "tiao"),
+    ('都', None, Some('斛'), "du"),
+    ('都', None, Some('市'), "du"),
+    ('都', Some('首'), None, "du"),
+    ('乐', None, Some('器'), "yue"),
+    ('乐', Some('音'), None, "yue"),
+    ('种', None, Some('植'), "zhong"),
+    ('种', None, Some('养'), "zhong"),
+    ('单', None, Some('县'), "shan"),
+    ('参', None, Some('与'), "can"),
+    ('藏', Some('西'), None, "zang"),
+];
+
 /// The reading a character takes in a known word when that is not its most
 /// common reading on its own: the default gets 重庆 (zhongqing), 银行
 /// (yinxing) and 长沙 (zhangsha) wrong. Only polyphonic characters are looked
 /// up, with their neighbours.
 pub fn word_reading(prev: Option<char>, c: char, next: Option<char>) -> Option<&'static str> {
-    // (character, neighbour before, neighbour after, reading)
-    const WORDS: &[(char, Option<char>, Option<char>, &str)] = &[
-        ('重', None, Some('庆'), "chong"),
-        ('重', None, Some('新'), "chong"),
-        ('重', None, Some('复'), "chong"),
-        ('重', None, Some('建'), "chong"),
-        ('重', None, Some('阳'), "chong"),
-        ('行', Some('银'), None, "hang"),
-        ('行', None, Some('业'), "hang"),
-        ('行', None, Some('长'), "hang"),
-        ('行', Some('同'), None, "hang"),
-        ('长', None, Some('沙'), "chang"),
-        ('长', None, Some('江'), "chang"),
-        ('长', None, Some('期'), "chang"),
-        ('长', None, Some('效'), "chang"),
-        ('长', None, Some('远'), "chang"),
-        ('长', None, Some('度'), "chang"),
-        ('长', None, Some('廊'), "chang"),
-        ('长', Some('延'), None, "chang"),
-        ('长', Some('专'), None, "chang"),
-        ('长', Some('擅'), None, "chang"),
-        ('厦', None, Some('门'), "xia"),
-        ('会', None, Some('计'), "kuai"),
-        ('调', None, Some('查'), "diao"),
-        ('调', None, Some('研'), "diao"),
-        ('调', None, Some('度'), "diao"),
-        ('调', None, Some('整'), "tiao"),
-        ('调', None, Some('节'), "tiao"),
-        ('调', None, Some('控'), "tiao"),
-        ('调', Some('协'), None, "tiao"),
-        ('都', None, Some('斛'), "dou"),
-        ('都', None, Some('市'), "du"),
-        ('都', Some('首'), None, "du"),
-        ('乐', None, Some('器'), "yue"),
-        ('乐', Some('音'), None, "yue"),
-        ('种', None, Some('植'), "zhong"),
-        ('种', None, Some('养'), "zhong"),
-        ('处', None, Some('理'), "chu"),
-        ('处', None, Some('置'), "chu"),
-        ('单', None, Some('县'), "shan"),
-        ('参', None, Some('与'), "can"),
-        ('藏', Some('西'), None, "zang"),
-    ];
-    if !has_readings(c) || readings(c).len() < 2 {
+    // Called for every polyphonic character the matcher passes, so the
+    // common case (no word known for it) must be one comparison.
+    if !has_word_readings(c) {
         return None;
     }
     WORDS
@@ -230,6 +304,14 @@ pub fn word_reading(prev: Option<char>, c: char, next: Option<char>) -> Option<&
                 && after.is_none_or(|a| Some(a) == next)
         })
         .map(|&(_, _, _, r)| r)
+}
+
+/// Whether [`word_reading`] knows words for `c`.
+pub fn has_word_readings(c: char) -> bool {
+    matches!(
+        c,
+        '重' | '行' | '长' | '厦' | '会' | '调' | '都' | '乐' | '种' | '单' | '参' | '藏'
+    )
 }
 
 #[cfg(test)]
@@ -257,6 +339,35 @@ mod tests {
         assert!(has('长', "chang") && has('长', "zhang"));
         assert!(has('绿', "lv"), "{:?}", readings('绿'));
         assert!(readings('a').is_empty());
+    }
+
+    #[test]
+    fn every_word_character_is_flagged() {
+        for (c, ..) in WORDS {
+            assert!(has_word_readings(*c), "{c}");
+            assert!(readings(*c).len() > 1, "{c}");
+        }
+    }
+
+    #[test]
+    fn initials_a_term_needs() {
+        let bits = |s: &str| s.bytes().fold(0u32, |m, b| m | 1 << (b - b'a'));
+        let term = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(required_initials(&term("fgj")), bits("fgj"));
+        assert_eq!(required_initials(&term("fagai")), bits("fg"));
+        assert_eq!(required_initials(&term("taicheng")), bits("tc"));
+        assert_eq!(required_initials(&term("发g")), bits("g"));
+        assert_eq!(initials_of_char('发'), bits("f"));
+    }
+
+    #[test]
+    fn syllables_are_interned() {
+        let ids = reading_ids('重');
+        assert_eq!(ids.len(), readings('重').len());
+        for (id, r) in ids.iter().zip(readings('重')) {
+            assert_eq!(&syllables()[*id as usize], r);
+        }
+        assert!(syllables().len() > 300 && syllables().len() < 600);
     }
 
     #[test]

@@ -142,8 +142,8 @@ struct Part {
 fn match_lines(query: &Query, bytes: &[u8], offset: usize) -> Part {
     let mut matcher = Engine::Pinyin.matcher();
     let mut part = Part::default();
-    let mask = query.mask();
-    let mut norm = String::new();
+    let mask = (query.mask(), query.initials());
+    let mut norm: Vec<char> = Vec::new();
     let mut pos = 0;
     while pos < bytes.len() {
         let end = bytes[pos..]
@@ -176,9 +176,9 @@ fn match_lines(query: &Query, bytes: &[u8], offset: usize) -> Part {
 
 fn score_line(
     query: &Query,
-    mask: u64,
+    (mask, initials): (u64, u32),
     text: &str,
-    norm: &mut String,
+    norm: &mut Vec<char>,
     matcher: &mut dyn Matcher,
 ) -> Option<u32> {
     if query.is_empty() {
@@ -186,14 +186,16 @@ fn score_line(
     }
     norm.clear();
     let mut have = 0u64;
+    let mut have_initials = 0u32;
     let mut len = 0u32;
     for c in text.chars() {
         let c = chars::normalise(c);
         have |= chars::mask_of_char(c);
+        have_initials |= chars::initials_of_char(c);
         norm.push(c);
         len += 1;
     }
-    if have & mask != mask {
+    if have & mask != mask || have_initials & initials != initials {
         return None;
     }
     let (tier, score) = match_text(query, norm, false, matcher)?;
@@ -258,6 +260,14 @@ mod tests {
                 invalid_utf8: 0
             }
         );
+    }
+
+    #[test]
+    fn lines_of_equal_length_are_matched_as_themselves() {
+        // Regression: a decode cache keyed on buffer address and length
+        // once matched a line as if it were the previous one.
+        let (out, _) = run("^智慧", "智慧城市\n城市智慧\n慧城市智\n".as_bytes());
+        assert_eq!(out, "智慧城市\n");
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //! why the pinyin engine was kept.
 //!
 //! Texts handed to a matcher are already normalised with
-//! [`chars::normalise_str`](super::chars::normalise_str); positions are char
-//! indices into that text, which are char indices into the original too.
+//! [`chars::normalise`](super::chars::normalise) and split into chars, so a
+//! text is decoded once however many terms and tiers are tried; positions
+//! are indices into it, which are char indices into the original too.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -38,48 +39,39 @@ pub trait Matcher: Send {
         &mut self,
         term: &Term,
         anchor: Anchor,
-        text: &str,
+        text: &[char],
         positions: Option<&mut Vec<usize>>,
     ) -> Option<i32>;
 
-    /// Matches `term` as written, then finds its best tier: a fuzzy term
-    /// that also occurs as a run, at the start, or as the whole text ranks
-    /// higher. Returns the tier and the score of the alignment in that tier.
-    fn match_term(&mut self, term: &Term, text: &str) -> Option<(Tier, i32)> {
-        let mut best = (
-            tier_of(term.anchor),
-            self.align(term, term.anchor, text, None)?,
-        );
-        // Try stricter anchors from loosest to strictest: each is only
-        // possible when the looser one matched.
-        let stricter: &[(Anchor, Tier)] = match term.anchor {
-            Anchor::Fuzzy | Anchor::Substring => &[
-                (Anchor::Substring, Tier::Contiguous),
-                (Anchor::Prefix, Tier::Prefix),
+    /// Matches `term` in its best tier: a fuzzy term that also occurs as
+    /// a run, at the start, or as the whole text ranks higher. Returns the
+    /// tier and the score of the alignment in that tier. Tries the
+    /// strictest anchor first, so a matching text is aligned in full once
+    /// (the failing stricter tries are rejected by the cheap pre-checks).
+    fn match_term(&mut self, term: &Term, text: &[char]) -> Option<(Tier, i32)> {
+        let tries: &[(Anchor, Tier)] = match term.anchor {
+            Anchor::Fuzzy => &[
                 (Anchor::Whole, Tier::Exact),
+                (Anchor::Prefix, Tier::Prefix),
+                (Anchor::Substring, Tier::Contiguous),
+                (Anchor::Fuzzy, Tier::Fuzzy),
             ],
-            Anchor::Prefix => &[(Anchor::Whole, Tier::Exact)],
-            Anchor::Suffix | Anchor::Whole => &[],
+            Anchor::Substring => &[
+                (Anchor::Whole, Tier::Exact),
+                (Anchor::Prefix, Tier::Prefix),
+                (Anchor::Substring, Tier::Contiguous),
+            ],
+            Anchor::Prefix => &[(Anchor::Whole, Tier::Exact), (Anchor::Prefix, Tier::Prefix)],
+            Anchor::Suffix => &[
+                (Anchor::Whole, Tier::Exact),
+                (Anchor::Suffix, Tier::Contiguous),
+            ],
+            Anchor::Whole => &[(Anchor::Whole, Tier::Exact)],
         };
-        for &(anchor, tier) in stricter {
-            if tier <= best.0 {
-                continue;
-            }
-            match self.align(term, anchor, text, None) {
-                Some(score) => best = (tier, score),
-                None => break,
-            }
-        }
-        Some(best)
-    }
-}
-
-fn tier_of(anchor: Anchor) -> Tier {
-    match anchor {
-        Anchor::Fuzzy => Tier::Fuzzy,
-        Anchor::Substring | Anchor::Suffix => Tier::Contiguous,
-        Anchor::Prefix => Tier::Prefix,
-        Anchor::Whole => Tier::Exact,
+        tries.iter().find_map(|&(anchor, tier)| {
+            self.align(term, anchor, text, None)
+                .map(|score| (tier, score))
+        })
     }
 }
 
@@ -141,10 +133,6 @@ const NONE: u32 = u32::MAX;
 /// (`xian` = 先 or 西安) are resolved by score, not by greed.
 #[derive(Default)]
 pub struct PinyinMatcher {
-    text: Vec<char>,
-    /// (pointer, length) of the text decoded into `text`, so the tier
-    /// cascade in [`Matcher::match_term`] decodes it once.
-    loaded: (usize, usize),
     prev: Vec<i32>,
     next: Vec<i32>,
     carry: Vec<i32>,
@@ -159,19 +147,14 @@ impl PinyinMatcher {
         Self::default()
     }
 
-    fn load(&mut self, text: &str) {
-        let key = (text.as_ptr() as usize, text.len());
-        if self.loaded != key || self.text.is_empty() {
-            self.text.clear();
-            self.text.extend(text.chars());
-            self.loaded = key;
-        }
-    }
-
-    fn bonus(&self, j: usize) -> i32 {
+    fn bonus(text: &[char], j: usize) -> i32 {
+        // Chinese characters are word characters; skip the slow Unicode
+        // lookup for them.
+        let word =
+            |c: char| c.is_ascii_alphanumeric() || chars::has_readings(c) || c.is_alphanumeric();
         if j == 0 {
             AT_START
-        } else if !self.text[j - 1].is_alphanumeric() && self.text[j].is_alphanumeric() {
+        } else if !word(text[j - 1]) && word(text[j]) {
             AT_BOUNDARY
         } else {
             0
@@ -180,12 +163,12 @@ impl PinyinMatcher {
 
     /// Literal-only matching for very long terms: a contiguous run.
     fn align_literal(
-        &self,
+        text: &[char],
         q: &[char],
         anchor: Anchor,
         positions: Option<&mut Vec<usize>>,
     ) -> Option<i32> {
-        let n = self.text.len();
+        let n = text.len();
         let m = q.len();
         if m > n {
             return None;
@@ -197,7 +180,7 @@ impl PinyinMatcher {
             (false, true) => vec![n - m],
             (false, false) => (0..=n - m).collect(),
         };
-        let s = starts.into_iter().find(|&s| self.text[s..s + m] == *q)?;
+        let s = starts.into_iter().find(|&s| text[s..s + m] == *q)?;
         if let Some(p) = positions {
             p.clear();
             p.extend(s..s + m);
@@ -231,7 +214,7 @@ impl Matcher for PinyinMatcher {
         &mut self,
         term: &Term,
         anchor: Anchor,
-        text: &str,
+        text: &[char],
         positions: Option<&mut Vec<usize>>,
     ) -> Option<i32> {
         let q = &term.chars[..];
@@ -239,13 +222,20 @@ impl Matcher for PinyinMatcher {
         if m == 0 {
             return Some(0);
         }
-        self.load(text);
-        let n = self.text.len();
-        if n == 0 || m > n * MAX_READING {
+        let n = text.len();
+        // Every matched char consumes at least one term char.
+        let too_long = anchor == Anchor::Whole && n > m;
+        if n == 0 || m > n * MAX_READING || too_long {
             return None;
         }
         if m > MAX_ALIGNED_TERM {
-            return self.align_literal(q, anchor, positions);
+            return Self::align_literal(text, q, anchor, positions);
+        }
+        // Most texts do not match: say so without building the table.
+        if let Some(a) = &term.automaton
+            && !a.accepts(anchor, text)
+        {
+            return None;
         }
         // The first column where the term can start.
         let can_start = |c: char| {
@@ -255,7 +245,7 @@ impl Matcher for PinyinMatcher {
                         .iter()
                         .any(|r| r.as_bytes()[0] == q[0] as u8))
         };
-        let j0 = self.text.iter().position(|&c| can_start(c))?;
+        let j0 = text.iter().position(|&c| can_start(c))?;
         if anchor.at_start() && j0 != 0 {
             return None;
         }
@@ -283,18 +273,18 @@ impl Matcher for PinyinMatcher {
             if anchor.at_start() && j > 0 {
                 self.carry[0] = NEG;
             }
-            let c = self.text[j];
+            let c = text[j];
             let readings = chars::readings(c);
             let preferred = if readings.len() > 1 {
                 chars::word_reading(
-                    j.checked_sub(1).map(|p| self.text[p]),
+                    j.checked_sub(1).map(|p| text[p]),
                     c,
-                    self.text.get(j + 1).copied(),
+                    text.get(j + 1).copied(),
                 )
             } else {
                 None
             };
-            let bonus = self.bonus(j);
+            let bonus = Self::bonus(text, j);
             let literal = if chars::has_readings(c) {
                 LITERAL_CJK
             } else {
@@ -404,19 +394,18 @@ impl Matcher for PinyinMatcher {
 /// (`fzhggj`), each with a map back to the written text's char positions.
 #[derive(Default)]
 struct Spellings {
-    full: String,
+    full: Vec<char>,
     full_map: Vec<usize>,
-    initials: String,
+    initials: Vec<char>,
     initials_map: Vec<usize>,
 }
 
 impl Spellings {
-    fn build(&mut self, text: &str) {
+    fn build(&mut self, chars: &[char]) {
         self.full.clear();
         self.full_map.clear();
         self.initials.clear();
         self.initials_map.clear();
-        let chars: Vec<char> = text.chars().collect();
         for (k, &c) in chars.iter().enumerate() {
             let readings = chars::readings(c);
             let reading = chars::word_reading(
@@ -427,10 +416,10 @@ impl Spellings {
             .or(readings.first().map(|r| &**r));
             match reading {
                 Some(r) => {
-                    self.full.push_str(r);
+                    self.full.extend(r.chars());
                     self.full_map.extend(std::iter::repeat_n(k, r.len()));
                     let init = &r[..initial_len(r.as_bytes())];
-                    self.initials.push_str(init);
+                    self.initials.extend(init.chars());
                     self.initials_map.extend(std::iter::repeat_n(k, init.len()));
                 }
                 None => {
@@ -453,7 +442,6 @@ fn map_back(found: &[usize], map: &[usize], out: &mut Vec<usize>) {
 /// `nucleo-matcher` (helix's matcher) behind [`Matcher`].
 pub struct NucleoMatcher {
     matcher: nucleo_matcher::Matcher,
-    buf: Vec<char>,
     indices: Vec<u32>,
     spellings: Spellings,
 }
@@ -462,7 +450,6 @@ impl NucleoMatcher {
     pub fn new() -> Self {
         NucleoMatcher {
             matcher: nucleo_matcher::Matcher::new(Config::DEFAULT),
-            buf: Vec::new(),
             indices: Vec::new(),
             spellings: Spellings::default(),
         }
@@ -471,10 +458,10 @@ impl NucleoMatcher {
     fn one(
         &mut self,
         atom: &nucleo_matcher::pattern::Atom,
-        hay: &str,
+        hay: &[char],
     ) -> Option<(u16, Vec<usize>)> {
         self.indices.clear();
-        let h = Utf32Str::new(hay, &mut self.buf);
+        let h = Utf32Str::Unicode(hay);
         let score = atom.indices(h, &mut self.matcher, &mut self.indices)?;
         Some((score, self.indices.iter().map(|&i| i as usize).collect()))
     }
@@ -491,7 +478,7 @@ impl Matcher for NucleoMatcher {
         &mut self,
         term: &Term,
         anchor: Anchor,
-        text: &str,
+        text: &[char],
         positions: Option<&mut Vec<usize>>,
     ) -> Option<i32> {
         let kind = match anchor {
@@ -569,25 +556,27 @@ impl Matcher for SkimMatcher {
         &mut self,
         term: &Term,
         anchor: Anchor,
-        text: &str,
+        text: &[char],
         positions: Option<&mut Vec<usize>>,
     ) -> Option<i32> {
+        // fuzzy-matcher takes text; the conversion is part of its cost.
+        let written: String = text.iter().collect();
         let mut best: Option<(i64, Vec<usize>)> = self
             .matcher
-            .fuzzy_indices(text, &term.text)
-            .filter(|(_, f)| fits(anchor, f, text.chars().count()));
+            .fuzzy_indices(&written, &term.text)
+            .filter(|(_, f)| fits(anchor, f, text.len()));
         if term.text.is_ascii() {
             let mut sp = std::mem::take(&mut self.spellings);
             sp.build(text);
-            let len = text.chars().count();
             for (hay, map) in [(&sp.full, &sp.full_map), (&sp.initials, &sp.initials_map)] {
-                if let Some((score, found)) = self.matcher.fuzzy_indices(hay, &term.text)
+                let hay: String = hay.iter().collect();
+                if let Some((score, found)) = self.matcher.fuzzy_indices(&hay, &term.text)
                     && best.as_ref().is_none_or(|b| score > b.0)
                 {
                     let mut mapped = Vec::new();
                     map_back(&found, map, &mut mapped);
                     // A run of letters inside one syllable maps to one char.
-                    if fits(anchor, &mapped, len) {
+                    if fits(anchor, &mapped, text.len()) {
                         best = Some((score, mapped));
                     }
                 }
@@ -612,9 +601,13 @@ mod tests {
         Query::parse(q).terms.remove(0)
     }
 
+    fn norm(text: &str) -> Vec<char> {
+        normalise_str(text).chars().collect()
+    }
+
     fn positions(m: &mut dyn Matcher, q: &str, text: &str) -> Option<Vec<usize>> {
         let t = term(q);
-        let text = normalise_str(text);
+        let text = norm(text);
         let mut p = Vec::new();
         m.align(&t, t.anchor, &text, Some(&mut p))?;
         Some(p)
@@ -654,8 +647,8 @@ mod tests {
             assert_eq!(positions(m, q, text), Some(vec![0, 1]), "{q} {text}");
         }
         // The word's own reading scores higher than the character default.
-        let common = m.align(&term("chongqing"), Anchor::Fuzzy, "重庆", None);
-        let other = m.align(&term("zhongqing"), Anchor::Fuzzy, "重庆", None);
+        let common = m.align(&term("chongqing"), Anchor::Fuzzy, &norm("重庆"), None);
+        let other = m.align(&term("zhongqing"), Anchor::Fuzzy, &norm("重庆"), None);
         assert!(common > other, "{common:?} {other:?}");
     }
 
@@ -671,7 +664,7 @@ mod tests {
     #[test]
     fn anchors_constrain_the_alignment() {
         let m = &mut PinyinMatcher::new();
-        let text = normalise_str("北部7镇台城");
+        let text = norm("北部7镇台城");
         let t = term("tc");
         assert!(m.align(&t, Anchor::Fuzzy, &text, None).is_some());
         assert!(m.align(&t, Anchor::Substring, &text, None).is_some());
@@ -686,13 +679,11 @@ mod tests {
                 .is_some()
         );
         assert_eq!(
-            m.match_term(&term("台城"), &normalise_str("台城"))
-                .map(|x| x.0),
+            m.match_term(&term("台城"), &norm("台城")).map(|x| x.0),
             Some(Tier::Exact)
         );
         assert_eq!(
-            m.match_term(&term("tc"), &normalise_str("台城街道"))
-                .map(|x| x.0),
+            m.match_term(&term("tc"), &norm("台城街道")).map(|x| x.0),
             Some(Tier::Prefix)
         );
         assert_eq!(
@@ -710,8 +701,8 @@ mod tests {
         let m = &mut PinyinMatcher::new();
         let long: String = "发".repeat(10_000);
         let t = term(&long);
-        assert!(m.align(&t, Anchor::Fuzzy, "发改局", None).is_none());
-        assert!(m.align(&t, Anchor::Fuzzy, &long, None).is_some());
+        assert!(m.align(&t, Anchor::Fuzzy, &norm("发改局"), None).is_none());
+        assert!(m.align(&t, Anchor::Fuzzy, &norm(&long), None).is_some());
     }
 
     #[test]

@@ -18,6 +18,8 @@
 //! decides); then the alignment score; then shorter texts; then the
 //! candidate's weight (a unit's number of duties); then input order.
 
+pub mod automaton;
+pub mod bloom;
 pub mod candidates;
 pub mod chars;
 pub mod filter;
@@ -28,7 +30,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
+use bloom::PairBloom;
 pub use candidates::{Candidate, Target};
 pub use matcher::{Engine, Matcher, Tier};
 pub use query::{Anchor, Query, Term};
@@ -63,27 +67,36 @@ pub struct Results {
     pub query: String,
     /// Best first, at most the limit asked for (plus offered groups).
     pub hits: Vec<Hit>,
-    /// How many candidates matched in all.
+    /// How many candidates matched in all (so far, when not `done`).
     pub total: usize,
+    /// False for an early part of a long ranking: more results follow for
+    /// the same query.
+    pub done: bool,
 }
 
 struct PreparedKey {
-    /// Normalised text ([`chars::normalise_str`]).
-    text: Box<str>,
+    /// Normalised text ([`chars::normalise`]), decoded once.
+    text: Box<[char]>,
     chars: u32,
     mask: u64,
+    /// [`chars::initials_of_char`] of all its characters.
+    initials: u32,
     /// Long texts only match as runs, never fuzzily: a few letters
-    /// scattered over a paragraph say nothing.
-    runs_only: bool,
+    /// scattered over a paragraph say nothing. Their neighbouring-pair
+    /// summary lets most of them be skipped without reading them.
+    runs_only: Option<Box<PairBloom>>,
 }
 
 /// Ranks a fixed list of candidates against queries. Cheap to share across
 /// threads (`Arc<Searcher>`); every call uses its own scratch space.
 pub struct Searcher {
-    candidates: Vec<Candidate>,
+    /// Shared with a [`Worker`]'s owner, who looks hits up in it.
+    candidates: Arc<[Candidate]>,
     keys: Vec<PreparedKey>,
     /// `keys[first_key[i]..first_key[i + 1]]` belong to candidate `i`.
     first_key: Vec<u32>,
+    /// Some candidate has long texts (so a second pass may be needed).
+    has_texts: bool,
     engine: Engine,
 }
 
@@ -91,6 +104,19 @@ pub struct Searcher {
 const PARALLEL_CHUNK: usize = 8192;
 /// How often (in candidates) a long ranking checks for cancellation.
 const CANCEL_CHECK: usize = 512;
+/// Candidates ranked between two looks at the clock when streaming.
+const STREAM_CHUNK: usize = 16_384;
+/// How often the [`Worker`] hands over partial results of a long ranking.
+pub const STREAM_EVERY: Duration = Duration::from_millis(8);
+
+/// Which texts of the candidates a scoring pass looks at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Display texts and aliases.
+    Names,
+    /// Long texts, for candidates whose names did not match.
+    Texts,
+}
 
 /// A candidate that matched, before highlights are computed.
 #[derive(Clone, Copy)]
@@ -108,23 +134,35 @@ impl Searcher {
 
     /// Prepares candidates for a given engine (used by the benchmark).
     pub fn with_engine(candidates: Vec<Candidate>, engine: Engine) -> Searcher {
+        Searcher::prepare(candidates.into(), engine)
+    }
+
+    fn prepare(candidates: Arc<[Candidate]>, engine: Engine) -> Searcher {
         let mut keys = Vec::new();
         let mut first_key = Vec::with_capacity(candidates.len() + 1);
-        for c in &candidates {
+        for c in candidates.iter() {
             first_key.push(keys.len() as u32);
             for (k, text) in c.keys().enumerate() {
-                let text = chars::normalise_str(text);
-                let mask = text.chars().fold(0, |m, ch| m | chars::mask_of_char(ch));
+                let normalised = chars::normalise_str(text);
+                let text: Box<[char]> = normalised.chars().collect();
+                let mask = text.iter().fold(0, |m, &ch| m | chars::mask_of_char(ch));
+                let initials = text
+                    .iter()
+                    .fold(0, |m, &ch| m | chars::initials_of_char(ch));
+                let runs_only =
+                    (k > c.aliases.len()).then(|| Box::new(PairBloom::new(&normalised)));
                 keys.push(PreparedKey {
-                    chars: text.chars().count() as u32,
-                    text: text.into_boxed_str(),
+                    chars: text.len() as u32,
+                    text,
                     mask,
-                    runs_only: k > c.aliases.len(),
+                    initials,
+                    runs_only,
                 });
             }
         }
         first_key.push(keys.len() as u32);
         Searcher {
+            has_texts: candidates.iter().any(|c| !c.texts.is_empty()),
             candidates,
             keys,
             first_key,
@@ -153,37 +191,104 @@ impl Searcher {
     /// The best `limit` matches with highlights, and the number of matches.
     pub fn rank_top(&self, query: &str, limit: usize) -> Results {
         let ranked = self
-            .rank_inner(query, limit, None, &|| false)
+            .rank_inner(query, limit, None, &|| false, None)
             .expect("never cancelled");
         ranked.results
     }
 
     /// Ranks, optionally only among `within` (candidate indices, ascending),
-    /// giving up with `None` as soon as `cancelled()` is true.
+    /// giving up with `None` as soon as `cancelled()` is true. With
+    /// `partial`, results so far are handed over every [`STREAM_EVERY`]
+    /// while a long ranking runs.
     fn rank_inner(
         &self,
         query: &str,
         limit: usize,
         within: Option<&[u32]>,
         cancelled: &(dyn Fn() -> bool + Sync),
+        mut partial: Option<&mut dyn FnMut(Results)>,
     ) -> Option<Ranked> {
         let parsed = Query::parse(query);
-        let mut scored: Vec<Scored> = if parsed.is_empty() {
-            (0..self.candidates.len() as u32)
-                .map(|index| Scored {
-                    score: 0,
-                    index,
-                    key: 0,
-                })
-                .collect()
+        let all: Vec<u32>;
+        let indices: &[u32] = match within {
+            Some(w) => w,
+            None => {
+                all = (0..self.candidates.len() as u32).collect();
+                &all
+            }
+        };
+        let mut scored: Vec<Scored> = Vec::new();
+        // Whether every text of every candidate was considered, so that the
+        // matches are a valid base for narrowing the next query.
+        let mut complete = true;
+        if parsed.is_empty() {
+            scored.extend(indices.iter().map(|&index| Scored {
+                score: 0,
+                index,
+                key: 0,
+            }));
         } else {
-            self.score_all(&parsed, within, cancelled)?
-        };
-        let matched: Vec<u32> = {
-            let mut m: Vec<u32> = scored.iter().map(|s| s.index).collect();
-            m.sort_unstable();
-            m
-        };
+            // Names first: they are short, fast to match and rank above any
+            // match inside a long text. Long texts are then searched only
+            // for candidates whose names did not match, and the names'
+            // results are shown meanwhile.
+            let mut last_sent = Instant::now();
+            let mut send = |scored: &[Scored], force: bool, last_sent: &mut Instant| {
+                if let Some(send) = partial.as_mut()
+                    && (force || last_sent.elapsed() >= STREAM_EVERY)
+                {
+                    send(self.finish(&parsed, query, scored.to_vec(), limit, false).0);
+                    *last_sent = Instant::now();
+                }
+            };
+            for chunk in indices.chunks(STREAM_CHUNK) {
+                scored.extend(self.score_all(&parsed, chunk, Phase::Names, cancelled)?);
+                send(&scored, false, &mut last_sent);
+            }
+            // A single character (or one syllable: `fa`) says little
+            // inside a paragraph.
+            let worth_texts = parsed.positive().any(|t| !t.probe.fits_one_char());
+            complete = !self.has_texts || worth_texts;
+            if self.has_texts && worth_texts {
+                let rest: Vec<u32> = {
+                    let mut named: Vec<u32> = scored.iter().map(|s| s.index).collect();
+                    named.sort_unstable();
+                    indices
+                        .iter()
+                        .copied()
+                        .filter(|i| named.binary_search(i).is_err())
+                        .collect()
+                };
+                send(&scored, true, &mut last_sent);
+                for chunk in rest.chunks(STREAM_CHUNK) {
+                    scored.extend(self.score_all(&parsed, chunk, Phase::Texts, cancelled)?);
+                    send(&scored, false, &mut last_sent);
+                }
+            }
+        }
+        if cancelled() {
+            return None;
+        }
+        let (results, matched) = self.finish(&parsed, query, scored, limit, true);
+        Some(Ranked {
+            results,
+            matched,
+            complete,
+        })
+    }
+
+    /// Orders scored candidates, keeps the best `limit` with highlights and
+    /// offers; also returns every matched index, ascending.
+    fn finish(
+        &self,
+        parsed: &Query,
+        query: &str,
+        mut scored: Vec<Scored>,
+        limit: usize,
+        done: bool,
+    ) -> (Results, Vec<u32>) {
+        let mut matched: Vec<u32> = scored.iter().map(|s| s.index).collect();
+        matched.sort_unstable();
         let total = scored.len();
         let order = |a: &Scored, b: &Scored| {
             b.score
@@ -200,51 +305,40 @@ impl Searcher {
             scored.truncate(limit);
         }
         scored.sort_unstable_by(order);
-        if cancelled() {
-            return None;
-        }
         let mut matcher = self.engine.matcher();
         let mut hits: Vec<Hit> = scored
             .iter()
-            .map(|s| self.hit(&parsed, s, &mut *matcher))
+            .map(|s| self.hit(parsed, s, &mut *matcher))
             .collect();
-        self.add_offers(&mut hits, &matched);
-        Some(Ranked {
-            results: Results {
-                query: query.to_owned(),
-                hits,
-                total,
-            },
-            matched,
-        })
+        self.add_offers(&mut hits, &matched, parsed, &mut *matcher);
+        let results = Results {
+            query: query.to_owned(),
+            hits,
+            total,
+            done,
+        };
+        (results, matched)
     }
 
     fn score_all(
         &self,
         query: &Query,
-        within: Option<&[u32]>,
+        indices: &[u32],
+        phase: Phase,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Scored>> {
-        let all: Vec<u32>;
-        let indices: &[u32] = match within {
-            Some(w) => w,
-            None => {
-                all = (0..self.candidates.len() as u32).collect();
-                &all
-            }
-        };
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(indices.len() / PARALLEL_CHUNK)
             .clamp(1, 8);
         if threads == 1 {
-            return self.score_chunk(query, indices, cancelled);
+            return self.score_chunk(query, indices, phase, cancelled);
         }
         let chunk = indices.len().div_ceil(threads);
         let parts: Vec<Option<Vec<Scored>>> = std::thread::scope(|s| {
             let handles: Vec<_> = indices
                 .chunks(chunk)
-                .map(|part| s.spawn(move || self.score_chunk(query, part, cancelled)))
+                .map(|part| s.spawn(move || self.score_chunk(query, part, phase, cancelled)))
                 .collect();
             handles
                 .into_iter()
@@ -262,16 +356,18 @@ impl Searcher {
         &self,
         query: &Query,
         indices: &[u32],
+        phase: Phase,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Scored>> {
         let mut matcher = self.engine.matcher();
         let mask = query.mask();
+        let initials = query.initials();
         let mut out = Vec::new();
         for (n, &index) in indices.iter().enumerate() {
             if n % CANCEL_CHECK == 0 && cancelled() {
                 return None;
             }
-            if let Some(s) = self.score_one(query, mask, index, &mut *matcher) {
+            if let Some(s) = self.score_one(query, (mask, initials), index, phase, &mut *matcher) {
                 out.push(s);
             }
         }
@@ -286,17 +382,27 @@ impl Searcher {
     fn score_one(
         &self,
         query: &Query,
-        mask: u64,
+        (mask, initials): (u64, u32),
         index: u32,
+        phase: Phase,
         matcher: &mut dyn Matcher,
     ) -> Option<Scored> {
         let keys = self.candidate_keys(index);
         let mut best: Option<(Tier, i32, u32, u32)> = None; // tier, score, -len, key
         for (k, key) in keys.iter().enumerate() {
-            if key.mask & mask != mask {
+            if key.runs_only.is_some() != (phase == Phase::Texts) {
                 continue;
             }
-            let Some((tier, score)) = match_text(query, &key.text, key.runs_only, matcher) else {
+            if key.mask & mask != mask || key.initials & initials != initials {
+                continue;
+            }
+            if let Some(bloom) = &key.runs_only
+                && !query.positive().all(|t| bloom.may_contain(&t.probe))
+            {
+                continue;
+            }
+            let runs_only = key.runs_only.is_some();
+            let Some((tier, score)) = match_text(query, &key.text, runs_only, matcher) else {
                 continue;
             };
             let candidate = (tier, score, u32::MAX - key.chars, k as u32);
@@ -305,20 +411,24 @@ impl Searcher {
             }
         }
         let (tier, score, neg_len, key) = best?;
-        // `!term`: no text of the candidate may contain it.
-        for term in query.negative() {
-            let hit = keys.iter().any(|k| {
-                k.mask & term.mask == term.mask
-                    && matcher.align(term, term.anchor, &k.text, None).is_some()
-            });
-            if hit {
-                return None;
-            }
+        if self.excluded(query, index, matcher) {
+            return None;
         }
         Some(Scored {
             score: combine(tier, score, u32::MAX - neg_len),
             index,
             key,
+        })
+    }
+
+    /// `!term`: no text of the candidate may contain it.
+    fn excluded(&self, query: &Query, index: u32, matcher: &mut dyn Matcher) -> bool {
+        let keys = self.candidate_keys(index);
+        query.negative().any(|term| {
+            keys.iter().any(|k| {
+                k.mask & term.mask == term.mask
+                    && matcher.align(term, term.anchor, &k.text, None).is_some()
+            })
         })
     }
 
@@ -331,7 +441,7 @@ impl Searcher {
             let mut found = Vec::new();
             for term in query.positive() {
                 let anchor = match matcher.match_term(term, &key.text) {
-                    Some((tier, _)) => anchor_for(tier, term.anchor, key.runs_only),
+                    Some((tier, _)) => anchor_for(tier, term.anchor, key.runs_only.is_some()),
                     None => continue,
                 };
                 if matcher
@@ -362,8 +472,15 @@ impl Searcher {
     }
 
     /// Inserts, after each hit, the candidates it offers (the groups a town
-    /// belongs to) unless they are already listed.
-    fn add_offers(&self, hits: &mut Vec<Hit>, matched: &[u32]) {
+    /// belongs to) unless they are already listed or the query excludes
+    /// them (`!镇`).
+    fn add_offers(
+        &self,
+        hits: &mut Vec<Hit>,
+        matched: &[u32],
+        query: &Query,
+        matcher: &mut dyn Matcher,
+    ) {
         if self.candidates.iter().all(|c| c.offers.is_empty()) {
             return;
         }
@@ -375,7 +492,10 @@ impl Searcher {
             out.push(hit);
             for g in offers {
                 // A group that matched by itself ranks on its own merits.
-                if matched.binary_search(&(g as u32)).is_ok() || !listed.insert(g) {
+                if matched.binary_search(&(g as u32)).is_ok()
+                    || self.excluded(query, g as u32, matcher)
+                    || !listed.insert(g)
+                {
                     continue;
                 }
                 out.push(Hit {
@@ -396,13 +516,16 @@ struct Ranked {
     results: Results,
     /// Every matching candidate index, ascending (for narrowing).
     matched: Vec<u32>,
+    /// All texts were searched (long texts are skipped for one-character
+    /// queries); only then can `matched` be narrowed.
+    complete: bool,
 }
 
 /// All positive terms must match the (normalised) text; the weakest
 /// term's tier counts and the scores add up.
 fn match_text(
     query: &Query,
-    text: &str,
+    text: &[char],
     runs_only: bool,
     matcher: &mut dyn Matcher,
 ) -> Option<(Tier, i32)> {
@@ -447,15 +570,13 @@ fn combine(tier: Tier, score: i32, len: u32) -> u32 {
 /// Where the chars of `key` sit in `display` when `key` is a subsequence of
 /// it (市发展和改革局 in 台山市发展和改革局, 发改局 in 台山市发展和改革局),
 /// taking the earliest placement of a contiguous run when there is one.
-fn embed(key: &str, display: &str) -> Option<Vec<usize>> {
-    let key: Vec<char> = key.chars().collect();
-    let display: Vec<char> = display.chars().collect();
+fn embed(key: &[char], display: &[char]) -> Option<Vec<usize>> {
     if let Some(start) = display.windows(key.len().max(1)).position(|w| w == key) {
         return Some((start..start + key.len()).collect());
     }
     let mut at = Vec::with_capacity(key.len());
     let mut j = 0;
-    for &c in &key {
+    for &c in key {
         while j < display.len() && display[j] != c {
             j += 1;
         }
@@ -473,27 +594,30 @@ fn embed(key: &str, display: &str) -> Option<Vec<usize>> {
 
 /// Runs a [`Searcher`] on its own thread so that typing never waits for
 /// matching: [`set_query`](Worker::set_query) returns at once,
-/// [`poll`](Worker::poll) picks up finished results without blocking.
+/// [`poll`](Worker::poll) picks up results without blocking.
 ///
-/// A newer query cancels the ranking of an older one, and results for any
-/// query but the latest are discarded, so the list never flickers back.
-/// When a query extends the previous one (`fa` → `fag`) only the previous
-/// matches are searched again.
+/// Results stream in: a ranking that takes longer than [`STREAM_EVERY`]
+/// hands over the best hits found so far (`done: false`) and keeps going;
+/// the last delivery for a query has `done: true`. A newer query cancels
+/// the ranking of an older one, and results for any query but the latest
+/// are discarded, so the list never flickers back. When a query extends the
+/// previous one (`fa` → `fag`) only the previous matches are searched.
 ///
 /// ```no_run
-/// # use fengong::search::{Worker, Searcher};
+/// # use fengong::search::Worker;
 /// # let candidates = Vec::new();
 /// let mut worker = Worker::spawn(candidates);
 /// worker.set_query("fgj");
 /// // … in the event loop, once per frame:
 /// if let Some(results) = worker.poll() {
-///     // draw results.hits (best first) and results.total
+///     // draw results.hits (best first), results.total, and a spinner
+///     // while !results.done
 /// }
 /// ```
 pub struct Worker {
     shared: Arc<Shared>,
     results: Receiver<(u64, Results)>,
-    searcher: Arc<Searcher>,
+    candidates: Arc<[Candidate]>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -512,14 +636,29 @@ impl Worker {
     pub const DEFAULT_LIMIT: usize = 1000;
 
     /// Starts a worker over `candidates`, returning at most
-    /// [`DEFAULT_LIMIT`](Self::DEFAULT_LIMIT) hits per query.
+    /// [`DEFAULT_LIMIT`](Self::DEFAULT_LIMIT) hits per query. Returns at
+    /// once: the candidates are prepared on the worker's thread (about half
+    /// a second for 100 000 tasks), and queries set meanwhile wait for it.
     pub fn spawn(candidates: Vec<Candidate>) -> Worker {
-        Worker::with_searcher(Arc::new(Searcher::new(candidates)), Self::DEFAULT_LIMIT)
+        let candidates: Arc<[Candidate]> = candidates.into();
+        let shared = Arc::clone(&candidates);
+        Worker::start(candidates, Self::DEFAULT_LIMIT, move || {
+            Arc::new(Searcher::prepare(shared, Engine::default()))
+        })
     }
 
     /// Starts a worker over a prepared searcher, returning at most `limit`
     /// hits per query.
     pub fn with_searcher(searcher: Arc<Searcher>, limit: usize) -> Worker {
+        let candidates = Arc::clone(&searcher.candidates);
+        Worker::start(candidates, limit, move || searcher)
+    }
+
+    fn start(
+        candidates: Arc<[Candidate]>,
+        limit: usize,
+        searcher: impl FnOnce() -> Arc<Searcher> + Send + 'static,
+    ) -> Worker {
         let shared = Arc::new(Shared {
             pending: Mutex::new(None),
             wake: Condvar::new(),
@@ -530,23 +669,22 @@ impl Worker {
         let (tx, rx) = mpsc::channel();
         let thread = {
             let shared = Arc::clone(&shared);
-            let searcher = Arc::clone(&searcher);
             std::thread::Builder::new()
                 .name("fengong-search".into())
-                .spawn(move || worker_loop(&shared, &searcher, &tx))
+                .spawn(move || worker_loop(&shared, &searcher(), &tx))
                 .expect("spawning the search thread")
         };
         Worker {
             shared,
             results: rx,
-            searcher,
+            candidates,
             thread: Some(thread),
         }
     }
 
-    /// The searcher, e.g. to look up [`Candidate`]s by [`Hit::index`].
-    pub fn searcher(&self) -> &Searcher {
-        &self.searcher
+    /// The candidates, in the order [`Hit::index`] refers to.
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
     }
 
     /// Asks for `query` to be ranked; returns immediately.
@@ -560,9 +698,9 @@ impl Worker {
         self.shared.wake.notify_one();
     }
 
-    /// The results for the latest query once they are ready; never blocks.
-    /// Returns `None` while the latest query is still being ranked (or was
-    /// already returned).
+    /// The newest results for the latest query (partial or final) that
+    /// arrived since the last call; never blocks. `None` when nothing new
+    /// arrived.
     pub fn poll(&mut self) -> Option<Results> {
         let current = self.shared.generation.load(Ordering::SeqCst);
         let mut latest = None;
@@ -574,15 +712,29 @@ impl Worker {
         latest
     }
 
-    /// Waits up to `timeout` for the latest query's results (for tests and
-    /// benchmarks; the explorer uses [`poll`](Self::poll)).
-    pub fn wait(&mut self, timeout: std::time::Duration) -> Option<Results> {
-        let deadline = std::time::Instant::now() + timeout;
+    /// Waits up to `timeout` for the latest query's final results (for
+    /// tests and benchmarks; the explorer uses [`poll`](Self::poll)).
+    pub fn wait(&mut self, timeout: Duration) -> Option<Results> {
+        self.wait_for(timeout, true)
+    }
+
+    /// Waits up to `timeout` for the latest query's first results, partial
+    /// or final.
+    pub fn wait_first(&mut self, timeout: Duration) -> Option<Results> {
+        self.wait_for(timeout, false)
+    }
+
+    fn wait_for(&mut self, timeout: Duration, need_done: bool) -> Option<Results> {
+        let deadline = Instant::now() + timeout;
         loop {
             let current = self.shared.generation.load(Ordering::SeqCst);
-            let left = deadline.checked_duration_since(std::time::Instant::now())?;
+            let left = deadline.checked_duration_since(Instant::now())?;
             match self.results.recv_timeout(left) {
-                Ok((generation, results)) if generation == current => return Some(results),
+                Ok((generation, results))
+                    if generation == current && (results.done || !need_done) =>
+                {
+                    return Some(results);
+                }
                 Ok(_) => continue,
                 Err(_) => return None,
             }
@@ -622,8 +774,18 @@ fn worker_loop(shared: &Shared, searcher: &Searcher, tx: &Sender<(u64, Results)>
             .as_ref()
             .filter(|(old, _)| query::narrows(old, &query))
             .map(|(_, m)| m.as_slice());
-        if let Some(ranked) = searcher.rank_inner(&query, shared.limit, within, &cancelled) {
-            previous = Some((query, ranked.matched));
+        let mut send_partial = |results: Results| {
+            let _ = tx.send((generation, results));
+        };
+        let ranked = searcher.rank_inner(
+            &query,
+            shared.limit,
+            within,
+            &cancelled,
+            Some(&mut send_partial),
+        );
+        if let Some(ranked) = ranked {
+            previous = ranked.complete.then_some((query, ranked.matched));
             if tx.send((generation, ranked.results)).is_err() {
                 return;
             }
@@ -732,6 +894,40 @@ mod tests {
         assert_eq!(hits.len(), 2);
         assert_eq!((hits[1].index, hits[1].via), (1, Some(0)));
         assert!(s.rank("水步").iter().all(|h| h.via.is_none()));
+        assert_eq!(s.rank("台城 !镇").len(), 1, "offers obey negation");
+    }
+
+    #[test]
+    fn worker_narrowing_still_finds_matches_in_long_texts() {
+        let mut task = unit("推进北部产城融合", &[], 0);
+        task.texts = vec!["建设智慧城市".into()];
+        let mut w = Worker::spawn(vec![unit("智能制造", &[], 0), task]);
+        // One character: long texts are not searched…
+        w.set_query("智");
+        let r = w.wait(Duration::from_secs(60)).unwrap();
+        assert_eq!(r.hits.iter().map(|h| h.index).collect::<Vec<_>>(), [0]);
+        // …so the next query must not be narrowed to that answer.
+        w.set_query("智慧");
+        let r = w.wait(Duration::from_secs(60)).unwrap();
+        assert_eq!(r.hits.iter().map(|h| h.index).collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn worker_streams_names_before_long_texts() {
+        let mut task = unit("推进北部产城融合", &[], 0);
+        task.texts = vec!["建设智慧城市".into()];
+        let mut w = Worker::spawn(vec![unit("智慧港口", &[], 0), task]);
+        w.set_query("智慧");
+        let first = w.wait_first(Duration::from_secs(60)).unwrap();
+        assert!(!first.done);
+        assert_eq!(first.hits.iter().map(|h| h.index).collect::<Vec<_>>(), [0]);
+        let last = w.wait(Duration::from_secs(60)).unwrap();
+        assert!(last.done);
+        assert_eq!(
+            last.hits.iter().map(|h| h.index).collect::<Vec<_>>(),
+            [0, 1]
+        );
+        assert_eq!(w.candidates()[1].display, "推进北部产城融合");
     }
 
     #[test]
@@ -744,14 +940,14 @@ mod tests {
         w.set_query("fzh");
         w.set_query("fzhggj");
         w.set_query("台城");
-        let r = w.wait(std::time::Duration::from_secs(60)).expect("results");
+        let r = w.wait(Duration::from_secs(60)).expect("results");
         assert_eq!(r.query, "台城");
         assert_eq!(r.total, 1);
         assert!(w.poll().is_none(), "older queries' results are dropped");
         w.set_query("fa");
-        let fa = w.wait(std::time::Duration::from_secs(60)).expect("fa");
+        let fa = w.wait(Duration::from_secs(60)).expect("fa");
         w.set_query("fagai");
-        let fagai = w.wait(std::time::Duration::from_secs(60)).expect("fagai");
+        let fagai = w.wait(Duration::from_secs(60)).expect("fagai");
         assert_eq!(fa.total, 20_000);
         assert_eq!(fagai.total, 20_000);
         assert_eq!(fagai.hits.len(), Worker::DEFAULT_LIMIT);

@@ -14,6 +14,10 @@
 //! Every kind matches through pinyin too: `'fagai` is the run 发改.
 //! An operator on its own (`'`, `^`, `!`, `$`) is an ordinary character.
 
+use std::sync::Arc;
+
+use super::automaton::Automaton;
+use super::bloom::RunProbe;
 use super::chars;
 
 /// How a term must sit in the text.
@@ -55,6 +59,13 @@ pub struct Term {
     pub negated: bool,
     /// Mask bits (see [`chars::query_bit`]) every matching text has.
     pub mask: u64,
+    /// The fast can-it-match check, for terms short enough.
+    pub automaton: Option<Arc<Automaton>>,
+    /// What a long text's pair summary must hold for the term to occur.
+    pub probe: RunProbe,
+    /// Letters that must begin a syllable in a matching text
+    /// ([`chars::required_initials`]).
+    pub initials: u32,
 }
 
 /// A parsed query: all terms must hold.
@@ -92,6 +103,11 @@ impl Query {
     /// bits cannot match.
     pub fn mask(&self) -> u64 {
         self.positive().fold(0, |m, t| m | t.mask)
+    }
+
+    /// The union of the positive terms' required initials.
+    pub fn initials(&self) -> u32 {
+        self.positive().fold(0, |m, t| m | t.initials)
     }
 }
 
@@ -139,6 +155,9 @@ fn parse_term(token: &str) -> Term {
     let mask = chars.iter().fold(0, |m, &c| m | chars::query_bit(c));
     Term {
         text: body.to_owned(),
+        automaton: Automaton::new(&chars).map(Arc::new),
+        probe: RunProbe::new(&chars),
+        initials: chars::required_initials(&chars),
         chars,
         anchor,
         negated,
