@@ -1,0 +1,298 @@
+//! Hand-written word lists: phrases too generic to count as evidence, the
+//! endings that mark a named place or project, and the verbs and particles
+//! trimmed off the ends of a shared string.
+//!
+//! All entries are simplified Chinese: texts are folded to simplified before
+//! they are compared (see [`super::fold`]).
+
+use crate::model::OverlapKind;
+
+/// Slogans and policy phrases that almost every plan repeats. Two tasks that
+/// share only these are not about the same thing, however rare the phrase is
+/// in a small corpus, so their characters are masked before matching.
+pub const GENERIC_PHRASES: &[&str] = &[
+    "习近平新时代中国特色社会主义思想",
+    "百县千镇万村高质量发展工程",
+    "粤港澳大湾区",
+    "高质量发展",
+    "乡村振兴",
+    "区域协调发展",
+    "城乡区域协调发展",
+    "城乡融合发展",
+    "新发展理念",
+    "新发展格局",
+    "一核一带一区",
+    "百千万工程",
+    "大湾区",
+    "生态文明",
+    "营商环境",
+    "体制机制",
+    "基础设施",
+    "公共服务",
+    "现代化",
+    "现代产业体系",
+    "招商引资",
+    "数字经济",
+    "碳达峰",
+    "碳中和",
+    "国内国际双循环",
+    "双循环",
+    "人民群众",
+    "产业转移",
+    "产业集群",
+    "重点项目",
+    "重大项目",
+    "互联互通",
+    "提质增效",
+    "转型升级",
+    "协同发展",
+    "融合发展",
+    "绿色发展",
+    "创新驱动",
+    "因地制宜",
+    "统筹推进",
+    "加快推进",
+    "积极推进",
+    "大力推进",
+    "全面推进",
+    "深入推进",
+    "进一步",
+];
+
+/// How a name ending classifies a shared term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// A road, rail line, bridge, port facility, park or other named project.
+    Project,
+    /// A bay, island, town, station or other place.
+    Place,
+}
+
+impl NameKind {
+    pub fn overlap_kind(self) -> OverlapKind {
+        match self {
+            NameKind::Project => OverlapKind::SameProject,
+            NameKind::Place => OverlapKind::SamePlace,
+        }
+    }
+}
+
+/// Endings of named projects (黄茅海跨海通道, 台开快速路, 鹤台铁路, 广台高速).
+/// Longer endings come first so that 快速路 wins over 路-like shorter ones.
+pub const PROJECT_ENDINGS: &[&str] = &[
+    "跨海通道",
+    "快速路",
+    "快速通道",
+    "城际铁路",
+    "高速铁路",
+    "高速公路",
+    "产业园",
+    "工业园",
+    "开发区",
+    "合作区",
+    "试验区",
+    "示范区",
+    "集聚区",
+    "度假区",
+    "旅游区",
+    "风景区",
+    "物流园",
+    "电厂",
+    "核电",
+    "风电",
+    "通道",
+    "铁路",
+    "城际",
+    "高铁",
+    "高速",
+    "大桥",
+    "公路",
+    "国道",
+    "省道",
+    "大道",
+    "机场",
+    "码头",
+    "航道",
+    "隧道",
+    "枢纽",
+    "轨道",
+    "港区",
+    "景区",
+    "园区",
+    "基地",
+    "新城",
+    "项目",
+    "工程",
+];
+
+/// Endings of place names (广海湾, 上川岛, 江门站, 大泽镇, 黄茅海).
+pub const PLACE_ENDINGS: &[&str] = &[
+    "街道", "半岛", "海域", "湾", "港", "岛", "镇", "站", "村", "江", "河", "湖", "山", "海",
+];
+
+/// The ending of `chars[..end]` that names a project or place, if any, with
+/// its length in chars. Project endings are tried first: 港区 is a project
+/// even though 港 alone is a place.
+pub fn ending_at(chars: &[char], end: usize) -> Option<(NameKind, usize)> {
+    let lists = [
+        (NameKind::Project, PROJECT_ENDINGS),
+        (NameKind::Place, PLACE_ENDINGS),
+    ];
+    for (kind, list) in lists {
+        for ending in list {
+            let n = ending.chars().count();
+            if n <= end && chars[end - n..end].iter().copied().eq(ending.chars()) {
+                return Some((kind, n));
+            }
+        }
+    }
+    None
+}
+
+/// Single characters that end a place name on their own (川岛, 台城镇 → 镇).
+/// Two-character names ending in these are indexed as keys too, because a
+/// trigram index alone would miss 川岛.
+pub fn is_place_char(c: char) -> bool {
+    matches!(c, '湾' | '港' | '岛' | '镇' | '站')
+}
+
+/// Verbs, adverbs and particles that open or close a shared string without
+/// being part of the thing named: 加快推进|黄茅海跨海通道|建设.
+const EDGE_WORDS: &[&str] = &[
+    "加快",
+    "推进",
+    "推动",
+    "建设",
+    "打造",
+    "完善",
+    "依托",
+    "对接",
+    "支持",
+    "加强",
+    "实施",
+    "开展",
+    "积极",
+    "全面",
+    "深入",
+    "大力",
+    "着力",
+    "重点",
+    "启动",
+    "开工",
+    "谋划",
+    "规划",
+    "建成",
+    "提升",
+    "发展",
+    "促进",
+    "做好",
+    "构建",
+    "落实",
+    "引导",
+    "鼓励",
+    "争取",
+    "力争",
+    "协调",
+    "配合",
+    "统筹",
+    "优化",
+    "强化",
+    "深化",
+    "用好",
+    "发挥",
+    "围绕",
+    "以及",
+    "一批",
+    "一体化",
+    "工作",
+    "进程",
+    "力度",
+    "水平",
+    "能力",
+    "作用",
+    "优势",
+    "前期",
+    "进度",
+    // Single characters only where they are almost never part of a name.
+    "以",
+    "及",
+    "和",
+    "与",
+    "等",
+    "的",
+    "在",
+    "为",
+    "了",
+    "是",
+    "着",
+    "并",
+];
+
+/// Trims [`EDGE_WORDS`] off both ends of `chars[start..end]`, repeatedly,
+/// and returns the remaining range. The longest matching word is removed
+/// first so 建设 is not left as 设.
+pub fn trim_edges(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
+    loop {
+        let before = (start, end);
+        if let Some(n) = longest_edge_word(chars, start, end, true) {
+            start += n;
+        }
+        if start < end
+            && let Some(n) = longest_edge_word(chars, start, end, false)
+        {
+            end -= n;
+        }
+        if (start, end) == before || start >= end {
+            return (start, end.max(start));
+        }
+    }
+}
+
+fn longest_edge_word(chars: &[char], start: usize, end: usize, at_start: bool) -> Option<usize> {
+    EDGE_WORDS
+        .iter()
+        .filter_map(|w| {
+            let n = w.chars().count();
+            if n > end - start {
+                return None;
+            }
+            let slice = if at_start {
+                &chars[start..start + n]
+            } else {
+                &chars[end - n..end]
+            };
+            slice.iter().copied().eq(w.chars()).then_some(n)
+        })
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn endings_classify_names() {
+        let c = chars("黄茅海跨海通道");
+        assert_eq!(ending_at(&c, c.len()), Some((NameKind::Project, 4)));
+        let c = chars("广海湾");
+        assert_eq!(ending_at(&c, c.len()), Some((NameKind::Place, 1)));
+        let c = chars("高栏港区");
+        assert_eq!(ending_at(&c, c.len()), Some((NameKind::Project, 2)));
+        let c = chars("推动发展");
+        assert_eq!(ending_at(&c, c.len()), None);
+    }
+
+    #[test]
+    fn trims_verbs_and_particles() {
+        let c = chars("加快推进黄茅海跨海通道建设");
+        let (s, e) = trim_edges(&c, 0, c.len());
+        assert_eq!(c[s..e].iter().collect::<String>(), "黄茅海跨海通道");
+        let c = chars("建设");
+        let (s, e) = trim_edges(&c, 0, c.len());
+        assert_eq!(s, e);
+    }
+}

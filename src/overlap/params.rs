@@ -1,0 +1,44 @@
+//! Every threshold and weight of the overlap engine, in one place.
+//! `docs/OVERLAP.md` explains what each one does and how it was chosen.
+
+// --- Candidate pairs (the inverted index) ---
+
+/// A key (trigram or short name) found in more tasks than this is too
+/// common to propose candidates; it can still be a shared term of a pair
+/// proposed by rarer keys.
+pub const MAX_POSTINGS: usize = 250;
+/// … and likewise a key found in more than this share of all tasks.
+pub const MAX_KEY_SHARE: f32 = 0.2;
+/// Each task proposes at most this many partners in other documents …
+pub const CANDIDATES_ACROSS: usize = 30;
+/// … and at most this many in its own document.
+pub const CANDIDATES_WITHIN: usize = 6;
+
+// --- Shared terms ---
+
+/// A shared string that is not a name (no place or project ending, not
+/// quoted, no road code) counts only from this many characters on.
+pub const MIN_WORDING_CHARS: usize = 4;
+/// A wording term weighs this much of a name of the same rarity.
+pub const WORDING_WEIGHT: f32 = 0.6;
+/// A name of 2, 3, 4+ characters weighs this share of its rarity: 川岛 is
+/// more often a coincidence than 黄茅海跨海通道.
+pub const NAME_LENGTH_FACTOR: [f32; 3] = [0.7, 0.85, 1.0];
+/// A wording term of 4, 5, 6, 7+ characters likewise.
+pub const WORDING_LENGTH_FACTOR: [f32; 4] = [0.5, 0.7, 0.85, 1.0];
+/// Terms weighing less than this are not reported or scored.
+pub const MIN_TERM_WEIGHT: f32 = 0.12;
+/// At most this many shared terms are stored per overlap.
+pub const MAX_SHARED_TERMS: usize = 8;
+/// At most this many occurrences of a term are stored per text.
+pub const MAX_OCCURRENCES: usize = 16;
+
+// --- Pair score ---
+
+/// The score combines the best this-many terms …
+pub const SCORE_TERMS: usize = 4;
+/// … the r-th best (from 0) discounted by `TERM_DECAY^r`, so many weak
+/// terms never add up to one strong one.
+pub const TERM_DECAY: f32 = 0.5;
+/// Pairs scoring below this are not kept.
+pub const MIN_SCORE: f32 = 0.2;
