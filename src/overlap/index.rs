@@ -70,11 +70,36 @@ pub struct KeyIndex {
     postings: Vec<u32>,
     /// Packed key → id, for looking up a shared term's keys.
     ids: HashMap<Key, u32>,
+    /// How many tasks contain each character bigram. Bigrams propose no
+    /// candidates (too common); they only tell whether a short string such
+    /// as 旅游 or 台开 is an everyday word or a rare name.
+    bigram_df: HashMap<u64, u32>,
     pub n_tasks: usize,
 }
 
+fn bigram(c: &[char]) -> u64 {
+    ((c[0] as u64) << 21) | c[1] as u64
+}
+
+/// The distinct plain bigrams of one folded text.
+pub fn bigrams_of(chars: &[char]) -> Vec<u64> {
+    let mut out: Vec<u64> = chars
+        .windows(2)
+        .filter(|w| !w.contains(&BREAK))
+        .map(bigram)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 impl KeyIndex {
-    pub fn build(keys: Vec<Vec<Key>>) -> KeyIndex {
+    /// `keys` and `bigrams` hold, per task, [`keys_of`] and [`bigrams_of`].
+    pub fn build(keys: Vec<Vec<Key>>, bigrams: &[Vec<u64>]) -> KeyIndex {
+        let mut bigram_df: HashMap<u64, u32> = HashMap::new();
+        for b in bigrams.iter().flatten() {
+            *bigram_df.entry(*b).or_default() += 1;
+        }
         let mut ids: HashMap<Key, u32> = HashMap::new();
         let mut df: Vec<u32> = Vec::new();
         let task_keys: Vec<Vec<u32>> = keys
@@ -117,7 +142,26 @@ impl KeyIndex {
             offsets,
             postings,
             ids,
+            bigram_df,
         }
+    }
+
+    /// How specific a string of at least two chars is: the mean
+    /// [`Self::specificity`] of its bigrams. Averaging matters: 城市信息 has
+    /// one rare bigram (市信, where two everyday words meet) but is made of
+    /// everyday words, while every bigram of 黄茅海跨海 is rare.
+    pub fn string_specificity(&self, s: &[char]) -> f32 {
+        let parts: Vec<f32> = s
+            .windows(2)
+            .map(|w| {
+                let df = self.bigram_df.get(&bigram(w)).map_or(0, |&d| d as usize);
+                self.specificity(df)
+            })
+            .collect();
+        if parts.is_empty() {
+            return 0.0;
+        }
+        parts.iter().sum::<f32>() / parts.len() as f32
     }
 
     pub fn postings(&self, id: u32) -> &[u32] {

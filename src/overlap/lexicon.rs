@@ -5,6 +5,8 @@
 //! All entries are simplified Chinese: texts are folded to simplified before
 //! they are compared (see [`super::fold`]).
 
+use std::sync::OnceLock;
+
 use crate::model::OverlapKind;
 
 /// Slogans and policy phrases that almost every plan repeats. Two tasks that
@@ -30,6 +32,24 @@ pub const GENERIC_PHRASES: &[&str] = &[
     "基础设施",
     "公共服务",
     "现代化",
+    "中国特色社会主义先行示范区",
+    "21世纪海上丝绸之路",
+    "一带一路",
+    "山水林田湖草",
+    "山水林田湖",
+    "十三五",
+    "十四五",
+    "十五五",
+    "放管服",
+    "习近平总书记",
+    "重要讲话",
+    "重要指示",
+    "党的十九大",
+    "党的二十大",
+    "先行示范区",
+    "绿水青山就是金山银山",
+    "绿水青山",
+    "金山银山",
     "现代产业体系",
     "招商引资",
     "数字经济",
@@ -249,20 +269,20 @@ pub fn trim_edges(chars: &[char], mut start: usize, mut end: usize) -> (usize, u
 }
 
 fn longest_edge_word(chars: &[char], start: usize, end: usize, at_start: bool) -> Option<usize> {
-    EDGE_WORDS
+    static WORDS: OnceLock<Vec<Vec<char>>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| EDGE_WORDS.iter().map(|w| w.chars().collect()).collect());
+    words
         .iter()
-        .filter_map(|w| {
-            let n = w.chars().count();
-            if n > end - start {
-                return None;
-            }
-            let slice = if at_start {
-                &chars[start..start + n]
-            } else {
-                &chars[end - n..end]
-            };
-            slice.iter().copied().eq(w.chars()).then_some(n)
+        .filter(|w| {
+            let n = w.len();
+            n <= end - start
+                && if at_start {
+                    chars[start..start + n] == w[..]
+                } else {
+                    chars[end - n..end] == w[..]
+                }
         })
+        .map(Vec::len)
         .max()
 }
 

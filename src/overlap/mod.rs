@@ -38,7 +38,9 @@ use self::pair::Side;
 pub fn compute(data: &TaskData) -> Vec<Overlap> {
     let folded: Vec<Folded> = par_map(&data.tasks, fold::fold_task);
     let keys = par_map(&folded, |f| index::keys_of(&f.chars));
-    let index = KeyIndex::build(keys);
+    let bigrams = par_map(&folded, |f| index::bigrams_of(&f.chars));
+    let index = KeyIndex::build(keys, &bigrams);
+    drop(bigrams);
     let doc_pos = data.index().documents;
     let doc_of: Vec<u32> = data
         .tasks

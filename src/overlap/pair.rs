@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use crate::model::{OverlapKind, SharedTerm};
 
 use super::fold::{BREAK, Folded};
-use super::index::{KeyIndex, name_bigram, stem_ending, trigram};
+use super::index::{KeyIndex, stem_ending};
 use super::lexicon::{NameKind, ending_at, trim_edges};
 use super::params::{
     MAX_OCCURRENCES, MAX_SHARED_TERMS, MIN_TERM_WEIGHT, MIN_WORDING_CHARS, NAME_LENGTH_FACTOR,
-    SCORE_TERMS, TERM_DECAY, WORDING_LENGTH_FACTOR, WORDING_WEIGHT,
+    QUOTED_FACTOR, SCORE_TERMS, TERM_DECAY, WORDING_LENGTH_FACTOR, WORDING_WEIGHT,
 };
 
 /// One side of a pair: the folded text and the original characters.
@@ -31,7 +31,7 @@ pub struct PairScore {
 struct Term {
     chars: Vec<char>,
     weight: f32,
-    name: Option<NameKind>,
+    name: Option<Name>,
 }
 
 pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
@@ -46,7 +46,7 @@ pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
         if terms.contains_key(&chars) {
             continue;
         }
-        let name = name_kind(a, s, e).or_else(|| name_kind(b, bs, bs + (e - s)));
+        let name = name_of(a, s, e, Some((b, bs))).or_else(|| name_of(b, bs, bs + (e - s), None));
         let weight = term_weight(index, &chars, name);
         if weight >= MIN_TERM_WEIGHT {
             terms.insert(
@@ -73,7 +73,7 @@ pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
     let best = kept.first()?;
     let kind = best
         .name
-        .map_or(OverlapKind::SimilarWording, NameKind::overlap_kind);
+        .map_or(OverlapKind::SimilarWording, |n| n.kind.overlap_kind());
     let miss: f32 = kept
         .iter()
         .take(SCORE_TERMS)
@@ -127,64 +127,100 @@ fn common_runs(a: &[char], b: &[char]) -> Vec<(usize, usize, usize)> {
     runs
 }
 
-/// Whether `chars[s..e]` of one side names a project or a place: it ends in
-/// a name ending (with something before it), runs straight into one
-/// (黄茅海 in 黄茅海跨海通道), carries a road code (G240) or is quoted.
-fn name_kind(side: &Side, s: usize, e: usize) -> Option<NameKind> {
+/// A shared term that names a project or place.
+#[derive(Debug, Clone, Copy)]
+struct Name {
+    kind: NameKind,
+    /// Length of the part before the name's ending (黄茅海跨海 in
+    /// 黄茅海跨海通道); the whole term when the ending follows it or when
+    /// the term is quoted or a road code.
+    stem: usize,
+    /// Quoted without a name ending: a programme or slogan (“揭榜挂帅”)
+    /// more often than a project.
+    quoted: bool,
+}
+
+/// Whether `chars[s..e]` of one side names a project or place: it ends in
+/// a name ending after a real stem, runs straight into one (黄茅海 in
+/// 黄茅海跨海通道), carries a road code (G240) or is quoted.
+///
+/// `other` is the other side and where the term starts there: a term counts
+/// as running into an ending only when it does so in both texts, because
+/// one text's 城市信息大道 does not make the other's 城市信息 a road.
+fn name_of(side: &Side, s: usize, e: usize, other: Option<(&Side, usize)>) -> Option<Name> {
     let chars = &side.folded.chars;
-    if let Some((kind, n)) = ending_at(&chars[s..e], e - s)
-        && n < e - s
+    let len = e - s;
+    let whole = |kind| {
+        Some(Name {
+            kind,
+            stem: len,
+            quoted: false,
+        })
+    };
+    // A term that runs into an ending is the stem of a longer name: 黄茅海
+    // in 黄茅海跨海通道 is part of a project even though 海 ends places.
+    if let Some((o, os)) = other
+        && let Some((kind, _)) = stem_ending(chars, e)
+        && stem_ending(&o.folded.chars, os + len).is_some()
     {
-        return Some(kind);
+        return whole(kind);
     }
-    if let Some((kind, _)) = stem_ending(chars, e) {
-        return Some(kind);
+    if let Some((kind, n)) = ending_at(&chars[s..e], len) {
+        // 速公路 is a fragment of 高速公路, not a road; 川岛 is a place.
+        let min_stem = if n == 1 { 1 } else { 2 };
+        if len - n >= min_stem {
+            return Some(Name {
+                kind,
+                stem: len - n,
+                quoted: false,
+            });
+        }
     }
-    let term = &chars[s..e];
-    if term
-        .windows(2)
-        .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_digit())
-    {
-        return Some(NameKind::Project);
+    if has_road_code(&chars[s..e]) {
+        return whole(NameKind::Project);
     }
     let before = side.folded.orig[s].checked_sub(1).map(|p| side.text[p]);
     let after = side.text.get(side.folded.orig[e - 1] + 1).copied();
     if matches!(before, Some('“' | '《' | '「' | '『' | '"'))
         && matches!(after, Some('”' | '》' | '」' | '』' | '"'))
     {
-        return Some(NameKind::Project);
+        return Some(Name {
+            kind: NameKind::Project,
+            stem: len,
+            quoted: true,
+        });
     }
     None
 }
 
+/// A road number: G, S or X (国道, 省道, 县道) and at least two digits.
+fn has_road_code(term: &[char]) -> bool {
+    term.windows(3)
+        .any(|w| matches!(w[0], 'G' | 'S' | 'X') && w[1..].iter().all(char::is_ascii_digit))
+}
+
 /// How much a shared term says, in [0, 1]: its rarity across tasks, scaled
 /// by its length and by whether it is a name.
-fn term_weight(index: &KeyIndex, chars: &[char], name: Option<NameKind>) -> f32 {
+fn term_weight(index: &KeyIndex, chars: &[char], name: Option<Name>) -> f32 {
     let len = chars.len();
-    let spec = |df: usize| index.specificity(df);
     match name {
-        Some(_) => {
-            // A name is as specific as its rarest part.
-            let rarest = if len == 2 {
-                spec(index.df(name_bigram(chars)))
+        Some(name) => {
+            // A name is as specific as its stem: 旅游基地 is an everyday word
+            // plus an ending, 台开快速路 is not. A one-char stem (川 of 川岛)
+            // says too little alone, so the whole name is judged then.
+            let stem = if name.stem >= 2 {
+                &chars[..name.stem]
             } else {
                 chars
-                    .windows(3)
-                    .map(|w| spec(index.df(trigram(w))))
-                    .fold(0.0, f32::max)
             };
-            rarest * NAME_LENGTH_FACTOR[(len - 2).min(2)]
+            let quoted = if name.quoted { QUOTED_FACTOR } else { 1.0 };
+            index.string_specificity(stem) * NAME_LENGTH_FACTOR[(len - 2).min(2)] * quoted
         }
         None if len < MIN_WORDING_CHARS => 0.0,
         None => {
-            // Wording is judged on all its parts: one rare trigram where
-            // two common phrases meet is no evidence.
-            let parts: Vec<f32> = chars
-                .windows(3)
-                .map(|w| spec(index.df(trigram(w))))
-                .collect();
-            let mean = parts.iter().sum::<f32>() / parts.len() as f32;
-            mean * WORDING_WEIGHT * WORDING_LENGTH_FACTOR[(len - MIN_WORDING_CHARS).min(3)]
+            index.string_specificity(chars)
+                * WORDING_WEIGHT
+                * WORDING_LENGTH_FACTOR[(len - MIN_WORDING_CHARS).min(3)]
         }
     }
 }

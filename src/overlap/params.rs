@@ -23,7 +23,10 @@ pub const MIN_WORDING_CHARS: usize = 4;
 pub const WORDING_WEIGHT: f32 = 0.6;
 /// A name of 2, 3, 4+ characters weighs this share of its rarity: 川岛 is
 /// more often a coincidence than 黄茅海跨海通道.
-pub const NAME_LENGTH_FACTOR: [f32; 3] = [0.7, 0.85, 1.0];
+pub const NAME_LENGTH_FACTOR: [f32; 3] = [0.6, 0.75, 0.85];
+/// A quoted term without a name ending (“揭榜挂帅”, “多规合一”) is more
+/// often a shared slogan than shared work, so it weighs this share.
+pub const QUOTED_FACTOR: f32 = 0.8;
 /// A wording term of 4, 5, 6, 7+ characters likewise.
 pub const WORDING_LENGTH_FACTOR: [f32; 4] = [0.5, 0.7, 0.85, 1.0];
 /// Terms weighing less than this are not reported or scored.
@@ -39,6 +42,6 @@ pub const MAX_OCCURRENCES: usize = 16;
 pub const SCORE_TERMS: usize = 4;
 /// … the r-th best (from 0) discounted by `TERM_DECAY^r`, so many weak
 /// terms never add up to one strong one.
-pub const TERM_DECAY: f32 = 0.5;
+pub const TERM_DECAY: f32 = 0.6;
 /// Pairs scoring below this are not kept.
 pub const MIN_SCORE: f32 = 0.2;
