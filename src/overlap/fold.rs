@@ -19,17 +19,25 @@ pub const BREAK: char = '\0';
 pub struct Folded {
     /// Folded word characters, with [`BREAK`] between runs.
     pub chars: Vec<char>,
-    /// For each entry of `chars`, its char offset in the task's `text`.
-    pub orig: Vec<usize>,
+    /// For each entry of `chars`, its char offset in the task's `text`
+    /// (u32 rather than usize: it halves this, the engine's largest table).
+    pub orig: Vec<u32>,
 }
 
 impl Folded {
     /// The original text's characters `chars[start..end]` cover, as written
     /// (spaces inside included).
     pub fn written(&self, text_chars: &[char], start: usize, end: usize) -> String {
-        text_chars[self.orig[start]..=self.orig[end - 1]]
+        text_chars[self.offset(start)..=self.offset(end - 1)]
             .iter()
             .collect()
+    }
+}
+
+impl Folded {
+    /// The char offset in the original text of folded position `i`.
+    pub fn offset(&self, i: usize) -> usize {
+        self.orig[i] as usize
     }
 }
 
@@ -65,7 +73,7 @@ pub fn fold(text: &str, masked: Option<(usize, usize)>) -> Folded {
         }
         if c.is_alphanumeric() {
             out.chars.push(c);
-            out.orig.push(i);
+            out.orig.push(i as u32);
         } else {
             push_break(&mut out, i);
         }
@@ -75,6 +83,7 @@ pub fn fold(text: &str, masked: Option<(usize, usize)>) -> Folded {
 }
 
 fn push_break(out: &mut Folded, i: usize) {
+    let i = i as u32;
     if out.chars.last().is_some_and(|&c| c != BREAK) {
         out.chars.push(BREAK);
         out.orig.push(i);

@@ -6,10 +6,10 @@
 //! character followed by a place character (川岛)
 //! and the two characters before a name ending (鹤台 in 鹤台铁路).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::fold::BREAK;
+use super::fxhash::FxHashMap;
 use super::lexicon::{NameKind, ending_at, is_place_char};
 use super::params::{CANDIDATES_ACROSS, CANDIDATES_WITHIN, MAX_KEY_SHARE, MAX_POSTINGS};
 
@@ -69,11 +69,11 @@ pub struct KeyIndex {
     offsets: Vec<u32>,
     postings: Vec<u32>,
     /// Packed key → id, for looking up a shared term's keys.
-    ids: HashMap<Key, u32>,
+    ids: FxHashMap<Key, u32>,
     /// How many tasks contain each character bigram. Bigrams propose no
     /// candidates (too common); they only tell whether a short string such
     /// as 旅游 or 台开 is an everyday word or a rare name.
-    bigram_df: HashMap<u64, u32>,
+    bigram_df: FxHashMap<u64, u32>,
     pub n_tasks: usize,
 }
 
@@ -96,11 +96,11 @@ pub fn bigrams_of(chars: &[char]) -> Vec<u64> {
 impl KeyIndex {
     /// `keys` and `bigrams` hold, per task, [`keys_of`] and [`bigrams_of`].
     pub fn build(keys: Vec<Vec<Key>>, bigrams: &[Vec<u64>]) -> KeyIndex {
-        let mut bigram_df: HashMap<u64, u32> = HashMap::new();
+        let mut bigram_df: FxHashMap<u64, u32> = FxHashMap::default();
         for b in bigrams.iter().flatten() {
             *bigram_df.entry(*b).or_default() += 1;
         }
-        let mut ids: HashMap<Key, u32> = HashMap::new();
+        let mut ids: FxHashMap<Key, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
         let task_keys: Vec<Vec<u32>> = keys
             .into_iter()

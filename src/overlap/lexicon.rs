@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use crate::model::OverlapKind;
 
+use super::fxhash::FxHashMap;
+
 /// Slogans and policy phrases that almost every plan repeats. Two tasks that
 /// share only these are not about the same thing, however rare the phrase is
 /// in a small corpus, so their characters are masked before matching.
@@ -154,19 +156,31 @@ pub const PLACE_ENDINGS: &[&str] = &[
 /// its length in chars. Project endings are tried first: 港区 is a project
 /// even though 港 alone is a place.
 pub fn ending_at(chars: &[char], end: usize) -> Option<(NameKind, usize)> {
-    let lists = [
-        (NameKind::Project, PROJECT_ENDINGS),
-        (NameKind::Place, PLACE_ENDINGS),
-    ];
-    for (kind, list) in lists {
-        for ending in list {
-            let n = ending.chars().count();
-            if n <= end && chars[end - n..end].iter().copied().eq(ending.chars()) {
-                return Some((kind, n));
+    // Called for every position of every text, so the endings are grouped
+    // by their last character once.
+    static BY_LAST: OnceLock<FxHashMap<char, Vec<(NameKind, Vec<char>)>>> = OnceLock::new();
+    let by_last = BY_LAST.get_or_init(|| {
+        let mut map: FxHashMap<char, Vec<(NameKind, Vec<char>)>> = FxHashMap::default();
+        let lists = [
+            (NameKind::Project, PROJECT_ENDINGS),
+            (NameKind::Place, PLACE_ENDINGS),
+        ];
+        for (kind, list) in lists {
+            for ending in list {
+                let chars: Vec<char> = ending.chars().collect();
+                map.entry(*chars.last().expect("endings are not empty"))
+                    .or_default()
+                    .push((kind, chars));
             }
         }
-    }
-    None
+        map
+    });
+    let last = chars.get(end.checked_sub(1)?)?;
+    by_last
+        .get(last)?
+        .iter()
+        .find(|(_, e)| e.len() <= end && chars[end - e.len()..end] == e[..])
+        .map(|(kind, e)| (*kind, e.len()))
 }
 
 /// Single characters that end a place name on their own (川岛, 台城镇 → 镇).
@@ -269,9 +283,24 @@ pub fn trim_edges(chars: &[char], mut start: usize, mut end: usize) -> (usize, u
 }
 
 fn longest_edge_word(chars: &[char], start: usize, end: usize, at_start: bool) -> Option<usize> {
-    static WORDS: OnceLock<Vec<Vec<char>>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| EDGE_WORDS.iter().map(|w| w.chars().collect()).collect());
-    words
+    // Edge words grouped by their first and by their last character.
+    type ByChar = FxHashMap<char, Vec<Vec<char>>>;
+    static BY_FIRST_AND_LAST: OnceLock<(ByChar, ByChar)> = OnceLock::new();
+    let (by_first, by_last) = BY_FIRST_AND_LAST.get_or_init(|| {
+        let (mut first, mut last) = (ByChar::default(), ByChar::default());
+        for w in EDGE_WORDS {
+            let w: Vec<char> = w.chars().collect();
+            first.entry(w[0]).or_default().push(w.clone());
+            last.entry(w[w.len() - 1]).or_default().push(w);
+        }
+        (first, last)
+    });
+    let (map, key) = if at_start {
+        (by_first, chars[start])
+    } else {
+        (by_last, chars[end - 1])
+    };
+    map.get(&key)?
         .iter()
         .filter(|w| {
             let n = w.len();

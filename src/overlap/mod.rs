@@ -18,14 +18,15 @@
 //! `docs/OVERLAP.md` describes the method and its figures.
 
 pub mod fold;
+mod fxhash;
 pub mod index;
 pub mod lexicon;
 pub mod pair;
 pub mod params;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crate::model::{Index, Overlap, RegionId, TaskData, TaskId, UnitId};
+use crate::model::{DocId, Index, Overlap, RegionId, TaskData, TaskId, UnitId};
 
 use self::fold::Folded;
 use self::index::KeyIndex;
@@ -41,7 +42,12 @@ pub fn compute(data: &TaskData) -> Vec<Overlap> {
     let bigrams = par_map(&folded, |f| index::bigrams_of(&f.chars));
     let index = KeyIndex::build(keys, &bigrams);
     drop(bigrams);
-    let doc_pos = data.index().documents;
+    let doc_pos: HashMap<&DocId, usize> = data
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (&d.id, i))
+        .collect();
     let doc_of: Vec<u32> = data
         .tasks
         .iter()
@@ -72,28 +78,25 @@ pub fn compute(data: &TaskData) -> Vec<Overlap> {
         }
         let (ta, tb) = (&data.tasks[i], &data.tasks[j]);
         let cross_doc = ta.doc != tb.doc;
-        Some((
-            (i, j),
-            Overlap {
-                a: ta.id.clone(),
-                b: tb.id.clone(),
-                score: (found.score * 1000.0).round() / 1000.0,
-                kind: found.kind,
-                cross_doc,
-                nested_jurisdictions: cross_doc
-                    && jurisdictions.nested(doc_of[i] as usize, doc_of[j] as usize),
-                shared: found.shared,
-            },
-        ))
+        Some(Overlap {
+            a: ta.id.clone(),
+            b: tb.id.clone(),
+            score: (found.score * 1000.0).round() / 1000.0,
+            kind: found.kind,
+            cross_doc,
+            nested_jurisdictions: cross_doc
+                && jurisdictions.nested(doc_of[i] as usize, doc_of[j] as usize),
+            shared: found.shared,
+        })
     });
-    let mut scored: Vec<((usize, usize), Overlap)> = scored.into_iter().flatten().collect();
-    scored.sort_by(|(px, x), (py, y)| {
+    let mut overlaps: Vec<Overlap> = scored.into_iter().flatten().collect();
+    // Stable: equal scores stay in pair order, i.e. task order.
+    overlaps.sort_by(|x, y| {
         y.cross_doc
             .cmp(&x.cross_doc)
             .then(y.score.total_cmp(&x.score))
-            .then(px.cmp(py))
     });
-    scored.into_iter().map(|(_, o)| o).collect()
+    overlaps
 }
 
 /// For each document, the chain of regions containing its jurisdiction.
@@ -104,7 +107,12 @@ struct Jurisdictions {
 
 impl Jurisdictions {
     fn new(data: &TaskData) -> Jurisdictions {
-        let regions = data.index().regions;
+        let regions: HashMap<&RegionId, usize> = data
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (&r.id, i))
+            .collect();
         let chains = data
             .documents
             .iter()

@@ -2,11 +2,10 @@
 //! which of them are names (places, projects) and how rare they are, and
 //! combine the best of them into a score in [0, 1].
 
-use std::collections::HashMap;
-
 use crate::model::{OverlapKind, SharedTerm};
 
 use super::fold::{BREAK, Folded};
+use super::fxhash::FxHashMap;
 use super::index::{KeyIndex, stem_ending};
 use super::lexicon::{NameKind, ending_at, trim_edges};
 use super::params::{
@@ -35,7 +34,7 @@ struct Term {
 }
 
 pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
-    let mut terms: HashMap<Vec<char>, Term> = HashMap::new();
+    let mut terms: FxHashMap<Vec<char>, Term> = FxHashMap::default();
     for (ai, bi, len) in common_runs(&a.folded.chars, &b.folded.chars) {
         let (s, e) = trim_edges(&a.folded.chars, ai, ai + len);
         if e - s < 2 {
@@ -92,39 +91,61 @@ pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
 }
 
 /// Maximal runs `(start in a, start in b, length)` of at least two equal
-/// characters, found through a bigram table of `b` rather than a full
-/// |a|×|b| table.
+/// characters. Both texts' bigrams are sorted and merged, which costs
+/// about |a| + |b| rather than a full |a|×|b| table.
 fn common_runs(a: &[char], b: &[char]) -> Vec<(usize, usize, usize)> {
-    let mut at: HashMap<(char, char), Vec<usize>> = HashMap::new();
-    for (j, w) in b.windows(2).enumerate() {
-        if !w.contains(&BREAK) {
-            at.entry((w[0], w[1])).or_default().push(j);
-        }
-    }
+    let (xs, ys) = (positioned_bigrams(a), positioned_bigrams(b));
+    let bigram = |v: u64| v >> 16;
+    let pos = |v: u64| (v & 0xFFFF) as usize;
     let mut runs = Vec::new();
-    for (i, w) in a.windows(2).enumerate() {
-        if w.contains(&BREAK) {
-            continue;
-        }
-        let Some(js) = at.get(&(w[0], w[1])) else {
-            continue;
-        };
-        for &j in js {
-            // Only runs that cannot be extended to the left.
-            if i > 0 && j > 0 && a[i - 1] == b[j - 1] && a[i - 1] != BREAK {
-                continue;
-            }
-            let mut len = 2;
-            while i + len < a.len() && j + len < b.len() && a[i + len] == b[j + len] {
-                if a[i + len] == BREAK {
-                    break;
+    let (mut x, mut y) = (0, 0);
+    while x < xs.len() && y < ys.len() {
+        match bigram(xs[x]).cmp(&bigram(ys[y])) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                let g = bigram(xs[x]);
+                let x_end = x + xs[x..].iter().take_while(|&&v| bigram(v) == g).count();
+                let y_end = y + ys[y..].iter().take_while(|&&v| bigram(v) == g).count();
+                for &xv in &xs[x..x_end] {
+                    for &yv in &ys[y..y_end] {
+                        let (i, j) = (pos(xv), pos(yv));
+                        // Only runs that cannot be extended to the left.
+                        if i > 0 && j > 0 && a[i - 1] == b[j - 1] && a[i - 1] != BREAK {
+                            continue;
+                        }
+                        let mut len = 2;
+                        while i + len < a.len()
+                            && j + len < b.len()
+                            && a[i + len] == b[j + len]
+                            && a[i + len] != BREAK
+                        {
+                            len += 1;
+                        }
+                        runs.push((i, j, len));
+                    }
                 }
-                len += 1;
+                (x, y) = (x_end, y_end);
             }
-            runs.push((i, j, len));
         }
     }
+    // In order of position in `a`, so later steps see terms in text order.
+    runs.sort_unstable();
     runs
+}
+
+/// Each bigram of `chars` packed with its position (bigram << 16 | pos),
+/// sorted. Texts longer than 65 535 folded chars are matched on their start.
+fn positioned_bigrams(chars: &[char]) -> Vec<u64> {
+    let mut out: Vec<u64> = chars
+        .windows(2)
+        .take(0xFFFF)
+        .enumerate()
+        .filter(|(_, w)| !w.contains(&BREAK))
+        .map(|(i, w)| ((w[0] as u64) << 37) | ((w[1] as u64) << 16) | i as u64)
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// A shared term that names a project or place.
@@ -179,8 +200,8 @@ fn name_of(side: &Side, s: usize, e: usize, other: Option<(&Side, usize)>) -> Op
     if has_road_code(&chars[s..e]) {
         return whole(NameKind::Project);
     }
-    let before = side.folded.orig[s].checked_sub(1).map(|p| side.text[p]);
-    let after = side.text.get(side.folded.orig[e - 1] + 1).copied();
+    let before = side.folded.offset(s).checked_sub(1).map(|p| side.text[p]);
+    let after = side.text.get(side.folded.offset(e - 1) + 1).copied();
     if matches!(before, Some('“' | '《' | '「' | '『' | '"'))
         && matches!(after, Some('”' | '》' | '」' | '』' | '"'))
     {
@@ -232,8 +253,8 @@ fn shared_term(a: &Side, b: &Side, term: &[char]) -> Option<SharedTerm> {
     let first = *in_a.first()?;
     Some(SharedTerm {
         term: a.folded.written(a.text, first, first + term.len()),
-        in_a: in_a.iter().map(|&p| a.folded.orig[p]).collect(),
-        in_b: in_b.iter().map(|&p| b.folded.orig[p]).collect(),
+        in_a: in_a.iter().map(|&p| a.folded.offset(p)).collect(),
+        in_b: in_b.iter().map(|&p| b.folded.offset(p)).collect(),
     })
 }
 

@@ -10,9 +10,9 @@ pub const MAX_POSTINGS: usize = 250;
 /// … and likewise a key found in more than this share of all tasks.
 pub const MAX_KEY_SHARE: f32 = 0.2;
 /// Each task proposes at most this many partners in other documents …
-pub const CANDIDATES_ACROSS: usize = 30;
+pub const CANDIDATES_ACROSS: usize = 24;
 /// … and at most this many in its own document.
-pub const CANDIDATES_WITHIN: usize = 6;
+pub const CANDIDATES_WITHIN: usize = 4;
 
 // --- Shared terms ---
 
