@@ -158,9 +158,10 @@ pub const PLACE_ENDINGS: &[&str] = &[
 pub fn ending_at(chars: &[char], end: usize) -> Option<(NameKind, usize)> {
     // Called for every position of every text, so the endings are grouped
     // by their last character once.
-    static BY_LAST: OnceLock<FxHashMap<char, Vec<(NameKind, Vec<char>)>>> = OnceLock::new();
+    type ByLast = FxHashMap<char, Vec<(NameKind, Vec<char>)>>;
+    static BY_LAST: OnceLock<ByLast> = OnceLock::new();
     let by_last = BY_LAST.get_or_init(|| {
-        let mut map: FxHashMap<char, Vec<(NameKind, Vec<char>)>> = FxHashMap::default();
+        let mut map = ByLast::default();
         let lists = [
             (NameKind::Project, PROJECT_ENDINGS),
             (NameKind::Place, PLACE_ENDINGS),
