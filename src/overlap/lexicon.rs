@@ -184,6 +184,52 @@ pub fn ending_at(chars: &[char], end: usize) -> Option<(NameKind, usize)> {
         .map(|(kind, e)| (*kind, e.len()))
 }
 
+/// Everyday words that end like a place name but name no place: 美丽乡村
+/// ends in 村 and 沿海 in 海, yet two plans sharing them share no place.
+const EVERYDAY_PLACE_WORDS: &[&str] = &[
+    "乡村",
+    "农村",
+    "城镇",
+    "乡镇",
+    "村镇",
+    "小镇",
+    "集镇",
+    "城中村",
+    "海岛",
+    "临港",
+    "出海",
+    "用海",
+    "远海",
+    "深海",
+    "沿海",
+    "近海",
+    "入海",
+    "跨海",
+    "江河",
+    "河湖",
+    "山区",
+    "沿江",
+    "临江",
+];
+
+/// Whether `term` ends with an [`EVERYDAY_PLACE_WORDS`] entry.
+pub fn ends_in_everyday_place_word(term: &[char]) -> bool {
+    static WORDS: OnceLock<Vec<Vec<char>>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        EVERYDAY_PLACE_WORDS
+            .iter()
+            .map(|w| w.chars().collect())
+            .collect()
+    });
+    words.iter().any(|w| term.ends_with(w))
+}
+
+/// Characters that join words (台开快速路等项目, 区和广海): a name's stem
+/// containing one is two fragments, not one name.
+pub fn is_joining_char(c: char) -> bool {
+    matches!(c, '等' | '和' | '与' | '的' | '或')
+}
+
 /// Single characters that end a place name on their own (川岛, 台城镇 → 镇).
 /// Two-character names ending in these are indexed as keys too, because a
 /// trigram index alone would miss 川岛.

@@ -7,7 +7,9 @@ use crate::model::{OverlapKind, SharedTerm};
 use super::fold::{BREAK, Folded};
 use super::fxhash::FxHashMap;
 use super::index::{KeyIndex, stem_ending};
-use super::lexicon::{NameKind, ending_at, trim_edges};
+use super::lexicon::{
+    NameKind, ending_at, ends_in_everyday_place_word, is_joining_char, trim_edges,
+};
 use super::params::{
     MAX_OCCURRENCES, MAX_SHARED_TERMS, MIN_TERM_WEIGHT, MIN_WORDING_CHARS, NAME_LENGTH_FACTOR,
     QUOTED_FACTOR, SCORE_TERMS, TERM_DECAY, WORDING_LENGTH_FACTOR, WORDING_WEIGHT,
@@ -181,15 +183,21 @@ fn name_of(side: &Side, s: usize, e: usize, other: Option<(&Side, usize)>) -> Op
     // A term that runs into an ending is the stem of a longer name: 黄茅海
     // in 黄茅海跨海通道 is part of a project even though 海 ends places.
     if let Some((o, os)) = other
+        && !chars[s..e].iter().copied().any(is_joining_char)
         && let Some((kind, _)) = stem_ending(chars, e)
         && stem_ending(&o.folded.chars, os + len).is_some()
     {
         return whole(kind);
     }
     if let Some((kind, n)) = ending_at(&chars[s..e], len) {
-        // 速公路 is a fragment of 高速公路, not a road; 川岛 is a place.
+        // 速公路 is a fragment of 高速公路, not a road; 川岛 is a place;
+        // 路等项目 is two fragments; 美丽乡村 is no place.
         let min_stem = if n == 1 { 1 } else { 2 };
-        if len - n >= min_stem {
+        let stem = &chars[s..e - n];
+        if stem.len() >= min_stem
+            && !stem.iter().copied().any(is_joining_char)
+            && !(kind == NameKind::Place && ends_in_everyday_place_word(&chars[s..e]))
+        {
             return Some(Name {
                 kind,
                 stem: len - n,
@@ -269,4 +277,56 @@ fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
 
 fn contains(hay: &[char], needle: &[char]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::overlap::fold::fold;
+
+    fn side_name(text: &str, term: &str) -> Option<NameKind> {
+        let folded = fold(text, None);
+        let chars: Vec<char> = text.chars().collect();
+        let t: Vec<char> = term.chars().collect();
+        let s = folded.chars.windows(t.len()).position(|w| w == t)?;
+        let side = Side {
+            folded: &folded,
+            text: &chars,
+        };
+        name_of(&side, s, s + t.len(), None).map(|n| n.kind)
+    }
+
+    #[test]
+    fn names_need_a_real_stem() {
+        assert_eq!(
+            side_name("建设台开快速路", "台开快速路"),
+            Some(NameKind::Project)
+        );
+        assert_eq!(side_name("上川岛旅游", "川岛"), Some(NameKind::Place));
+        assert_eq!(side_name("高速公路", "速公路"), None);
+        assert_eq!(side_name("建设美丽乡村", "美丽乡村"), None);
+        assert_eq!(side_name("快速路等项目", "路等项目"), None);
+    }
+
+    #[test]
+    fn road_codes_and_quotes_make_names() {
+        assert_eq!(
+            side_name("改造国道G240", "国道G240"),
+            Some(NameKind::Project)
+        );
+        assert_eq!(side_name("控制PM2.5浓度", "PM2"), None);
+        assert_eq!(
+            side_name("实施“揭榜挂帅”制度", "揭榜挂帅"),
+            Some(NameKind::Project)
+        );
+    }
+
+    #[test]
+    fn runs_are_maximal_and_stop_at_breaks() {
+        let a: Vec<char> = "甲黄茅海跨海通道乙".chars().collect();
+        let b: Vec<char> = "黄茅海跨海通道,丙".chars().collect();
+        let b = fold(&b.iter().collect::<String>(), None).chars;
+        let runs = common_runs(&a, &b);
+        assert_eq!(runs, vec![(1, 0, 7)]);
+    }
 }
