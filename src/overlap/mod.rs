@@ -20,16 +20,18 @@
 pub mod fold;
 mod fxhash;
 pub mod index;
+mod jurisdiction;
 pub mod lexicon;
 pub mod pair;
 pub mod params;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use crate::model::{DocId, Index, Overlap, RegionId, TaskData, TaskId, UnitId};
+use crate::model::{DocId, Index, Overlap, TaskData, TaskId, UnitId};
 
 use self::fold::Folded;
 use self::index::KeyIndex;
+use self::jurisdiction::Jurisdictions;
 use self::pair::Side;
 
 /// All overlaps among `data.tasks`: pairs across documents first, then
@@ -97,53 +99,6 @@ pub fn compute(data: &TaskData) -> Vec<Overlap> {
             .then(y.score.total_cmp(&x.score))
     });
     overlaps
-}
-
-/// For each document, the chain of regions containing its jurisdiction.
-struct Jurisdictions {
-    /// Per document: its jurisdiction followed by every ancestor.
-    chains: Vec<Vec<RegionId>>,
-}
-
-impl Jurisdictions {
-    fn new(data: &TaskData) -> Jurisdictions {
-        let regions: HashMap<&RegionId, usize> = data
-            .regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (&r.id, i))
-            .collect();
-        let chains = data
-            .documents
-            .iter()
-            .map(|d| {
-                let mut chain = vec![d.jurisdiction.clone()];
-                let mut seen: HashSet<&RegionId> = HashSet::new();
-                let mut at = &d.jurisdiction;
-                // `seen` guards against a parent cycle in a hand-edited file.
-                while seen.insert(at) {
-                    let Some(parent) = regions
-                        .get(at)
-                        .and_then(|&r| data.regions[r].parent.as_ref())
-                    else {
-                        break;
-                    };
-                    chain.push(parent.clone());
-                    at = parent;
-                }
-                chain
-            })
-            .collect();
-        Jurisdictions { chains }
-    }
-
-    /// One document's jurisdiction strictly contains the other's.
-    fn nested(&self, x: usize, y: usize) -> bool {
-        let (Some(cx), Some(cy)) = (self.chains.get(x), self.chains.get(y)) else {
-            return false;
-        };
-        cx[0] != cy[0] && (cx[1..].contains(&cy[0]) || cy[1..].contains(&cx[0]))
-    }
 }
 
 /// A task a unit leads in one plan that overlaps a task led by other units
