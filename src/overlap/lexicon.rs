@@ -224,6 +224,139 @@ pub fn ends_in_everyday_place_word(term: &[char]) -> bool {
     words.iter().any(|w| term.ends_with(w))
 }
 
+/// Everyday words that qualify a kind of project rather than name one:
+/// 加固工程, 旅游基地, 货运枢纽 are types of work that any plan may have. A
+/// stem made only of these is no name.
+const TYPE_WORDS: &[&str] = &[
+    "改造",
+    "加固",
+    "除险",
+    "扩建",
+    "改扩建",
+    "新建",
+    "建设",
+    "提升",
+    "整治",
+    "修复",
+    "治理",
+    "货运",
+    "客运",
+    "客货运",
+    "综合",
+    "重点",
+    "重大",
+    "民生",
+    "基础",
+    "示范",
+    "试点",
+    "产业",
+    "工业",
+    "农业",
+    "旅游",
+    "物流",
+    "文化",
+    "生态",
+    "科技",
+    "创新",
+    "现代",
+    "特色",
+    "配套",
+    "公共",
+    "服务",
+    "交通",
+    "城市",
+    "国际",
+    "国家级",
+    "国家",
+    "省级",
+    "市级",
+    "智慧",
+    "数字",
+    "绿色",
+    "美丽",
+    "城乡",
+    "海洋",
+    "滨海",
+    "港口",
+    "能源",
+    "水利",
+    "信息",
+    "电子",
+    "高新",
+    "技术",
+    "先进",
+    "制造",
+    "装备",
+    "新型",
+    "新兴",
+    "高端",
+    "优质",
+    "农产品",
+    "加工",
+    "食品",
+    "健康",
+    "康养",
+    "休闲",
+    "教育",
+    "医疗",
+    "卫生",
+    "体育",
+    "人才",
+    "就业",
+    "创业",
+    "孵化",
+    "金融",
+    "商贸",
+    "电商",
+    "仓储",
+    "冷链",
+    "道路",
+    "运输",
+    "经济",
+    "发展",
+    "开发",
+    "合作",
+    "投资",
+    "项目",
+    "园区",
+    "集聚",
+    "融合",
+    "一批",
+    "各类",
+    "大型",
+    "中型",
+    "小型",
+    "骨干",
+    "区域",
+    "全域",
+    "村级",
+    "镇级",
+    "县级",
+    "特大",
+    "高速",
+    "快速",
+    "城际",
+];
+
+/// Whether `stem` is made only of [`TYPE_WORDS`] (longest first at each
+/// step), so that 旅游 in 旅游基地 or 客货运 in 客货运枢纽 is not a name.
+pub fn is_type_words_only(stem: &[char]) -> bool {
+    static WORDS: OnceLock<Vec<Vec<char>>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut w: Vec<Vec<char>> = TYPE_WORDS.iter().map(|w| w.chars().collect()).collect();
+        w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        w
+    });
+    let mut rest = stem;
+    while !rest.is_empty() {
+        match words.iter().find(|w| rest.starts_with(w)) {
+            Some(w) => rest = &rest[w.len()..],
+            None => return false,
+        }
+    }
+    !stem.is_empty()
+}
+
 /// Characters that join words (台开快速路等项目, 区和广海): a name's stem
 /// containing one is two fragments, not one name.
 pub fn is_joining_char(c: char) -> bool {

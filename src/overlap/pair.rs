@@ -8,7 +8,8 @@ use super::fold::{BREAK, Folded};
 use super::fxhash::FxHashMap;
 use super::index::{KeyIndex, stem_ending};
 use super::lexicon::{
-    NameKind, ending_at, ends_in_everyday_place_word, is_joining_char, trim_edges,
+    NameKind, ending_at, ends_in_everyday_place_word, is_joining_char, is_type_words_only,
+    trim_edges,
 };
 use super::params::{
     MAX_OCCURRENCES, MAX_SHARED_TERMS, MIN_TERM_WEIGHT, MIN_WORDING_CHARS, NAME_LENGTH_FACTOR,
@@ -184,6 +185,7 @@ fn name_of(side: &Side, s: usize, e: usize, other: Option<(&Side, usize)>) -> Op
     // in 黄茅海跨海通道 is part of a project even though 海 ends places.
     if let Some((o, os)) = other
         && !chars[s..e].iter().copied().any(is_joining_char)
+        && !is_type_words_only(&chars[s..e])
         && let Some((kind, _)) = stem_ending(chars, e)
         && stem_ending(&o.folded.chars, os + len).is_some()
     {
@@ -196,6 +198,7 @@ fn name_of(side: &Side, s: usize, e: usize, other: Option<(&Side, usize)>) -> Op
         let stem = &chars[s..e - n];
         if stem.len() >= min_stem
             && !stem.iter().copied().any(is_joining_char)
+            && !is_type_words_only(stem)
             && !(kind == NameKind::Place && ends_in_everyday_place_word(&chars[s..e]))
         {
             return Some(Name {
@@ -306,6 +309,12 @@ mod tests {
         assert_eq!(side_name("高速公路", "速公路"), None);
         assert_eq!(side_name("建设美丽乡村", "美丽乡村"), None);
         assert_eq!(side_name("快速路等项目", "路等项目"), None);
+        assert_eq!(side_name("建设旅游基地", "旅游基地"), None);
+        assert_eq!(side_name("水库除险加固工程", "除险加固工程"), None);
+        assert_eq!(
+            side_name("广海湾港区", "广海湾港区"),
+            Some(NameKind::Project)
+        );
     }
 
     #[test]
