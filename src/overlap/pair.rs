@@ -184,8 +184,7 @@ fn name_of(side: &Side, s: usize, e: usize, other: Option<(&Side, usize)>) -> Op
     // A term that runs into an ending is the stem of a longer name: 黄茅海
     // in 黄茅海跨海通道 is part of a project even though 海 ends places.
     if let Some((o, os)) = other
-        && !chars[s..e].iter().copied().any(is_joining_char)
-        && !is_type_words_only(&chars[s..e])
+        && is_name_stem(&chars[s..e])
         && let Some((kind, _)) = stem_ending(chars, e)
         && stem_ending(&o.folded.chars, os + len).is_some()
     {
@@ -196,11 +195,8 @@ fn name_of(side: &Side, s: usize, e: usize, other: Option<(&Side, usize)>) -> Op
         // 路等项目 is two fragments; 美丽乡村 is no place.
         let min_stem = if n == 1 { 1 } else { 2 };
         let stem = &chars[s..e - n];
-        if stem.len() >= min_stem
-            && !stem.iter().copied().any(is_joining_char)
-            && !is_type_words_only(stem)
-            && !(kind == NameKind::Place && ends_in_everyday_place_word(&chars[s..e]))
-        {
+        let everyday_place = kind == NameKind::Place && ends_in_everyday_place_word(&chars[s..e]);
+        if stem.len() >= min_stem && is_name_stem(stem) && !everyday_place {
             return Some(Name {
                 kind,
                 stem: len - n,
@@ -223,6 +219,12 @@ fn name_of(side: &Side, s: usize, e: usize, other: Option<(&Side, usize)>) -> Op
         });
     }
     None
+}
+
+/// Whether `stem` can be the distinctive part of a name: one piece (no
+/// joining character) that is not just words for a kind of work.
+fn is_name_stem(stem: &[char]) -> bool {
+    !stem.iter().copied().any(is_joining_char) && !is_type_words_only(stem)
 }
 
 /// A road number: G, S or X (国道, 省道, 县道) and at least two digits.
