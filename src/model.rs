@@ -66,8 +66,8 @@ id_type!(
 );
 id_type!(
     /// A unit: its canonical name, qualified by jurisdiction
-    /// (`台山市发展和改革局`); collectives are qualified by document
-    /// jurisdiction too (`台山市/各镇`).
+    /// (`台山市发展和改革局`); groups and collectives are qualified the same
+    /// way (`台山市各镇`, `台山市相关单位`).
     UnitId
 );
 
