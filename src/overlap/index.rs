@@ -146,6 +146,22 @@ impl KeyIndex {
         }
     }
 
+    /// The specificity of one packed bigram (as [`bigrams_of`] packs them).
+    pub fn bigram_specificity(&self, bigram: u64) -> f32 {
+        let df = self.bigram_df.get(&bigram).map_or(0, |&d| d as usize);
+        self.specificity(df)
+    }
+
+    /// The length of a text's vector of bigram specificities (distinct
+    /// bigrams), for the cosine in [`super::pair`].
+    pub fn bigram_norm(&self, bigrams: &[u64]) -> f32 {
+        bigrams
+            .iter()
+            .map(|&b| self.bigram_specificity(b).powi(2))
+            .sum::<f32>()
+            .sqrt()
+    }
+
     /// How specific a string of at least two chars is: the mean
     /// [`Self::specificity`] of its bigrams. Averaging matters: 城市信息 has
     /// one rare bigram (市信, where two everyday words meet) but is made of
@@ -153,10 +169,7 @@ impl KeyIndex {
     pub fn string_specificity(&self, s: &[char]) -> f32 {
         let parts: Vec<f32> = s
             .windows(2)
-            .map(|w| {
-                let df = self.bigram_df.get(&bigram(w)).map_or(0, |&d| d as usize);
-                self.specificity(df)
-            })
+            .map(|w| self.bigram_specificity(bigram(w)))
             .collect();
         if parts.is_empty() {
             return 0.0;

@@ -79,6 +79,12 @@ pub const GENERIC_PHRASES: &[&str] = &[
     "全面推进",
     "深入推进",
     "进一步",
+    // Landmarks of the whole Greater Bay Area that plans cite as context
+    // (依托港珠澳大桥, 对接深中通道) rather than build.
+    "港珠澳大桥",
+    "深中通道",
+    "广深港澳科技创新走廊",
+    "广珠澳科技创新走廊",
 ];
 
 /// How a name ending classifies a shared term.
@@ -106,6 +112,8 @@ pub const PROJECT_ENDINGS: &[&str] = &[
     "快速路",
     "快速通道",
     "城际铁路",
+    // 台开快速 is how the western-area plan writes 台开快速路.
+    "快速",
     "高速铁路",
     "高速公路",
     "产业园",
@@ -147,10 +155,11 @@ pub const PROJECT_ENDINGS: &[&str] = &[
     "工程",
 ];
 
-/// Endings of place names (广海湾, 上川岛, 江门站, 大泽镇, 黄茅海).
-pub const PLACE_ENDINGS: &[&str] = &[
-    "街道", "半岛", "海域", "湾", "港", "岛", "镇", "站", "村", "江", "河", "湖", "山", "海",
-];
+/// Endings of place names (广海湾, 上川岛, 江门站, 大泽镇).
+/// Not 海, 江, 山, 河 or 湖: the names they end (珠海, 珠江, 台山) are the
+/// region's cities and rivers that plans mention in passing, and shared
+/// mentions of them were the commonest false overlaps on the seeds.
+pub const PLACE_ENDINGS: &[&str] = &["街道", "半岛", "海域", "湾", "港", "岛", "镇", "站", "村"];
 
 /// The ending of `chars[..end]` that names a project or place, if any, with
 /// its length in chars. Project endings are tried first: 港区 is a project

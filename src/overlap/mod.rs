@@ -43,6 +43,7 @@ pub fn compute(data: &TaskData) -> Vec<Overlap> {
     let keys = par_map(&folded, |f| index::keys_of(&f.chars));
     let bigrams = par_map(&folded, |f| index::bigrams_of(&f.chars));
     let index = KeyIndex::build(keys, &bigrams);
+    let norms: Vec<f32> = par_map(&bigrams, |b| index.bigram_norm(b));
     drop(bigrams);
     let doc_pos: HashMap<&DocId, usize> = data
         .documents
@@ -69,10 +70,12 @@ pub fn compute(data: &TaskData) -> Vec<Overlap> {
         let a = Side {
             folded: &folded[i],
             text: &texts[i],
+            norm: norms[i],
         };
         let b = Side {
             folded: &folded[j],
             text: &texts[j],
+            norm: norms[j],
         };
         let found = pair::score_pair(&index, &a, &b)?;
         if found.score < params::MIN_SCORE {

@@ -13,19 +13,24 @@ use super::lexicon::{
 };
 use super::params::{
     MAX_OCCURRENCES, MAX_SHARED_TERMS, MIN_TERM_WEIGHT, MIN_WORDING_CHARS, NAME_LENGTH_FACTOR,
-    QUOTED_FACTOR, SCORE_TERMS, TERM_DECAY, WORDING_LENGTH_FACTOR, WORDING_WEIGHT,
+    PLACE_FACTOR, QUOTED_FACTOR, SCORE_TERMS, TERM_DECAY, TOPIC_FULL, TOPIC_WEIGHT,
+    WORDING_LENGTH_FACTOR, WORDING_WEIGHT,
 };
 
 /// One side of a pair: the folded text and the original characters.
 pub struct Side<'a> {
     pub folded: &'a Folded,
     pub text: &'a [char],
+    /// [`KeyIndex::bigram_norm`] of the text's distinct bigrams.
+    pub norm: f32,
 }
 
 /// What two tasks share and how much it says.
 #[derive(Debug, Clone)]
 pub struct PairScore {
     pub score: f32,
+    /// The texts' topic similarity (see [`topic_similarity`]).
+    pub similarity: f32,
     pub kind: OverlapKind,
     pub shared: Vec<SharedTerm>,
 }
@@ -37,8 +42,12 @@ struct Term {
 }
 
 pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
+    let (xs, ys) = (
+        positioned_bigrams(&a.folded.chars),
+        positioned_bigrams(&b.folded.chars),
+    );
     let mut terms: FxHashMap<Vec<char>, Term> = FxHashMap::default();
-    for (ai, bi, len) in common_runs(&a.folded.chars, &b.folded.chars) {
+    for (ai, bi, len) in common_runs(&a.folded.chars, &b.folded.chars, &xs, &ys) {
         let (s, e) = trim_edges(&a.folded.chars, ai, ai + len);
         if e - s < 2 {
             continue;
@@ -86,8 +95,11 @@ pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
         .iter()
         .filter_map(|t| shared_term(a, b, &t.chars))
         .collect();
+    let similarity = topic_similarity(index, a, b, &xs, &ys);
+    let topic = (similarity / TOPIC_FULL).min(1.0);
     Some(PairScore {
-        score: (1.0 - miss).clamp(0.0, 1.0),
+        similarity,
+        score: ((1.0 - miss) * (1.0 - TOPIC_WEIGHT + TOPIC_WEIGHT * topic)).clamp(0.0, 1.0),
         kind,
         shared,
     })
@@ -96,8 +108,8 @@ pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
 /// Maximal runs `(start in a, start in b, length)` of at least two equal
 /// characters. Both texts' bigrams are sorted and merged, which costs
 /// about |a| + |b| rather than a full |a|×|b| table.
-fn common_runs(a: &[char], b: &[char]) -> Vec<(usize, usize, usize)> {
-    let (xs, ys) = (positioned_bigrams(a), positioned_bigrams(b));
+/// `xs` and `ys` are [`positioned_bigrams`] of `a` and `b`.
+fn common_runs(a: &[char], b: &[char], xs: &[u64], ys: &[u64]) -> Vec<(usize, usize, usize)> {
     let bigram = |v: u64| v >> 16;
     let pos = |v: u64| (v & 0xFFFF) as usize;
     let mut runs = Vec::new();
@@ -135,6 +147,35 @@ fn common_runs(a: &[char], b: &[char]) -> Vec<(usize, usize, usize)> {
     // In order of position in `a`, so later steps see terms in text order.
     runs.sort_unstable();
     runs
+}
+
+/// How alike the two texts are as a whole: the cosine of their vectors of
+/// distinct bigrams, each weighted by its specificity. A name shared by two
+/// tasks about the same subject comes with a high cosine; a name mentioned
+/// in passing in a task about something else does not.
+fn topic_similarity(index: &KeyIndex, a: &Side, b: &Side, xs: &[u64], ys: &[u64]) -> f32 {
+    let distinct = |v: &[u64]| {
+        let mut out: Vec<u64> = v.iter().map(|&v| v >> 16).collect();
+        out.dedup();
+        out
+    };
+    let (xs, ys) = (distinct(xs), distinct(ys));
+    let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
+    while x < xs.len() && y < ys.len() {
+        match xs[x].cmp(&ys[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                dot += index.bigram_specificity(xs[x]).powi(2);
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    if a.norm <= 0.0 || b.norm <= 0.0 {
+        return 0.0;
+    }
+    (dot / (a.norm * b.norm)).clamp(0.0, 1.0)
 }
 
 /// Each bigram of `chars` packed with its position (bigram << 16 | pos),
@@ -248,9 +289,14 @@ fn term_weight(index: &KeyIndex, chars: &[char], name: Option<Name>) -> f32 {
                 chars
             };
             let quoted = if name.quoted { QUOTED_FACTOR } else { 1.0 };
-            index.string_specificity(stem) * NAME_LENGTH_FACTOR[(len - 2).min(2)] * quoted
+            let place = match name.kind {
+                NameKind::Place => PLACE_FACTOR,
+                NameKind::Project => 1.0,
+            };
+            index.string_specificity(stem) * NAME_LENGTH_FACTOR[(len - 2).min(2)] * quoted * place
         }
-        None if len < MIN_WORDING_CHARS => 0.0,
+        // Dates and figures (2025年, 到2025) say nothing about the work.
+        None if len < MIN_WORDING_CHARS || chars.iter().any(char::is_ascii_digit) => 0.0,
         None => {
             index.string_specificity(chars)
                 * WORDING_WEIGHT
@@ -297,6 +343,7 @@ mod tests {
         let side = Side {
             folded: &folded,
             text: &chars,
+            norm: 1.0,
         };
         name_of(&side, s, s + t.len(), None).map(|n| n.kind)
     }
@@ -337,7 +384,7 @@ mod tests {
         let a: Vec<char> = "甲黄茅海跨海通道乙".chars().collect();
         let b: Vec<char> = "黄茅海跨海通道,丙".chars().collect();
         let b = fold(&b.iter().collect::<String>(), None).chars;
-        let runs = common_runs(&a, &b);
+        let runs = common_runs(&a, &b, &positioned_bigrams(&a), &positioned_bigrams(&b));
         assert_eq!(runs, vec![(1, 0, 7)]);
     }
 }

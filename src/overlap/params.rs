@@ -24,6 +24,9 @@ pub const WORDING_WEIGHT: f32 = 0.6;
 /// A name of 2, 3, 4+ characters weighs this share of its rarity: 川岛 is
 /// more often a coincidence than 黄茅海跨海通道.
 pub const NAME_LENGTH_FACTOR: [f32; 3] = [0.6, 0.75, 0.85];
+/// A place name weighs this share of a project name of the same rarity: a
+/// shared 高栏港 is more often a passing mention than shared work.
+pub const PLACE_FACTOR: f32 = 0.85;
 /// A quoted term without a name ending (“揭榜挂帅”, “多规合一”) is more
 /// often a shared slogan than shared work, so it weighs this share.
 pub const QUOTED_FACTOR: f32 = 0.8;
@@ -43,5 +46,14 @@ pub const SCORE_TERMS: usize = 4;
 /// … the r-th best (from 0) discounted by `TERM_DECAY^r`, so many weak
 /// terms never add up to one strong one.
 pub const TERM_DECAY: f32 = 0.6;
+/// The score from shared terms is scaled by `1 − TOPIC_WEIGHT + TOPIC_WEIGHT · t`,
+/// where t is the texts' topic similarity (cosine of their bigram vectors)
+/// relative to [`TOPIC_FULL`], capped at 1: a name mentioned in passing in a
+/// task about something else (依托高栏港 in a paragraph on towns) loses up
+/// to this share of its score.
+pub const TOPIC_WEIGHT: f32 = 0.4;
+/// A cosine from this on counts as fully the same subject. On the seeds the
+/// median candidate pair has 0.05 and true overlaps 0.1–0.3.
+pub const TOPIC_FULL: f32 = 0.2;
 /// Pairs scoring below this are not kept.
-pub const MIN_SCORE: f32 = 0.2;
+pub const MIN_SCORE: f32 = 0.12;
