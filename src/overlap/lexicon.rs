@@ -350,15 +350,25 @@ const TYPE_WORDS: &[&str] = &[
 /// Whether `stem` is made only of [`TYPE_WORDS`] (longest first at each
 /// step), so that 旅游 in 旅游基地 or 客货运 in 客货运枢纽 is not a name.
 pub fn is_type_words_only(stem: &[char]) -> bool {
-    static WORDS: OnceLock<Vec<Vec<char>>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let mut w: Vec<Vec<char>> = TYPE_WORDS.iter().map(|w| w.chars().collect()).collect();
-        w.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        w
+    // Grouped by first character, longest first within each group.
+    static BY_FIRST: OnceLock<FxHashMap<char, Vec<Vec<char>>>> = OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut map: FxHashMap<char, Vec<Vec<char>>> = FxHashMap::default();
+        for w in TYPE_WORDS {
+            let w: Vec<char> = w.chars().collect();
+            map.entry(w[0]).or_default().push(w);
+        }
+        for list in map.values_mut() {
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        map
     });
     let mut rest = stem;
-    while !rest.is_empty() {
-        match words.iter().find(|w| rest.starts_with(w)) {
+    while let Some(first) = rest.first() {
+        let word = by_first
+            .get(first)
+            .and_then(|list| list.iter().find(|w| rest.starts_with(w)));
+        match word {
             Some(w) => rest = &rest[w.len()..],
             None => return false,
         }

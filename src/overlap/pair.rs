@@ -35,8 +35,8 @@ pub struct PairScore {
     pub shared: Vec<SharedTerm>,
 }
 
-struct Term {
-    chars: Vec<char>,
+struct Term<'t> {
+    chars: &'t [char],
     weight: f32,
     name: Option<Name>,
 }
@@ -46,22 +46,23 @@ pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
         positioned_bigrams(&a.folded.chars),
         positioned_bigrams(&b.folded.chars),
     );
-    let mut terms: FxHashMap<Vec<char>, Term> = FxHashMap::default();
+    // Keyed by the term's chars as a slice of `a`, so no term is copied.
+    let mut terms: FxHashMap<&[char], Term> = FxHashMap::default();
     for (ai, bi, len) in common_runs(&a.folded.chars, &b.folded.chars, &xs, &ys) {
         let (s, e) = trim_edges(&a.folded.chars, ai, ai + len);
         if e - s < 2 {
             continue;
         }
         let bs = bi + (s - ai);
-        let chars = a.folded.chars[s..e].to_vec();
-        if terms.contains_key(&chars) {
+        let chars = &a.folded.chars[s..e];
+        if terms.contains_key(chars) {
             continue;
         }
         let name = name_of(a, s, e, Some((b, bs))).or_else(|| name_of(b, bs, bs + (e - s), None));
-        let weight = term_weight(index, &chars, name);
+        let weight = term_weight(index, chars, name);
         if weight >= MIN_TERM_WEIGHT {
             terms.insert(
-                chars.clone(),
+                chars,
                 Term {
                     chars,
                     weight,
@@ -72,11 +73,11 @@ pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
     }
     let mut terms: Vec<Term> = terms.into_values().collect();
     // Heaviest first, ties by text, so output never depends on hash order.
-    terms.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.chars.cmp(&y.chars)));
+    terms.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.chars.cmp(y.chars)));
     // A term inside a heavier kept term adds nothing (广海湾 in 广海湾经济开发区).
     let mut kept: Vec<Term> = Vec::new();
     for t in terms {
-        if !kept.iter().any(|k| contains(&k.chars, &t.chars)) {
+        if !kept.iter().any(|k| contains(k.chars, t.chars)) {
             kept.push(t);
         }
     }
@@ -93,7 +94,7 @@ pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
         .product();
     let shared = kept
         .iter()
-        .filter_map(|t| shared_term(a, b, &t.chars))
+        .filter_map(|t| shared_term(a, b, t.chars))
         .collect();
     let similarity = topic_similarity(index, a, b, &xs, &ys);
     let topic = (similarity / TOPIC_FULL).min(1.0);
