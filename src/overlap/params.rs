@@ -56,4 +56,4 @@ pub const TOPIC_WEIGHT: f32 = 0.4;
 /// median candidate pair has 0.05 and true overlaps 0.1–0.3.
 pub const TOPIC_FULL: f32 = 0.2;
 /// Pairs scoring below this are not kept.
-pub const MIN_SCORE: f32 = 0.12;
+pub const MIN_SCORE: f32 = 0.1;
