@@ -3,8 +3,9 @@
 //!
 //! Keys are character trigrams (Chinese has no spaces to split on) plus two
 //! kinds of two-character keys for short names a trigram would miss: a
-//! character followed by a place character (川岛)
-//! and the two characters before a name ending (鹤台 in 鹤台铁路).
+//! character followed by a place character (川岛) and the two characters
+//! before a name ending (鹤台 in 鹤台铁路). Plain bigrams are only counted,
+//! to judge how specific a short string is.
 
 use std::ops::Range;
 
@@ -19,11 +20,11 @@ pub type Key = u64;
 
 const NAME_BIGRAM: u64 = 1 << 63;
 
-pub fn trigram(c: &[char]) -> Key {
+fn trigram(c: &[char]) -> Key {
     ((c[0] as u64) << 42) | ((c[1] as u64) << 21) | c[2] as u64
 }
 
-pub fn name_bigram(c: &[char]) -> Key {
+fn name_bigram(c: &[char]) -> Key {
     NAME_BIGRAM | ((c[0] as u64) << 21) | c[1] as u64
 }
 
@@ -68,8 +69,6 @@ pub struct KeyIndex {
     /// Posting list of key id `k` is `postings[offsets[k]..offsets[k + 1]]`.
     offsets: Vec<u32>,
     postings: Vec<u32>,
-    /// Packed key → id, for looking up a shared term's keys.
-    ids: FxHashMap<Key, u32>,
     /// How many tasks contain each character bigram. Bigrams propose no
     /// candidates (too common); they only tell whether a short string such
     /// as 旅游 or 台开 is an everyday word or a rare name.
@@ -100,6 +99,7 @@ impl KeyIndex {
         for b in bigrams.iter().flatten() {
             *bigram_df.entry(*b).or_default() += 1;
         }
+        // Packed key → dense id; only needed while building.
         let mut ids: FxHashMap<Key, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
         let task_keys: Vec<Vec<u32>> = keys
@@ -141,7 +141,6 @@ impl KeyIndex {
             task_keys,
             offsets,
             postings,
-            ids,
             bigram_df,
         }
     }
@@ -177,13 +176,9 @@ impl KeyIndex {
         parts.iter().sum::<f32>() / parts.len() as f32
     }
 
+    /// The tasks (positions, ascending) that contain key id `id`.
     pub fn postings(&self, id: u32) -> &[u32] {
         &self.postings[self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize]
-    }
-
-    /// How many tasks contain the key (0 if none does).
-    pub fn df(&self, key: Key) -> usize {
-        self.ids.get(&key).map_or(0, |&id| self.postings(id).len())
     }
 
     /// Inverse document frequency over tasks, scaled into [0, 1]: 1 for a key
