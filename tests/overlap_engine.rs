@@ -269,3 +269,32 @@ fn handoffs_list_overlaps_led_by_other_units() {
     // A unit leading neither task has no hand-offs.
     assert!(unit_handoffs(&d, &index, &UnitId::from("财政局")).is_empty());
 }
+
+#[test]
+fn degenerate_input_gives_no_overlaps_and_no_panic() {
+    assert!(compute(&TaskData::new()).is_empty());
+    // 70 000 chars: past the 65 535-char matching limit, and every bigram
+    // repeated 10 000 times.
+    let long = "黄茅海跨海通道".repeat(10_000);
+    let d = data(&[
+        Plan {
+            doc: "000",
+            jurisdiction: "台山市",
+            tasks: &[("", ""), ("。,;!", ""), ("a", ""), (&long, "")],
+        },
+        Plan {
+            doc: "unknown-region",
+            jurisdiction: "火星",
+            tasks: &[("", ""), (&long, "")],
+        },
+    ]);
+    let overlaps = compute(&d);
+    // Only the two long texts share anything.
+    assert!(
+        overlaps
+            .iter()
+            .all(|o| o.a.as_str() == "000:t4" && o.b.as_str() == "unknown-region:t2"),
+        "{overlaps:?}"
+    );
+    assert!(overlaps.iter().all(|o| !o.nested_jurisdictions));
+}

@@ -12,9 +12,9 @@ use super::lexicon::{
     trim_edges,
 };
 use super::params::{
-    MAX_OCCURRENCES, MAX_SHARED_TERMS, MIN_TERM_WEIGHT, MIN_WORDING_CHARS, NAME_LENGTH_FACTOR,
-    PLACE_FACTOR, QUOTED_FACTOR, SCORE_TERMS, TERM_DECAY, TOPIC_FULL, TOPIC_WEIGHT,
-    WORDING_LENGTH_FACTOR, WORDING_WEIGHT,
+    MAX_BIGRAM_REPEATS, MAX_OCCURRENCES, MAX_SHARED_TERMS, MIN_TERM_WEIGHT, MIN_WORDING_CHARS,
+    NAME_LENGTH_FACTOR, PLACE_FACTOR, QUOTED_FACTOR, SCORE_TERMS, TERM_DECAY, TOPIC_FULL,
+    TOPIC_WEIGHT, WORDING_LENGTH_FACTOR, WORDING_WEIGHT,
 };
 
 /// One side of a pair: the folded text and the original characters.
@@ -123,8 +123,13 @@ fn common_runs(a: &[char], b: &[char], xs: &[u64], ys: &[u64]) -> Vec<(usize, us
                 let g = bigram(xs[x]);
                 let x_end = x + xs[x..].iter().take_while(|&&v| bigram(v) == g).count();
                 let y_end = y + ys[y..].iter().take_while(|&&v| bigram(v) == g).count();
-                for &xv in &xs[x..x_end] {
-                    for &yv in &ys[y..y_end] {
+                // A bigram repeated hundreds of times (a pasted table, a
+                // hostile file) would make this quadratic; its first
+                // occurrences are enough to find the shared strings.
+                let x_stop = x_end.min(x + MAX_BIGRAM_REPEATS);
+                let y_stop = y_end.min(y + MAX_BIGRAM_REPEATS);
+                for &xv in &xs[x..x_stop] {
+                    for &yv in &ys[y..y_stop] {
                         let (i, j) = (pos(xv), pos(yv));
                         // Only runs that cannot be extended to the left.
                         if i > 0 && j > 0 && a[i - 1] == b[j - 1] && a[i - 1] != BREAK {

@@ -16,6 +16,10 @@ pub const CANDIDATES_WITHIN: usize = 4;
 
 // --- Shared terms ---
 
+/// Shared strings are found from at most this many occurrences of each
+/// bigram per text, which keeps repetitive texts from costing |a|×|b|.
+pub const MAX_BIGRAM_REPEATS: usize = 64;
+
 /// A shared string that is not a name (no place or project ending, not
 /// quoted, no road code) counts only from this many characters on.
 pub const MIN_WORDING_CHARS: usize = 4;
