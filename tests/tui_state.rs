@@ -549,3 +549,40 @@ fn typing_on_a_choice_picks_the_matching_document_or_region() {
     // The 西部 plan has no goal in that region.
     assert_eq!(a.view.hits.len(), 0);
 }
+
+#[test]
+fn overlaps_pane_lists_other_plans_most_certain_first() {
+    use fengong::model::{Overlap, OverlapKind, TaskId};
+    let mut data = TaskData::from_json(include_str!("fixtures/small.json")).unwrap();
+    let ov = |a: &str, b: &str, score: f32, cross: bool| Overlap {
+        a: TaskId(a.into()),
+        b: TaskId(b.into()),
+        score,
+        kind: OverlapKind::SimilarWording,
+        cross_doc: cross,
+        nested_jurisdictions: false,
+        shared: Vec::new(),
+    };
+    // t7 already overlaps 001:t1 (0.82); add a stronger one in another
+    // plan and one within its own plan, which the pane leaves out.
+    data.overlaps
+        .push(ov("001_xibu:t2", "000_taishan:t7", 0.9, true));
+    data.overlaps
+        .push(ov("000_taishan:t7", "000_taishan:t3", 0.99, false));
+    let mut a = App::new(
+        Catalog::new(data),
+        Lang::Zh,
+        Theme::new(false),
+        "t".into(),
+        (120, 40),
+    );
+    a.update(Action::ExpandAll);
+    while selected_title(&a) != "加快推进交通基础设施建设" {
+        a.update(Action::Down);
+    }
+    let titles: Vec<String> = a.overlap_entries().into_iter().map(|e| e.text).collect();
+    assert_eq!(
+        titles,
+        ["[001] 完善西部公路网络", "[001] 加快推进深茂铁路建设"]
+    );
+}

@@ -456,29 +456,41 @@ impl App {
         out
     }
 
+    /// Tasks in other documents that concern the same thing, most certain
+    /// first. Overlaps within one plan are left out: the pane is about how
+    /// plans meet.
     pub fn overlap_entries(&self) -> Vec<Entry> {
         let Some(t) = self.selected_task() else {
             return Vec::new();
         };
         let c = &self.cat;
-        let mut out = Vec::new();
+        let me = &c.task(t).id;
+        let mut found: Vec<(f32, usize, &crate::model::Overlap)> = Vec::new();
         for &o in c.index.overlaps_of.get(t).map_or(&[][..], |v| &v[..]) {
             let ov = &c.data.overlaps[o];
-            let me = &c.task(t).id;
             let other = if &ov.a == me { &ov.b } else { &ov.a };
             let Some(&op) = c.index.tasks.get(other) else {
                 continue;
             };
-            let ot = c.task(op);
-            let shared: Vec<&str> = ov.shared.iter().map(|s| s.term.as_str()).collect();
-            out.push(Entry {
-                target: Target::Task(op),
-                depth: 0,
-                text: format!("[{}] {}", doc_tag(&ot.doc.0), ot.title),
-                note: format!("{:.2} {}", ov.score, shared.join("、")),
-            });
+            if c.task(op).doc == c.task(t).doc {
+                continue;
+            }
+            found.push((ov.score, op, ov));
         }
-        out
+        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        found
+            .into_iter()
+            .map(|(score, op, ov)| {
+                let ot = c.task(op);
+                let shared: Vec<&str> = ov.shared.iter().map(|s| s.term.as_str()).collect();
+                Entry {
+                    target: Target::Task(op),
+                    depth: 0,
+                    text: format!("[{}] {}", doc_tag(&ot.doc.0), ot.title),
+                    note: format!("{score:.2} {}", shared.join("、")),
+                }
+            })
+            .collect()
     }
 
     fn entries_of(&self, f: Focus) -> Vec<Entry> {
