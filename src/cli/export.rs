@@ -71,13 +71,28 @@ pub fn run(data: Option<PathBuf>, a: ExportArgs) -> anyhow::Result<ExitCode> {
             match export::write_to(&mut lock, format, &records) {
                 Ok(()) => {}
                 // A closed pipe (`| head`) is not an error worth reporting.
-                Err(e)
-                    if e.downcast_ref::<std::io::Error>()
-                        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => {}
+                Err(e) if is_broken_pipe(&e) => {}
                 Err(e) => anyhow::bail!("<stdout>: {e:#}"),
             }
             let _ = lock.flush();
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether writing failed only because the reader went away; the writers
+/// wrap I/O errors in their own types, so look through each layer.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+            || cause.downcast_ref::<csv::Error>().is_some_and(
+                |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe),
+            )
+    })
 }
