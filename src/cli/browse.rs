@@ -1,19 +1,37 @@
+//! `fengong` without a subcommand: the explorer.
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
+use fengong::query::Catalog;
+use fengong::tui::{self, Lang, Theme};
 
 #[derive(Debug, Args)]
-pub struct BrowseArgs {}
+pub struct BrowseArgs {
+    /// Interface language of the explorer: zh or en (default: from LANG, Chinese if unset).
+    #[arg(long, value_name = "LANG", value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
+}
 
-pub fn run(data: Option<PathBuf>, _args: BrowseArgs) -> anyhow::Result<ExitCode> {
-    let d = super::load_data(data)?;
-    println!(
-        "{} documents, {} goals, {} tasks, {} units",
-        d.documents.len(),
-        d.goals.len(),
-        d.tasks.len(),
-        d.units.len()
-    );
+pub fn run(data: Option<PathBuf>, args: BrowseArgs) -> anyhow::Result<ExitCode> {
+    if !tui::has_terminal() {
+        eprintln!(
+            "fengong: the explorer needs a terminal (standard input/output is not a tty); \
+             use `fengong export` for piped or scripted output"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let (data, origin) = match fengong::bundled::load(data.as_deref()) {
+        Ok(x) => x,
+        Err((origin, e)) => anyhow::bail!("{origin}: {e}"),
+    };
+    let lang = Lang::detect(args.lang.as_deref());
+    tui::run(
+        Catalog::new(data),
+        lang,
+        Theme::from_env(),
+        origin.to_string(),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

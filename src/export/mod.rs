@@ -1,2 +1,546 @@
-//! Exports of a filtered view: CSV, JSON, JSONL, Markdown, XLSX.
+//! Exports of a filtered view: flat task records written as JSONL, JSON,
+//! CSV, Markdown (and XLSX through `xlsx.rs`).
+//!
+//! `fengong export` and the explorer's `e` dialog both build [`Record`]s with
+//! [`records`] and write them with [`write_file`] / [`write_to`], so the two
+//! always produce the same rows and columns.
+
 pub mod xlsx;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::model::LeadMode;
+use crate::query::{Catalog, Filters, Hit, Involvement, Role};
+
+/// One task as a flat row. Field names are the JSON keys.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record {
+    /// Document id.
+    pub doc: String,
+    pub doc_title: String,
+    /// The input file path the task was read from.
+    pub source: String,
+    /// First source line of the task.
+    pub line: u32,
+    /// Region name (the goal's region).
+    pub region: String,
+    /// Goal title.
+    pub goal: String,
+    /// Task number as written (`1.`), empty when the plan has none.
+    pub task_no: String,
+    pub title: String,
+    pub text: String,
+    /// Lead units as the document writes them.
+    pub leads: Vec<String>,
+    /// Partner units as the document writes them.
+    pub partners: Vec<String>,
+    /// Canonical names of the lead units.
+    pub lead_units: Vec<String>,
+    /// Canonical names of the partner units.
+    pub partner_units: Vec<String>,
+    /// `single`, `joint`, `respective` or `none`.
+    pub lead_mode: String,
+    /// Places and units the text mentions.
+    pub mentions: Vec<String>,
+    /// Deadline as written, if any.
+    pub deadline: Option<String>,
+    /// With a unit filter: `lead`, `partner`, `responsible` or `mentioned`.
+    pub role: Option<String>,
+    /// With a unit filter: the group through which the unit was reached.
+    pub via_group: Option<String>,
+}
+
+/// Builds the records of a view's hits, in order.
+pub fn records(c: &Catalog, hits: &[Hit]) -> Vec<Record> {
+    hits.iter().map(|h| record(c, h)).collect()
+}
+
+fn record(c: &Catalog, h: &Hit) -> Record {
+    let t = c.task(h.task);
+    let doc = c.data.documents.get(c.task_doc[h.task] as usize);
+    let goal = c.data.goals.get(c.task_goal[h.task] as usize);
+    let region = c.data.regions.get(c.task_region[h.task] as usize);
+    let unit_name = |id: &crate::model::UnitId| {
+        c.index
+            .units
+            .get(id)
+            .map_or_else(|| id.0.clone(), |&u| c.data.units[u].name.clone())
+    };
+    Record {
+        doc: t.doc.0.clone(),
+        doc_title: doc.map_or_else(String::new, |d| d.title.clone()),
+        source: doc.map_or_else(String::new, |d| d.source.clone()),
+        line: t.source.line,
+        region: region.map_or_else(
+            || goal.map_or_else(String::new, |g| g.region.0.clone()),
+            |r| r.name.clone(),
+        ),
+        goal: goal.map_or_else(String::new, |g| g.title.clone()),
+        task_no: t.number.clone().unwrap_or_default(),
+        title: t.title.clone(),
+        text: t.text.clone(),
+        leads: t.leads.iter().map(|u| u.written.clone()).collect(),
+        partners: t.partners.iter().map(|u| u.written.clone()).collect(),
+        lead_units: t.leads.iter().map(|u| unit_name(&u.unit)).collect(),
+        partner_units: t.partners.iter().map(|u| unit_name(&u.unit)).collect(),
+        lead_mode: lead_mode_key(t.lead_mode).to_owned(),
+        mentions: t.mentions.iter().map(|m| m.text.clone()).collect(),
+        deadline: t.deadline.clone(),
+        role: h.involvement.map(|i| i.key().to_owned()),
+        via_group: h.via_group.as_ref().map(unit_name),
+    }
+}
+
+pub fn lead_mode_key(m: LeadMode) -> &'static str {
+    match m {
+        LeadMode::Single => "single",
+        LeadMode::Joint => "joint",
+        LeadMode::Respective => "respective",
+        LeadMode::None => "none",
+    }
+}
+
+/// Chinese label of a lead mode, for tables read by people.
+pub fn lead_mode_label(m: &str) -> &'static str {
+    match m {
+        "single" => "单独牵头",
+        "joint" => "共同牵头",
+        "respective" => "分别牵头",
+        _ => "未明确",
+    }
+}
+
+fn role_label(r: &str) -> &'static str {
+    match r {
+        "lead" => "牵头",
+        "partner" => "配合",
+        "responsible" => "责任",
+        "mentioned" => "提及",
+        _ => "",
+    }
+}
+
+/// Column headers of the tabular formats (CSV, Markdown, XLSX), in order.
+pub const HEADERS: [&str; 18] = [
+    "文档",
+    "文档标题",
+    "来源文件",
+    "行号",
+    "区域",
+    "目标",
+    "序号",
+    "任务",
+    "全文",
+    "牵头单位",
+    "配合单位",
+    "牵头单位(规范名)",
+    "配合单位(规范名)",
+    "牵头方式",
+    "提及",
+    "时限",
+    "角色",
+    "经由组合",
+];
+
+/// Columns holding long text, which XLSX should wrap (任务, 全文).
+pub const WRAP_COLUMNS: [usize; 2] = [7, 8];
+
+/// The records as rows of strings under [`HEADERS`]; lists are joined
+/// with `、` as the plans write them.
+pub fn table_rows(records: &[Record]) -> Vec<Vec<String>> {
+    records
+        .iter()
+        .map(|r| {
+            vec![
+                r.doc.clone(),
+                r.doc_title.clone(),
+                r.source.clone(),
+                r.line.to_string(),
+                r.region.clone(),
+                r.goal.clone(),
+                r.task_no.clone(),
+                r.title.clone(),
+                r.text.clone(),
+                r.leads.join("、"),
+                r.partners.join("、"),
+                r.lead_units.join("、"),
+                r.partner_units.join("、"),
+                lead_mode_label(&r.lead_mode).to_owned(),
+                r.mentions.join("、"),
+                r.deadline.clone().unwrap_or_default(),
+                r.role.as_deref().map(role_label).unwrap_or("").to_owned(),
+                r.via_group.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Jsonl,
+    Json,
+    Csv,
+    Markdown,
+    Xlsx,
+}
+
+impl Format {
+    /// Every format, in the order the explorer's dialog lists them.
+    pub const ALL: [Format; 5] = [
+        Format::Csv,
+        Format::Json,
+        Format::Markdown,
+        Format::Jsonl,
+        Format::Xlsx,
+    ];
+
+    /// The formats this build can write (XLSX once it is wired in).
+    pub fn offered() -> Vec<Format> {
+        Format::ALL
+            .into_iter()
+            .filter(|&f| f != Format::Xlsx || XLSX_AVAILABLE)
+            .collect()
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.to_ascii_lowercase().as_str() {
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "md" | "markdown" => Some(Format::Markdown),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+
+    pub fn from_path(p: &Path) -> Option<Format> {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::parse)
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Jsonl => "JSONL",
+            Format::Json => "JSON",
+            Format::Csv => "CSV",
+            Format::Markdown => "Markdown",
+            Format::Xlsx => "XLSX",
+        }
+    }
+
+    /// Whether the format can be streamed to a writer (stdout); XLSX is a
+    /// zip archive written to a file path.
+    pub fn is_streamable(self) -> bool {
+        self != Format::Xlsx
+    }
+}
+
+/// Writes records in a streamable format.
+pub fn write_to(w: &mut dyn Write, format: Format, records: &[Record]) -> anyhow::Result<()> {
+    match format {
+        Format::Jsonl => {
+            for r in records {
+                serde_json::to_writer(&mut *w, r)?;
+                w.write_all(b"\n")?;
+            }
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *w, records)?;
+            w.write_all(b"\n")?;
+        }
+        Format::Csv => {
+            // A BOM so that Excel and WPS read the file as UTF-8.
+            w.write_all("\u{feff}".as_bytes())?;
+            let mut csv = csv::Writer::from_writer(&mut *w);
+            csv.write_record(HEADERS)?;
+            for row in table_rows(records) {
+                csv.write_record(&row)?;
+            }
+            csv.flush()?;
+        }
+        Format::Markdown => write_markdown(w, records)?,
+        Format::Xlsx => anyhow::bail!("XLSX needs an output file (-o FILE.xlsx)"),
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn write_markdown(w: &mut dyn Write, records: &[Record]) -> std::io::Result<()> {
+    fn cell(s: &str) -> String {
+        s.replace('\\', "\\\\")
+            .replace('|', "\\|")
+            .replace('\n', "<br>")
+    }
+    writeln!(w, "| {} |", HEADERS.join(" | "))?;
+    writeln!(w, "|{}", "---|".repeat(HEADERS.len()))?;
+    for row in table_rows(records) {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        writeln!(w, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+/// Why a file export failed, phrased for a one-line message.
+#[derive(Debug)]
+pub enum ExportError {
+    /// The file exists and overwriting was not allowed.
+    Exists(PathBuf),
+    Io(PathBuf, std::io::Error),
+    Other(PathBuf, anyhow::Error),
+}
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExportError::Exists(p) => {
+                write!(f, "{}: file exists (use --force to overwrite)", p.display())
+            }
+            ExportError::Io(p, e) => write!(f, "{}: {e}", p.display()),
+            ExportError::Other(p, e) => write!(f, "{}: {e:#}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// Writes records to `path` atomically: into a temporary file in the same
+/// folder, then renamed over the target, so a failure never leaves a
+/// half-written file. Refuses an existing file unless `overwrite`.
+/// Returns the number of records written.
+pub fn write_file(
+    path: &Path,
+    format: Format,
+    records: &[Record],
+    overwrite: bool,
+) -> Result<usize, ExportError> {
+    if !overwrite && path.exists() {
+        return Err(ExportError::Exists(path.to_path_buf()));
+    }
+    write_atomic(path, |tmp| match format {
+        Format::Xlsx => write_xlsx(tmp, records),
+        _ => {
+            let file = std::fs::File::create(tmp)?;
+            let mut w = std::io::BufWriter::new(file);
+            write_to(&mut w, format, records)?;
+            w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+            Ok(())
+        }
+    })?;
+    Ok(records.len())
+}
+
+/// Whether [`write_xlsx`] writes real files; the explorer offers XLSX only then.
+// LEAD: set to true when wiring `xlsx.rs` (see `write_xlsx`).
+pub const XLSX_AVAILABLE: bool = false;
+
+/// The XLSX arm, kept apart so that wiring the real writer is one line.
+fn write_xlsx(_tmp: &Path, _records: &[Record]) -> anyhow::Result<()> {
+    // LEAD: once `src/export/xlsx.rs` lands (`pub mod xlsx;` above), replace
+    // the bail with:
+    //   xlsx::write_table_xlsx(_tmp, "分工", &HEADERS, &table_rows(_records), &WRAP_COLUMNS)
+    anyhow::bail!("XLSX export is not available in this build yet")
+}
+
+/// Runs `write` on a fresh temporary path next to `path`, then renames it
+/// into place; the temporary file is removed on any failure.
+pub fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&Path) -> anyhow::Result<()>,
+) -> Result<(), ExportError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(ExportError::Io(
+            path.to_path_buf(),
+            std::io::Error::new(std::io::ErrorKind::NotFound, "folder does not exist"),
+        ));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = write(&tmp).and_then(|()| std::fs::rename(&tmp, path).map_err(Into::into));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(match e.downcast::<std::io::Error>() {
+            Ok(io) => ExportError::Io(path.to_path_buf(), io),
+            Err(e) => ExportError::Other(path.to_path_buf(), e),
+        });
+    }
+    Ok(())
+}
+
+/// A file name built from the filters, e.g. `台山市发展和改革局-牵头.csv`;
+/// `unit` is the resolved unit's canonical name when there is one.
+pub fn suggest_file_name(filters: &Filters, unit: Option<&str>, format: Format) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(u) = unit.or(filters.unit.as_deref()) {
+        parts.push(u.to_owned());
+    }
+    if let Some(r) = &filters.region {
+        parts.push(r.clone());
+    }
+    if let Some(d) = &filters.doc {
+        parts.push(d.clone());
+    }
+    match filters.role {
+        Role::Lead => parts.push("牵头".into()),
+        Role::Partner => parts.push("配合".into()),
+        Role::Any => {}
+    }
+    if let Some(t) = &filters.text {
+        parts.push(t.clone());
+    }
+    if parts.is_empty() {
+        parts.push("分工-全部任务".into());
+    }
+    let stem: String = parts
+        .join("-")
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(80)
+        .collect();
+    format!("{stem}.{}", format.extension())
+}
+
+/// Involvement counts for a header (`牵头 3 · 配合 5`).
+pub fn count_roles(hits: &[Hit]) -> [(Involvement, usize); 4] {
+    let mut out = [
+        (Involvement::Lead, 0),
+        (Involvement::Partner, 0),
+        (Involvement::Responsible, 0),
+        (Involvement::Mentioned, 0),
+    ];
+    for h in hits {
+        if let Some(i) = h.involvement {
+            out.iter_mut().find(|(k, _)| *k == i).unwrap().1 += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TaskData;
+
+    fn catalog() -> Catalog {
+        Catalog::new(TaskData::from_json(include_str!("../../tests/fixtures/small.json")).unwrap())
+    }
+
+    #[test]
+    fn records_carry_written_and_canonical_names() {
+        let c = catalog();
+        let v = c
+            .apply(&Filters {
+                unit: Some("台城街道".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        let rs = records(&c, &v.hits);
+        assert_eq!(rs.len(), 3);
+        let r = &rs[0];
+        assert_eq!(r.leads, ["产业转移工业园"]);
+        assert_eq!(r.lead_units, ["台山市产业转移工业园"]);
+        assert!(r.partners.contains(&"北部7镇".to_owned()));
+        assert_eq!(r.role.as_deref(), Some("partner"));
+        assert_eq!(r.via_group.as_deref(), Some("北部7镇"));
+        assert_eq!(r.region, "北部产城融合中心");
+        assert_eq!(r.source, "seeds/000_taishan.txt");
+        assert_eq!(rs[2].deadline.as_deref(), Some("2025年底前"));
+    }
+
+    #[test]
+    fn csv_has_bom_and_chinese_headers() {
+        let c = catalog();
+        let v = c.apply(&Filters::default()).unwrap();
+        let mut out = Vec::new();
+        write_to(&mut out, Format::Csv, &records(&c, &v.hits)).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.starts_with("\u{feff}文档,文档标题,"));
+        let mut rd = csv::Reader::from_reader(s.trim_start_matches('\u{feff}').as_bytes());
+        assert_eq!(rd.records().count(), c.data.tasks.len());
+    }
+
+    #[test]
+    fn markdown_escapes_pipes() {
+        let c = catalog();
+        let v = c.apply(&Filters::default()).unwrap();
+        let mut rs = records(&c, &v.hits[..1]);
+        rs[0].title = "a|b".into();
+        let mut out = Vec::new();
+        write_to(&mut out, Format::Markdown, &rs).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.contains("a\\|b"));
+        assert_eq!(s.lines().count(), 3);
+    }
+
+    #[test]
+    fn file_names_come_from_filters() {
+        let f = Filters {
+            unit: Some("发改局".into()),
+            role: Role::Lead,
+            ..Default::default()
+        };
+        assert_eq!(
+            suggest_file_name(&f, Some("台山市发展和改革局"), Format::Csv),
+            "台山市发展和改革局-牵头.csv"
+        );
+        let f = Filters {
+            region: Some("台山市/北部".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            suggest_file_name(&f, None, Format::Json),
+            "台山市_北部.json"
+        );
+    }
+
+    #[test]
+    fn atomic_write_refuses_existing_and_missing_folder() {
+        let dir = std::env::temp_dir().join(format!("fengong-export-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let c = catalog();
+        let rs = records(&c, &c.apply(&Filters::default()).unwrap().hits);
+        let p = dir.join("a.jsonl");
+        let _ = std::fs::remove_file(&p);
+        assert_eq!(write_file(&p, Format::Jsonl, &rs, false).unwrap(), rs.len());
+        assert!(matches!(
+            write_file(&p, Format::Jsonl, &rs, false),
+            Err(ExportError::Exists(_))
+        ));
+        assert!(write_file(&p, Format::Jsonl, &rs, true).is_ok());
+        let missing = dir.join("no/such/dir/a.csv");
+        assert!(matches!(
+            write_file(&missing, Format::Csv, &rs, false),
+            Err(ExportError::Io(..))
+        ));
+        // Only the one file: no temporary files were left behind.
+        let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

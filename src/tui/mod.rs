@@ -1,1 +1,115 @@
-//! The explorer.
+//! The explorer: keyboard browsing of region → goal → task with lead,
+//! partner and overlap panes, a unit's duties, filters and export.
+//!
+//! Structure (see `docs/EXPLORER.md` for the keys):
+//! - [`keymap`]: crossterm events → [`action::Action`], depending only on the input mode;
+//! - [`state`]: the [`state::App`] state and `update(action)`;
+//! - [`layout`] + [`render`]: pure drawing of the state;
+//! - [`tree`]: the region/document tree built from a query view;
+//! - [`finder`]: unit matching behind a small trait, swappable for the fuzzy engine.
+
+pub mod action;
+pub mod finder;
+pub mod i18n;
+pub mod input;
+pub mod jobs;
+pub mod keymap;
+pub mod layout;
+pub mod render;
+pub mod state;
+pub mod theme;
+pub mod tree;
+
+use std::io::{self, IsTerminal, Write};
+use std::time::Duration;
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::query::Catalog;
+pub use i18n::Lang;
+pub use state::App;
+pub use theme::Theme;
+
+/// Whether the explorer can run here: it needs a terminal on both ends.
+pub fn has_terminal() -> bool {
+    io::stdout().is_terminal() && io::stdin().is_terminal()
+}
+
+/// Puts the terminal back: raw mode off, main screen, no mouse capture,
+/// no bracketed paste, cursor visible. Safe to call more than once.
+pub fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = io::stdout().flush();
+}
+
+/// Restores the terminal when dropped, so an error return also restores it.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Runs the explorer until the user quits.
+pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: String) -> anyhow::Result<()> {
+    // A panic must not leave the terminal in raw mode with the mouse captured.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+    enable_raw_mode()?;
+    let _guard = TerminalGuard;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let mut app = App::new(cat, lang, theme, origin, (size.width, size.height));
+    app.enable_background();
+    loop {
+        terminal.draw(|f| render::render(&app, f))?;
+        // Test hook: the end-to-end test checks that a panic gives the
+        // terminal back (raw mode, alternate screen, mouse capture).
+        if std::env::var_os("FENGONG_DEBUG_PANIC").is_some() {
+            panic!("FENGONG_DEBUG_PANIC is set: deliberate panic");
+        }
+        // Wait for input, then take everything already queued before the
+        // next frame so fast typing or scrolling does not lag behind.
+        if event::poll(Duration::from_millis(100))? {
+            loop {
+                let ev = event::read()?;
+                if let Some(a) = keymap::map_event(app.input_mode(), &ev) {
+                    app.update(a);
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        app.update(action::Action::Tick);
+        if app.quit {
+            break;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,257 @@
+//! The inverted index over character keys that proposes candidate pairs,
+//! so that tasks are never compared all against all.
+//!
+//! Keys are character trigrams (Chinese has no spaces to split on) plus two
+//! kinds of two-character keys for short names a trigram would miss: a
+//! character followed by a place character (川岛) and the two characters
+//! before a name ending (鹤台 in 鹤台铁路). Plain bigrams are only counted,
+//! to judge how specific a short string is.
+
+use std::ops::Range;
+
+use super::fold::BREAK;
+use super::fxhash::FxHashMap;
+use super::lexicon::{NameKind, ending_at, is_place_char};
+use super::params::{CANDIDATES_ACROSS, CANDIDATES_WITHIN, MAX_KEY_SHARE, MAX_POSTINGS};
+
+/// A packed key: up to three chars of 21 bits each; bit 63 marks the
+/// two-character name keys so they never collide with trigrams.
+pub type Key = u64;
+
+const NAME_BIGRAM: u64 = 1 << 63;
+
+fn trigram(c: &[char]) -> Key {
+    ((c[0] as u64) << 42) | ((c[1] as u64) << 21) | c[2] as u64
+}
+
+fn name_bigram(c: &[char]) -> Key {
+    NAME_BIGRAM | ((c[0] as u64) << 21) | c[1] as u64
+}
+
+/// The distinct keys of one folded text, sorted.
+pub fn keys_of(chars: &[char]) -> Vec<Key> {
+    let mut keys = Vec::with_capacity(chars.len() + 4);
+    for w in chars.windows(3) {
+        if !w.contains(&BREAK) {
+            keys.push(trigram(w));
+        }
+    }
+    for (i, w) in chars.windows(2).enumerate() {
+        if w.contains(&BREAK) {
+            continue;
+        }
+        if is_place_char(w[1]) {
+            keys.push(name_bigram(w));
+        }
+        // The stem before a name ending: 鹤台 followed by 铁路 or 城际铁路.
+        if stem_ending(chars, i + 2).is_some() {
+            keys.push(name_bigram(w));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// A name ending that starts right at `at` (its length), if any.
+pub fn stem_ending(chars: &[char], at: usize) -> Option<(NameKind, usize)> {
+    // Endings are at most 4 chars; try the longest first so 城际铁路 beats 城际.
+    (1..=4)
+        .rev()
+        .filter(|n| at + n <= chars.len() && !chars[at..at + n].contains(&BREAK))
+        .find_map(|n| ending_at(chars, at + n).filter(|&(_, len)| len == n))
+}
+
+/// Keys interned to dense ids, with posting lists in task order.
+pub struct KeyIndex {
+    /// Each task's key ids, sorted.
+    pub task_keys: Vec<Vec<u32>>,
+    /// Posting list of key id `k` is `postings[offsets[k]..offsets[k + 1]]`.
+    offsets: Vec<u32>,
+    postings: Vec<u32>,
+    /// How many tasks contain each character bigram. Bigrams propose no
+    /// candidates (too common); they only tell whether a short string such
+    /// as 旅游 or 台开 is an everyday word or a rare name.
+    bigram_df: FxHashMap<u64, u32>,
+    pub n_tasks: usize,
+}
+
+fn bigram(c: &[char]) -> u64 {
+    ((c[0] as u64) << 21) | c[1] as u64
+}
+
+/// The distinct plain bigrams of one folded text.
+pub fn bigrams_of(chars: &[char]) -> Vec<u64> {
+    let mut out: Vec<u64> = chars
+        .windows(2)
+        .filter(|w| !w.contains(&BREAK))
+        .map(bigram)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+impl KeyIndex {
+    /// `keys` and `bigrams` hold, per task, [`keys_of`] and [`bigrams_of`].
+    pub fn build(keys: Vec<Vec<Key>>, bigrams: &[Vec<u64>]) -> KeyIndex {
+        let mut bigram_df: FxHashMap<u64, u32> = FxHashMap::default();
+        for b in bigrams.iter().flatten() {
+            *bigram_df.entry(*b).or_default() += 1;
+        }
+        // Packed key → dense id; only needed while building.
+        let mut ids: FxHashMap<Key, u32> = FxHashMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        let task_keys: Vec<Vec<u32>> = keys
+            .into_iter()
+            .map(|ks| {
+                let mut out: Vec<u32> = ks
+                    .into_iter()
+                    .map(|k| {
+                        let next = ids.len() as u32;
+                        let id = *ids.entry(k).or_insert(next);
+                        if id == next {
+                            df.push(0);
+                        }
+                        df[id as usize] += 1;
+                        id
+                    })
+                    .collect();
+                out.sort_unstable();
+                out
+            })
+            .collect();
+        let mut offsets = Vec::with_capacity(df.len() + 1);
+        let mut total = 0u32;
+        offsets.push(0);
+        for d in &df {
+            total += d;
+            offsets.push(total);
+        }
+        let mut fill: Vec<u32> = offsets[..df.len()].to_vec();
+        let mut postings = vec![0u32; total as usize];
+        for (t, ks) in task_keys.iter().enumerate() {
+            for &k in ks {
+                postings[fill[k as usize] as usize] = t as u32;
+                fill[k as usize] += 1;
+            }
+        }
+        KeyIndex {
+            n_tasks: task_keys.len(),
+            task_keys,
+            offsets,
+            postings,
+            bigram_df,
+        }
+    }
+
+    /// The specificity of one packed bigram (as [`bigrams_of`] packs them).
+    pub fn bigram_specificity(&self, bigram: u64) -> f32 {
+        let df = self.bigram_df.get(&bigram).map_or(0, |&d| d as usize);
+        self.specificity(df)
+    }
+
+    /// The length of a text's vector of bigram specificities (distinct
+    /// bigrams), for the cosine in [`super::pair`].
+    pub fn bigram_norm(&self, bigrams: &[u64]) -> f32 {
+        bigrams
+            .iter()
+            .map(|&b| self.bigram_specificity(b).powi(2))
+            .sum::<f32>()
+            .sqrt()
+    }
+
+    /// How specific a string of at least two chars is: the mean
+    /// [`Self::specificity`] of its bigrams. Averaging matters: 城市信息 has
+    /// one rare bigram (市信, where two everyday words meet) but is made of
+    /// everyday words, while every bigram of 黄茅海跨海 is rare.
+    pub fn string_specificity(&self, s: &[char]) -> f32 {
+        let parts: Vec<f32> = s
+            .windows(2)
+            .map(|w| self.bigram_specificity(bigram(w)))
+            .collect();
+        if parts.is_empty() {
+            return 0.0;
+        }
+        parts.iter().sum::<f32>() / parts.len() as f32
+    }
+
+    /// The tasks (positions, ascending) that contain key id `id`.
+    pub fn postings(&self, id: u32) -> &[u32] {
+        &self.postings[self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize]
+    }
+
+    /// Inverse document frequency over tasks, scaled into [0, 1]: 1 for a key
+    /// two tasks share and nothing else has, 0 for a key every task has.
+    pub fn specificity(&self, df: usize) -> f32 {
+        if df < 2 || self.n_tasks < 3 {
+            return if df >= 2 { 1.0 } else { 0.0 };
+        }
+        let n = self.n_tasks as f32;
+        ((n / df as f32).ln() / (n / 2.0).ln()).clamp(0.0, 1.0)
+    }
+
+    /// Keys too common to propose candidates: more than [`MAX_POSTINGS`]
+    /// tasks, or more than [`MAX_KEY_SHARE`] of them.
+    fn max_postings(&self) -> usize {
+        let share = (self.n_tasks as f32 * MAX_KEY_SHARE) as usize;
+        MAX_POSTINGS.min(share.max(8))
+    }
+}
+
+/// Candidate pairs `(i, j)` with `i < j` proposed by the tasks in `range`:
+/// each task keeps the [`CANDIDATES_ACROSS`] other-document tasks and
+/// [`CANDIDATES_WITHIN`] same-document tasks that share the most weight of
+/// keys with it, weighting each key by its inverse document frequency.
+pub fn candidates(index: &KeyIndex, doc_of: &[u32], range: Range<usize>) -> Vec<(u32, u32)> {
+    let n = index.n_tasks;
+    let max_postings = index.max_postings();
+    let mut weight = vec![0f32; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut out = Vec::new();
+    for i in range {
+        for &k in &index.task_keys[i] {
+            let posting = index.postings(k);
+            if posting.len() < 2 || posting.len() > max_postings {
+                continue;
+            }
+            let w = (n as f32 / posting.len() as f32).ln().max(0.01);
+            for &j in posting {
+                if j as usize == i {
+                    continue;
+                }
+                if weight[j as usize] == 0.0 {
+                    touched.push(j);
+                }
+                weight[j as usize] += w;
+            }
+        }
+        let (mut across, mut within): (Vec<u32>, Vec<u32>) = touched
+            .iter()
+            .partition(|&&j| doc_of[j as usize] != doc_of[i]);
+        for (list, keep) in [
+            (&mut across, CANDIDATES_ACROSS),
+            (&mut within, CANDIDATES_WITHIN),
+        ] {
+            // Heaviest first; ties by position so the choice is deterministic.
+            let heavier_first = |x: &u32, y: &u32| {
+                weight[*y as usize]
+                    .total_cmp(&weight[*x as usize])
+                    .then(x.cmp(y))
+            };
+            if list.len() > keep {
+                list.select_nth_unstable_by(keep, heavier_first);
+                list.truncate(keep);
+            }
+            for &j in list.iter() {
+                let i = i as u32;
+                out.push((i.min(j), i.max(j)));
+            }
+        }
+        for &j in &touched {
+            weight[j as usize] = 0.0;
+        }
+        touched.clear();
+    }
+    out
+}

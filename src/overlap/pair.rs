@@ -1,0 +1,396 @@
+//! Scoring one candidate pair: find the strings both texts contain, decide
+//! which of them are names (places, projects) and how rare they are, and
+//! combine the best of them into a score in [0, 1].
+
+use crate::model::{OverlapKind, SharedTerm};
+
+use super::fold::{BREAK, Folded};
+use super::fxhash::FxHashMap;
+use super::index::{KeyIndex, stem_ending};
+use super::lexicon::{
+    NameKind, ending_at, ends_in_everyday_place_word, is_joining_char, is_type_words_only,
+    trim_edges,
+};
+use super::params::{
+    MAX_BIGRAM_REPEATS, MAX_OCCURRENCES, MAX_SHARED_TERMS, MIN_TERM_WEIGHT, MIN_WORDING_CHARS,
+    NAME_LENGTH_FACTOR, PLACE_FACTOR, QUOTED_FACTOR, SCORE_TERMS, TERM_DECAY, TOPIC_FULL,
+    TOPIC_WEIGHT, WORDING_LENGTH_FACTOR, WORDING_WEIGHT,
+};
+
+/// One side of a pair: the folded text and the original characters.
+pub struct Side<'a> {
+    pub folded: &'a Folded,
+    pub text: &'a [char],
+    /// [`KeyIndex::bigram_norm`] of the text's distinct bigrams.
+    pub norm: f32,
+}
+
+/// What two tasks share and how much it says.
+#[derive(Debug, Clone)]
+pub struct PairScore {
+    pub score: f32,
+    /// The texts' topic similarity (see [`topic_similarity`]).
+    pub similarity: f32,
+    pub kind: OverlapKind,
+    pub shared: Vec<SharedTerm>,
+}
+
+struct Term<'t> {
+    chars: &'t [char],
+    weight: f32,
+    name: Option<Name>,
+}
+
+pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
+    let (xs, ys) = (
+        positioned_bigrams(&a.folded.chars),
+        positioned_bigrams(&b.folded.chars),
+    );
+    // Keyed by the term's chars as a slice of `a`, so no term is copied.
+    let mut terms: FxHashMap<&[char], Term> = FxHashMap::default();
+    for (ai, bi, len) in common_runs(&a.folded.chars, &b.folded.chars, &xs, &ys) {
+        let (s, e) = trim_edges(&a.folded.chars, ai, ai + len);
+        if e - s < 2 {
+            continue;
+        }
+        let bs = bi + (s - ai);
+        let chars = &a.folded.chars[s..e];
+        if terms.contains_key(chars) {
+            continue;
+        }
+        let name = name_of(a, s, e, Some((b, bs))).or_else(|| name_of(b, bs, bs + (e - s), None));
+        let weight = term_weight(index, chars, name);
+        if weight >= MIN_TERM_WEIGHT {
+            terms.insert(
+                chars,
+                Term {
+                    chars,
+                    weight,
+                    name,
+                },
+            );
+        }
+    }
+    let mut terms: Vec<Term> = terms.into_values().collect();
+    // Heaviest first, ties by text, so output never depends on hash order.
+    terms.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.chars.cmp(y.chars)));
+    // A term inside a heavier kept term adds nothing (广海湾 in 广海湾经济开发区).
+    let mut kept: Vec<Term> = Vec::new();
+    for t in terms {
+        if !kept.iter().any(|k| contains(k.chars, t.chars)) {
+            kept.push(t);
+        }
+    }
+    kept.truncate(MAX_SHARED_TERMS);
+    let best = kept.first()?;
+    let kind = best
+        .name
+        .map_or(OverlapKind::SimilarWording, |n| n.kind.overlap_kind());
+    let miss: f32 = kept
+        .iter()
+        .take(SCORE_TERMS)
+        .enumerate()
+        .map(|(r, t)| 1.0 - t.weight * TERM_DECAY.powi(r as i32))
+        .product();
+    let shared = kept
+        .iter()
+        .filter_map(|t| shared_term(a, b, t.chars))
+        .collect();
+    let similarity = topic_similarity(index, a, b, &xs, &ys);
+    let topic = (similarity / TOPIC_FULL).min(1.0);
+    Some(PairScore {
+        similarity,
+        score: ((1.0 - miss) * (1.0 - TOPIC_WEIGHT + TOPIC_WEIGHT * topic)).clamp(0.0, 1.0),
+        kind,
+        shared,
+    })
+}
+
+/// Maximal runs `(start in a, start in b, length)` of at least two equal
+/// characters. Both texts' bigrams are sorted and merged, which costs
+/// about |a| + |b| rather than a full |a|×|b| table.
+/// `xs` and `ys` are [`positioned_bigrams`] of `a` and `b`.
+fn common_runs(a: &[char], b: &[char], xs: &[u64], ys: &[u64]) -> Vec<(usize, usize, usize)> {
+    let bigram = |v: u64| v >> 16;
+    let pos = |v: u64| (v & 0xFFFF) as usize;
+    let mut runs = Vec::new();
+    let (mut x, mut y) = (0, 0);
+    while x < xs.len() && y < ys.len() {
+        match bigram(xs[x]).cmp(&bigram(ys[y])) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                let g = bigram(xs[x]);
+                let x_end = x + xs[x..].iter().take_while(|&&v| bigram(v) == g).count();
+                let y_end = y + ys[y..].iter().take_while(|&&v| bigram(v) == g).count();
+                // A bigram repeated hundreds of times (a pasted table, a
+                // hostile file) would make this quadratic; its first
+                // occurrences are enough to find the shared strings.
+                let x_stop = x_end.min(x + MAX_BIGRAM_REPEATS);
+                let y_stop = y_end.min(y + MAX_BIGRAM_REPEATS);
+                for &xv in &xs[x..x_stop] {
+                    for &yv in &ys[y..y_stop] {
+                        let (i, j) = (pos(xv), pos(yv));
+                        // Only runs that cannot be extended to the left.
+                        if i > 0 && j > 0 && a[i - 1] == b[j - 1] && a[i - 1] != BREAK {
+                            continue;
+                        }
+                        let mut len = 2;
+                        while i + len < a.len()
+                            && j + len < b.len()
+                            && a[i + len] == b[j + len]
+                            && a[i + len] != BREAK
+                        {
+                            len += 1;
+                        }
+                        runs.push((i, j, len));
+                    }
+                }
+                (x, y) = (x_end, y_end);
+            }
+        }
+    }
+    // In order of position in `a`, so later steps see terms in text order.
+    runs.sort_unstable();
+    runs
+}
+
+/// How alike the two texts are as a whole: the cosine of their vectors of
+/// distinct bigrams, each weighted by its specificity. A name shared by two
+/// tasks about the same subject comes with a high cosine; a name mentioned
+/// in passing in a task about something else does not.
+fn topic_similarity(index: &KeyIndex, a: &Side, b: &Side, xs: &[u64], ys: &[u64]) -> f32 {
+    let distinct = |v: &[u64]| {
+        let mut out: Vec<u64> = v.iter().map(|&v| v >> 16).collect();
+        out.dedup();
+        out
+    };
+    let (xs, ys) = (distinct(xs), distinct(ys));
+    let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
+    while x < xs.len() && y < ys.len() {
+        match xs[x].cmp(&ys[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                dot += index.bigram_specificity(xs[x]).powi(2);
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    if a.norm <= 0.0 || b.norm <= 0.0 {
+        return 0.0;
+    }
+    (dot / (a.norm * b.norm)).clamp(0.0, 1.0)
+}
+
+/// Each bigram of `chars` packed with its position (bigram << 16 | pos),
+/// sorted. Texts longer than 65 535 folded chars are matched on their start.
+fn positioned_bigrams(chars: &[char]) -> Vec<u64> {
+    let mut out: Vec<u64> = chars
+        .windows(2)
+        .take(0xFFFF)
+        .enumerate()
+        .filter(|(_, w)| !w.contains(&BREAK))
+        .map(|(i, w)| ((w[0] as u64) << 37) | ((w[1] as u64) << 16) | i as u64)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// A shared term that names a project or place.
+#[derive(Debug, Clone, Copy)]
+struct Name {
+    kind: NameKind,
+    /// Length of the part before the name's ending (黄茅海跨海 in
+    /// 黄茅海跨海通道); the whole term when the ending follows it or when
+    /// the term is quoted or a road code.
+    stem: usize,
+    /// Quoted without a name ending: a programme or slogan (“揭榜挂帅”)
+    /// more often than a project.
+    quoted: bool,
+}
+
+/// Whether `chars[s..e]` of one side names a project or place: it ends in
+/// a name ending after a real stem, runs straight into one (黄茅海 in
+/// 黄茅海跨海通道), carries a road code (G240) or is quoted.
+///
+/// `other` is the other side and where the term starts there: a term counts
+/// as running into an ending only when it does so in both texts, because
+/// one text's 城市信息大道 does not make the other's 城市信息 a road.
+fn name_of(side: &Side, s: usize, e: usize, other: Option<(&Side, usize)>) -> Option<Name> {
+    let chars = &side.folded.chars;
+    let len = e - s;
+    let whole = |kind| {
+        Some(Name {
+            kind,
+            stem: len,
+            quoted: false,
+        })
+    };
+    // A term that runs into an ending is the stem of a longer name: 黄茅海
+    // in 黄茅海跨海通道 is part of a project even though 海 ends places.
+    if let Some((o, os)) = other
+        && is_name_stem(&chars[s..e])
+        && let Some((kind, _)) = stem_ending(chars, e)
+        && stem_ending(&o.folded.chars, os + len).is_some()
+    {
+        return whole(kind);
+    }
+    if let Some((kind, n)) = ending_at(&chars[s..e], len) {
+        // 速公路 is a fragment of 高速公路, not a road; 川岛 is a place;
+        // 路等项目 is two fragments; 美丽乡村 is no place.
+        let min_stem = if n == 1 { 1 } else { 2 };
+        let stem = &chars[s..e - n];
+        let everyday_place = kind == NameKind::Place && ends_in_everyday_place_word(&chars[s..e]);
+        if stem.len() >= min_stem && is_name_stem(stem) && !everyday_place {
+            return Some(Name {
+                kind,
+                stem: len - n,
+                quoted: false,
+            });
+        }
+    }
+    if has_road_code(&chars[s..e]) {
+        return whole(NameKind::Project);
+    }
+    let before = side.folded.offset(s).checked_sub(1).map(|p| side.text[p]);
+    let after = side.text.get(side.folded.offset(e - 1) + 1).copied();
+    if matches!(before, Some('“' | '《' | '「' | '『' | '"'))
+        && matches!(after, Some('”' | '》' | '」' | '』' | '"'))
+    {
+        return Some(Name {
+            kind: NameKind::Project,
+            stem: len,
+            quoted: true,
+        });
+    }
+    None
+}
+
+/// Whether `stem` can be the distinctive part of a name: one piece (no
+/// joining character) that is not just words for a kind of work.
+fn is_name_stem(stem: &[char]) -> bool {
+    !stem.iter().copied().any(is_joining_char) && !is_type_words_only(stem)
+}
+
+/// A road number: G, S or X (国道, 省道, 县道) and at least two digits.
+fn has_road_code(term: &[char]) -> bool {
+    term.windows(3)
+        .any(|w| matches!(w[0], 'G' | 'S' | 'X') && w[1..].iter().all(char::is_ascii_digit))
+}
+
+/// How much a shared term says, in [0, 1]: its rarity across tasks, scaled
+/// by its length and by whether it is a name.
+fn term_weight(index: &KeyIndex, chars: &[char], name: Option<Name>) -> f32 {
+    let len = chars.len();
+    match name {
+        Some(name) => {
+            // A name is as specific as its stem: 旅游基地 is an everyday word
+            // plus an ending, 台开快速路 is not. A one-char stem (川 of 川岛)
+            // says too little alone, so the whole name is judged then.
+            let stem = if name.stem >= 2 {
+                &chars[..name.stem]
+            } else {
+                chars
+            };
+            let quoted = if name.quoted { QUOTED_FACTOR } else { 1.0 };
+            let place = match name.kind {
+                NameKind::Place => PLACE_FACTOR,
+                NameKind::Project => 1.0,
+            };
+            index.string_specificity(stem) * NAME_LENGTH_FACTOR[(len - 2).min(2)] * quoted * place
+        }
+        // Dates and figures (2025年, 到2025) say nothing about the work.
+        None if len < MIN_WORDING_CHARS || chars.iter().any(char::is_ascii_digit) => 0.0,
+        None => {
+            index.string_specificity(chars)
+                * WORDING_WEIGHT
+                * WORDING_LENGTH_FACTOR[(len - MIN_WORDING_CHARS).min(3)]
+        }
+    }
+}
+
+/// The term as written in `a`, with its char offsets in both texts.
+fn shared_term(a: &Side, b: &Side, term: &[char]) -> Option<SharedTerm> {
+    let in_a = occurrences(&a.folded.chars, term);
+    let in_b = occurrences(&b.folded.chars, term);
+    let first = *in_a.first()?;
+    Some(SharedTerm {
+        term: a.folded.written(a.text, first, first + term.len()),
+        in_a: in_a.iter().map(|&p| a.folded.offset(p)).collect(),
+        in_b: in_b.iter().map(|&p| b.folded.offset(p)).collect(),
+    })
+}
+
+fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
+    hay.windows(needle.len())
+        .enumerate()
+        .filter(|(_, w)| *w == needle)
+        .map(|(i, _)| i)
+        .take(MAX_OCCURRENCES)
+        .collect()
+}
+
+fn contains(hay: &[char], needle: &[char]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::overlap::fold::fold;
+
+    fn side_name(text: &str, term: &str) -> Option<NameKind> {
+        let folded = fold(text, None);
+        let chars: Vec<char> = text.chars().collect();
+        let t: Vec<char> = term.chars().collect();
+        let s = folded.chars.windows(t.len()).position(|w| w == t)?;
+        let side = Side {
+            folded: &folded,
+            text: &chars,
+            norm: 1.0,
+        };
+        name_of(&side, s, s + t.len(), None).map(|n| n.kind)
+    }
+
+    #[test]
+    fn names_need_a_real_stem() {
+        assert_eq!(
+            side_name("建设台开快速路", "台开快速路"),
+            Some(NameKind::Project)
+        );
+        assert_eq!(side_name("上川岛旅游", "川岛"), Some(NameKind::Place));
+        assert_eq!(side_name("高速公路", "速公路"), None);
+        assert_eq!(side_name("建设美丽乡村", "美丽乡村"), None);
+        assert_eq!(side_name("快速路等项目", "路等项目"), None);
+        assert_eq!(side_name("建设旅游基地", "旅游基地"), None);
+        assert_eq!(side_name("水库除险加固工程", "除险加固工程"), None);
+        assert_eq!(
+            side_name("广海湾港区", "广海湾港区"),
+            Some(NameKind::Project)
+        );
+    }
+
+    #[test]
+    fn road_codes_and_quotes_make_names() {
+        assert_eq!(
+            side_name("改造国道G240", "国道G240"),
+            Some(NameKind::Project)
+        );
+        assert_eq!(side_name("控制PM2.5浓度", "PM2"), None);
+        assert_eq!(
+            side_name("实施“揭榜挂帅”制度", "揭榜挂帅"),
+            Some(NameKind::Project)
+        );
+    }
+
+    #[test]
+    fn runs_are_maximal_and_stop_at_breaks() {
+        let a: Vec<char> = "甲黄茅海跨海通道乙".chars().collect();
+        let b: Vec<char> = "黄茅海跨海通道,丙".chars().collect();
+        let b = fold(&b.iter().collect::<String>(), None).chars;
+        let runs = common_runs(&a, &b, &positioned_bigrams(&a), &positioned_bigrams(&b));
+        assert_eq!(runs, vec![(1, 0, 7)]);
+    }
+}

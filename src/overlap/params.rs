@@ -1,0 +1,63 @@
+//! Every threshold and weight of the overlap engine, in one place.
+//! `docs/OVERLAP.md` explains what each one does and how it was chosen.
+
+// --- Candidate pairs (the inverted index) ---
+
+/// A key (trigram or short name) found in more tasks than this is too
+/// common to propose candidates; it can still be a shared term of a pair
+/// proposed by rarer keys.
+pub const MAX_POSTINGS: usize = 250;
+/// … and likewise a key found in more than this share of all tasks.
+pub const MAX_KEY_SHARE: f32 = 0.2;
+/// Each task proposes at most this many partners in other documents …
+pub const CANDIDATES_ACROSS: usize = 24;
+/// … and at most this many in its own document.
+pub const CANDIDATES_WITHIN: usize = 4;
+
+// --- Shared terms ---
+
+/// Shared strings are found from at most this many occurrences of each
+/// bigram per text, which keeps repetitive texts from costing |a|×|b|.
+pub const MAX_BIGRAM_REPEATS: usize = 64;
+
+/// A shared string that is not a name (no place or project ending, not
+/// quoted, no road code) counts only from this many characters on.
+pub const MIN_WORDING_CHARS: usize = 4;
+/// A wording term weighs this much of a name of the same rarity.
+pub const WORDING_WEIGHT: f32 = 0.6;
+/// A name of 2, 3, 4+ characters weighs this share of its rarity: 川岛 is
+/// more often a coincidence than 黄茅海跨海通道.
+pub const NAME_LENGTH_FACTOR: [f32; 3] = [0.6, 0.75, 0.85];
+/// A place name weighs this share of a project name of the same rarity: a
+/// shared 高栏港 is more often a passing mention than shared work.
+pub const PLACE_FACTOR: f32 = 0.85;
+/// A quoted term without a name ending (“揭榜挂帅”, “多规合一”) is more
+/// often a shared slogan than shared work, so it weighs this share.
+pub const QUOTED_FACTOR: f32 = 0.8;
+/// A wording term of 4, 5, 6, 7+ characters likewise.
+pub const WORDING_LENGTH_FACTOR: [f32; 4] = [0.5, 0.7, 0.85, 1.0];
+/// Terms weighing less than this are not reported or scored.
+pub const MIN_TERM_WEIGHT: f32 = 0.12;
+/// At most this many shared terms are stored per overlap.
+pub const MAX_SHARED_TERMS: usize = 8;
+/// At most this many occurrences of a term are stored per text.
+pub const MAX_OCCURRENCES: usize = 16;
+
+// --- Pair score ---
+
+/// The score combines the best this-many terms …
+pub const SCORE_TERMS: usize = 4;
+/// … the r-th best (from 0) discounted by `TERM_DECAY^r`, so many weak
+/// terms never add up to one strong one.
+pub const TERM_DECAY: f32 = 0.6;
+/// The score from shared terms is scaled by `1 − TOPIC_WEIGHT + TOPIC_WEIGHT · t`,
+/// where t is the texts' topic similarity (cosine of their bigram vectors)
+/// relative to [`TOPIC_FULL`], capped at 1: a name mentioned in passing in a
+/// task about something else (依托高栏港 in a paragraph on towns) loses up
+/// to this share of its score.
+pub const TOPIC_WEIGHT: f32 = 0.4;
+/// A cosine from this on counts as fully the same subject. On the seeds the
+/// median candidate pair has 0.05 and true overlaps 0.1–0.3.
+pub const TOPIC_FULL: f32 = 0.2;
+/// Pairs scoring below this are not kept.
+pub const MIN_SCORE: f32 = 0.1;

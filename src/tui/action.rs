@@ -1,0 +1,58 @@
+//! Everything the user can ask for, independent of which key asked.
+
+use super::input::Edit;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// `h`/←: collapse the node, or go to its parent.
+    Collapse,
+    /// `l`/→: expand the node, or go to its first child.
+    Expand,
+    ExpandAll,
+    CollapseAll,
+    FocusNext,
+    FocusPrev,
+    /// Enter: open the selection (toggle a node, a unit's duties, an overlap's task).
+    Open,
+    /// Esc/Backspace: back in the history of jumps.
+    Back,
+    Help,
+    Quit,
+    StartSearch,
+    NextMatch,
+    PrevMatch,
+    OpenFinder,
+    OpenFilter,
+    ClearFilters,
+    /// Regroup the tree: regions ↔ documents.
+    ToggleGrouping,
+    OpenExport,
+    /// Editing the focused text input of a dialog.
+    Edit(Edit),
+    /// Enter inside a dialog.
+    Submit,
+    /// Esc inside a dialog.
+    Cancel,
+    NextField,
+    PrevField,
+    /// Answer to "overwrite?".
+    Confirm(bool),
+    Click {
+        x: u16,
+        y: u16,
+    },
+    Wheel {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
+    Resize(u16, u16),
+    /// A timer tick: poll background matchers.
+    Tick,
+}

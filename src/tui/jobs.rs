@@ -1,0 +1,167 @@
+//! Work that grows with the data (refiltering, regrouping, searching task
+//! texts, a unit's duties) runs here, off the drawing thread, so a key press on 100 000
+//! tasks still answers within a frame: the key only sends a request, the
+//! result is swapped in on a later tick.
+//!
+//! [`compute`] is the work itself, a pure function; [`Jobs`] runs it on a
+//! thread. Without a `Jobs` (tests) the explorer calls `compute` inline,
+//! so both modes share one code path.
+
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+
+use super::state::{Duty, build_duty};
+use super::tree::{Grouping, Tree};
+use crate::query::{Catalog, Filters, TextNeedle, View};
+
+pub enum Request {
+    /// Apply filters and build the tree in a grouping.
+    Rebuild {
+        filters: Filters,
+        grouping: Grouping,
+    },
+    /// Find tasks whose title or text contains `query`, in the order of
+    /// `tree`.
+    Search { query: String, tree: Arc<Tree> },
+    /// A unit's duty view; `cursor` restores a position (going back).
+    Duty { unit: usize, cursor: Option<usize> },
+}
+
+pub enum Outcome {
+    Rebuilt {
+        filters: Filters,
+        grouping: Grouping,
+        view: View,
+        tree: Tree,
+    },
+    Searched {
+        query: String,
+        matches: Vec<u32>,
+    },
+    Duty {
+        duty: Duty,
+        cursor: Option<usize>,
+    },
+}
+
+/// Number of request kinds; one outstanding request per kind.
+pub const KINDS: usize = 3;
+
+impl Outcome {
+    pub fn kind(&self) -> usize {
+        match self {
+            Outcome::Rebuilt { .. } => 0,
+            Outcome::Searched { .. } => 1,
+            Outcome::Duty { .. } => 2,
+        }
+    }
+}
+
+impl Request {
+    /// Requests of the same kind replace each other: only the newest counts.
+    pub fn kind(&self) -> usize {
+        match self {
+            Request::Rebuild { .. } => 0,
+            Request::Search { .. } => 1,
+            Request::Duty { .. } => 2,
+        }
+    }
+}
+
+pub fn compute(cat: &Catalog, req: Request) -> Outcome {
+    match req {
+        Request::Rebuild { filters, grouping } => {
+            // Filters were checked before sending; a failure here means
+            // they were not, and shows everything rather than nothing.
+            let view = cat.apply(&filters).unwrap_or_default();
+            let tree = Tree::build(cat, &view, grouping, filters.is_empty());
+            Outcome::Rebuilt {
+                filters,
+                grouping,
+                view,
+                tree,
+            }
+        }
+        Request::Search { query, tree } => {
+            let needle = TextNeedle::new(&query);
+            let mut order = Vec::new();
+            for &r in &tree.roots {
+                tree.tasks_under(r, &mut order);
+            }
+            let matches = order
+                .into_iter()
+                .filter(|&t| needle.matches(cat.task(t as usize)))
+                .collect();
+            Outcome::Searched { query, matches }
+        }
+        Request::Duty { unit, cursor } => Outcome::Duty {
+            duty: build_duty(cat, unit),
+            cursor,
+        },
+    }
+}
+
+/// A background thread computing requests; each request carries a
+/// generation so that stale outcomes can be told apart.
+pub struct Jobs {
+    tx: Option<Sender<(u64, Request)>>,
+    rx: Receiver<(u64, Outcome)>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Jobs {
+    pub fn spawn(cat: Arc<Catalog>) -> Jobs {
+        let (tx, req_rx) = mpsc::channel::<(u64, Request)>();
+        let (out_tx, rx) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("fengong-jobs".into())
+            .spawn(move || {
+                while let Ok(first) = req_rx.recv() {
+                    // Skip requests overtaken by a newer one of the same kind.
+                    let mut latest: [Option<(u64, Request)>; KINDS] = [None, None, None];
+                    let k = first.1.kind();
+                    latest[k] = Some(first);
+                    while let Ok(next) = req_rx.try_recv() {
+                        let k = next.1.kind();
+                        latest[k] = Some(next);
+                    }
+                    for (generation, req) in latest.into_iter().flatten() {
+                        if out_tx.send((generation, compute(&cat, req))).is_err() {
+                            return;
+                        }
+                    }
+                }
+            })
+            .expect("spawning the jobs thread");
+        Jobs {
+            tx: Some(tx),
+            rx,
+            thread: Some(thread),
+        }
+    }
+
+    pub fn send(&self, generation: u64, req: Request) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send((generation, req));
+        }
+    }
+
+    pub fn try_recv(&self) -> Option<(u64, Outcome)> {
+        self.rx.try_recv().ok()
+    }
+
+    pub fn recv_timeout(&self, t: std::time::Duration) -> Option<(u64, Outcome)> {
+        self.rx.recv_timeout(t).ok()
+    }
+}
+
+impl Drop for Jobs {
+    fn drop(&mut self) {
+        // Closing the channel ends the thread's loop.
+        self.tx.take();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Where everything goes on screen, as a pure function of the state and
+//! the terminal size. `render` draws into these rectangles and the mouse
+//! handling in `update` hit-tests against the same ones.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::state::{App, Focus, Screen};
+
+/// Below this the explorer shows "terminal too small" instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+/// Height of the duty view's header block (unit, counts, co-workers).
+pub const DUTY_HEADER: u16 = 6;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Areas {
+    pub too_small: bool,
+    pub title: Rect,
+    /// The tree (or duty list) block, borders included.
+    pub left: Rect,
+    /// The duty view's header block, when the duty view is shown.
+    pub duty_header: Option<Rect>,
+    /// The right-hand panes with their focus, top to bottom.
+    pub right: Vec<(Focus, Rect)>,
+    pub status: Rect,
+}
+
+impl Areas {
+    /// The rows of the left list inside its borders.
+    pub fn list_body(&self) -> Rect {
+        inner(self.left)
+    }
+}
+
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x + 1.min(r.width),
+        r.y + 1.min(r.height),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+pub fn areas(app: &App, area: Rect) -> Areas {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Areas {
+            too_small: true,
+            ..Default::default()
+        };
+    }
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let left_pct = if area.width >= 100 { 45 } else { 50 };
+    let [mut left, right] =
+        Layout::horizontal([Constraint::Percentage(left_pct), Constraint::Min(1)]).areas(body);
+    let mut duty_header = None;
+    if let Screen::Duty(_) = app.screen {
+        let [h, l] =
+            Layout::vertical([Constraint::Length(DUTY_HEADER), Constraint::Min(3)]).areas(left);
+        duty_header = Some(h);
+        left = l;
+    }
+    let right = if app.selected_task().is_some() {
+        // Lists take what they need up to a cap; the task text gets the rest.
+        let fit = |n: usize, cap: usize| Constraint::Length(n.clamp(1, cap) as u16 + 2);
+        let rs = Layout::vertical([
+            Constraint::Min(5),
+            fit(app.lead_entries().len(), 5),
+            fit(app.partner_entries().len(), 7),
+            fit(app.overlap_entries().len(), 4),
+        ])
+        .split(right);
+        vec![
+            (Focus::Detail, rs[0]),
+            (Focus::Leads, rs[1]),
+            (Focus::Partners, rs[2]),
+            (Focus::Overlaps, rs[3]),
+        ]
+    } else {
+        vec![(Focus::Detail, right)]
+    };
+    Areas {
+        too_small: false,
+        title,
+        left,
+        duty_header,
+        right,
+        status,
+    }
+}

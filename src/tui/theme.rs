@@ -1,0 +1,62 @@
+//! Colours and emphasis. With `NO_COLOR` set every style keeps only
+//! modifiers (bold, reversed, underline), so nothing depends on colour.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    pub border: Style,
+    pub border_focused: Style,
+    pub title: Style,
+    pub selected: Style,
+    pub lead: Style,
+    pub partner: Style,
+    pub search: Style,
+    pub dim: Style,
+    pub count: Style,
+    pub error: Style,
+    pub ok: Style,
+    pub key: Style,
+}
+
+impl Theme {
+    pub fn new(color: bool) -> Theme {
+        if !color {
+            let b = Style::new().add_modifier(Modifier::BOLD);
+            return Theme {
+                border: Style::new(),
+                border_focused: b,
+                title: b,
+                selected: Style::new().add_modifier(Modifier::REVERSED),
+                lead: b,
+                partner: Style::new().add_modifier(Modifier::UNDERLINED),
+                search: Style::new().add_modifier(Modifier::REVERSED),
+                dim: Style::new(),
+                count: Style::new(),
+                error: b,
+                ok: Style::new(),
+                key: b,
+            };
+        }
+        Theme {
+            border: Style::new().fg(Color::DarkGray),
+            border_focused: Style::new().fg(Color::Cyan),
+            title: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            selected: Style::new().bg(Color::Blue).fg(Color::White),
+            lead: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            partner: Style::new().fg(Color::Green),
+            search: Style::new().bg(Color::Magenta).fg(Color::White),
+            dim: Style::new().fg(Color::DarkGray),
+            count: Style::new().fg(Color::Gray),
+            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            ok: Style::new().fg(Color::Green),
+            key: Style::new().fg(Color::Cyan),
+        }
+    }
+
+    /// Colour unless `NO_COLOR` is set to anything non-empty (no-color.org).
+    pub fn from_env() -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme::new(!no_color)
+    }
+}

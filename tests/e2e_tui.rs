@@ -1,0 +1,290 @@
+//! End to end: the real binary in a real terminal (tmux). Open the
+//! explorer, move through the tree, find a unit, open its duties, export
+//! them to CSV in a temporary folder and check the file.
+//!
+//! Needs tmux. Without it the test fails when `CI` is set (`.ci/run`
+//! installs tmux) and is skipped with a notice otherwise.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_fengong");
+
+/// A tmux server of our own (`-L`), so the test never touches the
+/// user's sessions and can be torn down completely.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-u")
+            .args(["-L", &self.socket])
+            .args(args)
+            .env("LANG", "C.UTF-8")
+            .output()
+            .expect("run tmux")
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        assert!(self.cmd(&args).status.success());
+    }
+
+    /// Types text literally (no key-name lookup), as a user or an IME would.
+    fn type_text(&self, s: &str) {
+        assert!(
+            self.cmd(&["send-keys", "-t", "e2e", "-l", s])
+                .status
+                .success()
+        );
+    }
+
+    fn capture(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen contains `needle`, panicking with the screen
+    /// after 15 s.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.capture();
+            if s.contains(needle) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("timed out waiting for {needle:?}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// A tmux format variable of the pane (`#{mouse_any_flag}`, `#{alternate_on}`).
+    fn pane_flag(&self, name: &str) -> String {
+        let fmt = format!("#{{{name}}}");
+        String::from_utf8_lossy(
+            &self
+                .cmd(&["display-message", "-p", "-t", "e2e", &fmt])
+                .stdout,
+        )
+        .trim()
+        .to_owned()
+    }
+
+    fn session_alive(&self) -> bool {
+        self.cmd(&["has-session", "-t", "e2e"]).status.success()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn temp_dir() -> PathBuf {
+    let d = std::env::temp_dir().join(format!("fengong-e2e-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn shell_quote(p: &Path) -> String {
+    format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
+}
+
+#[test]
+fn browse_find_unit_open_duties_and_export_csv() {
+    if !tmux_available() {
+        if std::env::var_os("CI").is_some() {
+            panic!("tmux is required for the end-to-end test in CI");
+        }
+        eprintln!("NOTICE: tmux not found; skipping the end-to-end terminal test");
+        return;
+    }
+    let dir = temp_dir();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json");
+    let tmux = Tmux {
+        socket: format!("fengong-e2e-{}", std::process::id()),
+    };
+    let command = format!(
+        "{} --data {} --lang zh",
+        shell_quote(Path::new(BIN)),
+        shell_quote(&fixture)
+    );
+    let dir_s = dir.display().to_string();
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-c",
+        &dir_s,
+        &command,
+    ]);
+    assert!(
+        out.status.success(),
+        "tmux: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // The tree opens on the regions.
+    let s = tmux.wait_for("区域 → 目标 → 任务");
+    assert!(
+        s.contains("江门市") && s.contains("北部产城融合中心"),
+        "{s}"
+    );
+
+    // Down to the first goal, open it, select its first task.
+    tmux.send(&["j", "j", "j", "j"]);
+    tmux.send(&["l"]);
+    tmux.send(&["j"]);
+    tmux.wait_for("牵头单位 (1)");
+    let s = tmux.wait_for("台山市产业转移工业园");
+    assert!(s.contains("以新型城镇引擎推动北部能级提升"), "{s}");
+
+    // The unit finder: type a town's short name.
+    tmux.send(&["u"]);
+    tmux.wait_for("查找单位");
+    tmux.type_text("台城");
+    tmux.wait_for("台山市台城街道");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("职责 · 台山市台城街道");
+    // Duties reached through the group 北部7镇.
+    tmux.wait_for("[配合·经由北部7镇]");
+
+    // Export the duty view as CSV (the default format) under the proposed name.
+    tmux.send(&["e"]);
+    tmux.wait_for("台山市台城街道.csv");
+    tmux.send(&["Enter"]);
+    let s = tmux.wait_for("已导出");
+    assert!(s.contains("3 行"), "{s}");
+    let file = dir.join("台山市台城街道.csv");
+    let text = std::fs::read_to_string(&file).expect("exported file");
+    assert!(text.starts_with('\u{feff}'), "CSV starts with a BOM");
+    let mut rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = rows.headers().unwrap().clone();
+    assert_eq!(&headers[0], "文档");
+    let via = headers.iter().position(|h| h == "经由组合").unwrap();
+    let recs: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(recs.len(), 3);
+    assert!(recs.iter().all(|r| &r[via] == "北部7镇"));
+
+    // Quit: the program exits and the terminal is given back.
+    tmux.send(&["q"]);
+    let start = Instant::now();
+    while tmux.session_alive() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!tmux.session_alive(), "fengong did not exit on q");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Runs fengong in a shell inside tmux; after it exits the shell prints the
+/// exit code and the terminal settings, so we can see what was left behind.
+fn check_restored(name: &str, extra_env: &str, quit: bool) {
+    if !tmux_available() {
+        if std::env::var_os("CI").is_some() {
+            panic!("tmux is required for the end-to-end test in CI");
+        }
+        eprintln!("NOTICE: tmux not found; skipping the end-to-end terminal test");
+        return;
+    }
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json");
+    let tmux = Tmux {
+        socket: format!("fengong-e2e-{name}-{}", std::process::id()),
+    };
+    let script = format!(
+        "{extra_env} {} --data {} --lang zh 2>/dev/null; echo EXIT=$?; stty -a | grep -o -- '-*icanon'; sleep 60",
+        shell_quote(Path::new(BIN)),
+        shell_quote(&fixture)
+    );
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    assert!(
+        out.status.success(),
+        "tmux: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if quit {
+        tmux.wait_for("江门市");
+        assert_eq!(tmux.pane_flag("alternate_on"), "1");
+        assert_eq!(
+            tmux.pane_flag("mouse_any_flag"),
+            "1",
+            "mouse captured while running"
+        );
+        tmux.send(&["q"]);
+    }
+    tmux.wait_for("EXIT=");
+    // The stty line comes after the exit code.
+    let s = tmux.wait_for("icanon");
+    assert_eq!(
+        tmux.pane_flag("alternate_on"),
+        "0",
+        "left the alternate screen:\n{s}"
+    );
+    assert_eq!(
+        tmux.pane_flag("mouse_any_flag"),
+        "0",
+        "mouse capture released:\n{s}"
+    );
+    let lines: Vec<&str> = s.lines().map(str::trim).collect();
+    assert!(
+        lines.contains(&"icanon"),
+        "raw mode is off (icanon set):\n{s}"
+    );
+    assert!(!lines.contains(&"-icanon"), "{s}");
+    let code = if quit { "EXIT=0" } else { "EXIT=101" };
+    assert!(s.contains(code), "{s}");
+}
+
+#[test]
+fn terminal_is_restored_after_quit() {
+    check_restored("quit", "", true);
+}
+
+#[test]
+fn terminal_is_restored_after_a_panic() {
+    check_restored("panic", "FENGONG_DEBUG_PANIC=1", false);
+}
+
+#[test]
+fn without_a_terminal_it_explains_and_fails() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json");
+    let out = Command::new(BIN)
+        .arg("--data")
+        .arg(&fixture)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(out.stdout.is_empty(), "nothing garbled on stdout");
+}

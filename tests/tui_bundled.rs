@@ -1,0 +1,149 @@
+//! The explorer on the real bundled data (`data/tasks.json`, compiled into
+//! the binary): every row of the fully expanded tree drawn at 120×40 and
+//! 60×20 without a cut character or a pushed-out border, and snapshots of
+//! the main screens.
+//!
+//! The snapshots follow the data: after a new `fengong extract`, review
+//! them with `INSTA_UPDATE=always cargo test --test tui_bundled` and
+//! `git diff tests/snapshots`.
+
+use std::time::Duration;
+
+use fengong::model::TaskData;
+use fengong::query::Catalog;
+use fengong::tui::action::Action;
+use fengong::tui::input::Edit;
+use fengong::tui::state::Screen;
+use fengong::tui::{App, Lang, Theme, render};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+fn bundled() -> TaskData {
+    TaskData::from_json(fengong::bundled::BUNDLED_JSON).expect("bundled data parses")
+}
+
+fn app(w: u16, h: u16) -> App {
+    App::new(
+        Catalog::new(bundled()),
+        Lang::Zh,
+        Theme::new(false),
+        "data/tasks.json".into(),
+        (w, h),
+    )
+}
+
+fn screen(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = fengong::text::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn draw(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| render::render(app, f)).unwrap();
+    screen(t.backend().buffer())
+}
+
+fn assert_rows_fit(s: &str, w: u16, context: &str) {
+    for (i, line) in s.lines().enumerate() {
+        assert_eq!(
+            fengong::text::width(line),
+            w as usize,
+            "{context}: row {i} is {line:?}"
+        );
+    }
+}
+
+#[test]
+fn every_row_draws_cleanly_at_both_sizes() {
+    let data = bundled();
+    if data.tasks.is_empty() {
+        eprintln!("NOTICE: bundled data has no tasks; nothing to check");
+        return;
+    }
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut a = app(w, h);
+        a.update(Action::ExpandAll);
+        let n = a.rows.len();
+        assert!(n >= data.tasks.len(), "every task has a row");
+        for i in 0..n {
+            let s = draw(&a);
+            assert_rows_fit(&s, w, &format!("{w}x{h}, row {i}"));
+            a.update(Action::Down);
+        }
+        assert_eq!(a.cursor, n - 1);
+    }
+}
+
+#[test]
+fn every_unit_opens_a_duty_view_that_draws_cleanly() {
+    let data = bundled();
+    let n_units = data.units.len();
+    let mut a = app(120, 40);
+    for u in 0..n_units {
+        a.open_duty(u);
+        let Screen::Duty(d) = &a.screen else {
+            panic!("unit {u}: no duty view")
+        };
+        let lead = a.cat.unit_lead_count[u] as usize;
+        let leads_in_view = d
+            .hits
+            .iter()
+            .filter(|h| {
+                h.via_group.is_none() && h.involvement == Some(fengong::query::Involvement::Lead)
+            })
+            .count();
+        assert_eq!(
+            leads_in_view, lead,
+            "unit {u}: lead count agrees with the finder's"
+        );
+        let s = draw(&a);
+        assert_rows_fit(&s, 120, &format!("duty view of unit {u}"));
+    }
+}
+
+#[test]
+fn snapshots_of_the_main_screens() {
+    if bundled().tasks.is_empty() {
+        return;
+    }
+    let mut a = app(120, 40);
+    insta::assert_snapshot!("bundled_start_120x40", draw(&a));
+    a.update(Action::ToggleGrouping);
+    insta::assert_snapshot!("bundled_by_document_120x40", draw(&a));
+
+    let a = app(60, 20);
+    insta::assert_snapshot!("bundled_start_60x20", draw(&a));
+
+    // The first task of the first plan, with its panes.
+    let mut a = app(120, 40);
+    a.update(Action::ExpandAll);
+    while a.selected_task().is_none() {
+        a.update(Action::Down);
+    }
+    insta::assert_snapshot!("bundled_first_task_120x40", draw(&a));
+
+    // A unit's duties through the finder, typed by its short name.
+    let mut a = app(120, 40);
+    a.update(Action::OpenFinder);
+    for c in "发展和改革局".chars() {
+        a.update(Action::Edit(Edit::Char(c)));
+    }
+    a.wait_for_finder(Duration::from_secs(10));
+    insta::assert_snapshot!("bundled_finder_120x40", draw(&a));
+    a.update(Action::Submit);
+    insta::assert_snapshot!("bundled_duty_120x40", draw(&a));
+}

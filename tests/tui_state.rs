@@ -1,0 +1,588 @@
+//! Behaviour of the explorer's state machine: actions in, state out.
+//! No terminal involved; drawing is tested in `tui_render.rs`.
+
+use fengong::model::TaskData;
+use fengong::query::{Catalog, Role};
+use fengong::tui::action::Action;
+use fengong::tui::input::Edit;
+use fengong::tui::state::{Focus, Overlay, Screen};
+use fengong::tui::tree::NodeKey;
+use fengong::tui::{App, Lang, Theme};
+
+fn app() -> App {
+    let data = TaskData::from_json(include_str!("fixtures/small.json")).unwrap();
+    App::new(
+        Catalog::new(data),
+        Lang::Zh,
+        Theme::new(false),
+        "t".into(),
+        (120, 40),
+    )
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(a.clone());
+    }
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Action::Edit(Edit::Char(c)));
+    }
+    app.wait_for_finder(std::time::Duration::from_secs(10));
+}
+
+fn selected_title(app: &App) -> String {
+    app.selected_task()
+        .map(|t| app.cat.task(t).title.clone())
+        .unwrap_or_default()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("fengong-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn moves_expands_and_collapses() {
+    let mut a = app();
+    assert_eq!(a.rows.len(), 10, "regions open, goals closed");
+    run(&mut a, &vec![Action::Down; 4]);
+    assert!(matches!(
+        a.tree.node(a.selected_node().unwrap()).key,
+        NodeKey::Goal(_)
+    ));
+    a.update(Action::Expand);
+    assert_eq!(a.rows.len(), 14);
+    a.update(Action::Expand); // on an open node: to its first child
+    assert_eq!(selected_title(&a), "以新型城镇引擎推动北部能级提升");
+    a.update(Action::Collapse); // on a leaf: to its parent
+    assert!(a.selected_task().is_none());
+    a.update(Action::Collapse);
+    assert_eq!(a.rows.len(), 10);
+    a.update(Action::Bottom);
+    assert_eq!(a.cursor, a.rows.len() - 1);
+    a.update(Action::Top);
+    assert_eq!(a.cursor, 0);
+    a.update(Action::ExpandAll);
+    assert_eq!(a.rows.len(), 20);
+    a.update(Action::CollapseAll);
+    assert_eq!(a.rows.len(), 1);
+    a.update(Action::PageDown);
+    assert_eq!(a.cursor, 0, "cannot move past the only row");
+}
+
+#[test]
+fn focus_cycles_through_task_panes() {
+    let mut a = app();
+    run(
+        &mut a,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Expand,
+            Action::Down,
+        ],
+    );
+    assert!(a.selected_task().is_some());
+    let mut seen = vec![a.focus];
+    for _ in 0..4 {
+        a.update(Action::FocusNext);
+        seen.push(a.focus);
+    }
+    assert_eq!(
+        seen,
+        [
+            Focus::Tree,
+            Focus::Detail,
+            Focus::Leads,
+            Focus::Partners,
+            Focus::Overlaps
+        ]
+    );
+    a.update(Action::FocusNext);
+    assert_eq!(a.focus, Focus::Tree);
+    a.update(Action::FocusPrev);
+    assert_eq!(a.focus, Focus::Overlaps);
+}
+
+#[test]
+fn enter_on_a_unit_opens_its_duties_and_back_returns() {
+    let mut a = app();
+    run(
+        &mut a,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Expand,
+            Action::Down,
+        ],
+    );
+    let before = a.selected_node();
+    // Partners pane: 市发展和改革局 is the first entry.
+    run(
+        &mut a,
+        &[
+            Action::FocusNext,
+            Action::FocusNext,
+            Action::FocusNext,
+            Action::Open,
+        ],
+    );
+    let Screen::Duty(d) = &a.screen else {
+        panic!("expected the duty view")
+    };
+    assert_eq!(a.cat.data.units[d.unit].name, "台山市发展和改革局");
+    assert_eq!(d.hits.len(), 3);
+    assert!(a.selected_task().is_some(), "starts on the first task");
+    a.update(Action::Back);
+    assert!(matches!(a.screen, Screen::Browse));
+    assert_eq!(a.selected_node(), before);
+}
+
+#[test]
+fn enter_on_an_overlap_jumps_to_the_other_task() {
+    let mut a = app();
+    // 促推海陆空… goal → its task t7, which overlaps 001:t1.
+    run(&mut a, &[Action::ExpandAll]);
+    let row = a
+        .rows
+        .iter()
+        .position(|&n| a.tree.node(n).key == NodeKey::Task(6))
+        .unwrap();
+    run(&mut a, &vec![Action::Down; row]);
+    assert_eq!(selected_title(&a), "加快推进交通基础设施建设");
+    assert_eq!(a.overlap_entries().len(), 1);
+    a.focus = Focus::Overlaps;
+    a.update(Action::Open);
+    assert_eq!(selected_title(&a), "加快推进深茂铁路建设");
+    a.update(Action::Back);
+    assert_eq!(selected_title(&a), "加快推进交通基础设施建设");
+}
+
+#[test]
+fn finder_opens_duties_of_a_group_member() {
+    let mut a = app();
+    a.update(Action::OpenFinder);
+    assert!(matches!(a.overlay, Some(Overlay::Finder(_))));
+    typed(&mut a, "台城");
+    let Some(Overlay::Finder(f)) = &a.overlay else {
+        panic!()
+    };
+    assert_eq!(f.results.query, "台城");
+    let first = &a.finder_items[f.results.hits[0].index];
+    assert_eq!(first.label, "台山市台城街道");
+    a.update(Action::Submit);
+    let Screen::Duty(d) = &a.screen else {
+        panic!("expected the duty view")
+    };
+    assert_eq!(d.hits.len(), 3);
+    assert!(d.hits.iter().all(|h| h.via_group.is_some()));
+    // Enter on a duty task opens it in the tree.
+    a.update(Action::Open);
+    assert!(matches!(a.screen, Screen::Browse));
+    assert_eq!(selected_title(&a), "以新型城镇引擎推动北部能级提升");
+    a.update(Action::Back);
+    assert!(matches!(a.screen, Screen::Duty(_)));
+}
+
+#[test]
+fn search_moves_between_matches() {
+    let mut a = app();
+    a.update(Action::StartSearch);
+    a.update(Action::Edit(Edit::Paste("旅游".into())));
+    a.update(Action::Submit);
+    assert_eq!(selected_title(&a), "打造高端滨海旅游");
+    a.update(Action::NextMatch);
+    assert_eq!(selected_title(&a), "开发特色文化旅游");
+    a.update(Action::NextMatch);
+    assert_eq!(selected_title(&a), "建设滨海旅游示范带");
+    a.update(Action::NextMatch);
+    assert_eq!(selected_title(&a), "打造高端滨海旅游", "wraps around");
+    a.update(Action::PrevMatch);
+    assert_eq!(selected_title(&a), "建设滨海旅游示范带");
+    a.update(Action::StartSearch);
+    a.update(Action::Edit(Edit::Clear));
+    typed(&mut a, "没有这个词");
+    a.update(Action::Submit);
+    assert!(a.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn filters_apply_show_errors_and_clear() {
+    let mut a = app();
+    a.update(Action::OpenFilter);
+    run(
+        &mut a,
+        &[
+            Action::NextField,
+            Action::NextField,
+            Action::Expand,
+            Action::NextField,
+        ],
+    );
+    typed(&mut a, "没有的单位");
+    a.update(Action::Submit);
+    let Some(Overlay::Filter(f)) = &a.overlay else {
+        panic!("an unknown unit keeps the dialog open")
+    };
+    assert!(f.error.as_deref().unwrap().contains("没有的单位"));
+    a.update(Action::Edit(Edit::Clear));
+    typed(&mut a, "市交通运输局");
+    a.update(Action::Submit);
+    assert!(a.overlay.is_none());
+    assert_eq!(a.filters.role, Role::Lead);
+    assert_eq!(a.view.hits.len(), 2);
+    // Filtered trees open down to the tasks.
+    assert_eq!(a.tree.node(a.tree.roots[0]).tasks, 2);
+    assert!(
+        a.rows
+            .iter()
+            .filter(|&&n| matches!(a.tree.node(n).key, NodeKey::Task(_)))
+            .count()
+            == 2
+    );
+    a.update(Action::ClearFilters);
+    assert_eq!(a.view.hits.len(), 10);
+    // A unit's duties are computed in the background too.
+    a.update(Action::OpenFinder);
+    typed(&mut a, "端芬镇");
+    a.update(Action::Submit);
+    a.settle(std::time::Duration::from_secs(10));
+    let Screen::Duty(d) = &a.screen else {
+        panic!("expected the duty view")
+    };
+    assert_eq!(a.cat.data.units[d.unit].name, "台山市端芬镇");
+    assert_eq!(d.hits.len(), 1);
+}
+
+#[test]
+fn filter_by_document_and_region_choices() {
+    let mut a = app();
+    a.update(Action::OpenFilter);
+    a.update(Action::Expand); // first document
+    a.update(Action::NextField);
+    a.update(Action::Collapse); // last region: XX市 → nothing there
+    a.update(Action::Collapse); // 西南部旅游集散中心
+    a.update(Action::Submit);
+    assert_eq!(a.filters.doc.as_deref(), Some("000_taishan"));
+    assert_eq!(
+        a.filters.region.as_deref(),
+        Some("台山市/西南部旅游集散中心")
+    );
+    assert_eq!(a.view.hits.len(), 2);
+}
+
+#[test]
+fn grouping_toggle_regroups_by_document() {
+    let mut a = app();
+    a.update(Action::ToggleGrouping);
+    assert_eq!(a.tree.roots.len(), 2);
+    assert!(matches!(a.tree.node(a.tree.roots[0]).key, NodeKey::Doc(0)));
+    a.update(Action::ToggleGrouping);
+    assert!(matches!(
+        a.tree.node(a.tree.roots[0]).key,
+        NodeKey::Region(_)
+    ));
+}
+
+#[test]
+fn export_writes_asks_before_overwriting_and_reports_failures() {
+    let dir = temp_dir("tui-export");
+    let mut a = app();
+    a.export_dir = dir.clone();
+    a.update(Action::OpenFinder);
+    typed(&mut a, "发改局");
+    a.update(Action::Submit);
+    a.update(Action::OpenExport);
+    a.update(Action::Submit);
+    let path = dir.join("台山市发展和改革局.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    assert_eq!(text.lines().count(), 4, "header + 3 duties");
+    let status = a.status.clone().unwrap();
+    assert!(!status.error);
+    assert!(status.text.contains("台山市发展和改革局.csv") && status.text.contains("3"));
+    // Same name again: the dialog asks, "n" keeps the file.
+    std::fs::write(&path, "keep").unwrap();
+    a.update(Action::OpenExport);
+    a.update(Action::Submit);
+    assert_eq!(a.input_mode(), fengong::tui::keymap::InputMode::Confirm);
+    a.update(Action::Confirm(false));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep");
+    a.update(Action::Submit);
+    a.update(Action::Confirm(true));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with('\u{feff}')
+    );
+    // Switching format changes the proposed extension.
+    a.update(Action::OpenExport);
+    a.update(Action::Expand);
+    a.update(Action::Submit);
+    assert!(dir.join("台山市发展和改革局.json").exists());
+    // A missing folder fails in the UI; the explorer keeps going.
+    a.update(Action::OpenExport);
+    a.update(Action::NextField);
+    a.update(Action::Edit(Edit::Clear));
+    typed(&mut a, "no/such/folder/x.csv");
+    a.update(Action::Submit);
+    assert!(a.status.as_ref().unwrap().error);
+    let Some(Overlay::Export(d)) = &a.overlay else {
+        panic!("dialog stays open on failure")
+    };
+    assert!(d.error.is_some());
+    a.update(Action::Cancel);
+    assert!(a.overlay.is_none());
+    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(names.len(), 2, "no temporary files left");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn mouse_click_selects_and_focuses_wheel_scrolls() {
+    let mut a = app();
+    // Row 2 of the screen is the first tree row (title bar, border).
+    a.update(Action::Click { x: 5, y: 4 });
+    assert_eq!(a.cursor, 2);
+    a.update(Action::Wheel {
+        x: 5,
+        y: 10,
+        down: true,
+    });
+    assert_eq!(a.cursor, 5);
+    a.update(Action::Click { x: 100, y: 10 });
+    assert_eq!(a.focus, Focus::Detail);
+}
+
+#[test]
+fn quit_and_help() {
+    let mut a = app();
+    a.update(Action::Help);
+    assert_eq!(a.input_mode(), fengong::tui::keymap::InputMode::Help);
+    a.update(Action::Cancel);
+    assert!(a.overlay.is_none());
+    a.update(Action::Quit);
+    assert!(a.quit);
+}
+
+#[test]
+fn background_mode_refilters_regroups_and_searches_off_the_key_press() {
+    let mut a = app();
+    a.enable_background();
+    a.update(Action::OpenFilter);
+    run(
+        &mut a,
+        &[Action::NextField, Action::NextField, Action::NextField],
+    );
+    typed(&mut a, "川岛镇");
+    a.update(Action::Submit);
+    // Until the result arrives the old view stays on screen.
+    a.settle(std::time::Duration::from_secs(10));
+    assert!(!a.busy());
+    assert_eq!(a.view.hits.len(), 3);
+    assert_eq!(a.filters.unit.as_deref(), Some("川岛镇"));
+    a.update(Action::ToggleGrouping);
+    a.settle(std::time::Duration::from_secs(10));
+    assert!(matches!(a.tree.node(a.tree.roots[0]).key, NodeKey::Doc(_)));
+    a.update(Action::StartSearch);
+    a.update(Action::Edit(Edit::Paste("滨海".into())));
+    a.update(Action::Submit);
+    a.settle(std::time::Duration::from_secs(10));
+    assert_eq!(a.search.as_ref().unwrap().matches.len(), 2);
+    assert_eq!(selected_title(&a), "打造高端滨海旅游");
+    // Ticks deliver results too, as in the event loop.
+    a.update(Action::ClearFilters);
+    let start = std::time::Instant::now();
+    while a.busy() && start.elapsed() < std::time::Duration::from_secs(10) {
+        a.update(Action::Tick);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(a.view.hits.len(), 10);
+    // A unit's duties are computed in the background too.
+    a.update(Action::OpenFinder);
+    typed(&mut a, "端芬镇");
+    a.update(Action::Submit);
+    a.settle(std::time::Duration::from_secs(10));
+    let Screen::Duty(d) = &a.screen else {
+        panic!("expected the duty view")
+    };
+    assert_eq!(a.cat.data.units[d.unit].name, "台山市端芬镇");
+    assert_eq!(d.hits.len(), 1);
+}
+
+#[test]
+fn detail_pane_scrolls_within_its_text() {
+    // A small terminal so the task text is longer than its pane.
+    let data = TaskData::from_json(include_str!("fixtures/small.json")).unwrap();
+    let mut a = App::new(
+        Catalog::new(data),
+        Lang::Zh,
+        Theme::new(false),
+        "t".into(),
+        (60, 20),
+    );
+    run(
+        &mut a,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Expand,
+            Action::Down,
+        ],
+    );
+    a.update(Action::FocusNext);
+    assert_eq!(a.focus, Focus::Detail);
+    run(&mut a, &vec![Action::Down; 100]);
+    let bottom = a.pane_pos[Focus::Detail.slot()];
+    assert!(
+        bottom > 0 && bottom < 30,
+        "stops at the last page, got {bottom}"
+    );
+    a.update(Action::Up);
+    assert_eq!(
+        a.pane_pos[Focus::Detail.slot()],
+        bottom - 1,
+        "one key scrolls back at once"
+    );
+}
+
+#[test]
+fn enter_before_the_finder_answers_opens_the_best_hit_when_it_does() {
+    let mut a = app();
+    a.update(Action::OpenFinder);
+    a.wait_for_finder(std::time::Duration::from_secs(10));
+    for c in "端芬".chars() {
+        a.update(Action::Edit(Edit::Char(c)));
+    }
+    // Enter at once: the engine may still be matching.
+    a.update(Action::Submit);
+    a.wait_for_finder(std::time::Duration::from_secs(10));
+    let start = std::time::Instant::now();
+    while !matches!(a.screen, Screen::Duty(_))
+        && start.elapsed() < std::time::Duration::from_secs(10)
+    {
+        a.update(Action::Tick);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let Screen::Duty(d) = &a.screen else {
+        panic!("the duty view opened")
+    };
+    assert_eq!(a.cat.data.units[d.unit].name, "台山市端芬镇");
+}
+
+/// A hand-edited file with dangling references and a containment cycle
+/// must not bring the explorer down.
+#[test]
+fn broken_references_do_not_panic() {
+    use fengong::model::{GoalId, RegionId, TaskId, UnitId};
+    let mut data = TaskData::from_json(include_str!("fixtures/small.json")).unwrap();
+    data.tasks[0].goal = GoalId("no-such-goal".into());
+    data.tasks[1].doc = "no-such-doc".into();
+    data.tasks[2].leads[0].unit = UnitId("no-such-unit".into());
+    data.goals[1].region = RegionId("no-such-region".into());
+    data.goals[2].doc = "no-such-doc".into();
+    // 台山市 ⊂ 西部发展区 ⊂ 台山市: a cycle.
+    data.regions[1].parent = Some(RegionId("台山市".into()));
+    data.overlaps[0].b = TaskId("no-such-task".into());
+    data.units[8].members.push(UnitId("no-such-member".into()));
+    for grouping_toggles in 0..2 {
+        let mut a = App::new(
+            Catalog::new(data.clone()),
+            Lang::Zh,
+            Theme::new(false),
+            "t".into(),
+            (120, 40),
+        );
+        for _ in 0..grouping_toggles {
+            a.update(Action::ToggleGrouping);
+        }
+        a.update(Action::ExpandAll);
+        let n = a.rows.len();
+        assert!(n > 0);
+        for _ in 0..n {
+            for f in [
+                Action::FocusNext,
+                Action::FocusNext,
+                Action::FocusNext,
+                Action::FocusNext,
+                Action::FocusNext,
+            ] {
+                a.update(f);
+            }
+            let mut t =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+            t.draw(|f| fengong::tui::render::render(&a, f)).unwrap();
+            a.update(Action::Down);
+        }
+        for u in 0..a.cat.data.units.len() {
+            a.open_duty(u);
+            let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 20)).unwrap();
+            t.draw(|f| fengong::tui::render::render(&a, f)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn typing_on_a_choice_picks_the_matching_document_or_region() {
+    let mut a = app();
+    a.update(Action::OpenFilter);
+    a.update(Action::Edit(Edit::Paste("西部".into()))); // the 西部 plan's title
+    a.update(Action::NextField);
+    typed(&mut a, "西南");
+    a.update(Action::Submit);
+    assert_eq!(a.filters.doc.as_deref(), Some("001_xibu"));
+    assert_eq!(
+        a.filters.region.as_deref(),
+        Some("台山市/西南部旅游集散中心")
+    );
+    // The 西部 plan has no goal in that region.
+    assert_eq!(a.view.hits.len(), 0);
+}
+
+#[test]
+fn overlaps_pane_lists_other_plans_most_certain_first() {
+    use fengong::model::{Overlap, OverlapKind, TaskId};
+    let mut data = TaskData::from_json(include_str!("fixtures/small.json")).unwrap();
+    let ov = |a: &str, b: &str, score: f32, cross: bool| Overlap {
+        a: TaskId(a.into()),
+        b: TaskId(b.into()),
+        score,
+        kind: OverlapKind::SimilarWording,
+        cross_doc: cross,
+        nested_jurisdictions: false,
+        shared: Vec::new(),
+    };
+    // t7 already overlaps 001:t1 (0.82); add a stronger one in another
+    // plan and one within its own plan, which the pane leaves out.
+    data.overlaps
+        .push(ov("001_xibu:t2", "000_taishan:t7", 0.9, true));
+    data.overlaps
+        .push(ov("000_taishan:t7", "000_taishan:t3", 0.99, false));
+    let mut a = App::new(
+        Catalog::new(data),
+        Lang::Zh,
+        Theme::new(false),
+        "t".into(),
+        (120, 40),
+    );
+    a.update(Action::ExpandAll);
+    while selected_title(&a) != "加快推进交通基础设施建设" {
+        a.update(Action::Down);
+    }
+    let titles: Vec<String> = a.overlap_entries().into_iter().map(|e| e.text).collect();
+    assert_eq!(
+        titles,
+        ["[001] 完善西部公路网络", "[001] 加快推进深茂铁路建设"]
+    );
+}
