@@ -197,12 +197,9 @@ impl Format {
         Format::Xlsx,
     ];
 
-    /// The formats this build can write (XLSX once it is wired in).
+    /// The formats the export dialog offers, in its order.
     pub fn offered() -> Vec<Format> {
-        Format::ALL
-            .into_iter()
-            .filter(|&f| f != Format::Xlsx || XLSX_AVAILABLE)
-            .collect()
+        Format::ALL.to_vec()
     }
 
     pub fn parse(s: &str) -> Option<Format> {
@@ -344,15 +341,9 @@ pub fn write_file(
 }
 
 /// Whether [`write_xlsx`] writes real files; the explorer offers XLSX only then.
-// LEAD: set to true when wiring `xlsx.rs` (see `write_xlsx`).
-pub const XLSX_AVAILABLE: bool = false;
-
-/// The XLSX arm, kept apart so that wiring the real writer is one line.
-fn write_xlsx(_tmp: &Path, _records: &[Record]) -> anyhow::Result<()> {
-    // LEAD: once `src/export/xlsx.rs` lands (`pub mod xlsx;` above), replace
-    // the bail with:
-    //   xlsx::write_table_xlsx(_tmp, "分工", &HEADERS, &table_rows(_records), &WRAP_COLUMNS)
-    anyhow::bail!("XLSX export is not available in this build yet")
+/// A formatted 任务分工表: the same columns as CSV and Markdown.
+fn write_xlsx(tmp: &Path, records: &[Record]) -> anyhow::Result<()> {
+    xlsx::write_table_xlsx(tmp, "分工", &HEADERS, &table_rows(records), &WRAP_COLUMNS)
 }
 
 /// Runs `write` on a fresh temporary path next to `path`, then renames it

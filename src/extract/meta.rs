@@ -62,7 +62,11 @@ pub fn read_meta(front: &[Para], all_text: &str) -> Meta {
             .find(|t| TITLE_ENDINGS.iter().any(|e| t.ends_with(e)))
             .map(|t| strip_extension(&t).to_owned());
     }
-    meta.jurisdiction = find_jurisdiction(meta.title.as_deref().unwrap_or(""), all_text);
+    // Places are looked up in simplified characters (臺山市 is 台山市).
+    meta.jurisdiction = find_jurisdiction(
+        &crate::zh::to_simplified(meta.title.as_deref().unwrap_or("")),
+        &crate::zh::to_simplified(all_text),
+    );
     meta
 }
 

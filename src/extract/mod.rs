@@ -355,7 +355,12 @@ pub fn extract_documents(inputs: &[DocInput]) -> TaskData {
                 doc: p.id.clone(),
                 region,
                 number: raw.number.clone(),
-                title: raw.title.clone(),
+                // A plan whose tasks have no heading above them is one goal.
+                title: if raw.title.is_empty() {
+                    p.meta.title.clone().unwrap_or_else(|| p.id.to_string())
+                } else {
+                    raw.title.clone()
+                },
                 heading_path: raw.heading_path.clone(),
                 projects: raw
                     .projects

@@ -754,13 +754,18 @@ fn push_joining(paras: &mut Vec<Para>, para: Para) {
     let skipping = last_content.is_some_and(|i| i + 1 < paras.len());
     if let Some(prev) = last_content.map(|i| &mut paras[i]) {
         let prev_open = prev.kind == ParaKind::Text && !ends_sentence(&prev.text);
-        let continues = match &para.kind {
-            ParaKind::Text => true,
-            // A fragment like `能。` or `互通，建设…` looks like nothing else;
-            // a plain "heading" right after an unfinished sentence is one too.
-            ParaKind::Heading(h) => h.style == NumberStyle::Plain,
-            ParaKind::Caption | ParaKind::Toc => false,
-        };
+        // A new numbered item or annotation line (`配合单位：…`) starts anew,
+        // even after a line without final punctuation (`牵头单位：A`).
+        let starts_anew = parse_number(&para.text).is_some_and(|(s, ..)| s != NumberStyle::Plain)
+            || super::notes::parse_annotation(&para.text).is_some();
+        let continues = !starts_anew
+            && match &para.kind {
+                ParaKind::Text => true,
+                // A fragment like `能。` or `互通，建设…` looks like nothing else;
+                // a plain "heading" right after an unfinished sentence is one too.
+                ParaKind::Heading(h) => h.style == NumberStyle::Plain,
+                ParaKind::Caption | ParaKind::Toc => false,
+            };
         if prev_open && continues && !(skipping && para.kind != ParaKind::Text) {
             let base = prev.text.len();
             prev.breaks

@@ -113,8 +113,9 @@ struct OpenBox {
 
 pub fn find_structure(paras: &[Para], wall_of_text: bool) -> Outline {
     let mut outline = Outline::default();
-    let numbered = paras.iter().any(|p| {
+    let numbered = paras.iter().enumerate().any(|(i, p)| {
         matches!(&p.kind, ParaKind::Heading(h) if !matches!(h.style, NumberStyle::Plain | NumberStyle::Box))
+            && !is_task_heading(paras, i)
     });
 
     let mut styles: Vec<NumberStyle> = Vec::new();
@@ -135,6 +136,25 @@ pub fn find_structure(paras: &[Para], wall_of_text: bool) -> Outline {
             ParaKind::Text => None,
         };
         let Some(h) = heading else {
+            // Numbered tasks with no heading above them: the document is one goal.
+            if !started && numbered_item(&para.text).is_some() && task_like(paras, i) {
+                nodes.push(Node {
+                    heading: Heading {
+                        style: NumberStyle::Plain,
+                        number: None,
+                        ordinal: None,
+                        title: String::new(),
+                    },
+                    level: 0,
+                    parent: None,
+                    line: para.line,
+                    content: Vec::new(),
+                    projects: Vec::new(),
+                });
+                styles.push(NumberStyle::Plain);
+                stack.push(nodes.len() - 1);
+                started = true;
+            }
             if !started {
                 outline.front.push(para.clone());
                 continue;
@@ -342,6 +362,15 @@ fn is_task_heading(paras: &[Para], i: usize) -> bool {
     paras.get(i + 1).is_some_and(|next| {
         next.kind == ParaKind::Text && notes::parse_annotation(&next.text).is_some()
     })
+}
+
+/// A numbered paragraph that reads as a task: it has a note, or annotation
+/// lines follow it.
+fn task_like(paras: &[Para], i: usize) -> bool {
+    notes::find_note(&paras[i].text).is_some()
+        || paras
+            .get(i + 1)
+            .is_some_and(|next| notes::parse_annotation(&next.text).is_some())
 }
 
 /// Warns where a numbered sequence skips (（一） then （三）): a heading the

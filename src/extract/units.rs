@@ -40,7 +40,7 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
 /// The key two spellings of one unit share: abbreviations expanded, 和 and
 /// spaces dropped.
 fn merge_key(name: &str) -> String {
-    let mut s = name.replace(['和', ' '], "");
+    let mut s = crate::zh::to_simplified(name).replace(['和', ' '], "");
     for (full, abbr) in ABBREVIATIONS {
         let full = full.replace('和', "");
         if !s.contains(&full) && s.contains(abbr) {
@@ -133,16 +133,24 @@ pub struct UnitTable {
 impl UnitTable {
     /// The unit a document's `written` name refers to, created on first sight.
     pub fn resolve(&mut self, written: &str, ctx: &DocContext) -> UnitId {
-        let written = written.trim();
+        // Canonical names are simplified (臺山市發展和改革局 is 台山市发展和改革局);
+        // the spelling as written is kept in `written`.
+        let as_written = written.trim();
+        let simplified = crate::zh::to_simplified(as_written);
+        let written: &str = &simplified;
         let j = ctx.jurisdiction;
         let level = j.chars().last().filter(|c| matches!(c, '市' | '区' | '县'));
         let bare = written.replace(['(', ')', '（', '）'], "");
-        if let Some(def) = ctx.groups.get(written) {
+        if let Some(def) = ctx
+            .groups
+            .get(as_written)
+            .or_else(|| ctx.groups.get(written))
+        {
             let members: Vec<UnitId> = def.members.iter().map(|m| self.town(m, ctx)).collect();
             let name = format!("{j}{written}");
             return self.upsert(
                 &name,
-                written,
+                as_written,
                 UnitKind::Group,
                 ctx,
                 members,
@@ -159,14 +167,21 @@ impl UnitTable {
             let towns = gazetteer::division(j).map_or(&[][..], |d| d.towns);
             if every_town && !towns.is_empty() {
                 let members = towns.iter().map(|t| self.town(t, ctx)).collect();
-                return self.upsert(&name, written, UnitKind::Group, ctx, members, None);
+                return self.upsert(&name, as_written, UnitKind::Group, ctx, members, None);
             }
-            return self.upsert(&name, written, UnitKind::Collective, ctx, Vec::new(), None);
+            return self.upsert(
+                &name,
+                as_written,
+                UnitKind::Collective,
+                ctx,
+                Vec::new(),
+                None,
+            );
         }
         if gazetteer::find_town(j, written).is_some() {
             let id = self.town(written, ctx);
             let i = self.by_key[&merge_key(&id.0)];
-            push_unique(&mut self.units[i].written, written);
+            push_unique(&mut self.units[i].written, as_written);
             return id;
         }
         let qualified = gazetteer::jurisdictions_in(written)
@@ -180,7 +195,7 @@ impl UnitTable {
             format!("{j}{written}")
         };
         let kind = kind_of(&name);
-        self.upsert(&name, written, kind, ctx, Vec::new(), None)
+        self.upsert(&name, as_written, kind, ctx, Vec::new(), None)
     }
 
     /// A town by full or short name, as a unit of the jurisdiction.
@@ -341,10 +356,12 @@ pub fn find_mentions(
             // Short names only where they read as a place: before 镇, or in a list.
             hit = text.match_indices(short).find_map(|(at, _)| {
                 let after = text[at + short.len()..].chars().next();
-                let before = text[..at].chars().next_back();
-                let listed = matches!(after, Some('、' | '，' | ',' | '和' | '与' | '协' | '镇'))
-                    || matches!(before, Some('、' | '和' | '与'));
-                listed.then_some((at, short))
+                // `广海湾` is a bay, not the town 广海: the name must end there.
+                let ends = matches!(
+                    after,
+                    Some('、' | '，' | ',' | '和' | '与' | '协' | '镇' | '等' | '。' | '；' | ';')
+                );
+                ends.then_some((at, short))
             });
         }
         let Some((at, written)) = hit else { continue };
