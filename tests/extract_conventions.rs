@@ -11,8 +11,10 @@ fn extract(name: &str) -> TaskData {
     extract_paths(&[PathBuf::from(format!("tests/fixtures/{name}"))]).expect(name)
 }
 
-/// (title, leads, partners, responsible, mode) of every task, as written.
-fn summary(data: &TaskData) -> Vec<(String, Vec<String>, Vec<String>, Vec<String>, LeadMode)> {
+/// (title, leads, partners, responsible, mode) of a task, as written.
+type Summary = (String, Vec<String>, Vec<String>, Vec<String>, LeadMode);
+
+fn summary(data: &TaskData) -> Vec<Summary> {
     let names = |refs: &[fengong::model::UnitRef]| refs.iter().map(|r| r.written.clone()).collect();
     data.tasks
         .iter()
