@@ -383,10 +383,15 @@ impl TaskData {
             format: Option<String>,
             version: Option<u32>,
         }
-        let to_parse_error = |e: serde_json::Error| LoadError::Parse {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
+        let to_parse_error = |e: serde_json::Error| {
+            // serde's message ends with the position, which Display prints first.
+            let text = e.to_string();
+            let suffix = format!(" at line {} column {}", e.line(), e.column());
+            LoadError::Parse {
+                line: e.line(),
+                column: e.column(),
+                message: text.strip_suffix(&suffix).unwrap_or(&text).to_owned(),
+            }
         };
         let header: Header = serde_json::from_str(text).map_err(to_parse_error)?;
         if header.format.as_deref() != Some(FORMAT_NAME) {
