@@ -50,16 +50,30 @@ impl Tmux {
     /// Waits until the screen contains `needle`, panicking with the screen
     /// after 15 s.
     fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(&format!("{needle:?}"), |s| s.contains(needle))
+    }
+
+    /// Waits until one capture contains every needle. A capture can catch
+    /// a frame half written (tmux draws what has arrived), so what is
+    /// checked together must be waited for together.
+    fn wait_for_all(&self, needles: &[&str]) -> String {
+        self.wait_until(&format!("{needles:?}"), |s| {
+            needles.iter().all(|n| s.contains(n))
+        })
+    }
+
+    /// Waits until `done(screen)`, panicking with the screen after 15 s.
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.capture();
-            if s.contains(needle) {
+            if done(&s) {
                 return s;
             }
             if start.elapsed() > Duration::from_secs(15) {
-                panic!("timed out waiting for {needle:?}; screen:\n{s}");
+                panic!("timed out waiting for {what}; screen:\n{s}");
             }
-            std::thread::sleep(Duration::from_millis(100));
+            std::thread::sleep(Duration::from_millis(50));
         }
     }
 
@@ -144,36 +158,42 @@ fn browse_find_unit_open_duties_and_export_csv() {
     );
 
     // The tree opens on the regions.
-    let s = tmux.wait_for("区域 → 目标 → 任务");
-    assert!(
-        s.contains("江门市") && s.contains("北部产城融合中心"),
-        "{s}"
-    );
+    tmux.wait_for_all(&["区域 → 目标 → 任务", "江门市", "北部产城融合中心"]);
 
     // Down to the first goal, open it, select its first task.
     tmux.send(&["j", "j", "j", "j"]);
     tmux.send(&["l"]);
     tmux.send(&["j"]);
-    tmux.wait_for("牵头单位 (1)");
-    let s = tmux.wait_for("台山市产业转移工业园");
-    assert!(s.contains("以新型城镇引擎推动北部能级提升"), "{s}");
+    tmux.wait_for_all(&[
+        "牵头单位 (1)",
+        "台山市产业转移工业园",
+        "以新型城镇引擎推动北部能级提升",
+    ]);
 
-    // The unit finder: type a town's short name.
+    // The unit finder: type a town's short name. The partner pane behind
+    // the finder already lists 台山市台城街道 (a member of 北部7镇), so
+    // wait for the finder's own result line: the name with its counts.
     tmux.send(&["u"]);
     tmux.wait_for("查找单位");
     tmux.type_text("台城");
-    tmux.wait_for("台山市台城街道");
+    tmux.wait_until("the finder's hit 台山市台城街道", |s| {
+        s.lines()
+            .any(|l| l.contains("台山市台城街道") && l.contains("牵头 0 · 配合 0"))
+    });
     tmux.send(&["Enter"]);
-    tmux.wait_for("职责 · 台山市台城街道");
-    // Duties reached through the group 北部7镇.
-    tmux.wait_for("[配合·经由北部7镇]");
+    // The duty view, with duties reached through the group 北部7镇, and
+    // the finder closed.
+    tmux.wait_until("the duty view of 台山市台城街道", |s| {
+        s.contains("职责 · 台山市台城街道")
+            && s.contains("[配合·经由北部7镇]")
+            && !s.contains("查找单位")
+    });
 
     // Export the duty view as CSV (the default format) under the proposed name.
     tmux.send(&["e"]);
     tmux.wait_for("台山市台城街道.csv");
     tmux.send(&["Enter"]);
-    let s = tmux.wait_for("已导出");
-    assert!(s.contains("3 行"), "{s}");
+    tmux.wait_for_all(&["已导出", "3 行"]);
     let file = dir.join("台山市台城街道.csv");
     let text = std::fs::read_to_string(&file).expect("exported file");
     assert!(text.starts_with('\u{feff}'), "CSV starts with a BOM");

@@ -586,3 +586,51 @@ fn overlaps_pane_lists_other_plans_most_certain_first() {
         ["[001] 完善西部公路网络", "[001] 加快推进深茂铁路建设"]
     );
 }
+
+/// A fast typist: `u`, the name, Enter and `e` all arrive before the
+/// finder has answered or the duty view is computed. Every key must act on
+/// the state the previous ones lead to: `e` exports the unit's duties; it
+/// is neither a letter for the finder nor an export of the whole tree.
+#[test]
+fn keys_typed_ahead_wait_for_the_state_they_were_typed_for() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let key = |c: KeyCode| Event::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    let mut a = app();
+    a.enable_background();
+    a.handle_event(key(KeyCode::Char('u')));
+    for c in "台城".chars() {
+        a.handle_event(key(KeyCode::Char(c)));
+    }
+    a.handle_event(key(KeyCode::Enter));
+    a.handle_event(key(KeyCode::Char('e')));
+    let start = std::time::Instant::now();
+    while !matches!(a.overlay, Some(Overlay::Export(_)))
+        && start.elapsed() < std::time::Duration::from_secs(10)
+    {
+        a.update(Action::Tick);
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let Screen::Duty(d) = &a.screen else {
+        panic!("the duty view opened")
+    };
+    assert_eq!(a.cat.data.units[d.unit].name, "台山市台城街道");
+    let Some(Overlay::Export(x)) = &a.overlay else {
+        panic!("e opened the export dialog")
+    };
+    assert_eq!(x.name.text(), "台山市台城街道.csv");
+}
+
+/// Enter on a query nothing matches does nothing, and is not remembered:
+/// typing on must not open a unit by surprise or hold keys back.
+#[test]
+fn enter_without_a_match_is_not_kept_for_later() {
+    let mut a = app();
+    a.update(Action::OpenFinder);
+    typed(&mut a, "没有这个单位");
+    a.update(Action::Submit);
+    let Some(Overlay::Finder(f)) = &a.overlay else {
+        panic!("the finder stays open")
+    };
+    assert!(!f.submit_when_ready);
+    assert!(!a.holding_input());
+}

@@ -29,6 +29,8 @@ pub struct FinderHit {
 pub struct FinderResults {
     pub query: String,
     pub hits: Vec<FinderHit>,
+    /// False for the early part of a long ranking: more hits follow.
+    pub done: bool,
 }
 
 /// What the explorer needs from a matcher (mirrors `search::Worker`).
@@ -92,6 +94,7 @@ impl EngineMatcher {
     fn convert(r: crate::search::Results) -> FinderResults {
         FinderResults {
             query: r.query,
+            done: r.done,
             hits: r
                 .hits
                 .into_iter()
@@ -168,6 +171,7 @@ impl UnitMatcher for SubstringMatcher {
         self.ready = Some(FinderResults {
             query: query.to_owned(),
             hits,
+            done: true,
         });
     }
 

@@ -95,12 +95,13 @@ pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: String) -> anyhow::Re
         }
         // Wait for input, then take everything already queued before the
         // next frame so fast typing or scrolling does not lag behind.
-        if event::poll(Duration::from_millis(100))? {
+        // While results are on their way, wake soon to swap them in.
+        let wait = if app.awaiting() { 10 } else { 100 };
+        if event::poll(Duration::from_millis(wait))? {
             loop {
-                let ev = event::read()?;
-                if let Some(a) = keymap::map_event(app.input_mode(), &ev) {
-                    app.update(a);
-                }
+                // Keys typed while an earlier key's effect is still on its
+                // way are held and replayed in order (see `App::handle_event`).
+                app.handle_event(event::read()?);
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }

@@ -85,6 +85,7 @@ impl App {
             results: FinderResults {
                 query: String::new(),
                 hits: Vec::new(),
+                done: false,
             },
             cursor: 0,
             pending: true,
@@ -98,11 +99,12 @@ impl App {
             && let Some(r) = m.poll()
         {
             // Ignore results for a query the user has already typed past.
+            // Early (partial) results are shown, but Enter waits for all.
             if r.query == f.input.text() {
+                f.pending = !r.done;
                 f.results = r;
                 f.cursor = 0;
-                f.pending = false;
-                if f.submit_when_ready {
+                if f.submit_when_ready && !f.pending {
                     self.finder_submit();
                 }
             }
@@ -125,9 +127,13 @@ impl App {
             .get(f.cursor)
             .and_then(|h| self.finder_items.get(h.index))
             .map(|i| i.unit);
-        if let Some(u) = unit {
-            self.overlay = None;
-            self.open_duty(u);
+        match unit {
+            Some(u) => {
+                self.overlay = None;
+                self.open_duty(u);
+            }
+            // Nothing matches: Enter did nothing, and is not kept for later.
+            None => f.submit_when_ready = false,
         }
     }
 

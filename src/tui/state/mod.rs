@@ -1,16 +1,19 @@
 //! The explorer's state and `update`: every change goes through
 //! [`App::update`] with an [`Action`]; drawing (`render`) only reads.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::finder::{self, EngineMatcher, FinderItem, FinderResults, UnitMatcher};
 use super::i18n::Lang;
 use super::input::TextInput;
 use super::jobs::{self, Jobs, Outcome, Request};
-use super::keymap::InputMode;
+use super::keymap::{self, InputMode};
 use super::layout::{self, Areas};
 use super::theme::Theme;
 use super::tree::{Grouping, NodeKey, Tree};
@@ -184,7 +187,16 @@ pub struct App {
     generation: u64,
     /// Generation of the outstanding request per kind (rebuild, search).
     pending: [Option<u64>; 3],
+    /// Input that arrived while the effect of an earlier key was still on
+    /// its way (see [`App::holding_input`]), replayed in order once it
+    /// lands, with the time the oldest one arrived.
+    held: VecDeque<Event>,
+    held_since: Option<Instant>,
 }
+
+/// Held input is let through after this long even if the background work
+/// it waits for has not answered, so a stuck job cannot freeze the keyboard.
+const HOLD_LIMIT: Duration = Duration::from_secs(2);
 
 /// Above this many tasks, applying a filter does not expand every goal
 /// (so a broad filter on huge data keeps the tree short).
@@ -226,6 +238,8 @@ impl App {
             jobs: None,
             generation: 0,
             pending: [None, None, None],
+            held: VecDeque::new(),
+            held_since: None,
         };
         let first = jobs::compute(
             &app.cat,
@@ -247,6 +261,66 @@ impl App {
     /// Whether background work is outstanding (the status bar says so).
     pub fn busy(&self) -> bool {
         self.pending.iter().any(Option::is_some)
+    }
+
+    /// Whether something is on its way that the next tick should pick up
+    /// promptly: background work, or finder results for what was typed.
+    pub fn awaiting(&self) -> bool {
+        self.busy() || matches!(&self.overlay, Some(Overlay::Finder(f)) if f.pending)
+    }
+
+    /// Whether input must wait: a key's effect has not landed yet (Enter
+    /// in the finder before its results, a duty view, search or refilter
+    /// still computing). A key typed meanwhile was meant for the state
+    /// that key leads to: `e` after Enter on a unit exports the unit's
+    /// duties, it is not a letter for the finder nor an export of the tree.
+    pub fn holding_input(&self) -> bool {
+        self.busy() || matches!(&self.overlay, Some(Overlay::Finder(f)) if f.submit_when_ready)
+    }
+
+    /// Handles one terminal event: mapped to an action for the current
+    /// input mode, or held (in order) while [`holding_input`](Self::holding_input)
+    /// and replayed on a later tick. Resizes apply at once; Ctrl-C always
+    /// quits at once.
+    pub fn handle_event(&mut self, ev: Event) {
+        if let Event::Resize(..) = ev {
+            return self.dispatch(&ev);
+        }
+        if let Event::Key(k) = &ev
+            && k.kind != KeyEventKind::Release
+            && k.code == KeyCode::Char('c')
+            && k.modifiers.contains(KeyModifiers::CONTROL)
+        {
+            return self.dispatch(&ev);
+        }
+        if !self.held.is_empty() || self.holding_input() {
+            self.held_since.get_or_insert_with(Instant::now);
+            self.held.push_back(ev);
+            return;
+        }
+        self.dispatch(&ev);
+    }
+
+    fn dispatch(&mut self, ev: &Event) {
+        if let Some(a) = keymap::map_event(self.input_mode(), ev) {
+            self.update(a);
+        }
+    }
+
+    /// Replays held input once what it waited for has landed.
+    fn replay_held(&mut self) {
+        let overdue = self.held_since.is_some_and(|t| t.elapsed() >= HOLD_LIMIT);
+        while !self.quit && (overdue || !self.holding_input()) {
+            let Some(ev) = self.held.pop_front() else {
+                break;
+            };
+            self.dispatch(&ev);
+        }
+        if self.held.is_empty() {
+            self.held_since = None;
+        } else if overdue {
+            self.held_since = Some(Instant::now());
+        }
     }
 
     fn request(&mut self, req: Request) {
@@ -528,6 +602,7 @@ impl App {
             Action::Tick => {
                 self.poll_finder();
                 self.poll_jobs();
+                self.replay_held();
             }
             a if self.overlay.is_some() => self.update_overlay(a),
             a => self.update_normal(a),
