@@ -18,6 +18,18 @@ fn main() {
             elapsed
         })
         .collect();
+    // The overlaps are computed as extraction's last step; show their share.
+    let data = fengong::extract::extract_paths(std::slice::from_ref(&seeds)).expect("seeds");
+    let mut overlap_times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let overlaps = fengong::overlap::compute(&data);
+            let elapsed = start.elapsed();
+            assert!(!overlaps.is_empty());
+            elapsed
+        })
+        .collect();
+    overlap_times.sort();
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
@@ -30,5 +42,10 @@ fn main() {
         ms(times[runs / 2]),
         ms(times[0]),
         ms(times[runs - 1]),
+    );
+    println!(
+        "  of which overlaps ({} tasks): median {:.1} ms",
+        data.tasks.len(),
+        ms(overlap_times[runs / 2])
     );
 }
