@@ -124,7 +124,9 @@ fn plan(app: &App, cmp: &Compare, body: Rect) -> Plan {
     let s = app.lang.s();
     let w = body.width as usize;
     let head_lines = head_lines(app, cmp, w.max(2));
-    let head_h = (head_lines.len() as u16).min(body.height);
+    // At most half the view, so the texts always have room (a pair with
+    // dozens of shared terms shows the first ones).
+    let head_h = (head_lines.len() as u16).min(body.height / 2);
     let head = Rect::new(body.x, body.y, body.width, head_h);
     let rest = Rect::new(
         body.x,
