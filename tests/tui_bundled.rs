@@ -147,3 +147,67 @@ fn snapshots_of_the_main_screens() {
     a.update(Action::Submit);
     insta::assert_snapshot!("bundled_duty_120x40", draw(&a));
 }
+
+/// Every cross-document overlap of the real data, from either end, lights
+/// exactly its shared terms in each text; every ninth one (drawing them
+/// all takes a minute in a debug build) draws cleanly at both sizes,
+/// scrolled to its top and to its end (long texts, long document titles,
+/// many shared terms).
+#[test]
+fn overlaps_compare_cleanly_at_both_sizes() {
+    use fengong::tui::state::{Compare, Overlay};
+    let data = bundled();
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut a = app(w, h);
+        let pairs: Vec<(usize, usize, usize)> = a
+            .cat
+            .data
+            .overlaps
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.cross_doc)
+            .filter_map(|(i, o)| {
+                let ta = *a.cat.index.tasks.get(&o.a)?;
+                let tb = *a.cat.index.tasks.get(&o.b)?;
+                Some((i, ta, tb))
+            })
+            .collect();
+        assert_eq!(
+            pairs.len(),
+            data.overlaps.iter().filter(|o| o.cross_doc).count()
+        );
+        for (k, (i, ta, tb)) in pairs.into_iter().enumerate() {
+            for (task, other) in [(ta, tb), (tb, ta)] {
+                let cmp = Compare {
+                    task,
+                    other,
+                    overlap: i,
+                    scroll: 0,
+                };
+                let terms: Vec<&str> = a.cat.data.overlaps[i]
+                    .shared
+                    .iter()
+                    .map(|t| t.term.as_str())
+                    .collect();
+                let (mine, theirs) = cmp.ranges(&a);
+                for (t, ranges) in [(task, mine), (other, theirs)] {
+                    let chars: Vec<char> = a.cat.task(t).text.chars().collect();
+                    assert!(!ranges.is_empty(), "overlap {i}: nothing lit");
+                    for (x, y) in ranges {
+                        let lit: String = chars[x..y].iter().collect();
+                        assert!(terms.contains(&lit.as_str()), "overlap {i}: {lit}");
+                    }
+                }
+                if k % 9 != 0 {
+                    continue;
+                }
+                a.overlay = Some(Overlay::Compare(cmp));
+                let s = draw(&a);
+                assert_rows_fit(&s, w, &format!("{w}x{h}, overlap {i}"));
+                a.update(Action::Bottom);
+                let s = draw(&a);
+                assert_rows_fit(&s, w, &format!("{w}x{h}, overlap {i}, end"));
+            }
+        }
+    }
+}

@@ -634,3 +634,159 @@ fn enter_without_a_match_is_not_kept_for_later() {
     assert!(!f.submit_when_ready);
     assert!(!a.holding_input());
 }
+
+fn overlaps_app() -> App {
+    let data = TaskData::from_json(include_str!("fixtures/overlaps.json")).unwrap();
+    App::new(
+        Catalog::new(data),
+        Lang::Zh,
+        Theme::new(false),
+        "t".into(),
+        (120, 40),
+    )
+}
+
+fn select(a: &mut App, title: &str) {
+    a.update(Action::ExpandAll);
+    a.update(Action::Top);
+    while selected_title(a) != title {
+        let before = a.cursor;
+        a.update(Action::Down);
+        assert_ne!(a.cursor, before, "no task titled {title}");
+    }
+}
+
+#[test]
+fn compare_opens_from_the_related_pane_jumps_and_closes() {
+    use fengong::tui::state::Compare;
+    let mut a = overlaps_app();
+    select(&mut a, "加快推进交通基础设施建设");
+    let t7 = a.selected_task().unwrap();
+    a.focus = Focus::Overlaps;
+    a.update(Action::Down); // the second related task: 001:t1
+    a.update(Action::Compare);
+    assert_eq!(a.input_mode(), fengong::tui::keymap::InputMode::View);
+    let Some(Overlay::Compare(c)) = &a.overlay else {
+        panic!("c opens the comparison")
+    };
+    let c: Compare = c.clone();
+    assert_eq!(c.task, t7);
+    assert_eq!(a.cat.task(c.other).title, "加快推进深茂铁路建设");
+    // The selected task is `a` of the overlap: its offsets go to its text.
+    let (mine, other) = c.ranges(&a);
+    assert_eq!(mine, vec![(17, 21)]);
+    assert_eq!(other, vec![(4, 8), (13, 17)]);
+    // Esc closes it, back on the pane it came from.
+    a.update(Action::Back);
+    assert!(a.overlay.is_none());
+    assert_eq!(a.focus, Focus::Overlaps);
+    assert_eq!(selected_title(&a), "加快推进交通基础设施建设");
+    // Enter goes to the related task; Esc comes back.
+    a.update(Action::Compare);
+    a.update(Action::Open);
+    assert!(a.overlay.is_none());
+    assert_eq!(selected_title(&a), "加快推进深茂铁路建设");
+    // From there, c (on the tree) compares with its best related task,
+    // and the offsets swap: this task is `b` of the overlap.
+    a.update(Action::Compare);
+    let Some(Overlay::Compare(c)) = &a.overlay else {
+        panic!("c opens the comparison from the tree too")
+    };
+    assert_eq!(a.cat.task(c.other).title, "加快推进交通基础设施建设");
+    let (mine, other) = c.ranges(&a);
+    assert_eq!(mine, vec![(4, 8), (13, 17)]);
+    assert_eq!(other, vec![(17, 21)]);
+    a.update(Action::Back);
+    a.update(Action::Back);
+    assert_eq!(selected_title(&a), "加快推进交通基础设施建设");
+}
+
+#[test]
+fn compare_without_related_tasks_says_so() {
+    let mut a = overlaps_app();
+    select(&mut a, "以新型城镇引擎推动北部能级提升");
+    a.update(Action::Compare);
+    assert!(a.overlay.is_none());
+    assert_eq!(
+        a.status.as_ref().map(|s| s.text.as_str()),
+        Some("没有可对比的相关任务")
+    );
+}
+
+#[test]
+fn compare_scrolls_within_bounds() {
+    let mut a = overlaps_app();
+    a.update(Action::Resize(60, 20));
+    select(&mut a, "加快推进交通基础设施建设");
+    a.update(Action::Compare);
+    let scroll = |a: &App| match &a.overlay {
+        Some(Overlay::Compare(c)) => c.scroll,
+        _ => panic!(),
+    };
+    a.update(Action::Up);
+    assert_eq!(scroll(&a), 0);
+    a.update(Action::Bottom);
+    let max = scroll(&a);
+    assert!(max > 0, "the stacked texts do not fit 60×20");
+    a.update(Action::Down);
+    assert_eq!(scroll(&a), max);
+    a.update(Action::Top);
+    assert_eq!(scroll(&a), 0);
+}
+
+#[test]
+fn duty_view_hand_offs_open_the_other_plans_task() {
+    use fengong::tui::state::DutyRow;
+    let mut a = overlaps_app();
+    let u = a.cat.index.units[&fengong::model::UnitId::from("台山市交通运输局")];
+    a.open_duty(u);
+    let Screen::Duty(d) = &a.screen else {
+        panic!("expected the duty view")
+    };
+    // 000:t7 (it co-leads) overlaps 001:t2, led by 江门市交通运输局: a
+    // hand-off. 000:t7 ↔ 001:t1 is not (001:t1 has no lead).
+    assert_eq!(d.handoffs.len(), 1);
+    let h = &d.handoffs[0];
+    assert_eq!(a.cat.task(h.task).title, "加快推进交通基础设施建设");
+    assert_eq!(a.cat.task(h.other).title, "完善西部公路网络");
+    assert_eq!(
+        h.other_leads
+            .iter()
+            .map(|&u| a.cat.data.units[u].name.as_str())
+            .collect::<Vec<_>>(),
+        ["江门市交通运输局"]
+    );
+    assert!((h.score - 0.9).abs() < 1e-6);
+    let n = d.rows.len();
+    assert!(matches!(d.rows[n - 3], DutyRow::Handoffs(1)));
+    assert!(matches!(d.rows[n - 2], DutyRow::HandoffTask(_)));
+    assert!(matches!(d.rows[n - 1], DutyRow::Handoff(0)));
+    // The unit's own tasks are still listed, and the cursor starts there.
+    assert!(matches!(d.rows[d.cursor], DutyRow::Task(_)));
+    // Enter on the hand-off goes to the other plan's task; Esc comes back.
+    a.update(Action::Bottom);
+    a.update(Action::Open);
+    assert!(matches!(a.screen, Screen::Browse));
+    assert_eq!(selected_title(&a), "完善西部公路网络");
+    a.update(Action::Back);
+    let Screen::Duty(d) = &a.screen else {
+        panic!("back to the duty view")
+    };
+    assert_eq!(d.cursor, n - 1);
+    // On the own-task row, Enter goes to the unit's own task.
+    a.update(Action::Up);
+    a.update(Action::Open);
+    assert_eq!(selected_title(&a), "加快推进交通基础设施建设");
+}
+
+#[test]
+fn duty_view_without_hand_offs_has_no_section() {
+    use fengong::tui::state::DutyRow;
+    let mut a = overlaps_app();
+    // Leads tasks, none overlapping another plan.
+    let u = a.cat.index.units[&fengong::model::UnitId::from("台山市产业转移工业园")];
+    a.open_duty(u);
+    let Screen::Duty(d) = &a.screen else { panic!() };
+    assert!(d.handoffs.is_empty());
+    assert!(!d.rows.iter().any(|r| matches!(r, DutyRow::Handoffs(_))));
+}

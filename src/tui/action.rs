@@ -33,6 +33,8 @@ pub enum Action {
     /// Regroup the tree: regions ↔ documents.
     ToggleGrouping,
     OpenExport,
+    /// `c`: the selected task and a related task side by side.
+    Compare,
     /// Editing the focused text input of a dialog.
     Edit(Edit),
     /// Enter inside a dialog.

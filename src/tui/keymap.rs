@@ -22,6 +22,9 @@ pub enum InputMode {
     Help,
     /// A yes/no question.
     Confirm,
+    /// A full-screen view over the panes (the comparison): moving keys
+    /// scroll it, Enter follows it, Esc closes it.
+    View,
 }
 
 pub fn map_event(mode: InputMode, ev: &Event) -> Option<Action> {
@@ -62,6 +65,7 @@ pub fn map_key(mode: InputMode, k: &KeyEvent) -> Option<Action> {
         InputMode::Normal => normal_key(k, ctrl),
         InputMode::Text | InputMode::Choice => dialog_key(mode, k, ctrl),
         InputMode::Help => Some(Action::Cancel),
+        InputMode::View => view_key(k, ctrl),
         InputMode::Confirm => match k.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::Confirm(true)),
             KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(Action::Confirm(false)),
@@ -98,8 +102,27 @@ fn normal_key(k: &KeyEvent, ctrl: bool) -> Option<Action> {
         Char('F') => Action::ClearFilters,
         Char('d') => Action::ToggleGrouping,
         Char('e') => Action::OpenExport,
+        Char('c') => Action::Compare,
         Char('E') | Char('*') => Action::ExpandAll,
         Char('C') | Char('-') => Action::CollapseAll,
+        _ => return None,
+    })
+}
+
+fn view_key(k: &KeyEvent, ctrl: bool) -> Option<Action> {
+    use KeyCode::*;
+    Some(match k.code {
+        Char('d') if ctrl => Action::PageDown,
+        Char('u') if ctrl => Action::PageUp,
+        Char('j') | Down => Action::Down,
+        Char('k') | Up => Action::Up,
+        Char('g') | Home => Action::Top,
+        Char('G') | End => Action::Bottom,
+        PageUp => Action::PageUp,
+        PageDown | Char(' ') => Action::PageDown,
+        Enter => Action::Open,
+        Esc | Backspace | Char('c') => Action::Back,
+        Char('q') => Action::Quit,
         _ => return None,
     })
 }
@@ -178,6 +201,7 @@ mod tests {
             (KeyCode::Char('F'), Action::ClearFilters),
             (KeyCode::Char('d'), Action::ToggleGrouping),
             (KeyCode::Char('e'), Action::OpenExport),
+            (KeyCode::Char('c'), Action::Compare),
             (KeyCode::Char('E'), Action::ExpandAll),
             (KeyCode::Char('C'), Action::CollapseAll),
         ];
@@ -187,6 +211,35 @@ mod tests {
         assert_eq!(map_key(n, &ctrl('p')), Some(Action::OpenFinder));
         assert_eq!(map_key(n, &ctrl('c')), Some(Action::Quit));
         assert_eq!(map_key(n, &key(KeyCode::Char('z'))), None);
+    }
+
+    #[test]
+    fn comparison_view_keys() {
+        let n = InputMode::Normal;
+        assert_eq!(map_key(n, &key(KeyCode::Char('c'))), Some(Action::Compare));
+        let v = InputMode::View;
+        let cases = [
+            (KeyCode::Char('j'), Action::Down),
+            (KeyCode::Down, Action::Down),
+            (KeyCode::Char('k'), Action::Up),
+            (KeyCode::Up, Action::Up),
+            (KeyCode::PageDown, Action::PageDown),
+            (KeyCode::PageUp, Action::PageUp),
+            (KeyCode::Char('g'), Action::Top),
+            (KeyCode::Char('G'), Action::Bottom),
+            (KeyCode::Enter, Action::Open),
+            (KeyCode::Esc, Action::Back),
+            (KeyCode::Backspace, Action::Back),
+            (KeyCode::Char('c'), Action::Back),
+            (KeyCode::Char('q'), Action::Quit),
+        ];
+        for (code, want) in cases {
+            assert_eq!(map_key(v, &key(code)), Some(want), "{code:?}");
+        }
+        // Keys that would open something else do nothing over the view.
+        assert_eq!(map_key(v, &key(KeyCode::Char('u'))), None);
+        assert_eq!(map_key(v, &key(KeyCode::Char('/'))), None);
+        assert_eq!(map_key(v, &ctrl('c')), Some(Action::Quit));
     }
 
     #[test]

@@ -30,6 +30,17 @@ impl Areas {
     pub fn list_body(&self) -> Rect {
         inner(self.left)
     }
+
+    /// Everything between the title bar and the status bar (where the
+    /// comparison view goes).
+    pub fn body(&self) -> Rect {
+        Rect::new(
+            self.title.x,
+            self.title.bottom(),
+            self.title.width,
+            self.status.y.saturating_sub(self.title.bottom()),
+        )
+    }
 }
 
 pub fn inner(r: Rect) -> Rect {

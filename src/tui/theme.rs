@@ -12,6 +12,8 @@ pub struct Theme {
     pub lead: Style,
     pub partner: Style,
     pub search: Style,
+    /// Terms two related tasks share, in the comparison view.
+    pub shared: Style,
     pub dim: Style,
     pub count: Style,
     pub error: Style,
@@ -31,6 +33,7 @@ impl Theme {
                 lead: b,
                 partner: Style::new().add_modifier(Modifier::UNDERLINED),
                 search: Style::new().add_modifier(Modifier::REVERSED),
+                shared: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
                 dim: Style::new(),
                 count: Style::new(),
                 error: b,
@@ -46,6 +49,10 @@ impl Theme {
             lead: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             partner: Style::new().fg(Color::Green),
             search: Style::new().bg(Color::Magenta).fg(Color::White),
+            shared: Style::new()
+                .bg(Color::Yellow)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
             dim: Style::new().fg(Color::DarkGray),
             count: Style::new().fg(Color::Gray),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),

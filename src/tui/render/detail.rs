@@ -16,7 +16,7 @@ fn name_ranges<'a>(text: &str, names: impl Iterator<Item = &'a str>) -> Vec<(usi
 
 /// Wraps `s` by display width, styling each char by the first matching
 /// range list (leads before partners before search hits).
-fn styled_wrap(
+pub(super) fn styled_wrap(
     s: &str,
     width: usize,
     layers: &[(Vec<(usize, usize)>, Style)],
@@ -180,6 +180,7 @@ fn summary_lines(app: &App, w: usize) -> Vec<Line<'static>> {
                 .goals
                 .get(*g as usize)
                 .map_or_else(String::new, |g| g.title.clone()),
+            Some(DutyRow::Handoffs(n)) => format!("{} ({n}): {}", s.handoffs, s.handoffs_note),
             _ => String::new(),
         },
     };

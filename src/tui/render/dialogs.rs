@@ -57,6 +57,7 @@ pub(super) fn overlay(app: &App, f: &mut Frame, areas: &Areas, area: Rect) {
         return;
     };
     match o {
+        Overlay::Compare(cmp) => super::compare::compare(app, f, cmp),
         Overlay::Help => {
             // One column when it fits, else two side by side (60×15).
             let n = s.help.len();

@@ -82,6 +82,9 @@ pub(super) fn duty(app: &App, f: &mut Frame, areas: &Areas) {
         if via > 0 {
             parts.push(format!("{} {via}", s.via_group));
         }
+        if !d.handoffs.is_empty() {
+            parts.push(format!("{} {}", s.handoff_short, d.handoffs.len()));
+        }
         let names: Vec<String> = unit.written.iter().chain(&unit.aliases).cloned().collect();
         let groups: Vec<String> = c.unit_groups[d.unit]
             .iter()
@@ -147,6 +150,36 @@ pub(super) fn duty(app: &App, f: &mut Frame, areas: &Areas) {
                         .get(g as usize)
                         .map_or_else(|| "?".to_owned(), |g| g.title.clone());
                     row_line("  ", &label, None, &n.to_string(), width, base, app)
+                }
+                DutyRow::Handoffs(n) => {
+                    let base = if sel { app.theme.selected } else { bold };
+                    let label = format!("⇄ {} · {}", s.handoffs, s.handoffs_note);
+                    row_line("", &label, None, &n.to_string(), width, base, app)
+                }
+                DutyRow::HandoffTask(t) => {
+                    let base = if sel {
+                        app.theme.selected
+                    } else {
+                        app.theme.lead
+                    };
+                    let label = format!("[{}] {}", s.role_lead, task_label(app, t));
+                    row_line("  ", &label, None, "", width, base, app)
+                }
+                DutyRow::Handoff(i) => {
+                    let h = &d.handoffs[i];
+                    let base = if sel {
+                        app.theme.selected
+                    } else {
+                        Style::new()
+                    };
+                    let leads: Vec<&str> = h
+                        .other_leads
+                        .iter()
+                        .map(|&u| c.data.units[u].name.as_str())
+                        .collect();
+                    let label = format!("{} · {}", task_label(app, h.other), leads.join("、"));
+                    let score = format!("{:.2}", h.score);
+                    row_line("    ⇄ ", &label, None, &score, width, base, app)
                 }
                 DutyRow::Task(h) => {
                     let hit = &d.hits[h];

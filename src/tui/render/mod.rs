@@ -10,16 +10,18 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::finder::FinderHit;
 use super::input::TextInput;
 use super::layout::{self, Areas, inner};
-use super::state::{App, DutyRow, Entry, Focus, Overlay, Screen, Summary, doc_tag};
+use super::state::{App, DutyRow, Entry, Focus, Overlay, Screen, Summary, doc_tag, task_label};
 use super::tree::NodeKey;
 use crate::export::{Format, count_roles, lead_mode_key, lead_mode_label};
 use crate::query::{Involvement, Role, find_char_ranges};
 use crate::text;
 
+mod compare;
 mod detail;
 mod dialogs;
 mod lists;
 
+pub use compare::{compare_max_scroll, compare_page};
 pub use detail::detail_lines;
 use detail::{entry_pane, summary_pane, task_pane};
 use dialogs::overlay;
@@ -262,6 +264,8 @@ fn status_bar(app: &App, f: &mut Frame, r: Rect) {
         }
     };
     let hints = match (&app.screen, app.focus) {
+        _ if matches!(app.overlay, Some(Overlay::Compare(_))) => s.hints_compare,
+        (_, Focus::Overlaps) => s.hints_overlaps,
         (_, f) if f != Focus::Tree => s.hints_pane,
         (Screen::Duty(_), _) => s.hints_duty,
         _ => s.hints_tree,

@@ -331,6 +331,7 @@ impl App {
         };
         self.overlay = match overlay {
             Overlay::Help => None,
+            Overlay::Compare(cmp) => return self.update_compare(cmp, a),
             Overlay::Search(mut input) => match a {
                 Action::Cancel => None,
                 Action::Submit => {

@@ -16,6 +16,24 @@ pub struct Duty {
     pub scroll: usize,
     /// Units sharing the most tasks with this one, with the count.
     pub coworkers: Vec<(usize, u32)>,
+    /// Tasks it leads that overlap tasks other units lead in another plan
+    /// (from [`crate::overlap::unit_handoffs`]), best first.
+    pub handoffs: Vec<DutyHandoff>,
+}
+
+/// A possible hand-off or conflict: a task the unit leads and an
+/// overlapping task in another plan led by other units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DutyHandoff {
+    /// The unit's own task (position).
+    pub task: usize,
+    /// The overlapping task in the other plan (position).
+    pub other: usize,
+    /// Who leads the other task (unit positions).
+    pub other_leads: Vec<usize>,
+    /// Position of the overlap in `data.overlaps`.
+    pub overlap: usize,
+    pub score: f32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +43,24 @@ pub enum DutyRow {
     Goal(u32, u32),
     /// Index into `Duty::hits`.
     Task(usize),
+    /// The hand-offs section's header, with the number of hand-offs.
+    Handoffs(u32),
+    /// A task of the unit that has hand-offs (task position).
+    HandoffTask(usize),
+    /// Index into `Duty::handoffs`: opens the other task.
+    Handoff(usize),
+}
+
+impl DutyRow {
+    /// Nesting depth: documents and the hand-off section 0, goals and
+    /// the unit's own hand-off tasks 1, tasks 2.
+    pub fn depth(&self) -> u8 {
+        match self {
+            DutyRow::Doc(..) | DutyRow::Handoffs(_) => 0,
+            DutyRow::Goal(..) | DutyRow::HandoffTask(_) => 1,
+            DutyRow::Task(_) | DutyRow::Handoff(_) => 2,
+        }
+    }
 }
 
 /// The right-hand summary for a region, document or goal.
@@ -112,6 +148,27 @@ pub fn build_duty(c: &Catalog, unit: usize) -> Duty {
         counts.into_iter().map(|(u, n)| (u as usize, n)).collect();
     coworkers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     coworkers.truncate(5);
+    let handoffs = handoffs_of(c, unit);
+    if !handoffs.is_empty() {
+        rows.push(DutyRow::Handoffs(handoffs.len() as u32));
+        // Grouped by the unit's own task, in the order of its best one.
+        let mut order: Vec<usize> = Vec::new();
+        for h in &handoffs {
+            if !order.contains(&h.task) {
+                order.push(h.task);
+            }
+        }
+        for t in order {
+            rows.push(DutyRow::HandoffTask(t));
+            rows.extend(
+                handoffs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| h.task == t)
+                    .map(|(i, _)| DutyRow::Handoff(i)),
+            );
+        }
+    }
     // Start on the first task, not on a header.
     let cursor = rows
         .iter()
@@ -124,5 +181,28 @@ pub fn build_duty(c: &Catalog, unit: usize) -> Duty {
         cursor,
         scroll: 0,
         coworkers,
+        handoffs,
     }
+}
+
+/// The unit's hand-offs as positions (tasks or leads missing from the
+/// index, which a hand-edited file could cause, are left out).
+fn handoffs_of(c: &Catalog, unit: usize) -> Vec<DutyHandoff> {
+    let id = &c.data.units[unit].id;
+    crate::overlap::unit_handoffs(&c.data, &c.index, id)
+        .into_iter()
+        .filter_map(|h| {
+            Some(DutyHandoff {
+                task: *c.index.tasks.get(&h.task)?,
+                other: *c.index.tasks.get(&h.other)?,
+                other_leads: h
+                    .other_leads
+                    .iter()
+                    .filter_map(|u| c.index.units.get(u).copied())
+                    .collect(),
+                overlap: h.overlap,
+                score: h.score,
+            })
+        })
+        .collect()
 }

@@ -19,10 +19,12 @@ use super::theme::Theme;
 use super::tree::{Grouping, NodeKey, Tree};
 use crate::query::{Catalog, Filters, Hit, Role, View};
 
+mod compare;
 mod dialogs;
 mod duty;
 
-pub use duty::{Duty, DutyRow, Summary, build_duty};
+pub use compare::{Compare, Related, task_label};
+pub use duty::{Duty, DutyHandoff, DutyRow, Summary, build_duty};
 
 /// The panes that take the keyboard, in Tab order. `Detail` is the task
 /// text, or the summary when a goal or region is selected.
@@ -54,6 +56,8 @@ pub enum Overlay {
     Finder(Finder),
     Filter(FilterForm),
     Export(ExportDialog),
+    /// The selected task and a related task side by side.
+    Compare(Compare),
 }
 
 pub struct Finder {
@@ -429,6 +433,7 @@ impl App {
             Some(Overlay::Export(d)) if d.confirm => InputMode::Confirm,
             Some(Overlay::Export(d)) if d.field == 0 => InputMode::Choice,
             Some(Overlay::Export(_)) => InputMode::Text,
+            Some(Overlay::Compare(_)) => InputMode::View,
         }
     }
 
@@ -453,6 +458,9 @@ impl App {
             },
             Screen::Duty(d) => match d.rows.get(d.cursor)? {
                 DutyRow::Task(i) => Some(d.hits[*i].task),
+                DutyRow::HandoffTask(t) => Some(*t),
+                // A hand-off shows (and Enter opens) the other plan's task.
+                DutyRow::Handoff(i) => Some(d.handoffs[*i].other),
                 _ => None,
             },
         }
@@ -531,37 +539,20 @@ impl App {
     }
 
     /// Tasks in other documents that concern the same thing, most certain
-    /// first. Overlaps within one plan are left out: the pane is about how
-    /// plans meet.
+    /// first (see [`App::related`]), with the score and the shared terms.
     pub fn overlap_entries(&self) -> Vec<Entry> {
-        let Some(t) = self.selected_task() else {
-            return Vec::new();
-        };
         let c = &self.cat;
-        let me = &c.task(t).id;
-        let mut found: Vec<(f32, usize, &crate::model::Overlap)> = Vec::new();
-        for &o in c.index.overlaps_of.get(t).map_or(&[][..], |v| &v[..]) {
-            let ov = &c.data.overlaps[o];
-            let other = if &ov.a == me { &ov.b } else { &ov.a };
-            let Some(&op) = c.index.tasks.get(other) else {
-                continue;
-            };
-            if c.task(op).doc == c.task(t).doc {
-                continue;
-            }
-            found.push((ov.score, op, ov));
-        }
-        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        found
+        self.related()
             .into_iter()
-            .map(|(score, op, ov)| {
-                let ot = c.task(op);
+            .map(|r| {
+                let ot = c.task(r.other);
+                let ov = &c.data.overlaps[r.overlap];
                 let shared: Vec<&str> = ov.shared.iter().map(|s| s.term.as_str()).collect();
                 Entry {
-                    target: Target::Task(op),
+                    target: Target::Task(r.other),
                     depth: 0,
                     text: format!("[{}] {}", doc_tag(&ot.doc.0), ot.title),
-                    note: format!("{score:.2} {}", shared.join("、")),
+                    note: format!("{:.2} {}", r.score, shared.join("、")),
                 }
             })
             .collect()
@@ -662,6 +653,7 @@ impl App {
                 });
             }
             Action::OpenExport => self.open_export(),
+            Action::Compare => self.open_compare(),
             Action::Click { x, y } => self.click(x, y),
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             _ => {}
@@ -753,19 +745,17 @@ impl App {
                 }
             }
             Screen::Duty(d) => {
-                // The tasks of the group this header starts.
-                let depth = |r: &DutyRow| match r {
-                    DutyRow::Doc(..) => 0,
-                    DutyRow::Goal(..) => 1,
-                    DutyRow::Task(_) => 2,
-                };
+                // The tasks of the group this header starts (for the
+                // hand-off section: the other plans' tasks).
                 if let Some(head) = d.rows.get(d.cursor) {
                     for r in &d.rows[d.cursor + 1..] {
-                        if depth(r) <= depth(head) {
+                        if r.depth() <= head.depth() {
                             break;
                         }
-                        if let DutyRow::Task(i) = r {
-                            tasks.push(d.hits[*i].task as u32);
+                        match r {
+                            DutyRow::Task(i) => tasks.push(d.hits[*i].task as u32),
+                            DutyRow::Handoff(i) => tasks.push(d.handoffs[*i].other as u32),
+                            _ => {}
                         }
                     }
                 }
