@@ -45,8 +45,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if args.output.as_os_str() == "-" {
         print!("{json}");
     } else {
-        write_atomically(&args.output, json.as_bytes())
-            .with_context(|| format!("{}: could not write", args.output.display()))?;
+        fengong::export::write_atomic(&args.output, |tmp| {
+            std::fs::write(tmp, json.as_bytes()).map_err(Into::into)
+        })
+        .with_context(|| format!("{}: could not write", args.output.display()))?;
         if !args.quiet {
             eprintln!(
                 "wrote {} ({} documents, {} goals, {} tasks, {} units, {} overlaps)",
@@ -84,18 +86,4 @@ pub fn report(data: &TaskData) -> String {
         }
     }
     out
-}
-
-/// Writes to a temporary file beside `path`, then renames it into place, so
-/// an interrupted run never leaves half a file.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
-    let tmp = match dir {
-        Some(d) => d.join(format!(".{}.tmp", std::process::id())),
-        None => PathBuf::from(format!(".{}.tmp", std::process::id())),
-    };
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }

@@ -343,7 +343,10 @@ pub fn write_file(
 /// Whether [`write_xlsx`] writes real files; the explorer offers XLSX only then.
 /// A formatted 任务分工表: the same columns as CSV and Markdown.
 fn write_xlsx(tmp: &Path, records: &[Record]) -> anyhow::Result<()> {
-    xlsx::write_table_xlsx(tmp, "分工", &HEADERS, &table_rows(records), &WRAP_COLUMNS)
+    // `tmp` is already the temporary file of `write_atomic`.
+    let bytes = xlsx::table_xlsx_bytes(tmp, "分工", &HEADERS, &table_rows(records), &WRAP_COLUMNS)?;
+    std::fs::write(tmp, bytes)?;
+    Ok(())
 }
 
 /// Runs `write` on a fresh temporary path next to `path`, then renames it

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
 
 /// Widest a column gets (Excel character units, where a CJK character is 2).
@@ -14,8 +14,8 @@ const MIN_WIDTH: usize = 6;
 
 /// Writes one sheet with `headers` and `rows` to `path`. Columns listed in
 /// `wrap_columns` (0-based) wrap their text. The file is written to a
-/// temporary file in the same folder and renamed, so a failed export never
-/// leaves a half-written file behind.
+/// temporary file in the same folder and renamed ([`super::write_atomic`]),
+/// so a failed export never leaves a half-written file behind.
 pub fn write_table_xlsx(
     path: &Path,
     sheet_name: &str,
@@ -23,6 +23,19 @@ pub fn write_table_xlsx(
     rows: &[Vec<String>],
     wrap_columns: &[usize],
 ) -> Result<()> {
+    let bytes = table_xlsx_bytes(path, sheet_name, headers, rows, wrap_columns)?;
+    super::write_atomic(path, |tmp| std::fs::write(tmp, &bytes).map_err(Into::into))?;
+    Ok(())
+}
+
+/// The spreadsheet's bytes; `path` only names the file in error messages.
+pub fn table_xlsx_bytes(
+    path: &Path,
+    sheet_name: &str,
+    headers: &[&str],
+    rows: &[Vec<String>],
+    wrap_columns: &[usize],
+) -> Result<Vec<u8>> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet
@@ -72,10 +85,9 @@ pub fn write_table_xlsx(
         sheet.autofilter(0, 0, rows.len() as u32, col_index(headers.len() - 1)?)?;
     }
 
-    let bytes = workbook
+    workbook
         .save_to_buffer()
-        .with_context(|| format!("{}: cannot build the spreadsheet", path.display()))?;
-    write_atomically(path, &bytes)
+        .with_context(|| format!("{}: cannot build the spreadsheet", path.display()))
 }
 
 fn col_index(col: usize) -> Result<u16> {
@@ -114,37 +126,6 @@ fn sanitise_sheet_name(name: &str) -> String {
     } else {
         cleaned
     }
-}
-
-/// Writes `bytes` to a temporary file next to `path`, then renames it over
-/// `path`; on any failure the temporary file is removed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !parent.is_dir() {
-        bail!(
-            "{}: the folder {} does not exist",
-            path.display(),
-            parent.display()
-        );
-    }
-    let file_name = path
-        .file_name()
-        .with_context(|| format!("{}: not a file path", path.display()))?;
-    let tmp = parent.join(format!(
-        ".{}.{}.tmp",
-        file_name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .with_context(|| format!("{}: cannot write the file", path.display()));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]

@@ -731,17 +731,24 @@ fn is_plain_heading(text: &str) -> bool {
     if !(2..=30).contains(&n) {
         return false;
     }
+    !text.contains(['。', '；', ';', '：', ':', '！', '？'])
+        && !has_outside_quotes(text, &['，', ',', '、'])
+        && !text.ends_with(['，', '、', ','])
+}
+
+/// Whether `text` has one of `chars` outside quotes and brackets
+/// (`加快推进“区镇一体,园镇融合”` has its comma inside).
+pub fn has_outside_quotes(text: &str, chars: &[char]) -> bool {
     let mut depth = 0i32;
     for c in text.chars() {
         match c {
             '“' | '《' | '（' | '(' => depth += 1,
             '”' | '》' | '）' | ')' => depth -= 1,
-            '。' | '；' | ';' | '：' | ':' | '！' | '？' => return false,
-            '，' | ',' | '、' if depth <= 0 => return false,
+            c if depth <= 0 && chars.contains(&c) => return true,
             _ => {}
         }
     }
-    !text.ends_with(['，', '、', ','])
+    false
 }
 
 /// Appends `para`, joining it to the previous text paragraph when that one

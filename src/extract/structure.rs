@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::normalise::{Heading, NumberStyle, Para, ParaKind, parse_number};
+use super::normalise::{Heading, NumberStyle, Para, ParaKind, has_outside_quotes, parse_number};
 use super::notes::{self, NoteMatch, NoteRules, ParsedNote};
 use crate::model::Warning;
 
@@ -408,14 +408,8 @@ pub fn lead_sentence(text: &str) -> Option<&str> {
     if !(4..=30).contains(&n) {
         return None;
     }
-    let mut depth = 0i32;
-    for c in first.chars() {
-        match c {
-            '“' | '《' | '（' | '(' => depth += 1,
-            '”' | '》' | '）' | ')' => depth -= 1,
-            '，' | ',' | '；' | ';' | '：' | ':' if depth <= 0 => return None,
-            _ => {}
-        }
+    if has_outside_quotes(first, &['，', ',', '；', ';', '：', ':']) {
+        return None;
     }
     if first.contains('是') || first.starts_with("到20") || first.starts_with("从") {
         return None;
