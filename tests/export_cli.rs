@@ -188,3 +188,39 @@ fn a_closed_pipe_is_not_an_error() {
         );
     }
 }
+
+#[test]
+fn xlsx_is_a_formatted_task_table_with_the_csv_columns() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let dir = temp_dir("xlsx");
+    let path = dir.join("台城街道.xlsx");
+    let o = export(&["--unit", "台城街道", "-o", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv_text = stdout(&export(&["--unit", "台城街道", "--format", "csv"]));
+    let mut csv_rows = csv::Reader::from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let csv_headers: Vec<String> = csv_rows
+        .headers()
+        .unwrap()
+        .iter()
+        .map(String::from)
+        .collect();
+    let csv_records = csv_rows.records().count();
+
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheet = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&sheet).unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows[0], csv_headers, "same columns as CSV");
+    assert_eq!(rows.len() - 1, csv_records, "same records as CSV");
+    assert!(
+        rows[1..]
+            .iter()
+            .any(|r| r.iter().any(|c| c.contains("北部7镇")))
+    );
+    // Only the finished file is left in the folder.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
