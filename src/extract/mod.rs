@@ -194,7 +194,7 @@ fn group_definitions(paras: &[Para], doc: &DocId) -> HashMap<String, GroupDefini
         Regex::new(r"([^，,。；：“”(（]{2,80})[（(]以下(?:统称|简称|合称)[“\x22]?([^”\x22)）]{1,12})[”\x22]?[)）]").unwrap()
     });
     let mut out = HashMap::new();
-    for p in paras {
+    for p in paras.iter().filter(|p| p.text.contains("以下")) {
         for c in DEF.captures_iter(&p.text) {
             let list = &c[1];
             if !list.contains('、') {

@@ -186,6 +186,12 @@ pub fn cn_number(s: &str) -> Option<u32> {
 
 /// Recognises a numbered line: its style, number and the rest of the line.
 pub fn parse_number(line: &str) -> Option<(NumberStyle, String, u32, String)> {
+    // Most lines start with no number at all: skip the patterns for them.
+    let first = line.chars().next()?;
+    if !(first.is_ascii_digit() || "第专（(一二三四五六七八九十百零〇两".contains(first))
+    {
+        return None;
+    }
     for (style, re) in NUMBERED.iter() {
         if let Some(c) = re.captures(line) {
             let number = c.get(1).map_or("", |m| m.as_str()).trim().to_owned();

@@ -154,7 +154,8 @@ pub fn find_regions(paras: &[Para], goals: &[RawGoal]) -> Vec<RegionDraft> {
                 }
             }
         }
-        for c in COUNTED_LIST.captures_iter(&p.text) {
+        let counted_list = p.text.contains('等') && p.text.contains('个');
+        for c in COUNTED_LIST.captures_iter(&p.text).filter(|_| counted_list) {
             let mut items = split_list(&c[1]);
             if let Some(first) = items.first_mut() {
                 *first = LEADING_VERB.replace(first, "").into_owned();
@@ -179,6 +180,11 @@ pub fn find_regions(paras: &[Para], goals: &[RawGoal]) -> Vec<RegionDraft> {
 
 /// `构建A、B和C“三大中心”`: a list of as many areas as the counted name says.
 fn list_before_counted(d: &mut Drafts, text: &str, line: u32) {
+    static OPENS_COUNTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("“{COUNT}")).unwrap());
+    if !OPENS_COUNTED.is_match(text) {
+        return;
+    }
     for c in LIST_BEFORE_COUNTED.captures_iter(text) {
         let system = c[2].to_owned();
         let Some(n) = count_of(&system) else { continue };
