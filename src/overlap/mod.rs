@@ -64,6 +64,7 @@ pub fn compute(data: &TaskData) -> Vec<Overlap> {
     pairs.dedup();
 
     let texts: Vec<Vec<char>> = par_map(&data.tasks, |t| t.text.chars().collect());
+    let positioned = par_map(&folded, |f| pair::positioned_bigrams(&f.chars));
     let jurisdictions = Jurisdictions::new(data);
     let scored = par_map(&pairs, |&(i, j)| {
         let (i, j) = (i as usize, j as usize);
@@ -71,11 +72,13 @@ pub fn compute(data: &TaskData) -> Vec<Overlap> {
             folded: &folded[i],
             text: &texts[i],
             norm: norms[i],
+            bigrams: &positioned[i],
         };
         let b = Side {
             folded: &folded[j],
             text: &texts[j],
             norm: norms[j],
+            bigrams: &positioned[j],
         };
         let found = pair::score_pair(&index, &a, &b)?;
         if found.score < params::MIN_SCORE {

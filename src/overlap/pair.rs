@@ -23,6 +23,9 @@ pub struct Side<'a> {
     pub text: &'a [char],
     /// [`KeyIndex::bigram_norm`] of the text's distinct bigrams.
     pub norm: f32,
+    /// [`positioned_bigrams`] of `folded.chars`, computed once per task
+    /// rather than once per pair it is in.
+    pub bigrams: &'a [u64],
 }
 
 /// What two tasks share and how much it says.
@@ -42,13 +45,10 @@ struct Term<'t> {
 }
 
 pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
-    let (xs, ys) = (
-        positioned_bigrams(&a.folded.chars),
-        positioned_bigrams(&b.folded.chars),
-    );
+    let (xs, ys) = (a.bigrams, b.bigrams);
     // Keyed by the term's chars as a slice of `a`, so no term is copied.
     let mut terms: FxHashMap<&[char], Term> = FxHashMap::default();
-    for (ai, bi, len) in common_runs(&a.folded.chars, &b.folded.chars, &xs, &ys) {
+    for (ai, bi, len) in common_runs(&a.folded.chars, &b.folded.chars, xs, ys) {
         let (s, e) = trim_edges(&a.folded.chars, ai, ai + len);
         if e - s < 2 {
             continue;
@@ -96,7 +96,7 @@ pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
         .iter()
         .filter_map(|t| shared_term(a, b, t.chars))
         .collect();
-    let similarity = topic_similarity(index, a, b, &xs, &ys);
+    let similarity = topic_similarity(index, a, b, xs, ys);
     let topic = (similarity / TOPIC_FULL).min(1.0);
     Some(PairScore {
         similarity,
@@ -186,7 +186,7 @@ fn topic_similarity(index: &KeyIndex, a: &Side, b: &Side, xs: &[u64], ys: &[u64]
 
 /// Each bigram of `chars` packed with its position (bigram << 16 | pos),
 /// sorted. Texts longer than 65 535 folded chars are matched on their start.
-fn positioned_bigrams(chars: &[char]) -> Vec<u64> {
+pub fn positioned_bigrams(chars: &[char]) -> Vec<u64> {
     let mut out: Vec<u64> = chars
         .windows(2)
         .take(0xFFFF)
@@ -346,10 +346,12 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let t: Vec<char> = term.chars().collect();
         let s = folded.chars.windows(t.len()).position(|w| w == t)?;
+        let bigrams = positioned_bigrams(&folded.chars);
         let side = Side {
             folded: &folded,
             text: &chars,
             norm: 1.0,
+            bigrams: &bigrams,
         };
         name_of(&side, s, s + t.len(), None).map(|n| n.kind)
     }
