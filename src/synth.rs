@@ -43,7 +43,10 @@ pub fn generate(base: &TaskData, n_tasks: usize, seed: u64) -> TaskData {
             id: GoalId(format!("{}:g{}", doc.id, goal_count[d])),
             doc: doc.id.clone(),
             region: doc.jurisdiction.clone(),
-            number: Some(format!("({})", chinese_number(goal_count[d]))),
+            number: Some(format!(
+                "({})",
+                crate::zh::chinese_number(goal_count[d] as u32)
+            )),
             title,
             heading_path: vec!["重点任务".to_owned()],
             projects: Vec::new(),
@@ -193,24 +196,6 @@ fn pick(pool: &[usize], k: usize, rng: &mut Rng, units: &[Unit]) -> Vec<UnitRef>
             written: short_name(&units[u]).to_owned(),
         })
         .collect()
-}
-
-fn chinese_number(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => DIGITS[n].to_owned(),
-        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
-        20..=99 => format!(
-            "{}十{}",
-            DIGITS[n / 10],
-            if n.is_multiple_of(10) {
-                ""
-            } else {
-                DIGITS[n % 10]
-            }
-        ),
-        _ => n.to_string(),
-    }
 }
 
 /// SplitMix64: tiny, fast, and the same everywhere.
