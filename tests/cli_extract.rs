@@ -1,23 +1,6 @@
 //! `fengong extract` as a user runs it: reports, output files, bad input.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn fengong(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fengong"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run fengong")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn seeds() -> String {
-    format!("{}/seeds", env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::{fengong_in as fengong, seeds, stderr};
 
 #[test]
 fn extracts_a_folder_and_reports_each_document() {

@@ -5,133 +5,21 @@
 //! Needs tmux. Without it the test fails when `CI` is set (`.ci/run`
 //! installs tmux) and is skipped with a notice otherwise.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_fengong");
-
-/// A tmux server of our own (`-L`), so the test never touches the
-/// user's sessions and can be torn down completely.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .arg("-u")
-            .args(["-L", &self.socket])
-            .args(args)
-            .env("LANG", "C.UTF-8")
-            .output()
-            .expect("run tmux")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        assert!(self.cmd(&args).status.success());
-    }
-
-    /// Types text literally (no key-name lookup), as a user or an IME would.
-    fn type_text(&self, s: &str) {
-        assert!(
-            self.cmd(&["send-keys", "-t", "e2e", "-l", s])
-                .status
-                .success()
-        );
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    /// Waits until the screen contains `needle`, panicking with the screen
-    /// after 15 s.
-    fn wait_for(&self, needle: &str) -> String {
-        self.wait_until(&format!("{needle:?}"), |s| s.contains(needle))
-    }
-
-    /// Waits until one capture contains every needle. A capture can catch
-    /// a frame half written (tmux draws what has arrived), so what is
-    /// checked together must be waited for together.
-    fn wait_for_all(&self, needles: &[&str]) -> String {
-        self.wait_until(&format!("{needles:?}"), |s| {
-            needles.iter().all(|n| s.contains(n))
-        })
-    }
-
-    /// Waits until `done(screen)`, panicking with the screen after 15 s.
-    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.capture();
-            if done(&s) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// A tmux format variable of the pane (`#{mouse_any_flag}`, `#{alternate_on}`).
-    fn pane_flag(&self, name: &str) -> String {
-        let fmt = format!("#{{{name}}}");
-        String::from_utf8_lossy(
-            &self
-                .cmd(&["display-message", "-p", "-t", "e2e", &fmt])
-                .stdout,
-        )
-        .trim()
-        .to_owned()
-    }
-
-    fn session_alive(&self) -> bool {
-        self.cmd(&["has-session", "-t", "e2e"]).status.success()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn temp_dir() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("fengong-e2e-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn shell_quote(p: &Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
-}
+use crate::common::tmux::{self, Tmux};
+use crate::common::{BIN, shell_quote, temp_dir};
 
 #[test]
 fn browse_find_unit_open_duties_and_export_csv() {
-    if !tmux_available() {
-        if std::env::var_os("CI").is_some() {
-            panic!("tmux is required for the end-to-end test in CI");
-        }
-        eprintln!("NOTICE: tmux not found; skipping the end-to-end terminal test");
+    if !tmux::available("e2e") {
         return;
     }
-    let dir = temp_dir();
+    let dir = temp_dir("e2e");
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json");
-    let tmux = Tmux {
-        socket: format!("fengong-e2e-{}", std::process::id()),
-    };
+    let tmux = Tmux::new("browse");
     let command = format!(
         "{} --data {} --lang zh",
         shell_quote(Path::new(BIN)),
@@ -218,17 +106,11 @@ fn browse_find_unit_open_duties_and_export_csv() {
 /// Runs fengong in a shell inside tmux; after it exits the shell prints the
 /// exit code and the terminal settings, so we can see what was left behind.
 fn check_restored(name: &str, extra_env: &str, quit: bool) {
-    if !tmux_available() {
-        if std::env::var_os("CI").is_some() {
-            panic!("tmux is required for the end-to-end test in CI");
-        }
-        eprintln!("NOTICE: tmux not found; skipping the end-to-end terminal test");
+    if !tmux::available("e2e") {
         return;
     }
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json");
-    let tmux = Tmux {
-        socket: format!("fengong-e2e-{name}-{}", std::process::id()),
-    };
+    let tmux = Tmux::new(name);
     let script = format!(
         "{extra_env} {} --data {} --lang zh 2>/dev/null; echo EXIT=$?; stty -a | grep -o -- '-*icanon'; sleep 60",
         shell_quote(Path::new(BIN)),

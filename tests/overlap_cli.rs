@@ -1,11 +1,9 @@
 //! `fengong overlaps` end to end: a data file on disk, the real binary.
 
-mod overlap_common;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
-use overlap_common::{FILLER, Plan, data};
+use crate::common::overlap::{FILLER, Plan, data};
 
 fn plans_file(dir: &Path, with_overlaps: bool) -> std::path::PathBuf {
     let taishan: Vec<(&str, &str)> = [

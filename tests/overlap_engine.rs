@@ -1,10 +1,8 @@
 //! The overlap engine on small hand-written plans.
 
-mod overlap_common;
-
+use crate::common::overlap::{FILLER, Plan, data};
 use fengong::model::{OverlapKind, TaskData, UnitId};
 use fengong::overlap::{compute, unit_handoffs};
-use overlap_common::{FILLER, Plan, data};
 
 fn with_filler<'a>(tasks: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     tasks.iter().chain(FILLER).copied().collect()

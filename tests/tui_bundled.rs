@@ -4,72 +4,25 @@
 //! the main screens.
 //!
 //! The snapshots follow the data: after a new `fengong extract`, review
-//! them with `INSTA_UPDATE=always cargo test --test tui_bundled` and
+//! them with `INSTA_UPDATE=always cargo test --test tests tui_bundled` and
 //! `git diff tests/snapshots`.
 
 use std::time::Duration;
 
-use fengong::model::TaskData;
-use fengong::query::Catalog;
 use fengong::tui::action::Action;
 use fengong::tui::input::Edit;
 use fengong::tui::state::Screen;
-use fengong::tui::{App, Lang, Theme, render};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use fengong::tui::{App, Lang};
 
-fn bundled() -> TaskData {
-    TaskData::from_json(fengong::bundled::BUNDLED_JSON).expect("bundled data parses")
-}
+use crate::common::tui::{app_on, assert_rows_fit, bundled_data, draw};
 
 fn app(w: u16, h: u16) -> App {
-    App::new(
-        Catalog::new(bundled()),
-        Lang::Zh,
-        Theme::new(false),
-        "data/tasks.json".into(),
-        (w, h),
-    )
-}
-
-fn screen(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = fengong::text::width(sym).saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn draw(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| render::render(app, f)).unwrap();
-    screen(t.backend().buffer())
-}
-
-fn assert_rows_fit(s: &str, w: u16, context: &str) {
-    for (i, line) in s.lines().enumerate() {
-        assert_eq!(
-            fengong::text::width(line),
-            w as usize,
-            "{context}: row {i} is {line:?}"
-        );
-    }
+    app_on(bundled_data(), "data/tasks.json", w, h, Lang::Zh)
 }
 
 #[test]
 fn every_row_draws_cleanly_at_both_sizes() {
-    let data = bundled();
+    let data = bundled_data();
     if data.tasks.is_empty() {
         eprintln!("NOTICE: bundled data has no tasks; nothing to check");
         return;
@@ -90,7 +43,7 @@ fn every_row_draws_cleanly_at_both_sizes() {
 
 #[test]
 fn every_unit_opens_a_duty_view_that_draws_cleanly() {
-    let data = bundled();
+    let data = bundled_data();
     let n_units = data.units.len();
     let mut a = app(120, 40);
     for u in 0..n_units {
@@ -117,7 +70,7 @@ fn every_unit_opens_a_duty_view_that_draws_cleanly() {
 
 #[test]
 fn snapshots_of_the_main_screens() {
-    if bundled().tasks.is_empty() {
+    if bundled_data().tasks.is_empty() {
         return;
     }
     let mut a = app(120, 40);
@@ -156,7 +109,7 @@ fn snapshots_of_the_main_screens() {
 #[test]
 fn overlaps_compare_cleanly_at_both_sizes() {
     use fengong::tui::state::{Compare, Overlay};
-    let data = bundled();
+    let data = bundled_data();
     for (w, h) in [(120, 40), (60, 20)] {
         let mut a = app(w, h);
         let pairs: Vec<(usize, usize, usize)> = a

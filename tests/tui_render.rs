@@ -6,69 +6,22 @@ use fengong::model::TaskData;
 use fengong::query::Catalog;
 use fengong::tui::action::Action;
 use fengong::tui::input::Edit;
-use fengong::tui::{App, Lang, Theme, render};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use fengong::tui::{App, Lang, Theme};
+
+use crate::common::tui::{app_on, assert_rows_fit as common_fit, draw_terminal, small_data, typed};
 
 fn app(w: u16, h: u16, lang: Lang) -> App {
-    let data = TaskData::from_json(include_str!("fixtures/small.json")).unwrap();
-    let mut app = App::new(
-        Catalog::new(data),
-        lang,
-        Theme::new(false),
-        "small.json".into(),
-        (w, h),
-    );
+    let mut app = app_on(small_data(), "small.json", w, h, lang);
     app.export_dir = "/tmp/export".into();
     app
 }
 
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Action::Edit(Edit::Char(c)));
-    }
-    app.wait_for_finder(std::time::Duration::from_secs(10));
+fn draw(app: &App) -> (String, ratatui::Terminal<ratatui::backend::TestBackend>) {
+    draw_terminal(app)
 }
 
-/// The buffer as text: one line per row, wide characters once (their
-/// trailing cell is skipped), so the text reads like the terminal.
-fn screen(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            let w = fengong::text::width(sym);
-            skip = w.saturating_sub(1);
-            out.push_str(sym);
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn draw(app: &App) -> (String, Terminal<TestBackend>) {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| render::render(app, f)).unwrap();
-    let s = screen(t.backend().buffer());
-    (s, t)
-}
-
-/// Every row is exactly as wide as the terminal: no wide character was
-/// cut in half and no border was pushed out.
 fn assert_rows_fit(s: &str, w: u16) {
-    for (i, line) in s.lines().enumerate() {
-        assert_eq!(
-            fengong::text::width(line),
-            w as usize,
-            "row {i} has the wrong width: {line:?}"
-        );
-    }
+    common_fit(s, w, "row check")
 }
 
 /// The states to snapshot: a name and the actions that lead there.

@@ -9,41 +9,17 @@ use fengong::tui::state::{Focus, Overlay, Screen};
 use fengong::tui::tree::NodeKey;
 use fengong::tui::{App, Lang, Theme};
 
+use crate::common::temp_dir;
+use crate::common::tui::{app_on, run, small_data, typed};
+
 fn app() -> App {
-    let data = TaskData::from_json(include_str!("fixtures/small.json")).unwrap();
-    App::new(
-        Catalog::new(data),
-        Lang::Zh,
-        Theme::new(false),
-        "t".into(),
-        (120, 40),
-    )
-}
-
-fn run(app: &mut App, actions: &[Action]) {
-    for a in actions {
-        app.update(a.clone());
-    }
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Action::Edit(Edit::Char(c)));
-    }
-    app.wait_for_finder(std::time::Duration::from_secs(10));
+    app_on(small_data(), "t", 120, 40, Lang::Zh)
 }
 
 fn selected_title(app: &App) -> String {
     app.selected_task()
         .map(|t| app.cat.task(t).title.clone())
         .unwrap_or_default()
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("fengong-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
 }
 
 #[test]

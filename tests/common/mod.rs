@@ -1,0 +1,72 @@
+//! Helpers shared by every integration test: running the real binary,
+//! fixtures, scratch folders, and (in submodules) the explorer drawn into
+//! a `TestBackend`, a tmux server of our own, and hand-written task data.
+
+#![allow(dead_code)]
+
+pub mod overlap;
+pub mod tmux;
+pub mod tui;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The binary under test, built by cargo for this test run.
+pub const BIN: &str = env!("CARGO_BIN_EXE_fengong");
+
+/// A path inside the repository.
+pub fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// A file under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    repo("tests/fixtures").join(name)
+}
+
+/// The seed plans' folder, as a string for argument lists.
+pub fn seeds() -> String {
+    repo("seeds").display().to_string()
+}
+
+/// Runs `fengong ARGS` in `dir`.
+pub fn fengong_in(args: &[&str], dir: &Path) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run fengong")
+}
+
+/// Runs `fengong ARGS` here.
+pub fn fengong(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().expect("run fengong")
+}
+
+/// Standard output of a run that must have succeeded.
+pub fn stdout_ok(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "failed ({}): {}",
+        o.status,
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh, empty scratch folder named for the test and this process.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("fengong-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// A path quoted for `sh`.
+pub fn shell_quote(p: &Path) -> String {
+    format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
+}

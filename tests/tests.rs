@@ -1,0 +1,33 @@
+//! The integration tests, as one binary (as ripgrep does): one link
+//! instead of one per file, so `cargo test` builds much faster. Each module
+//! is one area; shared helpers live in `common/`.
+//!
+//! Run one area with `cargo test --test tests tui_render`.
+
+mod common;
+
+// Extraction: seeds, conventions, readers, the command.
+mod cli_extract;
+mod extract_conventions;
+mod extract_props;
+mod extract_seeds;
+mod notes_conventions;
+mod notes_fuzz;
+mod notes_seed000;
+mod read_formats;
+mod read_fuzz;
+
+// Queries, search and overlaps, as libraries and as commands.
+mod export_cli;
+mod overlap_cli;
+mod overlap_engine;
+mod overlap_seeds;
+mod search_bundled;
+mod search_cli;
+mod search_queries;
+
+// The explorer: state, drawing, the real binary in tmux.
+mod e2e_tui;
+mod tui_bundled;
+mod tui_render;
+mod tui_state;
