@@ -201,10 +201,17 @@ fn generate(n_tasks: usize, seed: u64) -> TaskData {
             number: None,
             title: text.chars().take(16).collect(),
             text,
-            note: Some(ResponsibilityNote { text: note, line }),
+            note: Some(ResponsibilityNote {
+                text: note,
+                line,
+                chars: None,
+            }),
+            clauses: vec![],
             leads: vec![UnitRef {
                 unit: UnitId(lead.clone()),
                 written: lead,
+                chars: None,
+                stated_at: None,
             }],
             partners: vec![],
             responsible: vec![],

@@ -17,8 +17,10 @@ use serde::{Deserialize, Serialize};
 
 /// Format name written into every file, so a stray JSON file is recognised.
 pub const FORMAT_NAME: &str = "fengong-tasks";
-/// Bumped on every incompatible change of the file format.
-pub const FORMAT_VERSION: u32 = 1;
+/// Bumped on every change of the file format. Version 2 added goal
+/// bodies, clause and unit spans and the report's unplaced lines; version-1
+/// files still load (the new fields default to empty).
+pub const FORMAT_VERSION: u32 = 2;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -121,6 +123,26 @@ pub struct DocReport {
     pub tasks: usize,
     pub tasks_with_leads: usize,
     pub warnings: Vec<Warning>,
+    /// Goals whose text is prose with no tasks (kept as the goal's `body`).
+    #[serde(default)]
+    pub prose_goals: Vec<ProseGoal>,
+    /// Lines that look like tasks or notes but were placed nowhere, and why.
+    #[serde(default)]
+    pub unplaced: Vec<Unplaced>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProseGoal {
+    pub line: u32,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unplaced {
+    pub line: u32,
+    /// The line's first characters.
+    pub text: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,6 +192,13 @@ pub struct Goal {
     #[serde(default)]
     pub projects: Vec<Project>,
     pub source: SourceSpan,
+    /// The goal's text that is no task: its intro, or all of it for a goal
+    /// written as prose; paragraphs separated by `\n`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub body: String,
+    /// Where `body` stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_source: Option<SourceSpan>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -205,8 +234,13 @@ pub struct Task {
     /// The whole task text as it reads once page artefacts are removed,
     /// including its responsibility note.
     pub text: String,
-    /// The responsibility note as written, if the task has one.
+    /// The responsibility note as written, if the task has one: the first
+    /// of `clauses`.
     pub note: Option<ResponsibilityNote>,
+    /// Every clause that says who does the task (a bracketed note,
+    /// annotation lines, a table's unit cells), in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<ResponsibilityNote>,
     pub leads: Vec<UnitRef>,
     pub partners: Vec<UnitRef>,
     /// Units named responsible without a lead being identifiable (责任单位).
@@ -230,6 +264,16 @@ pub struct Task {
 pub struct ResponsibilityNote {
     pub text: String,
     pub line: u32,
+    /// Where the clause stands in the task's `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chars: Option<CharSpan>,
+}
+
+/// Char (not byte) offsets `start..end` into a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CharSpan {
+    pub start: usize,
+    pub end: usize,
 }
 
 /// A unit as one task names it.
@@ -238,6 +282,13 @@ pub struct UnitRef {
     pub unit: UnitId,
     /// The name exactly as the document writes it (`市发展和改革局`).
     pub written: String,
+    /// Where the extractor found the name in the task's `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chars: Option<CharSpan>,
+    /// When the task's text does not name the unit (a heading's lead, a
+    /// standing partner stated once): the line that does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_at: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -500,6 +551,27 @@ mod tests {
             Err(LoadError::Parse { line, .. }) => assert_eq!(line, 1),
             other => panic!("expected a parse error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn version_1_files_still_load() {
+        let v1 = r#"{"format": "fengong-tasks", "version": 1,
+            "documents": [{"id": "d", "title": "t", "issuer": null, "date": null, "number": null,
+                "jurisdiction": "j", "source": "d.txt",
+                "report": {"goals": 1, "tasks": 1, "tasks_with_leads": 1, "warnings": []}}],
+            "regions": [],
+            "goals": [{"id": "d:g1", "doc": "d", "region": "j", "number": null, "title": "g",
+                "heading_path": [], "source": {"doc": "d", "line": 1, "end_line": 1}}],
+            "tasks": [{"id": "d:t1", "doc": "d", "goal": "d:g1", "number": "1.", "title": "t",
+                "text": "t。（A牵头）", "note": {"text": "（A牵头）", "line": 2},
+                "leads": [{"unit": "jA", "written": "A"}], "partners": [], "lead_mode": "single",
+                "mentions": [], "source": {"doc": "d", "line": 2, "end_line": 2}}],
+            "units": []}"#;
+        let data = TaskData::from_json(v1).expect("a version-1 file loads");
+        assert_eq!(data.tasks[0].leads[0].chars, None);
+        assert!(data.tasks[0].clauses.is_empty());
+        assert!(data.goals[0].body.is_empty());
+        assert!(data.documents[0].report.unplaced.is_empty());
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub fn generate(base: &TaskData, n_tasks: usize, seed: u64) -> TaskData {
             heading_path: vec!["重点任务".to_owned()],
             projects: Vec::new(),
             source: span(&doc.id, goal_count[d] as u32 * 100),
+            body: String::new(),
+            body_source: None,
         });
     }
 
@@ -122,7 +124,12 @@ pub fn generate(base: &TaskData, n_tasks: usize, seed: u64) -> TaskData {
             number: Some(format!("{n}.")),
             title,
             text,
-            note: Some(ResponsibilityNote { text: note, line }),
+            note: Some(ResponsibilityNote {
+                text: note,
+                line,
+                chars: None,
+            }),
+            clauses: Vec::new(),
             leads,
             partners,
             responsible: Vec::new(),
@@ -194,6 +201,8 @@ fn pick(pool: &[usize], k: usize, rng: &mut Rng, units: &[Unit]) -> Vec<UnitRef>
         .map(|u| UnitRef {
             unit: units[u].id.clone(),
             written: short_name(&units[u]).to_owned(),
+            chars: None,
+            stated_at: None,
         })
         .collect()
 }

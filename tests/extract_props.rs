@@ -42,7 +42,7 @@ proptest! {
 
     #[test]
     fn extractor_never_panics(text in plan_like()) {
-        let data = extract_documents(&[DocInput { path: Path::new("x.txt"), text: &text }]);
+        let data = extract_documents(&[DocInput::from_text(Path::new("x.txt"), &text)]);
         // Every task sits in a goal of the output.
         for t in &data.tasks {
             prop_assert!(data.goals.iter().any(|g| g.id == t.goal));
@@ -51,6 +51,6 @@ proptest! {
 
     #[test]
     fn arbitrary_unicode_never_panics(text in any::<String>()) {
-        let _ = extract_documents(&[DocInput { path: Path::new("x.txt"), text: &text }]);
+        let _ = extract_documents(&[DocInput::from_text(Path::new("x.txt"), &text)]);
     }
 }

@@ -176,6 +176,7 @@ fn responsibility_note_does_not_count() {
             t.note = Some(fengong::model::ResponsibilityNote {
                 text: t.text[p..].to_owned(),
                 line: t.source.line,
+                chars: None,
             });
         }
     }

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use fengong::extract::extract_paths;
 use fengong::extract::read::read_document;
 use fengong::extract::table::tasks_from_table;
 use fengong::model::LeadMode;
@@ -45,15 +46,33 @@ fn markdown_with_bom_crlf_and_a_task_table() {
     assert_eq!(doc.tables.len(), 1);
     let table = &doc.tables[0];
     assert_eq!(table.rows[0].line, 7);
-    // The table's lines are rewritten as plan text, line for line.
+    // The table stays in the text as written; each row names its line.
     let lines: Vec<&str> = doc.text.lines().collect();
     assert_eq!(lines.len(), 13);
-    assert_eq!(&lines[6..9], &["", "", "一、产业发展"]);
-    assert_eq!(
-        lines[9],
-        "1.建设产业园区，完善配套设施。（牵头单位：市发展改革局；配合单位：市财政局、各镇（街）；完成时限：2025年底前）"
-    );
-    assert_eq!(lines[11], "二、城市建设");
+    assert!(lines[6].starts_with("| 序号 |"));
+    assert!(lines[9].starts_with("| 1 | 建设产业园区"));
+    assert_eq!(table.rows[2].line, 10);
+    // Through the pipeline the table is read as task rows under its sections.
+    let data = extract_paths(&[fixture("read_utf8_bom_crlf.md")]).unwrap();
+    // (The text's own 一、产业发展 with its task comes first.)
+    let titles: Vec<&str> = data.goals.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(titles, vec!["产业发展", "产业发展", "城市建设"]);
+    let t = data
+        .tasks
+        .iter()
+        .find(|t| t.title == "建设产业园区，完善配套设施")
+        .expect("a table row is a task");
+    assert_eq!(t.source.line, 10);
+    let written: Vec<&str> = t.partners.iter().map(|u| u.written.as_str()).collect();
+    assert_eq!(written, vec!["市财政局", "各镇（街）"]);
+    assert_eq!(t.deadline.as_deref(), Some("2025年底前"));
+    // Each unit's place in the task's text, for the explorer to highlight.
+    let chars: Vec<char> = t.text.chars().collect();
+    for u in t.leads.iter().chain(&t.partners) {
+        let at = u.chars.expect("a unit read from the cells has its place");
+        let cut: String = chars[at.start..at.end].iter().collect();
+        assert_eq!(cut, u.written);
+    }
     let sections = tasks_from_table(table).expect("a 分工表");
     assert_eq!(sections.len(), 2);
     assert_eq!(sections[0].title, "一、产业发展");
@@ -243,10 +262,26 @@ fn docx_paragraphs_list_numbering_and_tables() {
     assert_eq!(rows[3].cells, vec!["2", "招引项目", "市发展改革局", "各镇"]);
     assert_eq!(
         lines[rows[3].line as usize - 1],
-        "2.招引项目。（牵头单位：市发展改革局；配合单位：各镇）"
+        "| 2 | 招引项目 | 市发展改革局 | 各镇 |"
     );
     let sections = tasks_from_table(&doc.tables[0]).unwrap();
     assert_eq!(sections[0].tasks[1].note.leads, vec!["市发展改革局"]);
+    // The paragraphs and the table meet in one outline.
+    let data = extract_paths(std::slice::from_ref(&path)).unwrap();
+    let titles: Vec<&str> = data.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "完善路网",
+            "建设港口",
+            "整治人居环境",
+            "建设园区",
+            "招引项目"
+        ]
+    );
+    let last = data.tasks.last().unwrap();
+    assert_eq!(last.leads[0].written, "市发展改革局");
+    assert_eq!(last.source.line, rows[3].line);
 }
 
 #[test]

@@ -100,3 +100,17 @@ fn task_search_finds_titles_and_text() {
     assert!(hits[first_text..].iter().all(|h| h.key != 0));
     assert!(data.tasks[hits[first_text].index].text.contains("乡村振兴"));
 }
+
+#[test]
+fn a_prose_goal_is_found_by_its_text() {
+    // Seed 004's goal 加快对外大通道共建 has prose and no tasks; its
+    // projects (南郊机场, 成兰铁路) are found through its body.
+    let data = bundled();
+    let s = Searcher::new(fengong::search::candidates::goal_candidates(&data));
+    for q in ["南郊机场", "成兰铁路"] {
+        let hits = s.rank(q);
+        let first = hits.first().unwrap_or_else(|| panic!("{q}: nothing found"));
+        assert_eq!(data.goals[first.index].title, "加快对外大通道共建", "{q}");
+        assert!(first.key != 0, "{q}: found in the body, not the title");
+    }
+}

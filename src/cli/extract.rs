@@ -84,6 +84,21 @@ pub fn report(data: &TaskData) -> String {
                 d.source, w.line, w.message
             ));
         }
+        if !r.prose_goals.is_empty() {
+            out.push_str(&format!(
+                "  {} goals are prose with no tasks (their text is kept as the goal's body):\n",
+                r.prose_goals.len()
+            ));
+            for g in &r.prose_goals {
+                out.push_str(&format!("    {}:{}: {}\n", d.source, g.line, g.title));
+            }
+        }
+        for u in &r.unplaced {
+            out.push_str(&format!(
+                "  not placed: {}:{}: “{}”: {}\n",
+                d.source, u.line, u.text, u.reason
+            ));
+        }
     }
     out
 }

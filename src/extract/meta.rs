@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::gazetteer;
-use super::normalise::{Para, ParaKind, cn_number};
+use super::normalise::{Para, ParaKind};
+use super::numbering::cn_number;
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Meta {
@@ -19,10 +20,7 @@ pub struct Meta {
     pub jurisdiction: Option<String>,
 }
 
-/// Words a plan's title ends with.
-const TITLE_ENDINGS: &[&str] = &[
-    "方案", "规划", "纲要", "意见", "计划", "办法", "措施", "决定", "通知", "要点", "规定",
-];
+use super::phrases::PLAN_TITLE_ENDINGS as TITLE_ENDINGS;
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Han}]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号").unwrap()
@@ -85,7 +83,10 @@ fn find_title(front: &[Para]) -> Option<String> {
     let mut candidates: Vec<String> = Vec::new();
     let short: Vec<&str> = front
         .iter()
-        .filter(|p| matches!(p.kind, ParaKind::Heading(_)) || p.text.chars().count() <= 60)
+        .filter(|p| {
+            matches!(p.kind, ParaKind::Numbered(_) | ParaKind::Plain)
+                || p.text.chars().count() <= 60
+        })
         .map(|p| p.text.as_str())
         .collect();
     for (i, line) in short.iter().enumerate() {
@@ -149,6 +150,12 @@ fn find_title(front: &[Para]) -> Option<String> {
         }
     }
     best.map(|(_, t)| t)
+}
+
+/// A line that is only a date (`2021年2月3日`, `二〇二一年六月`): the date
+/// a notice is signed with.
+pub fn is_date_line(line: &str) -> bool {
+    parse_date(line.trim()).is_some()
 }
 
 fn parse_date(line: &str) -> Option<String> {

@@ -1,23 +1,29 @@
-//! Normalising decoded text into paragraphs with their source lines.
+//! Lines → paragraphs with their source lines.
 //!
-//! Real plans arrive as PDF or web conversions. This stage undoes what the
-//! conversion did so that the structure parser sees one paragraph per
-//! paragraph of the original:
-//! - page numbers injected at page breaks (`2、`, `3、` … at line starts) are
-//!   removed and the split words rejoined;
+//! After the page layout is undone (`furniture.rs`), this stage makes one
+//! paragraph per paragraph of the original:
 //! - Markdown heading marks and bold markers are dropped (their levels are
 //!   not trusted: converters get them wrong);
 //! - spaces around quotes and between Chinese and Latin/digits are removed
 //!   (`“ 十三五 ”` → `“十三五”`);
 //! - headings glued to the previous paragraph (`…水平。第八章 推进…`) are split off;
 //! - figure captions and table-of-contents lines are set aside;
-//! - paragraphs broken at page ends (a line that stops mid-sentence) are joined.
+//! - paragraphs broken at page ends (a line that stops mid-sentence) are joined;
+//! - each paragraph is classified: numbered (any folded form, see
+//!   `numbering.rs`), a plain short line, a caption, a TOC line, or text.
+//!   Whether a numbered paragraph heads a section or is a task is not
+//!   decided here but in `structure.rs`, from content.
+//!
+//! Tables pass through at their places.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Table, TableRow};
+use super::Table;
+use super::furniture::{self, Layout, Line, Piece};
+use super::numbering::{self, NumberStyle, Numbering};
+use super::phrases::{BODY_STARTS, HEADING_ENDINGS};
 
 /// A paragraph of the normalised text with the source lines it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,62 +46,58 @@ impl Para {
             .find(|(at, _)| *at <= offset)
             .map_or(self.line, |(_, l)| *l)
     }
+
+    /// The number the paragraph opens with, if any.
+    pub fn numbering(&self) -> Option<&Numbering> {
+        match &self.kind {
+            ParaKind::Numbered(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// A short numbered line with one phrase and no note: shaped like a
+    /// heading (whether it is one, its content decides).
+    pub fn heading_shaped(&self) -> bool {
+        self.numbering().is_some_and(|n| {
+            n.style == NumberStyle::Box
+                || (n.rest.chars().count() <= MAX_HEADING_CHARS
+                    && !n
+                        .rest
+                        .trim_end_matches(['。', '.'])
+                        .contains(['。', '；', ';'])
+                    && super::notes::find_note(&n.rest).is_none())
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParaKind {
-    /// Running text (possibly a numbered item that is too long to be a heading).
+    /// Running text.
     Text,
-    Heading(Heading),
+    /// A paragraph that opens with a number, long or short.
+    Numbered(Numbering),
+    /// A short line with no number and no sentence punctuation: a title, a
+    /// subtitle, a news headline.
+    Plain,
     /// A figure caption (`图 3-1 …`, `…示意图`): kept as evidence, never a task.
     Caption,
     /// A line of a table of contents.
     Toc,
 }
 
-/// How a heading or list item is numbered; the structure parser derives
-/// levels from the order in which styles appear.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum NumberStyle {
-    /// 第一章, 第一篇, 第一部分
-    Chapter,
-    /// 第一节
-    Section,
-    /// 一、
-    CnComma,
-    /// （一）
-    CnParen,
-    /// 1. / 1、
-    Arabic,
-    /// （1） / 1）
-    ArabicParen,
-    /// 专栏 3-1
-    Box,
-    /// No number: a short line on its own or a Markdown heading.
-    Plain,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
-    pub style: NumberStyle,
-    /// The number as written, with its punctuation (`（一）`, `第三节`).
-    pub number: Option<String>,
-    /// The number's value (一 → 1), for sequence checks.
-    pub ordinal: Option<u32>,
-    pub title: String,
-}
-
 /// The result of normalising one document.
 #[derive(Debug, Default)]
 pub struct Normalised {
     pub paras: Vec<Para>,
-    /// Markdown pipe tables, for the task-table reader.
-    pub tables: Vec<Table>,
+    /// Tables, each with the number of paragraphs before it.
+    pub tables: Vec<(usize, Table)>,
     /// The text was one wall with injected page numbers (seed 004's kind):
     /// its original paragraph breaks are lost, so tasks must be found by
     /// sentence.
     pub wall_of_text: bool,
-    pub page_numbers_removed: usize,
+    /// Lines of page furniture removed, wraps rejoined.
+    pub furniture_removed: usize,
+    pub wraps_joined: usize,
 }
 
 /// Sentence-final punctuation: a line ending in one of these is complete.
@@ -107,122 +109,17 @@ pub fn ends_sentence(s: &str) -> bool {
     s.trim_end().ends_with(TERMINAL)
 }
 
-static NUMBERED: LazyLock<Vec<(NumberStyle, Regex)>> = LazyLock::new(|| {
-    const CN: &str = "[一二三四五六七八九十百零〇两]+";
-    vec![
-        (
-            NumberStyle::Chapter,
-            Regex::new(&format!(r"^(第({CN}|\d+)(?:章|篇|部分))\s*(.*)$")).unwrap(),
-        ),
-        (
-            NumberStyle::Section,
-            Regex::new(&format!(r"^(第({CN}|\d+)节)\s*(.*)$")).unwrap(),
-        ),
-        (
-            NumberStyle::CnComma,
-            Regex::new(&format!(r"^(({CN})\s*[、．.])\s*(.*)$")).unwrap(),
-        ),
-        (
-            NumberStyle::CnParen,
-            Regex::new(&format!(r"^([（(]\s*({CN})\s*[)）])\s*(.*)$")).unwrap(),
-        ),
-        (
-            NumberStyle::ArabicParen,
-            Regex::new(r"^([（(]\s*(\d{1,3})\s*[)）]|(?:^|\s)(\d{1,3})[)）])\s*(.*)$").unwrap(),
-        ),
-        (
-            NumberStyle::Arabic,
-            Regex::new(r"^((\d{1,3})\s*[、．.])\s*(.*)$").unwrap(),
-        ),
-        (
-            NumberStyle::Box,
-            Regex::new(r"^(专栏\s*([0-9０-９]+(?:\s*[-－—‐]\s*[0-9０-９]+)?)?)[:：\s]*(.*)$")
-                .unwrap(),
-        ),
-    ]
-});
-
-/// Chinese numerals up to 百 (enough for headings).
-pub fn cn_number(s: &str) -> Option<u32> {
-    if let Ok(n) = s.parse::<u32>() {
-        return Some(n);
+/// A line that plainly stops mid-sentence: after a comma or enumeration
+/// mark, or inside an open bracket or quote. No heading ends so.
+fn unfinished(s: &str) -> bool {
+    let s = s.trim_end();
+    if s.ends_with(['，', ',', '、', '（', '(', '“']) {
+        return true;
     }
-    let digit = |c: char| -> Option<u32> {
-        Some(match c {
-            '零' | '〇' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
+    let depth = |open: char, close: char| {
+        s.chars().filter(|&c| c == open).count() > s.chars().filter(|&c| c == close).count()
     };
-    let chars: Vec<char> = s.chars().collect();
-    if chars.is_empty() {
-        return None;
-    }
-    let mut total = 0;
-    let mut current = 0;
-    for &c in &chars {
-        match c {
-            '十' => {
-                total += if current == 0 { 10 } else { current * 10 };
-                current = 0;
-            }
-            '百' => {
-                total += if current == 0 { 100 } else { current * 100 };
-                current = 0;
-            }
-            _ => current = digit(c)?,
-        }
-    }
-    Some(total + current)
-}
-
-/// Recognises a numbered line: its style, number and the rest of the line.
-pub fn parse_number(line: &str) -> Option<(NumberStyle, String, u32, String)> {
-    // Most lines start with no number at all: skip the patterns for them.
-    let first = line.chars().next()?;
-    if !(first.is_ascii_digit() || "第专（(一二三四五六七八九十百零〇两".contains(first))
-    {
-        return None;
-    }
-    for (style, re) in NUMBERED.iter() {
-        if let Some(c) = re.captures(line) {
-            let number = c.get(1).map_or("", |m| m.as_str()).trim().to_owned();
-            let digits = c
-                .iter()
-                .skip(2)
-                .flatten()
-                .find(|m| !m.as_str().is_empty())
-                .map(|m| m.as_str())
-                .unwrap_or("");
-            let rest = c
-                .get(c.len() - 1)
-                .map_or("", |m| m.as_str())
-                .trim()
-                .to_owned();
-            let ordinal = if *style == NumberStyle::Box {
-                0
-            } else {
-                match cn_number(digits.trim()) {
-                    Some(n) => n,
-                    None => continue,
-                }
-            };
-            // `1.5亿元` is a number, not an item.
-            if *style == NumberStyle::Arabic && rest.starts_with(|c: char| c.is_ascii_digit()) {
-                continue;
-            }
-            return Some((*style, number, ordinal, rest));
-        }
-    }
-    None
+    depth('（', '）') || depth('(', ')') || depth('“', '”') || depth('《', '》')
 }
 
 static TOC_LINE: LazyLock<Regex> =
@@ -319,145 +216,38 @@ fn strip_markup(line: &str) -> (String, bool) {
     (t.trim().to_owned(), markdown_heading)
 }
 
-/// Lines of page numbers injected into running text: `N、` at line starts,
-/// numbered 1, 2, 3 … in order, on long lines that mostly continue the
-/// previous line mid-sentence. Returns the line indices and marker lengths.
-fn page_markers(lines: &[&str]) -> Vec<(usize, usize)> {
-    static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d{1,4})、").unwrap());
-    let mut found = Vec::new();
-    let mut expected = 1;
-    for (i, l) in lines.iter().enumerate() {
-        if let Some(c) = MARK.captures(l) {
-            let n: usize = c[1].parse().unwrap_or(0);
-            if n == expected {
-                found.push((i, c.get(0).unwrap().len()));
-                expected += 1;
-            }
-        }
-    }
-    if found.len() < 3 {
-        return Vec::new();
-    }
-    let long = found
-        .iter()
-        .filter(|(i, _)| lines[*i].chars().count() >= 120)
-        .count();
-    let mid_sentence = found
-        .iter()
-        .filter(|(i, _)| {
-            lines[..*i]
-                .iter()
-                .rev()
-                .find(|l| !l.trim().is_empty())
-                .is_some_and(|p| !ends_sentence(p))
-        })
-        .count();
-    if long * 2 >= found.len() && mid_sentence * 2 >= found.len() {
-        found
-    } else {
-        Vec::new()
-    }
-}
-
-/// A physical line after page-number removal: text and its source lines.
-struct Line {
-    text: String,
-    /// Byte offsets in `text` where each glued source line starts.
-    breaks: Vec<(usize, u32)>,
-    markdown_heading: bool,
-}
-
-impl Line {
-    fn line_at(&self, offset: usize) -> u32 {
-        self.breaks
-            .iter()
-            .rev()
-            .find(|(at, _)| *at <= offset)
-            .map_or(self.breaks[0].1, |(_, l)| *l)
-    }
-}
-
+/// A text document's paragraphs (layout undone first), for callers with
+/// text only.
 pub fn normalise(text: &str) -> Normalised {
-    let raw: Vec<&str> = text.split('\n').collect();
-    let markers = page_markers(&raw);
+    paragraphs(furniture::undo(super::source::text_blocks(text)))
+}
+
+/// The paragraphs (and tables) of a document whose layout is undone.
+pub fn paragraphs(layout: Layout) -> Normalised {
     let mut out = Normalised {
-        page_numbers_removed: markers.len(),
-        wall_of_text: !markers.is_empty(),
+        wall_of_text: layout.wall_of_text,
+        furniture_removed: layout.furniture_removed,
+        wraps_joined: layout.wraps_joined,
         ..Default::default()
     };
-
-    // 1. Physical lines, with page-number lines glued to their predecessor.
-    let mut lines: Vec<Line> = Vec::new();
-    let mut marker_iter = markers.iter().peekable();
-    for (i, l) in raw.iter().enumerate() {
-        let lineno = (i + 1) as u32;
-        let mut l: &str = l.trim_end_matches('\r');
-        let mut glue = false;
-        if let Some(&&(mi, len)) = marker_iter.peek()
-            && mi == i
-        {
-            marker_iter.next();
-            l = &l[len..];
-            glue = !lines.is_empty();
-        }
-        if glue {
-            let last = lines.last_mut().expect("checked non-empty");
-            last.breaks.push((last.text.len(), lineno));
-            last.text.push_str(&clean_spaces(l.trim()));
-            continue;
-        }
-        let (t, md) = strip_markup(l);
-        let t = if t.starts_with('|') {
-            t
-        } else {
-            clean_spaces(&t)
-        };
-        lines.push(Line {
-            text: t,
-            breaks: vec![(0, lineno)],
-            markdown_heading: md,
-        });
-    }
-
-    // 2. Tables (Markdown pipes) are set aside whole.
-    let mut kept: Vec<Line> = Vec::new();
-    let mut table = Table::default();
-    for l in lines {
-        if l.text.starts_with('|') {
-            let cells: Vec<String> = l
-                .text
-                .trim_matches('|')
-                .split('|')
-                .map(|c| clean_spaces(c.trim()))
-                .collect();
-            let separator = cells
-                .iter()
-                .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')));
-            if !separator {
-                table.rows.push(TableRow {
-                    cells,
-                    line: l.breaks[0].1,
-                });
-            }
-            continue;
-        }
-        if !table.rows.is_empty() && !l.text.is_empty() {
-            out.tables.push(std::mem::take(&mut table));
-        }
-        kept.push(l);
-    }
-    if !table.rows.is_empty() {
-        out.tables.push(table);
-    }
-
-    // 3. Split glued headings, classify, and join broken paragraphs.
     let mut paras: Vec<Para> = Vec::new();
-    for l in kept {
+    // Paragraphs before this index are closed: a table stood after them.
+    let mut closed = 0;
+    for piece in layout.pieces {
+        let l = match piece {
+            Piece::Table(t) => {
+                out.tables.push((paras.len(), t));
+                closed = paras.len();
+                continue;
+            }
+            Piece::Line(l) => l,
+        };
+        let (l, markdown_heading) = clean_line(&l);
         if l.text.is_empty() {
             continue;
         }
         for (at, piece) in split_glued(&l.text, out.wall_of_text) {
-            let kind = classify(&piece, l.markdown_heading);
+            let kind = classify(&piece, markdown_heading);
             let end = at + piece.len();
             let breaks = std::iter::once((0, l.line_at(at)))
                 .chain(
@@ -474,11 +264,35 @@ pub fn normalise(text: &str) -> Normalised {
                 kind,
                 breaks,
             };
-            push_joining(&mut paras, para);
+            push_joining(&mut paras, closed, para);
         }
     }
     out.paras = paras;
     out
+}
+
+/// A line with markup and stray spaces removed, source by source line so
+/// the break offsets stay true; and whether it was a Markdown heading.
+fn clean_line(l: &Line) -> (Line, bool) {
+    let mut out = Line {
+        text: String::new(),
+        breaks: Vec::new(),
+    };
+    let mut markdown_heading = false;
+    for (k, &(at, line)) in l.breaks.iter().enumerate() {
+        let end = l.breaks.get(k + 1).map_or(l.text.len(), |b| b.0);
+        let segment = l.text.get(at..end).unwrap_or_default();
+        let segment = if k == 0 {
+            let (t, md) = strip_markup(segment);
+            markdown_heading = md;
+            t
+        } else {
+            segment.replace("**", "")
+        };
+        out.breaks.push((out.text.len(), line));
+        out.text.push_str(&clean_spaces(segment.trim()));
+    }
+    (out, markdown_heading)
 }
 
 /// Splits a line where a heading was glued to the end of the previous
@@ -540,7 +354,10 @@ fn sequential_cuts(text: &str, cuts: Vec<usize>) -> Vec<usize> {
     let mut all: Vec<usize> = vec![0];
     all.extend(cuts.iter().copied());
     for at in all {
-        let Some((style, _, n, _)) = parse_number(&text[at..]) else {
+        let Some(Numbering {
+            style, ordinal: n, ..
+        }) = numbering::parse(&text[at..])
+        else {
             continue;
         };
         let ok = match style {
@@ -563,89 +380,15 @@ fn sequential_cuts(text: &str, cuts: Vec<usize>) -> Vec<usize> {
     kept
 }
 
-/// Words that end heading titles; used to find where a glued heading's
-/// title stops and its body starts (`（一）优化区域经济发展格局各区域加强…`).
-const TITLE_ENDINGS: &[&str] = &[
-    "认识",
-    "要求",
-    "思想",
-    "原则",
-    "目标",
-    "发展",
-    "作用",
-    "支撑",
-    "联动",
-    "格局",
-    "互通",
-    "共建",
-    "共治",
-    "共享",
-    "措施",
-    "协调",
-    "引领",
-    "政策",
-    "责任",
-    "激励",
-    "机制",
-    "体系",
-    "建设",
-    "能力",
-    "水平",
-    "环境",
-    "保障",
-    "领导",
-    "改革",
-    "开放",
-    "创新",
-    "融合",
-    "升级",
-    "一体化",
-    "治理",
-    "服务",
-];
-/// Words that start a body sentence after a glued title.
-const BODY_STARTS: &[&str] = &[
-    "要",
-    "各",
-    "加快",
-    "深入",
-    "加强",
-    "积极",
-    "坚持",
-    "推进",
-    "推动",
-    "实施",
-    "建立",
-    "完善",
-    "有序",
-    "结合",
-    "研究",
-    "明确",
-    "立足",
-    "到20",
-    "按照",
-    "围绕",
-    "以",
-    "全面",
-    "统筹",
-    "着力",
-    "充分",
-    "区域",
-    "“",
-    "在",
-    "大力",
-    "进一步",
-    "通过",
-    "市",
-    "省",
-    "县",
-    "我",
-];
-
 /// Splits `（一）title body…` into the heading and its body, if it can tell
 /// where the title ends.
 fn split_heading_title(piece: &str) -> Option<(String, String)> {
-    let (style, number, _, rest) = parse_number(piece)?;
+    let Numbering {
+        style,
+        written: number,
+        rest,
+        ..
+    } = numbering::parse(piece)?;
     if !matches!(
         style,
         NumberStyle::CnComma | NumberStyle::CnParen | NumberStyle::Chapter | NumberStyle::Section
@@ -665,7 +408,7 @@ fn split_heading_title(piece: &str) -> Option<(String, String)> {
             break;
         }
         let mut score = 0;
-        if TITLE_ENDINGS.iter().any(|w| title.ends_with(w)) {
+        if HEADING_ENDINGS.iter().any(|w| title.ends_with(w)) {
             score += 2;
         } else if title.ends_with('”') {
             score += 1;
@@ -701,31 +444,13 @@ fn classify(text: &str, markdown_heading: bool) -> ParaKind {
     if n <= 40 && CAPTION.is_match(text) && !text.contains('。') {
         return ParaKind::Caption;
     }
-    if let Some((style, number, ordinal, rest)) = parse_number(text) {
-        let title = rest.trim_end_matches(['。', '.']).trim().to_owned();
-        let short = rest.chars().count() <= MAX_HEADING_CHARS;
-        // A heading is short and has no sentence inside it; a long numbered
-        // line is a list item (a task in most plans).
-        let one_sentence = !rest.trim_end_matches('。').contains(['。', '；', ';']);
-        // `（一）推进建设。（市发改局牵头）` is a task with its note, however short.
-        let has_note = super::notes::find_note(&rest).is_some();
-        if style == NumberStyle::Box || (short && one_sentence && !has_note && !title.is_empty()) {
-            return ParaKind::Heading(Heading {
-                style,
-                number: Some(number),
-                ordinal: Some(ordinal),
-                title,
-            });
-        }
-        return ParaKind::Text;
+    if let Some(num) = numbering::parse(text)
+        && (num.style == NumberStyle::Box || !num.rest.trim_end_matches(['。', '.']).is_empty())
+    {
+        return ParaKind::Numbered(num);
     }
     if is_plain_heading(text) || (markdown_heading && n <= MAX_HEADING_CHARS) {
-        return ParaKind::Heading(Heading {
-            style: NumberStyle::Plain,
-            number: None,
-            ordinal: None,
-            title: text.to_owned(),
-        });
+        return ParaKind::Plain;
     }
     ParaKind::Text
 }
@@ -757,27 +482,59 @@ pub fn has_outside_quotes(text: &str, chars: &[char]) -> bool {
     false
 }
 
-/// Appends `para`, joining it to the previous text paragraph when that one
-/// stopped mid-sentence (a page break in the source).
-fn push_joining(paras: &mut Vec<Para>, para: Para) {
+/// The lead sentence a task paragraph opens with, if it has one: short, no
+/// comma outside quotes, and a statement of work rather than of fact.
+pub fn lead_sentence(text: &str) -> Option<&str> {
+    let end = text.find(['。', '！', '？'])?;
+    let first = &text[..end];
+    let n = first.chars().count();
+    if !(4..=30).contains(&n) {
+        return None;
+    }
+    if has_outside_quotes(first, &['，', ',', '；', ';', '：', ':']) {
+        return None;
+    }
+    if first.contains('是') || first.starts_with("到20") || first.starts_with("从") {
+        return None;
+    }
+    Some(first)
+}
+
+/// Appends `para`, joining it to the previous paragraph when that one
+/// stopped mid-sentence (a page break in the source). Paragraphs before
+/// `closed` (a table stood after them) are never continued.
+fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
     // Captions sit between the halves of a paragraph broken at a page end.
     let last_content = paras
         .iter()
-        .rposition(|p| !matches!(p.kind, ParaKind::Caption | ParaKind::Toc));
+        .rposition(|p| !matches!(p.kind, ParaKind::Caption | ParaKind::Toc))
+        .filter(|&i| i >= closed);
     let skipping = last_content.is_some_and(|i| i + 1 < paras.len());
     if let Some(prev) = last_content.map(|i| &mut paras[i]) {
-        let prev_open = prev.kind == ParaKind::Text && !ends_sentence(&prev.text);
+        // A heading-shaped line is complete unless it plainly stops mid-sentence.
+        // A line with no clause punctuation is a list or a title, complete
+        // before a paragraph that opens with its own lead sentence.
+        let listing = !prev.text.contains(['，', ',', '。', '；', ';', '：', ':']);
+        let prev_open = match &prev.kind {
+            ParaKind::Text => {
+                !ends_sentence(&prev.text)
+                    && (unfinished(&prev.text) || !listing || lead_sentence(&para.text).is_none())
+            }
+            ParaKind::Numbered(_) if prev.heading_shaped() => unfinished(&prev.text),
+            ParaKind::Numbered(_) => !ends_sentence(&prev.text),
+            ParaKind::Plain | ParaKind::Caption | ParaKind::Toc => false,
+        };
         // A new numbered item or annotation line (`配合单位：…`) starts anew,
         // even after a line without final punctuation (`牵头单位：A`).
-        let starts_anew = parse_number(&para.text).is_some_and(|(s, ..)| s != NumberStyle::Plain)
+        let starts_anew = matches!(para.kind, ParaKind::Numbered(_))
             || super::notes::parse_annotation(&para.text).is_some();
         let continues = !starts_anew
             && match &para.kind {
                 ParaKind::Text => true,
                 // A fragment like `能。` or `互通，建设…` looks like nothing else;
                 // a plain "heading" right after an unfinished sentence is one too.
-                ParaKind::Heading(h) => h.style == NumberStyle::Plain,
-                ParaKind::Caption | ParaKind::Toc => false,
+                ParaKind::Plain => true,
+                ParaKind::Numbered(_) | ParaKind::Caption | ParaKind::Toc => false,
             };
         if prev_open && continues && !(skipping && para.kind != ParaKind::Text) {
             let base = prev.text.len();
@@ -785,6 +542,11 @@ fn push_joining(paras: &mut Vec<Para>, para: Para) {
                 .extend(para.breaks.iter().map(|(b, l)| (base + b, *l)));
             prev.text.push_str(&para.text);
             prev.end_line = para.end_line;
+            // The joined text may change what the paragraph is
+            // (`1.建设园区，` + `完善配套。`).
+            if let ParaKind::Numbered(_) = prev.kind {
+                prev.kind = classify(&prev.text, false);
+            }
             return;
         }
     }
@@ -797,41 +559,6 @@ mod tests {
 
     fn texts(n: &Normalised) -> Vec<&str> {
         n.paras.iter().map(|p| p.text.as_str()).collect()
-    }
-
-    #[test]
-    fn chinese_numbers() {
-        assert_eq!(cn_number("十"), Some(10));
-        assert_eq!(cn_number("十七"), Some(17));
-        assert_eq!(cn_number("二十三"), Some(23));
-        assert_eq!(cn_number("四"), Some(4));
-        assert_eq!(cn_number("12"), Some(12));
-        assert_eq!(cn_number("甲"), None);
-    }
-
-    #[test]
-    fn recognises_number_styles() {
-        let p = |s: &str| parse_number(s);
-        assert_eq!(
-            p("（一）强化组织领导").unwrap(),
-            (
-                NumberStyle::CnParen,
-                "（一）".into(),
-                1,
-                "强化组织领导".into()
-            )
-        );
-        assert_eq!(p("(三) 发展交通").unwrap().0, NumberStyle::CnParen);
-        assert_eq!(p("第十二章 深入推动").unwrap().2, 12);
-        assert_eq!(p("第三节 打造").unwrap().0, NumberStyle::Section);
-        assert_eq!(p("二、重点任务").unwrap().0, NumberStyle::CnComma);
-        assert_eq!(p("1.以新型城镇").unwrap().0, NumberStyle::Arabic);
-        assert_eq!(
-            p("专栏 5-1 交通运输网络重点项目").unwrap().0,
-            NumberStyle::Box
-        );
-        assert!(p("1.5亿元的投资").is_none());
-        assert!(p("2035年").is_none());
     }
 
     #[test]
@@ -857,6 +584,23 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_line_stopping_mid_sentence_continues() {
+        let n = normalise(
+            "1.加快建设科技城，打造“智汇\n\n谷”品牌。\n2.推进改造。\n二、重点任务\n推进。",
+        );
+        assert_eq!(
+            texts(&n),
+            vec![
+                "1.加快建设科技城，打造“智汇谷”品牌。",
+                "2.推进改造。",
+                "二、重点任务",
+                "推进。"
+            ]
+        );
+        assert_eq!(n.paras[0].end_line, 3);
+    }
+
+    #[test]
     fn captions_are_not_joined_into_text() {
         let n = normalise(
             "依托开平翠山湖园区，\n\n图 3-1 江门市西部发展区空间布局图\n\n推进产业集聚。",
@@ -869,17 +613,10 @@ mod tests {
     #[test]
     fn markdown_marks_are_dropped() {
         let n = normalise("## **五、加快推动基础设施互联互通**\n#### （二）全面提升运输服务水平。");
-        match &n.paras[0].kind {
-            ParaKind::Heading(h) => {
-                assert_eq!(h.style, NumberStyle::CnComma);
-                assert_eq!(h.title, "加快推动基础设施互联互通");
-            }
-            k => panic!("{k:?}"),
-        }
-        match &n.paras[1].kind {
-            ParaKind::Heading(h) => assert_eq!(h.title, "全面提升运输服务水平"),
-            k => panic!("{k:?}"),
-        }
+        let first = n.paras[0].numbering().unwrap();
+        assert_eq!(first.style, NumberStyle::CnComma);
+        assert_eq!(first.rest, "加快推动基础设施互联互通");
+        assert!(n.paras[1].heading_shaped());
     }
 
     #[test]
@@ -888,13 +625,8 @@ mod tests {
             "持续优化提升利用外资水平。第八章 推进江海版“三区并进”打造样板区\n第一节 高水平建设示范区",
         );
         assert_eq!(n.paras.len(), 3);
-        match &n.paras[1].kind {
-            ParaKind::Heading(h) => {
-                assert_eq!(h.style, NumberStyle::Chapter);
-                assert_eq!(h.ordinal, Some(8));
-            }
-            k => panic!("{k:?}"),
-        }
+        let n1 = n.paras[1].numbering().unwrap();
+        assert_eq!((n1.style, n1.ordinal), (NumberStyle::Chapter, 8));
     }
 
     #[test]
@@ -905,7 +637,7 @@ mod tests {
         );
         let n = normalise(&text);
         assert!(n.wall_of_text);
-        assert_eq!(n.page_numbers_removed, 3);
+        assert_eq!(n.furniture_removed, 3);
         let all = texts(&n).join("");
         assert!(all.contains("区域协作的体制机制"));
         assert!(all.contains("问题的重要抓手"));
@@ -951,15 +683,11 @@ mod tests {
     }
 
     #[test]
-    fn a_short_numbered_line_with_a_note_is_no_heading() {
-        assert_eq!(
-            classify("（一）推进建设。（市发改局牵头）", false),
-            ParaKind::Text
-        );
-        assert!(matches!(
-            classify("（一）推进建设。", false),
-            ParaKind::Heading(_)
-        ));
+    fn a_short_numbered_line_with_a_note_is_not_heading_shaped() {
+        let p = |t: &str| normalise(t).paras.remove(0);
+        assert!(!p("（一）推进建设。（市发改局牵头）").heading_shaped());
+        assert!(p("（一）推进建设。").heading_shaped());
+        assert!(!p("1.推进建设。完善配套设施。").heading_shaped());
     }
 
     #[test]
@@ -969,5 +697,25 @@ mod tests {
             ParaKind::Toc
         );
         assert_eq!(classify("第三章 产业发展 …… 12", false), ParaKind::Toc);
+    }
+
+    #[test]
+    fn tables_stand_between_paragraphs() {
+        use crate::extract::source::Block;
+        use crate::extract::{Table, TableRow};
+        let blocks = vec![
+            Block::line("附件", 1),
+            Block::Table(Table {
+                rows: vec![TableRow {
+                    cells: vec!["序号".into()],
+                    line: 2,
+                }],
+            }),
+            Block::line("说明", 3),
+        ];
+        let n = paragraphs(furniture::undo(blocks));
+        assert_eq!(n.paras.len(), 2);
+        assert_eq!(n.tables.len(), 1);
+        assert_eq!(n.tables[0].0, 1);
     }
 }

@@ -32,7 +32,7 @@ mod rules;
 mod text;
 mod vocab;
 
-pub use rules::NoteRules;
+pub use rules::{NoteRules, RuleReach, rule_reach};
 
 use crate::model::LeadMode;
 use body::{deadline_in, find_labels, labelled_deadline, parse_body, parse_body_as};
@@ -53,6 +53,19 @@ pub struct ParsedNote {
     pub leader: Option<String>,
     /// The deadline as written (`2025年底前`, `持续推进`).
     pub deadline: Option<String>,
+    /// Where each unit's name was cut from the parsed text.
+    pub spans: Vec<NameSpan>,
+    /// Parts of the note that were neither a unit, a role, a deadline nor a
+    /// rule: the note was not read completely.
+    pub unread: Vec<String>,
+}
+
+/// A unit's name as written and the char range it was cut from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSpan {
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 impl Default for ParsedNote {
@@ -64,6 +77,8 @@ impl Default for ParsedNote {
             mode: LeadMode::None,
             leader: None,
             deadline: None,
+            spans: Vec::new(),
+            unread: Vec::new(),
         }
     }
 }
@@ -94,7 +109,28 @@ impl ParsedNote {
         if self.deadline.is_none() {
             self.deadline = other.deadline;
         }
+        for span in other.spans {
+            if !self.spans.iter().any(|s| s.name == span.name) {
+                self.spans.push(span);
+            }
+        }
+        push_unique(&mut self.unread, other.unread);
         self.settle(respective);
+    }
+
+    /// The note with its spans moved by `offset` chars (a note parsed from
+    /// part of a text, placed in the whole).
+    pub fn shifted(mut self, offset: usize) -> ParsedNote {
+        for s in &mut self.spans {
+            s.start += offset;
+            s.end += offset;
+        }
+        self
+    }
+
+    /// Where `name` was cut from, if this note cut it.
+    pub fn span_of(&self, name: &str) -> Option<&NameSpan> {
+        self.spans.iter().find(|s| s.name == name)
     }
 
     /// True when the note names no unit, person or deadline.

@@ -12,7 +12,8 @@
 //!
 //! Tables appear twice: in `tables`, and in `text` as one `| cell | cell |`
 //! line per row (for .docx, .xlsx and .csv; Markdown tables are already such
-//! lines), so every [`TableRow::line`] points at a line of `text`.
+//! lines), so every [`TableRow::line`] points at a line of `text`;
+//! `source.rs` puts each table back in its place as one block.
 //!
 //! `.doc`, `.wps`, `.pdf` and other binary files are refused with a message
 //! that says how to convert them. An empty file (or one with only
@@ -29,7 +30,6 @@ mod docx;
 mod sheet;
 mod text;
 
-use text::is_separator_row;
 pub use text::{decode_text, markdown_tables, normalise_newlines, tab_tables};
 
 /// A document decoded to text.
@@ -165,9 +165,7 @@ pub fn read_document(path: &Path) -> Result<SourceText, ReadError> {
             if bytes.is_empty() {
                 return Err(err(ReadErrorKind::Empty));
             }
-            sheet::read_spreadsheet(path)
-                .map(with_task_tables_as_plan_text)
-                .map_err(err)
+            sheet::read_spreadsheet(path).map_err(err)
         }
         _ => read_bytes(&ext, &bytes).map_err(err),
     }
@@ -188,53 +186,22 @@ pub fn read_bytes(ext: &str, bytes: &[u8]) -> Result<SourceText, ReadErrorKind> 
         _ if bytes.starts_with(b"PK\x03\x04") => docx::read_docx(bytes),
         _ => {
             let (text, encoding) = decode_text(bytes)?;
-            let mut tables = markdown_tables(&text);
-            tables.extend(tab_tables(&text));
-            Ok(SourceText {
-                text,
-                encoding,
-                tables,
-            })
+            Ok(source_from_text(text, encoding))
         }
     }?;
-    Ok(with_task_tables_as_plan_text(source))
+    Ok(source)
 }
 
-/// Task tables (分工表) in `text` rewritten as the plan text they stand for,
-/// one line per row so line numbers stay true: section rows as headings,
-/// task rows as `1.任务。（牵头单位：A；配合单位：B；完成时限：…）` (see
-/// [`super::table::plan_lines`]). The paragraph pipeline then reads table
-/// tasks like any other; `tables` keeps the cells as they are.
-pub fn with_task_tables_as_plan_text(mut source: SourceText) -> SourceText {
-    let mut replacements: Vec<(usize, String)> = Vec::new();
-    for table in &source.tables {
-        let Some(lines) = super::table::plan_lines(table) else {
-            continue;
-        };
-        let first = replacements.len();
-        replacements.extend(lines.into_iter().map(|(l, s)| (l as usize - 1, s)));
-        // A Markdown separator line (`|---|---|`) is not a row: blank it too.
-        let rows: Vec<usize> = replacements[first..].iter().map(|r| r.0).collect();
-        if let (Some(&lo), Some(&hi)) = (rows.iter().min(), rows.iter().max()) {
-            let text_lines: Vec<&str> = source.text.split('\n').collect();
-            for (i, line) in text_lines.iter().enumerate().take(hi).skip(lo) {
-                if !rows.contains(&i) && is_separator_row(line) {
-                    replacements.push((i, String::new()));
-                }
-            }
-        }
+/// A decoded text document with the tables written in it (Markdown pipe
+/// tables, tab-separated rows).
+pub fn source_from_text(text: String, encoding: &'static str) -> SourceText {
+    let mut tables = markdown_tables(&text);
+    tables.extend(tab_tables(&text));
+    SourceText {
+        text,
+        encoding,
+        tables,
     }
-    if replacements.is_empty() {
-        return source;
-    }
-    let mut lines: Vec<String> = source.text.split('\n').map(str::to_string).collect();
-    for (i, line) in replacements {
-        if let Some(slot) = lines.get_mut(i) {
-            *slot = line;
-        }
-    }
-    source.text = lines.join("\n");
-    source
 }
 
 fn unsupported(ext: &str) -> Option<ReadErrorKind> {

@@ -16,8 +16,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::normalise::{Para, cn_number};
-use super::structure::RawGoal;
+use super::goals::GoalDraft as RawGoal;
+use super::normalise::Para;
+use super::numbering::cn_number;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegionDraft {

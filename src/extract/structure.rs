@@ -1,105 +1,74 @@
-//! Finding structure: paragraphs → headings → goals and tasks.
+//! Paragraphs (and task tables) → the typed [`Outline`].
 //!
-//! Heading levels come from numbering styles in order of first appearance
-//! (一、 above （一） above 1.), never from Markdown marks, which PDF
-//! converters assign inconsistently. Chapters describing the background
-//! (基础条件, 主要成就, 指导思想…) produce no goals or tasks. A task is a
-//! numbered item, or a paragraph that opens with a short lead sentence
-//! (`增强副核心职能。…`); in a wall of text whose paragraph breaks were lost,
-//! a short imperative sentence inside the text starts a task.
-//! 专栏 boxes list projects of their goal, not tasks.
+//! 1. **Front matter.** Everything before the plan's first heading or item:
+//!    title lines, a cover notice (`关于印发…的通知`, up to its signature
+//!    date — its own numbered points are the notice's, not tasks), the
+//!    preamble.
+//! 2. **Levels.** Numbering is folded first (`numbering.rs`); a style's
+//!    level is the order in which it first appears (一、 above （一） above
+//!    1.), with 章 above 节 whatever comes first. Markdown marks are not
+//!    trusted.
+//! 3. **Heading or item, from content.** A numbered paragraph that governs
+//!    later numbered paragraphs is a heading; one with a responsibility
+//!    clause, annotation lines, or sentences of work is an item; a short
+//!    line that governs nothing follows its siblings (an item among items,
+//!    else a heading over its text). So `（一）` is a heading in one plan
+//!    and a task in another.
+//! 4. **Tasks in running text.** Under a heading, a paragraph opening with
+//!    a short lead sentence (`增强副核心职能。…`) is a task — unless the
+//!    plan numbers its tasks — and so is one carrying a clause; in a wall of
+//!    text (paragraph breaks lost) short imperative sentences start tasks.
+//!    The rest is prose: the heading's body.
+//! 5. 专栏 boxes list projects of their heading, not tasks; chapters that
+//!    name background (基础条件, 指导思想…) yield nothing unless their items
+//!    name who does them.
+//!
+//! Task tables become headings (section rows) and items (task rows) of the
+//! same outline; see `table.rs`.
 
 use std::collections::HashMap;
 
-use super::normalise::{Heading, NumberStyle, Para, ParaKind, has_outside_quotes, parse_number};
-use super::notes::{self, NoteMatch, NoteRules, ParsedNote};
+use super::Table;
+use super::normalise::{Normalised, Para, ParaKind, lead_sentence};
+use super::notes;
+use super::numbering::{NumberStyle, Numbering};
+use super::outline::{Clause, Heading, Item, ItemSource, Node, NodeKind, Outline, Span, Unplaced};
+use super::phrases::{BYLINE, is_background, opens_with_work_verb};
 use crate::model::Warning;
 
-/// A document's outline as found, before units and regions are resolved.
-#[derive(Debug, Default)]
-pub struct Outline {
-    /// Paragraphs before the first heading (title, issuer, preamble).
-    pub front: Vec<Para>,
-    pub goals: Vec<RawGoal>,
-    pub warnings: Vec<Warning>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RawGoal {
-    pub number: Option<String>,
-    pub title: String,
-    pub heading_path: Vec<String>,
-    pub line: u32,
-    /// Text under the goal before its first task.
-    pub intro: Vec<String>,
-    pub tasks: Vec<RawTask>,
-    pub projects: Vec<RawProject>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RawTask {
-    pub number: Option<String>,
-    pub title: String,
-    pub text: String,
-    pub line: u32,
-    pub end_line: u32,
-    /// The note found in the text, with where it stands.
-    pub note: Option<NoteMatch>,
-    /// The note after annotation lines and document rules are applied.
-    pub parsed: ParsedNote,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RawProject {
-    pub list: String,
-    pub text: String,
-    pub line: u32,
-    pub end_line: u32,
-}
-
-/// Headings whose chapters describe conditions, achievements and intentions
-/// rather than work to do.
-const BACKGROUND: &[&str] = &[
-    "基础条件",
-    "发展基础",
-    "发展环境",
-    "发展形势",
-    "面临形势",
-    "主要成就",
-    "发展成就",
-    "发展现状",
-    "现实基础",
-    "规划背景",
-    "指导思想",
-    "基本原则",
-    "战略定位",
-    "发展定位",
-    "发展目标",
-    "总体目标",
-    "主要目标",
-    "远景目标",
-    "总体要求",
-    "思想认识",
-    "重要意义",
-    "编制依据",
-    "规划范围",
-    "规划期限",
-];
-
-pub fn is_background(title: &str) -> bool {
-    BACKGROUND.iter().any(|w| title.contains(w))
-}
-
-/// A node of the heading tree while the outline is built.
+/// What a node of the tree being built stands for.
 #[derive(Debug)]
-struct Node {
-    heading: Heading,
+enum Source {
+    /// A paragraph (numbered, or a plain heading).
+    Para(usize),
+    /// No heading: tasks before any heading form one untitled node.
+    Untitled,
+    /// A section row of a task table.
+    TableSection { title: String, line: u32 },
+    /// A task row of a task table, already an item.
+    TableItem(Box<Item>, Span),
+}
+
+/// What a numbered node turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Heading,
+    Item,
+    /// A short line that governs nothing: decided by its siblings.
+    Undecided,
+}
+
+#[derive(Debug)]
+struct TreeNode {
+    source: Source,
+    style: NumberStyle,
     level: usize,
     parent: Option<usize>,
-    line: u32,
-    /// Indices into the paragraph list.
+    children: Vec<usize>,
+    /// Paragraphs under it before the next node (indices into `paras`).
     content: Vec<usize>,
-    projects: Vec<RawProject>,
+    projects: Vec<(String, String, Span)>,
+    role: Role,
 }
 
 /// An open 专栏 box.
@@ -111,336 +80,886 @@ struct OpenBox {
     item: Option<String>,
 }
 
-pub fn find_structure(paras: &[Para], wall_of_text: bool) -> Outline {
-    let mut outline = Outline::default();
-    let numbered = paras.iter().enumerate().any(|(i, p)| {
-        matches!(&p.kind, ParaKind::Heading(h) if !matches!(h.style, NumberStyle::Plain | NumberStyle::Box))
-            && !is_task_heading(paras, i)
-    });
+/// The outline of a normalised document, and warnings about its structure.
+pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
+    let paras = &n.paras;
+    let mut warnings = Vec::new();
+    let cover = cover_notice_end(paras);
+    let numbered_doc = paras[cover..]
+        .iter()
+        .any(|p| p.numbering().is_some_and(|n| n.style != NumberStyle::Box));
 
+    let mut tree: Vec<TreeNode> = Vec::new();
     let mut styles: Vec<NumberStyle> = Vec::new();
-    let mut nodes: Vec<Node> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     let mut open_box: Option<OpenBox> = None;
+    let mut front: Vec<Para> = Vec::new();
     let mut started = false;
+    let mut tables = n.tables.iter().peekable();
+    let mut unplaced: Vec<Unplaced> = Vec::new();
 
-    for (i, para) in paras.iter().enumerate() {
-        let heading = match &para.kind {
-            ParaKind::Heading(h) if h.style == NumberStyle::Plain && numbered => None,
-            ParaKind::Heading(h) if is_task_heading(paras, i) => {
-                let _ = h;
-                None
-            }
-            ParaKind::Heading(h) => Some(h),
-            ParaKind::Caption | ParaKind::Toc => continue,
-            ParaKind::Text => None,
-        };
-        let Some(h) = heading else {
-            // Numbered tasks with no heading above them: the document is one goal.
-            if !started && numbered_item(&para.text).is_some() && task_like(paras, i) {
-                nodes.push(Node {
-                    heading: Heading {
-                        style: NumberStyle::Plain,
-                        number: None,
-                        ordinal: None,
-                        title: String::new(),
-                    },
-                    level: 0,
-                    parent: None,
-                    line: para.line,
-                    content: Vec::new(),
-                    projects: Vec::new(),
-                });
-                styles.push(NumberStyle::Plain);
-                stack.push(nodes.len() - 1);
-                started = true;
-            }
-            if !started {
-                outline.front.push(para.clone());
-                continue;
-            }
-            if matches!(&para.kind, ParaKind::Heading(h) if h.style == NumberStyle::Plain)
-                && numbered
-            {
-                continue; // stray short lines (footers, bylines) in a numbered plan
-            }
-            if let Some(b) = &mut open_box {
-                let closes =
-                    lead_sentence(&para.text).is_some() && para.text.chars().count() >= 100;
-                if !closes {
-                    if let Some(&top) = stack.last() {
-                        let text = match &b.item {
-                            Some(item) => format!("{item}：{}", para.text),
-                            None => para.text.clone(),
-                        };
-                        nodes[top].projects.push(RawProject {
-                            list: b.title.clone(),
-                            text,
-                            line: para.line,
-                            end_line: para.end_line,
-                        });
-                    }
-                    continue;
-                }
-                open_box = None;
-            }
-            if let Some(&top) = stack.last() {
-                nodes[top].content.push(i);
-            }
-            continue;
-        };
-        if h.style == NumberStyle::Box {
-            open_box = Some(OpenBox {
-                title: format!(
-                    "专栏{}",
-                    h.number.as_deref().unwrap_or("").trim_start_matches("专栏")
-                )
-                .trim()
-                .to_owned()
-                    + if h.title.is_empty() { "" } else { " " }
-                    + &h.title,
-                expected: 1,
-                item: None,
-            });
-            started = true;
-            continue;
-        }
-        if let Some(b) = &mut open_box {
-            let top = stack.last().map(|&t| &nodes[t]);
-            let continues_outline = top.is_some_and(|t| {
-                t.heading.style == h.style && h.ordinal == t.heading.ordinal.map(|n| n + 1)
-            });
-            let higher =
-                top.is_some_and(|t| level_of(&styles, h.style).is_some_and(|l| l < t.level));
-            let box_item = !higher && (!continues_outline || h.ordinal == Some(b.expected));
-            if box_item {
-                b.expected = h.ordinal.unwrap_or(b.expected) + 1;
-                b.item = Some(h.title.clone());
-                continue;
-            }
-            open_box = None;
-        }
-        // Plain headings right after another with nothing between are subtitles.
-        if h.style == NumberStyle::Plain {
-            if let Some(&top) = stack.last()
-                && nodes[top].heading.style == NumberStyle::Plain
-                && nodes[top].content.is_empty()
-            {
-                continue;
-            }
-            if is_byline(&h.title) {
-                continue;
-            }
-        }
-        started = true;
-        let level = match level_of(&styles, h.style) {
-            Some(l) => l,
-            None => {
-                styles.push(h.style);
-                // 章 always above 节, whichever a document shows first.
-                styles.sort_by_key(|s| match s {
-                    NumberStyle::Chapter => 0,
-                    NumberStyle::Section => 1,
-                    _ => 2,
-                });
-                level_of(&styles, h.style).expect("just pushed")
-            }
-        };
+    let push_node = |tree: &mut Vec<TreeNode>,
+                     stack: &mut Vec<usize>,
+                     source: Source,
+                     style: NumberStyle,
+                     level: usize| {
         while let Some(&top) = stack.last() {
-            if nodes[top].level >= level {
+            if tree[top].level >= level {
                 stack.pop();
             } else {
                 break;
             }
         }
-        nodes.push(Node {
-            heading: h.clone(),
+        let parent = stack.last().copied();
+        tree.push(TreeNode {
+            source,
+            style,
             level,
-            parent: stack.last().copied(),
-            line: para.line,
+            parent,
+            children: Vec::new(),
             content: Vec::new(),
             projects: Vec::new(),
+            role: Role::Heading,
         });
-        stack.push(nodes.len() - 1);
-    }
-
-    check_numbering(&nodes, &mut outline.warnings);
-
-    // Background subtrees produce nothing.
-    let background: Vec<bool> = {
-        let mut bg = vec![false; nodes.len()];
-        for i in 0..nodes.len() {
-            bg[i] =
-                is_background(&nodes[i].heading.title) || nodes[i].parent.is_some_and(|p| bg[p]);
+        let id = tree.len() - 1;
+        if let Some(p) = parent {
+            tree[p].children.push(id);
         }
-        bg
+        stack.push(id);
+        id
     };
 
-    // A plan that numbers its tasks (1. 2. …) numbers all of them: elsewhere
-    // its paragraphs are explanation, not tasks.
-    let numbered_items = nodes
-        .iter()
-        .enumerate()
-        .filter(|(n, _)| !background[*n])
-        .flat_map(|(_, node)| node.content.iter())
-        .any(|&i| numbered_item(&paras[i].text).is_some());
-    let mut rules = NoteRules::default();
-    let mut per_node: Vec<(Vec<String>, Vec<RawTask>)> = Vec::with_capacity(nodes.len());
-    for (n, node) in nodes.iter().enumerate() {
-        if background[n] {
-            per_node.push((Vec::new(), Vec::new()));
+    for (i, para) in paras.iter().enumerate() {
+        // Tables standing before this paragraph.
+        while let Some((_, table)) = tables.next_if(|(at, _)| *at <= i) {
+            if add_table(&mut tree, &mut stack, table, &push_node) {
+                started = true;
+                open_box = None;
+            }
+        }
+        if i < cover {
+            front.push(para.clone());
             continue;
         }
-        let content: Vec<&Para> = node.content.iter().map(|&i| &paras[i]).collect();
-        per_node.push(find_tasks(
-            &content,
-            wall_of_text,
-            numbered_items,
-            &mut rules,
-            &mut outline.warnings,
-        ));
+        if let Some(u) = unknown_numbering(para) {
+            unplaced.push(u);
+        }
+        match &para.kind {
+            ParaKind::Caption | ParaKind::Toc => continue,
+            ParaKind::Numbered(num) if num.style == NumberStyle::Box => {
+                open_box = Some(OpenBox {
+                    title: box_title(num),
+                    expected: 1,
+                    item: None,
+                });
+                started = true;
+                continue;
+            }
+            ParaKind::Numbered(num) => {
+                if let Some(b) = &mut open_box {
+                    let top = stack.last().map(|&t| &tree[t]);
+                    let continues_outline = top.is_some_and(|t| {
+                        t.style == num.style
+                            && Some(num.ordinal) == ordinal_of(paras, t).map(|n| n + 1)
+                    });
+                    let higher = top
+                        .is_some_and(|t| level_of(&styles, num.style).is_some_and(|l| l < t.level));
+                    let box_item = !higher && (!continues_outline || num.ordinal == b.expected);
+                    if box_item {
+                        b.expected = num.ordinal + 1;
+                        b.item = Some(title_of(num));
+                        continue;
+                    }
+                    open_box = None;
+                }
+                let level = level_for(&mut styles, num.style);
+                push_node(&mut tree, &mut stack, Source::Para(i), num.style, level);
+                started = true;
+                continue;
+            }
+            ParaKind::Plain if !numbered_doc => {
+                // Plain headings right after another with nothing between are subtitles.
+                if let Some(&top) = stack.last()
+                    && tree[top].style == NumberStyle::Plain
+                    && tree[top].content.is_empty()
+                    && tree[top].children.is_empty()
+                    && matches!(tree[top].source, Source::Para(_))
+                {
+                    continue;
+                }
+                if BYLINE.iter().any(|w| para.text.contains(w)) {
+                    continue;
+                }
+                let level = level_for(&mut styles, NumberStyle::Plain);
+                push_node(
+                    &mut tree,
+                    &mut stack,
+                    Source::Para(i),
+                    NumberStyle::Plain,
+                    level,
+                );
+                started = true;
+                continue;
+            }
+            // Stray short lines (footers, bylines) in a numbered plan.
+            ParaKind::Plain if started => {
+                if notes::parse_annotation(&para.text).is_some() {
+                    unplaced.push(Unplaced {
+                        line: para.line,
+                        text: excerpt(&para.text),
+                        reason: "a note line with no task before it".to_owned(),
+                    });
+                }
+                continue;
+            }
+            _ => {}
+        }
+        if !started {
+            // A paragraph that names who does it is a task even before any
+            // heading: the plan is then one untitled goal.
+            if notes::find_note(&para.text).is_some() && !is_rule_only(&para.text) {
+                let level = level_for(&mut styles, NumberStyle::Plain);
+                push_node(
+                    &mut tree,
+                    &mut stack,
+                    Source::Untitled,
+                    NumberStyle::Plain,
+                    level,
+                );
+                started = true;
+            } else {
+                front.push(para.clone());
+                continue;
+            }
+        }
+        if let Some(b) = &mut open_box {
+            let closes = lead_sentence(&para.text).is_some() && para.text.chars().count() >= 100;
+            if !closes {
+                if let Some(&top) = stack.last() {
+                    let text = match &b.item {
+                        Some(item) => format!("{item}：{}", para.text),
+                        None => para.text.clone(),
+                    };
+                    tree[top]
+                        .projects
+                        .push((b.title.clone(), text, Span::of(para)));
+                }
+                continue;
+            }
+            open_box = None;
+        }
+        if let Some(&top) = stack.last() {
+            tree[top].content.push(i);
+        }
+    }
+    for (_, table) in tables {
+        add_table(&mut tree, &mut stack, table, &push_node);
     }
 
-    // The goal level is the one holding most tasks; every heading there is a
-    // goal (even one without tasks), and so is any other heading with tasks.
-    let mut tasks_at_level: HashMap<usize, usize> = HashMap::new();
-    for (n, node) in nodes.iter().enumerate() {
-        *tasks_at_level.entry(node.level).or_default() += per_node[n].1.len();
-    }
-    let goal_level = tasks_at_level
-        .iter()
-        .filter(|(_, c)| **c > 0)
-        .max_by_key(|(l, c)| (**c, std::cmp::Reverse(**l)))
-        .map(|(l, _)| *l);
+    check_numbering(&tree, paras, &mut warnings);
+    decide_roles(&mut tree, paras);
+    let mut outline = emit(&tree, paras, n.wall_of_text, &mut warnings);
+    outline.front = front;
+    outline.cover = cover.min(outline.front.len());
+    outline.unplaced = unplaced;
+    (outline, warnings)
+}
 
-    for (n, node) in nodes.iter().enumerate() {
-        let (intro, tasks) = std::mem::take(&mut per_node[n]);
-        let at_goal_level =
-            Some(node.level) == goal_level && node.heading.style != NumberStyle::Plain;
-        if background[n] || (tasks.is_empty() && !at_goal_level) {
+/// Adds a task table's sections and tasks to the tree; false when `table`
+/// is not a task table. Section rows are top-level headings; rows before
+/// any section stand under the heading the table follows (or an untitled
+/// one).
+fn add_table(
+    tree: &mut Vec<TreeNode>,
+    stack: &mut Vec<usize>,
+    table: &Table,
+    push_node: &impl Fn(&mut Vec<TreeNode>, &mut Vec<usize>, Source, NumberStyle, usize) -> usize,
+) -> bool {
+    let Some(sections) = super::table::tasks_from_table(table) else {
+        return false;
+    };
+    for section in sections {
+        let level = if !section.title.is_empty() {
+            push_node(
+                tree,
+                stack,
+                Source::TableSection {
+                    title: section.title.clone(),
+                    line: section.line,
+                },
+                NumberStyle::Plain,
+                0,
+            );
+            1
+        } else if let Some(&top) = stack.last() {
+            tree[top].level + 1
+        } else {
+            push_node(tree, stack, Source::Untitled, NumberStyle::Plain, 0);
+            1
+        };
+        for task in section.tasks {
+            let (item, span) = super::table::item_of(task);
+            let id = push_node(
+                tree,
+                stack,
+                Source::TableItem(Box::new(item), span),
+                NumberStyle::Plain,
+                level,
+            );
+            tree[id].role = Role::Item;
+            stack.pop();
+        }
+    }
+    true
+}
+
+/// The paragraph index after a cover notice: a document that opens with a
+/// notice (`…的通知`, `现将…印发给你们`) and signs it off with a date on its
+/// own line before the plan's own text begins. 0 when there is none.
+fn cover_notice_end(paras: &[Para]) -> usize {
+    let notice = paras.iter().take(8).any(|p| {
+        let t = &p.text;
+        t.ends_with("通知") || t.contains("印发") || t.contains("通知如下")
+    });
+    if !notice {
+        return 0;
+    }
+    for (i, p) in paras.iter().enumerate().take(80) {
+        if !super::meta::is_date_line(&p.text) {
             continue;
         }
-        let mut path = Vec::new();
-        let mut p = node.parent;
-        while let Some(i) = p {
-            path.push(nodes[i].heading.title.clone());
-            p = nodes[i].parent;
+        let mut end = i + 1;
+        while end < paras.len() && is_publication_remark(&paras[end].text) {
+            end += 1;
         }
-        path.reverse();
-        outline.goals.push(RawGoal {
-            number: node.heading.number.clone(),
-            title: node.heading.title.clone(),
-            heading_path: path,
-            line: node.line,
-            intro,
-            tasks,
-            projects: node.projects.clone(),
-        });
+        // The plan follows: numbered text after the signature.
+        let plan_follows = paras[end..]
+            .iter()
+            .any(|p| p.numbering().is_some_and(|n| n.style != NumberStyle::Box));
+        return if plan_follows { end } else { 0 };
     }
-    outline
+    0
+}
+
+/// `（此件公开发布）`, `（此件主动公开）`.
+fn is_publication_remark(t: &str) -> bool {
+    let t = t.trim_matches(['（', '）', '(', ')', ' ']);
+    t.starts_with("此件") || t.contains("公开发布") || t.contains("主动公开")
+}
+
+/// A paragraph that only states a rule (`无牵头单位的，责任单位即为牵头单位`).
+fn is_rule_only(text: &str) -> bool {
+    let mut r = notes::NoteRules::default();
+    r.observe(text);
+    r != notes::NoteRules::default() && text.chars().count() <= 80
+}
+
+fn box_title(num: &Numbering) -> String {
+    let n = num.written.trim_start_matches("专栏").trim();
+    let title = num.rest.trim();
+    let mut s = format!("专栏{n}");
+    if !title.is_empty() {
+        s.push(' ');
+        s.push_str(title);
+    }
+    s.trim().to_owned()
+}
+
+fn title_of(num: &Numbering) -> String {
+    num.rest.trim_end_matches(['。', '.']).trim().to_owned()
+}
+
+fn ordinal_of(paras: &[Para], node: &TreeNode) -> Option<u32> {
+    match node.source {
+        Source::Para(i) => paras[i].numbering().map(|n| n.ordinal),
+        _ => None,
+    }
 }
 
 fn level_of(styles: &[NumberStyle], style: NumberStyle) -> Option<usize> {
     styles.iter().position(|s| *s == style)
 }
 
-fn is_byline(title: &str) -> bool {
-    ["记者", "通讯员", "来源", "编辑", "作者", "发布时间"]
-        .iter()
-        .any(|w| title.contains(w))
-}
-
-/// A short numbered line followed by annotation lines (牵头单位：…) is a
-/// task, not a heading.
-fn is_task_heading(paras: &[Para], i: usize) -> bool {
-    let ParaKind::Heading(h) = &paras[i].kind else {
-        return false;
-    };
-    if matches!(h.style, NumberStyle::Plain | NumberStyle::Box) {
-        return false;
+/// The level of `style`, adding it below the others on first sight
+/// (章 always above 节, whichever a document shows first).
+fn level_for(styles: &mut Vec<NumberStyle>, style: NumberStyle) -> usize {
+    if let Some(l) = level_of(styles, style) {
+        return l;
     }
-    paras.get(i + 1).is_some_and(|next| {
-        next.kind == ParaKind::Text && notes::parse_annotation(&next.text).is_some()
-    })
+    styles.push(style);
+    styles.sort_by_key(|s| match s {
+        NumberStyle::Chapter => 0,
+        NumberStyle::Section => 1,
+        _ => 2,
+    });
+    level_of(styles, style).expect("just pushed")
 }
 
-/// A numbered paragraph that reads as a task: it has a note, or annotation
-/// lines follow it.
-fn task_like(paras: &[Para], i: usize) -> bool {
-    notes::find_note(&paras[i].text).is_some()
-        || paras
-            .get(i + 1)
-            .is_some_and(|next| notes::parse_annotation(&next.text).is_some())
-}
-
-/// Warns where a numbered sequence skips (（一） then （三）): a heading the
-/// conversion probably lost.
-fn check_numbering(nodes: &[Node], warnings: &mut Vec<Warning>) {
+/// Warns where a numbered sequence skips (（一） then （三）): a heading or
+/// item the conversion probably lost. A number continues its siblings,
+/// restarts at 1, or continues the same style across headings (plans often
+/// number their tasks straight through).
+fn check_numbering(tree: &[TreeNode], paras: &[Para], warnings: &mut Vec<Warning>) {
     let mut last: HashMap<(Option<usize>, NumberStyle), u32> = HashMap::new();
-    for node in nodes {
-        let (Some(n), style) = (node.heading.ordinal, node.heading.style) else {
+    let mut last_of_style: HashMap<NumberStyle, u32> = HashMap::new();
+    for node in tree {
+        let Source::Para(i) = node.source else {
             continue;
         };
-        if style == NumberStyle::Plain {
+        let Some(num) = paras[i].numbering() else {
             continue;
-        }
-        let key = (node.parent, style);
-        let prev = last.get(&key).copied().unwrap_or(0);
-        if n > prev + 1 {
+        };
+        let prev = last.get(&(node.parent, num.style)).copied().unwrap_or(0);
+        let prev_style = last_of_style.get(&num.style).copied().unwrap_or(0);
+        let fine = num.ordinal <= prev + 1 || num.ordinal == prev_style + 1;
+        if !fine {
             warnings.push(Warning {
-                line: node.line,
+                line: paras[i].line,
                 message: format!(
-                    "heading {} follows number {prev}: a heading looks missing before it",
-                    node.heading.number.as_deref().unwrap_or("")
+                    "number {} follows number {prev}: a heading or item looks missing before it",
+                    num.written
                 ),
             });
         }
-        last.insert(key, n);
+        last.insert((node.parent, num.style), num.ordinal);
+        last_of_style.insert(num.style, num.ordinal);
     }
 }
 
-/// The lead sentence a task paragraph opens with, if it has one: short, no
-/// comma outside quotes, and a statement of work rather than of fact.
-pub fn lead_sentence(text: &str) -> Option<&str> {
-    let end = text.find(['。', '！', '？'])?;
-    let first = &text[..end];
-    let n = first.chars().count();
-    if !(4..=30).contains(&n) {
-        return None;
+/// Decides for every numbered node whether it heads a section or is an item.
+fn decide_roles(tree: &mut [TreeNode], paras: &[Para]) {
+    for id in 0..tree.len() {
+        let node = &tree[id];
+        let role = match node.source {
+            Source::Para(i) if node.style != NumberStyle::Plain => {
+                intrinsic_role(tree, id, paras, i)
+            }
+            Source::TableItem(..) => Role::Item,
+            _ => Role::Heading,
+        };
+        tree[id].role = role;
     }
-    if has_outside_quotes(first, &['，', ',', '；', ';', '：', ':']) {
-        return None;
+    // Short leaves follow their siblings (an item among items), else
+    // their level: all nodes numbered the same way.
+    let decided: Vec<Role> = tree.iter().map(|n| n.role).collect();
+    for id in 0..tree.len() {
+        if tree[id].role != Role::Undecided {
+            continue;
+        }
+        let style = tree[id].style;
+        let siblings: Vec<usize> = match tree[id].parent {
+            Some(p) => tree[p].children.clone(),
+            None => (0..tree.len())
+                .filter(|&k| tree[k].parent.is_none())
+                .collect(),
+        };
+        let vote = |ids: &mut dyn Iterator<Item = usize>| {
+            let (mut items, mut headings) = (0, 0);
+            for k in ids {
+                if k != id && tree[k].style == style {
+                    match decided[k] {
+                        Role::Item => items += 1,
+                        Role::Heading => headings += 1,
+                        Role::Undecided => {}
+                    }
+                }
+            }
+            (items, headings)
+        };
+        let (mut items, mut headings) = vote(&mut siblings.iter().copied());
+        if items + headings == 0 {
+            (items, headings) = vote(&mut (0..tree.len()));
+        }
+        tree[id].role = if items > 0 && items >= headings {
+            Role::Item
+        } else {
+            Role::Heading
+        };
     }
-    if first.contains('是') || first.starts_with("到20") || first.starts_with("从") {
-        return None;
-    }
-    Some(first)
 }
 
-/// Verbs that open a task sentence inside a wall of text.
-const TASK_VERBS: &[&str] = &[
-    "提升",
-    "提高",
-    "做强",
-    "做大",
-    "做优",
-    "打造",
-    "推动",
-    "推进",
-    "建设",
-    "构建",
-    "完善",
-    "加强",
-    "强化",
-    "优化",
-    "培育",
-    "大力发展",
-    "发展",
-    "深化",
-    "实施",
-    "促进",
-    "健全",
-];
+/// What a numbered paragraph is by itself and by what it governs.
+fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Role {
+    let node = &tree[id];
+    let para = &paras[i];
+    let own_clause = notes::find_note(&para.text).is_some();
+    let annotated = node
+        .content
+        .first()
+        .is_some_and(|&c| notes::parse_annotation(&paras[c].text).is_some());
+    if !node.children.is_empty() {
+        // Sub-points (①, (1)) of a task that names who does it are its text.
+        let minor = node.children.iter().all(|&c| {
+            matches!(
+                tree[c].style,
+                NumberStyle::Circled | NumberStyle::ArabicParen | NumberStyle::CnOrdinal
+            ) && tree[c].children.is_empty()
+                && matches!(tree[c].source, Source::Para(ci) if notes::find_note(&paras[ci].text).is_none())
+        });
+        if (own_clause || annotated) && minor && !para.heading_shaped() {
+            return Role::Item;
+        }
+        return Role::Heading;
+    }
+    if own_clause || annotated || !para.heading_shaped() {
+        return Role::Item;
+    }
+    // `1. 短标题` followed by its body, which ends with a note.
+    let content: Vec<&Para> = node.content.iter().map(|&c| &paras[c]).collect();
+    if !content.is_empty()
+        && content.len() <= 3
+        && notes::find_note(&content[content.len() - 1].text).is_some()
+        && content.iter().all(|p| lead_sentence(&p.text).is_none())
+    {
+        return Role::Item;
+    }
+    Role::Undecided
+}
+
+/// Emits the outline nodes in reading order.
+fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warning>) -> Outline {
+    let mut out = Outline::default();
+    // Whether each subtree holds an item that names who does it: such a
+    // chapter is no background, whatever it is called.
+    let mut names_units = vec![false; tree.len()];
+    for id in (0..tree.len()).rev() {
+        let own = match &tree[id].source {
+            Source::Para(i) if tree[id].role == Role::Item => {
+                notes::find_note(&paras[*i].text).is_some()
+                    || tree[id]
+                        .content
+                        .iter()
+                        .any(|&c| notes::parse_annotation(&paras[c].text).is_some())
+            }
+            Source::TableItem(item, _) => !item.clauses.is_empty(),
+            _ => false,
+        };
+        let below = tree[id].children.iter().any(|&c| names_units[c]);
+        names_units[id] = own || below;
+    }
+    // A plan that numbers its tasks numbers all of them: elsewhere its
+    // paragraphs are explanation, not tasks.
+    let numbered_items = tree.iter().enumerate().any(|(id, n)| {
+        n.role == Role::Item
+            && matches!(n.source, Source::Para(_))
+            && !background(tree, paras, &names_units, id)
+    });
+    let mut depth = vec![0usize; tree.len()];
+    // Sub-points folded into the item above them are not emitted.
+    let mut folded = vec![false; tree.len()];
+    for id in 0..tree.len() {
+        depth[id] = tree[id].parent.map_or(0, |p| depth[p] + 1);
+        if let Some(p) = tree[id].parent
+            && (folded[p]
+                || (tree[p].role == Role::Item && matches!(tree[p].source, Source::Para(_))))
+        {
+            folded[id] = true;
+            continue;
+        }
+        let node = &tree[id];
+        match (&node.source, node.role) {
+            (Source::TableItem(item, span), _) => out.nodes.push(Node {
+                depth: depth[id],
+                span: *span,
+                kind: NodeKind::Item((**item).clone()),
+            }),
+            (Source::TableSection { title, line }, _) => out.nodes.push(Node {
+                depth: depth[id],
+                span: Span {
+                    line: *line,
+                    end_line: *line,
+                },
+                kind: NodeKind::Heading(section_heading(title)),
+            }),
+            (Source::Para(i), Role::Item) if node.style != NumberStyle::Plain => {
+                let item = numbered_item(tree, id, paras, *i);
+                let end = node
+                    .content
+                    .iter()
+                    .copied()
+                    .chain(node.children.iter().filter_map(|&c| match tree[c].source {
+                        Source::Para(ci) => Some(ci),
+                        _ => None,
+                    }))
+                    .map(|c| paras[c].end_line)
+                    .max()
+                    .unwrap_or(paras[*i].end_line)
+                    .max(paras[*i].end_line);
+                out.nodes.push(Node {
+                    depth: depth[id],
+                    span: Span {
+                        line: paras[*i].line,
+                        end_line: end,
+                    },
+                    kind: NodeKind::Item(item),
+                });
+            }
+            (source, _) => {
+                // A heading (or the untitled root): itself, its projects,
+                // then the tasks and prose of its own text.
+                let bg = background(tree, paras, &names_units, id);
+                let (heading, span) = match source {
+                    Source::Para(i) => (heading_of(&paras[*i], bg), Span::of(&paras[*i])),
+                    _ => (
+                        Heading {
+                            style: NumberStyle::Plain,
+                            number: None,
+                            ordinal: None,
+                            title: String::new(),
+                            clause: None,
+                            background: false,
+                        },
+                        node.content
+                            .first()
+                            .map(|&c| Span::of(&paras[c]))
+                            .unwrap_or_default(),
+                    ),
+                };
+                out.nodes.push(Node {
+                    depth: depth[id],
+                    span,
+                    kind: NodeKind::Heading(heading),
+                });
+                for (list, text, span) in &node.projects {
+                    out.nodes.push(Node {
+                        depth: depth[id] + 1,
+                        span: *span,
+                        kind: NodeKind::Project {
+                            list: list.clone(),
+                            text: text.clone(),
+                        },
+                    });
+                }
+                let content: Vec<&Para> = node.content.iter().map(|&c| &paras[c]).collect();
+                for n in content_nodes(&content, wall, numbered_items, warnings) {
+                    out.nodes.push(Node {
+                        depth: depth[id] + 1,
+                        ..n
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A table's section row as a heading: `一、产业发展` has its number.
+fn section_heading(title: &str) -> Heading {
+    let (style, number, ordinal, title) = match super::numbering::parse(title) {
+        Some(n) if n.style != NumberStyle::Box => (
+            n.style,
+            Some(n.written.clone()),
+            Some(n.ordinal),
+            title_of(&n),
+        ),
+        _ => (NumberStyle::Plain, None, None, title.trim().to_owned()),
+    };
+    Heading {
+        style,
+        number,
+        ordinal,
+        title,
+        clause: None,
+        background: false,
+    }
+}
+
+fn background(tree: &[TreeNode], paras: &[Para], names_units: &[bool], id: usize) -> bool {
+    let mut cur = Some(id);
+    while let Some(k) = cur {
+        if let Source::Para(i) = tree[k].source
+            && tree[k].role != Role::Item
+            && !names_units[k]
+        {
+            let title = match paras[i].numbering() {
+                Some(n) => title_of(n),
+                None => paras[i].text.clone(),
+            };
+            if is_background(&title) {
+                return true;
+            }
+        }
+        cur = tree[k].parent;
+    }
+    false
+}
+
+/// A heading paragraph as an outline heading; a clause on it is split off
+/// its title (`一、强化科技创新（区科技局牵头）`).
+fn heading_of(para: &Para, background: bool) -> Heading {
+    let (style, number, ordinal, rest) = match para.numbering() {
+        Some(n) => (
+            n.style,
+            Some(n.written.clone()),
+            Some(n.ordinal),
+            n.rest.clone(),
+        ),
+        None => (NumberStyle::Plain, None, None, para.text.clone()),
+    };
+    let mut title = rest.trim_end_matches(['。', '.']).trim().to_owned();
+    let mut clause = None;
+    if let Some(m) = notes::find_note(&rest) {
+        let before: String = rest.chars().take(m.start).collect();
+        title = before
+            .trim()
+            .trim_end_matches(['。', '.', '，', ','])
+            .to_owned();
+        clause = Some(Clause {
+            start: m.start,
+            end: m.end,
+            line: para.line,
+            note: m.note.shifted(m.start),
+            text: m.text,
+        });
+    }
+    Heading {
+        style,
+        number,
+        ordinal,
+        title,
+        clause,
+        background,
+    }
+}
+
+/// A numbered paragraph decided to be an item, with what follows it:
+/// annotation lines (each a clause), continuation text, folded sub-points.
+fn numbered_item(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Item {
+    let node = &tree[id];
+    let num = paras[i].numbering().expect("numbered");
+    let mut item = new_item(
+        Some(num.written.clone()),
+        &num.rest,
+        paras[i].end_line,
+        ItemSource::Numbered,
+    );
+    let mut follow: Vec<usize> = node.content.clone();
+    for &c in &node.children {
+        if let Source::Para(ci) = tree[c].source {
+            follow.push(ci);
+            follow.extend(tree[c].content.iter().copied());
+        }
+    }
+    follow.sort_unstable();
+    for c in follow {
+        append(&mut item, &paras[c]);
+    }
+    // A title on its own line (`1. 短标题` then its body) is the whole line.
+    if paras[i].heading_shaped() && !node.content.is_empty() {
+        item.title = title_of(num);
+    }
+    item
+}
+
+/// A new item from its first paragraph's text: the note found in it is its
+/// first clause, the title its first sentence without the note.
+fn new_item(number: Option<String>, text: &str, line: u32, source: ItemSource) -> Item {
+    let mut item = Item {
+        number,
+        title: lead_of_item(text),
+        text: text.to_owned(),
+        clauses: Vec::new(),
+        source,
+    };
+    if let Some(m) = notes::find_note(text) {
+        item.clauses.push(Clause {
+            start: m.start,
+            end: m.end,
+            line,
+            note: m.note.shifted(m.start),
+            text: m.text,
+        });
+    }
+    item
+}
+
+/// Adds a following paragraph to an item: an annotation line as a clause
+/// of its own after a line break; other text as continuation.
+fn append(item: &mut Item, para: &Para) {
+    if let Some(note) = notes::parse_annotation(&para.text) {
+        item.text.push('\n');
+        let start = item.text.chars().count();
+        item.text.push_str(&para.text);
+        let end = item.text.chars().count();
+        item.clauses.push(Clause {
+            text: para.text.clone(),
+            start,
+            end,
+            line: para.line,
+            note: note.shifted(start),
+        });
+        return;
+    }
+    let offset = item.text.chars().count();
+    item.text.push_str(&para.text);
+    if item.clauses.is_empty()
+        && let Some(m) = notes::find_note(&para.text)
+    {
+        item.clauses.push(Clause {
+            start: offset + m.start,
+            end: offset + m.end,
+            line: para.end_line,
+            note: m.note.shifted(offset + m.start),
+            text: m.text,
+        });
+    }
+}
+
+/// The tasks and prose of a heading's own text: a paragraph opening with
+/// a lead sentence (unless the plan numbers its tasks) or carrying a
+/// clause starts a task; text after a task continues it; text before the
+/// first task is prose, one node per paragraph.
+fn content_nodes(
+    content: &[&Para],
+    wall: bool,
+    numbered_items: bool,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Node> {
+    if wall && !numbered_items {
+        return wall_nodes(content);
+    }
+    let mut nodes: Vec<Node> = Vec::new();
+    for para in content {
+        let has_clause = notes::find_note(&para.text).is_some();
+        let lead = lead_sentence(&para.text);
+        let source = if lead.is_some() && !numbered_items {
+            Some(ItemSource::LeadSentence)
+        } else if has_clause && !is_rule_only(&para.text) {
+            Some(ItemSource::Clause)
+        } else {
+            None
+        };
+        let last_item = match nodes.last_mut() {
+            Some(Node {
+                kind: NodeKind::Item(item),
+                span,
+                ..
+            }) => Some((item, span)),
+            _ => None,
+        };
+        // Annotation lines belong to the task before them.
+        if let Some((item, span)) = last_item
+            && (source.is_none() || notes::parse_annotation(&para.text).is_some())
+        {
+            append(item, para);
+            span.end_line = para.end_line;
+            continue;
+        }
+        match source {
+            Some(source) => {
+                let mut item = new_item(None, &para.text, para.end_line, source);
+                if let Some(lead) = lead {
+                    item.title = lead.to_owned();
+                }
+                nodes.push(Node {
+                    depth: 0,
+                    span: Span::of(para),
+                    kind: NodeKind::Item(item),
+                });
+            }
+            None => nodes.push(Node {
+                depth: 0,
+                span: Span::of(para),
+                kind: NodeKind::Prose(para.text.clone()),
+            }),
+        }
+    }
+    for n in &nodes {
+        if let NodeKind::Item(item) = &n.kind
+            && item.clauses.is_empty()
+            && looks_like_unparsed_note(&item.text)
+        {
+            warnings.push(Warning {
+                line: n.span.end_line,
+                message: format!(
+                    "task “{}”: a responsibility note could not be parsed",
+                    item.title
+                ),
+            });
+        }
+    }
+    nodes
+}
+
+/// Tasks in a wall of text (its paragraph breaks lost): short imperative
+/// sentences start them. A lone such sentence is prose, and when most
+/// start with one verb (`推动…片区…` ×3), a sentence opening otherwise is
+/// part of the task before it: sibling titles are parallel.
+fn wall_nodes(content: &[&Para]) -> Vec<Node> {
+    let mut sentences: Vec<(&str, u32)> = Vec::new();
+    for para in content {
+        for (at, s) in split_sentences(&para.text) {
+            sentences.push((s, para.line_at(at)));
+        }
+    }
+    let leads: Vec<usize> = (0..sentences.len())
+        .filter(|&k| inline_lead(sentences[k].0))
+        .collect();
+    let mut starts: Vec<usize> = if leads.len() >= 2 { leads } else { Vec::new() };
+    if starts.len() >= 3 {
+        let mut verbs: HashMap<String, usize> = HashMap::new();
+        for &k in &starts {
+            *verbs
+                .entry(sentences[k].0.chars().take(2).collect())
+                .or_default() += 1;
+        }
+        if let Some((verb, n)) = verbs.iter().max_by_key(|(_, n)| **n)
+            && *n * 2 > starts.len()
+            && *n < starts.len()
+        {
+            let verb = verb.clone();
+            starts.retain(|&k| sentences[k].0.starts_with(verb.as_str()));
+        }
+    }
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut intro = String::new();
+    let mut intro_span: Option<Span> = None;
+    for (k, &(s, line)) in sentences.iter().enumerate() {
+        if starts.contains(&k) {
+            let item = Item {
+                number: None,
+                title: s.trim_end_matches(['。', '！', '？']).to_owned(),
+                text: s.to_owned(),
+                clauses: Vec::new(),
+                source: ItemSource::Sentence,
+            };
+            nodes.push(Node {
+                depth: 0,
+                span: Span {
+                    line,
+                    end_line: line,
+                },
+                kind: NodeKind::Item(item),
+            });
+        } else if let Some(Node {
+            kind: NodeKind::Item(item),
+            span,
+            ..
+        }) = nodes.last_mut()
+        {
+            item.text.push_str(s);
+            span.end_line = line;
+        } else {
+            intro.push_str(s);
+            let sp = intro_span.get_or_insert(Span {
+                line,
+                end_line: line,
+            });
+            sp.end_line = line;
+        }
+    }
+    if let Some(span) = intro_span {
+        nodes.insert(
+            0,
+            Node {
+                depth: 0,
+                span,
+                kind: NodeKind::Prose(intro),
+            },
+        );
+    }
+    nodes
+}
 
 /// A short imperative sentence that starts a task inside running text.
 fn inline_lead(sentence: &str) -> bool {
@@ -448,11 +967,11 @@ fn inline_lead(sentence: &str) -> bool {
     let n = body.chars().count();
     (4..=15).contains(&n)
         && !body.contains(['，', ',', '；', '：', '、'])
-        && TASK_VERBS.iter().any(|v| body.starts_with(v))
+        && opens_with_work_verb(body)
 }
 
 /// Splits text into sentences, keeping their end punctuation and byte offsets.
-fn sentences(text: &str) -> Vec<(usize, &str)> {
+fn split_sentences(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
@@ -468,122 +987,7 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Finds the tasks in one heading's direct content.
-fn find_tasks(
-    content: &[&Para],
-    wall: bool,
-    items: bool,
-    rules: &mut NoteRules,
-    warnings: &mut Vec<Warning>,
-) -> (Vec<String>, Vec<RawTask>) {
-    let mut intro = Vec::new();
-    let mut tasks: Vec<RawTask> = Vec::new();
-    for para in content {
-        rules.observe(&para.text);
-        if let Some(annotation) = notes::parse_annotation(&para.text)
-            && let Some(t) = tasks.last_mut()
-        {
-            t.parsed.merge(annotation);
-            t.text.push('\n');
-            t.text.push_str(&para.text);
-            t.end_line = para.end_line;
-            continue;
-        }
-        if wall && !items {
-            for (at, s) in sentences(&para.text) {
-                if inline_lead(s) {
-                    tasks.push(new_task(
-                        None,
-                        s.trim_end_matches('。').to_owned(),
-                        s,
-                        para.line_at(at),
-                        para.line_at(at),
-                    ));
-                } else if let Some(t) = tasks.last_mut() {
-                    t.text.push_str(s);
-                    t.end_line = para.line_at(at + s.len().saturating_sub(1));
-                } else {
-                    intro.push(s.to_owned());
-                }
-            }
-            continue;
-        }
-        let start = if items {
-            numbered_item(&para.text).map(|(number, rest)| {
-                let title = lead_of_item(&rest);
-                (Some(number), title, rest)
-            })
-        } else {
-            lead_sentence(&para.text).map(|lead| (None, lead.to_owned(), para.text.clone()))
-        };
-        match start {
-            Some((number, title, text)) => {
-                tasks.push(new_task(number, title, &text, para.line, para.end_line))
-            }
-            None => match tasks.last_mut() {
-                Some(t) => {
-                    t.text.push_str(&para.text);
-                    t.end_line = para.end_line;
-                }
-                None => intro.push(para.text.clone()),
-            },
-        }
-    }
-    for t in &mut tasks {
-        t.note = notes::find_note(&t.text);
-        if let Some(m) = &t.note {
-            let mut parsed = m.note.clone();
-            parsed.merge(std::mem::take(&mut t.parsed));
-            t.parsed = parsed;
-        } else if looks_like_unparsed_note(&t.text) {
-            warnings.push(Warning {
-                line: t.end_line,
-                message: format!(
-                    "task “{}”: a responsibility note could not be parsed",
-                    t.title
-                ),
-            });
-        }
-        t.parsed = rules.apply(std::mem::take(&mut t.parsed));
-        if t.parsed.deadline.is_none() {
-            t.parsed.deadline = notes::parse_deadline(&t.text);
-        }
-    }
-    (intro, tasks)
-}
-
-fn new_task(
-    number: Option<String>,
-    title: String,
-    text: &str,
-    line: u32,
-    end_line: u32,
-) -> RawTask {
-    RawTask {
-        number,
-        title,
-        text: text.to_owned(),
-        line,
-        end_line,
-        note: None,
-        parsed: ParsedNote::default(),
-    }
-}
-
-/// `1.以新型城镇引擎…` → (`1.`, `以新型城镇引擎…`), for numbered task items.
-fn numbered_item(text: &str) -> Option<(String, String)> {
-    let (style, number, _, rest) = parse_number(text)?;
-    matches!(
-        style,
-        NumberStyle::Arabic
-            | NumberStyle::ArabicParen
-            | NumberStyle::CnParen
-            | NumberStyle::CnComma
-    )
-    .then_some((number, rest))
-}
-
-/// The title of a numbered item: its first sentence, without a note.
+/// The title of an item: its first sentence, without a note.
 fn lead_of_item(rest: &str) -> String {
     let first = match rest.find(['。', '！', '？', '；']) {
         Some(end) => &rest[..end],
@@ -615,126 +1019,226 @@ fn looks_like_unparsed_note(text: &str) -> bool {
     })
 }
 
+/// Paragraphs that look like tasks or notes but were not placed: used by
+/// the report (`goals.rs` adds those in background and prose).
+pub fn unknown_numbering(p: &Para) -> Option<Unplaced> {
+    let t = p.text.trim();
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    let second = chars.next()?;
+    // `A.`, `a)`, `I、`, `1-1`, `（A）`: a number the folding does not know.
+    let looks = (first.is_ascii_alphanumeric() && matches!(second, '.' | ')' | '、' | '）' | '-'))
+        || (matches!(first, '（' | '(') && second.is_ascii_alphabetic());
+    (looks && p.numbering().is_none()).then(|| Unplaced {
+        line: p.line,
+        text: excerpt(t),
+        reason: "unknown numbering".to_owned(),
+    })
+}
+
+/// The first chars of a text, for a report line.
+pub fn excerpt(t: &str) -> String {
+    let mut s: String = t.chars().take(30).collect();
+    if t.chars().nth(30).is_some() {
+        s.push('…');
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::goals::{GoalDraft, goals};
     use crate::extract::normalise::normalise;
+    use crate::extract::scope::resolve;
 
-    fn outline(text: &str) -> Outline {
+    fn outline(text: &str) -> (Vec<GoalDraft>, Vec<Warning>) {
         let n = normalise(text);
-        find_structure(&n.paras, n.wall_of_text)
+        let (o, w) = build(&n);
+        (goals(&o, &resolve(&o)).0, w)
     }
 
-    #[test]
-    fn lead_sentences() {
-        assert_eq!(
-            lead_sentence("增强副核心职能。以台山城区为依托"),
-            Some("增强副核心职能")
-        );
-        assert_eq!(
-            lead_sentence("强化基础设施“硬联通”。全力支持"),
-            Some("强化基础设施“硬联通”")
-        );
-        assert_eq!(
-            lead_sentence("加快推进“区镇一体,园镇融合”。"),
-            Some("加快推进“区镇一体,园镇融合”")
-        );
-        assert_eq!(
-            lead_sentence("向改革要动力,县域高质量发展才能有活力。"),
-            None
-        );
-        assert_eq!(
-            lead_sentence("区域协调发展是推动高质量发展的内在要求。"),
-            None
-        );
-        assert_eq!(lead_sentence("没有句号的一行"), None);
+    fn titles(goals: &[GoalDraft]) -> Vec<&str> {
+        goals.iter().map(|g| g.title.as_str()).collect()
+    }
+
+    fn task_titles(g: &GoalDraft) -> Vec<&str> {
+        g.tasks.iter().map(|t| t.title.as_str()).collect()
     }
 
     #[test]
     fn numbered_tasks_under_goals() {
-        let o = outline(
+        let (g, _) = outline(
             "一、总体目标\n到2025年，基本建成。\n二、重点任务\n（一）强化北部中心\n北部中心要提升协同度,壮大动能。\n1.推动北部能级提升。加强对接。(产业转移工业园牵头,市发展和改革局、北部7镇配合)\n2.推进园区集聚增效。坚持思路。(市交通运输局牵头,北部7镇配合)\n（二）提升东南部中心\n1.建设港口。加快推进。(广海湾经济开发区牵头,市相关单位配合)\n三、工作保障\n（一）落实责任\n各镇要制定计划。",
         );
-        let titles: Vec<_> = o.goals.iter().map(|g| g.title.as_str()).collect();
-        assert_eq!(titles, vec!["强化北部中心", "提升东南部中心", "落实责任"]);
-        let g = &o.goals[0];
-        assert_eq!(g.heading_path, vec!["重点任务"]);
-        assert_eq!(g.intro, vec!["北部中心要提升协同度,壮大动能。"]);
-        assert_eq!(g.tasks.len(), 2);
-        assert_eq!(g.tasks[0].number.as_deref(), Some("1."));
-        assert_eq!(g.tasks[0].title, "推动北部能级提升");
-        assert_eq!(g.tasks[0].parsed.leads, vec!["产业转移工业园"]);
-        assert!(o.goals[2].tasks.is_empty());
+        assert_eq!(
+            titles(&g),
+            vec!["强化北部中心", "提升东南部中心", "落实责任"]
+        );
+        assert_eq!(g[0].heading_path, vec!["重点任务"]);
+        assert_eq!(g[0].body, "北部中心要提升协同度,壮大动能。");
+        assert_eq!(
+            task_titles(&g[0]),
+            vec!["推动北部能级提升", "推进园区集聚增效"]
+        );
+        assert_eq!(g[0].tasks[0].number.as_deref(), Some("1."));
+        assert_eq!(g[0].tasks[0].note.leads, vec!["产业转移工业园"]);
+        assert!(g[2].tasks.is_empty(), "a goal with prose only");
+        assert_eq!(g[2].body, "各镇要制定计划。");
+    }
+
+    #[test]
+    fn the_same_numbering_is_a_task_level_in_another_plan() {
+        // （一） under 一、 are the tasks here: they carry their notes.
+        let (g, _) = outline(
+            "一、稳定经济增长\n（一）扩大有效投资。全年安排重点项目120个。（市发改局牵头，市财政局配合）\n（二）促进消费升级。（市商务局牵头）\n（三）稳定外贸外资。\n二、保障和改善民生\n（四）新增城镇就业2万人。（市人社局牵头）",
+        );
+        assert_eq!(titles(&g), vec!["稳定经济增长", "保障和改善民生"]);
+        assert_eq!(
+            task_titles(&g[0]),
+            vec!["扩大有效投资", "促进消费升级", "稳定外贸外资"],
+            "a numbered item without a note is a task when its siblings are"
+        );
+        assert_eq!(g[1].tasks[0].note.leads, vec!["市人社局"]);
+    }
+
+    #[test]
+    fn folded_numbering_reads_levels() {
+        let (g, _) = outline(
+            "１．加快交通建设\n（１）建设高速公路。（市交通局牵头）\n（２）改造国省干线。（市交通局牵头）\n２．完善城市功能\n⑴推进老旧小区改造。（市住建局牵头）",
+        );
+        assert_eq!(titles(&g), vec!["加快交通建设", "完善城市功能"]);
+        assert_eq!(g[0].tasks.len(), 2);
+        assert_eq!(g[1].tasks[0].number.as_deref(), Some("⑴"));
+    }
+
+    #[test]
+    fn a_title_on_its_own_line_with_its_body_after() {
+        let (g, _) = outline(
+            "一、产业发展\n1.建设产业园区\n加快园区基础设施建设，完善配套。（市发改局牵头）\n2.推进技术改造\n支持企业技术改造。（市工信局牵头）",
+        );
+        assert_eq!(task_titles(&g[0]), vec!["建设产业园区", "推进技术改造"]);
+        assert_eq!(g[0].tasks[1].note.leads, vec!["市工信局"]);
     }
 
     #[test]
     fn lead_sentence_paragraphs_and_background() {
-        let o = outline(
-            "一、基础条件\n（一）区位优势\n区位优势突出。江门位于南部。\n二、建设产业新高地\n充分发挥广海湾地区的潜力优势，加强联动。\n（一）打好新兴产业基础。\n逐步提升创新能力。由市级统筹，推进合作。\n积极发展新兴产业。基于现行产业基础，充分发挥\n\n能源成本优势。\n（二）推进传统产业升级。\n大力发展食品产业。鼓励企业。",
+        let (g, _) = outline(
+            "一、基础条件\n（一）区位优势\n区位优势突出。江门位于南部。\n二、建设产业新高地\n充分发挥广海湾地区的潜力优势，加强联动。\n（一）打好新兴产业发展基础。\n逐步提升创新能力。由市级统筹，推进合作。\n积极发展新兴产业。基于现行产业基础，充分发挥\n\n能源成本优势。\n（二）推进传统产业升级。\n大力发展食品产业。鼓励企业。",
         );
-        let titles: Vec<_> = o.goals.iter().map(|g| g.title.as_str()).collect();
-        assert_eq!(titles, vec!["打好新兴产业基础", "推进传统产业升级"]);
-        let tasks: Vec<_> = o.goals[0].tasks.iter().map(|t| t.title.as_str()).collect();
-        assert_eq!(tasks, vec!["逐步提升创新能力", "积极发展新兴产业"]);
-        assert!(o.goals[0].tasks[1].text.ends_with("充分发挥能源成本优势。"));
+        assert_eq!(titles(&g), vec!["打好新兴产业发展基础", "推进传统产业升级"]);
+        assert_eq!(
+            task_titles(&g[0]),
+            vec!["逐步提升创新能力", "积极发展新兴产业"]
+        );
+        assert!(g[0].tasks[1].text.ends_with("充分发挥能源成本优势。"));
+    }
+
+    #[test]
+    fn a_background_chapter_whose_items_name_units_is_work() {
+        let (g, _) = outline(
+            "一、总体要求和主要目标\n1.地区生产总值增长6%。\n牵头单位：市发改委\n2.城镇新增就业2万人。\n牵头单位：市人社局\n二、指导思想\n坚持稳中求进。",
+        );
+        assert_eq!(titles(&g), vec!["总体要求和主要目标"]);
+        assert_eq!(g[0].tasks.len(), 2);
+    }
+
+    #[test]
+    fn a_cover_notice_and_its_points_are_front_matter() {
+        let n = normalise(
+            "某市人民政府关于印发某市重点工作分工方案的通知\n各区人民政府：\n现将方案印发给你们，并通知如下。\n一、强化责任意识。各牵头单位要统筹推进。\n二、加强督查督办。每季度报送进展。\n某市人民政府\n2025年1月22日\n（此件公开发布）\n某市重点工作分工方案\n一、扩大有效需求\n1.推动消费提质扩容。（牵头单位：市商务局）",
+        );
+        let (o, _) = build(&n);
+        assert_eq!(o.cover, 8);
+        let g = goals(&o, &resolve(&o)).0;
+        assert_eq!(titles(&g), vec!["扩大有效需求"]);
+        assert_eq!(task_titles(&g[0]), vec!["推动消费提质扩容"]);
     }
 
     #[test]
     fn box_entries_are_projects_not_tasks() {
-        let o = outline(
+        let (g, _) = outline(
             "一、基础设施\n（一）构建交通网络。\n打造多向联通运输通道。构建以铁路为骨干的通道，推进建设，加快形成网络格局，完善枢纽功能，强化与周边城市的联系，提高运输效率，形成便捷高效的综合交通网络体系。\n专栏 5-1 交通运输网络重点项目\n（一）铁路\n研究规划南宁经玉林至深圳高速铁路。\n（二）高速公路\n建设中山至开平高速公路。\n（二）全面提升运输服务水平。\n构建交通枢纽服务体系。依托沿线车站。\n专栏 5-6 水利项目\n防洪减灾工程。实施水库除险加固工程。\n二、开放发展\n（一）增强外贸竞争力。\n培育外贸新优势。促进加工贸易。",
         );
-        let titles: Vec<_> = o.goals.iter().map(|g| g.title.as_str()).collect();
         assert_eq!(
-            titles,
+            titles(&g),
             vec!["构建交通网络", "全面提升运输服务水平", "增强外贸竞争力"]
         );
-        assert_eq!(o.goals[0].tasks.len(), 1);
-        assert_eq!(o.goals[0].projects.len(), 2);
-        assert_eq!(o.goals[0].projects[0].list, "专栏5-1 交通运输网络重点项目");
-        assert!(o.goals[0].projects[0].text.starts_with("铁路："));
-        assert_eq!(o.goals[1].tasks.len(), 1);
-        assert_eq!(o.goals[1].projects.len(), 1);
+        assert_eq!(g[0].tasks.len(), 1);
+        assert_eq!(g[0].projects.len(), 2);
+        assert_eq!(g[0].projects[0].list, "专栏5-1 交通运输网络重点项目");
+        assert!(g[0].projects[0].text.starts_with("铁路："));
+        assert_eq!(g[1].tasks.len(), 1);
+        assert_eq!(g[1].projects.len(), 1);
     }
 
     #[test]
     fn wall_of_text_tasks_by_sentence() {
-        let o = outline(
-            "（一）提升“一核”辐射带动作用\n“一核”包括XX、XX。提升区域性中心城市能级。优化城市空间布局,加快完善城市组团。联合组建一批新型研发机构。做强先进制造业和服务业。加快发展电子信息产业。",
-        );
+        let text = "（一）提升“一核”辐射带动作用\n“一核”包括XX、XX。提升区域性中心城市能级。优化城市空间布局,加快完善城市组团。联合组建一批新型研发机构。做强先进制造业和服务业。加快发展电子信息产业。";
         // Not a wall (no page numbers), so the paragraph's lead decides.
-        assert_eq!(o.goals.len(), 1);
-        let n = normalise("x");
-        let _ = n;
-        let paras = normalise(
-            "（一）提升“一核”辐射带动作用\n“一核”包括XX、XX。提升区域性中心城市能级。优化城市空间布局,加快完善城市组团。联合组建一批新型研发机构。做强先进制造业和服务业。加快发展电子信息产业。",
-        )
-        .paras;
-        let o = find_structure(&paras, true);
-        let tasks: Vec<_> = o.goals[0].tasks.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(outline(text).0.len(), 1);
+        let mut n = normalise(text);
+        n.wall_of_text = true;
+        let (o, _) = build(&n);
+        let g = goals(&o, &resolve(&o)).0;
         assert_eq!(
-            tasks,
+            task_titles(&g[0]),
             vec!["提升区域性中心城市能级", "做强先进制造业和服务业"]
         );
-        assert_eq!(o.goals[0].intro, vec!["“一核”包括XX、XX。"]);
+        assert_eq!(g[0].body, "“一核”包括XX、XX。");
+    }
+
+    #[test]
+    fn in_a_wall_a_lone_or_unparallel_lead_is_prose() {
+        let mut n = normalise(
+            "（一）推进基础设施互联互通\n有序推进市到县快速通道提档升级，建设骨干路网。建设客货运枢纽。推进各种运输方式之间客运的零距离换乘和货运的无缝衔接。\n（二）支持三大片区错位发展\n推动中部片区一体化。中部片区包括XX。推动东南片区跨越发展。大力发展现代农业。支持XX发展生猪。推动西北片区绿色崛起。西北片区包括XX。",
+        );
+        n.wall_of_text = true;
+        let (o, _) = build(&n);
+        let g = goals(&o, &resolve(&o)).0;
+        assert!(g[0].tasks.is_empty());
+        assert!(g[0].body.contains("建设客货运枢纽"));
+        assert_eq!(
+            task_titles(&g[1]),
+            vec![
+                "推动中部片区一体化",
+                "推动东南片区跨越发展",
+                "推动西北片区绿色崛起"
+            ]
+        );
     }
 
     #[test]
     fn news_article_plain_headings() {
-        let o = outline(
+        let (g, _) = outline(
             "新会区坚持全局思维,以行动作答。\n文/图 记者 某某\n“十大行动”攻坚克难\n加快推进“区镇一体,园镇融合”\n向改革要动力,县域才能有活力。\n区镇一体融合发展攻坚行动。打破镇域行政界限。\n搭建平台服务发展攻坚行动。开展园区建设。\n“十大建设”夯实基础\n全面加强交通基础设施建设。加快推进铁路建设。",
         );
-        let titles: Vec<_> = o.goals.iter().map(|g| g.title.as_str()).collect();
-        assert_eq!(titles, vec!["“十大行动”攻坚克难", "“十大建设”夯实基础"]);
-        assert_eq!(o.goals[0].tasks.len(), 2);
-        assert_eq!(o.goals[0].intro.len(), 1);
+        assert_eq!(titles(&g), vec!["“十大行动”攻坚克难", "“十大建设”夯实基础"]);
+        assert_eq!(g[0].tasks.len(), 2);
     }
 
     #[test]
     fn missing_heading_is_reported() {
-        let o =
+        let (_, w) =
             outline("一、任务\n（一）甲项工作\n推进甲项。做好。\n（三）丙项工作\n推进丙项。做好。");
-        assert_eq!(o.warnings.len(), 1, "{:?}", o.warnings);
-        assert!(o.warnings[0].message.contains("missing"));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].message.contains("missing"));
+        // Numbering straight through headings is no gap.
+        let (_, w) = outline(
+            "一、甲\n（一）推进甲。（A局牵头）\n（二）推进乙。（A局牵头）\n二、乙\n（三）推进丙。（A局牵头）",
+        );
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn item_numbers_from_1000_on_are_items() {
+        let mut text = String::from("一、任务\n");
+        for n in 1..=1003 {
+            text.push_str(&format!("{n}.推进第{n}项工作。（市发改局牵头）\n"));
+        }
+        let (g, _) = outline(&text);
+        assert_eq!(g[0].tasks.len(), 1003);
+        assert_eq!(g[0].tasks[999].number.as_deref(), Some("1000."));
+        assert_eq!(g[0].tasks[1002].title, "推进第1003项工作");
     }
 }

@@ -10,6 +10,7 @@
 
 use super::Table;
 use super::notes::{ParsedNote, UnitColumn, find_note, parse_deadline, parse_unit_cell};
+use super::outline::{Clause, Item, ItemSource, Span};
 
 /// A run of tasks under one section row (or before any: empty title).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +28,12 @@ pub struct TableTask {
     /// The task cell (with the 具体措施 cell after it when the table has both).
     pub text: String,
     pub line: u32,
+    /// Who does it, from the unit, leader and deadline cells.
     pub note: ParsedNote,
+    /// Those cells as one labelled clause (`牵头单位：A；配合单位：B`), the
+    /// text `note`'s spans point into; None when the unit cells are empty
+    /// and the note was read from the task text (spans then point there).
+    pub cells_clause: Option<String>,
 }
 
 /// What a header cell says its column holds.
@@ -276,9 +282,11 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TableSection>> {
                     });
                 }
                 let section = sections.last_mut().expect("a section was just ensured");
+                let (note, cells_clause) = row_note(cells, &header, &text);
                 section.tasks.push(TableTask {
                     number,
-                    note: row_note(cells, &header, &text),
+                    note,
+                    cells_clause,
                     text,
                     line,
                 });
@@ -288,129 +296,107 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TableSection>> {
     Some(sections)
 }
 
-/// A 分工表 rewritten as the plan text it stands for, one line per row, so
-/// the paragraph pipeline reads table tasks like any other:
-/// section rows become headings (`一、产业发展`; a bare category gets a
-/// number), task rows become `1.建设园区。（牵头单位：A；配合单位：B；完成时限：2025年底前）`
-/// with the unit cells as written, title rows keep their text, and the
-/// header and other rows become empty lines. None when not a 分工表.
-pub fn plan_lines(table: &Table) -> Option<Vec<(u32, String)>> {
-    let (header, rows) = walk_rows(table)?;
-    let mut sections = 0u32;
-    let mut tasks_in_section = 0u32;
-    let mut seen_header = false;
-    let mut out = Vec::new();
-    for (line, row) in rows {
-        let text = match row {
-            Row::Other => {
-                // Title rows above the header keep their text.
-                let cells = table.rows.iter().find(|r| r.line == line).map(|r| &r.cells);
-                let is_header = cells.is_some_and(|c| Header::parse(c).is_some());
-                seen_header |= is_header;
-                match cells {
-                    Some(c) if !seen_header && !is_header => first_filled(c),
-                    _ => String::new(),
+/// A task row as an outline item: the task text, then (after a line
+/// break) the unit cells as one clause, so the clause and every unit name
+/// have their place in the item's text.
+pub fn item_of(task: TableTask) -> (Item, Span) {
+    let first = task.text.split('\n').next().unwrap_or_default();
+    let title = match first.find(['。', '！', '？', '；']) {
+        Some(end) => &first[..end],
+        None => first,
+    };
+    let mut title = title.trim().to_owned();
+    let mut text = task.text.clone();
+    let mut clauses = Vec::new();
+    match task.cells_clause {
+        Some(clause) => {
+            text.push('\n');
+            let start = text.chars().count();
+            text.push_str(&clause);
+            clauses.push(Clause {
+                start,
+                end: text.chars().count(),
+                line: task.line,
+                note: task.note.shifted(start),
+                text: clause,
+            });
+        }
+        None if !task.note.is_empty() => {
+            if let Some(m) = find_note(&task.text) {
+                let before: String = title.chars().take(m.start).collect();
+                if m.start < title.chars().count() {
+                    title = before.trim().to_owned();
                 }
+                clauses.push(Clause {
+                    start: m.start,
+                    end: m.end,
+                    line: task.line,
+                    note: task.note,
+                    text: m.text,
+                });
             }
-            Row::Section(title) => {
-                sections += 1;
-                tasks_in_section = 0;
-                if starts_numbered(&title) {
-                    title
-                } else {
-                    format!("{}、{title}", crate::zh::chinese_number(sections))
-                }
-            }
-            Row::Task {
-                number,
-                text,
-                cells,
-            } => {
-                tasks_in_section += 1;
-                let number = match number {
-                    Some(n) if n.ends_with(|c: char| c.is_ascii_digit()) => format!("{n}."),
-                    Some(n) => n,
-                    None => format!("{tasks_in_section}."),
-                };
-                let text = text.replace('\n', "。");
-                let mut fields = Vec::new();
-                for (col, label) in [
-                    (header.lead, "牵头单位"),
-                    (header.partner, "配合单位"),
-                    (header.responsible, "责任单位"),
-                    (header.leader, "牵头负责领导"),
-                    (header.deadline, "完成时限"),
-                ] {
-                    let value = cell(cells, col).replace('\n', "、");
-                    if !value.is_empty() && !matches!(value.as_str(), "—" | "-" | "/" | "无") {
-                        fields.push(format!("{label}：{value}"));
-                    }
-                }
-                let stop = if text.ends_with(['。', '；', '！', '？']) {
-                    ""
-                } else {
-                    "。"
-                };
-                if fields.is_empty() {
-                    format!("{number}{text}{stop}")
-                } else {
-                    format!("{number}{text}{stop}（{}）", fields.join("；"))
-                }
-            }
-        };
-        // One line per row, whatever the cells hold.
-        out.push((line, text.replace(['\n', '\r'], " ")));
+        }
+        None => {}
     }
-    Some(out)
+    let span = Span {
+        line: task.line,
+        end_line: task.line,
+    };
+    let item = Item {
+        number: task.number,
+        title,
+        text,
+        clauses,
+        source: ItemSource::TableRow,
+    };
+    (item, span)
 }
 
-fn first_filled(cells: &[String]) -> String {
-    cells
-        .iter()
-        .map(|c| c.trim())
-        .find(|c| !c.is_empty())
-        .unwrap_or_default()
-        .to_string()
-}
-
-/// `一、…`, `（一）…`, `1.…`, `第一章…`: the title carries its own number.
-fn starts_numbered(title: &str) -> bool {
-    let first = title.chars().next().unwrap_or(' ');
-    first.is_ascii_digit()
-        || "（(第".contains(first)
-        || ("一二三四五六七八九十".contains(first)
-            && title.chars().find(|c| !"一二三四五六七八九十".contains(*c)) == Some('、'))
-}
-
-/// The note of a task row: its unit, leader and deadline cells; a note in the
-/// task text when the unit cells are empty.
-fn row_note(cells: &[String], h: &Header, text: &str) -> ParsedNote {
+/// The note of a task row, from its unit, leader and deadline cells
+/// (rendered as one labelled clause), or from the task text when the unit
+/// cells are empty.
+fn row_note(cells: &[String], h: &Header, text: &str) -> (ParsedNote, Option<String>) {
     let mut note = ParsedNote::default();
-    for (col, role) in [
-        (h.lead, UnitColumn::Lead),
-        (h.partner, UnitColumn::Partner),
-        (h.responsible, UnitColumn::Responsible),
+    let mut clause = String::new();
+    let is_placeholder = |c: &str| matches!(c, "—" | "-" | "/" | "无" | "——");
+    for (col, label, role) in [
+        (h.lead, "牵头单位", Some(UnitColumn::Lead)),
+        (h.partner, "配合单位", Some(UnitColumn::Partner)),
+        (h.responsible, "责任单位", Some(UnitColumn::Responsible)),
+        (h.leader, "牵头负责领导", None),
+        (h.deadline, "完成时限", None),
     ] {
         let c = cell(cells, col);
-        if !c.is_empty() {
-            note.merge(parse_unit_cell(c, role));
+        if c.is_empty() || is_placeholder(c) {
+            continue;
+        }
+        if !clause.is_empty() {
+            clause.push('；');
+        }
+        clause.push_str(label);
+        clause.push('：');
+        let offset = clause.chars().count();
+        // One char for one char, so the cell's spans stay true.
+        clause.push_str(&c.replace(['\n', '\r'], "、"));
+        match role {
+            Some(role) => note.merge(parse_unit_cell(c, role).shifted(offset)),
+            None if label == "完成时限" => {
+                note.deadline = Some(parse_deadline(c).unwrap_or_else(|| c.to_string()));
+            }
+            None => note.leader = Some(c.to_string()),
         }
     }
     if note.leads.is_empty()
         && note.responsible.is_empty()
+        && note.partners.is_empty()
         && let Some(m) = find_note(text)
     {
-        note.merge(m.note);
+        let mut own = m.note.shifted(m.start);
+        own.leader = own.leader.or(note.leader.take());
+        own.deadline = own.deadline.or(note.deadline.take());
+        return (own, None);
     }
-    let leader = cell(cells, h.leader);
-    if !leader.is_empty() && !matches!(leader, "—" | "-" | "/" | "无") {
-        note.leader = Some(leader.to_string());
-    }
-    let deadline = cell(cells, h.deadline);
-    if !deadline.is_empty() && !matches!(deadline, "—" | "-" | "/" | "无") {
-        note.deadline = Some(parse_deadline(deadline).unwrap_or_else(|| deadline.to_string()));
-    }
-    note
+    (note, (!clause.is_empty()).then_some(clause))
 }
 
 #[cfg(test)]
@@ -560,40 +546,6 @@ mod tests {
         let s = tasks_from_table(&t).unwrap();
         assert_eq!(s[0].tasks.len(), 1);
         assert_eq!(s[0].tasks[0].note.leads, vec!["市发改局"]);
-    }
-
-    #[test]
-    fn plan_lines_read_like_plan_text() {
-        let t = table(&[
-            &["某某市重点任务分工表", "", "", "", ""],
-            &["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
-            &["一、产业发展", "", "", "", ""],
-            &[
-                "1",
-                "建设产业园区",
-                "市发展改革局、市财政局分别牵头",
-                "各镇",
-                "2025年底前",
-            ],
-            &["", "推进技术改造", "市工信局", "—", ""],
-            &["交通", "", "", "", ""],
-        ]);
-        let lines: Vec<String> = plan_lines(&t).unwrap().into_iter().map(|l| l.1).collect();
-        assert_eq!(
-            lines,
-            vec![
-                "某某市重点任务分工表",
-                "",
-                "一、产业发展",
-                "1.建设产业园区。（牵头单位：市发展改革局、市财政局分别牵头；配合单位：各镇；完成时限：2025年底前）",
-                "2.推进技术改造。（牵头单位：市工信局）",
-                "二、交通",
-            ]
-        );
-        // The rendered note reads back as the cells do.
-        let note = crate::extract::notes::find_note(&lines[3]).unwrap().note;
-        assert_eq!(note.mode, LeadMode::Respective);
-        assert_eq!(note, tasks_from_table(&t).unwrap()[0].tasks[0].note);
     }
 
     #[test]

@@ -177,12 +177,19 @@ pub fn task_candidates(data: &TaskData) -> Vec<Candidate> {
         .collect()
 }
 
-/// One candidate per goal (its title), in `data.goals` order.
+/// One candidate per goal, in `data.goals` order: its title, and its body
+/// (a prose goal's text) as a long text.
 pub fn goal_candidates(data: &TaskData) -> Vec<Candidate> {
     data.goals
         .iter()
         .enumerate()
-        .map(|(i, g)| Candidate::plain(Target::Goal(i), g.title.clone()))
+        .map(|(i, g)| {
+            let mut c = Candidate::plain(Target::Goal(i), g.title.clone());
+            if !g.body.is_empty() {
+                c.texts.push(g.body.clone());
+            }
+            c
+        })
         .collect()
 }
 

@@ -54,6 +54,8 @@ pub fn data(plans: &[Plan]) -> TaskData {
                 vec![UnitRef {
                     unit: UnitId::from(*lead),
                     written: lead.to_string(),
+                    chars: None,
+                    stated_at: None,
                 }]
             };
             data.tasks.push(Task {
@@ -64,6 +66,7 @@ pub fn data(plans: &[Plan]) -> TaskData {
                 title: text.chars().take(12).collect(),
                 text: text.to_string(),
                 note: None,
+                clauses: vec![],
                 lead_mode: if leads.is_empty() {
                     LeadMode::None
                 } else {

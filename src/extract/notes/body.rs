@@ -3,7 +3,7 @@
 
 use super::text::*;
 use super::vocab::*;
-use super::{ParsedNote, push_unique};
+use super::{NameSpan, ParsedNote, push_unique};
 use crate::model::LeadMode;
 
 /// What a note says, collected while its parts are read; [`Builder::finish`]
@@ -20,6 +20,8 @@ pub(super) struct Builder {
     pub(super) leftover: Vec<String>,
     pub(super) leader: Option<String>,
     pub(super) deadline: Option<String>,
+    /// Where each name was cut.
+    pub(super) spans: Vec<NameSpan>,
     /// A label or a verb that makes this a note.
     pub(super) strong: bool,
     /// Something was read as a unit name but cannot be one.
@@ -35,7 +37,7 @@ impl Builder {
         respective: bool,
     ) {
         for &(s, e) in items {
-            let Some(name) = clean_name(t, s, e) else {
+            let Some((name, (ns, ne))) = clean_name_at(t, s, e) else {
                 continue;
             };
             // `—`, `/`, `无`: an empty table cell, not a unit.
@@ -59,6 +61,13 @@ impl Builder {
                 Role::Partner => &mut self.partners,
                 Role::Responsible => &mut self.responsible,
             };
+            if !self.spans.iter().any(|x| x.name == name) {
+                self.spans.push(NameSpan {
+                    name: name.clone(),
+                    start: ns,
+                    end: ne,
+                });
+            }
             if !list.contains(&name) {
                 list.push(name);
             }
@@ -76,6 +85,8 @@ impl Builder {
             mode: LeadMode::None,
             leader: self.leader,
             deadline: self.deadline,
+            spans: self.spans,
+            unread: Vec::new(),
         };
         let mut respective = self.lead_respective;
         if note.leads.is_empty() && !self.charge.is_empty() {
@@ -167,9 +178,16 @@ pub(super) fn parse_list(
         Some(role) => b.assign(t, &pending, role, false),
         None => {
             for (s, e) in pending {
-                if let Some(name) = clean_name(t, s, e)
+                if let Some((name, (ns, ne))) = clean_name_at(t, s, e)
                     && is_plausible_name(&name, t, s, e)
                 {
+                    if !b.spans.iter().any(|x| x.name == name) {
+                        b.spans.push(NameSpan {
+                            name: name.clone(),
+                            start: ns,
+                            end: ne,
+                        });
+                    }
                     b.leftover.push(name);
                 }
             }
@@ -479,6 +497,15 @@ pub(super) fn parse_body_as(t: &Text, start: usize, end: usize, default: Option<
 /// without stray whitespace, without `,下同` inside its own brackets
 /// (`各相关镇(街,下同)` → `各相关镇(街)`).
 pub(super) fn clean_name(t: &Text, start: usize, end: usize) -> Option<String> {
+    clean_name_at(t, start, end).map(|(name, _)| name)
+}
+
+/// Like [`clean_name`], with the char range the name was cut from.
+pub(super) fn clean_name_at(
+    t: &Text,
+    start: usize,
+    end: usize,
+) -> Option<(String, (usize, usize))> {
     let (mut s, mut e) = t.trim(start, end);
     for prefix in [
         "本项工作由",
@@ -555,7 +582,7 @@ pub(super) fn clean_name(t: &Text, start: usize, end: usize) -> Option<String> {
         .map(|i| t.orig[i])
         .collect();
     let name = name.trim().to_string();
-    (!name.is_empty()).then_some(name)
+    (!name.is_empty()).then_some((name, (s, e)))
 }
 
 /// Whitespace between two ASCII letters or digits (`IT Park`) is part of a

@@ -1,8 +1,9 @@
 //! Document-level rules stated once and applied to later tasks.
 
 use super::ParsedNote;
-use super::body::{clean_name, is_plausible_name};
+use super::body::{Builder, clean_name, is_plausible_name, parse_list};
 use super::text::Text;
+use super::vocab::{Role, STANDING_ENDS, STANDING_TRIGGERS};
 use crate::model::LeadMode;
 
 /// Rules a document states once and applies to later tasks.
@@ -22,7 +23,7 @@ impl NoteRules {
     /// before [`NoteRules::apply`] on that paragraph's note (a rule may be
     /// stated inside the first note it applies to).
     pub fn observe(&mut self, paragraph: &str) {
-        // Every rule names 牵头 or ends in 不再列出; skip other paragraphs cheaply.
+        // Every rule names 牵头 or says 不再…; skip other paragraphs cheaply.
         if !["牵头", "牽頭", "不再"]
             .iter()
             .any(|w| paragraph.contains(w))
@@ -75,11 +76,26 @@ impl NoteRules {
         } else if all_lead {
             self.responsible_are_leads = true;
         }
-        if let Some(name) = standing_partner(&t)
-            && !self.standing_partners.contains(&name)
-        {
-            self.standing_partners.push(name);
+        for name in standing_partners(&t) {
+            if !self.standing_partners.contains(&name) {
+                self.standing_partners.push(name);
+            }
         }
+    }
+
+    /// Adds the rules of `other`.
+    pub fn extend(&mut self, other: &NoteRules) {
+        self.first_is_lead |= other.first_is_lead;
+        self.responsible_are_leads |= other.responsible_are_leads;
+        for p in &other.standing_partners {
+            if !self.standing_partners.contains(p) {
+                self.standing_partners.push(p.clone());
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == NoteRules::default()
     }
 
     /// `note` with the document's rules applied. A note that names its leads
@@ -110,29 +126,60 @@ impl NoteRules {
     }
 }
 
-/// The unit of a standing note such as `以下工作均需各县（市、区）落实，不再列出`.
-fn standing_partner(t: &Text) -> Option<String> {
+/// How far a rule reaches, by the words it is stated in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RuleReach {
+    /// `以下…`: what follows the statement, not the task stating it.
+    pub below_only: bool,
+    /// `下同`: the statement's own task and what follows.
+    pub and_below: bool,
+    /// `本部分`, `本章`, `本篇`: only the top-level part it stands in.
+    pub this_part: bool,
+    /// `本节`, `本项`, `本条`: only the heading it stands under.
+    pub this_section: bool,
+}
+
+/// The reach a rule's own words give it.
+pub fn rule_reach(text: &str) -> RuleReach {
+    let norm: String = Text::new(text).norm.iter().collect();
+    RuleReach {
+        below_only: norm.contains("以下") && !norm.contains("下同"),
+        and_below: norm.contains("下同"),
+        this_part: ["本部分", "本章", "本篇", "本方面"]
+            .iter()
+            .any(|w| norm.contains(w)),
+        this_section: ["本节", "本项", "本条", "本专题"]
+            .iter()
+            .any(|w| norm.contains(w)),
+    }
+}
+
+/// The units of a standing note such as `以下工作均需各县（市、区）落实，不再列出`
+/// or `本部分以下措施均需各县区人民政府、园区管委会落实，不再单独列出`.
+fn standing_partners(t: &Text) -> Vec<String> {
     let norm: Vec<char> = t.norm.clone();
     let text: String = norm.iter().collect();
-    let stop = [
-        "不再列出",
-        "不再一一列出",
-        "不再单独列出",
-        "不再重复列出",
-        "不再列明",
-        "不再列示",
-    ]
-    .iter()
-    .filter_map(|p| text.find(p))
-    .min()?;
+    let Some(stop) = STANDING_ENDS.iter().filter_map(|p| text.find(p)).min() else {
+        return Vec::new();
+    };
     let stop = text[..stop].chars().count();
     // The clause before `不再…`: `…均需X落实`.
+    // (An unmatched open bracket before it starts the clause too: the
+    // statement stands inside a note.)
+    let mut depth = 0i32;
     let clause_start = (0..stop)
         .rev()
-        .find(|&i| matches!(norm[i], '。' | ';'))
+        .find(|&i| {
+            match norm[i] {
+                ')' | ']' => depth += 1,
+                '(' | '[' => depth -= 1,
+                _ => {}
+            }
+            depth < 0 || (depth == 0 && matches!(norm[i], '。' | ';'))
+        })
         .map_or(0, |i| i + 1);
     let (cs, ce) = t.trim(clause_start, stop);
-    for trigger in ["均需", "均由", "都需", "均要", "需要", "都由", "需", "由"] {
+    for trigger in STANDING_TRIGGERS {
         let tr: Vec<char> = trigger.chars().collect();
         let Some(at) = (cs..ce).find(|&i| t.starts_with_at(i, ce, &tr)) else {
             continue;
@@ -147,19 +194,36 @@ fn standing_partner(t: &Text) -> Option<String> {
             "承担",
             "推进",
             "组织实施",
+            "",
         ] {
             let v: Vec<char> = verb.chars().collect();
-            if let Some(to) = (from..ce).find(|&i| t.starts_with_at(i, ce, &v)) {
-                // `…均需X落实`, or `X均需落实` with the unit before the trigger.
-                let (ns, ne) = if clean_name(t, from, to).is_some() {
-                    (from, to)
-                } else {
-                    (cs, at)
-                };
-                let name = clean_name(t, ns, ne)?;
-                return is_plausible_name(&name, t, ns, ne).then_some(name);
+            // `…均涉及X，不再做分工`: no verb, the list runs to the clause's end.
+            let to = if v.is_empty() {
+                Some(ce)
+            } else {
+                (from..ce).find(|&i| t.starts_with_at(i, ce, &v))
+            };
+            let Some(to) = to else {
+                continue;
+            };
+            // `…均需X落实`, or `X均需落实` with the unit before the trigger.
+            let (ns, ne) = if clean_name(t, from, to).is_some() {
+                (from, to)
+            } else {
+                (cs, at)
+            };
+            let mut b = Builder::default();
+            parse_list(t, ns, ne, Some(Role::Partner), &mut b);
+            let names: Vec<String> = b
+                .partners
+                .into_iter()
+                .filter(|n| is_plausible_name(n, t, ns, ne))
+                .collect();
+            if !names.is_empty() && !b.invalid {
+                return names;
             }
+            return Vec::new();
         }
     }
-    None
+    Vec::new()
 }

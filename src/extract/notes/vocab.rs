@@ -306,7 +306,37 @@ pub(super) fn is_rule_phrase(s: &str) -> bool {
         "均为牵头",
         "不再列出",
         "不再一一列出",
+        "不再单独列出",
+        "不再做分工",
         "不分先后",
     ];
     PHRASES.iter().any(|p| s.contains(p))
 }
+
+/// How a standing note ends: `以下工作均需X落实，不再列出`.
+pub(super) const STANDING_ENDS: &[&str] = &[
+    "不再列出",
+    "不再一一列出",
+    "不再单独列出",
+    "不再重复列出",
+    "不再列明",
+    "不再列示",
+    "不再做分工",
+    "不再作分工",
+    "不再分解",
+    "不再一一明确",
+];
+
+/// What a standing note's units follow: `均需X落实`, `均涉及X`.
+pub(super) const STANDING_TRIGGERS: &[&str] = &[
+    "均需",
+    "均由",
+    "都需",
+    "均要",
+    "需要",
+    "都由",
+    "均涉及",
+    "涉及",
+    "需",
+    "由",
+];

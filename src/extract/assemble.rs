@@ -1,0 +1,445 @@
+//! One document through the pipeline ([`parse_document`]), then all
+//! documents into one [`TaskData`]: jurisdictions and sub-regions, goals,
+//! tasks with their units resolved, the per-document report, overlaps.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::goals::GoalDraft;
+use super::normalise::Para;
+use super::source::Block;
+use super::units::{DocContext, GroupDefinition, UnitTable};
+use super::{
+    DocInput, furniture, gazetteer, goals, meta, normalise, notes, regions, scope, structure, units,
+};
+use crate::model::{
+    CharSpan, DocId, DocReport, Document, Goal, GoalId, LeadMode, Project, ProseGoal, Region,
+    RegionId, RegionKind, ResponsibilityNote, SourceSpan, Task, TaskData, TaskId, UnitRef,
+    Unplaced, Warning,
+};
+
+/// What one document yields before ids are assigned across documents.
+struct DocParts {
+    id: DocId,
+    source: String,
+    meta: meta::Meta,
+    jurisdiction: String,
+    goals: Vec<GoalDraft>,
+    regions: Vec<regions::RegionDraft>,
+    groups: HashMap<String, GroupDefinition>,
+    warnings: Vec<Warning>,
+    unplaced: Vec<Unplaced>,
+}
+
+fn doc_id(path: &Path, taken: &mut HashMap<String, usize>) -> DocId {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "doc".to_owned());
+    let n = taken.entry(stem.clone()).or_default();
+    *n += 1;
+    DocId(if *n == 1 { stem } else { format!("{stem}-{n}") })
+}
+
+/// The whole text of a document's blocks (lines and cells), for facts
+/// looked up anywhere in it (document numbers, place names).
+fn all_text(blocks: &[Block]) -> String {
+    let mut s = String::new();
+    for b in blocks {
+        match b {
+            Block::Line(l) => {
+                s.push_str(&l.text);
+                s.push('\n');
+            }
+            Block::Table(t) => {
+                for r in &t.rows {
+                    s.push_str(&r.cells.join(" "));
+                    s.push('\n');
+                }
+            }
+            Block::PageBreak => {}
+        }
+    }
+    s
+}
+
+fn parse_document(id: DocId, input: &DocInput) -> DocParts {
+    let text = all_text(&input.blocks);
+    let layout = furniture::undo(input.blocks.clone());
+    let normalised = normalise::paragraphs(layout);
+    let (outline, mut warnings) = structure::build(&normalised);
+    let resolved = scope::resolve(&outline);
+    let (goals, mut unplaced) = goals::goals(&outline, &resolved);
+    unplaced.extend(outline.unplaced.iter().cloned());
+    unplaced.sort_by_key(|u| u.line);
+    let meta = meta::read_meta(&outline.front, &text);
+    let jurisdiction = meta
+        .jurisdiction
+        .clone()
+        .unwrap_or_else(|| "未知地区".to_owned());
+    let regions = regions::find_regions(&normalised.paras, &goals);
+    let groups = group_definitions(&normalised.paras, &id);
+    if goals.iter().all(|g| g.tasks.is_empty()) {
+        warnings.push(Warning {
+            line: 1,
+            message: "no tasks found in this document".to_owned(),
+        });
+    }
+    for t in goals.iter().flat_map(|g| &g.tasks) {
+        for c in &t.clauses {
+            for part in &c.note.unread {
+                warnings.push(Warning {
+                    line: c.line,
+                    message: format!(
+                        "task “{}”: part of its note was not read: “{part}”",
+                        structure::excerpt(&t.title)
+                    ),
+                });
+            }
+        }
+    }
+    warnings.sort_by_key(|w| w.line);
+    DocParts {
+        source: input.path.to_string_lossy().replace('\\', "/"),
+        id,
+        meta,
+        jurisdiction,
+        goals,
+        regions,
+        groups,
+        warnings,
+        unplaced,
+    }
+}
+
+/// `台城、水步…白沙(以下统称北部7镇)`: a name for a list of places.
+fn group_definitions(paras: &[Para], doc: &DocId) -> HashMap<String, GroupDefinition> {
+    static DEF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([^，,。；：“”(（]{2,80})[（(]以下(?:统称|简称|合称)[“\x22]?([^”\x22)）]{1,12})[”\x22]?[)）]").unwrap()
+    });
+    let mut out = HashMap::new();
+    for p in paras.iter().filter(|p| p.text.contains("以下")) {
+        for c in DEF.captures_iter(&p.text) {
+            let list = &c[1];
+            if !list.contains('、') {
+                continue; // a name for one thing is an abbreviation, not a group
+            }
+            let mut members: Vec<String> = list
+                .split(['、', '和'])
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect();
+            // The first item carries the sentence's verb: keep its last word,
+            // as long as the other members are.
+            let typical = members
+                .iter()
+                .skip(1)
+                .map(|m| m.chars().count())
+                .max()
+                .unwrap_or(2);
+            if let Some(first) = members.first_mut() {
+                let n = first.chars().count();
+                if n > typical {
+                    *first = first.chars().skip(n - typical).collect();
+                }
+            }
+            out.insert(
+                c[2].to_owned(),
+                GroupDefinition {
+                    members,
+                    source: SourceSpan {
+                        doc: doc.clone(),
+                        line: p.line,
+                        end_line: p.end_line,
+                    },
+                },
+            );
+        }
+    }
+    out
+}
+
+fn span(doc: &DocId, s: super::outline::Span) -> SourceSpan {
+    SourceSpan {
+        doc: doc.clone(),
+        line: s.line,
+        end_line: s.end_line,
+    }
+}
+
+/// A task's text with its clauses' brackets kept but their insides as
+/// written, for a deadline stated outside any clause (`…改造。（2025年底前）`).
+fn outside_of_notes(text: &str, _clauses: &[super::outline::Clause]) -> String {
+    text.to_owned()
+}
+
+/// Assembles documents into one [`TaskData`]: regions, goals, tasks, units.
+pub fn assemble(inputs: &[DocInput]) -> TaskData {
+    let mut taken = HashMap::new();
+    let parts: Vec<DocParts> = inputs
+        .iter()
+        .map(|input| parse_document(doc_id(input.path, &mut taken), input))
+        .collect();
+
+    let mut data = TaskData::new();
+    let mut region_index: HashMap<RegionId, usize> = HashMap::new();
+
+    // Jurisdictions and what contains them, outermost first. A top-level
+    // division no document governs (the province) is left out.
+    let parent_of = |name: &str| gazetteer::division(name).and_then(|d| d.parent);
+    for p in &parts {
+        let mut chain = vec![p.jurisdiction.as_str()];
+        let mut cur = parent_of(&p.jurisdiction);
+        while let Some(name) = cur {
+            let top = parent_of(name).is_none();
+            if top && !parts.iter().any(|d| d.jurisdiction == name) {
+                break;
+            }
+            chain.push(name);
+            cur = parent_of(name);
+        }
+        for name in chain.into_iter().rev() {
+            let id = RegionId::from(name);
+            if region_index.contains_key(&id) {
+                continue;
+            }
+            let division = gazetteer::division(name);
+            let members = gazetteer::DIVISIONS
+                .iter()
+                .filter(|d| d.parent == Some(name))
+                .map(|d| d.name.to_owned())
+                .chain(
+                    division
+                        .into_iter()
+                        .flat_map(|d| d.towns.iter().map(|t| (*t).to_owned())),
+                )
+                .collect();
+            let parent = parent_of(name)
+                .map(RegionId::from)
+                .filter(|p| region_index.contains_key(p));
+            region_index.insert(id.clone(), data.regions.len());
+            data.regions.push(Region {
+                id,
+                name: name.to_owned(),
+                kind: RegionKind::Jurisdiction,
+                parent,
+                members,
+                doc: None,
+                source: None,
+            });
+        }
+    }
+
+    let mut table = UnitTable::default();
+    for p in &parts {
+        let jurisdiction_id = RegionId(p.jurisdiction.clone());
+        // Sub-regions this document defines.
+        let sub_id = |name: &str| RegionId(format!("{}/{name}", p.jurisdiction));
+        let mut sub_regions: Vec<(String, RegionId)> = Vec::new();
+        for d in &p.regions {
+            let parent = d
+                .parent
+                .as_deref()
+                .map(sub_id)
+                .unwrap_or_else(|| jurisdiction_id.clone());
+            let id = sub_id(&d.name);
+            if region_index.contains_key(&id) {
+                continue;
+            }
+            region_index.insert(id.clone(), data.regions.len());
+            data.regions.push(Region {
+                id: id.clone(),
+                name: d.name.clone(),
+                kind: RegionKind::Subregion,
+                parent: Some(parent),
+                members: d.members.clone(),
+                doc: Some(p.id.clone()),
+                source: Some(SourceSpan {
+                    doc: p.id.clone(),
+                    line: d.line,
+                    end_line: d.line,
+                }),
+            });
+            sub_regions.push((d.name.clone(), id));
+        }
+
+        let ctx = DocContext {
+            jurisdiction: &p.jurisdiction,
+            jurisdiction_id: &jurisdiction_id,
+            groups: &p.groups,
+        };
+        let mut report = DocReport {
+            warnings: p.warnings.clone(),
+            ..Default::default()
+        };
+        let first_goal = data.goals.len();
+        for raw in &p.goals {
+            let goal_id = GoalId(format!("{}:g{}", p.id, data.goals.len() - first_goal + 1));
+            let region = regions::region_for_goal(&raw.title, &p.regions)
+                .map(|d| sub_id(&d.name))
+                .unwrap_or_else(|| jurisdiction_id.clone());
+            // A group defined in a region's goal (北部7镇) lists that region's members.
+            if let Some(&ri) = region_index.get(&region)
+                && data.regions[ri].members.is_empty()
+                && let Some(def) = p
+                    .groups
+                    .values()
+                    .find(|d| raw.body.contains(&d.members.join("、")))
+            {
+                data.regions[ri].members = def.members.clone();
+            }
+            data.goals.push(Goal {
+                id: goal_id.clone(),
+                doc: p.id.clone(),
+                region,
+                number: raw.number.clone(),
+                // A plan whose tasks have no heading above them is one goal.
+                title: if raw.title.is_empty() {
+                    p.meta.title.clone().unwrap_or_else(|| p.id.to_string())
+                } else {
+                    raw.title.clone()
+                },
+                heading_path: raw.heading_path.clone(),
+                projects: raw
+                    .projects
+                    .iter()
+                    .map(|pr| Project {
+                        list: pr.list.clone(),
+                        text: pr.text.clone(),
+                        source: span(&p.id, pr.span),
+                    })
+                    .collect(),
+                source: SourceSpan {
+                    doc: p.id.clone(),
+                    line: raw.line,
+                    end_line: raw.line,
+                },
+                body: raw.body.clone(),
+                body_source: raw.body_span.map(|s| span(&p.id, s)),
+            });
+            report.goals += 1;
+            if raw.tasks.is_empty() && !raw.body.is_empty() {
+                report.prose_goals.push(ProseGoal {
+                    line: raw.line,
+                    title: raw.title.clone(),
+                });
+            }
+            for t in &raw.tasks {
+                let note = &t.note;
+                let resolve = |table: &mut UnitTable, names: &[String]| -> Vec<UnitRef> {
+                    names
+                        .iter()
+                        .map(|w| UnitRef {
+                            unit: table.resolve(w, &ctx),
+                            written: w.clone(),
+                            chars: note.span_of(w).map(|s| CharSpan {
+                                start: s.start,
+                                end: s.end,
+                            }),
+                            stated_at: t
+                                .stated_elsewhere
+                                .iter()
+                                .find(|(n, _)| n == w)
+                                .map(|(_, line)| *line),
+                        })
+                        .collect()
+                };
+                let leads = resolve(&mut table, &note.leads);
+                let partners = resolve(&mut table, &note.partners);
+                let responsible = resolve(&mut table, &note.responsible);
+                // Mentions are looked for outside the clauses.
+                let mut in_clause = vec![false; t.text.chars().count()];
+                for c in &t.clauses {
+                    for x in in_clause.iter_mut().take(c.end).skip(c.start) {
+                        *x = true;
+                    }
+                }
+                let outside: String = t
+                    .text
+                    .chars()
+                    .zip(&in_clause)
+                    .map(|(ch, inside)| if *inside { '\n' } else { ch })
+                    .collect();
+                let mentions = units::find_mentions(&outside, &mut table, &ctx, &sub_regions);
+                let lead_mode = if leads.is_empty() {
+                    LeadMode::None
+                } else {
+                    note.mode
+                };
+                report.tasks += 1;
+                if !leads.is_empty() {
+                    report.tasks_with_leads += 1;
+                }
+                let clauses: Vec<ResponsibilityNote> = t
+                    .clauses
+                    .iter()
+                    .map(|c| ResponsibilityNote {
+                        text: c.text.clone(),
+                        line: c.line,
+                        chars: Some(CharSpan {
+                            start: c.start,
+                            end: c.end,
+                        }),
+                    })
+                    .collect();
+                data.tasks.push(Task {
+                    id: TaskId(format!("{}:t{}", p.id, report.tasks)),
+                    doc: p.id.clone(),
+                    goal: goal_id.clone(),
+                    number: t.number.clone(),
+                    title: t.title.clone(),
+                    text: t.text.clone(),
+                    note: clauses.first().cloned(),
+                    clauses,
+                    leads,
+                    partners,
+                    responsible,
+                    lead_mode,
+                    leader: note.leader.clone(),
+                    deadline: note
+                        .deadline
+                        .clone()
+                        .or_else(|| notes::parse_deadline(&outside_of_notes(&t.text, &t.clauses))),
+                    mentions,
+                    source: span(&p.id, t.span),
+                });
+            }
+        }
+        report.unplaced = p.unplaced.clone();
+        data.documents.push(Document {
+            id: p.id.clone(),
+            title: p.meta.title.clone().unwrap_or_else(|| p.id.to_string()),
+            issuer: p.meta.issuer.clone(),
+            date: p.meta.date.clone(),
+            number: p.meta.number.clone(),
+            jurisdiction: jurisdiction_id.clone(),
+            source: p.source.clone(),
+            report,
+        });
+    }
+    data.units = table.into_units();
+    data.overlaps = crate::overlap::compute(&data);
+    data
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_definition_members() {
+        let paras = normalise::normalise(
+            "全力推动台城、水步、大江、三合、四九、冲蒌、白沙(以下统称北部7镇)与产业转移工业园资源统筹。加快构建“三大中心”(以下简称“三大中心”)。",
+        )
+        .paras;
+        let defs = group_definitions(&paras, &DocId::from("d"));
+        assert_eq!(defs.len(), 1);
+        assert_eq!(
+            defs["北部7镇"].members,
+            vec!["台城", "水步", "大江", "三合", "四九", "冲蒌", "白沙"]
+        );
+    }
+}

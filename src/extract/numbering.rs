@@ -1,0 +1,418 @@
+//! Numbering, folded: every way plans number their headings and items is
+//! read into one [`Numbering`] (a style, the number's value and the number
+//! as written), before anything decides what the numbered paragraph is.
+//!
+//! Forms folded into each style:
+//! - `Chapter`: `第一章`, `第三篇`, `第二部分`;
+//! - `Section`: `第一节`;
+//! - `Article`: `第一条`;
+//! - `CnComma`: `一、`, `一．`, `一.`;
+//! - `CnParen`: `（一）`, `(一)`, `㈠`;
+//! - `Arabic`: `1.`, `1、`, `１．`, `1﹒`, `⒈`;
+//! - `ArabicParen`: `（1）`, `(1)`, `（１）`, `1）`, `1)`, `⑴`;
+//! - `Circled`: `①`…`㊿`;
+//! - `CnOrdinal`: `一是`, `第一，` (enumerations that open a paragraph);
+//! - `Roman`: `Ⅰ、`, `Ⅱ.`;
+//! - `Box`: `专栏 3-1` (a box of projects, not a level).
+//!
+//! Numbers have no upper limit (`1000.` is item 1000, not text of item 999).
+//! What a level *is* — a heading level or a task level — is decided later
+//! from content (see `structure.rs`), never from the style alone.
+
+/// How a heading or list item is numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumberStyle {
+    /// 第一章, 第一篇, 第一部分
+    Chapter,
+    /// 第一节
+    Section,
+    /// 第一条
+    Article,
+    /// 一、
+    CnComma,
+    /// （一）
+    CnParen,
+    /// 1. / 1、
+    Arabic,
+    /// （1） / 1）
+    ArabicParen,
+    /// ①
+    Circled,
+    /// 一是 / 第一，
+    CnOrdinal,
+    /// Ⅰ、
+    Roman,
+    /// 专栏 3-1
+    Box,
+    /// No number: a short line on its own.
+    Plain,
+}
+
+/// A number at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Numbering {
+    pub style: NumberStyle,
+    /// The number as written, with its punctuation (`（一）`, `1﹒`, `第三节`).
+    pub written: String,
+    /// The number's value (`三` → 3); 0 for a box without a number.
+    pub ordinal: u32,
+    /// The text after the number, trimmed.
+    pub rest: String,
+}
+
+/// Chinese numerals (`十七`, `一百零三`, `两千`) and Arabic digits (also
+/// full-width) as a value.
+pub fn cn_number(s: &str) -> Option<u32> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if s.chars().all(|c| fold_digit(c).is_some()) {
+        return s
+            .chars()
+            .try_fold(0u32, |n, c| n.checked_mul(10)?.checked_add(fold_digit(c)?));
+    }
+    let mut total: u32 = 0;
+    let mut section: u32 = 0;
+    let mut current: u32 = 0;
+    for c in s.chars() {
+        let unit = match c {
+            '十' | '拾' => 10,
+            '百' | '佰' => 100,
+            '千' | '仟' => 1000,
+            '万' => 10_000,
+            _ => {
+                current = cn_digit(c)?;
+                continue;
+            }
+        };
+        if unit == 10_000 {
+            total = total.checked_add(section.checked_add(current)?.checked_mul(unit)?)?;
+            section = 0;
+        } else {
+            let n = if current == 0 { 1 } else { current };
+            section = section.checked_add(n.checked_mul(unit)?)?;
+        }
+        current = 0;
+    }
+    total.checked_add(section)?.checked_add(current)
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' | '○' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    cn_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '拾' | '佰' | '仟')
+}
+
+/// An ASCII or full-width digit's value.
+fn fold_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// `(`, `（`, `﹙`.
+fn is_open_paren(c: char) -> bool {
+    matches!(c, '(' | '（' | '﹙')
+}
+
+fn is_close_paren(c: char) -> bool {
+    matches!(c, ')' | '）' | '﹚')
+}
+
+/// The punctuation after an Arabic or Chinese number: `.`, `．`, `、`, `﹒`.
+fn is_number_stop(c: char) -> bool {
+    matches!(c, '.' | '．' | '、' | '﹒' | '，' | ',')
+}
+
+/// Chars that can open a numbered paragraph, for a quick reject.
+fn may_open_number(c: char) -> bool {
+    fold_digit(c).is_some()
+        || is_open_paren(c)
+        || is_cn_numeral(c)
+        || matches!(c, '第' | '专' | '\u{2460}'..='\u{249B}' | '\u{3220}'..='\u{3229}' | '\u{3251}'..='\u{325F}' | '\u{32B1}'..='\u{32BF}' | '\u{2160}'..='\u{216B}')
+}
+
+/// Reads the number a paragraph opens with, if it opens with one.
+pub fn parse(line: &str) -> Option<Numbering> {
+    let first = line.chars().next()?;
+    if !may_open_number(first) {
+        return None;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let (style, len, ordinal) = read_number(&chars)?;
+    let written: String = chars[..len].iter().collect::<String>().trim().to_owned();
+    let rest: String = chars[len..].iter().collect::<String>().trim().to_owned();
+    // `1.5亿元` and `2025.3` are numbers in text, not items.
+    if matches!(style, NumberStyle::Arabic | NumberStyle::CnComma)
+        && rest.starts_with(|c: char| fold_digit(c).is_some())
+    {
+        return None;
+    }
+    Some(Numbering {
+        style,
+        written,
+        ordinal,
+        rest,
+    })
+}
+
+/// (style, chars the number takes, value).
+fn read_number(c: &[char]) -> Option<(NumberStyle, usize, u32)> {
+    let first = c[0];
+    let skip_spaces = |mut i: usize| {
+        while i < c.len() && matches!(c[i], ' ' | '\u{3000}' | '\t') {
+            i += 1;
+        }
+        i
+    };
+    let run = |from: usize, pred: &dyn Fn(char) -> bool| {
+        let mut i = from;
+        while i < c.len() && pred(c[i]) {
+            i += 1;
+        }
+        i
+    };
+    // Single-char forms: ⑴ ⒈ ① ㈠ Ⅰ.
+    match first {
+        '\u{2474}'..='\u{2487}' => {
+            return Some((NumberStyle::ArabicParen, 1, first as u32 - 0x2474 + 1));
+        }
+        '\u{2488}'..='\u{249B}' => {
+            return Some((NumberStyle::Arabic, 1, first as u32 - 0x2488 + 1));
+        }
+        '\u{2460}'..='\u{2473}' => {
+            return Some((NumberStyle::Circled, 1, first as u32 - 0x2460 + 1));
+        }
+        '\u{3251}'..='\u{325F}' => {
+            return Some((NumberStyle::Circled, 1, first as u32 - 0x3251 + 21));
+        }
+        '\u{32B1}'..='\u{32BF}' => {
+            return Some((NumberStyle::Circled, 1, first as u32 - 0x32B1 + 36));
+        }
+        '\u{3220}'..='\u{3229}' => {
+            return Some((NumberStyle::CnParen, 1, first as u32 - 0x3220 + 1));
+        }
+        '\u{2160}'..='\u{216B}' => {
+            let stop = skip_spaces(1);
+            if stop < c.len() && is_number_stop(c[stop]) {
+                return Some((NumberStyle::Roman, stop + 1, first as u32 - 0x2160 + 1));
+            }
+            return None;
+        }
+        _ => {}
+    }
+    // （一） (1) （１）
+    if is_open_paren(first) {
+        let s = skip_spaces(1);
+        let digits_end = run(s, &|ch| fold_digit(ch).is_some());
+        let numeral_end = run(s, &is_cn_numeral);
+        let (style, end) = if digits_end > s {
+            (NumberStyle::ArabicParen, digits_end)
+        } else if numeral_end > s {
+            (NumberStyle::CnParen, numeral_end)
+        } else {
+            return None;
+        };
+        let close = skip_spaces(end);
+        if close < c.len() && is_close_paren(c[close]) {
+            let value = cn_number(&c[s..end].iter().collect::<String>())?;
+            return Some((style, close + 1, value));
+        }
+        return None;
+    }
+    // 1. 1、 １． 1） 1)
+    if fold_digit(first).is_some() {
+        let end = run(0, &|ch| fold_digit(ch).is_some());
+        if end > 9 {
+            return None;
+        }
+        let value = cn_number(&c[..end].iter().collect::<String>())?;
+        let stop = skip_spaces(end);
+        if stop >= c.len() {
+            return None;
+        }
+        if is_close_paren(c[stop]) {
+            return Some((NumberStyle::ArabicParen, stop + 1, value));
+        }
+        // `1,` is a list in a sentence, not an item.
+        if is_number_stop(c[stop]) && !matches!(c[stop], '，' | ',') {
+            return Some((NumberStyle::Arabic, stop + 1, value));
+        }
+        return None;
+    }
+    // 第一章 第一节 第一条 第一部分 第一，
+    if first == '第' {
+        let s = skip_spaces(1);
+        let digits_end = run(s, &|ch| fold_digit(ch).is_some());
+        let numeral_end = run(s, &is_cn_numeral);
+        let end = digits_end.max(numeral_end);
+        if end == s {
+            return None;
+        }
+        let value = cn_number(&c[s..end].iter().collect::<String>())?;
+        let word_at = skip_spaces(end);
+        let word: String = c[word_at..].iter().take(2).collect();
+        let (style, len) = if word.starts_with('章') || word.starts_with('篇') {
+            (NumberStyle::Chapter, 1)
+        } else if word == "部分" {
+            (NumberStyle::Chapter, 2)
+        } else if word.starts_with('节') {
+            (NumberStyle::Section, 1)
+        } else if word.starts_with('条') {
+            (NumberStyle::Article, 1)
+        } else if word.starts_with(['，', ',', '、']) && numeral_end > s {
+            (NumberStyle::CnOrdinal, 1)
+        } else {
+            return None;
+        };
+        return Some((style, word_at + len, value));
+    }
+    // 专栏 3-1
+    if first == '专' {
+        if c.get(1) != Some(&'栏') {
+            return None;
+        }
+        let mut i = skip_spaces(2);
+        let start = i;
+        i = run(i, &|ch| fold_digit(ch).is_some());
+        if i > start {
+            let dash = skip_spaces(i);
+            if dash < c.len() && matches!(c[dash], '-' | '－' | '—' | '‐') {
+                let after = skip_spaces(dash + 1);
+                let end = run(after, &|ch| fold_digit(ch).is_some());
+                if end > after {
+                    i = end;
+                }
+            }
+        }
+        let first_run = run(start, &|ch| fold_digit(ch).is_some());
+        let value = cn_number(&c[start..first_run].iter().collect::<String>()).unwrap_or(0);
+        let mut len = skip_spaces(i);
+        if len < c.len() && matches!(c[len], ':' | '：') {
+            len += 1;
+        }
+        return Some((NumberStyle::Box, len, value));
+    }
+    // 一、 一. 一是
+    if is_cn_numeral(first) {
+        let end = run(0, &is_cn_numeral);
+        if end > 6 {
+            return None;
+        }
+        let value = cn_number(&c[..end].iter().collect::<String>())?;
+        let stop = skip_spaces(end);
+        if stop >= c.len() {
+            return None;
+        }
+        if matches!(c[stop], '、' | '．' | '.' | '﹒') {
+            return Some((NumberStyle::CnComma, stop + 1, value));
+        }
+        // `一是` opens an enumeration; `一是一` or `是否` are not.
+        if c[stop] == '是' && stop == end && c.get(stop + 1).is_some_and(|n| !is_cn_numeral(*n)) {
+            return Some((NumberStyle::CnOrdinal, stop + 1, value));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style(s: &str) -> Option<(NumberStyle, u32, String)> {
+        parse(s).map(|n| (n.style, n.ordinal, n.rest))
+    }
+
+    #[test]
+    fn chinese_numbers() {
+        assert_eq!(cn_number("十"), Some(10));
+        assert_eq!(cn_number("十七"), Some(17));
+        assert_eq!(cn_number("二十三"), Some(23));
+        assert_eq!(cn_number("一百零三"), Some(103));
+        assert_eq!(cn_number("两千"), Some(2000));
+        assert_eq!(cn_number("１２"), Some(12));
+        assert_eq!(cn_number("1000"), Some(1000));
+        assert_eq!(cn_number("甲"), None);
+        assert_eq!(cn_number("99999999999"), None, "overflow is no number");
+    }
+
+    #[test]
+    fn folded_forms() {
+        use NumberStyle::*;
+        for (text, want, n) in [
+            ("一、总体要求", CnComma, 1),
+            ("十二．保障", CnComma, 12),
+            ("（一）强化", CnParen, 1),
+            ("(三) 发展", CnParen, 3),
+            ("㈡推进", CnParen, 2),
+            ("1.建设", Arabic, 1),
+            ("１．建设", Arabic, 1),
+            ("1﹒建设", Arabic, 1),
+            ("12、建设", Arabic, 12),
+            ("⒊建设", Arabic, 3),
+            ("（１）建设", ArabicParen, 1),
+            ("(2)建设", ArabicParen, 2),
+            ("3）建设", ArabicParen, 3),
+            ("⑷建设", ArabicParen, 4),
+            ("①建设", Circled, 1),
+            ("⑳建设", Circled, 20),
+            ("一是加快建设", CnOrdinal, 1),
+            ("第二，加快建设", CnOrdinal, 2),
+            ("第十二章 深入推动", Chapter, 12),
+            ("第二部分 任务", Chapter, 2),
+            ("第三节 打造", Section, 3),
+            ("第五条 各单位", Article, 5),
+            ("Ⅱ、重点任务", Roman, 2),
+            ("专栏 5-1 交通", Box, 5),
+        ] {
+            let got = style(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((got.0, got.1), (want, n), "{text}");
+        }
+        assert_eq!(parse("１．建设园区").unwrap().written, "１．");
+        assert_eq!(parse("（一）强化组织领导").unwrap().rest, "强化组织领导");
+    }
+
+    #[test]
+    fn numbers_have_no_limit() {
+        let n = parse("1000.建设第一千个项目").unwrap();
+        assert_eq!((n.style, n.ordinal), (NumberStyle::Arabic, 1000));
+        assert_eq!(parse("（1234）建设").unwrap().ordinal, 1234);
+        assert_eq!(parse("12345678.建设").unwrap().ordinal, 12_345_678);
+    }
+
+    #[test]
+    fn numbers_in_text_are_not_numbering() {
+        for text in [
+            "1.5亿元的投资",
+            "2035年远景目标",
+            "2025.3完成",
+            "一是一个",
+            "第一次会议",
+            "三百万元",
+            "1,2,3",
+            "专项资金",
+            "(珠西)高端",
+            "（含）",
+            "一带一路",
+        ] {
+            assert!(parse(text).is_none(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! The words the structure rules read, kept in one place: what background
+//! chapters are called, the verbs a statement of work opens with, how
+//! heading titles end, how plan titles end. (The words of responsibility —
+//! role markers, labels, time clauses — are the notes grammar's, in
+//! `notes/vocab.rs`.)
+
+/// Topics of chapters that describe conditions, achievements and
+/// intentions rather than work to do (`一、发展基础`, `（二）指导思想`). A
+/// heading is background when it *names* one of them, not when an action
+/// takes one as its object (`打好新兴产业发展基础` is work).
+pub const BACKGROUND: &[&str] = &[
+    "基础条件",
+    "发展基础",
+    "发展环境",
+    "发展形势",
+    "面临形势",
+    "主要成就",
+    "发展成就",
+    "发展现状",
+    "现实基础",
+    "规划背景",
+    "指导思想",
+    "基本原则",
+    "工作原则",
+    "战略定位",
+    "发展定位",
+    "发展目标",
+    "总体目标",
+    "主要目标",
+    "远景目标",
+    "总体要求",
+    "思想认识",
+    "重要意义",
+    "编制依据",
+    "规划范围",
+    "规划期限",
+];
+
+/// Verbs that open a statement of work (`推进…`, `加快…`): a heading that
+/// opens with one is an action, and in a wall of text a short sentence that
+/// opens with one starts a task.
+pub const WORK_VERBS: &[&str] = &[
+    "提升",
+    "提高",
+    "做强",
+    "做大",
+    "做优",
+    "做实",
+    "打造",
+    "打好",
+    "推动",
+    "推进",
+    "建设",
+    "构建",
+    "完善",
+    "加强",
+    "强化",
+    "优化",
+    "培育",
+    "大力发展",
+    "发展",
+    "深化",
+    "实施",
+    "促进",
+    "健全",
+    "夯实",
+    "筑牢",
+];
+
+/// Words that end heading titles; used to find where a glued heading's
+/// title stops and its body starts (`（一）优化区域经济发展格局各区域加强…`).
+pub const HEADING_ENDINGS: &[&str] = &[
+    "认识",
+    "要求",
+    "思想",
+    "原则",
+    "目标",
+    "发展",
+    "作用",
+    "支撑",
+    "联动",
+    "格局",
+    "互通",
+    "共建",
+    "共治",
+    "共享",
+    "措施",
+    "协调",
+    "引领",
+    "政策",
+    "责任",
+    "激励",
+    "机制",
+    "体系",
+    "建设",
+    "能力",
+    "水平",
+    "环境",
+    "保障",
+    "领导",
+    "改革",
+    "开放",
+    "创新",
+    "融合",
+    "升级",
+    "一体化",
+    "治理",
+    "服务",
+];
+
+/// Words that start a body sentence after a glued heading title.
+pub const BODY_STARTS: &[&str] = &[
+    "要",
+    "各",
+    "加快",
+    "深入",
+    "加强",
+    "积极",
+    "坚持",
+    "推进",
+    "推动",
+    "实施",
+    "建立",
+    "完善",
+    "有序",
+    "结合",
+    "研究",
+    "明确",
+    "立足",
+    "到20",
+    "按照",
+    "围绕",
+    "以",
+    "全面",
+    "统筹",
+    "着力",
+    "充分",
+    "区域",
+    "“",
+    "在",
+    "大力",
+    "进一步",
+    "通过",
+    "市",
+    "省",
+    "县",
+    "我",
+];
+
+/// Words a plan's title ends with.
+pub const PLAN_TITLE_ENDINGS: &[&str] = &[
+    "方案", "规划", "纲要", "意见", "计划", "办法", "措施", "决定", "通知", "要点", "规定", "细则",
+    "清单", "分工", "报告", "举措", "任务", "事项",
+];
+
+/// Words of a news byline (`记者 某某`), never a heading.
+pub const BYLINE: &[&str] = &["记者", "通讯员", "来源", "编辑", "作者", "发布时间"];
+
+/// Whether a heading's title names a background topic: the topic is the
+/// title, or the title opens with it, or what stands before it is no
+/// action (`“十四五”时期发展形势` is background, `打好发展基础` is not).
+pub fn is_background(title: &str) -> bool {
+    let title = title.trim_end_matches(['。', '.']);
+    BACKGROUND.iter().any(|w| match title.find(w) {
+        None => false,
+        Some(0) => true,
+        Some(at) => !opens_with_work_verb(&title[..at]),
+    })
+}
+
+/// Whether `text` opens with a verb of work.
+pub fn opens_with_work_verb(text: &str) -> bool {
+    let t = text.trim_start_matches(['“', '"', ' ']);
+    WORK_VERBS.iter().any(|v| t.starts_with(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn background_titles_name_the_topic() {
+        for t in [
+            "基础条件",
+            "发展基础和面临形势",
+            "“十四五”时期发展形势",
+            "指导思想和发展目标",
+            "总体要求",
+        ] {
+            assert!(is_background(t), "{t}");
+        }
+        for t in ["打好新兴产业发展基础", "强化组织领导", "推进发展目标落实"]
+        {
+            assert!(!is_background(t), "{t}");
+        }
+    }
+}

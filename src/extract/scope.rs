@@ -1,0 +1,176 @@
+//! Rules and their scope: what a document states once and applies to the
+//! items it covers.
+//!
+//! - **Where rules are stated.** A cover notice or the preamble (the whole
+//!   plan), a heading's own text (its section), a note (its task and what
+//!   follows). Rules are `列第一位的为牵头单位` (the first 责任单位 leads),
+//!   `无牵头单位的，责任单位即为牵头单位` (all lead), and standing partners
+//!   (`以下…均需各县（市、区）落实，不再列出`).
+//! - **How far they reach.** The words say it: `以下` starts after the
+//!   statement, `下同` includes the statement's own task, `本部分`/`本章`
+//!   ends with the top-level part, `本节` with the section.
+//! - **Leads on headings.** `三、…（由X牵头）` makes X the lead of every
+//!   task below that names no lead of its own; a task with no note at all
+//!   also takes the heading's partners.
+
+use super::notes::{NoteRules, ParsedNote, rule_reach};
+use super::outline::{NodeKind, Outline};
+
+/// An item's note once the document's rules are applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedNote {
+    /// Index of the item in `outline.nodes`.
+    pub node: usize,
+    pub note: ParsedNote,
+    /// Names the item's own text does not state, with the line that does
+    /// (a heading's lead, a standing partner).
+    pub stated_elsewhere: Vec<(String, u32)>,
+}
+
+/// A rule with the nodes it covers (`from..to`) and the line stating it.
+#[derive(Debug)]
+struct Scoped {
+    rules: NoteRules,
+    from: usize,
+    to: usize,
+    line: u32,
+}
+
+/// Every item's note with the rules that cover it applied, in node order.
+pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
+    let nodes = &outline.nodes;
+    let mut scoped: Vec<Scoped> = Vec::new();
+    // The cover notice and preamble speak for the whole plan.
+    for p in &outline.front {
+        let mut r = NoteRules::default();
+        r.observe(&p.text);
+        if !r.is_empty() {
+            scoped.push(Scoped {
+                rules: r,
+                from: 0,
+                to: nodes.len(),
+                line: p.line,
+            });
+        }
+    }
+    // Where each node's heading section and top-level part end.
+    let end_of = |k: usize, depth: usize| {
+        (k + 1..nodes.len())
+            .find(|&j| nodes[j].depth <= depth && matches!(nodes[j].kind, NodeKind::Heading(_)))
+            .unwrap_or(nodes.len())
+    };
+    let mut headings: Vec<usize> = Vec::new(); // the heading stack
+    for (k, node) in nodes.iter().enumerate() {
+        if let NodeKind::Heading(_) = node.kind {
+            while headings
+                .last()
+                .is_some_and(|&h| nodes[h].depth >= node.depth)
+            {
+                headings.pop();
+            }
+            headings.push(k);
+        }
+        let text = match &node.kind {
+            NodeKind::Heading(h) => h.title.as_str(),
+            NodeKind::Prose(t) => t.as_str(),
+            NodeKind::Item(item) => item.text.as_str(),
+            NodeKind::Project { .. } => continue,
+        };
+        let mut r = NoteRules::default();
+        r.observe(text);
+        if r.is_empty() {
+            continue;
+        }
+        let reach = rule_reach(text);
+        let section = headings.iter().rev().find(|&&h| h != k).copied();
+        let part = headings.first().copied().filter(|&h| h != k);
+        let to = if reach.this_section {
+            section.map_or(nodes.len(), |h| end_of(h, nodes[h].depth))
+        } else if reach.this_part {
+            part.map_or(nodes.len(), |h| end_of(h, nodes[h].depth))
+        } else {
+            match &node.kind {
+                // Prose speaks for its heading's section.
+                NodeKind::Prose(_) => section.map_or(nodes.len(), |h| end_of(h, nodes[h].depth)),
+                // A heading for itself and what it heads.
+                NodeKind::Heading(_) => end_of(k, node.depth),
+                _ => nodes.len(),
+            }
+        };
+        let from = match node.kind {
+            NodeKind::Item(_) if reach.below_only => k + 1,
+            _ => k,
+        };
+        scoped.push(Scoped {
+            rules: r,
+            from,
+            to,
+            line: node.span.line,
+        });
+    }
+
+    let mut out = Vec::new();
+    let mut headings: Vec<usize> = Vec::new();
+    for (k, node) in nodes.iter().enumerate() {
+        match &node.kind {
+            NodeKind::Heading(_) => {
+                while headings
+                    .last()
+                    .is_some_and(|&h| nodes[h].depth >= node.depth)
+                {
+                    headings.pop();
+                }
+                headings.push(k);
+            }
+            NodeKind::Item(item) => {
+                let mut rules = NoteRules::default();
+                let mut standing_lines: Vec<(String, u32)> = Vec::new();
+                for s in scoped.iter().filter(|s| s.from <= k && k < s.to) {
+                    rules.extend(&s.rules);
+                    for p in &s.rules.standing_partners {
+                        standing_lines.push((p.clone(), s.line));
+                    }
+                }
+                let own = item.note();
+                let mut note = rules.apply(own.clone());
+                let mut stated_elsewhere: Vec<(String, u32)> = standing_lines
+                    .into_iter()
+                    .filter(|(name, _)| own.span_of(name).is_none())
+                    .collect();
+                // A heading's lead for a task naming none.
+                if note.leads.is_empty()
+                    && let Some((clause, line)) =
+                        headings.iter().rev().find_map(|&h| match &nodes[h].kind {
+                            NodeKind::Heading(hd) => {
+                                hd.clause.as_ref().map(|c| (&c.note, nodes[h].span.line))
+                            }
+                            _ => None,
+                        })
+                {
+                    let mut inherited = clause.clone();
+                    inherited.spans.clear();
+                    if !own.is_empty() {
+                        inherited.partners.clear();
+                    }
+                    for name in inherited.leads.iter().chain(&inherited.partners) {
+                        stated_elsewhere.push((name.clone(), line));
+                    }
+                    // The task's own deadline and leader come first.
+                    let (deadline, leader) = (note.deadline.clone(), note.leader.clone());
+                    let mut merged = inherited;
+                    merged.merge(note);
+                    merged.deadline = deadline.or(merged.deadline);
+                    merged.leader = leader.or(merged.leader);
+                    note = merged;
+                }
+                out.push(ResolvedNote {
+                    node: k,
+                    note,
+                    stated_elsewhere,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
