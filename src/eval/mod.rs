@@ -334,7 +334,7 @@ fn describe_gold(t: &GoldTask) -> String {
         v.iter()
             .map(|u| u.written.as_str())
             .collect::<Vec<_>>()
-            .join("、")
+            .join("；")
     };
     describe(
         &names(&t.leads),
@@ -348,11 +348,13 @@ fn describe_units(leads: &[UnitRef], partners: &[UnitRef], responsible: &[UnitRe
         v.iter()
             .map(|u| u.written.as_str())
             .collect::<Vec<_>>()
-            .join("、")
+            .join("；")
     };
     describe(&names(leads), &names(partners), &names(responsible))
 }
 
+/// Units are joined with `；`, which no unit name contains, so that one
+/// unit read as two (or two as one) shows.
 fn describe(leads: &str, partners: &str, responsible: &str) -> String {
     let mut s = format!("牵头[{leads}] 配合[{partners}]");
     if !responsible.is_empty() {
