@@ -11,7 +11,8 @@ A source under eval/tools/src/ is a text file, one paragraph or row a line:
     N: text      a paragraph numbered by Word (style "List Number": the
                  number is Word's automatic numbering, not in the text)
     R: a | b | c a table row (cells separated by " | "; the first R: line
-                 starts a table, any other line ends it)
+                 starts a table, any other line but G: ends it)
+    G: text      a section row of the table: one cell merged across it
 
   .xlsx sources (src/<stem>.xlsx.txt):
     S: name      starts a sheet
@@ -50,7 +51,7 @@ def build_docx(src: pathlib.Path, out: pathlib.Path) -> None:
         if not raw.strip():
             continue
         kind, _, text = raw.partition(": ")
-        if kind != "R":
+        if kind not in ("R", "G"):
             table = None
         if kind == "P":
             d.add_paragraph(text)
@@ -58,6 +59,9 @@ def build_docx(src: pathlib.Path, out: pathlib.Path) -> None:
             d.add_paragraph().add_run(text).bold = True
         elif kind == "N":
             d.add_paragraph(text, style="List Number")
+        elif kind == "G" and table is not None:
+            row = table.add_row().cells
+            row[0].merge(row[-1]).text = text
         elif kind == "R":
             cells = [c.strip() for c in text.split(" | ")]
             if table is None:
