@@ -423,36 +423,12 @@ impl Report {
         );
         for d in &self.documents {
             let c = &d.counts;
-            let _ = writeln!(
-                s,
-                "{:<38} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7} {:>7} {:>7}  {}",
-                d.doc,
-                c.gold_tasks,
-                c.extracted_tasks,
-                c.found,
-                pct(c.recall()),
-                pct(c.precision()),
-                pct(c.units()),
-                pct(c.deadlines()),
-                format!("{}/{}", c.goals_found, c.gold_goals),
-                if d.title_right { "ok" } else { "WRONG" }
-            );
+            let goals = format!("{}/{}", c.goals_found, c.gold_goals);
+            let title = if d.title_right { "ok" } else { "WRONG" };
+            row(&mut s, &d.doc, c, &goals, title);
         }
-        let _ = writeln!(
-            s,
-            "{:<38} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7} {:>7} {:>7}  {}/{}",
-            "total (micro)",
-            t.gold_tasks,
-            t.extracted_tasks,
-            t.found,
-            pct(t.recall()),
-            pct(t.precision()),
-            pct(t.units()),
-            pct(t.deadlines()),
-            pct(t.goals()),
-            self.titles_right,
-            self.documents.len()
-        );
+        let titles = format!("{}/{}", self.titles_right, self.documents.len());
+        row(&mut s, "total (micro)", t, &pct(t.goals()), &titles);
         let worst = |name: &str, f: fn(&Counts) -> f64| {
             self.worst(f)
                 .map(|(d, v)| format!("{name} {} ({d})", pct(v)))
@@ -507,6 +483,23 @@ impl Report {
         }
         s
     }
+}
+
+/// One line of the table: a document's counts or the total.
+fn row(s: &mut String, name: &str, c: &Counts, goals: &str, title: &str) {
+    let _ = writeln!(
+        s,
+        "{:<38} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7} {:>7} {:>7}  {title}",
+        name,
+        c.gold_tasks,
+        c.extracted_tasks,
+        c.found,
+        pct(c.recall()),
+        pct(c.precision()),
+        pct(c.units()),
+        pct(c.deadlines()),
+        goals,
+    );
 }
 
 fn pct(x: f64) -> String {
