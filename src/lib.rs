@@ -6,6 +6,7 @@
 //! explorer's finder and the `units`/`search`/`filter` commands.
 
 pub mod bundled;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod model;

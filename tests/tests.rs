@@ -8,6 +8,7 @@ mod common;
 
 // Extraction: seeds, conventions, readers, the command.
 mod cli_extract;
+mod eval_floor;
 mod extract_conventions;
 mod extract_props;
 mod extract_seeds;

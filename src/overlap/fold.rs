@@ -91,7 +91,7 @@ fn push_break(out: &mut Folded, i: usize) {
 }
 
 /// Full-width ASCII forms (Ｇ２４０) to their plain forms (G240).
-fn half_width(c: char) -> char {
+pub(crate) fn half_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',

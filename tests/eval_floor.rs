@@ -1,0 +1,49 @@
+//! The labelled corpus (`eval/`) holds a floor under the extractor: a change
+//! that breaks a convention lowers a total and fails here. The floors start
+//! at the baseline (eval/BASELINE.md) rounded down; raise them as the
+//! extractor improves, never lower them to let a change through.
+
+use std::path::Path;
+
+use fengong::eval::{self, Counts};
+
+/// A measure of a document or total, in [0, 1].
+type Measure = fn(&Counts) -> f64;
+
+/// (measure, floor on the micro total, floor on the worst document).
+const FLOORS: [(&str, Measure, f64, f64); 5] = [
+    ("task recall", Counts::recall, 0.79, 0.0),
+    ("task precision", Counts::precision, 0.91, 0.0),
+    ("units exactly right", Counts::units, 0.49, 0.0),
+    ("deadlines right", Counts::deadlines, 0.92, 0.0),
+    ("goal recall", Counts::goals, 0.81, 0.0),
+];
+
+#[test]
+fn corpus_totals_stay_above_the_floor() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval");
+    let report = eval::run(&corpus, &[]).expect("the corpus scores");
+    assert!(
+        report.documents.len() >= 37 && report.total.gold_tasks >= 560,
+        "the corpus lost documents: {} documents, {} gold tasks",
+        report.documents.len(),
+        report.total.gold_tasks
+    );
+    let mut failures = Vec::new();
+    for (name, measure, total_floor, worst_floor) in FLOORS {
+        let total = measure(&report.total);
+        if total < total_floor {
+            failures.push(format!("{name}: total {total:.3} < floor {total_floor}"));
+        }
+        let (doc, worst) = report.worst(measure).expect("documents");
+        if worst < worst_floor {
+            failures.push(format!("{name}: {doc} {worst:.3} < floor {worst_floor}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n\n{}",
+        failures.join("\n"),
+        report.to_text(60)
+    );
+}
