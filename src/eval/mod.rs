@@ -518,6 +518,8 @@ mod tests {
         UnitRef {
             unit: UnitId(w.to_owned()),
             written: w.to_owned(),
+            chars: None,
+            stated_at: None,
         }
     }
 
@@ -537,6 +539,7 @@ mod tests {
             title: title.to_owned(),
             text: title.to_owned(),
             note: None,
+            clauses: Vec::new(),
             leads: leads.iter().map(|u| unit(u)).collect(),
             partners: partners.iter().map(|u| unit(u)).collect(),
             responsible: Vec::new(),
@@ -577,6 +580,8 @@ mod tests {
                 line: 3,
                 end_line: 3,
             },
+            body: String::new(),
+            body_source: None,
         });
         d.tasks = vec![
             task(

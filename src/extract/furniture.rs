@@ -331,10 +331,9 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     if widths.len() < 4 {
         return None;
     }
-    let max = *widths.iter().max()?;
-    // The band of 4 columns holding most lines, near the widest.
+    // The band of 4 columns holding most lines (the wider band on a tie).
     let band = |w: usize| widths.iter().filter(|&&x| x + 4 > w && x <= w).count();
-    let best = (max.saturating_sub(4)..=max).max_by_key(|&w| band(w))?;
+    let best = widths.iter().copied().max_by_key(|&w| (band(w), w))?;
     let in_band = band(best);
     let wider = widths.iter().filter(|&&x| x > best).count();
     (in_band >= 3 && in_band * 3 >= widths.len() && wider * 10 <= widths.len()).then_some(best)
