@@ -333,7 +333,10 @@ pub fn assemble(inputs: &[DocInput]) -> TaskData {
                     names
                         .iter()
                         .map(|w| UnitRef {
-                            unit: table.resolve(w, &ctx),
+                            unit: match note.span_of(w).and_then(|s| s.expanded.as_deref()) {
+                                Some(meant) => table.resolve_as(w, meant, &ctx),
+                                None => table.resolve(w, &ctx),
+                            },
                             written: w.clone(),
                             chars: note.span_of(w).map(|s| CharSpan {
                                 start: s.start,

@@ -257,6 +257,7 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
     }
 
     check_numbering(&tree, paras, &mut warnings);
+    lift_trailing_notes(&mut tree, paras);
     decide_roles(&mut tree, paras);
     let mut outline = emit(&tree, paras, n.wall_of_text, &mut warnings);
     outline.front = front;
@@ -426,6 +427,46 @@ fn check_numbering(tree: &[TreeNode], paras: &[Para], warnings: &mut Vec<Warning
     }
 }
 
+/// A note after a run of sub-items that have none of their own belongs to
+/// the item owning the run (`1.完善应急预案体系` / `(1)…(2)…(3)…` /
+/// `(责任单位:…)`): it moves from the last sub-item to its parent.
+fn lift_trailing_notes(tree: &mut [TreeNode], paras: &[Para]) {
+    for id in 0..tree.len() {
+        let Source::Para(pi) = tree[id].source else {
+            continue;
+        };
+        let kids = tree[id].children.clone();
+        let Some(&last) = kids.last() else {
+            continue;
+        };
+        if kids.len() < 2 || notes::find_note(&paras[pi].text).is_some() {
+            continue;
+        }
+        let noteless = |k: usize| {
+            tree[k].children.is_empty()
+                && matches!(tree[k].source, Source::Para(i) if notes::find_note(&paras[i].text).is_none())
+        };
+        let annotations = |k: usize| {
+            tree[k]
+                .content
+                .iter()
+                .position(|&c| notes::parse_annotation(&paras[c].text).is_some())
+        };
+        if !kids.iter().all(|&k| noteless(k))
+            || kids[..kids.len() - 1]
+                .iter()
+                .any(|&k| annotations(k).is_some())
+        {
+            continue;
+        }
+        let Some(from) = annotations(last) else {
+            continue;
+        };
+        let moved: Vec<usize> = tree[last].content.drain(from..).collect();
+        tree[id].content.extend(moved);
+    }
+}
+
 /// Decides for every numbered node whether it heads a section or is an item.
 fn decide_roles(tree: &mut [TreeNode], paras: &[Para]) {
     for id in 0..tree.len() {
@@ -488,6 +529,18 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
         .first()
         .is_some_and(|&c| notes::parse_annotation(&paras[c].text).is_some());
     if !node.children.is_empty() {
+        let noteless_leaves = node.children.iter().all(|&c| {
+            tree[c].children.is_empty()
+                && matches!(tree[c].source, Source::Para(ci) if notes::find_note(&paras[ci].text).is_none())
+                && !tree[c]
+                    .content
+                    .iter()
+                    .any(|&k| notes::parse_annotation(&paras[k].text).is_some())
+        });
+        // A note after its sub-items: the sub-items are the task's body.
+        if annotated && noteless_leaves && !own_clause {
+            return Role::Item;
+        }
         // Sub-points (①, (1)) of a task that names who does it are its text.
         let minor = node.children.iter().all(|&c| {
             matches!(
