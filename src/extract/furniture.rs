@@ -356,6 +356,11 @@ fn continues_wrap(prev: &str, next: &str) -> bool {
     {
         return false;
     }
+    // A line stopping inside a bracket or after a comma goes on, whatever
+    // the next line looks like; otherwise a label line starts anew.
+    if super::normalise::unfinished(prev) {
+        return true;
+    }
     if super::notes::parse_annotation(next).is_some() {
         return false;
     }

@@ -102,6 +102,9 @@ pub struct NoteMatch {
     /// The note as written, brackets included.
     pub text: String,
     pub note: ParsedNote,
+    /// A closing sentence without brackets or labels (`由X负责。`): it says
+    /// who does the task it ends, but does not make a paragraph a task.
+    pub sentence: bool,
 }
 
 impl ParsedNote {
@@ -225,6 +228,12 @@ pub fn parse_unit_cell(cell: &str, column: UnitColumn) -> ParsedNote {
     b.finish().unwrap_or_default()
 }
 
+/// A note in `paragraph` that makes it a task by itself: bracketed or
+/// labelled, not a closing sentence.
+pub fn find_task_note(paragraph: &str) -> Option<NoteMatch> {
+    find_note(paragraph).filter(|m| !m.sentence)
+}
+
 /// The responsibility note of a task paragraph, if it has one (usually at
 /// the end). Brackets that say nothing about responsibility (`(珠西)`,
 /// `(以下统称北部7镇)`, `(2019—2035年)`) are never notes.
@@ -244,6 +253,7 @@ pub fn find_note(paragraph: &str) -> Option<NoteMatch> {
             end,
             text: t.orig_str(g.open, end),
             note,
+            sentence: false,
         }
     };
     // The last bracket that names units. A bracket after it with only a
@@ -313,11 +323,13 @@ fn sentence_tail(t: &Text) -> Option<NoteMatch> {
     ]
     .iter()
     .any(|w| t.starts_with_at(ss, se, &w.chars().collect::<Vec<_>>()));
-    let b = parse_body(t, ss, se);
-    // Every part a name with its role, or the sentence opens with 由.
+    let mut b = parse_body(t, ss, se);
+    // Every part a name with its role, or the sentence opens with 由 (and
+    // what else it says is the work: `…，报市政府同意后实施`).
     if !(opens_with_by || (b.leftover.is_empty() && se - ss <= MAX_VERB_LINE)) {
         return None;
     }
+    b.leftover.clear();
     let note = b.finish()?;
     if note.leads.is_empty() && note.responsible.is_empty() {
         return None;
@@ -327,6 +339,7 @@ fn sentence_tail(t: &Text) -> Option<NoteMatch> {
         end: se,
         text: t.orig_str(ss, se),
         note,
+        sentence: true,
     })
 }
 
@@ -341,6 +354,7 @@ fn labelled_tail(t: &Text) -> Option<NoteMatch> {
         end,
         text: t.orig_str(start, end),
         note,
+        sentence: false,
     })
 }
 

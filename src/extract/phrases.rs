@@ -168,6 +168,39 @@ pub fn is_background(title: &str) -> bool {
     })
 }
 
+/// How a provision about the plan itself opens (`本措施自…起施行`).
+pub const SELF_REFERENCES: &[&str] = &[
+    "本措施",
+    "本方案",
+    "本办法",
+    "本细则",
+    "本意见",
+    "本规定",
+    "本通知",
+    "本计划",
+    "本政策",
+    "本规划",
+];
+
+/// What such a provision says: when it applies, who interprets it.
+pub const PROVISION_WORDS: &[&str] = &[
+    "施行",
+    "执行",
+    "解释",
+    "有效期",
+    "废止",
+    "起实施",
+    "重叠",
+    "不一致",
+];
+
+/// A provision about the plan itself, not work: `本措施自2024年1月1日起施行`,
+/// `本方案由市发改委负责解释`.
+pub fn is_provision(text: &str) -> bool {
+    SELF_REFERENCES.iter().any(|w| text.starts_with(w))
+        && PROVISION_WORDS.iter().any(|w| text.contains(w))
+}
+
 /// Whether `text` opens with a verb of work.
 pub fn opens_with_work_verb(text: &str) -> bool {
     let t = text.trim_start_matches(['“', '"', ' ']);

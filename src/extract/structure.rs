@@ -33,7 +33,7 @@ use super::normalise::{Normalised, Para, ParaKind, lead_sentence};
 use super::notes;
 use super::numbering::{NumberStyle, Numbering};
 use super::outline::{Clause, Heading, Item, ItemSource, Node, NodeKind, Outline, Span, Unplaced};
-use super::phrases::{BYLINE, is_background, opens_with_work_verb};
+use super::phrases::{BYLINE, is_background, is_provision, opens_with_work_verb};
 use crate::model::Warning;
 
 /// What a node of the tree being built stands for.
@@ -47,6 +47,8 @@ enum Source {
     TableSection { title: String, line: u32 },
     /// A task row of a task table, already an item.
     TableItem(Box<Item>, Span),
+    /// A text row above a task table's header (a note on the table).
+    TableText(String, Span),
 }
 
 /// What a numbered node turned out to be.
@@ -54,8 +56,12 @@ enum Source {
 enum Role {
     Heading,
     Item,
-    /// A short line that governs nothing: decided by its siblings.
+    /// A short line that governs nothing: decided by its siblings, else its
+    /// level; a heading when neither says.
     Undecided,
+    /// Sentences of work with no note: decided by its siblings (a prose
+    /// heading among headings), an item when they do not say.
+    LikelyItem,
 }
 
 #[derive(Debug)]
@@ -132,10 +138,15 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
     for (i, para) in paras.iter().enumerate() {
         // Tables standing before this paragraph.
         while let Some((_, table)) = tables.next_if(|(at, _)| *at <= i) {
-            if add_table(&mut tree, &mut stack, table, &push_node) {
-                started = true;
-                open_box = None;
-            }
+            add_table_with_titles(
+                &mut tree,
+                &mut stack,
+                &mut front,
+                &mut started,
+                table,
+                &push_node,
+            );
+            open_box = None;
         }
         if i < cover {
             front.push(para.clone());
@@ -217,7 +228,7 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
         if !started {
             // A paragraph that names who does it is a task even before any
             // heading: the plan is then one untitled goal.
-            if notes::find_note(&para.text).is_some() && !is_rule_only(&para.text) {
+            if notes::find_task_note(&para.text).is_some() && !is_rule_only(&para.text) {
                 let level = level_for(&mut styles, NumberStyle::Plain);
                 push_node(
                     &mut tree,
@@ -253,7 +264,14 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
         }
     }
     for (_, table) in tables {
-        add_table(&mut tree, &mut stack, table, &push_node);
+        add_table_with_titles(
+            &mut tree,
+            &mut stack,
+            &mut front,
+            &mut started,
+            table,
+            &push_node,
+        );
     }
 
     check_numbering(&tree, paras, &mut warnings);
@@ -264,6 +282,42 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
     outline.cover = cover.min(outline.front.len());
     outline.unplaced = unplaced;
     (outline, warnings)
+}
+
+/// Adds a task table and the text rows above its header: before anything
+/// else they are the document's title lines (front matter), later they are
+/// text in the outline (a note stating a rule for the table).
+fn add_table_with_titles(
+    tree: &mut Vec<TreeNode>,
+    stack: &mut Vec<usize>,
+    front: &mut Vec<Para>,
+    started: &mut bool,
+    table: &Table,
+    push_node: &impl Fn(&mut Vec<TreeNode>, &mut Vec<usize>, Source, NumberStyle, usize) -> usize,
+) {
+    let titles = super::table::title_rows(table);
+    for (text, line) in titles {
+        if *started {
+            let level = stack.last().map_or(0, |&t| tree[t].level + 1);
+            let span = Span {
+                line,
+                end_line: line,
+            };
+            push_node(
+                tree,
+                stack,
+                Source::TableText(text, span),
+                NumberStyle::Plain,
+                level,
+            );
+            stack.pop();
+        } else {
+            front.push(super::normalise::text_para(&text, line));
+        }
+    }
+    if add_table(tree, stack, table, push_node) {
+        *started = true;
+    }
 }
 
 /// Adds a task table's sections and tasks to the tree; false when `table`
@@ -484,7 +538,7 @@ fn decide_roles(tree: &mut [TreeNode], paras: &[Para]) {
     // their level: all nodes numbered the same way.
     let decided: Vec<Role> = tree.iter().map(|n| n.role).collect();
     for id in 0..tree.len() {
-        if tree[id].role != Role::Undecided {
+        if !matches!(tree[id].role, Role::Undecided | Role::LikelyItem) {
             continue;
         }
         let style = tree[id].style;
@@ -501,13 +555,21 @@ fn decide_roles(tree: &mut [TreeNode], paras: &[Para]) {
                     match decided[k] {
                         Role::Item => items += 1,
                         Role::Heading => headings += 1,
-                        Role::Undecided => {}
+                        Role::Undecided | Role::LikelyItem => {}
                     }
                 }
             }
             (items, headings)
         };
         let (mut items, mut headings) = vote(&mut siblings.iter().copied());
+        if tree[id].role == Role::LikelyItem {
+            tree[id].role = if headings > items {
+                Role::Heading
+            } else {
+                Role::Item
+            };
+            continue;
+        }
         if items + headings == 0 {
             (items, headings) = vote(&mut (0..tree.len()));
         }
@@ -554,8 +616,11 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
         }
         return Role::Heading;
     }
-    if own_clause || annotated || !para.heading_shaped() {
+    if own_clause || annotated {
         return Role::Item;
+    }
+    if !para.heading_shaped() {
+        return Role::LikelyItem;
     }
     // `1. 短标题` followed by its body, which ends with a note.
     let content: Vec<&Para> = node.content.iter().map(|&c| &paras[c]).collect();
@@ -616,6 +681,11 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                 span: *span,
                 kind: NodeKind::Item((**item).clone()),
             }),
+            (Source::TableText(text, span), _) => out.nodes.push(Node {
+                depth: depth[id],
+                span: *span,
+                kind: NodeKind::Prose(text.clone()),
+            }),
             (Source::TableSection { title, line }, _) => out.nodes.push(Node {
                 depth: depth[id],
                 span: Span {
@@ -626,6 +696,15 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
             }),
             (Source::Para(i), Role::Item) if node.style != NumberStyle::Plain => {
                 let item = numbered_item(tree, id, paras, *i);
+                // `本措施自…起施行`: a provision about the plan, no task.
+                if item.clauses.is_empty() && is_provision(&item.text) {
+                    out.nodes.push(Node {
+                        depth: depth[id],
+                        span: Span::of(&paras[*i]),
+                        kind: NodeKind::Prose(paras[*i].text.clone()),
+                    });
+                    continue;
+                }
                 let end = node
                     .content
                     .iter()
@@ -873,7 +952,7 @@ fn content_nodes(
     }
     let mut nodes: Vec<Node> = Vec::new();
     for para in content {
-        let has_clause = notes::find_note(&para.text).is_some();
+        let has_clause = notes::find_task_note(&para.text).is_some();
         let lead = lead_sentence(&para.text);
         let source = if lead.is_some() && !numbered_items {
             Some(ItemSource::LeadSentence)

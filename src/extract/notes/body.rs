@@ -2,7 +2,9 @@
 //! lines — into roles, names and a deadline.
 
 use super::labels::{find_labels, labelled_deadline};
-use super::names::{clean_name_at, has_own_level, is_department, is_plausible_name, level_prefix};
+use super::names::{
+    clean_name_at, closing_deng, has_own_level, is_department, is_plausible_name, level_prefix,
+};
 use super::text::*;
 use super::time::{deadline_in, time_clause};
 use super::vocab::*;
@@ -201,20 +203,32 @@ pub(super) fn parse_list(
             joining = true;
             continue;
         }
-        match verb_suffix(t, s, e)
-            .or_else(|| bracketed_verb(t, s, e))
-            .or_else(|| verb_inside(t, s, e))
-        {
+        let at_end = verb_suffix(t, s, e).or_else(|| bracketed_verb(t, s, e));
+        let inside = at_end.is_none().then(|| verb_inside(t, s, e)).flatten();
+        match at_end.or(inside) {
             Some((name_end, verb)) => {
                 pending.push((s, name_end));
                 b.strong |= verb.strong;
-                let role = if joining { Role::Partner } else { verb.role };
+                // `B负责属地征拆保障` after the one in charge: in charge of a
+                // part, a partner.
+                let for_a_part = inside.is_some()
+                    && verb.role == Role::Charge
+                    && !(b.leads.is_empty() && b.charge.is_empty());
+                let role = if joining || for_a_part {
+                    Role::Partner
+                } else {
+                    verb.role
+                };
                 explicit_lead |= role == Role::Lead;
                 b.assign(t, &pending, role, verb.respective && !joining);
                 pending.clear();
                 joining = false;
             }
-            None if joining => b.assign(t, &[(s, strip_action(t, s, e))], Role::Partner, false),
+            None if joining => {
+                b.assign(t, &[(s, strip_action(t, s, e))], Role::Partner, false);
+                // `…、B等研究提出落实意见`: the list closes with 等.
+                joining = closing_deng(t, s, e).is_none();
+            }
             None => pending.push((s, e)),
         }
     }
@@ -398,12 +412,18 @@ pub(super) fn joined_partner(t: &Text, start: usize, end: usize) -> Option<(usiz
     ))
 }
 
-/// Where a name ends before the work it joins in (`市商务局组织实施`).
+/// Where a name ends before the work it joins in (`市商务局组织实施`,
+/// `市公安局研究制定具体办法`): at the first action after a unit word.
 fn strip_action(t: &Text, start: usize, end: usize) -> usize {
-    for action in JOINED_ACTIONS {
-        let a: Vec<char> = action.chars().collect();
-        if t.ends_with_at(start, end, &a) && end - a.len() > start {
-            return end - a.len();
+    for p in start + 2..end {
+        if !(ends_like_unit(t.norm[p - 1]) || is_close(t.norm[p - 1])) {
+            continue;
+        }
+        if JOINED_ACTIONS
+            .iter()
+            .any(|a| t.starts_with_at(p, end, &a.chars().collect::<Vec<_>>()))
+        {
+            return p;
         }
     }
     end

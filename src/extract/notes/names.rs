@@ -98,7 +98,7 @@ pub(super) fn clean_name_at(
 
 /// Where a list's closing `等` stands in `s..e` (at bracket depth 0, not
 /// the 等 of 高等/中等/平等…), when a name stands before it.
-fn closing_deng(t: &Text, s: usize, e: usize) -> Option<usize> {
+pub(super) fn closing_deng(t: &Text, s: usize, e: usize) -> Option<usize> {
     let mut depth = 0usize;
     for i in s..e {
         match t.norm[i] {
