@@ -257,6 +257,16 @@ fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
     Some((header, out))
 }
 
+/// Whether `cells` are a task table's header row (`序号 | 重点任务 | 牵头单位 …`).
+pub fn is_header(cells: &[String]) -> bool {
+    Header::parse(cells).is_some()
+}
+
+/// Whether `cell` is a header label (`牵头单位`, `完成时限`, `序号`…).
+pub fn is_header_label(cell: &str) -> bool {
+    classify(cell).is_some()
+}
+
 /// The text of a task table's rows above its header (a title, a note
 /// such as `注：责任单位中，列第一位的为牵头单位`), with their lines; empty
 /// when `table` is no task table.
