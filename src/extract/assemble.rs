@@ -75,7 +75,7 @@ fn parse_document(id: DocId, input: &DocInput) -> DocParts {
     let (goals, mut unplaced) = goals::goals(&outline, &resolved);
     unplaced.extend(outline.unplaced.iter().cloned());
     unplaced.sort_by_key(|u| u.line);
-    let meta = meta::read_meta(&outline.front, &text);
+    let meta = meta::read_meta(&outline.front, outline.cover, &text);
     let jurisdiction = meta
         .jurisdiction
         .clone()

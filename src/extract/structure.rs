@@ -188,6 +188,13 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
                 started = true;
                 continue;
             }
+            // The plan's title lines before anything else are front matter.
+            ParaKind::Plain
+                if !started && open_box.is_none() && super::meta::is_title_line(&para.text) =>
+            {
+                front.push(para.clone());
+                continue;
+            }
             ParaKind::Plain if !numbered_doc => {
                 // Plain headings right after another with nothing between are subtitles.
                 if let Some(&top) = stack.last()
@@ -752,6 +759,17 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                     span,
                     kind: NodeKind::Heading(heading),
                 });
+                // A heading written as a paragraph (`（五）抓严党的建设。坚持…`):
+                // its first sentence is the title, the rest its body.
+                if let Source::Para(i) = source
+                    && let Some(body) = heading_body(&paras[*i])
+                {
+                    out.nodes.push(Node {
+                        depth: depth[id] + 1,
+                        span,
+                        kind: NodeKind::Prose(body),
+                    });
+                }
                 for (list, text, span) in &node.projects {
                     out.nodes.push(Node {
                         depth: depth[id] + 1,
@@ -828,7 +846,11 @@ fn heading_of(para: &Para, background: bool) -> Heading {
         ),
         None => (NumberStyle::Plain, None, None, para.text.clone()),
     };
-    let mut title = rest.trim_end_matches(['。', '.']).trim().to_owned();
+    let mut title = if para.heading_shaped() || para.numbering().is_none() {
+        rest.trim_end_matches(['。', '.']).trim().to_owned()
+    } else {
+        lead_of_item(&rest)
+    };
     let mut clause = None;
     if let Some(m) = notes::find_note(&rest) {
         let before: String = rest.chars().take(m.start).collect();
@@ -852,6 +874,19 @@ fn heading_of(para: &Para, background: bool) -> Heading {
         clause,
         background,
     }
+}
+
+/// The text after a paragraph-long heading's first sentence.
+fn heading_body(para: &Para) -> Option<String> {
+    let num = para.numbering()?;
+    if para.heading_shaped() {
+        return None;
+    }
+    let end = num.rest.find(['。', '！', '？', '；'])?;
+    let body = num.rest[end..]
+        .trim_start_matches(['。', '！', '？', '；'])
+        .trim();
+    (!body.is_empty()).then(|| body.to_owned())
 }
 
 /// A numbered paragraph decided to be an item, with what follows it:
