@@ -10,6 +10,7 @@ mod common;
 mod cli_extract;
 mod eval_floor;
 mod extract_conventions;
+mod extract_mechanisms;
 mod extract_props;
 mod extract_seeds;
 mod notes_conventions;

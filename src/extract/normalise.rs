@@ -63,7 +63,7 @@ impl Para {
                 || (n.rest.chars().count() <= MAX_HEADING_CHARS
                     && !n
                         .rest
-                        .trim_end_matches(['。', '.'])
+                        .trim_end_matches(['。', '.', '；', ';'])
                         .contains(['。', '；', ';'])
                     && super::notes::find_note(&n.rest).is_none())
         })
@@ -286,8 +286,9 @@ pub fn paragraphs(layout: Layout) -> Normalised {
 /// Paragraphs holding an enumeration of tasks (`（一）抓实产业发展。一是…
 /// （A牵头）；二是…（B牵头）；三是…。`) split into the heading part and one
 /// paragraph per `一是…` item: when the items follow one another in order
-/// after a sentence end, and at least one names who does it. (An
-/// enumeration naming nobody is a sentence's structure, not tasks.)
+/// after a sentence end, and one before the last names who does it. (An
+/// enumeration naming nobody, or closed by one note for all, is a
+/// sentence's structure, not tasks.)
 fn split_enumerations(paras: Vec<Para>) -> Vec<Para> {
     let mut out = Vec::with_capacity(paras.len());
     for p in paras {
@@ -305,10 +306,16 @@ fn split_enumerations(paras: Vec<Para>) -> Vec<Para> {
             .windows(2)
             .map(|w| (w[0], p.text[w[0]..w[1]].trim_end()))
             .collect();
-        let named = pieces
+        // A note only at the end closes the whole paragraph (`…一是…；二是…；
+        // 三是…。（A牵头）`): the items are its parts, not tasks.
+        let items: Vec<&str> = pieces
             .iter()
             .filter(|(at, _)| cuts.contains(at))
-            .any(|(_, t)| super::notes::find_note(t).is_some());
+            .map(|(_, t)| *t)
+            .collect();
+        let named = items[..items.len() - 1]
+            .iter()
+            .any(|t| super::notes::find_note(t).is_some());
         if !named {
             out.push(p);
             continue;
@@ -542,7 +549,10 @@ fn classify(text: &str, markdown_heading: bool) -> ParaKind {
     {
         return ParaKind::Numbered(num);
     }
-    if is_plain_heading(text) || (markdown_heading && n <= MAX_HEADING_CHARS) {
+    // A note on its own line (`（县住建局牵头，县城管局配合）`) is text, however short.
+    if (is_plain_heading(text) || (markdown_heading && n <= MAX_HEADING_CHARS))
+        && super::notes::parse_annotation(text).is_none()
+    {
         return ParaKind::Plain;
     }
     ParaKind::Text

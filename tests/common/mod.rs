@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod extract;
 pub mod overlap;
 pub mod tmux;
 pub mod tui;
