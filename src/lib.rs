@@ -6,6 +6,7 @@
 //! explorer's finder and the `units`/`search`/`filter` commands.
 
 pub mod bundled;
+pub mod deadline;
 pub mod export;
 pub mod extract;
 pub mod model;
@@ -13,6 +14,7 @@ pub mod overlap;
 pub mod query;
 pub mod search;
 pub mod synth;
+pub mod task_key;
 pub mod text;
 pub mod tui;
 pub mod zh;

@@ -18,6 +18,7 @@ mod read_formats;
 mod read_fuzz;
 
 // Queries, search and overlaps, as libraries and as commands.
+mod deadline_forms;
 mod export_cli;
 mod overlap_cli;
 mod overlap_engine;
