@@ -57,7 +57,11 @@ pub fn plan_year(doc: &Document) -> Option<i32> {
             && (i == 0 || !title[i - 1].is_ascii_digit())
             && title.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
         {
-            let year: i32 = title[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
+            let year: i32 = title[i..i + 4]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0);
             let rest: String = title[i + 4..].iter().take(4).collect();
             let far_target = rest.contains("远景");
             if (1949..=2200).contains(&year) && !far_target {
@@ -331,8 +335,7 @@ fn numeric_dates(c: &[char]) -> Vec<char> {
     let mut i = 0;
     while i < c.len() {
         let starts_number = i == 0 || !c[i - 1].is_ascii_digit();
-        if starts_number && digits_at(i, 4) == 4 && i + 4 < c.len() && ".-/".contains(c[i + 4])
-        {
+        if starts_number && digits_at(i, 4) == 4 && i + 4 < c.len() && ".-/".contains(c[i + 4]) {
             let sep = c[i + 4];
             let m_len = digits_at(i + 5, 2);
             if (1..=2).contains(&m_len) {
@@ -533,7 +536,10 @@ impl Cur<'_> {
         // `年底`, `年内`, `年中`: the plan's own year. Only before a word
         // that needs a year, so `年` alone is not a point.
         if self.peek() == Some('年')
-            && matches!(self.c.get(self.i + 1), Some('底' | '末' | '内' | '中' | '初' | '终' | '前'))
+            && matches!(
+                self.c.get(self.i + 1),
+                Some('底' | '末' | '内' | '中' | '初' | '终' | '前')
+            )
         {
             self.i += 1;
             return YearRef::Plan(0);
@@ -770,7 +776,9 @@ fn recurring(rest: &str) -> Option<Part> {
         cur.eat_any(&["底", "末"]);
         let d_start = cur.i;
         match cur.number() {
-            Some(d) if (1..=31).contains(&d) && cur.eat_any(&["日", "号"]) => When::Monthly(Some(d)),
+            Some(d) if (1..=31).contains(&d) && cur.eat_any(&["日", "号"]) => {
+                When::Monthly(Some(d))
+            }
             _ => {
                 cur.i = d_start;
                 When::Monthly(None)
@@ -930,10 +938,16 @@ mod tests {
         assert_eq!(bucket(Some(&by("2022-09-28")), today), Bucket::Within90);
         assert_eq!(bucket(Some(&by("2022-09-29")), today), Bucket::Later);
         assert_eq!(bucket(None, today), Bucket::None);
-        assert_eq!(bucket(Some(&read("持续推进", None)), today), Bucket::Ongoing);
+        assert_eq!(
+            bucket(Some(&read("持续推进", None)), today),
+            Bucket::Ongoing
+        );
         assert_eq!(bucket(Some(&read("按上级部署", None)), today), Bucket::None);
         // Recurring work is due at its next occurrence, never overdue.
-        assert_eq!(bucket(Some(&read("每年12月底前", None)), today), Bucket::Later);
+        assert_eq!(
+            bucket(Some(&read("每年12月底前", None)), today),
+            Bucket::Later
+        );
         assert_eq!(bucket(Some(&read("每季度", None)), today), Bucket::Within30);
         assert_eq!(When::of(&by("2022-06-01")).days_late(today), Some(29));
         assert_eq!(When::of(&by("2022-06-30")).days_late(today), None);

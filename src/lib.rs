@@ -11,6 +11,7 @@ pub mod export;
 pub mod extract;
 pub mod model;
 pub mod overlap;
+pub mod progress;
 pub mod query;
 pub mod search;
 pub mod synth;

@@ -135,27 +135,28 @@ pub fn normalise(s: &str) -> String {
 /// A task number reduced to its digits: `1.` → `1`, `（三）` → `3`,
 /// `第十二条` → `12`, `2.3` → `2.3`; other text is normalised.
 pub fn normalise_number(number: &str) -> String {
-    let trimmed: String = normalise(number);
-    let core = trimmed
-        .trim_start_matches('第')
-        .trim_end_matches(['条', '项', '点']);
-    if !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
-        return core.trim_start_matches('0').to_string();
-    }
-    if let Some(n) = crate::extract::normalise::cn_number(core) {
-        return n.to_string();
-    }
-    // Keep dotted numbers (`2.3`) readable.
+    // Dotted numbers (`2.3`) keep their dots: 2.3 is not 23.
     let dotted: String = number
         .trim()
         .trim_end_matches(['.', '．', '、'])
         .chars()
         .map(|c| if c == '．' { '.' } else { c })
         .collect();
-    if !dotted.is_empty() && dotted.chars().all(|c| c.is_ascii_digit() || c == '.') {
+    if dotted.contains('.') && dotted.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return dotted;
     }
-    trimmed
+    let trimmed: String = normalise(number);
+    let core = trimmed
+        .trim_start_matches('第')
+        .trim_end_matches(['条', '项', '点']);
+    if !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
+        let n = core.trim_start_matches('0');
+        return if n.is_empty() { "0".into() } else { n.into() };
+    }
+    match crate::extract::normalise::cn_number(core) {
+        Some(n) => n.to_string(),
+        None => trimmed,
+    }
 }
 
 fn strip_leading_number(s: &str) -> &str {

@@ -16,7 +16,13 @@ const TABLE: &[(&str, Option<i32>, DueKind, Option<&str>, Option<&str>)] = &[
     ("2024年6月底前", None, DueKind::By, None, Some("2024-06-30")),
     ("2025年6月底前", None, DueKind::By, None, Some("2025-06-30")),
     ("2026年6月底前", None, DueKind::By, None, Some("2026-06-30")),
-    ("2024年12月底前", None, DueKind::By, None, Some("2024-12-31")),
+    (
+        "2024年12月底前",
+        None,
+        DueKind::By,
+        None,
+        Some("2024-12-31"),
+    ),
     ("2025年12月", None, DueKind::By, None, Some("2025-12-31")),
     ("2026年", None, DueKind::By, None, Some("2026-12-31")),
     ("持续推进", None, DueKind::Ongoing, None, None),
@@ -24,17 +30,65 @@ const TABLE: &[(&str, Option<i32>, DueKind, Option<&str>, Option<&str>)] = &[
     ("每年12月底前", None, DueKind::Yearly, None, Some("--12-31")),
     ("年内", Some(2023), DueKind::By, None, Some("2023-12-31")),
     ("2027年底", None, DueKind::By, None, Some("2027-12-31")),
-    ("2023-2025年", None, DueKind::Span, Some("2023-01-01"), Some("2025-12-31")),
-    ("2023-2027年", None, DueKind::Span, Some("2023-01-01"), Some("2027-12-31")),
+    (
+        "2023-2025年",
+        None,
+        DueKind::Span,
+        Some("2023-01-01"),
+        Some("2025-12-31"),
+    ),
+    (
+        "2023-2027年",
+        None,
+        DueKind::Span,
+        Some("2023-01-01"),
+        Some("2027-12-31"),
+    ),
     // The issue's own examples.
-    ("2022年10月底前", None, DueKind::By, None, Some("2022-10-31")),
+    (
+        "2022年10月底前",
+        None,
+        DueKind::By,
+        None,
+        Some("2022-10-31"),
+    ),
     ("年底前", Some(2021), DueKind::By, None, Some("2021-12-31")),
-    ("2023—2025年", None, DueKind::Span, Some("2023-01-01"), Some("2025-12-31")),
+    (
+        "2023—2025年",
+        None,
+        DueKind::Span,
+        Some("2023-01-01"),
+        Some("2025-12-31"),
+    ),
     // Real plans: months, days, parts of a year.
-    ("2021年2月3日前", None, DueKind::By, None, Some("2021-02-03")),
-    ("2022年12月31日", None, DueKind::By, None, Some("2022-12-31")),
-    ("2022年12月31日前完成", None, DueKind::By, None, Some("2022-12-31")),
-    ("2月7日前", Some(2021), DueKind::By, None, Some("2021-02-07")),
+    (
+        "2021年2月3日前",
+        None,
+        DueKind::By,
+        None,
+        Some("2021-02-03"),
+    ),
+    (
+        "2022年12月31日",
+        None,
+        DueKind::By,
+        None,
+        Some("2022-12-31"),
+    ),
+    (
+        "2022年12月31日前完成",
+        None,
+        DueKind::By,
+        None,
+        Some("2022-12-31"),
+    ),
+    (
+        "2月7日前",
+        Some(2021),
+        DueKind::By,
+        None,
+        Some("2021-02-07"),
+    ),
     ("2023年3月底前", None, DueKind::By, None, Some("2023-03-31")),
     ("2023年6月前", None, DueKind::By, None, Some("2023-06-30")),
     ("2022年9月", None, DueKind::By, None, Some("2022-09-30")),
@@ -45,8 +99,20 @@ const TABLE: &[(&str, Option<i32>, DueKind, Option<&str>, Option<&str>)] = &[
     ("2024年2月底前", None, DueKind::By, None, Some("2024-02-29")),
     ("2022年上半年", None, DueKind::By, None, Some("2022-06-30")),
     ("2022年下半年", None, DueKind::By, None, Some("2022-12-31")),
-    ("2022年第一季度", None, DueKind::By, None, Some("2022-03-31")),
-    ("2022年三季度末", None, DueKind::By, None, Some("2022-09-30")),
+    (
+        "2022年第一季度",
+        None,
+        DueKind::By,
+        None,
+        Some("2022-03-31"),
+    ),
+    (
+        "2022年三季度末",
+        None,
+        DueKind::By,
+        None,
+        Some("2022-09-30"),
+    ),
     ("2022年第4季度", None, DueKind::By, None, Some("2022-12-31")),
     ("2022年年底前", None, DueKind::By, None, Some("2022-12-31")),
     ("2022年末", None, DueKind::By, None, Some("2022-12-31")),
@@ -56,34 +122,130 @@ const TABLE: &[(&str, Option<i32>, DueKind, Option<&str>, Option<&str>)] = &[
     ("2023年初", None, DueKind::By, None, Some("2023-03-31")),
     ("2023年中", None, DueKind::By, None, Some("2023-06-30")),
     ("到2025年", None, DueKind::By, None, Some("2025-12-31")),
-    ("力争2024年底前完成", None, DueKind::By, None, Some("2024-12-31")),
-    ("完成时限：2025年底前", None, DueKind::By, None, Some("2025-12-31")),
-    ("2022年底前完成主体工程", None, DueKind::By, None, Some("2022-12-31")),
+    (
+        "力争2024年底前完成",
+        None,
+        DueKind::By,
+        None,
+        Some("2024-12-31"),
+    ),
+    (
+        "完成时限：2025年底前",
+        None,
+        DueKind::By,
+        None,
+        Some("2025-12-31"),
+    ),
+    (
+        "2022年底前完成主体工程",
+        None,
+        DueKind::By,
+        None,
+        Some("2022-12-31"),
+    ),
     // Without a year: the plan's year.
     ("6月底前", Some(2022), DueKind::By, None, Some("2022-06-30")),
     ("上半年", Some(2022), DueKind::By, None, Some("2022-06-30")),
     ("全年", Some(2022), DueKind::By, None, Some("2022-12-31")),
     ("年底", Some(2022), DueKind::By, None, Some("2022-12-31")),
-    ("今年底前", Some(2022), DueKind::By, None, Some("2022-12-31")),
-    ("明年6月底前", Some(2022), DueKind::By, None, Some("2023-06-30")),
+    (
+        "今年底前",
+        Some(2022),
+        DueKind::By,
+        None,
+        Some("2022-12-31"),
+    ),
+    (
+        "明年6月底前",
+        Some(2022),
+        DueKind::By,
+        None,
+        Some("2023-06-30"),
+    ),
     ("三年内", Some(2021), DueKind::By, None, Some("2023-12-31")),
     ("年内", None, DueKind::Unparsed, None, None),
     // Other ways of writing numbers.
-    ("２０２５年底前", None, DueKind::By, None, Some("2025-12-31")),
-    ("二〇二五年底前", None, DueKind::By, None, Some("2025-12-31")),
-    ("2022年十二月底前", None, DueKind::By, None, Some("2022-12-31")),
+    (
+        "２０２５年底前",
+        None,
+        DueKind::By,
+        None,
+        Some("2025-12-31"),
+    ),
+    (
+        "二〇二五年底前",
+        None,
+        DueKind::By,
+        None,
+        Some("2025-12-31"),
+    ),
+    (
+        "2022年十二月底前",
+        None,
+        DueKind::By,
+        None,
+        Some("2022-12-31"),
+    ),
     ("2022.6.30", None, DueKind::By, None, Some("2022-06-30")),
     ("2022-12", None, DueKind::By, None, Some("2022-12-31")),
     ("2022/9/15前", None, DueKind::By, None, Some("2022-09-15")),
     // Spans and lists.
-    ("2023年至2025年", None, DueKind::Span, Some("2023-01-01"), Some("2025-12-31")),
-    ("2022—2024年", None, DueKind::Span, Some("2022-01-01"), Some("2024-12-31")),
-    ("2022年10月至12月", None, DueKind::Span, Some("2022-10-01"), Some("2022-12-31")),
-    ("2022年10月—2023年6月", None, DueKind::Span, Some("2022-10-01"), Some("2023-06-30")),
-    ("2023年-2025年底", None, DueKind::Span, Some("2023-01-01"), Some("2025-12-31")),
-    ("2022年6月底前、12月底前", None, DueKind::By, None, Some("2022-12-31")),
-    ("2022年6月底前，2023年底前", None, DueKind::By, None, Some("2023-12-31")),
-    ("2022年底前完成并长期坚持", None, DueKind::By, None, Some("2022-12-31")),
+    (
+        "2023年至2025年",
+        None,
+        DueKind::Span,
+        Some("2023-01-01"),
+        Some("2025-12-31"),
+    ),
+    (
+        "2022—2024年",
+        None,
+        DueKind::Span,
+        Some("2022-01-01"),
+        Some("2024-12-31"),
+    ),
+    (
+        "2022年10月至12月",
+        None,
+        DueKind::Span,
+        Some("2022-10-01"),
+        Some("2022-12-31"),
+    ),
+    (
+        "2022年10月—2023年6月",
+        None,
+        DueKind::Span,
+        Some("2022-10-01"),
+        Some("2023-06-30"),
+    ),
+    (
+        "2023年-2025年底",
+        None,
+        DueKind::Span,
+        Some("2023-01-01"),
+        Some("2025-12-31"),
+    ),
+    (
+        "2022年6月底前、12月底前",
+        None,
+        DueKind::By,
+        None,
+        Some("2022-12-31"),
+    ),
+    (
+        "2022年6月底前，2023年底前",
+        None,
+        DueKind::By,
+        None,
+        Some("2023-12-31"),
+    ),
+    (
+        "2022年底前完成并长期坚持",
+        None,
+        DueKind::By,
+        None,
+        Some("2022-12-31"),
+    ),
     // Recurring and standing work.
     ("每年6月底前", None, DueKind::Yearly, None, Some("--06-30")),
     ("每年底前", None, DueKind::Yearly, None, Some("--12-31")),
@@ -99,7 +261,13 @@ const TABLE: &[(&str, Option<i32>, DueKind, Option<&str>, Option<&str>)] = &[
     ("常态化推进", None, DueKind::Ongoing, None, None),
     ("逐年推进", None, DueKind::Ongoing, None, None),
     ("长期", None, DueKind::Ongoing, None, None),
-    ("2022年起长期坚持", None, DueKind::Ongoing, Some("2022-01-01"), None),
+    (
+        "2022年起长期坚持",
+        None,
+        DueKind::Ongoing,
+        Some("2022-01-01"),
+        None,
+    ),
     // No date: kept as written, reported.
     ("按上级部署推进", Some(2022), DueKind::Unparsed, None, None),
     ("立即启动", Some(2022), DueKind::Unparsed, None, None),
@@ -146,7 +314,10 @@ fn every_deadline_in_the_seeds_and_fixtures_is_in_the_table() {
     // The labelled corpus, once it is in the tree.
     if let Ok(dir) = std::fs::read_dir(repo("eval")) {
         paths.extend(dir.map(|e| e.unwrap().path()).filter(|p| {
-            matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md" | "csv"))
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("txt" | "md" | "csv")
+            )
         }));
     }
     paths.sort();
@@ -157,7 +328,12 @@ fn every_deadline_in_the_seeds_and_fixtures_is_in_the_table() {
         }
     }
     let small = TaskData::load(&fixture("small.json")).unwrap();
-    found.extend(small.tasks.into_iter().filter_map(|t| t.deadline.zip(t.due)));
+    found.extend(
+        small
+            .tasks
+            .into_iter()
+            .filter_map(|t| t.deadline.zip(t.due)),
+    );
     assert!(found.len() >= 10, "deadlines found: {found:?}");
     for (words, due) in found {
         let row = TABLE
@@ -211,5 +387,10 @@ fn version_1_files_get_dates_on_load() {
         When::of(t.due.as_ref().unwrap()),
         When::By(deadline::parse_iso("2025-12-31").unwrap())
     );
-    assert!(data.tasks.iter().filter(|t| t.deadline.is_none()).all(|t| t.due.is_none()));
+    assert!(
+        data.tasks
+            .iter()
+            .filter(|t| t.deadline.is_none())
+            .all(|t| t.due.is_none())
+    );
 }
