@@ -7,12 +7,15 @@
 
 pub mod bundled;
 pub mod deadline;
+pub mod due;
 pub mod export;
 pub mod extract;
+pub mod matrix;
 pub mod model;
 pub mod overlap;
 pub mod progress;
 pub mod query;
+pub mod report;
 pub mod search;
 pub mod synth;
 pub mod task_key;
