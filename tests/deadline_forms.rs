@@ -9,8 +9,16 @@ use fengong::model::{Due, DueKind, TaskData};
 
 use crate::common::{fixture, repo};
 
-/// (words as written, the plan's year, kind, start, end).
-const TABLE: &[(&str, Option<i32>, DueKind, Option<&str>, Option<&str>)] = &[
+/// Words as written, the plan's year, kind, start, end.
+type Form = (
+    &'static str,
+    Option<i32>,
+    DueKind,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+const TABLE: &[Form] = &[
     // Seeds, fixtures and the tests' plans.
     ("2025年底前", None, DueKind::By, None, Some("2025-12-31")),
     ("2024年6月底前", None, DueKind::By, None, Some("2024-06-30")),
@@ -44,6 +52,16 @@ const TABLE: &[(&str, Option<i32>, DueKind, Option<&str>, Option<&str>)] = &[
         Some("2023-01-01"),
         Some("2027-12-31"),
     ),
+    ("2022年6月底前", None, DueKind::By, None, Some("2022-06-30")),
+    (
+        "2022年7月15日前",
+        None,
+        DueKind::By,
+        None,
+        Some("2022-07-15"),
+    ),
+    ("2022年8月底前", None, DueKind::By, None, Some("2022-08-31")),
+    ("2023年底前", None, DueKind::By, None, Some("2023-12-31")),
     // The issue's own examples.
     (
         "2022年10月底前",
@@ -278,7 +296,7 @@ const TABLE: &[(&str, Option<i32>, DueKind, Option<&str>, Option<&str>)] = &[
     ("2025—2023年", None, DueKind::Unparsed, None, None),
 ];
 
-fn expected(row: &(&str, Option<i32>, DueKind, Option<&str>, Option<&str>)) -> Due {
+fn expected(row: &Form) -> Due {
     Due {
         kind: row.2,
         start: row.3.map(String::from),
@@ -392,5 +410,31 @@ fn version_1_files_get_dates_on_load() {
             .iter()
             .filter(|t| t.deadline.is_none())
             .all(|t| t.due.is_none())
+    );
+}
+
+#[test]
+fn the_extractor_reports_deadlines_that_name_no_date() {
+    let plan = "某某市重点工作任务分工方案\n\n一、重点任务\n\n1.建设数据中心。推进算力设施建设。（市政务服务数据管理局牵头；完成时限：按省统一部署）\n\n2.完善交通网络。推进道路建设。（市交通运输局牵头；完成时限：2025年底前）\n";
+    let data = fengong::extract::extract_documents(&[fengong::extract::DocInput {
+        path: std::path::Path::new("plan.txt"),
+        text: plan,
+    }]);
+    let t = &data.tasks[0];
+    assert_eq!(t.deadline.as_deref(), Some("按省统一部署"));
+    assert_eq!(t.due.as_ref().map(|d| d.kind), Some(DueKind::Unparsed));
+    let warnings = &data.documents[0].report.warnings;
+    let w: Vec<_> = warnings
+        .iter()
+        .filter(|w| w.message.contains("deadline"))
+        .collect();
+    assert_eq!(w.len(), 1, "{warnings:?}");
+    assert!(
+        w[0].message.contains("按省统一部署") && w[0].message.contains("建设数据中心"),
+        "{w:?}"
+    );
+    assert_eq!(
+        data.tasks[1].due.as_ref().map(|d| d.kind),
+        Some(DueKind::By)
     );
 }

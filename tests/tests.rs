@@ -23,9 +23,11 @@ mod export_cli;
 mod overlap_cli;
 mod overlap_engine;
 mod overlap_seeds;
+mod progress_cli;
 mod search_bundled;
 mod search_cli;
 mod search_queries;
+mod taizhang_cli;
 
 // The explorer: state, drawing, the real binary in tmux.
 mod e2e_tui;

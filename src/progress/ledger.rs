@@ -172,8 +172,9 @@ impl Ledger {
 }
 
 /// Tasks that may be the one a snapshot describes, best first: the same
-/// document (by id, else by title), scored by title similarity plus a bonus
-/// for the same number.
+/// document (by id, else by title), scored by the similarity of the titles
+/// or of the texts' starts, whichever is higher, plus a bonus for the same
+/// number.
 fn candidates(data: &TaskData, snap: &Snapshot) -> Vec<(usize, f32)> {
     let same_doc_ids: Vec<&crate::model::DocId> = {
         let by_id: Vec<_> = data
@@ -201,6 +202,9 @@ fn candidates(data: &TaskData, snap: &Snapshot) -> Vec<(usize, f32)> {
         .filter(|(_, t)| same_doc_ids.contains(&&t.doc))
         .map(|(i, t)| {
             let mut score = similarity(&title, &normalise(&t.title));
+            if !snap.text_start.is_empty() {
+                score = score.max(similarity(&snap.text_start, &super::text_start(&t.text)));
+            }
             if number.is_some() && t.number.as_deref().map(normalise_number) == number {
                 score += NUMBER_BONUS;
             }

@@ -184,7 +184,15 @@ pub struct Snapshot {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     pub title: String,
+    /// The first [`SNAPSHOT_TEXT_CHARS`] letters and digits of the task's
+    /// text ([`crate::task_key::normalise`]): what finds a task again whose
+    /// title was reworded.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text_start: String,
 }
+
+/// How much of a task's text a snapshot keeps.
+pub const SNAPSHOT_TEXT_CHARS: usize = 100;
 
 impl Snapshot {
     pub fn of(data: &TaskData, task: usize) -> Snapshot {
@@ -198,8 +206,17 @@ impl Snapshot {
                 .map_or_else(String::new, |d| d.title.clone()),
             number: t.number.clone(),
             title: t.title.clone(),
+            text_start: text_start(&t.text),
         }
     }
+}
+
+/// The start of a task's text as snapshots keep it.
+pub fn text_start(text: &str) -> String {
+    crate::task_key::normalise(text)
+        .chars()
+        .take(SNAPSHOT_TEXT_CHARS)
+        .collect()
 }
 
 /// A change to record for the task at a position of the task data.

@@ -258,6 +258,7 @@ mod tests {
                 doc_title: "方案".into(),
                 number: Some("1.".into()),
                 title: "任务".into(),
+                text_start: String::new(),
             },
         }
     }

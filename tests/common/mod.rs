@@ -70,3 +70,15 @@ pub fn temp_dir(name: &str) -> PathBuf {
 pub fn shell_quote(p: &Path) -> String {
     format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
 }
+
+/// Extracts `plans` into `dir/tasks.json` with the real binary; returns its path.
+pub fn extract_into(dir: &Path, plans: &[&Path]) -> PathBuf {
+    let out = dir.join("tasks.json");
+    let mut args: Vec<String> = vec!["extract".into()];
+    args.extend(plans.iter().map(|p| p.display().to_string()));
+    args.extend(["-o".into(), out.display().to_string(), "--force".into()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = fengong_in(&args, dir);
+    assert!(o.status.success(), "extract failed: {}", stderr(&o));
+    out
+}
