@@ -375,6 +375,14 @@ pub struct SharedTerm {
     pub in_b: Vec<usize>,
 }
 
+/// serde's message without the position it ends with (messages print the
+/// line and column first).
+pub fn json_error_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
+}
+
 /// Why a task-data file could not be used.
 #[derive(Debug)]
 pub enum LoadError {
@@ -430,15 +438,10 @@ impl TaskData {
             format: Option<String>,
             version: Option<u32>,
         }
-        let to_parse_error = |e: serde_json::Error| {
-            // serde's message ends with the position, which Display prints first.
-            let text = e.to_string();
-            let suffix = format!(" at line {} column {}", e.line(), e.column());
-            LoadError::Parse {
-                line: e.line(),
-                column: e.column(),
-                message: text.strip_suffix(&suffix).unwrap_or(&text).to_owned(),
-            }
+        let to_parse_error = |e: serde_json::Error| LoadError::Parse {
+            line: e.line(),
+            column: e.column(),
+            message: json_error_message(&e),
         };
         let header: Header = serde_json::from_str(text).map_err(to_parse_error)?;
         if header.format.as_deref() != Some(FORMAT_NAME) {

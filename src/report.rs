@@ -240,13 +240,7 @@ fn doc_label(c: &Catalog, task: usize) -> String {
 }
 
 fn role_label(role: Option<Involvement>) -> &'static str {
-    match role {
-        Some(Involvement::Lead) => "牵头",
-        Some(Involvement::Partner) => "配合",
-        Some(Involvement::Responsible) => "责任",
-        Some(Involvement::Mentioned) => "提及",
-        None => "",
-    }
+    role.map_or("", |r| crate::export::role_label(r.key()))
 }
 
 fn leads_of(c: &Catalog, task: usize) -> String {

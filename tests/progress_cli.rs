@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use fengong::model::TaskData;
 use fengong::progress::{Shown, Status, Tracker};
 
-use crate::common::{BIN, extract_into, fixture, stderr, stdout_ok, temp_dir};
+use crate::common::{BIN, extract_into, fixture, key_of, stderr, stdout_ok, temp_dir, xlsx_rows};
 
 fn progress(data: &Path, progress: &Path, args: &[&str]) -> std::process::Output {
     Command::new(BIN)
@@ -21,16 +21,6 @@ fn progress(data: &Path, progress: &Path, args: &[&str]) -> std::process::Output
         .args(args)
         .output()
         .unwrap()
-}
-
-fn key_of(data: &TaskData, title: &str) -> String {
-    data.tasks
-        .iter()
-        .find(|t| t.title == title)
-        .unwrap_or_else(|| panic!("no task {title}"))
-        .key
-        .0
-        .clone()
 }
 
 const PLAN: &str = "某某区2022年重点工作任务分工方案
@@ -270,12 +260,11 @@ fn write_sheet(path: &Path, rows: &[Vec<String>]) {
     book.save(path).unwrap();
 }
 
+/// A sheet's cells as text, dates as `YYYY-MM-DD`, whole numbers without `.0`.
 fn read_sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
-    use calamine::{Data, Reader, Xlsx, open_workbook};
-    let mut book: Xlsx<_> = open_workbook(path).unwrap();
-    let range = book.worksheet_range(name).unwrap();
-    range
-        .rows()
+    use calamine::Data;
+    xlsx_rows(path, name)
+        .iter()
         .map(|r| {
             r.iter()
                 .map(|c| match c {

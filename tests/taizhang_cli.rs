@@ -10,7 +10,9 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use fengong::model::TaskData;
 use serde_json::Value;
 
-use crate::common::{BIN, extract_into, fixture, repo, stderr, stdout_ok, temp_dir};
+use crate::common::{
+    BIN, extract_into, fixture, key_of, repo, stderr, stdout_ok, temp_dir, xlsx_rows,
+};
 
 fn run(args: &[&str], data: &Path, progress: &Path) -> Output {
     Command::new(BIN)
@@ -29,15 +31,7 @@ fn plan_with_progress(name: &str) -> (std::path::PathBuf, std::path::PathBuf, Ta
     let data_path = extract_into(&dir, &[&fixture("taizhang_plan.txt")]);
     let data = TaskData::load(&data_path).unwrap();
     let p = dir.join("tasks.progress.json");
-    let key = |title: &str| {
-        data.tasks
-            .iter()
-            .find(|t| t.title == title)
-            .unwrap()
-            .key
-            .0
-            .clone()
-    };
+    let key = |title: &str| key_of(&data, title);
     for (title, status, note, date) in [
         (
             "加快深江铁路台山段建设",
@@ -72,12 +66,7 @@ fn plan_with_progress(name: &str) -> (std::path::PathBuf, std::path::PathBuf, Ta
 }
 
 fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
-    let mut book: Xlsx<_> = open_workbook(path).unwrap();
-    book.worksheet_range(name)
-        .unwrap()
-        .rows()
-        .map(|r| r.to_vec())
-        .collect()
+    xlsx_rows(path, name)
 }
 
 fn text(d: &Data) -> String {

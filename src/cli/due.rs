@@ -197,23 +197,13 @@ pub fn run(
                     l.task_no.unwrap_or(""),
                     l.title,
                     &l.leads.join("、"),
-                    l.role.map(role_label).unwrap_or(""),
+                    l.role.map(fengong::export::role_label).unwrap_or(""),
                 ])?;
             }
             w.flush()?;
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn role_label(k: &str) -> &'static str {
-    match k {
-        "lead" => "牵头",
-        "partner" => "配合",
-        "responsible" => "责任",
-        "mentioned" => "提及",
-        _ => "",
-    }
 }
 
 fn line<'a>(c: &'a Catalog, bucket: &str, r: &DueRow) -> Line<'a> {

@@ -165,19 +165,11 @@ fn reporting_unit(c: &Catalog, u: &str) -> anyhow::Result<String> {
 /// Finds a task by key, key hex (or a unique start of it), or id.
 pub fn resolve_task(c: &Catalog, tracker: &Tracker, q: &str) -> anyhow::Result<usize> {
     let tasks = &c.data.tasks;
-    if let Some(t) = tasks
-        .iter()
-        .position(|t| t.key.as_str() == q || t.id.as_str() == q)
+    if let Some(t) = tracker
+        .find_key(&c.data, q)
+        .or_else(|| tasks.iter().position(|t| t.id.as_str() == q))
     {
         return Ok(t);
-    }
-    if let Some(r) = tracker
-        .ledger()
-        .rematched
-        .iter()
-        .find(|r| r.from.as_str() == q)
-    {
-        return Ok(r.to);
     }
     let (doc, hex) = match q.split_once('#') {
         Some((d, h)) => (d, h),

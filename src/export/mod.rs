@@ -175,7 +175,8 @@ pub fn lead_mode_label(m: &str) -> &'static str {
     }
 }
 
-fn role_label(r: &str) -> &'static str {
+/// Chinese label of a role key (`lead` → 牵头).
+pub fn role_label(r: &str) -> &'static str {
     match r {
         "lead" => "牵头",
         "partner" => "配合",

@@ -341,18 +341,10 @@ fn match_row(
     number: &str,
     title: &str,
 ) -> Result<usize, String> {
-    if !key.is_empty() {
-        if let Some(t) = data.tasks.iter().position(|t| t.key.as_str() == key) {
-            return Ok(t);
-        }
-        if let Some(r) = tracker
-            .ledger()
-            .rematched
-            .iter()
-            .find(|r| r.from.as_str() == key)
-        {
-            return Ok(r.to);
-        }
+    if !key.is_empty()
+        && let Some(t) = tracker.find_key(data, key)
+    {
+        return Ok(t);
     }
     if title.is_empty() {
         return Err(format!("no task has the key {key}"));

@@ -291,6 +291,21 @@ impl Tracker {
         self.store.events()
     }
 
+    /// The task a key names: its own, or an old key whose progress was
+    /// re-attached to it.
+    pub fn find_key(&self, data: &TaskData, key: &str) -> Option<usize> {
+        data.tasks
+            .iter()
+            .position(|t| t.key.as_str() == key)
+            .or_else(|| {
+                self.ledger
+                    .rematched
+                    .iter()
+                    .find(|r| r.from.as_str() == key)
+                    .map(|r| r.to)
+            })
+    }
+
     /// The status the 台账 shows for a task on `today`.
     pub fn shown(&self, data: &TaskData, task: usize, today: NaiveDate) -> Shown {
         let recorded = self.ledger.of(task).status.map(|(s, _)| s);

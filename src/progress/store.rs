@@ -155,15 +155,11 @@ fn read(path: &Path) -> Result<Vec<Event>, ProgressError> {
         format: Option<String>,
         version: Option<u32>,
     }
-    let parse_error = |e: serde_json::Error| {
-        let text = e.to_string();
-        let suffix = format!(" at line {} column {}", e.line(), e.column());
-        ProgressError::Parse {
-            path: path.to_path_buf(),
-            line: e.line(),
-            column: e.column(),
-            message: text.strip_suffix(&suffix).unwrap_or(&text).to_owned(),
-        }
+    let parse_error = |e: serde_json::Error| ProgressError::Parse {
+        path: path.to_path_buf(),
+        line: e.line(),
+        column: e.column(),
+        message: crate::model::json_error_message(&e),
     };
     let header: Header = serde_json::from_str(&text).map_err(parse_error)?;
     if header.format.as_deref() != Some(FORMAT_NAME) {

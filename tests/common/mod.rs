@@ -82,3 +82,25 @@ pub fn extract_into(dir: &Path, plans: &[&Path]) -> PathBuf {
     assert!(o.status.success(), "extract failed: {}", stderr(&o));
     out
 }
+
+/// The stable key of the task titled `title`.
+pub fn key_of(data: &fengong::model::TaskData, title: &str) -> String {
+    data.tasks
+        .iter()
+        .find(|t| t.title == title)
+        .unwrap_or_else(|| panic!("no task titled {title}"))
+        .key
+        .0
+        .clone()
+}
+
+/// The cells of one sheet of an XLSX file, as calamine reads them.
+pub fn xlsx_rows(path: &Path, sheet: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    book.worksheet_range(sheet)
+        .unwrap()
+        .rows()
+        .map(|r| r.to_vec())
+        .collect()
+}
