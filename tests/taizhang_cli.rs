@@ -426,6 +426,28 @@ fn every_export_carries_the_key_and_the_progress() {
             .any(|h| h.starts_with("台山市发展和改革局（2 项") && h.contains("滞后 1")),
         "{headings:?}"
     );
+    // It prints on A4 landscape, one page wide, the header row on every page.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let sheet1 = part("xl/worksheets/sheet1.xml");
+    assert!(
+        sheet1.contains("paperSize=\"9\"") && sheet1.contains("orientation=\"landscape\""),
+        "{sheet1}"
+    );
+    // One page wide (fitToWidth defaults to 1), as many pages tall as it takes.
+    assert!(
+        sheet1.contains("fitToPage=\"1\"") && sheet1.contains("fitToHeight=\"0\""),
+        "{sheet1}"
+    );
+    let workbook = part("xl/workbook.xml");
+    assert!(
+        workbook.contains("_xlnm.Print_Titles") && workbook.contains("台账!$2:$2"),
+        "{workbook}"
+    );
     // Every CSV column, 行号 a number.
     let all = sheet(&xlsx, "全部字段");
     let header: Vec<String> = all[1].iter().map(text).collect();
