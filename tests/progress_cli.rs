@@ -252,9 +252,27 @@ fn write_sheet(path: &Path, rows: &[Vec<String>]) {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("台账").unwrap();
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
-            sheet.write_string(r as u32, c as u16, v).unwrap();
+            let (r, c) = (r as u32, c as u16);
+            match fengong::deadline::parse_iso(v) {
+                Some(d) => {
+                    use chrono::Datelike;
+                    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                        d.year() as u16,
+                        d.month() as u8,
+                        d.day() as u8,
+                    )
+                    .unwrap();
+                    sheet
+                        .write_datetime_with_format(r, c, &day, &date_format)
+                        .unwrap();
+                }
+                None => {
+                    sheet.write_string(r, c, v).unwrap();
+                }
+            }
         }
     }
     book.save(path).unwrap();

@@ -165,8 +165,7 @@ pub fn run(
             }
         }
         Format::Csv => {
-            out.write_all("\u{feff}".as_bytes())?;
-            let mut w = csv::Writer::from_writer(&mut out);
+            let mut w = tracking::csv_writer(&mut out)?;
             w.write_record([
                 "任务编号",
                 "分组",

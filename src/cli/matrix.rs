@@ -91,11 +91,9 @@ pub fn run(data: Option<PathBuf>, a: MatrixArgs) -> anyhow::Result<ExitCode> {
             let Some(path) = a.output else {
                 anyhow::bail!("xlsx needs an output file (-o FILE.xlsx)");
             };
-            if !a.force && path.exists() {
-                anyhow::bail!("{}: file exists (use --force to overwrite)", path.display());
-            }
             let caption = format!("{title} · 截至 {}", fengong::deadline::today());
-            xlsx::write_tables(&path, &[pivot_table(&m, &caption)])?;
+            let bytes = xlsx::tables_bytes(&path, &[pivot_table(&m, &caption)])?;
+            super::tracking::write_output(&path, a.force, &bytes)?;
             eprintln!(
                 "{}: {} units × {} columns (XLSX)",
                 path.display(),
@@ -111,14 +109,7 @@ pub fn run(data: Option<PathBuf>, a: MatrixArgs) -> anyhow::Result<ExitCode> {
                 write_text(&mut buf, &m, &title)?;
             }
             match a.output {
-                Some(path) => {
-                    if !a.force && path.exists() {
-                        anyhow::bail!("{}: file exists (use --force to overwrite)", path.display());
-                    }
-                    fengong::export::write_atomic(&path, |tmp| {
-                        std::fs::write(tmp, &buf).map_err(Into::into)
-                    })?;
-                }
+                Some(path) => super::tracking::write_output(&path, a.force, &buf)?,
                 None => std::io::stdout().lock().write_all(&buf)?,
             }
         }
@@ -201,8 +192,7 @@ fn write_text(out: &mut dyn Write, m: &Matrix, title: &str) -> std::io::Result<(
 }
 
 fn write_csv(out: &mut dyn Write, m: &Matrix) -> anyhow::Result<()> {
-    out.write_all("\u{feff}".as_bytes())?;
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = super::tracking::csv_writer(out)?;
     let mut header = vec!["单位".to_owned()];
     for col in &m.columns {
         header.push(format!("{} 牵头", col.title));

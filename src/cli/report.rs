@@ -100,23 +100,15 @@ pub fn run(
                 })
         })
         .unwrap_or(Format::Md);
-    if let Some(path) = &a.output
-        && !a.force
-        && path.exists()
-    {
-        anyhow::bail!("{}: file exists (use --force to overwrite)", path.display());
-    }
     match (format, &a.output) {
         (Format::Xlsx, None) => anyhow::bail!("xlsx needs an output file (-o FILE.xlsx)"),
         (Format::Xlsx, Some(path)) => {
-            fengong::export::xlsx::write_tables(path, &report::tables(c, &r))?;
+            let bytes = fengong::export::xlsx::tables_bytes(path, &report::tables(c, &r))?;
+            tracking::write_output(path, a.force, &bytes)?;
             eprintln!("{}: {}（XLSX）", path.display(), r.title());
         }
         (Format::Md, Some(path)) => {
-            let text = report::markdown(c, &r);
-            fengong::export::write_atomic(path, |tmp| {
-                std::fs::write(tmp, &text).map_err(Into::into)
-            })?;
+            tracking::write_output(path, a.force, report::markdown(c, &r).as_bytes())?;
             eprintln!("{}: {}（Markdown）", path.display(), r.title());
         }
         (Format::Md, None) => std::io::stdout()

@@ -1,6 +1,8 @@
-//! What the 台账 commands (`due`, `progress`, `report`, and `export`) load:
-//! the task data, where it came from, and its progress file.
+//! What the 台账 commands (`due`, `matrix`, `progress`, `report`, and
+//! `export`) share: loading the task data with its progress file, dates on
+//! the command line, and writing their files and CSV.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -70,4 +72,21 @@ pub fn data_name(origin: &DataOrigin) -> String {
 /// The progress file as captions name it: only when it exists.
 pub fn progress_name(tracker: &Tracker) -> Option<&Path> {
     Some(tracker.path()).filter(|p| p.exists())
+}
+
+/// Writes `bytes` to `path` atomically, refusing an existing file unless
+/// `force`.
+pub fn write_output(path: &Path, force: bool, bytes: &[u8]) -> anyhow::Result<()> {
+    if !force && path.exists() {
+        return Err(fengong::export::ExportError::Exists(path.to_path_buf()).into());
+    }
+    fengong::export::write_atomic(path, |tmp| std::fs::write(tmp, bytes).map_err(Into::into))?;
+    Ok(())
+}
+
+/// A CSV writer as the 台账 commands use it: a UTF-8 byte-order mark first,
+/// so Excel and WPS read the Chinese.
+pub fn csv_writer<W: Write>(mut w: W) -> std::io::Result<csv::Writer<W>> {
+    w.write_all("\u{feff}".as_bytes())?;
+    Ok(csv::Writer::from_writer(w))
 }

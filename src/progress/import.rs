@@ -23,96 +23,54 @@ const TITLE_WITH_NUMBER: f32 = 0.6;
 /// How close a title must be alone.
 const TITLE_ALONE: f32 = 0.9;
 
-/// One cell as read: its text, and its date when the cell is a date.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Cell {
-    pub text: String,
-    pub date: Option<NaiveDate>,
-}
+/// One cell as read.
+pub type Cell = String;
 
-/// A sheet's rows, each with its 1-based row number in the sheet.
+/// A sheet's rows, each with its row number (in a workbook's first sheet,
+/// the spreadsheet's row; in a CSV file, its line).
 #[derive(Debug, Clone, Default)]
 pub struct Sheet {
     pub name: String,
     pub rows: Vec<(u32, Vec<Cell>)>,
 }
 
-/// Reads every sheet of a workbook (`.xlsx`, `.xls`, `.ods`) or a CSV file.
+/// Reads every sheet of a workbook (`.xlsx`, `.ods`, …) or a CSV file with
+/// the extractor's readers, so a sheet sent back is read as safely, and in
+/// as many encodings, as a plan.
 pub fn read_sheets(path: &Path) -> anyhow::Result<Vec<Sheet>> {
-    use anyhow::Context;
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    if ext.as_deref() == Some("csv") {
-        let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
-        let text = String::from_utf8_lossy(&bytes);
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-        let mut rows = Vec::new();
-        for (i, record) in reader.records().enumerate() {
-            let record = record.with_context(|| format!("{}: row {}", path.display(), i + 1))?;
-            let cells = record
-                .iter()
-                .map(|s| Cell {
-                    text: s.trim().to_owned(),
-                    date: None,
-                })
-                .collect();
-            rows.push((i as u32 + 1, cells));
-        }
-        return Ok(vec![Sheet {
-            name: "CSV".into(),
-            rows,
-        }]);
-    }
-    use calamine::{Data, Reader};
-    let mut book = calamine::open_workbook_auto(path)
-        .with_context(|| format!("{}: cannot read the workbook", path.display()))?;
-    let mut out = Vec::new();
-    for name in book.sheet_names() {
-        let range = book
-            .worksheet_range(&name)
-            .with_context(|| format!("{}: sheet {name}", path.display()))?;
-        let first_row = range.start().map_or(0, |(r, _)| r);
-        let first_col = range.start().map_or(0, |(_, c)| c) as usize;
-        let mut rows = Vec::new();
-        for (i, row) in range.rows().enumerate() {
-            let mut cells = vec![Cell::default(); first_col];
-            cells.extend(row.iter().map(|c| match c {
-                Data::DateTime(d) => Cell {
-                    text: c.to_string(),
-                    date: excel_serial_date(d.as_f64()),
-                },
-                Data::DateTimeIso(s) => Cell {
-                    text: s.clone(),
-                    date: crate::deadline::parse_iso(s.get(..10).unwrap_or(s)),
-                },
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Cell {
-                    text: format!("{}", *f as i64),
-                    date: None,
-                },
-                Data::Empty => Cell::default(),
-                _ => Cell {
-                    text: c.to_string().trim().to_owned(),
-                    date: None,
-                },
-            }));
-            rows.push((first_row + i as u32 + 1, cells));
-        }
-        out.push(Sheet { name, rows });
-    }
-    Ok(out)
+    let source = crate::extract::read::read_document(path).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(source
+        .tables
+        .into_iter()
+        .enumerate()
+        .map(|(n, t)| Sheet {
+            name: format!("表{}", n + 1),
+            rows: t.rows.into_iter().map(|r| (r.line, r.cells)).collect(),
+        })
+        .collect())
 }
 
-/// Excel's day count (1900 system) to a date.
-fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
-    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?;
-    (serial.is_finite() && (1.0..1e6).contains(&serial))
-        .then(|| base.checked_add_days(chrono::Days::new(serial.floor() as u64)))
-        .flatten()
+/// A progress date as a cell holds it: `2022-06-25`, `2022年6月25日`,
+/// `2022/6/25`, or the day number a spreadsheet stores a date as (`44737`).
+fn cell_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if let Some(d) = crate::deadline::parse_iso(text.get(..10).unwrap_or(text)) {
+        return Some(d);
+    }
+    if let Ok(serial) = text.parse::<f64>() {
+        // Days since 1899-12-30 (Excel's 1900 system), 1950–2150.
+        return (18_264.0..91_311.0)
+            .contains(&serial)
+            .then(|| {
+                NaiveDate::from_ymd_opt(1899, 12, 30)?
+                    .checked_add_days(chrono::Days::new(serial.floor() as u64))
+            })
+            .flatten();
+    }
+    match crate::deadline::When::of(&crate::deadline::read(text, None)) {
+        crate::deadline::When::By(day) => Some(day),
+        _ => None,
+    }
 }
 
 /// Which column holds what.
@@ -165,7 +123,7 @@ fn find_header(sheet: &Sheet) -> Option<(usize, Columns)> {
     for (pos, (_, cells)) in sheet.rows.iter().enumerate().take(10) {
         let mut cols = Columns::default();
         for (i, c) in cells.iter().enumerate() {
-            let name = normalise(&c.text);
+            let name = normalise(c);
             let is = |names: &[&str]| names.iter().any(|n| normalise(n) == name);
             let slot = if is(KEY_NAMES) {
                 &mut cols.key
@@ -252,17 +210,19 @@ pub fn plan(
         sheet: sheet.name.clone(),
         ..Default::default()
     };
-    let get = |cells: &[Cell], col: Option<usize>| -> Cell {
-        col.and_then(|c| cells.get(c)).cloned().unwrap_or_default()
+    let get = |cells: &[Cell], col: Option<usize>| -> String {
+        col.and_then(|c| cells.get(c))
+            .map(|c| c.trim().to_owned())
+            .unwrap_or_default()
     };
     for (row, cells) in &sheet.rows[header_at + 1..] {
-        let key = get(cells, cols.key).text;
-        let number = get(cells, cols.number).text;
-        let title = get(cells, cols.title).text;
+        let key = get(cells, cols.key);
+        let number = get(cells, cols.number);
+        let title = get(cells, cols.title);
         if key.is_empty() && title.is_empty() {
             continue; // an empty row, or a unit's heading row
         }
-        let doc = get(cells, cols.doc).text;
+        let doc = get(cells, cols.doc);
         let task = match match_row(data, tracker, &key, &doc, &number, &title) {
             Ok(t) => t,
             Err(why) => {
@@ -281,7 +241,7 @@ pub fn plan(
             }
         };
         let progress = tracker.ledger().of(task);
-        let status_text = get(cells, cols.status).text;
+        let status_text = get(cells, cols.status);
         let status = if status_text.is_empty() {
             None
         } else if let Some(s) = Status::parse(&status_text) {
@@ -297,7 +257,7 @@ pub fn plan(
             ));
             None
         };
-        let note = get(cells, cols.note).text;
+        let note = get(cells, cols.note);
         let note = (!note.is_empty()
             && progress.latest_note().map(|n| n.text.as_str()) != Some(note.as_str()))
         .then_some(note);
@@ -305,19 +265,8 @@ pub fn plan(
             out.unchanged += 1;
             continue;
         }
-        let date_cell = get(cells, cols.date);
-        let date = date_cell
-            .date
-            .or_else(|| crate::deadline::parse_iso(&date_cell.text))
-            .or_else(|| {
-                // `2022年6月15日`, `2022/6/15` as text.
-                match crate::deadline::When::of(&crate::deadline::read(&date_cell.text, None)) {
-                    crate::deadline::When::By(day) => Some(day),
-                    _ => None,
-                }
-            })
-            .unwrap_or(options.today);
-        let unit = Some(get(cells, cols.unit).text)
+        let date = cell_date(&get(cells, cols.date)).unwrap_or(options.today);
+        let unit = Some(get(cells, cols.unit))
             .filter(|u| !u.is_empty())
             .or_else(|| options.unit.clone());
         out.changes.push(Change {
@@ -385,5 +334,22 @@ fn match_row(
         [(t, _)] => Ok(*t),
         [(t, a), (_, b), ..] if a - b >= 0.1 => Ok(*t),
         _ => Err("several tasks have this number and title; add 任务编号 or 文档".to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_cells_hold_them() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(cell_date("2022-06-25"), d("2022-06-25"));
+        assert_eq!(cell_date("2022-06-25 00:00:00"), d("2022-06-25"));
+        assert_eq!(cell_date("44737"), d("2022-06-25"), "a spreadsheet's day number");
+        assert_eq!(cell_date("2022年6月25日"), d("2022-06-25"));
+        assert_eq!(cell_date("2022/6/25"), d("2022-06-25"));
+        assert_eq!(cell_date("3"), None, "a small number is not a date");
+        assert_eq!(cell_date("下周"), None);
     }
 }
