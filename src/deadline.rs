@@ -15,7 +15,8 @@
 //! - A list (`2022年6月底前、12月底前`) is due by its latest date; a later
 //!   item without a year takes the earlier item's year.
 //! - A date and a standing phrase (`2022年底前完成并长期坚持`) is due by the
-//!   date: that is the part that can be checked.
+//!   date: that is the part that can be checked. Standing work within a
+//!   period (`年内持续推进`) spans the period and is due at its end.
 //! - `三年内` is by the end of the plan's year + 2 (the plan's first year
 //!   counts as one).
 //!
@@ -710,9 +711,18 @@ fn read_part(c: &[char], plan_year: Option<i32>, context_year: &mut Option<i32>)
     if let Some(rest) = text.strip_prefix('每') {
         return recurring(rest);
     }
-    // Standing work, perhaps from a year: 持续推进, 2022年起长期坚持.
+    // Standing work, perhaps from a year: 持续推进, 2022年起长期坚持; or
+    // for a period, `年内持续推进`: worked on through it, due at its end.
     if ONGOING_MARKERS.iter().any(|m| text.contains(m)) {
         let mut cur = Cur { c, i: 0 };
+        if let Some(p) = cur.point()
+            && cur.by_marker()
+        {
+            let year = p.year(*context_year, plan_year)?;
+            let (start, end) = p.range(year)?;
+            return Some(Part::Dates(start, end, true));
+        }
+        cur.i = 0;
         let start = cur
             .point()
             .filter(|_| cur.eat_any(&["起", "开始"]))

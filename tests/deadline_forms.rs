@@ -62,6 +62,54 @@ const TABLE: &[Form] = &[
     ),
     ("2022年8月底前", None, DueKind::By, None, Some("2022-08-31")),
     ("2023年底前", None, DueKind::By, None, Some("2023-12-31")),
+    // The labelled corpus (eval/docs).
+    ("2024年12月", None, DueKind::By, None, Some("2024-12-31")),
+    ("2024年12月底", None, DueKind::By, None, Some("2024-12-31")),
+    ("2024年9月", None, DueKind::By, None, Some("2024-09-30")),
+    ("2024年9月底", None, DueKind::By, None, Some("2024-09-30")),
+    ("2024年10月", None, DueKind::By, None, Some("2024-10-31")),
+    ("2024年10月底", None, DueKind::By, None, Some("2024-10-31")),
+    ("2024年11月底", None, DueKind::By, None, Some("2024-11-30")),
+    ("2025年4月", None, DueKind::By, None, Some("2025-04-30")),
+    ("2025年5月", None, DueKind::By, None, Some("2025-05-31")),
+    ("2025年6月", None, DueKind::By, None, Some("2025-06-30")),
+    ("2025年8月", None, DueKind::By, None, Some("2025-08-31")),
+    ("2025年8月底", None, DueKind::By, None, Some("2025-08-31")),
+    ("2025年9月", None, DueKind::By, None, Some("2025-09-30")),
+    ("2025年9月底", None, DueKind::By, None, Some("2025-09-30")),
+    ("2025年10月", None, DueKind::By, None, Some("2025-10-31")),
+    ("2025年10月底", None, DueKind::By, None, Some("2025-10-31")),
+    ("2025年11月", None, DueKind::By, None, Some("2025-11-30")),
+    ("2025年11月底", None, DueKind::By, None, Some("2025-11-30")),
+    ("2025年12月底", None, DueKind::By, None, Some("2025-12-31")),
+    (
+        "12月底前完成",
+        Some(2025),
+        DueKind::By,
+        None,
+        Some("2025-12-31"),
+    ),
+    (
+        "9月底前完成",
+        Some(2025),
+        DueKind::By,
+        None,
+        Some("2025-09-30"),
+    ),
+    (
+        "年内持续推进",
+        Some(2025),
+        DueKind::Span,
+        Some("2025-01-01"),
+        Some("2025-12-31"),
+    ),
+    (
+        "2025年内持续推进",
+        None,
+        DueKind::Span,
+        Some("2025-01-01"),
+        Some("2025-12-31"),
+    ),
     // The issue's own examples.
     (
         "2022年10月底前",
@@ -325,16 +373,16 @@ fn every_deadline_in_the_seeds_and_fixtures_is_in_the_table() {
         .filter(|p| {
             matches!(
                 p.extension().and_then(|e| e.to_str()),
-                Some("txt" | "md" | "csv")
+                Some("txt" | "md" | "csv" | "docx" | "xlsx")
             )
         })
         .collect();
     // The labelled corpus, once it is in the tree.
-    if let Ok(dir) = std::fs::read_dir(repo("eval")) {
+    if let Ok(dir) = std::fs::read_dir(repo("eval/docs")) {
         paths.extend(dir.map(|e| e.unwrap().path()).filter(|p| {
             matches!(
                 p.extension().and_then(|e| e.to_str()),
-                Some("txt" | "md" | "csv")
+                Some("txt" | "md" | "csv" | "docx" | "xlsx")
             )
         }));
     }

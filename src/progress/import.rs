@@ -346,7 +346,11 @@ mod tests {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         assert_eq!(cell_date("2022-06-25"), d("2022-06-25"));
         assert_eq!(cell_date("2022-06-25 00:00:00"), d("2022-06-25"));
-        assert_eq!(cell_date("44737"), d("2022-06-25"), "a spreadsheet's day number");
+        assert_eq!(
+            cell_date("44737"),
+            d("2022-06-25"),
+            "a spreadsheet's day number"
+        );
         assert_eq!(cell_date("2022年6月25日"), d("2022-06-25"));
         assert_eq!(cell_date("2022/6/25"), d("2022-06-25"));
         assert_eq!(cell_date("3"), None, "a small number is not a date");
