@@ -130,19 +130,20 @@ impl Ledger {
             }
         }
         let mut per_task = vec![TaskProgress::default(); data.tasks.len()];
+        let days: Vec<NaiveDate> = events.iter().map(Event::day).collect();
         let mut order: Vec<usize> = (0..events.len()).filter(|&i| target[i].is_some()).collect();
         // By day, then in the order recorded (the file's order).
-        order.sort_by_key(|&i| (events[i].day(), i));
+        order.sort_by_key(|&i| (days[i], i));
         for i in order {
             let e = &events[i];
             let p = &mut per_task[target[i].expect("filtered")];
             p.events.push(i);
             if let Some(s) = e.status {
-                p.status = Some((s, e.day()));
+                p.status = Some((s, days[i]));
             }
             if let Some(text) = &e.note {
                 p.notes.push(Note {
-                    date: e.day(),
+                    date: days[i],
                     text: text.clone(),
                     unit: e.unit.clone(),
                 });

@@ -110,14 +110,24 @@ impl Store {
     pub fn append(&mut self, new: Vec<Event>) -> Result<(), ProgressError> {
         let _lock = lock::Lock::acquire(&self.path);
         let on_disk = read(&self.path)?;
-        let key = |e: &Event| serde_json::to_string(e).unwrap_or_default();
-        let mut seen: HashSet<String> = on_disk.iter().map(key).collect();
-        let mut all = on_disk;
-        for e in self.events.iter().chain(&new) {
-            if seen.insert(key(e)) {
-                all.push(e.clone());
+        let mut all = if on_disk.starts_with(&self.events) {
+            // The usual case: the file is what we read, perhaps with events
+            // other programs added since.
+            on_disk
+        } else {
+            // The file lost events we had read (restored from a backup,
+            // edited): keep those too.
+            let key = |e: &Event| serde_json::to_string(e).unwrap_or_default();
+            let mut seen: HashSet<String> = on_disk.iter().map(key).collect();
+            let mut all = on_disk;
+            for e in &self.events {
+                if seen.insert(key(e)) {
+                    all.push(e.clone());
+                }
             }
-        }
+            all
+        };
+        all.extend(new);
         let text = to_text(&all);
         crate::export::write_atomic(&self.path, |tmp| {
             let mut f = std::fs::File::create(tmp)?;
@@ -161,15 +171,33 @@ fn read(path: &Path) -> Result<Vec<Event>, ProgressError> {
         column: e.column(),
         message: crate::model::json_error_message(&e),
     };
-    let header: Header = serde_json::from_str(&text).map_err(parse_error)?;
-    if header.format.as_deref() != Some(FORMAT_NAME) {
-        return Err(ProgressError::NotProgress(path.to_path_buf()));
+    let check = |header: Header| {
+        if header.format.as_deref() != Some(FORMAT_NAME) {
+            return Err(ProgressError::NotProgress(path.to_path_buf()));
+        }
+        match header.version {
+            Some(v) if v > FORMAT_VERSION => {
+                Err(ProgressError::NewerVersion(path.to_path_buf(), v))
+            }
+            _ => Ok(()),
+        }
+    };
+    match serde_json::from_str::<File>(&text) {
+        Ok(file) => {
+            check(Header {
+                format: Some(file.format),
+                version: Some(file.version),
+            })?;
+            Ok(file.events)
+        }
+        // Read the header alone for the better message: a foreign or newer
+        // file says so rather than what field it lacks.
+        Err(e) => {
+            let header: Header = serde_json::from_str(&text).map_err(parse_error)?;
+            check(header)?;
+            Err(parse_error(e))
+        }
     }
-    if let Some(v) = header.version.filter(|&v| v > FORMAT_VERSION) {
-        return Err(ProgressError::NewerVersion(path.to_path_buf(), v));
-    }
-    let file: File = serde_json::from_str(&text).map_err(parse_error)?;
-    Ok(file.events)
 }
 
 /// The file's text: one event per line, so that a diff of two versions
