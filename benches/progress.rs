@@ -2,21 +2,11 @@
 //! save (which re-reads and rewrites the whole file), at 1 000, 10 000 and
 //! 100 000 events over the bundled data. Run with `cargo bench --bench progress`.
 
-use std::time::{Duration, Instant};
-
 use fengong::model::TaskData;
 use fengong::progress::{Change, Ledger, Status, Store, Tracker};
 
-fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> Duration {
-    std::hint::black_box(f());
-    let start = Instant::now();
-    for _ in 0..runs {
-        std::hint::black_box(f());
-    }
-    let mean = start.elapsed() / runs;
-    println!("{label:<44} {:>10.3} ms", mean.as_secs_f64() * 1000.0);
-    mean
-}
+mod common;
+use common::time;
 
 fn main() {
     let data = TaskData::from_json(fengong::bundled::BUNDLED_JSON).expect("bundled data");
