@@ -196,6 +196,7 @@ fn generate(n_tasks: usize, seed: u64) -> TaskData {
         let line = t as u32 + 1;
         data.tasks.push(Task {
             id: TaskId(format!("doc{d:02}:t{t}")),
+            key: Default::default(),
             doc: doc.clone(),
             goal: GoalId(format!("doc{d:02}:g1")),
             number: None,
@@ -211,6 +212,7 @@ fn generate(n_tasks: usize, seed: u64) -> TaskData {
             lead_mode: LeadMode::Single,
             leader: None,
             deadline: None,
+            due: None,
             mentions: vec![],
             source: SourceSpan {
                 doc,

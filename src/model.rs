@@ -18,12 +18,12 @@ use serde::{Deserialize, Serialize};
 /// Format name written into every file, so a stray JSON file is recognised.
 pub const FORMAT_NAME: &str = "fengong-tasks";
 /// Bumped on every incompatible change of the file format.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(pub String);
 
@@ -63,6 +63,12 @@ id_type!(
 id_type!(
     /// A task: `{doc}:t{n}`, numbered in document order from 1.
     TaskId
+);
+id_type!(
+    /// A task's stable identity, `{doc}#{8 hex digits}`: kept when the plan
+    /// is re-extracted, its tasks reordered or other plans added, so that
+    /// progress and other tools can refer to it ([`crate::task_key`]).
+    TaskKey
 );
 id_type!(
     /// A unit: its canonical name, qualified by jurisdiction
@@ -196,6 +202,9 @@ pub enum LeadMode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     pub id: TaskId,
+    /// Stable identity (version 2; computed on load for version-1 files).
+    #[serde(default)]
+    pub key: TaskKey,
     pub doc: DocId,
     pub goal: GoalId,
     /// The task's number as written (`1.`, `（三）`), if any.
@@ -219,9 +228,47 @@ pub struct Task {
     /// Deadline as written (`2025年底前`, `持续推进`).
     #[serde(default)]
     pub deadline: Option<String>,
+    /// The deadline read as dates (version 2; computed on load for
+    /// version-1 files); `None` when the task has no deadline.
+    #[serde(default)]
+    pub due: Option<Due>,
     /// Places and units the text mentions (never promoted to leads).
     pub mentions: Vec<Mention>,
     pub source: SourceSpan,
+}
+
+/// A deadline read as dates ([`crate::deadline`]): `2025年底前` is
+/// `{ by, end: 2025-12-31 }`, `2023—2025年` a span, `持续推进` ongoing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Due {
+    pub kind: DueKind,
+    /// First day, `YYYY-MM-DD` (spans, and ongoing work that says when it starts).
+    pub start: Option<String>,
+    /// Last day, `YYYY-MM-DD`; for `yearly` the day in every year (`--12-31`),
+    /// for `monthly` the day in every month (`---10`) or `null` for its end.
+    pub end: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueKind {
+    /// Done by `end` (`2025年底前`, `2022年10月`, `年内`).
+    By,
+    /// Worked on from `start` to `end` (`2023—2025年`).
+    Span,
+    /// Every year by the day in `end` (`每年12月底前`).
+    Yearly,
+    /// Every half year, by 30 June and 31 December (`每半年`).
+    HalfYearly,
+    /// Every quarter, by its last day (`每季度`).
+    Quarterly,
+    /// Every month, by the day in `end` or the month's last day (`每月`).
+    Monthly,
+    /// Standing work without an end (`持续推进`, `长期坚持`).
+    Ongoing,
+    /// Words that name no date fengong can read; kept as written and
+    /// reported by the extractor.
+    Unparsed,
 }
 
 /// The part of a task that says who does it, e.g.
@@ -328,6 +375,14 @@ pub struct SharedTerm {
     pub in_b: Vec<usize>,
 }
 
+/// serde's message without the position it ends with (messages print the
+/// line and column first).
+pub fn json_error_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
+}
+
 /// Why a task-data file could not be used.
 #[derive(Debug)]
 pub enum LoadError {
@@ -383,15 +438,10 @@ impl TaskData {
             format: Option<String>,
             version: Option<u32>,
         }
-        let to_parse_error = |e: serde_json::Error| {
-            // serde's message ends with the position, which Display prints first.
-            let text = e.to_string();
-            let suffix = format!(" at line {} column {}", e.line(), e.column());
-            LoadError::Parse {
-                line: e.line(),
-                column: e.column(),
-                message: text.strip_suffix(&suffix).unwrap_or(&text).to_owned(),
-            }
+        let to_parse_error = |e: serde_json::Error| LoadError::Parse {
+            line: e.line(),
+            column: e.column(),
+            message: json_error_message(&e),
         };
         let header: Header = serde_json::from_str(text).map_err(to_parse_error)?;
         if header.format.as_deref() != Some(FORMAT_NAME) {
@@ -401,7 +451,54 @@ impl TaskData {
             Some(v) if v > FORMAT_VERSION => return Err(LoadError::NewerVersion(v)),
             _ => {}
         }
-        serde_json::from_str(text).map_err(to_parse_error)
+        let mut data: TaskData = serde_json::from_str(text).map_err(to_parse_error)?;
+        data.fill_derived();
+        Ok(data)
+    }
+
+    /// Fills what version 2 added and version-1 files lack: each task's
+    /// `due` (its deadline words read as dates, [`crate::deadline`]) and its
+    /// stable `key` ([`crate::task_key`]). Values already present are kept.
+    /// Returns the positions of tasks whose deadline words read as no date.
+    pub fn fill_derived(&mut self) -> Vec<usize> {
+        let years: HashMap<DocId, Option<i32>> = self
+            .documents
+            .iter()
+            .map(|d| (d.id.clone(), crate::deadline::plan_year(d)))
+            .collect();
+        let mut unread = Vec::new();
+        for (i, t) in self.tasks.iter_mut().enumerate() {
+            if t.due.is_none()
+                && let Some(words) = &t.deadline
+            {
+                let year = years.get(&t.doc).copied().flatten();
+                t.due = Some(crate::deadline::read(words, year));
+            }
+            if t.due.as_ref().is_some_and(|d| d.kind == DueKind::Unparsed) {
+                unread.push(i);
+            }
+        }
+        crate::task_key::assign_missing(&mut self.tasks);
+        unread
+    }
+
+    /// Adds an extraction warning for each task in `unread` (from
+    /// [`TaskData::fill_derived`]): its deadline is kept as written.
+    pub fn warn_unread_deadlines(&mut self, unread: &[usize]) {
+        for &i in unread {
+            let t = &self.tasks[i];
+            let words = t.deadline.as_deref().unwrap_or_default();
+            let warning = Warning {
+                line: t.note.as_ref().map_or(t.source.line, |n| n.line),
+                message: format!(
+                    "task “{}”: deadline “{words}” names no date fengong can read (kept as written)",
+                    crate::text::truncate_to_width(&t.title, 40)
+                ),
+            };
+            if let Some(d) = self.documents.iter_mut().find(|d| d.id == t.doc) {
+                d.report.warnings.push(warning);
+            }
+        }
     }
 
     pub fn load(path: &Path) -> Result<TaskData, LoadError> {

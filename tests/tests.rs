@@ -19,13 +19,16 @@ mod read_formats;
 mod read_fuzz;
 
 // Queries, search and overlaps, as libraries and as commands.
+mod deadline_forms;
 mod export_cli;
 mod overlap_cli;
 mod overlap_engine;
 mod overlap_seeds;
+mod progress_cli;
 mod search_bundled;
 mod search_cli;
 mod search_queries;
+mod taizhang_cli;
 
 // The explorer: state, drawing, the real binary in tmux.
 mod e2e_tui;

@@ -34,6 +34,10 @@ pub struct ExportArgs {
     /// Text the task's title or text must contain.
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
+    /// The day statuses are judged on (滞后) and the XLSX title gives
+    /// (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::tracking::parse_date)]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -44,8 +48,14 @@ fn parse_role(s: &str) -> Result<Role, String> {
     Role::parse(s).ok_or_else(|| format!("unknown role \"{s}\" (lead, partner, any)"))
 }
 
-pub fn run(data: Option<PathBuf>, a: ExportArgs) -> anyhow::Result<ExitCode> {
-    let catalog = Catalog::new(super::load_data(data)?);
+pub fn run(
+    data: Option<PathBuf>,
+    progress: Option<PathBuf>,
+    a: ExportArgs,
+) -> anyhow::Result<ExitCode> {
+    let loaded = super::tracking::load(data, progress)?;
+    let catalog: &Catalog = &loaded.catalog;
+    let today = a.today.unwrap_or_else(fengong::deadline::today);
     let filters = Filters {
         doc: a.doc,
         region: a.region,
@@ -54,14 +64,25 @@ pub fn run(data: Option<PathBuf>, a: ExportArgs) -> anyhow::Result<ExitCode> {
         text: a.query,
     };
     let view = catalog.apply(&filters)?;
-    let records = export::records(&catalog, &view.hits);
+    let records = export::records_with_progress(catalog, &view.hits, &loaded.tracker, today);
     match a.output {
         Some(path) => {
             let format = a
                 .format
                 .or_else(|| Format::from_path(&path))
                 .unwrap_or(Format::Jsonl);
-            let n = export::write_file(&path, format, &records, a.force)?;
+            let unit = view
+                .units
+                .first()
+                .map(|&u| catalog.data.units[u].name.as_str());
+            let caption = export::ledger::caption(
+                &filters,
+                unit,
+                &super::tracking::data_name(&loaded.origin),
+                super::tracking::progress_name(&loaded.tracker),
+                today,
+            );
+            let n = export::write_file_titled(&path, format, &records, a.force, &caption)?;
             eprintln!("{}: {n} records ({})", path.display(), format.label());
         }
         None => {

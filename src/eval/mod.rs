@@ -570,6 +570,8 @@ mod tests {
             lead_mode: LeadMode::Single,
             leader: None,
             deadline: deadline.map(str::to_owned),
+            due: None,
+            key: Default::default(),
             mentions: Vec::new(),
             source: SourceSpan {
                 doc: DocId::from("d"),

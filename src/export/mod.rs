@@ -5,6 +5,7 @@
 //! [`records`] and write them with [`write_file`] / [`write_to`], so the two
 //! always produce the same rows and columns.
 
+pub mod ledger;
 pub mod xlsx;
 
 use std::io::Write;
@@ -18,6 +19,9 @@ use crate::query::{Catalog, Filters, Hit, Involvement, Role};
 /// One task as a flat row. Field names are the JSON keys.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record {
+    /// The task's stable key (`{doc}#{8 hex}`): the same in every export
+    /// and after re-extraction, so other tools can refer to the task.
+    pub key: String,
     /// Document id.
     pub doc: String,
     pub doc_title: String,
@@ -51,11 +55,46 @@ pub struct Record {
     pub role: Option<String>,
     /// With a unit filter: the group through which the unit was reached.
     pub via_group: Option<String>,
+    /// The deadline read as dates (docs/FORMAT.md `due`): `by`, `span`,
+    /// `yearly`, `half_yearly`, `quarterly`, `monthly`, `ongoing`, `unparsed`.
+    pub due_kind: Option<String>,
+    pub due_start: Option<String>,
+    pub due_end: Option<String>,
+    /// With progress: `not_started`, `in_progress`, `done`, `closed`, or
+    /// `lagging` (unfinished past a dated deadline).
+    pub status: Option<String>,
+    /// With progress: the latest note, its day and its reporting unit.
+    pub latest_note: Option<String>,
+    pub latest_note_date: Option<String>,
+    pub reported_by: Option<String>,
 }
 
-/// Builds the records of a view's hits, in order.
+/// Builds the records of a view's hits, in order, without progress.
 pub fn records(c: &Catalog, hits: &[Hit]) -> Vec<Record> {
     hits.iter().map(|h| record(c, h)).collect()
+}
+
+/// Builds the records with their progress fields from `tracker`, the
+/// status as seen on `today` (滞后 for unfinished work past its deadline).
+pub fn records_with_progress(
+    c: &Catalog,
+    hits: &[Hit],
+    tracker: &crate::progress::Tracker,
+    today: chrono::NaiveDate,
+) -> Vec<Record> {
+    hits.iter()
+        .map(|h| {
+            let mut r = record(c, h);
+            let p = tracker.ledger().of(h.task);
+            r.status = Some(tracker.shown(&c.data, h.task, today).key().to_owned());
+            if let Some(n) = p.latest_note() {
+                r.latest_note = Some(n.text.clone());
+                r.latest_note_date = Some(n.date.to_string());
+                r.reported_by = n.unit.clone();
+            }
+            r
+        })
+        .collect()
 }
 
 fn record(c: &Catalog, h: &Hit) -> Record {
@@ -69,7 +108,9 @@ fn record(c: &Catalog, h: &Hit) -> Record {
             .get(id)
             .map_or_else(|| id.0.clone(), |&u| c.data.units[u].name.clone())
     };
+    let due = t.due.as_ref();
     Record {
+        key: t.key.0.clone(),
         doc: t.doc.0.clone(),
         doc_title: doc.map_or_else(String::new, |d| d.title.clone()),
         source: doc.map_or_else(String::new, |d| d.source.clone()),
@@ -91,6 +132,27 @@ fn record(c: &Catalog, h: &Hit) -> Record {
         deadline: t.deadline.clone(),
         role: h.involvement.map(|i| i.key().to_owned()),
         via_group: h.via_group.as_ref().map(unit_name),
+        due_kind: due.map(|d| due_kind_key(d.kind).to_owned()),
+        due_start: due.and_then(|d| d.start.clone()),
+        due_end: due.and_then(|d| d.end.clone()),
+        status: None,
+        latest_note: None,
+        latest_note_date: None,
+        reported_by: None,
+    }
+}
+
+fn due_kind_key(k: crate::model::DueKind) -> &'static str {
+    use crate::model::DueKind;
+    match k {
+        DueKind::By => "by",
+        DueKind::Span => "span",
+        DueKind::Yearly => "yearly",
+        DueKind::HalfYearly => "half_yearly",
+        DueKind::Quarterly => "quarterly",
+        DueKind::Monthly => "monthly",
+        DueKind::Ongoing => "ongoing",
+        DueKind::Unparsed => "unparsed",
     }
 }
 
@@ -113,7 +175,8 @@ pub fn lead_mode_label(m: &str) -> &'static str {
     }
 }
 
-fn role_label(r: &str) -> &'static str {
+/// Chinese label of a role key (`lead` → 牵头).
+pub fn role_label(r: &str) -> &'static str {
     match r {
         "lead" => "牵头",
         "partner" => "配合",
@@ -124,7 +187,7 @@ fn role_label(r: &str) -> &'static str {
 }
 
 /// Column headers of the tabular formats (CSV, Markdown, XLSX), in order.
-pub const HEADERS: [&str; 18] = [
+pub const HEADERS: [&str; 26] = [
     "文档",
     "文档标题",
     "来源文件",
@@ -143,10 +206,18 @@ pub const HEADERS: [&str; 18] = [
     "时限",
     "角色",
     "经由组合",
+    "任务编号",
+    "时限类型",
+    "开始日期",
+    "截止日期",
+    "状态",
+    "最新进展",
+    "进展日期",
+    "填报单位",
 ];
 
-/// Columns holding long text, which XLSX should wrap (任务, 全文).
-pub const WRAP_COLUMNS: [usize; 2] = [7, 8];
+/// Columns holding long text, which XLSX should wrap (任务, 全文, 最新进展).
+pub const WRAP_COLUMNS: [usize; 3] = [7, 8, 23];
 
 /// The records as rows of strings under [`HEADERS`]; lists are joined
 /// with `、` as the plans write them.
@@ -173,9 +244,48 @@ pub fn table_rows(records: &[Record]) -> Vec<Vec<String>> {
                 r.deadline.clone().unwrap_or_default(),
                 r.role.as_deref().map(role_label).unwrap_or("").to_owned(),
                 r.via_group.clone().unwrap_or_default(),
+                r.key.clone(),
+                r.due_kind
+                    .as_deref()
+                    .map(due_kind_label)
+                    .unwrap_or("")
+                    .to_owned(),
+                r.due_start.clone().unwrap_or_default(),
+                r.due_end.clone().unwrap_or_default(),
+                r.status
+                    .as_deref()
+                    .map(status_label)
+                    .unwrap_or("")
+                    .to_owned(),
+                r.latest_note.clone().unwrap_or_default(),
+                r.latest_note_date.clone().unwrap_or_default(),
+                r.reported_by.clone().unwrap_or_default(),
             ]
         })
         .collect()
+}
+
+/// Chinese label of a `due_kind` key.
+pub fn due_kind_label(k: &str) -> &'static str {
+    match k {
+        "by" => "截止",
+        "span" => "期间",
+        "yearly" => "每年",
+        "half_yearly" => "每半年",
+        "quarterly" => "每季度",
+        "monthly" => "每月",
+        "ongoing" => "持续",
+        "unparsed" => "未识别",
+        _ => "",
+    }
+}
+
+/// Chinese label of a `status` key (`lagging` → 滞后).
+pub fn status_label(k: &str) -> &'static str {
+    crate::progress::Shown::ALL
+        .into_iter()
+        .find(|s| s.key() == k)
+        .map_or("", |s| s.label())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,12 +386,15 @@ pub fn write_to(w: &mut dyn Write, format: Format, records: &[Record]) -> anyhow
     Ok(())
 }
 
+/// Text made safe for a Markdown table cell.
+pub fn markdown_cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
 fn write_markdown(w: &mut dyn Write, records: &[Record]) -> std::io::Result<()> {
-    fn cell(s: &str) -> String {
-        s.replace('\\', "\\\\")
-            .replace('|', "\\|")
-            .replace('\n', "<br>")
-    }
+    let cell = markdown_cell;
     writeln!(w, "| {} |", HEADERS.join(" | "))?;
     writeln!(w, "|{}", "---|".repeat(HEADERS.len()))?;
     for row in table_rows(records) {
@@ -324,11 +437,29 @@ pub fn write_file(
     records: &[Record],
     overwrite: bool,
 ) -> Result<usize, ExportError> {
+    let caption = format!("{} 条 · 导出于 {}", records.len(), crate::deadline::today());
+    write_file_titled(path, format, records, overwrite, &caption)
+}
+
+/// [`write_file`], with the caption XLSX title rows show: what was
+/// exported, from which data, as of when ([`ledger::caption`]).
+pub fn write_file_titled(
+    path: &Path,
+    format: Format,
+    records: &[Record],
+    overwrite: bool,
+    caption: &str,
+) -> Result<usize, ExportError> {
     if !overwrite && path.exists() {
         return Err(ExportError::Exists(path.to_path_buf()));
     }
     write_atomic(path, |tmp| match format {
-        Format::Xlsx => write_xlsx(tmp, records),
+        // `tmp` is already the temporary file of `write_atomic`.
+        Format::Xlsx => {
+            let bytes = xlsx::tables_bytes(tmp, &ledger::tables(records, caption))?;
+            std::fs::write(tmp, bytes)?;
+            Ok(())
+        }
         _ => {
             let file = std::fs::File::create(tmp)?;
             let mut w = std::io::BufWriter::new(file);
@@ -338,15 +469,6 @@ pub fn write_file(
         }
     })?;
     Ok(records.len())
-}
-
-/// Whether [`write_xlsx`] writes real files; the explorer offers XLSX only then.
-/// A formatted 任务分工表: the same columns as CSV and Markdown.
-fn write_xlsx(tmp: &Path, records: &[Record]) -> anyhow::Result<()> {
-    // `tmp` is already the temporary file of `write_atomic`.
-    let bytes = xlsx::table_xlsx_bytes(tmp, "分工", &HEADERS, &table_rows(records), &WRAP_COLUMNS)?;
-    std::fs::write(tmp, bytes)?;
-    Ok(())
 }
 
 /// Runs `write` on a fresh temporary path next to `path`, then renames it

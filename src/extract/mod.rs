@@ -416,6 +416,7 @@ pub fn extract_documents(inputs: &[DocInput]) -> TaskData {
                 }
                 data.tasks.push(Task {
                     id: TaskId(format!("{}:t{}", p.id, report.tasks)),
+                    key: Default::default(),
                     doc: p.id.clone(),
                     goal: goal_id.clone(),
                     number: t.number.clone(),
@@ -431,6 +432,7 @@ pub fn extract_documents(inputs: &[DocInput]) -> TaskData {
                     lead_mode,
                     leader: t.parsed.leader.clone(),
                     deadline: t.parsed.deadline.clone(),
+                    due: None,
                     mentions,
                     source: SourceSpan {
                         doc: p.id.clone(),
@@ -453,6 +455,9 @@ pub fn extract_documents(inputs: &[DocInput]) -> TaskData {
         });
     }
     data.units = table.into_units();
+    // Deadlines as dates and stable task keys; words that name no date are reported.
+    let unread = data.fill_derived();
+    data.warn_unread_deadlines(&unread);
     data.overlaps = crate::overlap::compute(&data);
     data
 }

@@ -58,6 +58,7 @@ pub fn data(plans: &[Plan]) -> TaskData {
             };
             data.tasks.push(Task {
                 id: TaskId(format!("{}:t{}", plan.doc, n + 1)),
+                key: Default::default(),
                 doc: doc.clone(),
                 goal: GoalId(format!("{}:g1", plan.doc)),
                 number: None,
@@ -74,6 +75,7 @@ pub fn data(plans: &[Plan]) -> TaskData {
                 responsible: vec![],
                 leader: None,
                 deadline: None,
+                due: None,
                 mentions: vec![],
                 source: SourceSpan {
                     doc: doc.clone(),
