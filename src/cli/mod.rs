@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod browse;
+mod coverage;
 mod export;
 mod extract;
 mod overlaps;
@@ -41,6 +42,8 @@ pub enum Command {
     Filter(search::FilterArgs),
     /// Tasks in different plans that concern the same thing.
     Overlaps(overlaps::OverlapsArgs),
+    /// Which tasks of a higher plan the plans below it take up.
+    Coverage(coverage::CoverageArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -53,6 +56,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Search(a)) => search::run_search(data, a),
         Some(Command::Filter(a)) => search::run_filter(a),
         Some(Command::Overlaps(a)) => overlaps::run(data, a),
+        Some(Command::Coverage(a)) => coverage::run(data, a),
     }
 }
 
