@@ -219,3 +219,96 @@ fn bad_arguments_fail_with_one_clear_line() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.json"));
 }
+
+#[test]
+fn overlaps_by_default_parallel_pairs_on_request() {
+    // 台山 and 江海区 are siblings: their shared 农村人居环境整治 is a
+    // parallel measure; 台山's and the western area's 台开快速路 is an overlap.
+    let dir = tempfile::tempdir().unwrap();
+    let measure = "聚焦农村人居环境整治,深化农村厕所革命,完善生活垃圾收运处理体系。";
+    let taishan: Vec<(&str, &str)> = [
+        (
+            "推进台开快速路建设,完善广海湾港区集疏运体系。",
+            "台山市交通运输局",
+        ),
+        (measure, "台山市农业农村局"),
+    ]
+    .into_iter()
+    .chain(FILLER.iter().copied())
+    .collect();
+    let west: Vec<(&str, &str)> = [("加快台开快速路、黄茅海跨海通道建设。", "江门市交通运输局")]
+        .into_iter()
+        .chain(FILLER.iter().copied())
+        .collect();
+    let jianghai: Vec<(&str, &str)> = [(measure, "江海区农业农村局")]
+        .into_iter()
+        .chain(FILLER.iter().copied())
+        .collect();
+    let mut d = data(&[
+        Plan {
+            doc: "000_taishan",
+            jurisdiction: "台山市",
+            tasks: &taishan,
+        },
+        Plan {
+            doc: "001_west",
+            jurisdiction: "江门西部发展区",
+            tasks: &west,
+        },
+        Plan {
+            doc: "002_jianghai",
+            jurisdiction: "江海区",
+            tasks: &jianghai,
+        },
+    ]);
+    d.overlaps = fengong::overlap::compute(&d);
+    let file = dir.path().join("tasks.json");
+    std::fs::write(&file, d.to_json()).unwrap();
+    let relations = |args: &[&str]| -> Vec<(String, String)> {
+        let mut all = vec!["--format", "jsonl"];
+        all.extend_from_slice(args);
+        jsonl(&fengong(&file, &all))
+            .iter()
+            .map(|r| {
+                assert!(r["places"].is_string() && r["topic"].is_number());
+                (
+                    format!(
+                        "{}~{}",
+                        r["a"]["task"].as_str().unwrap(),
+                        r["b"]["task"].as_str().unwrap()
+                    ),
+                    r["relation"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let overlaps = relations(&[]);
+    assert!(
+        overlaps.iter().all(|(_, r)| r != "parallel"),
+        "{overlaps:?}"
+    );
+    assert!(overlaps.contains(&("000_taishan:t1~001_west:t1".into(), "project".into())));
+    let parallel = relations(&["--parallel"]);
+    assert!(!parallel.is_empty() && parallel.iter().all(|(_, r)| r == "parallel"));
+    assert!(
+        parallel
+            .iter()
+            .any(|(p, _)| p == "000_taishan:t2~002_jianghai:t1"),
+        "{parallel:?}"
+    );
+    let all = relations(&["--all"]);
+    assert_eq!(all.len(), overlaps.len() + parallel.len());
+    assert_eq!(&all[..overlaps.len()], &overlaps[..], "overlaps first");
+    // The two flags exclude each other.
+    let out = fengong(&file, &["--parallel", "--all"]);
+    assert!(!out.status.success());
+    // CSV has the relation; text says it.
+    let out = fengong(&file, &["--format", "csv", "--parallel"]);
+    let text = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let col = header.iter().position(|h| h == "relation").unwrap();
+    assert!(reader.records().all(|r| &r.unwrap()[col] == "parallel"));
+    let text = stdout(&fengong(&file, &["--parallel"]));
+    assert!(text.contains("parallel (places apart"), "{text}");
+}

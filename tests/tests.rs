@@ -20,7 +20,9 @@ mod read_fuzz;
 // Queries, search and overlaps, as libraries and as commands.
 mod export_cli;
 mod overlap_cli;
+mod overlap_coverage;
 mod overlap_engine;
+mod overlap_labelled;
 mod overlap_seeds;
 mod search_bundled;
 mod search_cli;

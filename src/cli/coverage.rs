@@ -72,10 +72,7 @@ pub fn run(data: Option<PathBuf>, args: CoverageArgs) -> anyhow::Result<ExitCode
         && !args.force
         && path.exists()
     {
-        anyhow::bail!(
-            "{}: file exists (use --force to overwrite)",
-            path.display()
-        );
+        anyhow::bail!("{}: file exists (use --force to overwrite)", path.display());
     }
     let data = super::load_data(data)?;
     let higher = resolve_doc(&data, &args.higher)?;

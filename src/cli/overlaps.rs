@@ -66,7 +66,12 @@ pub fn run(data: Option<PathBuf>, args: OverlapsArgs) -> anyhow::Result<ExitCode
     }
     let index = data.index();
     let wanted = |r: OverlapRelation| {
-        args.all || if args.parallel { !r.is_overlap() } else { r.is_overlap() }
+        args.all
+            || if args.parallel {
+                !r.is_overlap()
+            } else {
+                r.is_overlap()
+            }
     };
     let mut records: Vec<Record> = data
         .overlaps

@@ -265,7 +265,8 @@ pub fn coverage_with(
                     let d = engine.doc_of[j as usize] as usize;
                     docs.iter().any(|&(ld, _)| ld == d)
                 };
-                let partners = engine.partners_among(t, &mut scratch, in_lower, COVERAGE_CANDIDATES);
+                let partners =
+                    engine.partners_among(t, &mut scratch, in_lower, COVERAGE_CANDIDATES);
                 let mut takers: Vec<Taker> = partners
                     .iter()
                     .filter_map(|&j| engine.score(&generic, &mut cache, t, j as usize))
@@ -303,7 +304,10 @@ pub fn coverage_with(
         .collect();
     Ok(Coverage {
         higher: data.documents[h].id.clone(),
-        lower: lower.iter().map(|&d| data.documents[d].id.clone()).collect(),
+        lower: lower
+            .iter()
+            .map(|&d| data.documents[d].id.clone())
+            .collect(),
         items: items.into_iter().flatten().collect(),
         out_of_scope,
     })

@@ -84,15 +84,16 @@ impl<'d> Engine<'d> {
         accept: impl Fn(u32) -> bool,
         keep: usize,
     ) -> Vec<u32> {
-        self.index.with_partners(i, scratch, accept, |touched, weight| {
-            let mut best = index::heaviest(touched.to_vec(), weight, keep);
-            best.sort_by(|x, y| {
-                weight[*y as usize]
-                    .total_cmp(&weight[*x as usize])
-                    .then(x.cmp(y))
-            });
-            best
-        })
+        self.index
+            .with_partners(i, scratch, accept, |touched, weight| {
+                let mut best = index::heaviest(touched.to_vec(), weight, keep);
+                best.sort_by(|x, y| {
+                    weight[*y as usize]
+                        .total_cmp(&weight[*x as usize])
+                        .then(x.cmp(y))
+                });
+                best
+            })
     }
 
     /// The statistics generic wording is judged by.

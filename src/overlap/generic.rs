@@ -27,8 +27,8 @@ use super::fold::BREAK;
 use super::fxhash::FxHashMap;
 use super::index::KeyIndex;
 use super::params::{
-    COHERENCE_SAMPLE, CONTENT_RATIO, GENERIC_MIN_TASKS, GENERIC_RATIO, MIN_GENERIC_CORPUS,
-    UNKNOWN_PIECE_WEIGHT,
+    BASELINE_SAMPLE, COHERENCE_SAMPLE, CONTENT_RATIO, GENERIC_MIN_TASKS, GENERIC_RATIO,
+    MIN_GENERIC_CORPUS, UNKNOWN_PIECE_WEIGHT,
 };
 
 /// What the corpus says about similarity: the baseline and each task's
@@ -66,39 +66,29 @@ impl<'c> Generic<'c> {
         }
     }
 
-    /// The corpus's baseline similarity: the mean cosine of pairs of tasks
-    /// spread over it (0 for a corpus too small to judge).
+    /// The corpus's baseline: how alike the tasks sharing a phrase usually
+    /// are. It is the median coherence of trigrams spread over the corpus
+    /// (those in [`GENERIC_MIN_TASKS`] to 2 % of the tasks), so a phrase is
+    /// judged against phrases in general — tasks that share any phrase are
+    /// a little alike — and not against tasks picked at random. 0 for a
+    /// corpus too small to judge.
     pub fn baseline(index: &KeyIndex, bigrams: &[Vec<u64>], norms: &[f32]) -> f32 {
         let n = bigrams.len();
-        let g = Generic::new(index, bigrams, norms, 0.0);
         if n < MIN_GENERIC_CORPUS {
             return 0.0;
         }
-        // Pairs picked pseudo-randomly (but deterministically) over the
-        // whole corpus, within and across plans, as a phrase's tasks are.
-        let samples = (n * 4).min(8000);
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            ((z ^ (z >> 31)) % n as u64) as usize
-        };
-        let mut sum = 0.0f64;
-        let mut count = 0usize;
-        for _ in 0..samples {
-            let (i, j) = (next(), next());
-            if i != j {
-                sum += f64::from(g.cosine(i, j));
-                count += 1;
-            }
+        let g = Generic::new(index, bigrams, norms, 0.0);
+        let max_df = (n / 50).max(GENERIC_MIN_TASKS + 5);
+        let mut values: Vec<f32> = index
+            .sample_trigrams(GENERIC_MIN_TASKS, max_df, BASELINE_SAMPLE)
+            .into_iter()
+            .map(|(chars, tasks)| g.coherence(tasks, &chars))
+            .collect();
+        if values.len() < 10 {
+            return 0.0;
         }
-        if count > 0 {
-            (sum / count as f64) as f32
-        } else {
-            0.0
-        }
+        values.sort_by(f32::total_cmp);
+        values[values.len() / 2]
     }
 
     /// How much of `term` (folded chars, no breaks) is about a subject
@@ -112,7 +102,7 @@ impl<'c> Generic<'c> {
         }
         let tasks = self.index.tasks_containing(term);
         let c = if tasks.len() >= GENERIC_MIN_TASKS {
-            self.content_of_tasks(&tasks)
+            self.content_of_tasks(&tasks, term)
         } else {
             // Too rare to judge alone: its pieces that other tasks use. A
             // piece only this pair has says nothing either way and counts
@@ -122,7 +112,7 @@ impl<'c> Generic<'c> {
             for w in term.windows(3) {
                 let tasks = self.index.tasks_containing(w);
                 if tasks.len() >= GENERIC_MIN_TASKS {
-                    sum += self.content_of_tasks(&tasks);
+                    sum += self.content_of_tasks(&tasks, w);
                     weight += 1.0;
                 } else {
                     sum += UNKNOWN_PIECE_WEIGHT;
@@ -141,24 +131,31 @@ impl<'c> Generic<'c> {
     pub fn coherence_ratio(&self, term: &[char]) -> Option<f32> {
         let tasks = self.index.tasks_containing(term);
         (self.baseline > 0.0 && tasks.len() >= GENERIC_MIN_TASKS)
-            .then(|| self.coherence(&tasks) / self.baseline)
+            .then(|| self.coherence(&tasks, term) / self.baseline)
     }
 
-    /// The content share of a phrase found in `tasks` (ascending positions).
-    fn content_of_tasks(&self, tasks: &[u32]) -> f32 {
-        let ratio = self.coherence(tasks) / self.baseline;
+    /// The content share of `term`, found in `tasks` (ascending positions).
+    fn content_of_tasks(&self, tasks: &[u32], term: &[char]) -> f32 {
+        let ratio = self.coherence(tasks, term) / self.baseline;
         ((ratio - GENERIC_RATIO) / (CONTENT_RATIO - GENERIC_RATIO)).clamp(0.0, 1.0)
     }
 
-    /// Mean pairwise cosine among (an even sample of) `tasks`: with u the
-    /// unit vectors, Σᵢ≠ⱼ uᵢ·uⱼ = |Σ u|² − n.
-    fn coherence(&self, tasks: &[u32]) -> f32 {
+    /// Mean pairwise cosine among (an even sample of) `tasks`, leaving out
+    /// the bigrams of `term` itself, which they all share by definition:
+    /// with u the unit vectors restricted to the other bigrams,
+    /// Σᵢ≠ⱼ uᵢ·uⱼ = |Σ u|² − Σ |u|².
+    fn coherence(&self, tasks: &[u32], term: &[char]) -> f32 {
         let n = tasks.len().min(COHERENCE_SAMPLE);
         if n < 2 {
             return 0.0;
         }
+        let own: Vec<u64> = term
+            .windows(2)
+            .map(|w| ((w[0] as u64) << 21) | w[1] as u64)
+            .collect();
         let step = tasks.len() as f64 / n as f64;
         let mut sum: FxHashMap<u64, f32> = FxHashMap::default();
+        let mut squares = 0.0f32;
         let mut used = 0usize;
         for k in 0..n {
             let t = tasks[(k as f64 * step) as usize] as usize;
@@ -168,37 +165,20 @@ impl<'c> Generic<'c> {
             }
             used += 1;
             for b in distinct(&self.bigrams[t]) {
-                *sum.entry(b).or_default() += self.index.bigram_specificity(b) / norm;
+                if own.contains(&b) {
+                    continue;
+                }
+                let u = self.index.topic_weight(b) / norm;
+                *sum.entry(b).or_default() += u;
+                squares += u * u;
             }
         }
         if used < 2 {
             return 0.0;
         }
-        let squared: f32 = sum.values().map(|s| s * s).sum();
+        let total: f32 = sum.values().map(|s| s * s).sum();
         let used = used as f32;
-        ((squared - used) / (used * (used - 1.0))).max(0.0)
-    }
-
-    /// The topic cosine of two tasks, as [`super::pair`] computes it.
-    fn cosine(&self, i: usize, j: usize) -> f32 {
-        let (ni, nj) = (self.norms[i], self.norms[j]);
-        if ni <= 0.0 || nj <= 0.0 {
-            return 0.0;
-        }
-        let (xs, ys) = (distinct(&self.bigrams[i]), distinct(&self.bigrams[j]));
-        let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
-        while x < xs.len() && y < ys.len() {
-            match xs[x].cmp(&ys[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += self.index.bigram_specificity(xs[x]).powi(2);
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        (dot / (ni * nj)).clamp(0.0, 1.0)
+        ((total - squares) / (used * (used - 1.0))).max(0.0)
     }
 }
 

@@ -153,12 +153,22 @@ impl KeyIndex {
         self.specificity(df)
     }
 
-    /// The length of a text's vector of bigram specificities (distinct
-    /// bigrams), for the cosine in [`super::pair`].
+    /// A bigram's weight in a text's topic vector: its specificity, and 1
+    /// for a bigram no other task has (it can be shared by no pair, but it
+    /// is the text's own subject and makes it unlike the others).
+    pub fn topic_weight(&self, bigram: u64) -> f32 {
+        match self.bigram_df.get(&bigram) {
+            Some(&df) if df >= 2 => self.specificity(df as usize),
+            _ => 1.0,
+        }
+    }
+
+    /// The length of a text's topic vector (see [`Self::topic_weight`];
+    /// distinct bigrams), for the cosine in [`super::pair`].
     pub fn bigram_norm(&self, bigrams: &[u64]) -> f32 {
         bigrams
             .iter()
-            .map(|&b| self.bigram_specificity(b).powi(2))
+            .map(|&b| self.topic_weight(b).powi(2))
             .sum::<f32>()
             .sqrt()
     }
@@ -197,6 +207,37 @@ impl KeyIndex {
             .iter()
             .copied()
             .filter(|t| rest.iter().all(|l| l.binary_search(t).is_ok()))
+            .collect()
+    }
+
+    /// Up to `count` trigrams found in `min_df..=max_df` tasks, evenly
+    /// spread over all such trigrams in key order, each with its tasks.
+    pub fn sample_trigrams(
+        &self,
+        min_df: usize,
+        max_df: usize,
+        count: usize,
+    ) -> Vec<([char; 3], &[u32])> {
+        let mut keys: Vec<(Key, u32)> = self
+            .ids
+            .iter()
+            .filter(|&(&k, &id)| {
+                k & NAME_BIGRAM == 0 && (min_df..=max_df).contains(&self.postings(id).len())
+            })
+            .map(|(&k, &id)| (k, id))
+            .collect();
+        keys.sort_unstable();
+        let step = (keys.len() / count.max(1)).max(1);
+        let char_of = |bits: u64| char::from_u32((bits & 0x1F_FFFF) as u32).unwrap_or('\0');
+        keys.iter()
+            .step_by(step)
+            .take(count)
+            .map(|&(k, id)| {
+                (
+                    [char_of(k >> 42), char_of(k >> 21), char_of(k)],
+                    self.postings(id),
+                )
+            })
             .collect()
     }
 

@@ -14,9 +14,8 @@ use super::lexicon::{
 };
 use super::params::{
     CONTEXT_FACTOR, CONTEXT_WINDOW, MAX_BIGRAM_REPEATS, MAX_OCCURRENCES, MAX_SHARED_TERMS,
-    MIN_TERM_WEIGHT, MIN_WORDING_CHARS, NAME_LENGTH_FACTOR, PLACE_FACTOR,
-    QUOTED_FACTOR, SCORE_TERMS, TERM_DECAY, TOPIC_FULL, TOPIC_WEIGHT, WORDING_LENGTH_FACTOR,
-    WORDING_WEIGHT,
+    MIN_TERM_WEIGHT, MIN_WORDING_CHARS, NAME_LENGTH_FACTOR, PLACE_FACTOR, QUOTED_FACTOR,
+    SCORE_TERMS, TERM_DECAY, TOPIC_FULL, TOPIC_WEIGHT, WORDING_LENGTH_FACTOR, WORDING_WEIGHT,
 };
 
 /// One side of a pair: the folded text and the original characters.
@@ -379,8 +378,7 @@ fn only_as_context(side: &Side, term: &[char]) -> bool {
             let from = clause_start.max(p.saturating_sub(CONTEXT_WINDOW));
             let before = &chars[from..p];
             // 以 … 为 frames the clause when it opens it (以国道G240为主轴线).
-            (p == clause_start + 1 && chars[clause_start] == '以')
-                || is_context_verb_in(before)
+            (p == clause_start + 1 && chars[clause_start] == '以') || is_context_verb_in(before)
         })
 }
 

@@ -64,7 +64,7 @@ pub const TERM_DECAY: f32 = 0.6;
 pub const TOPIC_WEIGHT: f32 = 0.4;
 /// A cosine from this on counts as fully the same subject. On the seeds the
 /// median candidate pair has 0.05 and true overlaps 0.1–0.3.
-pub const TOPIC_FULL: f32 = 0.2;
+pub const TOPIC_FULL: f32 = 0.12;
 /// A pair whose only evidence is place names (川岛 in a task on ports and
 /// in one on tourism) is as strong as its topic similarity allows: its
 /// topic factor is `min(1, c / TOPIC_FULL)` instead of the blend above.
@@ -80,14 +80,17 @@ pub const MIN_SCORE: f32 = 0.1;
 pub const GENERIC_MIN_TASKS: usize = 3;
 /// At most this many of a phrase's tasks (evenly spread) are compared.
 pub const COHERENCE_SAMPLE: usize = 8;
-/// A phrase whose tasks are at most this many times as alike as tasks
-/// picked across the corpus is boilerplate (content 0) …
-pub const GENERIC_RATIO: f32 = 2.5;
+/// The baseline is the median coherence of this many trigrams.
+pub const BASELINE_SAMPLE: usize = 400;
+/// A phrase whose tasks are at most this many times as alike as the tasks
+/// of a typical phrase (the baseline, `generic.rs`) is boilerplate
+/// (content 0) …
+pub const GENERIC_RATIO: f32 = 0.9;
 /// … and from this many times on it is about a subject (content 1), with a
-/// linear ramp between. On the seeds 服务系统 is 1.4, 长效机制 2.5, 影响力 2.2,
-/// 具有较 2.8, 核心竞争力 3.0; 龙头企业 3.1, 湿地公园 3.6, 污染防治 4.4,
-/// 厕所革命 5.6, 农村人居环境 7.9.
-pub const CONTENT_RATIO: f32 = 3.5;
+/// linear ramp between. On the seeds 的区域 is 0.6, 竞争力 and 核心竞争力 0.8,
+/// 强竞争 0.9, 具有较 1.0; 湿地公园 1.1, 厕所革命 1.3, 污染防治 1.4,
+/// 人居环境 1.6, 农村人居环境 2.5.
+pub const CONTENT_RATIO: f32 = 1.3;
 /// In a phrase too rare to judge alone, a piece no other task has counts
 /// this much against a piece the corpus can judge.
 pub const UNKNOWN_PIECE_WEIGHT: f32 = 0.25;

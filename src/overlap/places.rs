@@ -505,7 +505,13 @@ fn task_places(
         .filter(|&n| below(n))
         .collect();
     let mut named: Vec<u32> = mentioned.iter().copied().filter(|&n| below(n)).collect();
-    named.extend(names.find(text).into_iter().map(|p| p.node).filter(|&n| below(n)));
+    named.extend(
+        names
+            .find(text)
+            .into_iter()
+            .map(|p| p.node)
+            .filter(|&n| below(n)),
+    );
     named.sort_unstable();
     named.dedup();
     let (mut concerned, scope) = if !in_title.is_empty() {
@@ -565,14 +571,24 @@ mod tests {
         use RegionKind::*;
         let mut d = TaskData::new();
         d.regions = vec![
-            region("江门市", Jurisdiction, None, &["江门市西部发展区", "新会区"]),
+            region(
+                "江门市",
+                Jurisdiction,
+                None,
+                &["江门市西部发展区", "新会区"],
+            ),
             region(
                 "江门市西部发展区",
                 Jurisdiction,
                 Some("江门市"),
                 &["台山市", "开平市", "恩平市"],
             ),
-            region("台山市", Jurisdiction, Some("江门市西部发展区"), &["台城街道", "广海镇"]),
+            region(
+                "台山市",
+                Jurisdiction,
+                Some("江门市西部发展区"),
+                &["台城街道", "广海镇"],
+            ),
             region("新会区", Jurisdiction, Some("江门市"), &["会城街道"]),
             region(
                 "江门市西部发展区/广海湾区",
@@ -651,9 +667,17 @@ mod tests {
     #[test]
     fn a_task_concerns_what_its_title_names_else_its_sub_region_else_the_whole_area() {
         let d = data(&[
-            ("west", "江门市西部发展区", "开平翠山湖科技产业园。推动产业集聚"),
+            (
+                "west",
+                "江门市西部发展区",
+                "开平翠山湖科技产业园。推动产业集聚",
+            ),
             ("west", "江门市西部发展区/生态发展区", "大力发展乡村旅游"),
-            ("west", "江门市西部发展区", "完善国道。推动国道鹤山至恩平段改建"),
+            (
+                "west",
+                "江门市西部发展区",
+                "完善国道。推动国道鹤山至恩平段改建",
+            ),
             ("ts", "台山市", "增强城镇辐射作用。增强台城街道辐射作用"),
             ("xh", "新会区", "聚焦新会、台山两地园区共建"),
         ]);
@@ -685,18 +709,32 @@ mod tests {
         let p = Places::new(&d);
         assert_eq!(p.relation(0, 3), PlaceRelation::Nested, "whole area ⊃ 台山");
         assert_eq!(p.relation(1, 3), PlaceRelation::Apart, "开平/恩平 vs 台山");
-        assert_eq!(p.relation(2, 3), PlaceRelation::Nested, "广海湾区 covers 台山's coast");
-        assert_eq!(p.relation(3, 4), PlaceRelation::Apart, "台山 and 新会 are siblings");
+        assert_eq!(
+            p.relation(2, 3),
+            PlaceRelation::Nested,
+            "广海湾区 covers 台山's coast"
+        );
+        assert_eq!(
+            p.relation(3, 4),
+            PlaceRelation::Apart,
+            "台山 and 新会 are siblings"
+        );
         assert_eq!(p.relation(5, 3), PlaceRelation::Nested, "台城街道 in 台山");
         assert_eq!(p.relation(3, 3), PlaceRelation::Same);
-        assert_eq!(p.relation(0, 4), PlaceRelation::Apart, "新会 is not in the west");
+        assert_eq!(
+            p.relation(0, 4),
+            PlaceRelation::Apart,
+            "新会 is not in the west"
+        );
     }
 
     #[test]
     fn parent_cycles_and_unknown_jurisdictions_do_not_hang() {
         let mut d = data(&[("west", "江门市西部发展区", "完善输电网建设")]);
-        d.regions.push(region("甲", RegionKind::Jurisdiction, Some("乙"), &[]));
-        d.regions.push(region("乙", RegionKind::Jurisdiction, Some("甲"), &[]));
+        d.regions
+            .push(region("甲", RegionKind::Jurisdiction, Some("乙"), &[]));
+        d.regions
+            .push(region("乙", RegionKind::Jurisdiction, Some("甲"), &[]));
         d.documents[2].jurisdiction = RegionId::from("火星");
         let p = Places::new(&d);
         assert_eq!(p.relation(0, 0), PlaceRelation::Same);
