@@ -155,6 +155,7 @@ impl<'c> Generic<'c> {
             .collect();
         let step = tasks.len() as f64 / n as f64;
         let mut sum: FxHashMap<u64, f32> = FxHashMap::default();
+        sum.reserve(n * 64);
         let mut squares = 0.0f32;
         let mut used = 0usize;
         for k in 0..n {
@@ -164,10 +165,14 @@ impl<'c> Generic<'c> {
                 continue;
             }
             used += 1;
-            for b in distinct(&self.bigrams[t]) {
-                if own.contains(&b) {
+            let mut last = None;
+            for b in self.bigrams[t].iter().map(|&v| v >> 16) {
+                // Sorted, so each distinct bigram once.
+                if last == Some(b) || own.contains(&b) {
+                    last = Some(b);
                     continue;
                 }
+                last = Some(b);
                 let u = self.index.topic_weight(b) / norm;
                 *sum.entry(b).or_default() += u;
                 squares += u * u;
@@ -180,11 +185,4 @@ impl<'c> Generic<'c> {
         let used = used as f32;
         ((total - squares) / (used * (used - 1.0))).max(0.0)
     }
-}
-
-/// The distinct packed bigrams of [`super::pair::positioned_bigrams`], sorted.
-pub fn distinct(positioned: &[u64]) -> Vec<u64> {
-    let mut out: Vec<u64> = positioned.iter().map(|&v| v >> 16).collect();
-    out.dedup();
-    out
 }

@@ -72,7 +72,9 @@ pub struct KeyIndex {
     /// How many tasks contain each character bigram. Bigrams propose no
     /// candidates (too common); they only tell whether a short string such
     /// as 旅游 or 台开 is an everyday word or a rare name.
-    bigram_df: FxHashMap<u64, u32>,
+    /// Each bigram's [`KeyIndex::specificity`], computed once; -1 for a
+    /// bigram only one task has.
+    bigram_spec: FxHashMap<u64, f32>,
     /// Packed key → dense id, to find the tasks that contain a string.
     ids: FxHashMap<Key, u32>,
     pub n_tasks: usize,
@@ -101,6 +103,7 @@ impl KeyIndex {
         for b in bigrams.iter().flatten() {
             *bigram_df.entry(*b).or_default() += 1;
         }
+        let n_tasks = keys.len();
         let mut ids: FxHashMap<Key, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
         let task_keys: Vec<Vec<u32>> = keys
@@ -137,28 +140,39 @@ impl KeyIndex {
                 fill[k as usize] += 1;
             }
         }
-        KeyIndex {
-            n_tasks: task_keys.len(),
+        let mut index = KeyIndex {
+            n_tasks,
             task_keys,
             offsets,
             postings,
-            bigram_df,
+            bigram_spec: FxHashMap::default(),
             ids,
-        }
+        };
+        index.bigram_spec = bigram_df
+            .into_iter()
+            .map(|(b, df)| {
+                let spec = if df < 2 {
+                    -1.0
+                } else {
+                    index.specificity(df as usize)
+                };
+                (b, spec)
+            })
+            .collect();
+        index
     }
 
     /// The specificity of one packed bigram (as [`bigrams_of`] packs them).
     pub fn bigram_specificity(&self, bigram: u64) -> f32 {
-        let df = self.bigram_df.get(&bigram).map_or(0, |&d| d as usize);
-        self.specificity(df)
+        self.bigram_spec.get(&bigram).map_or(0.0, |&s| s.max(0.0))
     }
 
     /// A bigram's weight in a text's topic vector: its specificity, and 1
     /// for a bigram no other task has (it can be shared by no pair, but it
     /// is the text's own subject and makes it unlike the others).
     pub fn topic_weight(&self, bigram: u64) -> f32 {
-        match self.bigram_df.get(&bigram) {
-            Some(&df) if df >= 2 => self.specificity(df as usize),
+        match self.bigram_spec.get(&bigram) {
+            Some(&s) if s >= 0.0 => s,
             _ => 1.0,
         }
     }

@@ -43,9 +43,10 @@ pub fn compute(data: &TaskData) -> Vec<Overlap> {
     let engine = Engine::new(data);
     let pairs = engine.candidate_pairs();
     let generic = engine.generic();
-    let chunks = chunk_ranges(pairs.len(), threads() * 4);
+    // One range per worker, each with its own cache of what the corpus
+    // says of a term (pairs are many and even, so ranges balance).
+    let chunks = chunk_ranges(pairs.len(), threads());
     let scored = par_map(&chunks, |r| {
-        // Each worker keeps its own cache of what the corpus says of a term.
         let mut cache = GenericCache::default();
         pairs[r.clone()]
             .iter()

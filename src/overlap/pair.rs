@@ -221,21 +221,22 @@ fn common_runs(a: &[char], b: &[char], xs: &[u64], ys: &[u64]) -> Vec<(usize, us
 /// tasks about the same subject comes with a high cosine; a name mentioned
 /// in passing in a task about something else does not.
 fn topic_similarity(index: &KeyIndex, a: &Side, b: &Side, xs: &[u64], ys: &[u64]) -> f32 {
-    let distinct = |v: &[u64]| {
-        let mut out: Vec<u64> = v.iter().map(|&v| v >> 16).collect();
-        out.dedup();
-        out
-    };
-    let (xs, ys) = (distinct(xs), distinct(ys));
+    let bigram = |v: u64| v >> 16;
     let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
+    // Both lists are sorted by bigram; each distinct shared bigram counts once.
     while x < xs.len() && y < ys.len() {
-        match xs[x].cmp(&ys[y]) {
+        let (bx, by) = (bigram(xs[x]), bigram(ys[y]));
+        match bx.cmp(&by) {
             std::cmp::Ordering::Less => x += 1,
             std::cmp::Ordering::Greater => y += 1,
             std::cmp::Ordering::Equal => {
-                dot += index.bigram_specificity(xs[x]).powi(2);
-                x += 1;
-                y += 1;
+                dot += index.bigram_specificity(bx).powi(2);
+                while x < xs.len() && bigram(xs[x]) == bx {
+                    x += 1;
+                }
+                while y < ys.len() && bigram(ys[y]) == bx {
+                    y += 1;
+                }
             }
         }
     }
@@ -354,10 +355,12 @@ fn is_name_fragment(term: &[char]) -> bool {
 }
 
 /// The shortest stem a name with this ending needs: one character before
-/// 岛 and 湾 (川岛, 独湾), two otherwise (旧村, 速公路 are no names).
+/// 岛 and 湾 (川岛, 独湾; but 海湾 and 港湾 are words), two otherwise (旧村,
+/// 速公路 are no names).
 fn min_stem_len(term: &[char]) -> usize {
+    let one_char_stem = term.len() >= 2 && !matches!(term[term.len() - 2], '海' | '港');
     match ending_at(term, term.len()) {
-        Some((_, 1)) if matches!(term.last(), Some('岛' | '湾')) => 1,
+        Some((_, 1)) if matches!(term.last(), Some('岛' | '湾')) && one_char_stem => 1,
         _ => 2,
     }
 }
@@ -500,6 +503,7 @@ mod tests {
         assert_eq!(side_name("控制PM2.5浓度", "PM2"), None);
         assert_eq!(side_name("推进旧村改造", "旧村"), None);
         assert_eq!(side_name("建设独湾码头", "独湾"), Some(NameKind::Place));
+        assert_eq!(side_name("打造休闲海湾", "海湾"), None);
     }
 
     fn side_of<'a>(folded: &'a Folded, text: &'a [char], bigrams: &'a [u64]) -> Side<'a> {
