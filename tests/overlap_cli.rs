@@ -3,42 +3,20 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::common::overlap::{FILLER, Plan, data};
+use crate::common::overlap::{Plan, data, with_filler};
 
-fn plans_file(dir: &Path, with_overlaps: bool) -> std::path::PathBuf {
-    let taishan: Vec<(&str, &str)> = [
-        (
-            "推进台开快速路建设,完善广海湾港区集疏运体系。",
-            "台山市交通运输局",
-        ),
-        (
-            "发展川岛海岛旅游,建设上川岛旅游度假区。",
-            "台山市文化广电旅游体育局",
-        ),
-    ]
-    .iter()
-    .chain(FILLER)
-    .copied()
-    .collect();
-    let west: Vec<(&str, &str)> = [
-        ("加快台开快速路、黄茅海跨海通道建设。", "江门市交通运输局"),
-        (
-            "支持上下川岛发展滨海旅游,打造川岛旅游度假区。",
-            "江门市文化广电旅游体育局",
-        ),
-    ]
-    .iter()
-    .chain(FILLER)
-    .copied()
-    .collect();
-    let jianghai: Vec<(&str, &str)> = [(
-        "依托江门站枢纽,完善站前片区配套。",
-        "江海区住房和城乡建设局",
-    )]
-    .iter()
-    .chain(FILLER)
-    .copied()
-    .collect();
+/// Plans of 台山市, the western area and 江海区 (each with [`FILLER`]) in a
+/// data file under `dir`, with overlaps stored or not.
+fn three_plans(
+    dir: &Path,
+    [taishan, west, jianghai]: [&[(&str, &str)]; 3],
+    with_overlaps: bool,
+) -> std::path::PathBuf {
+    let (taishan, west, jianghai) = (
+        with_filler(taishan),
+        with_filler(west),
+        with_filler(jianghai),
+    );
     let mut d = data(&[
         Plan {
             doc: "000_taishan",
@@ -62,6 +40,36 @@ fn plans_file(dir: &Path, with_overlaps: bool) -> std::path::PathBuf {
     let path = dir.join("tasks.json");
     std::fs::write(&path, d.to_json()).unwrap();
     path
+}
+
+fn plans_file(dir: &Path, with_overlaps: bool) -> std::path::PathBuf {
+    three_plans(
+        dir,
+        [
+            &[
+                (
+                    "推进台开快速路建设,完善广海湾港区集疏运体系。",
+                    "台山市交通运输局",
+                ),
+                (
+                    "发展川岛海岛旅游,建设上川岛旅游度假区。",
+                    "台山市文化广电旅游体育局",
+                ),
+            ],
+            &[
+                ("加快台开快速路、黄茅海跨海通道建设。", "江门市交通运输局"),
+                (
+                    "支持上下川岛发展滨海旅游,打造川岛旅游度假区。",
+                    "江门市文化广电旅游体育局",
+                ),
+            ],
+            &[(
+                "依托江门站枢纽,完善站前片区配套。",
+                "江海区住房和城乡建设局",
+            )],
+        ],
+        with_overlaps,
+    )
 }
 
 fn fengong(data: &Path, args: &[&str]) -> Output {
@@ -226,44 +234,21 @@ fn overlaps_by_default_parallel_pairs_on_request() {
     // parallel measure; 台山's and the western area's 台开快速路 is an overlap.
     let dir = tempfile::tempdir().unwrap();
     let measure = "聚焦农村人居环境整治,深化农村厕所革命,完善生活垃圾收运处理体系。";
-    let taishan: Vec<(&str, &str)> = [
-        (
-            "推进台开快速路建设,完善广海湾港区集疏运体系。",
-            "台山市交通运输局",
-        ),
-        (measure, "台山市农业农村局"),
-    ]
-    .into_iter()
-    .chain(FILLER.iter().copied())
-    .collect();
-    let west: Vec<(&str, &str)> = [("加快台开快速路、黄茅海跨海通道建设。", "江门市交通运输局")]
-        .into_iter()
-        .chain(FILLER.iter().copied())
-        .collect();
-    let jianghai: Vec<(&str, &str)> = [(measure, "江海区农业农村局")]
-        .into_iter()
-        .chain(FILLER.iter().copied())
-        .collect();
-    let mut d = data(&[
-        Plan {
-            doc: "000_taishan",
-            jurisdiction: "台山市",
-            tasks: &taishan,
-        },
-        Plan {
-            doc: "001_west",
-            jurisdiction: "江门西部发展区",
-            tasks: &west,
-        },
-        Plan {
-            doc: "002_jianghai",
-            jurisdiction: "江海区",
-            tasks: &jianghai,
-        },
-    ]);
-    d.overlaps = fengong::overlap::compute(&d);
-    let file = dir.path().join("tasks.json");
-    std::fs::write(&file, d.to_json()).unwrap();
+    let file = three_plans(
+        dir.path(),
+        [
+            &[
+                (
+                    "推进台开快速路建设,完善广海湾港区集疏运体系。",
+                    "台山市交通运输局",
+                ),
+                (measure, "台山市农业农村局"),
+            ],
+            &[("加快台开快速路、黄茅海跨海通道建设。", "江门市交通运输局")],
+            &[(measure, "江海区农业农村局")],
+        ],
+        true,
+    );
     let relations = |args: &[&str]| -> Vec<(String, String)> {
         let mut all = vec!["--format", "jsonl"];
         all.extend_from_slice(args);

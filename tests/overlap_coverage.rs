@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::common::overlap::{FILLER, Plan, TOPICS, data, goal_about, western_area};
+use crate::common::overlap::{FILLER, Plan, TOPICS, data, goal_about, western_area, with_filler};
 use crate::common::{fengong, stderr, stdout_ok};
 use fengong::model::{DocId, TaskData};
 use fengong::overlap::coverage::{CoverageError, CoverageStatus, coverage};
@@ -20,7 +20,7 @@ use fengong::overlap::places::Scope;
 /// - t5 is about 广海湾区, which takes in 台山's coast: taken up (LNG);
 /// - t6 shares only 川岛 with a 台山 task on another subject: partly.
 fn plans() -> TaskData {
-    let west: Vec<(&str, &str)> = [
+    let west = with_filler(&[
         (
             "加快黄茅海跨海通道建设,串接珠海高栏港经济区和江门西部发展区。",
             "江门市交通运输局",
@@ -45,10 +45,7 @@ fn plans() -> TaskData {
             "推动川岛海岛度假和邮轮游艇旅游发展,打造国际知名海岛旅游目的地。",
             "江门市文化广电旅游体育局",
         ),
-    ]
-    .into_iter()
-    .chain(FILLER.iter().copied())
-    .collect();
+    ]);
     let taishan: Vec<(&str, &str)> = [
         (
             "开工建设黄茅海跨海通道台山段,同步完善连接线。",
@@ -67,13 +64,10 @@ fn plans() -> TaskData {
     .into_iter()
     .chain(TOPICS.iter().copied())
     .collect();
-    let xinhui: Vec<(&str, &str)> = [(
+    let xinhui = with_filler(&[(
         "建设海绵城市,推广透水铺装和雨水花园。",
         "新会区住房和城乡建设局",
-    )]
-    .into_iter()
-    .chain(FILLER.iter().copied())
-    .collect();
+    )]);
     let mut d = data(&[
         Plan {
             doc: "west",
@@ -303,32 +297,20 @@ fn text_csv_and_xlsx() {
     assert_eq!(&sponge[1], "not_taken_up");
 
     let xlsx = dir.path().join("落实.xlsx");
-    let out = run(
-        &file,
-        &[
-            "--doc",
-            "west",
-            "--format",
-            "xlsx",
-            "-o",
-            xlsx.to_str().unwrap(),
-        ],
-    );
+    let xlsx_args = [
+        "--doc",
+        "west",
+        "--format",
+        "xlsx",
+        "-o",
+        xlsx.to_str().unwrap(),
+    ];
+    let out = run(&file, &xlsx_args);
     assert!(out.status.success(), "{}", stderr(&out));
     let bytes = std::fs::read(&xlsx).unwrap();
     assert!(bytes.starts_with(b"PK"), "a zip archive");
     // An existing file is kept without --force.
-    let again = run(
-        &file,
-        &[
-            "--doc",
-            "west",
-            "--format",
-            "xlsx",
-            "-o",
-            xlsx.to_str().unwrap(),
-        ],
-    );
+    let again = run(&file, &xlsx_args);
     assert!(!again.status.success());
     assert!(stderr(&again).contains("--force"));
     assert_eq!(std::fs::read(&xlsx).unwrap(), bytes);

@@ -1,14 +1,10 @@
 //! The overlap engine on small hand-written plans.
 
-use crate::common::overlap::{FILLER, Plan, TOPICS, data, western_area};
+use crate::common::overlap::{FILLER, Plan, TOPICS, data, western_area, with_filler};
 use fengong::model::{
     Overlap, OverlapKind, OverlapRelation, PlaceRelation, TaskData, TermKind, UnitId,
 };
 use fengong::overlap::{compute, unit_handoffs};
-
-fn with_filler<'a>(tasks: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    tasks.iter().chain(FILLER).copied().collect()
-}
 
 fn pair<'d>(data: &'d TaskData, a: &str, b: &str) -> Option<&'d fengong::model::Overlap> {
     let overlaps = &data.overlaps;

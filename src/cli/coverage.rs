@@ -9,11 +9,11 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use fengong::model::{DocId, Index, SharedTerm, TaskData, TaskId};
+use fengong::model::{DocId, Index, SharedTerm, TaskData};
 use fengong::overlap::coverage::{self, Coverage, CoverageItem, CoverageStatus};
 use fengong::text::truncate_to_width;
 
-use super::overlaps::{relation_name, resolve_doc, terms, write_csv_table};
+use super::overlaps::{TaskRef, relation_name, resolve_doc, terms, write_csv_table};
 
 #[derive(Debug, Args)]
 pub struct CoverageArgs {
@@ -172,17 +172,6 @@ struct Record<'d> {
 }
 
 #[derive(Serialize)]
-struct TaskRef<'d> {
-    task: &'d str,
-    doc: &'d str,
-    source: &'d str,
-    line: u32,
-    goal: &'d str,
-    title: &'d str,
-    leads: Vec<&'d str>,
-}
-
-#[derive(Serialize)]
 struct Taker<'d> {
     #[serde(flatten)]
     task: TaskRef<'d>,
@@ -209,29 +198,6 @@ impl<'d> Record<'d> {
                     shared: &t.shared,
                 })
                 .collect(),
-        }
-    }
-}
-
-impl<'d> TaskRef<'d> {
-    fn new(data: &'d TaskData, index: &Index, id: &'d TaskId) -> TaskRef<'d> {
-        let task = index.tasks.get(id).map(|&t| &data.tasks[t]);
-        let source = task
-            .and_then(|t| index.documents.get(&t.doc))
-            .map_or("", |&d| data.documents[d].source.as_str());
-        let goal = task
-            .and_then(|t| index.goals.get(&t.goal))
-            .map_or("", |&g| data.goals[g].title.as_str());
-        TaskRef {
-            task: id.as_str(),
-            doc: task.map_or("", |t| t.doc.as_str()),
-            source,
-            line: task.map_or(0, |t| t.source.line),
-            goal,
-            title: task.map_or("", |t| t.title.as_str()),
-            leads: task.map_or_else(Vec::new, |t| {
-                t.leads.iter().map(|u| u.unit.as_str()).collect()
-            }),
         }
     }
 }

@@ -138,8 +138,8 @@ fn in_docs(r: &Record, docs: &[DocId]) -> bool {
 /// One overlap as the JSONL and CSV outputs write it.
 #[derive(Serialize)]
 struct Record<'d> {
-    a: Side<'d>,
-    b: Side<'d>,
+    a: TaskRef<'d>,
+    b: TaskRef<'d>,
     score: f32,
     relation: OverlapRelation,
     kind: OverlapKind,
@@ -150,21 +150,24 @@ struct Record<'d> {
     shared: &'d [SharedTerm],
 }
 
+/// A task as the JSONL and CSV outputs of `overlaps` and `coverage` name it.
 #[derive(Serialize)]
-struct Side<'d> {
-    task: &'d str,
-    doc: &'d str,
-    source: &'d str,
-    line: u32,
-    title: &'d str,
-    leads: Vec<&'d str>,
+pub(super) struct TaskRef<'d> {
+    pub task: &'d str,
+    pub doc: &'d str,
+    pub source: &'d str,
+    pub line: u32,
+    /// The goal's title.
+    pub goal: &'d str,
+    pub title: &'d str,
+    pub leads: Vec<&'d str>,
 }
 
 impl<'d> Record<'d> {
     fn new(data: &'d TaskData, index: &Index, o: &'d Overlap) -> Record<'d> {
         Record {
-            a: Side::new(data, index, &o.a),
-            b: Side::new(data, index, &o.b),
+            a: TaskRef::new(data, index, &o.a),
+            b: TaskRef::new(data, index, &o.b),
             score: o.score,
             relation: o.relation,
             kind: o.kind,
@@ -177,17 +180,21 @@ impl<'d> Record<'d> {
     }
 }
 
-impl<'d> Side<'d> {
-    fn new(data: &'d TaskData, index: &Index, id: &'d TaskId) -> Side<'d> {
+impl<'d> TaskRef<'d> {
+    pub(super) fn new(data: &'d TaskData, index: &Index, id: &'d TaskId) -> TaskRef<'d> {
         let task = index.tasks.get(id).map(|&t| &data.tasks[t]);
         let source = task
             .and_then(|t| index.documents.get(&t.doc))
             .map_or("", |&d| data.documents[d].source.as_str());
-        Side {
+        let goal = task
+            .and_then(|t| index.goals.get(&t.goal))
+            .map_or("", |&g| data.goals[g].title.as_str());
+        TaskRef {
             task: id.as_str(),
             doc: task.map_or("", |t| t.doc.as_str()),
             source,
             line: task.map_or(0, |t| t.source.line),
+            goal,
             title: task.map_or("", |t| t.title.as_str()),
             leads: task.map_or_else(Vec::new, |t| {
                 t.leads.iter().map(|u| u.unit.as_str()).collect()

@@ -99,6 +99,11 @@ pub const FILLER: &[(&str, &str)] = &[
     ("加强安全生产监管,防范化解重大风险。", "应急管理局"),
 ];
 
+/// `tasks` followed by [`FILLER`].
+pub fn with_filler<'a>(tasks: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    tasks.iter().chain(FILLER).copied().collect()
+}
+
 /// More filler on varied subjects, for corpora large enough (40 tasks and
 /// more) that the engine judges generic wording from them.
 pub const TOPICS: &[(&str, &str)] = &[
