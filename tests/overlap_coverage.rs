@@ -281,6 +281,14 @@ fn text_csv_and_xlsx() {
         "{text}"
     );
     assert!(text.contains("[未落实] west:t3"), "{text}");
+    // With --status the summary still counts everything.
+    let partly = stdout_ok(&run(&file, &["--doc", "west", "--status", "partly"]));
+    assert!(
+        partly.contains("1 partly (部分落实)") && partly.contains("3 taken up"),
+        "{partly}"
+    );
+    assert!(partly.contains("Showing 1 of them."), "{partly}");
+    assert!(!partly.contains("west:t3"), "{partly}");
     assert!(text.contains("黄茅海跨海通道"), "{text}");
 
     let out = run(&file, &["--doc", "west", "--format", "csv"]);

@@ -82,6 +82,7 @@ pub fn run(data: Option<PathBuf>, args: CoverageArgs) -> anyhow::Result<ExitCode
         .map(|d| resolve_doc(&data, d))
         .collect::<anyhow::Result<Vec<DocId>>>()?;
     let mut result = coverage::coverage(&data, &higher, &lower)?;
+    let summary = Summary::of(&result);
     if let Some(s) = args.status {
         result.items.retain(|i| i.status == s.status());
     }
@@ -109,7 +110,7 @@ pub fn run(data: Option<PathBuf>, args: CoverageArgs) -> anyhow::Result<ExitCode
                     }
                     format => {
                         let mut w = io::BufWriter::new(std::fs::File::create(tmp)?);
-                        write(&mut w, format, &data, &result, &records)?;
+                        write(&mut w, format, &data, &result, &summary, &records)?;
                         w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
                     }
                 }
@@ -124,7 +125,14 @@ pub fn run(data: Option<PathBuf>, args: CoverageArgs) -> anyhow::Result<ExitCode
             );
             Ok(ExitCode::SUCCESS)
         }
-        None => match write(io::stdout().lock(), args.format, &data, &result, &records) {
+        None => match write(
+            io::stdout().lock(),
+            args.format,
+            &data,
+            &result,
+            &summary,
+            &records,
+        ) {
             // `fengong coverage | head` is not an error.
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
             Err(e) => Err(anyhow::anyhow!("writing to standard output: {e}")),
@@ -133,15 +141,38 @@ pub fn run(data: Option<PathBuf>, args: CoverageArgs) -> anyhow::Result<ExitCode
     }
 }
 
+/// The counts of the whole coverage, before `--status` keeps one kind.
+struct Summary {
+    concerned: usize,
+    taken_up: usize,
+    partly: usize,
+    not_taken_up: usize,
+    out_of_scope: usize,
+}
+
+impl Summary {
+    fn of(c: &Coverage) -> Summary {
+        let count = |s: CoverageStatus| c.items.iter().filter(|i| i.status == s).count();
+        Summary {
+            concerned: c.items.len(),
+            taken_up: count(CoverageStatus::TakenUp),
+            partly: count(CoverageStatus::Partly),
+            not_taken_up: count(CoverageStatus::NotTakenUp),
+            out_of_scope: c.out_of_scope.len(),
+        }
+    }
+}
+
 fn write(
     mut out: impl Write,
     format: Format,
     data: &TaskData,
     result: &Coverage,
+    summary: &Summary,
     records: &[Record],
 ) -> io::Result<()> {
     match format {
-        Format::Text => write_text(&mut out, data, result, records)?,
+        Format::Text => write_text(&mut out, data, result, summary, records)?,
         Format::Jsonl => {
             for r in records {
                 serde_json::to_writer(&mut out, r)?;
@@ -276,6 +307,7 @@ fn write_text(
     out: &mut impl Write,
     data: &TaskData,
     result: &Coverage,
+    summary: &Summary,
     records: &[Record],
 ) -> io::Result<()> {
     let title = |id: &DocId| -> String {
@@ -296,16 +328,18 @@ fn write_text(
         result.higher,
         lower.join(", ")
     )?;
-    let count = |s: CoverageStatus| records.iter().filter(|r| r.status == s.key()).count();
     writeln!(
         out,
         "{} tasks concern the lower plans' places: {} taken up (已落实), {} partly (部分落实), {} not taken up (未落实); {} concern other places only.",
-        records.len(),
-        count(CoverageStatus::TakenUp),
-        count(CoverageStatus::Partly),
-        count(CoverageStatus::NotTakenUp),
-        result.out_of_scope.len()
+        summary.concerned,
+        summary.taken_up,
+        summary.partly,
+        summary.not_taken_up,
+        summary.out_of_scope
     )?;
+    if records.len() < summary.concerned {
+        writeln!(out, "Showing {} of them.", records.len())?;
+    }
     let mut goal = "";
     for r in records {
         if r.task.goal != goal {
