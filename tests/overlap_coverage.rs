@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::common::overlap::{FILLER, Plan, TOPICS, data, goal_about, western_area, with_filler};
 use crate::common::{fengong, stderr, stdout_ok};
 use fengong::model::{DocId, TaskData};
-use fengong::overlap::coverage::{CoverageError, CoverageStatus, coverage};
+use fengong::overlap::coverage::{CoverageError, CoverageStatus, coverage, lower_plans};
 use fengong::overlap::places::Scope;
 
 /// The western area's plan (t1–t6) against 台山's (t1–t3) and 新会区's,
@@ -103,6 +103,10 @@ fn a_known_split_into_taken_up_partly_and_not_taken_up() {
     let d = plans();
     let c = coverage(&d, &DocId::from("west"), &[]).unwrap();
     assert_eq!(c.lower, [DocId::from("ts")], "新会区 is not below the west");
+    assert_eq!(
+        lower_plans(&d, &DocId::from("west")).unwrap(),
+        [DocId::from("ts")]
+    );
     assert_eq!(status_of(&c, "west:t1"), Some(CoverageStatus::TakenUp));
     assert_eq!(status_of(&c, "west:t2"), Some(CoverageStatus::TakenUp));
     assert_eq!(status_of(&c, "west:t3"), Some(CoverageStatus::NotTakenUp));

@@ -1,19 +1,28 @@
-//! Cross-document overlaps: tasks in different plans (or in one plan) that
-//! concern the same project, place or measure.
+//! Tasks with shared work, across plans and within one: the same project
+//! (`project`), the same measure for the same place (`same_place`), or a
+//! similar measure in places that do not contain each other (`parallel`);
+//! and the coverage of a higher plan by the plans below it.
 //!
-//! The extractor calls [`compute`] as its last step. It works in four steps:
+//! The extractor calls [`compute`] as its last step; [`coverage`] runs on
+//! demand. Both use one [`Engine`], which prepares the corpus once:
 //!
 //! 1. [`fold`]: each task's text is folded to simplified, half-width,
-//!    upper-case characters; punctuation, the responsibility note and
-//!    generic slogans ([`lexicon::GENERIC_PHRASES`]) become breaks.
+//!    upper-case characters; punctuation, the responsibility note and the
+//!    hand list of slogans ([`lexicon::GENERIC_PHRASES`]) become breaks.
 //! 2. [`index`]: character trigrams and short name keys go into an inverted
 //!    index; each task proposes the few tasks that share the most rare keys
 //!    with it. Nothing is compared all against all.
-//! 3. [`pair`]: for each proposed pair, the maximal shared strings are
-//!    trimmed of verbs and particles, classified (project, place, wording)
-//!    and weighted by rarity; the best few make the score.
-//! 4. Pairs scoring at least [`params::MIN_SCORE`] are kept: pairs across
-//!    documents first, each group best first.
+//! 3. [`places`]: the places each task concerns (what its title names, its
+//!    goal's sub-region, or its plan's whole jurisdiction) in one tree of
+//!    regions.
+//! 4. [`pair`]: for each proposed pair, the maximal shared strings are
+//!    trimmed, classified (project, place, programme, wording) and weighted
+//!    by rarity — wording also by how the corpus uses it ([`generic`]:
+//!    boilerplate weighs nothing) — and the best few make the score.
+//! 5. The relation follows from a shared project name or, failing one, from
+//!    how the two tasks' places relate. Pairs scoring at least
+//!    [`params::MIN_SCORE`] are kept: across documents first, overlaps
+//!    before parallel pairs, each group best first.
 //!
 //! `docs/OVERLAP.md` describes the method and its figures.
 
