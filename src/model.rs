@@ -344,32 +344,145 @@ pub struct Unit {
     pub source: Option<SourceSpan>,
 }
 
+/// What the strongest shared term of an overlap is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OverlapKind {
+    /// A named project or facility (a road, rail line, port area, park).
     SameProject,
+    /// A named place (a bay, island, town, station).
     SamePlace,
+    /// No name: a programme or a rare phrase in common.
     SimilarWording,
 }
 
+/// How two tasks with shared work relate (format version 2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverlapRelation {
+    /// The same named project or facility, wherever the two plans are.
+    Project,
+    /// The same measure for the same place: the places the two tasks
+    /// concern are the same, or one contains the other.
+    #[default]
+    SamePlace,
+    /// Similar measures in places that do not contain each other (sibling
+    /// districts): worth comparing, but not a duplication or hand-off.
+    Parallel,
+}
+
+impl OverlapRelation {
+    /// Project and same-place pairs are overlaps; parallel pairs are not.
+    pub fn is_overlap(self) -> bool {
+        self != OverlapRelation::Parallel
+    }
+}
+
+/// How the places two tasks concern relate (format version 2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceRelation {
+    /// The same place (the same jurisdiction, sub-region or named place).
+    #[default]
+    Same,
+    /// One place contains or overlaps the other (江门市西部发展区 and 台山市).
+    Nested,
+    /// Neither contains the other (江海区 and 新会区).
+    Apart,
+}
+
+/// What a shared term is (format version 2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermKind {
+    /// The name of a project or facility (黄茅海跨海通道, 国道G240).
+    Project,
+    /// The name of a place (广海湾, 川岛, 江门站).
+    Place,
+    /// A quoted programme or slogan (“厕所革命”, “多规合一”).
+    Programme,
+    /// Other wording (农村人居环境整治).
+    #[default]
+    Wording,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "OverlapFields")]
 pub struct Overlap {
     pub a: TaskId,
     pub b: TaskId,
     /// In [0, 1]; higher is more certainly the same work.
     pub score: f32,
+    pub relation: OverlapRelation,
+    /// What the strongest shared term is.
     pub kind: OverlapKind,
     /// The two tasks come from different documents.
     pub cross_doc: bool,
     /// One document's jurisdiction contains the other's (江门市 ⊃ 台山市).
     pub nested_jurisdictions: bool,
+    /// How the places the two tasks concern relate.
+    pub places: PlaceRelation,
+    /// How alike the two texts are as a whole, in [0, 1].
+    pub topic: f32,
     pub shared: Vec<SharedTerm>,
+}
+
+/// [`Overlap`] as read: version-1 files lack `relation`, `places` and
+/// `topic`, which are then derived from `kind` and the nesting.
+#[derive(Deserialize)]
+struct OverlapFields {
+    a: TaskId,
+    b: TaskId,
+    score: f32,
+    relation: Option<OverlapRelation>,
+    kind: OverlapKind,
+    cross_doc: bool,
+    nested_jurisdictions: bool,
+    places: Option<PlaceRelation>,
+    #[serde(default)]
+    topic: f32,
+    shared: Vec<SharedTerm>,
+}
+
+impl From<OverlapFields> for Overlap {
+    fn from(f: OverlapFields) -> Overlap {
+        let places = f.places.unwrap_or(if !f.cross_doc {
+            PlaceRelation::Same
+        } else if f.nested_jurisdictions {
+            PlaceRelation::Nested
+        } else {
+            PlaceRelation::Apart
+        });
+        let relation = f.relation.unwrap_or(match (f.kind, places) {
+            (OverlapKind::SameProject, _) => OverlapRelation::Project,
+            (_, PlaceRelation::Apart) => OverlapRelation::Parallel,
+            _ => OverlapRelation::SamePlace,
+        });
+        Overlap {
+            a: f.a,
+            b: f.b,
+            score: f.score,
+            relation,
+            kind: f.kind,
+            cross_doc: f.cross_doc,
+            nested_jurisdictions: f.nested_jurisdictions,
+            places,
+            topic: f.topic,
+            shared: f.shared,
+        }
+    }
 }
 
 /// A term both tasks contain, with its character offsets in each text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SharedTerm {
     pub term: String,
+    /// What the term is (version 2; `wording` when read from version 1).
+    #[serde(default)]
+    pub kind: TermKind,
+    /// How much the term says, in [0, 1] (version 2; 0 when read from version 1).
+    #[serde(default)]
+    pub weight: f32,
     /// Char (not byte) offsets into task `a`'s `text`.
     pub in_a: Vec<usize>,
     pub in_b: Vec<usize>,
@@ -604,5 +717,36 @@ mod tests {
         let data = TaskData::new();
         let text = data.to_json();
         assert_eq!(TaskData::from_json(&text).unwrap(), data);
+    }
+
+    #[test]
+    fn version_1_overlaps_get_a_relation_from_their_kind_and_nesting() {
+        let v1 = |kind: &str, cross: bool, nested: bool| {
+            let text = format!(
+                r#"{{"a": "x:t1", "b": "y:t1", "score": 0.5, "kind": "{kind}",
+                   "cross_doc": {cross}, "nested_jurisdictions": {nested},
+                   "shared": [{{"term": "广海湾", "in_a": [0], "in_b": [1]}}]}}"#
+            );
+            serde_json::from_str::<Overlap>(&text).unwrap()
+        };
+        let o = v1("same_project", true, false);
+        assert_eq!(
+            (o.relation, o.places),
+            (OverlapRelation::Project, PlaceRelation::Apart)
+        );
+        let o = v1("similar_wording", true, true);
+        assert_eq!(
+            (o.relation, o.places),
+            (OverlapRelation::SamePlace, PlaceRelation::Nested)
+        );
+        assert_eq!(
+            v1("similar_wording", true, false).relation,
+            OverlapRelation::Parallel
+        );
+        assert_eq!(v1("same_place", false, false).places, PlaceRelation::Same);
+        assert_eq!(o.shared[0].kind, TermKind::Wording);
+        // Version 2 writes every field and reads them back unchanged.
+        let back: Overlap = serde_json::from_str(&serde_json::to_string(&o).unwrap()).unwrap();
+        assert_eq!(back, o);
     }
 }

@@ -528,15 +528,18 @@ fn typing_on_a_choice_picks_the_matching_document_or_region() {
 
 #[test]
 fn overlaps_pane_lists_other_plans_most_certain_first() {
-    use fengong::model::{Overlap, OverlapKind, TaskId};
+    use fengong::model::{Overlap, OverlapKind, OverlapRelation, PlaceRelation, TaskId};
     let mut data = TaskData::from_json(include_str!("fixtures/small.json")).unwrap();
     let ov = |a: &str, b: &str, score: f32, cross: bool| Overlap {
         a: TaskId(a.into()),
         b: TaskId(b.into()),
         score,
+        relation: OverlapRelation::SamePlace,
         kind: OverlapKind::SimilarWording,
         cross_doc: cross,
         nested_jurisdictions: false,
+        places: PlaceRelation::Same,
+        topic: 0.0,
         shared: Vec::new(),
     };
     // t7 already overlaps 001:t1 (0.82); add a stronger one in another

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod browse;
+mod coverage;
 mod due;
 mod eval;
 mod export;
@@ -60,6 +61,8 @@ pub enum Command {
     Progress(progress::ProgressArgs),
     /// The monthly report of a unit (or every unit) for the 通报.
     Report(report::ReportArgs),
+    /// Which tasks of a higher plan the plans below it take up.
+    Coverage(coverage::CoverageArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -77,6 +80,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Matrix(a)) => matrix::run(data, a),
         Some(Command::Progress(a)) => progress::run(data, progress, a),
         Some(Command::Report(a)) => report::run(data, progress, a),
+        Some(Command::Coverage(a)) => coverage::run(data, a),
     }
 }
 
