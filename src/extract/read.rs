@@ -165,9 +165,7 @@ pub fn read_document(path: &Path) -> Result<SourceText, ReadError> {
             if bytes.is_empty() {
                 return Err(err(ReadErrorKind::Empty));
             }
-            sheet::read_spreadsheet(path)
-                .map(with_task_tables_as_plan_text)
-                .map_err(err)
+            sheet::read_spreadsheet(path).map(finish).map_err(err)
         }
         _ => read_bytes(&ext, &bytes).map_err(err),
     }
@@ -197,7 +195,13 @@ pub fn read_bytes(ext: &str, bytes: &[u8]) -> Result<SourceText, ReadErrorKind> 
             })
         }
     }?;
-    Ok(with_task_tables_as_plan_text(source))
+    Ok(finish(source))
+}
+
+/// Every reader's result passes here: control characters and escape
+/// sequences stripped ([`crate::sanitise`]), then task tables as plan text.
+fn finish(source: SourceText) -> SourceText {
+    with_task_tables_as_plan_text(text::without_controls(source))
 }
 
 /// Task tables (分工表) in `text` rewritten as the plan text they stand for,
