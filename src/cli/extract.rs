@@ -33,6 +33,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     // the first bytes are read to tell, and only of a regular file: a device
     // or FIFO is refused by the writer, unread.
     let exists = !to_stdout && std::fs::symlink_metadata(&args.output).is_ok();
+    if let Ok(meta) = std::fs::metadata(&args.output)
+        && !to_stdout
+        && let Some(what) = fengong::model::special_file_kind(&meta)
+    {
+        // Said before the documents are read; the writer would refuse it too.
+        anyhow::bail!("{shown}: is {what}; extract writes only regular files");
+    }
     if exists
         && !args.force
         && std::fs::metadata(&args.output).is_ok_and(|m| m.is_file())
