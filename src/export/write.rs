@@ -11,7 +11,8 @@
 //!   hard-linked to the name (or renamed with `RENAME_NOREPLACE` where the
 //!   file system has no hard links), which fails if the name appeared in the
 //!   meantime. Two exports racing for one new name: one wins, the other is
-//!   told the file exists.
+//!   told the file exists. (A file system with neither, such as FAT, gets
+//!   check-then-rename.)
 //! - With `overwrite`, the new file takes the old one's mode (and owner,
 //!   where permitted), and replaces it by rename. A file with other hard
 //!   links is replaced, not written in place: the other names keep the old
@@ -163,11 +164,22 @@ fn create_new_from(tmp: &Path, target: &Path) -> std::io::Result<()> {
             Ok(())
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
-        Err(link_error) => rename_noreplace(tmp, target).map_err(|e| match e.raw_os_error() {
-            // Neither works here (no hard links, no RENAME_NOREPLACE).
-            Some(libc::EINVAL | libc::ENOSYS) => link_error,
-            _ => e,
-        }),
+        Err(_) => match rename_noreplace(tmp, target) {
+            // Neither works on this file system (FAT on a USB stick):
+            // check, then rename; the only case that is not atomic.
+            Err(e)
+                if matches!(
+                    e.raw_os_error(),
+                    Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP)
+                ) =>
+            {
+                if std::fs::symlink_metadata(target).is_ok() {
+                    return Err(std::io::ErrorKind::AlreadyExists.into());
+                }
+                std::fs::rename(tmp, target)
+            }
+            other => other,
+        },
     }
 }
 

@@ -15,10 +15,12 @@ use quick_xml::events::BytesStart;
 
 use super::ReadErrorKind;
 
-/// Inflated bytes read from one archive, all parts together.
-pub(super) const MAX_INFLATED: u64 = 256 * 1024 * 1024;
+/// Inflated bytes read from one archive, all parts together (a 300-page
+/// plan's document.xml is about 20 MB). One XML text node may be buffered
+/// whole, so this is also about the peak memory of a zip bomb.
+pub(super) const MAX_INFLATED: u64 = 128_000_000;
 /// Text one document may produce (the seeds' largest plan has 0.1 MB).
-pub(super) const MAX_TEXT: usize = 64 * 1024 * 1024;
+pub(super) const MAX_TEXT: usize = 64_000_000;
 /// Parts in one archive; Word and Excel files have tens.
 const MAX_ENTRIES: usize = 100_000;
 
