@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use fengong::model::{Problem, RegionId, TaskData};
 
-use crate::common::{fixture, run_in, stderr};
+use crate::common::{fixture, run_in, small_json_with, stderr};
 
 fn small() -> String {
     std::fs::read_to_string(fixture("small.json")).unwrap()
@@ -61,12 +61,12 @@ fn a_byte_order_mark_and_standard_input_load() {
 
 /// small.json with one task's goal, one goal's region and a region cycle broken.
 fn damaged() -> String {
-    let mut v: serde_json::Value = serde_json::from_str(&small()).unwrap();
-    v["tasks"][0]["goal"] = "000_taishan:g99".into();
-    v["goals"][1]["region"] = "无此区域".into();
-    // 江门市 → 台山市 → 西部发展区 → 江门市.
-    v["regions"][0]["parent"] = "台山市".into();
-    serde_json::to_string_pretty(&v).unwrap()
+    small_json_with(|v| {
+        v["tasks"][0]["goal"] = "000_taishan:g99".into();
+        v["goals"][1]["region"] = "无此区域".into();
+        // 江门市 → 台山市 → 西部发展区 → 江门市.
+        v["regions"][0]["parent"] = "台山市".into();
+    })
 }
 
 #[test]
@@ -120,9 +120,10 @@ fn the_loader_lists_unplaced_tasks_and_cuts_cycles() {
 
 #[test]
 fn control_characters_in_a_data_file_are_stripped_on_load() {
-    let mut v: serde_json::Value = serde_json::from_str(&small()).unwrap();
-    v["tasks"][0]["title"] = "加快\u{1b}]0;PWNED\u{7}建设\u{9b}2J\u{202e}".into();
-    let loaded = TaskData::from_json_checked(&serde_json::to_string(&v).unwrap()).unwrap();
+    let json = small_json_with(|v| {
+        v["tasks"][0]["title"] = "加快\u{1b}]0;PWNED\u{7}建设\u{9b}2J\u{202e}".into();
+    });
+    let loaded = TaskData::from_json_checked(&json).unwrap();
     assert_eq!(loaded.data.tasks[0].title, "加快建设");
     assert_eq!(loaded.problems, [Problem::ControlsStripped(1)]);
 }

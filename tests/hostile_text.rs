@@ -4,7 +4,7 @@
 
 use fengong::tui::input::{Edit, TextInput};
 
-use crate::common::{fixture, run_in, stderr};
+use crate::common::{run_in, small_json_with, stderr};
 
 /// What must never reach a terminal: ESC, BEL, CSI/OSC as C1, bidi overrides.
 fn assert_clean(what: &str, bytes: &[u8]) {
@@ -19,16 +19,16 @@ fn assert_clean(what: &str, bytes: &[u8]) {
 /// small.json with escape sequences in a document title and source, a
 /// goal, a task title and text, and a unit's name.
 fn hostile_data(dir: &std::path::Path) -> String {
-    let mut v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(fixture("small.json")).unwrap()).unwrap();
-    v["documents"][0]["title"] = "台山\u{1b}]0;PWNED\u{7}方案\u{1b}[2J".into();
-    v["documents"][0]["source"] = "seeds/\u{1b}[?1000h000.txt".into();
-    v["goals"][0]["title"] = "目标\u{9d}0;PWNED\u{9c}一".into();
-    v["tasks"][0]["title"] = "加快\u{1b}]52;c;PWNED\u{1b}\\建设\u{202e}txt.exe".into();
-    v["tasks"][0]["text"] = "全文\u{9b}31m红\u{1b}P1$rPWNED\u{1b}\\".into();
-    v["units"][0]["name"] = "台山市\u{1b}]0;PWNED\u{7}发展和改革局".into();
+    let json = small_json_with(|v| {
+        v["documents"][0]["title"] = "台山\u{1b}]0;PWNED\u{7}方案\u{1b}[2J".into();
+        v["documents"][0]["source"] = "seeds/\u{1b}[?1000h000.txt".into();
+        v["goals"][0]["title"] = "目标\u{9d}0;PWNED\u{9c}一".into();
+        v["tasks"][0]["title"] = "加快\u{1b}]52;c;PWNED\u{1b}\\建设\u{202e}txt.exe".into();
+        v["tasks"][0]["text"] = "全文\u{9b}31m红\u{1b}P1$rPWNED\u{1b}\\".into();
+        v["units"][0]["name"] = "台山市\u{1b}]0;PWNED\u{7}发展和改革局".into();
+    });
     let path = dir.join("hostile.json");
-    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    std::fs::write(&path, json).unwrap();
     path.display().to_string()
 }
 
@@ -106,15 +106,15 @@ fn explorer_paste_strips_whole_sequences() {
 
 /// small.json with formula-looking titles.
 fn formula_data(dir: &std::path::Path) -> String {
-    let mut v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(fixture("small.json")).unwrap()).unwrap();
-    v["tasks"][0]["title"] = "=HYPERLINK(\"http://x\",\"点击\")".into();
-    v["tasks"][1]["title"] = "@SUM(1+1)".into();
-    v["tasks"][2]["title"] = "+1".into();
-    v["tasks"][3]["title"] = "-2+3".into();
-    v["tasks"][4]["title"] = "\tcmd".into();
+    let json = small_json_with(|v| {
+        v["tasks"][0]["title"] = "=HYPERLINK(\"http://x\",\"点击\")".into();
+        v["tasks"][1]["title"] = "@SUM(1+1)".into();
+        v["tasks"][2]["title"] = "+1".into();
+        v["tasks"][3]["title"] = "-2+3".into();
+        v["tasks"][4]["title"] = "\tcmd".into();
+    });
     let path = dir.join("formula.json");
-    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    std::fs::write(&path, json).unwrap();
     path.display().to_string()
 }
 

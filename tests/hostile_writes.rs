@@ -315,7 +315,10 @@ fn a_full_disk_is_one_message_and_exit_1_for_every_command() {
             .unwrap();
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
-        assert!(err.contains("No space left on device"), "{args:?}: {err}");
+        assert!(
+            err.contains("standard output: No space left on device"),
+            "{args:?}: {err}"
+        );
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         assert_eq!(err.trim().lines().count(), 1, "{args:?}: {err}");
     }

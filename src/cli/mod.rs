@@ -96,8 +96,30 @@ pub fn load_data_from(
 /// Standard output as every command writes it: buffered, with any control
 /// character shown as text ([`fengong::sanitise::Visible`]). Call `flush`
 /// at the end: an error there (a full disk) is an error of the command.
-pub fn stdout() -> Visible<BufWriter<io::StdoutLock<'static>>> {
-    Visible::new(BufWriter::with_capacity(64 * 1024, io::stdout().lock()))
+pub fn stdout() -> Visible<BufWriter<NamedStdout>> {
+    Visible::new(BufWriter::with_capacity(
+        64 * 1024,
+        NamedStdout(io::stdout().lock()),
+    ))
+}
+
+/// Standard output whose errors say that they are its errors
+/// (`standard output: No space left on device`), keeping their kind so a
+/// closed pipe is still recognised.
+pub struct NamedStdout(io::StdoutLock<'static>);
+
+impl Write for NamedStdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf).map_err(named)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(named)
+    }
+}
+
+fn named(e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("standard output: {e}"))
 }
 
 /// A line on standard error, controls shown visibly. A closed or full

@@ -634,6 +634,40 @@ mod tests {
     }
 
     #[test]
+    fn csv_cells_that_start_a_formula_are_quoted() {
+        for f in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(csv_cell(f), format!("'{f}"));
+        }
+        assert!(matches!(csv_cell("市发改局 = 牵头"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_format_follows_the_file_name() {
+        let p = Path::new;
+        assert_eq!(format_for_path(p("a.CSV"), None), Ok(Format::Csv));
+        assert_eq!(
+            format_for_path(p("a.ndjson"), Some(Format::Jsonl)),
+            Ok(Format::Jsonl)
+        );
+        assert_eq!(format_for_path(p("a"), Some(Format::Csv)), Ok(Format::Csv));
+        assert_eq!(format_for_path(p("a"), None), Ok(Format::Jsonl));
+        let e = format_for_path(p("发改局.xls"), None).unwrap_err();
+        assert!(e.to_string().contains("type 发改局.xlsx"), "{e}");
+        let e = format_for_path(p("x.xlsx"), Some(Format::Csv)).unwrap_err();
+        assert!(matches!(
+            e,
+            FormatError::Mismatch {
+                named: Format::Xlsx,
+                asked: Format::Csv,
+                ..
+            }
+        ));
+        assert!(e.to_string().contains("type x.csv"), "{e}");
+        let e = format_for_path(p("x.txt"), Some(Format::Xlsx)).unwrap_err();
+        assert!(e.to_string().contains("type x.xlsx"), "{e}");
+    }
+
+    #[test]
     fn atomic_write_refuses_existing_and_missing_folder() {
         let dir = std::env::temp_dir().join(format!("fengong-export-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();

@@ -152,3 +152,11 @@ pub fn docx_with(body: &str) -> Vec<u8> {
     );
     zip_bytes(&[("word/document.xml", doc.as_bytes())])
 }
+
+/// `tests/fixtures/small.json` changed by `edit`, as JSON text.
+pub fn small_json_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let text = std::fs::read_to_string(fixture("small.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    edit(&mut v);
+    serde_json::to_string_pretty(&v).unwrap()
+}
