@@ -112,6 +112,10 @@ pub fn zip_bytes(parts: &[(&str, &[u8])]) -> Vec<u8> {
     buf.into_inner()
 }
 
+/// The package parts Excel (and calamine) expect around a workbook.
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#;
+const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+
 /// A one-sheet .xlsx whose sheet XML is `sheet_data` (inside `<sheetData>`),
 /// with `shared` as the shared-strings part when given.
 pub fn xlsx_with(sheet_data: &str, shared: Option<&str>) -> Vec<u8> {
@@ -121,6 +125,8 @@ pub fn xlsx_with(sheet_data: &str, shared: Option<&str>) -> Vec<u8> {
         r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#
     );
     let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", ROOT_RELS.as_bytes()),
         ("xl/workbook.xml", workbook.as_bytes()),
         ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
         ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
@@ -130,6 +136,8 @@ pub fn xlsx_with(sheet_data: &str, shared: Option<&str>) -> Vec<u8> {
     }
     zip_bytes(&parts)
 }
+
+const ODS_MANIFEST: &str = r#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
 
 /// An .ods whose `content.xml` body is `tables` (inside `<office:spreadsheet>`).
 pub fn ods_with(tables: &str) -> Vec<u8> {
