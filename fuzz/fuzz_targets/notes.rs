@@ -12,7 +12,11 @@ fuzz_target!(|text: &str| {
     }
     let _ = parse_annotation(text);
     let _ = parse_deadline(text);
-    for column in [UnitColumn::Lead, UnitColumn::Partner, UnitColumn::Responsible] {
+    for column in [
+        UnitColumn::Lead,
+        UnitColumn::Partner,
+        UnitColumn::Responsible,
+    ] {
         let _ = parse_unit_cell(text, column);
     }
 });
