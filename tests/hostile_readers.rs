@@ -256,3 +256,28 @@ fn a_device_named_like_a_document_is_not_read() {
         .to_string();
     assert!(err.contains("character device"), "{err}");
 }
+
+#[test]
+fn xlsx_merges_copying_a_long_value_everywhere_are_refused() {
+    // 702 000 cells, each to be filled with a 1 KB value: 700 MB of copies.
+    let long = "长".repeat(350);
+    let x = crate::common::zip_bytes(&[
+        (
+            "xl/workbook.xml",
+            br#"<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            br#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!(
+                r#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>{long}</t></is></c></row><row r="1000"><c r="ZZ1000"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:ZZ1000"/></mergeCells></worksheet>"#
+            )
+            .as_bytes(),
+        ),
+    ]);
+    let err = read_bytes("xlsx", &x).unwrap_err().to_string();
+    assert!(err.contains("merged regions copy more than"), "{err}");
+}

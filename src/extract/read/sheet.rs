@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use quick_xml::events::Event;
 
-use super::archive::{Archive, TextBudget, Xml, attr, local, resolve_ref, xml_error};
+use super::archive::{Archive, MAX_TEXT, TextBudget, Xml, attr, local, resolve_ref, xml_error};
 use super::text::decode_text;
 use super::{ReadErrorKind, SourceText, render_rows};
 use crate::extract::{Table, TableRow};
@@ -218,7 +218,7 @@ fn grid(sheet: Sheet, format: &'static str) -> Result<Option<Table>, ReadErrorKi
         rows[(r - row_origin) as usize][(c - col_origin) as usize] = v;
     }
     // Merged cells: the top-left value fills the region, clipped to the grid.
-    let mut filled: u64 = 0;
+    let mut filled: u64 = 0; // bytes copied
     for (r0, c0, r1, c1) in sheet.merges {
         let clip =
             |v: u32, origin: u32, len: usize| (v.saturating_sub(origin) as usize).min(len - 1);
@@ -227,16 +227,18 @@ fn grid(sheet: Sheet, format: &'static str) -> Result<Option<Table>, ReadErrorKi
         if r1 < r0 || c1 < c0 {
             continue;
         }
-        filled += ((r1 - r0 + 1) * (c1 - c0 + 1)) as u64;
-        if filled > 4 * MAX_GRID_CELLS {
+        let value = rows[r0][c0].clone();
+        // Each filled cell is a copy of the value: count the bytes copied.
+        let area = ((r1 - r0 + 1) * (c1 - c0 + 1)) as u64;
+        filled = filled.saturating_add(area.saturating_mul(value.len() as u64 + 1));
+        if filled > MAX_TEXT as u64 {
             return Err(ReadErrorKind::OverLimit {
                 what: format!(
-                    "the {format}'s merged regions cover more than {} cells",
-                    4 * MAX_GRID_CELLS
+                    "the {format}'s merged regions copy more than {} MB of text",
+                    MAX_TEXT / 1_000_000
                 ),
             });
         }
-        let value = rows[r0][c0].clone();
         for row in &mut rows[r0..=r1] {
             for cell in &mut row[c0..=c1] {
                 cell.clone_from(&value);
@@ -440,12 +442,11 @@ fn worksheet(
                 let empty = matches!(ev, Event::Empty(_));
                 match local(e).as_str() {
                     "row" => {
-                        row = match attr(e, "r") {
-                            Some(n) => match n.trim().parse::<u64>() {
-                                Ok(n) if (1..=MAX_ROWS).contains(&n) => (n - 1) as u32,
-                                _ => return Err(out_of_range(XLSX, &format!("row {n}"))),
-                            },
-                            None => next_row,
+                        row = match attr(e, "r").map(|n| n.trim().parse::<u64>()) {
+                            Some(Ok(n)) if (1..=MAX_ROWS).contains(&n) => (n - 1) as u32,
+                            Some(Ok(n)) => return Err(out_of_range(XLSX, &format!("row {n}"))),
+                            // No number, or not one: the next row.
+                            _ => next_row,
                         };
                         next_row = row.saturating_add(1);
                         col = 0;
