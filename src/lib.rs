@@ -23,6 +23,7 @@ pub mod overlap;
 pub mod progress;
 pub mod query;
 pub mod report;
+pub mod sanitise;
 pub mod search;
 pub mod synth;
 pub mod task_key;

@@ -215,7 +215,8 @@ fn an_interrupted_save_loses_nothing() {
     let temp_written = |dir: &Path| {
         std::fs::read_dir(dir).unwrap().any(|e| {
             let e = e.unwrap();
-            e.file_name().to_string_lossy().ends_with(".tmp") && e.metadata().unwrap().len() > 0
+            e.file_name().to_string_lossy().ends_with(".fengong-tmp")
+                && e.metadata().unwrap().len() > 0
         })
     };
     let start = Instant::now();

@@ -13,7 +13,7 @@ use fengong::model::{DocId, Index, SharedTerm, TaskData};
 use fengong::overlap::coverage::{self, Coverage, CoverageItem, CoverageStatus};
 use fengong::text::truncate_to_width;
 
-use super::overlaps::{TaskRef, relation_name, resolve_doc, terms, write_csv_table};
+use super::overlaps::{TaskRef, relation_name, resolve_doc, terms};
 
 #[derive(Debug, Args)]
 pub struct CoverageArgs {
@@ -94,7 +94,7 @@ pub fn run(data: Option<PathBuf>, args: CoverageArgs) -> anyhow::Result<ExitCode
         .collect();
     match &args.output {
         Some(path) => {
-            let written = fengong::export::write_atomic(path, |tmp| {
+            let written = fengong::export::write_atomic(path, args.force, |tmp| {
                 match args.format {
                     Format::Xlsx => {
                         use fengong::export::xlsx::{Row, Table, XCell, tables_bytes};
@@ -128,28 +128,24 @@ pub fn run(data: Option<PathBuf>, args: CoverageArgs) -> anyhow::Result<ExitCode
                 }
                 Ok(())
             });
-            written.map_err(|e| anyhow::anyhow!("{e}"))?;
-            eprintln!(
+            let written = written.map_err(|e| anyhow::anyhow!("{e}"))?;
+            for note in &written.notes {
+                super::note(format_args!("fengong: {note}"));
+            }
+            super::note(format_args!(
                 "wrote {} ({} tasks of {})",
-                path.display(),
+                fengong::sanitise::path(path),
                 records.len(),
                 result.higher
-            );
+            ));
             Ok(ExitCode::SUCCESS)
         }
-        None => match write(
-            io::stdout().lock(),
-            args.format,
-            &data,
-            &result,
-            &summary,
-            &records,
-        ) {
-            // `fengong coverage | head` is not an error.
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-            Err(e) => Err(anyhow::anyhow!("writing to standard output: {e}")),
-            Ok(()) => Ok(ExitCode::SUCCESS),
-        },
+        None => {
+            let mut out = super::stdout();
+            write(&mut out, args.format, &data, &result, &summary, &records)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -193,7 +189,12 @@ fn write(
         }
         Format::Csv => {
             let (header, rows) = table(records);
-            write_csv_table(&mut out, &header, rows.into_iter())?;
+            let mut w = fengong::export::CsvOut::new(&mut out)?;
+            w.row(&header)?;
+            for row in rows {
+                w.row(&row)?;
+            }
+            w.finish()?;
         }
         Format::Xlsx => unreachable!("xlsx is written to a file"),
     }

@@ -98,8 +98,7 @@ pub fn run(
     if let Some(days) = a.within {
         dv = dv.within(days);
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = super::stdout();
     let finished_label = "已完成/已销号";
     let mut lines: Vec<(String, &DueRow)> = Vec::new();
     for g in &dv.groups {
@@ -165,8 +164,8 @@ pub fn run(
             }
         }
         Format::Csv => {
-            let mut w = tracking::csv_writer(&mut out)?;
-            w.write_record([
+            let mut w = fengong::export::CsvOut::new(&mut out)?;
+            w.row([
                 "任务编号",
                 "分组",
                 "截止日期",
@@ -185,7 +184,7 @@ pub fn run(
                     .iter()
                     .find(|x| x.key() == l.bucket)
                     .map_or(finished_label, |x| x.label());
-                w.write_record([
+                w.row([
                     l.key,
                     bucket,
                     &l.due.clone().unwrap_or_default(),
@@ -199,9 +198,10 @@ pub fn run(
                     l.role.map(fengong::export::role_label).unwrap_or(""),
                 ])?;
             }
-            w.flush()?;
+            w.finish()?;
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

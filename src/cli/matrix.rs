@@ -94,12 +94,12 @@ pub fn run(data: Option<PathBuf>, a: MatrixArgs) -> anyhow::Result<ExitCode> {
             let caption = format!("{title} · 截至 {}", fengong::deadline::today());
             let bytes = xlsx::tables_bytes(&path, &[pivot_table(&m, &caption)])?;
             super::tracking::write_output(&path, a.force, &bytes)?;
-            eprintln!(
+            super::note(format_args!(
                 "{}: {} units × {} columns (XLSX)",
-                path.display(),
+                fengong::sanitise::path(&path),
                 m.rows.len(),
                 m.columns.len()
-            );
+            ));
         }
         Format::Csv | Format::Text => {
             let mut buf = Vec::new();
@@ -110,7 +110,11 @@ pub fn run(data: Option<PathBuf>, a: MatrixArgs) -> anyhow::Result<ExitCode> {
             }
             match a.output {
                 Some(path) => super::tracking::write_output(&path, a.force, &buf)?,
-                None => std::io::stdout().lock().write_all(&buf)?,
+                None => {
+                    let mut out = super::stdout();
+                    out.write_all(&buf)?;
+                    out.flush()?;
+                }
             }
         }
     }
@@ -192,14 +196,14 @@ fn write_text(out: &mut dyn Write, m: &Matrix, title: &str) -> std::io::Result<(
 }
 
 fn write_csv(out: &mut dyn Write, m: &Matrix) -> anyhow::Result<()> {
-    let mut w = super::tracking::csv_writer(out)?;
+    let mut w = fengong::export::CsvOut::new(out)?;
     let mut header = vec!["单位".to_owned()];
     for col in &m.columns {
         header.push(format!("{} 牵头", col.title));
         header.push(format!("{} 配合", col.title));
     }
     header.extend(["合计 牵头", "合计 配合", "合计"].map(String::from));
-    w.write_record(&header)?;
+    w.row(&header)?;
     let counts = |cells: &[Count], total: Count| -> Vec<String> {
         cells
             .iter()
@@ -214,13 +218,13 @@ fn write_csv(out: &mut dyn Write, m: &Matrix) -> anyhow::Result<()> {
     for r in &m.rows {
         let mut rec = vec![r.name.clone()];
         rec.extend(counts(&r.cells, r.total));
-        w.write_record(&rec)?;
+        w.row(&rec)?;
     }
     let col_totals: Vec<Count> = m.columns.iter().map(|c| c.total).collect();
     let mut rec = vec!["合计".to_owned()];
     rec.extend(counts(&col_totals, m.total));
-    w.write_record(&rec)?;
-    w.flush()?;
+    w.row(&rec)?;
+    w.finish()?;
     Ok(())
 }
 

@@ -84,18 +84,14 @@ pub fn run(data: Option<PathBuf>, args: OverlapsArgs) -> anyhow::Result<ExitCode
     // The file lists pairs across documents before pairs within one; with
     // `--all` overlaps come before parallel pairs in each.
     records.sort_by_key(|r| (!r.cross_doc, !r.relation.is_overlap()));
-    let out = io::stdout().lock();
-    let written = match args.format {
-        Format::Text => write_text(out, &records),
-        Format::Jsonl => write_jsonl(out, &records),
-        Format::Csv => write_csv(out, &records),
-    };
-    match written {
-        // `fengong overlaps | head` is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(anyhow::anyhow!("writing to standard output: {e}")),
-        Ok(()) => Ok(ExitCode::SUCCESS),
+    let mut out = super::stdout();
+    match args.format {
+        Format::Text => write_text(&mut out, &records)?,
+        Format::Jsonl => write_jsonl(&mut out, &records)?,
+        Format::Csv => write_csv(&mut out, &records)?,
     }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A document by exact id or unique id prefix.
@@ -279,7 +275,8 @@ fn write_jsonl(mut out: impl Write, records: &[Record]) -> io::Result<()> {
     out.flush()
 }
 
-fn write_csv(out: impl Write, records: &[Record]) -> io::Result<()> {
+fn write_csv(out: impl Write, records: &[Record]) -> anyhow::Result<()> {
+    let mut w = fengong::export::CsvOut::new(out)?;
     let side_columns = ["task", "doc", "source", "line", "title", "leads"];
     let mut header: Vec<String> = [
         "score",
@@ -296,7 +293,8 @@ fn write_csv(out: impl Write, records: &[Record]) -> io::Result<()> {
         header.extend(side_columns.iter().map(|c| format!("{side}_{c}")));
     }
     header.push("shared".to_owned());
-    let rows = records.iter().map(|r| {
+    w.row(&header)?;
+    for r in records {
         let mut row = vec![
             format!("{:.3}", r.score),
             relation_name(r.relation).to_owned(),
@@ -317,35 +315,8 @@ fn write_csv(out: impl Write, records: &[Record]) -> io::Result<()> {
             ]);
         }
         row.push(terms(r.shared));
-        row
-    });
-    write_csv_table(out, &header, rows)
-}
-
-/// A CSV table as `overlaps` and `coverage` write it: a UTF-8 byte-order
-/// mark (so spreadsheet programs read the Chinese), then the rows, every
-/// cell guarded against formula injection ([`csv_cell`]).
-pub(super) fn write_csv_table(
-    mut out: impl Write,
-    header: &[String],
-    rows: impl Iterator<Item = Vec<String>>,
-) -> io::Result<()> {
-    out.write_all("\u{FEFF}".as_bytes())?;
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(header.iter().map(|c| csv_cell(c).into_owned()))?;
-    for row in rows {
-        w.write_record(row.iter().map(|c| csv_cell(c).into_owned()))?;
+        w.row(&row)?;
     }
-    w.flush()
-}
-
-/// A cell a spreadsheet program reads as text: one starting with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return would be taken as a formula, so it
-/// gets a leading `'` (OWASP's rule for CSV injection).
-pub(super) fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}").into()
-    } else {
-        s.into()
-    }
+    w.finish()?;
+    Ok(())
 }

@@ -70,10 +70,10 @@ pub fn run(
         .as_deref()
         .map(|u| reporting_unit(c, u))
         .transpose()?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = super::stdout();
     if a.check {
         check(&mut out, c, &loaded.tracker)?;
+        out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(path) = a.import {
@@ -123,6 +123,7 @@ pub fn run(
                 loaded.tracker.path().display()
             )?;
         }
+        out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     let query = a.task.expect("clap requires a task here");
@@ -140,6 +141,7 @@ pub fn run(
         loaded.tracker.record(&loaded.catalog.data, vec![change])?;
     }
     history(&mut out, &loaded.catalog, &loaded.tracker, task, today)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

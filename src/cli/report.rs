@@ -105,15 +105,25 @@ pub fn run(
         (Format::Xlsx, Some(path)) => {
             let bytes = fengong::export::xlsx::tables_bytes(path, &report::tables(c, &r))?;
             tracking::write_output(path, a.force, &bytes)?;
-            eprintln!("{}: {}（XLSX）", path.display(), r.title());
+            super::note(format_args!(
+                "{}: {}（XLSX）",
+                fengong::sanitise::path(path),
+                r.title()
+            ));
         }
         (Format::Md, Some(path)) => {
             tracking::write_output(path, a.force, report::markdown(c, &r).as_bytes())?;
-            eprintln!("{}: {}（Markdown）", path.display(), r.title());
+            super::note(format_args!(
+                "{}: {}（Markdown）",
+                fengong::sanitise::path(path),
+                r.title()
+            ));
         }
-        (Format::Md, None) => std::io::stdout()
-            .lock()
-            .write_all(report::markdown(c, &r).as_bytes())?,
+        (Format::Md, None) => {
+            let mut out = super::stdout();
+            out.write_all(report::markdown(c, &r).as_bytes())?;
+            out.flush()?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

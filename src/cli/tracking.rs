@@ -2,11 +2,10 @@
 //! `export`) share: loading the task data with its progress file, dates on
 //! the command line, and writing their files and CSV.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use fengong::bundled::{self, DataOrigin};
+use fengong::bundled::DataOrigin;
 use fengong::progress::{self, Tracker};
 use fengong::query::Catalog;
 
@@ -20,18 +19,15 @@ pub struct Loaded {
 /// (`--progress`, else beside the data), and warns on stderr about progress
 /// whose task cannot be found.
 pub fn load(data: Option<PathBuf>, progress: Option<PathBuf>) -> anyhow::Result<Loaded> {
-    let (data, origin) = match bundled::load(data.as_deref()) {
-        Ok(x) => x,
-        Err((origin, e)) => anyhow::bail!("{origin}: {e}"),
-    };
+    let (data, origin) = super::load_data_from(data)?;
     let path = progress.unwrap_or_else(|| progress::default_path(&origin));
     let tracker = Tracker::open(&path, &data)?;
     let orphans: usize = tracker.ledger().orphans.iter().map(|o| o.events).sum();
     if orphans > 0 {
-        eprintln!(
+        super::note(format_args!(
             "fengong: {}: {orphans} progress entries name tasks this data no longer has; they are kept (see `fengong progress --check`)",
-            path.display()
-        );
+            fengong::sanitise::path(&path)
+        ));
     }
     Ok(Loaded {
         catalog: Catalog::new(data),
@@ -64,7 +60,8 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 /// How the data file is named in captions.
 pub fn data_name(origin: &DataOrigin) -> String {
     match origin {
-        DataOrigin::File(p) => p.display().to_string(),
+        DataOrigin::File(p) => fengong::sanitise::path(p),
+        DataOrigin::Stdin => "标准输入".to_owned(),
         DataOrigin::Bundled => "内置数据 data/tasks.json".to_owned(),
     }
 }
@@ -77,16 +74,11 @@ pub fn progress_name(tracker: &Tracker) -> Option<&Path> {
 /// Writes `bytes` to `path` atomically, refusing an existing file unless
 /// `force`.
 pub fn write_output(path: &Path, force: bool, bytes: &[u8]) -> anyhow::Result<()> {
-    if !force && path.exists() {
-        return Err(fengong::export::ExportError::Exists(path.to_path_buf()).into());
+    let written = fengong::export::write_atomic(path, force, |tmp| {
+        std::fs::write(tmp, bytes).map_err(Into::into)
+    })?;
+    for note in &written.notes {
+        super::note(format_args!("fengong: {note}"));
     }
-    fengong::export::write_atomic(path, |tmp| std::fs::write(tmp, bytes).map_err(Into::into))?;
     Ok(())
-}
-
-/// A CSV writer as the 台账 commands use it: a UTF-8 byte-order mark first,
-/// so Excel and WPS read the Chinese.
-pub fn csv_writer<W: Write>(mut w: W) -> std::io::Result<csv::Writer<W>> {
-    w.write_all("\u{feff}".as_bytes())?;
-    Ok(csv::Writer::from_writer(w))
 }

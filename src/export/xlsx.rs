@@ -93,10 +93,13 @@ pub struct Table {
     pub caps: Vec<(usize, usize)>,
 }
 
-/// Writes tables, one sheet each, to `path` atomically.
-pub fn write_tables(path: &Path, tables: &[Table]) -> Result<()> {
+/// Writes tables, one sheet each, to `path` atomically; an existing file
+/// is replaced only when `overwrite`.
+pub fn write_tables(path: &Path, tables: &[Table], overwrite: bool) -> Result<()> {
     let bytes = tables_bytes(path, tables)?;
-    super::write_atomic(path, |tmp| std::fs::write(tmp, &bytes).map_err(Into::into))?;
+    super::write_atomic(path, overwrite, |tmp| {
+        std::fs::write(tmp, &bytes).map_err(Into::into)
+    })?;
     Ok(())
 }
 
@@ -483,7 +486,7 @@ mod tests {
                 XCell::Date(NaiveDate::from_ymd_opt(2022, 6, 30).unwrap()),
             ]),
         ]);
-        write_tables(&path, &[t]).unwrap();
+        write_tables(&path, &[t], false).unwrap();
         let mut book: Xlsx<_> = open_workbook(&path).unwrap();
         assert_eq!(book.sheet_names(), vec!["任务分工表"]);
         let range = book.worksheet_range("任务分工表").unwrap();
@@ -507,7 +510,7 @@ mod tests {
     fn missing_folder_is_a_clear_error_and_writes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("no-such-folder").join("out.xlsx");
-        let err = write_tables(&path, &[table(vec![])]).unwrap_err();
+        let err = write_tables(&path, &[table(vec![])], false).unwrap_err();
         let msg = format!("{err:#}");
         assert!(
             msg.contains("does not exist") && msg.contains("out.xlsx"),
@@ -523,7 +526,7 @@ mod tests {
         assert_eq!(sanitise_sheet_name(&"表".repeat(40)).chars().count(), 31);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("two.xlsx");
-        write_tables(&path, &[table(vec![]), table(vec![])]).unwrap();
+        write_tables(&path, &[table(vec![]), table(vec![])], false).unwrap();
         use calamine::{Reader, Xlsx, open_workbook};
         let book: Xlsx<_> = open_workbook(&path).unwrap();
         assert_eq!(book.sheet_names(), vec!["任务分工表", "任务分工表2"]);

@@ -234,10 +234,12 @@ pub struct Change {
 /// the data file (`data/tasks.json` → `data/tasks.progress.json`); for the
 /// bundled data, in the user's data folder
 /// (`$XDG_DATA_HOME/fengong/tasks.progress.json`, else
-/// `~/.local/share/fengong/…`).
+/// `~/.local/share/fengong/…`); for data read from standard input, which
+/// has no place of its own, `tasks.progress.json` in the working folder.
 pub fn default_path(origin: &DataOrigin) -> PathBuf {
     match origin {
         DataOrigin::File(p) => beside(p),
+        DataOrigin::Stdin => PathBuf::from("tasks.progress.json"),
         DataOrigin::Bundled => {
             let base = std::env::var_os("XDG_DATA_HOME")
                 .filter(|v| !v.is_empty())

@@ -129,7 +129,7 @@ impl Store {
         };
         all.extend(new);
         let text = to_text(&all);
-        crate::export::write_atomic(&self.path, |tmp| {
+        crate::export::write_atomic(&self.path, true, |tmp| {
             let mut f = std::fs::File::create(tmp)?;
             let bytes = text.as_bytes();
             match std::env::var(SLOW_SAVE_ENV)
