@@ -10,7 +10,7 @@
 //! then decides).
 
 use super::chars;
-use super::query::Anchor;
+use super::anchor::Anchor;
 
 /// Terms longer than this are not pre-checked (positions must fit a `u64`).
 pub const MAX_CHECKED_TERM: usize = 63;
