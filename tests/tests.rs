@@ -28,6 +28,7 @@ mod search_queries;
 
 // The explorer: state, drawing, the real binary in tmux.
 mod e2e_tui;
+mod import_graph;
 mod tui_bundled;
 mod tui_render;
 mod tui_state;

@@ -41,7 +41,10 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    Role::parse(s).ok_or_else(|| format!("unknown role \"{s}\" (lead, partner, any)"))
+    Role::parse(s).ok_or_else(|| {
+        let known: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+        format!("unknown role \"{s}\" ({})", known.join(", "))
+    })
 }
 
 pub fn run(data: Option<PathBuf>, a: ExportArgs) -> anyhow::Result<ExitCode> {

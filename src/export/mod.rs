@@ -60,14 +60,12 @@ pub fn records(c: &Catalog, hits: &[Hit]) -> Vec<Record> {
 
 fn record(c: &Catalog, h: &Hit) -> Record {
     let t = c.task(h.task);
-    let doc = c.data.documents.get(c.task_doc[h.task] as usize);
-    let goal = c.data.goals.get(c.task_goal[h.task] as usize);
-    let region = c.data.regions.get(c.task_region[h.task] as usize);
+    let doc = c.document(c.task_doc(h.task));
+    let goal = c.goal(c.task_goal(h.task));
+    let region = c.region(c.task_region(h.task));
     let unit_name = |id: &crate::model::UnitId| {
-        c.index
-            .units
-            .get(id)
-            .map_or_else(|| id.0.clone(), |&u| c.data.units[u].name.clone())
+        c.unit_pos(id)
+            .map_or_else(|| id.0.clone(), |u| c.unit(u).name.clone())
     };
     Record {
         doc: t.doc.0.clone(),
@@ -394,10 +392,8 @@ pub fn suggest_file_name(filters: &Filters, unit: Option<&str>, format: Format) 
     if let Some(d) = &filters.doc {
         parts.push(d.clone());
     }
-    match filters.role {
-        Role::Lead => parts.push("牵头".into()),
-        Role::Partner => parts.push("配合".into()),
-        Role::Any => {}
+    if filters.role != Role::Any {
+        parts.push(filters.role.zh().into());
     }
     if let Some(t) = &filters.text {
         parts.push(t.clone());
@@ -476,7 +472,7 @@ mod tests {
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("\u{feff}文档,文档标题,"));
         let mut rd = csv::Reader::from_reader(s.trim_start_matches('\u{feff}').as_bytes());
-        assert_eq!(rd.records().count(), c.data.tasks.len());
+        assert_eq!(rd.records().count(), c.tasks().len());
     }
 
     #[test]

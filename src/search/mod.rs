@@ -34,10 +34,10 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+pub use anchor::Anchor;
 use bloom::PairBloom;
 pub use candidates::{Candidate, Target};
 pub use matcher::{Engine, Matcher, Tier};
-pub use anchor::Anchor;
 pub use query::{Query, Term};
 
 /// One matching candidate.
