@@ -57,11 +57,21 @@ pub enum Role {
     Any,
     Lead,
     Partner,
+    /// Tasks that name no lead unit (未明确).
+    Unled,
+    /// Tasks that mention the unit (or, without a unit, any place or unit).
+    Mentioned,
 }
 
 impl Role {
     /// Every role, in the order the filter dialog cycles through them.
-    pub const ALL: [Role; 3] = [Role::Any, Role::Lead, Role::Partner];
+    pub const ALL: [Role; 5] = [
+        Role::Any,
+        Role::Lead,
+        Role::Partner,
+        Role::Unled,
+        Role::Mentioned,
+    ];
 
     /// The name `--role` takes (`lead`).
     pub fn key(self) -> &'static str {
@@ -69,6 +79,8 @@ impl Role {
             Role::Any => "any",
             Role::Lead => "lead",
             Role::Partner => "partner",
+            Role::Unled => "unled",
+            Role::Mentioned => "mentioned",
         }
     }
 
@@ -78,6 +90,8 @@ impl Role {
             Role::Any => "全部",
             Role::Lead => "牵头",
             Role::Partner => "配合",
+            Role::Unled => "未明确",
+            Role::Mentioned => "提及",
         }
     }
 
@@ -714,9 +728,12 @@ impl Catalog {
                 (Role::Any, _) => true,
                 (Role::Lead, Some(i)) => matches!(i, Involvement::Lead | Involvement::Responsible),
                 (Role::Partner, Some(i)) => i == Involvement::Partner,
+                (Role::Mentioned, Some(i)) => i == Involvement::Mentioned,
+                (Role::Unled, _) => self.task_unled(t),
                 // Without a unit, a role keeps tasks that have such units.
                 (Role::Lead, None) => !self.task_unled(t),
                 (Role::Partner, None) => !self.task(t).partners.is_empty(),
+                (Role::Mentioned, None) => !self.task(t).mentions.is_empty(),
             };
             if !role_ok {
                 continue;
@@ -940,6 +957,47 @@ mod tests {
                 ("001_xibu:t3", Involvement::Mentioned)
             ]
         );
+    }
+
+    #[test]
+    fn roles_unled_and_mentioned() {
+        let c = catalog();
+        let role = |role, unit: Option<&str>| {
+            let f = Filters {
+                role,
+                unit: unit.map(str::to_owned),
+                ..Default::default()
+            };
+            ids(&c, &c.apply(&f).unwrap())
+        };
+        // Without a unit: the tasks that name no lead, the tasks that
+        // mention anything.
+        let unled: Vec<String> = c
+            .task_positions()
+            .filter(|&t| c.task_unled(t))
+            .map(|t| c.task(t).id.0.clone())
+            .collect();
+        assert_eq!(unled.len(), 2);
+        assert_eq!(role(Role::Unled, None), unled);
+        let mentioning: Vec<String> = c
+            .tasks()
+            .iter()
+            .filter(|t| !t.mentions.is_empty())
+            .map(|t| t.id.0.clone())
+            .collect();
+        assert!(!mentioning.is_empty());
+        assert_eq!(role(Role::Mentioned, None), mentioning);
+        // With a unit: where it is only mentioned (川岛镇 partners t5, t6).
+        assert_eq!(role(Role::Mentioned, Some("川岛镇")), ["001_xibu:t3"]);
+        // Its tasks that name no lead.
+        let its_unled: Vec<String> = role(Role::Any, Some("川岛镇"))
+            .into_iter()
+            .filter(|id| unled.contains(id))
+            .collect();
+        assert_eq!(role(Role::Unled, Some("川岛镇")), its_unled);
+        assert_eq!(Role::parse("未明确"), Some(Role::Unled));
+        assert_eq!(Role::parse("mentioned"), Some(Role::Mentioned));
+        assert_eq!(Role::Mentioned.next(), Role::Any);
     }
 
     #[test]

@@ -806,3 +806,47 @@ fn ticks_leave_open_dialogs_open() {
         a.dialog = None;
     }
 }
+
+/// The role choice offers 未明确 (tasks that name no lead) and 提及 (the
+/// unit is only mentioned), and the status bar names them.
+#[test]
+fn filter_roles_unled_and_mentioned() {
+    let mut a = app();
+    a.update(Action::OpenFilter);
+    run(&mut a, &[Action::NextField, Action::NextField]);
+    // Any → lead → partner → 未明确.
+    run(&mut a, &[Action::Expand, Action::Expand, Action::Expand]);
+    a.update(Action::Submit);
+    assert_eq!(a.filters.role, Role::Unled);
+    assert_eq!(a.view.hits.len(), 2);
+    assert!(a.view.hits.iter().all(|h| a.cat.task_unled(h.task)));
+    let (s, _) = crate::common::tui::draw_terminal(&a);
+    assert!(s.contains("筛选: 角色=未明确 · 显示任务 2"), "{s}");
+    // 提及 for a unit: the tasks that mention it without giving it a role.
+    a.update(Action::OpenFilter);
+    run(
+        &mut a,
+        &[Action::NextField, Action::NextField, Action::Expand],
+    );
+    a.update(Action::NextField);
+    typed(&mut a, "川岛镇");
+    a.update(Action::Submit);
+    assert_eq!(a.filters.role, Role::Mentioned);
+    let titles: Vec<&str> = a
+        .view
+        .hits
+        .iter()
+        .map(|h| a.cat.task(h.task).title.as_str())
+        .collect();
+    assert_eq!(titles, ["建设滨海旅游示范带"]);
+    // ← from 全部 goes round to 提及.
+    a.update(Action::ClearFilters);
+    a.update(Action::OpenFilter);
+    a.update(Action::NextField);
+    a.update(Action::NextField);
+    a.update(Action::Collapse);
+    let Some(Dialog::Filter(f)) = &a.dialog else {
+        panic!()
+    };
+    assert_eq!(f.role, Role::Mentioned);
+}

@@ -331,6 +331,8 @@ pub fn role_name(s: &Strings, r: Role) -> &'static str {
         Role::Any => s.role_any,
         Role::Lead => s.role_lead,
         Role::Partner => s.role_partner,
+        Role::Unled => s.role_unled,
+        Role::Mentioned => s.role_mentioned,
     }
 }
 
