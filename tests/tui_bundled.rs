@@ -81,6 +81,8 @@ fn snapshots_of_the_main_screens() {
 
     let a = app(60, 20);
     insta::assert_snapshot!("bundled_start_60x20", draw(&a));
+    let a = app(80, 24);
+    insta::assert_snapshot!("bundled_start_80x24", draw(&a));
 
     // The first task of the first plan, with its panes.
     let mut a = app(120, 40);
@@ -89,6 +91,8 @@ fn snapshots_of_the_main_screens() {
         a.update(Action::Down);
     }
     insta::assert_snapshot!("bundled_first_task_120x40", draw(&a));
+    a.update(Action::Resize(80, 24));
+    insta::assert_snapshot!("bundled_first_task_80x24", draw(&a));
 
     // A unit's duties through the finder, typed by its short name.
     let mut a = app(120, 40);
@@ -100,6 +104,8 @@ fn snapshots_of_the_main_screens() {
     insta::assert_snapshot!("bundled_finder_120x40", draw(&a));
     a.update(Action::Submit);
     insta::assert_snapshot!("bundled_duty_120x40", draw(&a));
+    a.update(Action::Resize(80, 24));
+    insta::assert_snapshot!("bundled_duty_80x24", draw(&a));
 }
 
 /// Every cross-document overlap of the real data, from either end, lights

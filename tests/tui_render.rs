@@ -1,5 +1,5 @@
 //! Snapshot and buffer tests of every pane and state of the explorer,
-//! drawn into ratatui's `TestBackend` at 120×40 and 60×20 (plus the
+//! drawn into ratatui's `TestBackend` at 120×40, 80×24 and 60×20 (plus the
 //! "too small" screen at 40 columns).
 
 use fengong::model::TaskData;
@@ -94,6 +94,11 @@ fn snapshot_all(w: u16, h: u16) {
 #[test]
 fn snapshots_120x40() {
     snapshot_all(120, 40);
+}
+
+#[test]
+fn snapshots_80x24() {
+    snapshot_all(80, 24);
 }
 
 #[test]
@@ -324,7 +329,7 @@ fn compare_app(w: u16, h: u16, theme: Theme, from: &str) -> App {
 
 #[test]
 fn comparison_view_snapshots() {
-    for (w, h) in [(120, 40), (60, 20)] {
+    for (w, h) in [(120, 40), (80, 24), (60, 20)] {
         let a = compare_app(w, h, Theme::new(false), "加快推进交通基础设施建设");
         let (s, _) = draw(&a);
         assert_rows_fit(&s, w);

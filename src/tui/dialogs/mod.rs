@@ -60,3 +60,39 @@ impl Dialog {
         matches!(self, Dialog::Finder(f) if f.submit_when_ready)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::tui::i18n::Lang;
+    use crate::tui::keymap::Keymap;
+
+    /// The dialogs' hint lines name a key for every item, in the mode the
+    /// dialog reads keys in, and read as they always did.
+    #[test]
+    fn dialog_hints_come_from_the_key_table() {
+        let keys = Keymap::default();
+        for bar in [
+            &super::finder::HINTS,
+            &super::filter::HINTS,
+            &super::export::HINTS,
+        ] {
+            for h in bar.items {
+                for a in h.actions {
+                    assert!(keys.keys_for(bar.mode, a).next().is_some(), "{a:?}");
+                }
+            }
+        }
+        assert_eq!(
+            keys.hint_line(&super::finder::HINTS, Lang::Zh),
+            "输入名称 · ↑↓ 选择 · Enter 查看职责 · Esc 关闭"
+        );
+        assert_eq!(
+            keys.hint_line(&super::filter::HINTS, Lang::En),
+            "Tab field · ←→ choose · Enter apply · Esc cancel"
+        );
+        assert_eq!(
+            keys.hint_line(&super::export::HINTS, Lang::Zh),
+            "Tab 切换 · ←→ 格式 · Enter 导出 · Esc 取消"
+        );
+    }
+}
