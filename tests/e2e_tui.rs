@@ -26,24 +26,7 @@ fn browse_find_unit_open_duties_and_export_csv() {
         shell_quote(&fixture)
     );
     let dir_s = dir.display().to_string();
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-c",
-        &dir_s,
-        &command,
-    ]);
-    assert!(
-        out.status.success(),
-        "tmux: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    tmux.start((120, 40), Some(&dir_s), &[&command]);
 
     // The tree opens on the regions.
     tmux.wait_for_all(&["区域 → 目标 → 任务", "江门市", "北部产城融合中心"]);
@@ -116,24 +99,7 @@ fn check_restored(name: &str, extra_env: &str, quit: bool) {
         shell_quote(Path::new(BIN)),
         shell_quote(&fixture)
     );
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(
-        out.status.success(),
-        "tmux: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    tmux.start((100, 30), None, &["sh", "-c", &script]);
     if quit {
         tmux.wait_for("江门市");
         assert_eq!(tmux.pane_flag("alternate_on"), "1");
@@ -203,24 +169,7 @@ fn start_with_config(tmux: &Tmux, config_home: &Path, err: &Path) {
         shell_quote(&fixture),
         shell_quote(err)
     );
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(
-        out.status.success(),
-        "tmux: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    tmux.start((120, 40), None, &["sh", "-c", &script]);
 }
 
 /// A config file remaps keys (and the help follows); a bad one is named

@@ -28,7 +28,7 @@ pub struct ExportArgs {
     /// Unit: canonical name, name as written, or alias; groups containing it count too.
     #[arg(long, value_name = "U")]
     pub unit: Option<String>,
-    /// lead, partner or any.
+    /// any, lead, partner, unled (tasks that name no lead) or mentioned.
     #[arg(long, value_name = "ROLE", value_parser = parse_role, default_value = "any")]
     pub role: Role,
     /// Text the task's title or text must contain.

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::model::LeadMode;
-use crate::query::{Catalog, Filters, Hit, Involvement, Role};
+use crate::query::{Catalog, Filters, Hit, Role};
 
 /// One task as a flat row. Field names are the JSON keys.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -92,7 +92,7 @@ fn record(c: &Catalog, h: &Hit) -> Record {
     }
 }
 
-pub fn lead_mode_key(m: LeadMode) -> &'static str {
+fn lead_mode_key(m: LeadMode) -> &'static str {
     match m {
         LeadMode::Single => "single",
         LeadMode::Joint => "joint",
@@ -102,7 +102,7 @@ pub fn lead_mode_key(m: LeadMode) -> &'static str {
 }
 
 /// Chinese label of a lead mode, for tables read by people.
-pub fn lead_mode_label(m: &str) -> &'static str {
+fn lead_mode_label(m: &str) -> &'static str {
     match m {
         "single" => "单独牵头",
         "joint" => "共同牵头",
@@ -414,22 +414,6 @@ pub fn suggest_file_name(filters: &Filters, unit: Option<&str>, format: Format) 
         .take(80)
         .collect();
     format!("{stem}.{}", format.extension())
-}
-
-/// Involvement counts for a header (`牵头 3 · 配合 5`).
-pub fn count_roles(hits: &[Hit]) -> [(Involvement, usize); 4] {
-    let mut out = [
-        (Involvement::Lead, 0),
-        (Involvement::Partner, 0),
-        (Involvement::Responsible, 0),
-        (Involvement::Mentioned, 0),
-    ];
-    for h in hits {
-        if let Some(i) = h.involvement {
-            out.iter_mut().find(|(k, _)| *k == i).unwrap().1 += 1;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::text;
 use crate::tui::action::Action;
 use crate::tui::i18n::Strings;
 use crate::tui::input::TextInput;
-use crate::tui::keymap::help::{Hint, HintBar};
+use crate::tui::keymap::help::{CANCEL, HintBar, NEXT_FIELD, dialog_bar, hint};
 use crate::tui::keymap::{InputMode, Keymap};
 use crate::tui::layout::inner;
 use crate::tui::view::Ctx;
@@ -27,33 +27,15 @@ use crate::tui::view::text::truncated;
 use crate::tui::widgets::{block, centered, clear_overlay, input_line};
 
 /// The dialog's hint line.
-pub static HINTS: HintBar = HintBar {
-    mode: InputMode::Choice,
-    join: "",
-    sep: " · ",
-    items: &[
-        Hint {
-            actions: &[Action::NextField],
-            zh: "切换",
-            en: "field",
-        },
-        Hint {
-            actions: &[Action::Collapse, Action::Expand],
-            zh: "格式",
-            en: "format",
-        },
-        Hint {
-            actions: &[Action::Submit],
-            zh: "导出",
-            en: "export",
-        },
-        Hint {
-            actions: &[Action::Cancel],
-            zh: "取消",
-            en: "cancel",
-        },
+pub static HINTS: HintBar = dialog_bar(
+    InputMode::Choice,
+    &[
+        NEXT_FIELD,
+        hint(&[Action::Collapse, Action::Expand], "格式", "format"),
+        hint(&[Action::Submit], "导出", "export"),
+        CANCEL,
     ],
-};
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportField {

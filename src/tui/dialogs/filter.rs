@@ -15,7 +15,7 @@ use crate::query::{Catalog, DocPos, Filters, RegionPos, Role};
 use crate::tui::action::Action;
 use crate::tui::i18n::Strings;
 use crate::tui::input::{Edit, TextInput};
-use crate::tui::keymap::help::{Hint, HintBar};
+use crate::tui::keymap::help::{CANCEL, HintBar, NEXT_FIELD, dialog_bar, hint};
 use crate::tui::keymap::{InputMode, Keymap};
 use crate::tui::layout::inner;
 use crate::tui::view::Ctx;
@@ -72,33 +72,15 @@ impl FilterField {
 }
 
 /// The dialog's hint line.
-pub static HINTS: HintBar = HintBar {
-    mode: InputMode::Choice,
-    join: "",
-    sep: " · ",
-    items: &[
-        Hint {
-            actions: &[Action::NextField],
-            zh: "切换",
-            en: "field",
-        },
-        Hint {
-            actions: &[Action::Collapse, Action::Expand],
-            zh: "选择",
-            en: "choose",
-        },
-        Hint {
-            actions: &[Action::Submit],
-            zh: "应用",
-            en: "apply",
-        },
-        Hint {
-            actions: &[Action::Cancel],
-            zh: "取消",
-            en: "cancel",
-        },
+pub static HINTS: HintBar = dialog_bar(
+    InputMode::Choice,
+    &[
+        NEXT_FIELD,
+        hint(&[Action::Collapse, Action::Expand], "选择", "choose"),
+        hint(&[Action::Submit], "应用", "apply"),
+        CANCEL,
     ],
-};
+);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FilterDialog {

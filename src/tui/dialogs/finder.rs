@@ -13,7 +13,7 @@ use super::outcome::{Command, Outcome};
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::input::TextInput;
-use crate::tui::keymap::help::{Hint, HintBar};
+use crate::tui::keymap::help::{HintBar, dialog_bar, hint};
 use crate::tui::keymap::{InputMode, Keymap};
 use crate::tui::layout::inner;
 use crate::tui::matcher::{FinderItem, FinderResults, UnitMatcher};
@@ -22,33 +22,15 @@ use crate::tui::view::text::{highlighted, truncated};
 use crate::tui::widgets::{block, centered, clear_overlay, input_line};
 
 /// The finder's hint line.
-pub static HINTS: HintBar = HintBar {
-    mode: InputMode::Text,
-    join: "",
-    sep: " · ",
-    items: &[
-        Hint {
-            actions: &[],
-            zh: "输入名称",
-            en: "type a name",
-        },
-        Hint {
-            actions: &[Action::Up, Action::Down],
-            zh: "选择",
-            en: "select",
-        },
-        Hint {
-            actions: &[Action::Submit],
-            zh: "查看职责",
-            en: "duties",
-        },
-        Hint {
-            actions: &[Action::Cancel],
-            zh: "关闭",
-            en: "close",
-        },
+pub static HINTS: HintBar = dialog_bar(
+    InputMode::Text,
+    &[
+        hint(&[], "输入名称", "type a name"),
+        hint(&[Action::Up, Action::Down], "选择", "select"),
+        hint(&[Action::Submit], "查看职责", "duties"),
+        hint(&[Action::Cancel], "关闭", "close"),
     ],
-};
+);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finder {

@@ -33,16 +33,38 @@ pub struct HintBar {
     pub items: &'static [Hint],
 }
 
-const fn hint(actions: &'static [Action], zh: &'static str, en: &'static str) -> Hint {
+pub const fn hint(actions: &'static [Action], zh: &'static str, en: &'static str) -> Hint {
     Hint { actions, zh, en }
 }
 
+/// A status-bar hint line (`j/k 移动 Enter 打开 …`) in `mode`.
+const fn bar(mode: InputMode, items: &'static [Hint]) -> HintBar {
+    HintBar {
+        mode,
+        join: "/",
+        sep: " ",
+        items,
+    }
+}
+
+/// A dialog's hint line (`Tab 切换 · ←→ 选择 · …`) in `mode`.
+pub const fn dialog_bar(mode: InputMode, items: &'static [Hint]) -> HintBar {
+    HintBar {
+        mode,
+        join: "",
+        sep: " · ",
+        items,
+    }
+}
+
+/// Hints every form dialog has: Tab to the next field, Esc to cancel.
+pub const NEXT_FIELD: Hint = hint(&[Action::NextField], "切换", "field");
+pub const CANCEL: Hint = hint(&[Action::Cancel], "取消", "cancel");
+
 /// Browsing the tree.
-pub static TREE: HintBar = HintBar {
-    mode: InputMode::Normal,
-    join: "/",
-    sep: " ",
-    items: &[
+pub static TREE: HintBar = bar(
+    InputMode::Normal,
+    &[
         hint(&[Action::Down, Action::Up], "移动", "move"),
         hint(&[Action::Collapse, Action::Expand], "折叠/展开", "fold"),
         hint(&[Action::Open], "打开", "open"),
@@ -54,28 +76,24 @@ pub static TREE: HintBar = HintBar {
         hint(&[Action::Help], "帮助", "help"),
         hint(&[Action::Quit], "退出", "quit"),
     ],
-};
+);
 
 /// A pane on the right has the keys.
-pub static PANE: HintBar = HintBar {
-    mode: InputMode::Normal,
-    join: "/",
-    sep: " ",
-    items: &[
+pub static PANE: HintBar = bar(
+    InputMode::Normal,
+    &[
         hint(&[Action::Down, Action::Up], "选择", "select"),
         hint(&[Action::Open], "打开", "open"),
         hint(&[Action::FocusNext], "切换窗格", "pane"),
         hint(&[Action::Back], "返回", "back"),
         hint(&[Action::Help], "帮助", "help"),
     ],
-};
+);
 
 /// The related-tasks pane has the keys.
-pub static RELATED: HintBar = HintBar {
-    mode: InputMode::Normal,
-    join: "/",
-    sep: " ",
-    items: &[
+pub static RELATED: HintBar = bar(
+    InputMode::Normal,
+    &[
         hint(&[Action::Down, Action::Up], "选择", "select"),
         hint(&[Action::Open], "跳转", "go there"),
         hint(&[Action::Compare], "并排对比", "compare side by side"),
@@ -83,14 +101,12 @@ pub static RELATED: HintBar = HintBar {
         hint(&[Action::Back], "返回", "back"),
         hint(&[Action::Help], "帮助", "help"),
     ],
-};
+);
 
 /// A unit's duty list.
-pub static DUTY: HintBar = HintBar {
-    mode: InputMode::Normal,
-    join: "/",
-    sep: " ",
-    items: &[
+pub static DUTY: HintBar = bar(
+    InputMode::Normal,
+    &[
         hint(&[Action::Down, Action::Up], "移动", "move"),
         hint(&[Action::Open], "打开", "open"),
         hint(&[Action::OpenExport], "导出", "export"),
@@ -98,20 +114,18 @@ pub static DUTY: HintBar = HintBar {
         hint(&[Action::Back], "返回", "back"),
         hint(&[Action::Help], "帮助", "help"),
     ],
-};
+);
 
 /// The comparison view.
-pub static COMPARE: HintBar = HintBar {
-    mode: InputMode::View,
-    join: "/",
-    sep: " ",
-    items: &[
+pub static COMPARE: HintBar = bar(
+    InputMode::View,
+    &[
         hint(&[Action::Down, Action::Up], "滚动", "scroll"),
         hint(&[Action::Open], "跳到相关任务", "go to the related task"),
         hint(&[Action::Back], "关闭对比", "close"),
         hint(&[Action::Quit], "退出", "quit"),
     ],
-};
+);
 
 /// Every hint bar, for the drift test.
 pub static ALL_BARS: &[&HintBar] = &[&TREE, &PANE, &RELATED, &DUTY, &COMPARE];
