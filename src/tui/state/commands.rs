@@ -16,7 +16,6 @@ use crate::tui::dialogs::search::Search;
 use crate::tui::dialogs::{Command, Dialog, Outcome, Status};
 use crate::tui::jobs::Request;
 use crate::tui::layout::Focus;
-use crate::tui::view::Ctx;
 use crate::tui::view::tree::NodeKey;
 
 impl App {
@@ -101,15 +100,7 @@ impl App {
                 };
                 x.handle(a, &to)
             }
-            Dialog::Compare(c) => {
-                let body = self.areas().body();
-                let ctx = Ctx {
-                    cat: &self.cat,
-                    theme: &self.theme,
-                    lang: self.lang,
-                };
-                c.handle(a, &ctx, body)
-            }
+            Dialog::Compare(c) => c.handle(a, &self.ctx(), self.areas().body()),
         };
         self.settle_dialog(d, out);
     }
