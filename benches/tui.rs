@@ -250,8 +250,9 @@ fn bench_keys(label: &str, data: TaskData) {
 /// Where the time of the slow keys goes: the pieces they are made of.
 fn bench_phases(data: &TaskData) {
     use fengong::query::Filters;
-    use fengong::tui::state::Summary;
-    use fengong::tui::tree::{Grouping, Tree};
+    use fengong::query::UnitPos;
+    use fengong::tui::view::summary::Summary;
+    use fengong::tui::view::tree::{Grouping, Tree};
     let time = |name: &str, f: &mut dyn FnMut()| {
         let t = Instant::now();
         let reps = 5;
@@ -291,7 +292,7 @@ fn bench_phases(data: &TaskData) {
         Summary::of(&cat, &t);
     });
     time("duties of unit 0", &mut || {
-        cat.duties(0);
+        cat.duties(UnitPos(0));
     });
 }
 

@@ -25,7 +25,41 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::model::{Document, Due, DueKind};
+use serde::{Deserialize, Serialize};
+
+/// A deadline read as dates (this module): `2025年底前` is
+/// `{ by, end: 2025-12-31 }`, `2023—2025年` a span, `持续推进` ongoing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Due {
+    pub kind: DueKind,
+    /// First day, `YYYY-MM-DD` (spans, and ongoing work that says when it starts).
+    pub start: Option<String>,
+    /// Last day, `YYYY-MM-DD`; for `yearly` the day in every year (`--12-31`),
+    /// for `monthly` the day in every month (`---10`) or `null` for its end.
+    pub end: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueKind {
+    /// Done by `end` (`2025年底前`, `2022年10月`, `年内`).
+    By,
+    /// Worked on from `start` to `end` (`2023—2025年`).
+    Span,
+    /// Every year by the day in `end` (`每年12月底前`).
+    Yearly,
+    /// Every half year, by 30 June and 31 December (`每半年`).
+    HalfYearly,
+    /// Every quarter, by its last day (`每季度`).
+    Quarterly,
+    /// Every month, by the day in `end` or the month's last day (`每月`).
+    Monthly,
+    /// Standing work without an end (`持续推进`, `长期坚持`).
+    Ongoing,
+    /// Words that name no date fengong can read; kept as written and
+    /// reported by the extractor.
+    Unparsed,
+}
 
 /// Reads deadline words as dates. `plan_year` resolves words without a
 /// year (`年内`, `6月底前`); without it they are unparsed.
@@ -41,16 +75,11 @@ pub fn read(words: &str, plan_year: Option<i32>) -> Due {
 /// The year a plan speaks of when it says `年内`: the year of its date,
 /// else the earliest year its title names (`2022年政府工作报告…`,
 /// `…三年行动方案（2023—2025年）`), leaving out far targets (`2035年远景目标`).
-pub fn plan_year(doc: &Document) -> Option<i32> {
-    if let Some(y) = doc
-        .date
-        .as_deref()
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok())
-    {
+pub fn plan_year(date: Option<&str>, title: &str) -> Option<i32> {
+    if let Some(y) = date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()) {
         return Some(y);
     }
-    let title: Vec<char> = prepare(&doc.title);
+    let title: Vec<char> = prepare(title);
     let mut best: Option<i32> = None;
     let mut i = 0;
     while i + 4 <= title.len() {
@@ -492,7 +521,7 @@ impl Cur<'_> {
                 .take_while(|&&c| "一二三四五六七八九十两".contains(c))
                 .count()
         };
-        let n = crate::extract::normalise::cn_number(&rest[..len].iter().collect::<String>())?;
+        let n = crate::zh::cn_number(&rest[..len].iter().collect::<String>())?;
         self.i += len;
         Some(n)
     }

@@ -74,7 +74,7 @@ pub fn view(c: &Catalog, hits: &[Hit], tracker: Option<&Tracker>, today: NaiveDa
         let due_dates = task.due.as_ref().map(When::of);
         let due = due_dates.and_then(|w| w.next_end(today));
         let status = match tracker {
-            Some(t) => t.shown(&c.data, h.task, today),
+            Some(t) => t.shown(c.data(), h.task.index(), today),
             None => Shown::of(None, task.due.as_ref(), today),
         };
         let row = DueRow {

@@ -11,6 +11,7 @@
 //! its progress into the deadline view, the responsibility matrix and the
 //! monthly report.
 
+pub mod atomic;
 pub mod bundled;
 pub mod deadline;
 pub mod due;

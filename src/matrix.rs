@@ -8,7 +8,7 @@
 //! (`北部7镇`) is its own row, so a cell says what the plan assigned to that
 //! name. Units that neither lead nor partner anything are left out.
 
-use crate::query::Catalog;
+use crate::query::{Catalog, GoalPos, TaskPos, UnitPos};
 
 /// What the columns are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,8 +101,7 @@ impl Matrix {
     pub fn build(c: &Catalog, by: By) -> Matrix {
         let columns: Vec<Column> = match by {
             By::Doc => c
-                .data
-                .documents
+                .documents()
                 .iter()
                 .enumerate()
                 .map(|(i, d)| Column {
@@ -112,11 +111,11 @@ impl Matrix {
                     total: Count::default(),
                 })
                 .collect(),
-            By::Goal(doc) => (0..c.data.goals.len())
-                .filter(|&g| c.goal_doc[g] as usize == doc)
+            By::Goal(doc) => (0..c.goals().len())
+                .filter(|&g| c.goal_doc(GoalPos::new(g)).index() == doc)
                 .enumerate()
                 .map(|(n, g)| {
-                    let goal = &c.data.goals[g];
+                    let goal = &c.goals()[g];
                     Column {
                         label: goal.number.clone().unwrap_or_else(|| format!("g{}", n + 1)),
                         title: goal.title.clone(),
@@ -126,24 +125,22 @@ impl Matrix {
                 })
                 .collect(),
         };
-        let column_of = |task: usize| -> Option<usize> {
+        let column_of = |task: TaskPos| -> Option<usize> {
             let key = match by {
-                By::Doc => c.task_doc[task],
-                By::Goal(_) => c.task_goal[task],
-            } as usize;
+                By::Doc => c.task_doc(task).index(),
+                By::Goal(_) => c.task_goal(task).index(),
+            };
             columns.iter().position(|col| col.position == key)
         };
-        let mut cells = vec![vec![Count::default(); columns.len()]; c.data.units.len()];
-        for t in 0..c.data.tasks.len() {
+        let mut cells = vec![vec![Count::default(); columns.len()]; c.units().len()];
+        for t in c.task_positions() {
             let Some(col) = column_of(t) else { continue };
-            let mut leads: Vec<u32> = c.task_leads[t]
-                .iter()
-                .chain(&c.task_responsible[t])
-                .copied()
-                .collect();
+            let mut leads: Vec<UnitPos> =
+                c.leads(t).iter().chain(c.responsible(t)).copied().collect();
             leads.sort_unstable();
             leads.dedup();
-            let mut partners: Vec<u32> = c.task_partners[t]
+            let mut partners: Vec<UnitPos> = c
+                .partners(t)
                 .iter()
                 .copied()
                 .filter(|u| !leads.contains(u))
@@ -151,10 +148,10 @@ impl Matrix {
             partners.sort_unstable();
             partners.dedup();
             for u in leads {
-                cells[u as usize][col].lead += 1;
+                cells[u.index()][col].lead += 1;
             }
             for u in partners {
-                cells[u as usize][col].partner += 1;
+                cells[u.index()][col].partner += 1;
             }
         }
         let mut columns = columns;
@@ -172,7 +169,7 @@ impl Matrix {
             total.add(row_total);
             rows.push(MatrixRow {
                 unit: u,
-                name: c.data.units[u].name.clone(),
+                name: c.units()[u].name.clone(),
                 cells: unit_cells,
                 total: row_total,
             });
@@ -227,21 +224,21 @@ impl Matrix {
 
     /// The tasks behind a cell (positions, in document order): what the
     /// explorer shows on Enter.
-    pub fn tasks(&self, c: &Catalog, row: usize, col: usize) -> Vec<usize> {
+    pub fn tasks(&self, c: &Catalog, row: usize, col: usize) -> Vec<TaskPos> {
         let (Some(r), Some(column)) = (self.rows.get(row), self.columns.get(col)) else {
             return Vec::new();
         };
-        let u = r.unit as u32;
-        (0..c.data.tasks.len())
+        let u = UnitPos::new(r.unit);
+        c.task_positions()
             .filter(|&t| {
                 let key = match self.by {
-                    By::Doc => c.task_doc[t],
-                    By::Goal(_) => c.task_goal[t],
-                } as usize;
+                    By::Doc => c.task_doc(t).index(),
+                    By::Goal(_) => c.task_goal(t).index(),
+                };
                 key == column.position
-                    && (c.task_leads[t].contains(&u)
-                        || c.task_responsible[t].contains(&u)
-                        || c.task_partners[t].contains(&u))
+                    && (c.leads(t).contains(&u)
+                        || c.responsible(t).contains(&u)
+                        || c.partners(t).contains(&u))
             })
             .collect()
     }
@@ -250,11 +247,10 @@ impl Matrix {
 /// The document id up to its first `_` (`000` of `000_f13e…`) when that is
 /// unique among the documents, else the whole id.
 fn short_doc_label(c: &Catalog, doc: usize) -> String {
-    let id = c.data.documents[doc].id.as_str();
+    let id = c.documents()[doc].id.as_str();
     let short = id.split('_').next().unwrap_or(id);
     let unique = c
-        .data
-        .documents
+        .documents()
         .iter()
         .filter(|d| d.id.as_str().split('_').next() == Some(short))
         .count()
@@ -301,6 +297,6 @@ mod tests {
                 partner: 2
             }
         );
-        assert_eq!(m.tasks(&c, fgj, 0), vec![0, 1, 6]);
+        assert_eq!(m.tasks(&c, fgj, 0), [0, 1, 6].map(TaskPos::new).to_vec());
     }
 }

@@ -237,39 +237,9 @@ pub struct Task {
     pub source: SourceSpan,
 }
 
-/// A deadline read as dates ([`crate::deadline`]): `2025年底前` is
-/// `{ by, end: 2025-12-31 }`, `2023—2025年` a span, `持续推进` ongoing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Due {
-    pub kind: DueKind,
-    /// First day, `YYYY-MM-DD` (spans, and ongoing work that says when it starts).
-    pub start: Option<String>,
-    /// Last day, `YYYY-MM-DD`; for `yearly` the day in every year (`--12-31`),
-    /// for `monthly` the day in every month (`---10`) or `null` for its end.
-    pub end: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DueKind {
-    /// Done by `end` (`2025年底前`, `2022年10月`, `年内`).
-    By,
-    /// Worked on from `start` to `end` (`2023—2025年`).
-    Span,
-    /// Every year by the day in `end` (`每年12月底前`).
-    Yearly,
-    /// Every half year, by 30 June and 31 December (`每半年`).
-    HalfYearly,
-    /// Every quarter, by its last day (`每季度`).
-    Quarterly,
-    /// Every month, by the day in `end` or the month's last day (`每月`).
-    Monthly,
-    /// Standing work without an end (`持续推进`, `长期坚持`).
-    Ongoing,
-    /// Words that name no date fengong can read; kept as written and
-    /// reported by the extractor.
-    Unparsed,
-}
+// `Due` and `DueKind` are the deadline module's; they are stored in the
+// file, so the model names them here too.
+pub use crate::deadline::{Due, DueKind};
 
 /// The part of a task that says who does it, e.g.
 /// `(产业转移工业园牵头,市发展和改革局、北部7镇配合)`.
@@ -794,7 +764,10 @@ impl TaskData {
         let years: HashMap<DocId, Option<i32>> = self
             .documents
             .iter()
-            .map(|d| (d.id.clone(), crate::deadline::plan_year(d)))
+            .map(|d| {
+                let year = crate::deadline::plan_year(d.date.as_deref(), &d.title);
+                (d.id.clone(), year)
+            })
             .collect();
         let mut unread = Vec::new();
         for (i, t) in self.tasks.iter_mut().enumerate() {
@@ -808,7 +781,21 @@ impl TaskData {
                 unread.push(i);
             }
         }
-        crate::task_key::assign_missing(&mut self.tasks);
+        let inputs: Vec<crate::task_key::KeyInput> = self
+            .tasks
+            .iter()
+            .map(|t| crate::task_key::KeyInput {
+                doc: t.doc.as_str(),
+                number: t.number.as_deref(),
+                title: &t.title,
+                text: &t.text,
+                key: t.key.as_str(),
+            })
+            .collect();
+        let keys = crate::task_key::missing_keys(&inputs);
+        for (i, key) in keys {
+            self.tasks[i].key = TaskKey(key);
+        }
         unread
     }
 

@@ -14,7 +14,7 @@ use crate::deadline::When;
 use crate::export::markdown_cell;
 use crate::export::xlsx::{Row, Table, XCell};
 use crate::progress::{Event, Ledger, Note, Shown, Status};
-use crate::query::{Catalog, Hit, Involvement};
+use crate::query::{Catalog, Hit, Involvement, TaskPos};
 
 /// Where tasks that name no lead unit are counted.
 const UNLED: &str = "未明确牵头单位";
@@ -22,7 +22,7 @@ const UNLED: &str = "未明确牵头单位";
 /// One task in a report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportRow {
-    pub task: usize,
+    pub task: TaskPos,
     /// How the task concerns the unit of the report.
     pub role: Option<Involvement>,
     pub status: Shown,
@@ -91,7 +91,7 @@ pub fn build(
         .filter(|e| e.day() <= as_of)
         .cloned()
         .collect();
-    let ledger = Ledger::build(&c.data, &known);
+    let ledger = Ledger::build(c.data(), &known);
     let mut report = Report {
         unit,
         year,
@@ -112,7 +112,7 @@ pub fn build(
     let mut by_unit: BTreeMap<String, UnitSummary> = BTreeMap::new();
     for h in hits {
         let task = c.task(h.task);
-        let p = ledger.of(h.task);
+        let p = ledger.of(h.task.index());
         let recorded = p.status.map(|(s, _)| s);
         let status = Shown::of(recorded, task.due.as_ref(), as_of);
         let when = task.due.as_ref().map(When::of);
@@ -141,9 +141,10 @@ pub fn build(
             let leads = if task.leads.is_empty() {
                 vec![UNLED.to_owned()]
             } else {
-                let mut names: Vec<String> = c.task_leads[h.task]
+                let mut names: Vec<String> = c
+                    .leads(h.task)
                     .iter()
-                    .map(|&u| c.data.units[u as usize].name.clone())
+                    .map(|&u| c.unit(u).name.clone())
                     .collect();
                 names.dedup();
                 names
@@ -234,7 +235,7 @@ fn sections(r: &Report) -> [(&'static str, &[ReportRow]); 5] {
 }
 
 /// Short labels for the report's documents (`[000]`), with a legend.
-fn doc_label(c: &Catalog, task: usize) -> String {
+fn doc_label(c: &Catalog, task: TaskPos) -> String {
     let id = c.task(task).doc.as_str();
     id.split('_').next().unwrap_or(id).to_owned()
 }
@@ -243,7 +244,7 @@ fn role_label(role: Option<Involvement>) -> &'static str {
     role.map_or("", |r| crate::export::role_label(r.key()))
 }
 
-fn leads_of(c: &Catalog, task: usize) -> String {
+fn leads_of(c: &Catalog, task: TaskPos) -> String {
     let t = c.task(task);
     if t.leads.is_empty() {
         "未明确".to_owned()
@@ -265,14 +266,14 @@ pub fn markdown(c: &Catalog, r: &Report) -> String {
     let _ = writeln!(s, "{}\n", r.summary());
     let mut docs: Vec<usize> = sections(r)
         .iter()
-        .flat_map(|(_, rows)| rows.iter().map(|x| c.task_doc[x.task] as usize))
+        .flat_map(|(_, rows)| rows.iter().map(|x| c.task_doc(x.task).index()))
         .collect();
     docs.sort_unstable();
     docs.dedup();
     if !docs.is_empty() {
         let _ = writeln!(s, "文档：");
         for d in docs {
-            if let Some(doc) = c.data.documents.get(d) {
+            if let Some(doc) = c.documents().get(d) {
                 let id = doc.id.as_str();
                 let _ = writeln!(
                     s,
@@ -387,9 +388,7 @@ pub fn tables(c: &Catalog, r: &Report) -> Vec<Table> {
             let t = c.task(row.task);
             rows.push(Row::Cells(vec![
                 XCell::text(
-                    c.data
-                        .documents
-                        .get(c.task_doc[row.task] as usize)
+                    c.document(c.task_doc(row.task))
                         .map_or("", |d| d.title.as_str()),
                 ),
                 XCell::TaskNo(t.number.clone().unwrap_or_default()),

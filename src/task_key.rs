@@ -29,30 +29,43 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Task, TaskKey};
-
 /// How many normalised characters of the task's text the key hashes.
 pub const OPENING_CHARS: usize = 24;
 
-/// Computes the key of every task whose key is empty (version-1 files and
-/// fresh extractions), leaving present keys alone and never reusing one.
-pub fn assign_missing(tasks: &mut [Task]) {
-    if tasks.iter().all(|t| !t.key.0.is_empty()) {
-        return;
+/// What a task's key is made of.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyInput<'a> {
+    pub doc: &'a str,
+    pub number: Option<&'a str>,
+    pub title: &'a str,
+    pub text: &'a str,
+    /// The key the task already has; empty when it has none.
+    pub key: &'a str,
+}
+
+/// The keys of the tasks that have none (version-1 files and fresh
+/// extractions), as (position, key); present keys are left alone and never
+/// reused.
+pub fn missing_keys(tasks: &[KeyInput]) -> Vec<(usize, String)> {
+    if tasks.iter().all(|t| !t.key.is_empty()) {
+        return Vec::new();
     }
     let mut taken: HashSet<String> = tasks
         .iter()
-        .filter(|t| !t.key.0.is_empty())
-        .map(|t| t.key.0.clone())
+        .filter(|t| !t.key.is_empty())
+        .map(|t| t.key.to_owned())
         .collect();
     let missing: Vec<usize> = (0..tasks.len())
-        .filter(|&i| tasks[i].key.0.is_empty())
+        .filter(|&i| tasks[i].key.is_empty())
         .collect();
-    let openings: Vec<String> = missing.iter().map(|&i| opening(&tasks[i])).collect();
+    let openings: Vec<String> = missing
+        .iter()
+        .map(|&i| opening(tasks[i].text, tasks[i].title))
+        .collect();
     let base: Vec<String> = missing
         .iter()
         .zip(&openings)
-        .map(|(&i, o)| key_of(tasks[i].doc.as_str(), &[o]))
+        .map(|(&i, o)| key_of(tasks[i].doc, &[o]))
         .collect();
     let mut tied: HashMap<&str, usize> = HashMap::new();
     for b in &base {
@@ -62,8 +75,8 @@ pub fn assign_missing(tasks: &mut [Task]) {
         .iter()
         .zip(&openings)
         .map(|(&i, o)| {
-            let number = normalise_number(tasks[i].number.as_deref().unwrap_or(""));
-            key_of(tasks[i].doc.as_str(), &[o, &number])
+            let number = normalise_number(tasks[i].number.unwrap_or(""));
+            key_of(tasks[i].doc, &[o, &number])
         })
         .collect();
     let mut tied_with_number: HashMap<&str, usize> = HashMap::new();
@@ -86,11 +99,8 @@ pub fn assign_missing(tasks: &mut [Task]) {
         // Still tied (same opening, same number): the k-th of them.
         let mut k = 1u32;
         while key.is_none() {
-            let number = normalise_number(tasks[i].number.as_deref().unwrap_or(""));
-            let candidate = key_of(
-                tasks[i].doc.as_str(),
-                &[&openings[n], &number, &k.to_string()],
-            );
+            let number = normalise_number(tasks[i].number.unwrap_or(""));
+            let candidate = key_of(tasks[i].doc, &[&openings[n], &number, &k.to_string()]);
             if !taken.contains(&candidate) {
                 key = Some(candidate);
             }
@@ -100,18 +110,12 @@ pub fn assign_missing(tasks: &mut [Task]) {
         taken.insert(key.clone());
         keys.push(key);
     }
-    for (&i, key) in missing.iter().zip(keys) {
-        tasks[i].key = TaskKey(key);
-    }
+    missing.into_iter().zip(keys).collect()
 }
 
 /// The normalised opening of a task's text (its title when it has no text).
-pub fn opening(task: &Task) -> String {
-    let source = if task.text.trim().is_empty() {
-        &task.title
-    } else {
-        &task.text
-    };
+pub fn opening(text: &str, title: &str) -> String {
+    let source = if text.trim().is_empty() { title } else { text };
     normalise(strip_leading_number(source))
         .chars()
         .take(OPENING_CHARS)
@@ -153,7 +157,7 @@ pub fn normalise_number(number: &str) -> String {
         let n = core.trim_start_matches('0');
         return if n.is_empty() { "0".into() } else { n.into() };
     }
-    match crate::extract::normalise::cn_number(core) {
+    match crate::zh::cn_number(core) {
         Some(n) => n.to_string(),
         None => trimmed,
     }

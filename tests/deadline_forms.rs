@@ -417,7 +417,11 @@ fn every_deadline_in_the_seeds_and_fixtures_is_in_the_table() {
 #[test]
 fn plan_year_comes_from_the_date_else_the_title() {
     let data = TaskData::load(&repo("data/tasks.json")).unwrap();
-    let years: Vec<Option<i32>> = data.documents.iter().map(deadline::plan_year).collect();
+    let years: Vec<Option<i32>> = data
+        .documents
+        .iter()
+        .map(|d| deadline::plan_year(d.date.as_deref(), &d.title))
+        .collect();
     // 000 is dated 2021-02-03; 001 has 2019—2035 in its title; 002 is
     // dated 2021-06 (its title's 2035 is a far target); 003 and 004 carry
     // neither.
@@ -433,11 +437,17 @@ fn plan_year_comes_from_the_date_else_the_title() {
     let mut doc = data.documents[0].clone();
     doc.date = None;
     doc.title = "江门高新区国民经济和社会发展第十四个五年规划和2035年远景目标纲要".into();
-    assert_eq!(deadline::plan_year(&doc), None);
+    assert_eq!(deadline::plan_year(doc.date.as_deref(), &doc.title), None);
     doc.title = "六盘水市新型基础设施建设三年行动方案（2022—2024年）".into();
-    assert_eq!(deadline::plan_year(&doc), Some(2022));
+    assert_eq!(
+        deadline::plan_year(doc.date.as_deref(), &doc.title),
+        Some(2022)
+    );
     doc.title = "2023年政府工作报告重点工作分工方案".into();
-    assert_eq!(deadline::plan_year(&doc), Some(2023));
+    assert_eq!(
+        deadline::plan_year(doc.date.as_deref(), &doc.title),
+        Some(2023)
+    );
 }
 
 #[test]

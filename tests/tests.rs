@@ -40,6 +40,7 @@ mod hostile_writes;
 
 // The explorer: state, drawing, the real binary in tmux.
 mod e2e_tui;
+mod import_graph;
 mod tui_bundled;
 mod tui_render;
 mod tui_state;

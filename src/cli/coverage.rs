@@ -94,7 +94,7 @@ pub fn run(data: Option<PathBuf>, args: CoverageArgs) -> anyhow::Result<ExitCode
         .collect();
     match &args.output {
         Some(path) => {
-            let written = fengong::export::write_atomic(path, args.force, |tmp| {
+            let written = fengong::atomic::write_atomic(path, args.force, |tmp| {
                 match args.format {
                     Format::Xlsx => {
                         use fengong::export::xlsx::{Row, Table, XCell, tables_bytes};

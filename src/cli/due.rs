@@ -116,7 +116,7 @@ pub fn run(
             let unit = view
                 .units
                 .first()
-                .map(|&u| format!(" · {}", c.data.units[u].name))
+                .map(|&u| format!(" · {}", c.unit(u).name))
                 .unwrap_or_default();
             let counts: Vec<String> = dv
                 .groups

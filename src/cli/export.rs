@@ -29,7 +29,7 @@ pub struct ExportArgs {
     /// Unit: canonical name, name as written, or alias; groups containing it count too.
     #[arg(long, value_name = "U")]
     pub unit: Option<String>,
-    /// lead, partner or any.
+    /// any, lead, partner, unled (tasks that name no lead) or mentioned.
     #[arg(long, value_name = "ROLE", value_parser = parse_role, default_value = "any")]
     pub role: Role,
     /// Text the task's title or text must contain.
@@ -46,7 +46,10 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    Role::parse(s).ok_or_else(|| format!("unknown role \"{s}\" (lead, partner, any)"))
+    Role::parse(s).ok_or_else(|| {
+        let known: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+        format!("unknown role \"{s}\" ({})", known.join(", "))
+    })
 }
 
 pub fn run(
@@ -77,10 +80,7 @@ pub fn run(
     let records = export::records_with_progress(catalog, &view.hits, &loaded.tracker, today);
     match target {
         Some(path) => {
-            let unit = view
-                .units
-                .first()
-                .map(|&u| catalog.data.units[u].name.as_str());
+            let unit = view.units.first().map(|&u| catalog.unit(u).name.as_str());
             let caption = export::ledger::caption(
                 &filters,
                 unit,

@@ -59,7 +59,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         out.write_all(json.as_bytes())?;
         out.flush()?;
     } else {
-        let written = fengong::export::write_atomic(&args.output, exists, |tmp| {
+        let written = fengong::atomic::write_atomic(&args.output, exists, |tmp| {
             std::fs::write(tmp, json.as_bytes()).map_err(Into::into)
         })?;
         for n in &written.notes {

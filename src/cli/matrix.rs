@@ -68,22 +68,22 @@ pub fn run(data: Option<PathBuf>, a: MatrixArgs) -> anyhow::Result<ExitCode> {
     };
     let by = match (a.by, doc) {
         (ByArg::Doc, _) => By::Doc,
-        (ByArg::Goal, Some(d)) => By::Goal(d),
-        (ByArg::Goal, None) if catalog.data.documents.len() == 1 => By::Goal(0),
+        (ByArg::Goal, Some(d)) => By::Goal(d.index()),
+        (ByArg::Goal, None) if catalog.data().documents.len() == 1 => By::Goal(0),
         (ByArg::Goal, None) => {
             anyhow::bail!("--by goal needs --doc D (the plan whose goals are the columns)")
         }
     };
     let mut m = Matrix::build(&catalog, by);
     if let (By::Doc, Some(d)) = (by, doc) {
-        keep_column(&mut m, d);
+        keep_column(&mut m, d.index());
     }
     m.sort(a.sort);
     let title = match by {
         By::Doc => "责任矩阵（单位 × 文档）".to_owned(),
         By::Goal(d) => format!(
             "责任矩阵（单位 × 目标） · {}",
-            catalog.data.documents[d].title
+            catalog.data().documents[d].title
         ),
     };
     match a.format {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use fengong::progress::import::{self, ImportOptions};
 use fengong::progress::{Change, Status, Tracker};
-use fengong::query::Catalog;
+use fengong::query::{Catalog, TaskPos};
 
 use super::tracking::{self, parse_date};
 
@@ -87,7 +87,7 @@ pub fn run(
             unit,
             file_name,
         };
-        let plan = import::plan(&sheets, &c.data, &loaded.tracker, &options)?;
+        let plan = import::plan(&sheets, c.data(), &loaded.tracker, &options)?;
         let matched = plan.changes.len() + plan.unchanged;
         writeln!(
             out,
@@ -116,7 +116,7 @@ pub fn run(
         } else if !plan.changes.is_empty() {
             tracking::prepare_to_save(&loaded.tracker, explicit)?;
             let n = plan.changes.len();
-            loaded.tracker.record(&loaded.catalog.data, plan.changes)?;
+            loaded.tracker.record(loaded.catalog.data(), plan.changes)?;
             writeln!(
                 out,
                 "recorded {n} changes in {}",
@@ -138,7 +138,7 @@ pub fn run(
             unit,
             via: "cli".into(),
         };
-        loaded.tracker.record(&loaded.catalog.data, vec![change])?;
+        loaded.tracker.record(loaded.catalog.data(), vec![change])?;
     }
     history(&mut out, &loaded.catalog, &loaded.tracker, task, today)?;
     out.flush()?;
@@ -150,12 +150,9 @@ fn reporting_unit(c: &Catalog, u: &str) -> anyhow::Result<String> {
     let found = c.resolve_units(u);
     match found.as_slice() {
         [] => Ok(u.to_owned()),
-        [one] => Ok(c.data.units[*one].name.clone()),
+        [one] => Ok(c.unit(*one).name.clone()),
         many => {
-            let names: Vec<&str> = many
-                .iter()
-                .map(|&i| c.data.units[i].name.as_str())
-                .collect();
+            let names: Vec<&str> = many.iter().map(|&i| c.unit(i).name.as_str()).collect();
             anyhow::bail!(
                 "--unit {u}: names several units ({}); give the full name",
                 names.join("、")
@@ -166,9 +163,9 @@ fn reporting_unit(c: &Catalog, u: &str) -> anyhow::Result<String> {
 
 /// Finds a task by key, key hex (or a unique start of it), or id.
 pub fn resolve_task(c: &Catalog, tracker: &Tracker, q: &str) -> anyhow::Result<usize> {
-    let tasks = &c.data.tasks;
+    let tasks = &c.data().tasks;
     if let Some(t) = tracker
-        .find_key(&c.data, q)
+        .find_key(c.data(), q)
         .or_else(|| tasks.iter().position(|t| t.id.as_str() == q))
     {
         return Ok(t);
@@ -211,7 +208,7 @@ pub fn resolve_task(c: &Catalog, tracker: &Tracker, q: &str) -> anyhow::Result<u
 }
 
 fn describe_change(c: &Catalog, ch: &Change) -> String {
-    let t = c.task(ch.task);
+    let t = c.task(TaskPos::new(ch.task));
     let mut what = Vec::new();
     if let Some(s) = ch.status {
         what.push(format!("状态 → {}", s.label()));
@@ -239,7 +236,7 @@ fn history(
     task: usize,
     today: NaiveDate,
 ) -> anyhow::Result<()> {
-    let t = c.task(task);
+    let t = c.task(TaskPos::new(task));
     writeln!(
         out,
         "{}  {}{}",
@@ -270,7 +267,7 @@ fn history(
         } else {
             format!("（{due}）")
         },
-        tracker.shown(&c.data, task, today).label()
+        tracker.shown(c.data(), task, today).label()
     )?;
     let events = tracker.history(task);
     if events.is_empty() {
@@ -305,7 +302,7 @@ fn check(out: &mut dyn Write, c: &Catalog, tracker: &Tracker) -> anyhow::Result<
         ledger.orphans.len()
     )?;
     for r in &ledger.rematched {
-        let t = c.task(r.to);
+        let t = c.task(TaskPos::new(r.to));
         writeln!(
             out,
             "  re-attached {} → {} {} (score {:.2})",
@@ -316,8 +313,8 @@ fn check(out: &mut dyn Write, c: &Catalog, tracker: &Tracker) -> anyhow::Result<
         let guess = o.best_guess.map_or(String::new(), |(t, s)| {
             format!(
                 "; closest: {} {} (score {s:.2})",
-                c.task(t).key,
-                c.task(t).title
+                c.task(TaskPos::new(t)).key,
+                c.task(TaskPos::new(t)).title
             )
         });
         writeln!(

@@ -66,10 +66,10 @@ pub fn run(
         .collect();
     let unit = match view.units.as_slice() {
         [] => None,
-        [one] => Some(c.data.units[*one].name.clone()),
+        [one] => Some(c.unit(*one).name.clone()),
         many => Some(
             many.iter()
-                .map(|&u| c.data.units[u].name.as_str())
+                .map(|&u| c.unit(u).name.as_str())
                 .collect::<Vec<_>>()
                 .join("、"),
         ),

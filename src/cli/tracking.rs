@@ -74,7 +74,7 @@ pub fn progress_name(tracker: &Tracker) -> Option<&Path> {
 /// Writes `bytes` to `path` atomically, refusing an existing file unless
 /// `force`.
 pub fn write_output(path: &Path, force: bool, bytes: &[u8]) -> anyhow::Result<()> {
-    let written = fengong::export::write_atomic(path, force, |tmp| {
+    let written = fengong::atomic::write_atomic(path, force, |tmp| {
         std::fs::write(tmp, bytes).map_err(Into::into)
     })?;
     for note in &written.notes {

@@ -34,10 +34,8 @@ pub fn caption(
     if let Some(u) = unit.or(filters.unit.as_deref()) {
         parts.push(format!("单位：{u}"));
     }
-    match filters.role {
-        Role::Lead => parts.push("角色：牵头".into()),
-        Role::Partner => parts.push("角色：配合".into()),
-        Role::Any => {}
+    if filters.role != Role::Any {
+        parts.push(format!("角色：{}", filters.role.zh()));
     }
     if let Some(d) = &filters.doc {
         parts.push(format!("文档：{d}"));

@@ -9,10 +9,9 @@
 //! name ([`format_for_path`]).
 
 pub mod ledger;
-mod write;
 pub mod xlsx;
 
-pub use write::{Written, write_atomic};
+use crate::atomic::{WriteError, Written, write_atomic};
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -21,7 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::model::LeadMode;
-use crate::query::{Catalog, Filters, Hit, Involvement, Role};
+use crate::query::{Catalog, Filters, Hit, Role};
 
 /// One task as a flat row. Field names are the JSON keys.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -92,8 +91,13 @@ pub fn records_with_progress(
     hits.iter()
         .map(|h| {
             let mut r = record(c, h);
-            let p = tracker.ledger().of(h.task);
-            r.status = Some(tracker.shown(&c.data, h.task, today).key().to_owned());
+            let p = tracker.ledger().of(h.task.index());
+            r.status = Some(
+                tracker
+                    .shown(c.data(), h.task.index(), today)
+                    .key()
+                    .to_owned(),
+            );
             if let Some(n) = p.latest_note() {
                 r.latest_note = Some(n.text.clone());
                 r.latest_note_date = Some(n.date.to_string());
@@ -106,14 +110,12 @@ pub fn records_with_progress(
 
 fn record(c: &Catalog, h: &Hit) -> Record {
     let t = c.task(h.task);
-    let doc = c.data.documents.get(c.task_doc[h.task] as usize);
-    let goal = c.data.goals.get(c.task_goal[h.task] as usize);
-    let region = c.data.regions.get(c.task_region[h.task] as usize);
+    let doc = c.document(c.task_doc(h.task));
+    let goal = c.goal(c.task_goal(h.task));
+    let region = c.region(c.task_region(h.task));
     let unit_name = |id: &crate::model::UnitId| {
-        c.index
-            .units
-            .get(id)
-            .map_or_else(|| id.0.clone(), |&u| c.data.units[u].name.clone())
+        c.unit_pos(id)
+            .map_or_else(|| id.0.clone(), |u| c.unit(u).name.clone())
     };
     let due = t.due.as_ref();
     Record {
@@ -163,7 +165,7 @@ fn due_kind_key(k: crate::model::DueKind) -> &'static str {
     }
 }
 
-pub fn lead_mode_key(m: LeadMode) -> &'static str {
+fn lead_mode_key(m: LeadMode) -> &'static str {
     match m {
         LeadMode::Single => "single",
         LeadMode::Joint => "joint",
@@ -173,7 +175,7 @@ pub fn lead_mode_key(m: LeadMode) -> &'static str {
 }
 
 /// Chinese label of a lead mode, for tables read by people.
-pub fn lead_mode_label(m: &str) -> &'static str {
+fn lead_mode_label(m: &str) -> &'static str {
     match m {
         "single" => "单独牵头",
         "joint" => "共同牵头",
@@ -543,37 +545,6 @@ pub fn format_for_path(path: &Path, asked: Option<Format>) -> Result<Format, For
     }
 }
 
-/// Why a file export failed, phrased for a one-line message.
-#[derive(Debug)]
-pub enum ExportError {
-    /// The file exists and overwriting was not allowed.
-    Exists(PathBuf),
-    /// Something other than a regular file is there (`a character device`).
-    NotAFile(PathBuf, &'static str),
-    Io(PathBuf, std::io::Error),
-    Other(PathBuf, anyhow::Error),
-}
-
-impl std::fmt::Display for ExportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let p = |p: &Path| crate::sanitise::path(p);
-        match self {
-            ExportError::Exists(path) => {
-                write!(f, "{}: file exists (use --force to overwrite)", p(path))
-            }
-            ExportError::NotAFile(path, what) => write!(
-                f,
-                "{}: is {what}, not a regular file; fengong writes only regular files and never replaces anything else (not even with --force)",
-                p(path)
-            ),
-            ExportError::Io(path, e) => write!(f, "{}: {e}", p(path)),
-            ExportError::Other(path, e) => write!(f, "{}: {e:#}", p(path)),
-        }
-    }
-}
-
-impl std::error::Error for ExportError {}
-
 /// Writes records to `path` atomically ([`write_atomic`]): never a
 /// half-written file, never a replaced device. Refuses an existing file
 /// unless `overwrite`. Returns the number of records written.
@@ -582,7 +553,7 @@ pub fn write_file(
     format: Format,
     records: &[Record],
     overwrite: bool,
-) -> Result<usize, ExportError> {
+) -> Result<usize, WriteError> {
     let caption = format!("{} 条 · 导出于 {}", records.len(), crate::deadline::today());
     write_file_titled(path, format, records, overwrite, &caption).map(|(n, _)| n)
 }
@@ -596,7 +567,7 @@ pub fn write_file_titled(
     records: &[Record],
     overwrite: bool,
     caption: &str,
-) -> Result<(usize, Written), ExportError> {
+) -> Result<(usize, Written), WriteError> {
     let written = write_atomic(path, overwrite, |tmp| match format {
         // `tmp` is already the temporary file of `write_atomic`.
         Format::Xlsx => {
@@ -628,10 +599,8 @@ pub fn suggest_file_name(filters: &Filters, unit: Option<&str>, format: Format) 
     if let Some(d) = &filters.doc {
         parts.push(d.clone());
     }
-    match filters.role {
-        Role::Lead => parts.push("牵头".into()),
-        Role::Partner => parts.push("配合".into()),
-        Role::Any => {}
+    if filters.role != Role::Any {
+        parts.push(filters.role.zh().into());
     }
     if let Some(t) = &filters.text {
         parts.push(t.clone());
@@ -652,22 +621,6 @@ pub fn suggest_file_name(filters: &Filters, unit: Option<&str>, format: Format) 
         .take(80)
         .collect();
     format!("{stem}.{}", format.extension())
-}
-
-/// Involvement counts for a header (`牵头 3 · 配合 5`).
-pub fn count_roles(hits: &[Hit]) -> [(Involvement, usize); 4] {
-    let mut out = [
-        (Involvement::Lead, 0),
-        (Involvement::Partner, 0),
-        (Involvement::Responsible, 0),
-        (Involvement::Mentioned, 0),
-    ];
-    for h in hits {
-        if let Some(i) = h.involvement {
-            out.iter_mut().find(|(k, _)| *k == i).unwrap().1 += 1;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -710,7 +663,7 @@ mod tests {
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("\u{feff}文档,文档标题,"));
         let mut rd = csv::Reader::from_reader(s.trim_start_matches('\u{feff}').as_bytes());
-        assert_eq!(rd.records().count(), c.data.tasks.len());
+        assert_eq!(rd.records().count(), c.tasks().len());
     }
 
     #[test]
@@ -792,13 +745,13 @@ mod tests {
         assert_eq!(write_file(&p, Format::Jsonl, &rs, false).unwrap(), rs.len());
         assert!(matches!(
             write_file(&p, Format::Jsonl, &rs, false),
-            Err(ExportError::Exists(_))
+            Err(WriteError::Exists(_))
         ));
         assert!(write_file(&p, Format::Jsonl, &rs, true).is_ok());
         let missing = dir.join("no/such/dir/a.csv");
         assert!(matches!(
             write_file(&missing, Format::Csv, &rs, false),
-            Err(ExportError::Io(..))
+            Err(WriteError::Io(..))
         ));
         // Only the one file: no temporary files were left behind.
         let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();

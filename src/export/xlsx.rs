@@ -358,10 +358,7 @@ fn task_number(s: &str) -> Option<(f64, String)> {
         .chars()
         .all(|c| "一二三四五六七八九十百零〇两".contains(c))
     {
-        (
-            crate::extract::normalise::cn_number(&core)?,
-            "[DBNum1][$-804]0",
-        )
+        (crate::zh::cn_number(&core)?, "[DBNum1][$-804]0")
     } else {
         return None;
     };

@@ -142,47 +142,7 @@ static NUMBERED: LazyLock<Vec<(NumberStyle, Regex)>> = LazyLock::new(|| {
     ]
 });
 
-/// Chinese numerals up to 百 (enough for headings).
-pub fn cn_number(s: &str) -> Option<u32> {
-    if let Ok(n) = s.parse::<u32>() {
-        return Some(n);
-    }
-    let digit = |c: char| -> Option<u32> {
-        Some(match c {
-            '零' | '〇' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    };
-    let chars: Vec<char> = s.chars().collect();
-    if chars.is_empty() {
-        return None;
-    }
-    let mut total = 0;
-    let mut current = 0;
-    for &c in &chars {
-        match c {
-            '十' => {
-                total += if current == 0 { 10 } else { current * 10 };
-                current = 0;
-            }
-            '百' => {
-                total += if current == 0 { 100 } else { current * 100 };
-                current = 0;
-            }
-            _ => current = digit(c)?,
-        }
-    }
-    Some(total + current)
-}
+pub(crate) use crate::zh::cn_number;
 
 /// Recognises a numbered line: its style, number and the rest of the line.
 pub fn parse_number(line: &str) -> Option<(NumberStyle, String, u32, String)> {

@@ -2,7 +2,7 @@
 //!
 //! Every save re-reads the file, adds the new events after everything it
 //! holds (and after any event this process knew that the file has lost),
-//! and replaces it atomically with [`crate::export::write_atomic`]: an
+//! and replaces it atomically with [`crate::atomic::write_atomic`]: an
 //! interrupted save leaves the previous file whole, and two programs saving
 //! at once (the explorer open while a script imports a sheet) keep each
 //! other's events. On Unix the save holds an advisory lock on the file it
@@ -48,7 +48,7 @@ pub enum ProgressError {
     },
     NotProgress(PathBuf),
     NewerVersion(PathBuf, u32),
-    Save(crate::export::ExportError),
+    Save(crate::atomic::WriteError),
 }
 
 impl std::fmt::Display for ProgressError {
@@ -129,7 +129,7 @@ impl Store {
         };
         all.extend(new);
         let text = to_text(&all);
-        crate::export::write_atomic(&self.path, true, |tmp| {
+        crate::atomic::write_atomic(&self.path, true, |tmp| {
             let mut f = std::fs::File::create(tmp)?;
             let bytes = text.as_bytes();
             match std::env::var(SLOW_SAVE_ENV)

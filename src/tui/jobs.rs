@@ -1,19 +1,19 @@
 //! Work that grows with the data (refiltering, regrouping, searching task
-//! texts, a unit's duties) runs here, off the drawing thread, so a key press on 100 000
-//! tasks still answers within a frame: the key only sends a request, the
-//! result is swapped in on a later tick.
+//! texts, a unit's duties) runs here, off the drawing thread, so a key
+//! press on 100 000 tasks still answers within a frame: the key only sends
+//! a request, the answer is swapped in on a later tick.
 //!
-//! [`compute`] is the work itself, a pure function; [`Jobs`] runs it on a
-//! thread. Without a `Jobs` (tests) the explorer calls `compute` inline,
-//! so both modes share one code path.
+//! [`compute`] is the work itself, a pure function of the query and view
+//! layers; [`Jobs`] runs it on a thread. Without a `Jobs` (tests) the
+//! explorer calls `compute` inline, so both modes share one code path.
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use super::state::{Duty, build_duty};
-use super::tree::{Grouping, Tree};
-use crate::query::{Catalog, Filters, TextNeedle, View};
+use super::view::duty::{Duty, build_duty};
+use super::view::tree::{Grouping, Tree};
+use crate::query::{Catalog, Filters, TaskPos, TextNeedle, UnitPos, View};
 
 pub enum Request {
     /// Apply filters and build the tree in a grouping.
@@ -25,10 +25,13 @@ pub enum Request {
     /// `tree`.
     Search { query: String, tree: Arc<Tree> },
     /// A unit's duty view; `cursor` restores a position (going back).
-    Duty { unit: usize, cursor: Option<usize> },
+    Duty {
+        unit: UnitPos,
+        cursor: Option<usize>,
+    },
 }
 
-pub enum Outcome {
+pub enum Answer {
     Rebuilt {
         filters: Filters,
         grouping: Grouping,
@@ -37,7 +40,7 @@ pub enum Outcome {
     },
     Searched {
         query: String,
-        matches: Vec<u32>,
+        matches: Vec<TaskPos>,
     },
     Duty {
         duty: Duty,
@@ -48,12 +51,12 @@ pub enum Outcome {
 /// Number of request kinds; one outstanding request per kind.
 pub const KINDS: usize = 3;
 
-impl Outcome {
+impl Answer {
     pub fn kind(&self) -> usize {
         match self {
-            Outcome::Rebuilt { .. } => 0,
-            Outcome::Searched { .. } => 1,
-            Outcome::Duty { .. } => 2,
+            Answer::Rebuilt { .. } => 0,
+            Answer::Searched { .. } => 1,
+            Answer::Duty { .. } => 2,
         }
     }
 }
@@ -69,14 +72,14 @@ impl Request {
     }
 }
 
-pub fn compute(cat: &Catalog, req: Request) -> Outcome {
+pub fn compute(cat: &Catalog, req: Request) -> Answer {
     match req {
         Request::Rebuild { filters, grouping } => {
             // Filters were checked before sending; a failure here means
             // they were not, and shows everything rather than nothing.
             let view = cat.apply(&filters).unwrap_or_default();
             let tree = Tree::build(cat, &view, grouping, filters.is_empty());
-            Outcome::Rebuilt {
+            Answer::Rebuilt {
                 filters,
                 grouping,
                 view,
@@ -85,17 +88,14 @@ pub fn compute(cat: &Catalog, req: Request) -> Outcome {
         }
         Request::Search { query, tree } => {
             let needle = TextNeedle::new(&query);
-            let mut order = Vec::new();
-            for &r in &tree.roots {
-                tree.tasks_under(r, &mut order);
-            }
-            let matches = order
+            let matches = tree
+                .all_tasks()
                 .into_iter()
-                .filter(|&t| needle.matches(cat.task(t as usize)))
+                .filter(|&t| needle.matches(cat.task(t)))
                 .collect();
-            Outcome::Searched { query, matches }
+            Answer::Searched { query, matches }
         }
-        Request::Duty { unit, cursor } => Outcome::Duty {
+        Request::Duty { unit, cursor } => Answer::Duty {
             duty: build_duty(cat, unit),
             cursor,
         },
@@ -106,7 +106,7 @@ pub fn compute(cat: &Catalog, req: Request) -> Outcome {
 /// generation so that stale outcomes can be told apart.
 pub struct Jobs {
     tx: Option<Sender<(u64, Request)>>,
-    rx: Receiver<(u64, Outcome)>,
+    rx: Receiver<(u64, Answer)>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -147,11 +147,11 @@ impl Jobs {
         }
     }
 
-    pub fn try_recv(&self) -> Option<(u64, Outcome)> {
+    pub fn try_recv(&self) -> Option<(u64, Answer)> {
         self.rx.try_recv().ok()
     }
 
-    pub fn recv_timeout(&self, t: std::time::Duration) -> Option<(u64, Outcome)> {
+    pub fn recv_timeout(&self, t: std::time::Duration) -> Option<(u64, Answer)> {
         self.rx.recv_timeout(t).ok()
     }
 }

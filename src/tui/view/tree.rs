@@ -1,22 +1,26 @@
 //! The left-hand tree: regions (nested by containment) → goals → tasks, or
 //! documents → goals → tasks. Built once per filter change from a view, as
-//! an arena of nodes with counts; the rows on screen are the expanded part,
-//! recomputed only when something is expanded, collapsed or refiltered —
-//! moving the cursor costs nothing.
+//! an arena of nodes with counts; the rows on screen (the expanded part,
+//! see [`super::tree_model`]) are recomputed only when something is
+//! expanded, collapsed or refiltered — moving the cursor costs nothing.
 
 use std::collections::HashSet;
 
-use crate::query::{Catalog, View};
+use crate::query::{Catalog, DocPos, GoalPos, RegionPos, TaskPos, View};
 
 /// A node's identity, stable across rebuilds so expansion and selection
-/// survive a filter change. Values are positions in the task data.
+/// survive a filter change: what it stands for in the task data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NodeKey {
-    Region(u32),
-    Doc(u32),
-    Goal(u32),
-    Task(u32),
+    Region(RegionPos),
+    Doc(DocPos),
+    Goal(GoalPos),
+    Task(TaskPos),
 }
+
+/// A node's place in one built [`Tree`] (changes with every rebuild).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub u32);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Grouping {
@@ -29,8 +33,8 @@ pub enum Grouping {
 pub struct Node {
     pub key: NodeKey,
     pub depth: u16,
-    pub parent: Option<u32>,
-    pub children: Vec<u32>,
+    pub parent: Option<NodeId>,
+    pub children: Vec<NodeId>,
     /// Tasks under this node, and how many of them name no lead.
     pub tasks: u32,
     pub unled: u32,
@@ -39,7 +43,7 @@ pub struct Node {
 #[derive(Debug, Clone, Default)]
 pub struct Tree {
     pub nodes: Vec<Node>,
-    pub roots: Vec<u32>,
+    pub roots: Vec<NodeId>,
     /// Node of each task, goal, region and document position (`u32::MAX`
     /// when not in the tree), so finding a node never scans the tree.
     task_node: Vec<u32>,
@@ -57,26 +61,27 @@ impl Tree {
     /// `keep_empty_goals` (no filter active), so a filtered tree shows only
     /// where the matches are.
     pub fn build(c: &Catalog, view: &View, grouping: Grouping, keep_empty_goals: bool) -> Tree {
-        let n_goals = c.data.goals.len();
+        let n_goals = c.goals().len();
         // Tasks grouped by goal in one flat array (a counting sort), so
         // 100 000 tasks cost no per-goal allocations.
         let mut start = vec![0u32; n_goals + 1];
-        let mut orphans: Vec<u32> = Vec::new();
+        let mut orphans: Vec<TaskPos> = Vec::new();
         for h in &view.hits {
-            match start.get_mut(c.task_goal[h.task] as usize + 1) {
-                Some(n) if (c.task_goal[h.task] as usize) < n_goals => *n += 1,
-                _ => orphans.push(h.task as u32),
+            let g = c.task_goal(h.task).index();
+            match start.get_mut(g.wrapping_add(1)) {
+                Some(n) if g < n_goals => *n += 1,
+                _ => orphans.push(h.task),
             }
         }
         for g in 0..n_goals {
             start[g + 1] += start[g];
         }
         let mut fill = start.clone();
-        let mut flat = vec![0u32; start[n_goals] as usize];
+        let mut flat = vec![TaskPos(0); start[n_goals] as usize];
         for h in &view.hits {
-            let g = c.task_goal[h.task] as usize;
+            let g = c.task_goal(h.task).index();
             if g < n_goals {
-                flat[fill[g] as usize] = h.task as u32;
+                flat[fill[g] as usize] = h.task;
                 fill[g] += 1;
             }
         }
@@ -87,30 +92,30 @@ impl Tree {
             tree: Tree {
                 nodes: Vec::new(),
                 roots: Vec::new(),
-                task_node: vec![NONE; c.data.tasks.len()],
-                goal_node: vec![NONE; c.data.goals.len()],
-                region_node: vec![NONE; c.data.regions.len()],
-                doc_node: vec![NONE; c.data.documents.len()],
+                task_node: vec![NONE; c.tasks().len()],
+                goal_node: vec![NONE; c.goals().len()],
+                region_node: vec![NONE; c.regions().len()],
+                doc_node: vec![NONE; c.documents().len()],
             },
             goal_tasks: &goal_tasks,
         };
         match grouping {
             Grouping::Region => {
-                let n = c.data.regions.len();
-                let mut children: Vec<Vec<u32>> = vec![Vec::new(); n];
+                let n = c.regions().len();
+                let mut children: Vec<Vec<RegionPos>> = vec![Vec::new(); n];
                 let mut roots = Vec::new();
-                for r in 0..n {
-                    match c.region_parent[r] {
-                        Some(p) if p as usize != r => children[p as usize].push(r as u32),
-                        _ => roots.push(r as u32),
+                for r in (0..n).map(RegionPos::new) {
+                    match c.region_parent(r) {
+                        Some(p) if p != r => children[p.index()].push(r),
+                        _ => roots.push(r),
                     }
                 }
-                let mut goals: Vec<Vec<u32>> = vec![Vec::new(); n];
+                let mut goals: Vec<Vec<GoalPos>> = vec![Vec::new(); n];
                 let mut loose_goals = Vec::new();
-                for g in (0..n_goals).filter(|&g| shown(g)) {
-                    match goals.get_mut(c.goal_region[g] as usize) {
-                        Some(v) => v.push(g as u32),
-                        None => loose_goals.push(g as u32),
+                for g in (0..n_goals).filter(|&g| shown(g)).map(GoalPos::new) {
+                    match goals.get_mut(c.goal_region(g).index()) {
+                        Some(v) => v.push(g),
+                        None => loose_goals.push(g),
                     }
                 }
                 for r in roots {
@@ -124,19 +129,19 @@ impl Tree {
                 }
             }
             Grouping::Document => {
-                let mut goals: Vec<Vec<u32>> = vec![Vec::new(); c.data.documents.len()];
+                let mut goals: Vec<Vec<GoalPos>> = vec![Vec::new(); c.documents().len()];
                 let mut loose_goals = Vec::new();
-                for g in (0..n_goals).filter(|&g| shown(g)) {
-                    match goals.get_mut(c.goal_doc[g] as usize) {
-                        Some(v) => v.push(g as u32),
-                        None => loose_goals.push(g as u32),
+                for g in (0..n_goals).filter(|&g| shown(g)).map(GoalPos::new) {
+                    match goals.get_mut(c.goal_doc(g).index()) {
+                        Some(v) => v.push(g),
+                        None => loose_goals.push(g),
                     }
                 }
                 for (d, gs) in goals.iter().enumerate() {
                     if gs.is_empty() {
                         continue;
                     }
-                    let id = b.push(NodeKey::Doc(d as u32), 0, None);
+                    let id = b.push(NodeKey::Doc(DocPos::new(d)), 0, None);
                     for &g in gs {
                         let child = b.goal(g, 1, Some(id));
                         b.adopt(id, child);
@@ -157,26 +162,26 @@ impl Tree {
         b.tree
     }
 
-    pub fn node(&self, id: u32) -> &Node {
-        &self.nodes[id as usize]
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.0 as usize]
     }
 
-    pub fn task_node(&self, task: usize) -> Option<u32> {
-        self.task_node.get(task).copied().filter(|&n| n != NONE)
+    pub fn task_node(&self, task: TaskPos) -> Option<NodeId> {
+        self.find(NodeKey::Task(task))
     }
 
-    pub fn find(&self, key: NodeKey) -> Option<u32> {
+    pub fn find(&self, key: NodeKey) -> Option<NodeId> {
         let (table, i) = match key {
-            NodeKey::Task(t) => (&self.task_node, t),
-            NodeKey::Goal(g) => (&self.goal_node, g),
-            NodeKey::Region(r) => (&self.region_node, r),
-            NodeKey::Doc(d) => (&self.doc_node, d),
+            NodeKey::Task(t) => (&self.task_node, t.index()),
+            NodeKey::Goal(g) => (&self.goal_node, g.index()),
+            NodeKey::Region(r) => (&self.region_node, r.index()),
+            NodeKey::Doc(d) => (&self.doc_node, d.index()),
         };
-        table.get(i as usize).copied().filter(|&n| n != NONE)
+        table.get(i).copied().filter(|&n| n != NONE).map(NodeId)
     }
 
-    /// Every task position under a node, in order.
-    pub fn tasks_under(&self, id: u32, out: &mut Vec<u32>) {
+    /// Every task under a node, in order.
+    pub fn tasks_under(&self, id: NodeId, out: &mut Vec<TaskPos>) {
         let mut stack = vec![id];
         while let Some(n) = stack.pop() {
             let node = self.node(n);
@@ -187,10 +192,20 @@ impl Tree {
         }
     }
 
+    /// Every task of the tree, in tree order (the order they show in when
+    /// everything is expanded).
+    pub fn all_tasks(&self) -> Vec<TaskPos> {
+        let mut out = Vec::new();
+        for &r in &self.roots {
+            self.tasks_under(r, &mut out);
+        }
+        out
+    }
+
     /// The rows on screen: roots and the children of expanded nodes.
-    pub fn visible_rows(&self, expanded: &HashSet<NodeKey>) -> Vec<u32> {
+    pub fn visible_rows(&self, expanded: &HashSet<NodeKey>) -> Vec<NodeId> {
         let mut rows = Vec::new();
-        let mut stack: Vec<u32> = self.roots.iter().rev().copied().collect();
+        let mut stack: Vec<NodeId> = self.roots.iter().rev().copied().collect();
         while let Some(n) = stack.pop() {
             rows.push(n);
             let node = self.node(n);
@@ -202,7 +217,7 @@ impl Tree {
     }
 
     /// The keys of a node's ancestors, to expand when jumping to it.
-    pub fn ancestors(&self, id: u32) -> Vec<NodeKey> {
+    pub fn ancestors(&self, id: NodeId) -> Vec<NodeKey> {
         let mut out = Vec::new();
         let mut cur = self.node(id).parent;
         while let Some(p) = cur {
@@ -224,11 +239,11 @@ impl Tree {
 /// Task positions per goal: `flat[start[g]..start[g + 1]]`.
 struct GoalTasks {
     start: Vec<u32>,
-    flat: Vec<u32>,
+    flat: Vec<TaskPos>,
 }
 
 impl GoalTasks {
-    fn of(&self, g: usize) -> &[u32] {
+    fn of(&self, g: usize) -> &[TaskPos] {
         &self.flat[self.start[g] as usize..self.start[g + 1] as usize]
     }
 }
@@ -240,7 +255,7 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn push(&mut self, key: NodeKey, depth: u16, parent: Option<u32>) -> u32 {
+    fn push(&mut self, key: NodeKey, depth: u16, parent: Option<NodeId>) -> NodeId {
         self.tree.nodes.push(Node {
             key,
             depth,
@@ -252,40 +267,40 @@ impl Builder<'_> {
         let id = (self.tree.nodes.len() - 1) as u32;
         let t = &mut self.tree;
         let (table, i) = match key {
-            NodeKey::Task(x) => (&mut t.task_node, x),
-            NodeKey::Goal(x) => (&mut t.goal_node, x),
-            NodeKey::Region(x) => (&mut t.region_node, x),
-            NodeKey::Doc(x) => (&mut t.doc_node, x),
+            NodeKey::Task(x) => (&mut t.task_node, x.index()),
+            NodeKey::Goal(x) => (&mut t.goal_node, x.index()),
+            NodeKey::Region(x) => (&mut t.region_node, x.index()),
+            NodeKey::Doc(x) => (&mut t.doc_node, x.index()),
         };
-        if let Some(slot) = table.get_mut(i as usize) {
+        if let Some(slot) = table.get_mut(i) {
             *slot = id;
         }
-        id
+        NodeId(id)
     }
 
-    fn adopt(&mut self, parent: u32, child: u32) {
+    fn adopt(&mut self, parent: NodeId, child: NodeId) {
         let (t, u) = {
-            let c = &self.tree.nodes[child as usize];
+            let c = &self.tree.nodes[child.0 as usize];
             (c.tasks, c.unled)
         };
-        let p = &mut self.tree.nodes[parent as usize];
+        let p = &mut self.tree.nodes[parent.0 as usize];
         p.children.push(child);
         p.tasks += t;
         p.unled += u;
     }
 
-    fn task(&mut self, t: u32, depth: u16, parent: Option<u32>) -> u32 {
+    fn task(&mut self, t: TaskPos, depth: u16, parent: Option<NodeId>) -> NodeId {
         let id = self.push(NodeKey::Task(t), depth, parent);
-        let n = &mut self.tree.nodes[id as usize];
+        let n = &mut self.tree.nodes[id.0 as usize];
         n.tasks = 1;
-        n.unled = self.c.task_unled(t as usize) as u32;
+        n.unled = self.c.task_unled(t) as u32;
         id
     }
 
-    fn goal(&mut self, g: u32, depth: u16, parent: Option<u32>) -> u32 {
+    fn goal(&mut self, g: GoalPos, depth: u16, parent: Option<NodeId>) -> NodeId {
         let id = self.push(NodeKey::Goal(g), depth, parent);
-        let tasks = self.goal_tasks.of(g as usize);
-        self.tree.nodes[id as usize]
+        let tasks = self.goal_tasks.of(g.index());
+        self.tree.nodes[id.0 as usize]
             .children
             .reserve_exact(tasks.len());
         for &t in tasks {
@@ -299,31 +314,31 @@ impl Builder<'_> {
     /// when nothing is under it.
     fn region(
         &mut self,
-        r: u32,
+        r: RegionPos,
         depth: u16,
-        parent: Option<u32>,
-        children: &[Vec<u32>],
-        goals: &[Vec<u32>],
-    ) -> Option<u32> {
+        parent: Option<NodeId>,
+        children: &[Vec<RegionPos>],
+        goals: &[Vec<GoalPos>],
+    ) -> Option<NodeId> {
         if depth > MAX_DEPTH {
             return None;
         }
         let start = self.tree.nodes.len();
         let id = self.push(NodeKey::Region(r), depth, parent);
-        for &child in &children[r as usize] {
+        for &child in &children[r.index()] {
             if let Some(c) = self.region(child, depth + 1, Some(id), children, goals) {
                 self.adopt(id, c);
             }
         }
-        for &g in &goals[r as usize] {
+        for &g in &goals[r.index()] {
             let c = self.goal(g, depth + 1, Some(id));
             self.adopt(id, c);
         }
-        if self.tree.nodes[id as usize].children.is_empty() {
+        if self.tree.nodes[id.0 as usize].children.is_empty() {
             // Only this region's own node was added (its children were
             // dropped already): forget it.
             self.tree.nodes.truncate(start);
-            self.tree.region_node[r as usize] = NONE;
+            self.tree.region_node[r.index()] = NONE;
             return None;
         }
         Some(id)
@@ -337,15 +352,17 @@ mod tests {
     use crate::query::Filters;
 
     fn catalog() -> Catalog {
-        Catalog::new(TaskData::from_json(include_str!("../../tests/fixtures/small.json")).unwrap())
+        Catalog::new(
+            TaskData::from_json(include_str!("../../../tests/fixtures/small.json")).unwrap(),
+        )
     }
 
-    fn label(c: &Catalog, t: &Tree, id: u32) -> String {
+    fn label(c: &Catalog, t: &Tree, id: NodeId) -> String {
         match t.node(id).key {
-            NodeKey::Region(r) => c.data.regions[r as usize].name.clone(),
-            NodeKey::Doc(d) => c.data.documents[d as usize].id.0.clone(),
-            NodeKey::Goal(g) => c.data.goals[g as usize].title.clone(),
-            NodeKey::Task(x) => c.data.tasks[x as usize].title.clone(),
+            NodeKey::Region(r) => c.region(r).unwrap().name.clone(),
+            NodeKey::Doc(d) => c.document(d).unwrap().id.0.clone(),
+            NodeKey::Goal(g) => c.goal(g).unwrap().title.clone(),
+            NodeKey::Task(x) => c.task(x).title.clone(),
         }
     }
 
@@ -404,12 +421,16 @@ mod tests {
         assert_eq!(t.node(t.roots[0]).tasks, 2);
         assert_eq!(t.node(t.roots[1]).tasks, 1);
         let task = t.task_node(v.hits[2].task).unwrap();
-        assert_eq!(t.find(NodeKey::Task(v.hits[2].task as u32)), Some(task));
+        assert_eq!(t.find(NodeKey::Task(v.hits[2].task)), Some(task));
         assert_eq!(t.find(t.node(t.roots[1]).key), Some(t.roots[1]));
-        assert_eq!(t.find(NodeKey::Region(0)), None, "not in a document tree");
+        assert_eq!(
+            t.find(NodeKey::Region(RegionPos(0))),
+            None,
+            "not in a document tree"
+        );
         assert_eq!(t.ancestors(task).len(), 2);
         let mut out = Vec::new();
         t.tasks_under(t.roots[0], &mut out);
-        assert_eq!(out, [4, 5]);
+        assert_eq!(out, [TaskPos(4), TaskPos(5)]);
     }
 }

@@ -1,4 +1,4 @@
-//! The unit finder's matching, behind one small trait: the explorer only
+//! The unit finder's matching, behind one small trait: the finder only
 //! calls `set_query` and polls for results each tick, so matching never
 //! blocks drawing. [`EngineMatcher`] (the default) runs the fuzzy/pinyin
 //! engine of [`crate::search`] on its own thread; [`SubstringMatcher`] is a
@@ -6,11 +6,12 @@
 
 use std::sync::Arc;
 
+use crate::query::{Catalog, UnitPos};
+
 /// One unit as the finder sees it.
 #[derive(Debug, Clone)]
 pub struct FinderItem {
-    /// Position in `TaskData::units`.
-    pub unit: usize,
+    pub unit: UnitPos,
     /// What the list shows: the canonical name.
     pub label: String,
     /// Other names it may be typed as: written forms and aliases.
@@ -58,10 +59,10 @@ pub struct EngineMatcher {
 }
 
 impl EngineMatcher {
-    pub fn new(c: Arc<crate::query::Catalog>) -> EngineMatcher {
+    pub fn new(c: Arc<Catalog>) -> EngineMatcher {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let candidates = crate::search::candidates::unit_candidates(&c.data, &c.index);
+            let candidates = crate::search::candidates::unit_candidates(c.data(), c.index());
             let _ = tx.send(crate::search::Worker::spawn(candidates));
         });
         EngineMatcher {
@@ -181,13 +182,12 @@ impl UnitMatcher for SubstringMatcher {
 }
 
 /// The finder's items for a catalog: every unit, in data order.
-pub fn items(c: &crate::query::Catalog) -> Vec<FinderItem> {
-    c.data
-        .units
+pub fn items(c: &Catalog) -> Vec<FinderItem> {
+    c.units()
         .iter()
         .enumerate()
         .map(|(unit, u)| FinderItem {
-            unit,
+            unit: UnitPos::new(unit),
             label: u.name.clone(),
             keys: u.written.iter().chain(&u.aliases).cloned().collect(),
         })
@@ -200,7 +200,7 @@ mod tests {
 
     fn item(unit: usize, label: &str, keys: &[&str]) -> FinderItem {
         FinderItem {
-            unit,
+            unit: UnitPos::new(unit),
             label: label.into(),
             keys: keys.iter().map(|s| s.to_string()).collect(),
         }
@@ -230,7 +230,7 @@ mod tests {
         let data =
             crate::model::TaskData::from_json(include_str!("../../tests/fixtures/small.json"))
                 .unwrap();
-        let c = Arc::new(crate::query::Catalog::new(data));
+        let c = Arc::new(Catalog::new(data));
         let items = items(&c);
         let mut m = EngineMatcher::new(c.clone());
         m.set_query("fgj");

@@ -27,8 +27,38 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use super::ExportError;
 use crate::model::special_file_kind;
+
+/// Why a file export failed, phrased for a one-line message.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The file exists and overwriting was not allowed.
+    Exists(PathBuf),
+    /// Something other than a regular file is there (`a character device`).
+    NotAFile(PathBuf, &'static str),
+    Io(PathBuf, std::io::Error),
+    Other(PathBuf, anyhow::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = |p: &Path| crate::sanitise::path(p);
+        match self {
+            WriteError::Exists(path) => {
+                write!(f, "{}: file exists (use --force to overwrite)", p(path))
+            }
+            WriteError::NotAFile(path, what) => write!(
+                f,
+                "{}: is {what}, not a regular file; fengong writes only regular files and never replaces anything else (not even with --force)",
+                p(path)
+            ),
+            WriteError::Io(path, e) => write!(f, "{}: {e}", p(path)),
+            WriteError::Other(path, e) => write!(f, "{}: {e:#}", p(path)),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
 
 /// What a successful write has to say.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -47,8 +77,8 @@ pub fn write_atomic(
     path: &Path,
     overwrite: bool,
     write: impl FnOnce(&Path) -> anyhow::Result<()>,
-) -> Result<Written, ExportError> {
-    let io_err = |e: std::io::Error| ExportError::Io(path.to_path_buf(), e);
+) -> Result<Written, WriteError> {
+    let io_err = |e: std::io::Error| WriteError::Io(path.to_path_buf(), e);
     let target = follow_symlinks(path).map_err(io_err)?;
     let existing = match std::fs::symlink_metadata(&target) {
         Ok(m) => Some(m),
@@ -57,10 +87,10 @@ pub fn write_atomic(
     };
     if let Some(m) = &existing {
         if let Some(what) = special_file_kind(m) {
-            return Err(ExportError::NotAFile(path.to_path_buf(), what));
+            return Err(WriteError::NotAFile(path.to_path_buf(), what));
         }
         if !overwrite {
-            return Err(ExportError::Exists(path.to_path_buf()));
+            return Err(WriteError::Exists(path.to_path_buf()));
         }
     }
     let dir = match target.parent() {
@@ -88,12 +118,12 @@ pub fn write_atomic(
             if let Ok(now) = std::fs::symlink_metadata(&target)
                 && let Some(what) = special_file_kind(&now)
             {
-                return Err(ExportError::NotAFile(path.to_path_buf(), what).into());
+                return Err(WriteError::NotAFile(path.to_path_buf(), what).into());
             }
             std::fs::rename(&tmp, &target)?;
         } else {
             create_new_from(&tmp, &target).map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => ExportError::Exists(path.to_path_buf()).into(),
+                std::io::ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()).into(),
                 _ => anyhow::Error::from(e),
             })?;
         }
@@ -102,11 +132,11 @@ pub fn write_atomic(
     drop(guard); // removes the temporary if it is still there
     match result {
         Ok(()) => Ok(written),
-        Err(e) => Err(match e.downcast::<ExportError>() {
+        Err(e) => Err(match e.downcast::<WriteError>() {
             Ok(ee) => ee,
             Err(e) => match e.downcast::<std::io::Error>() {
-                Ok(io) => ExportError::Io(path.to_path_buf(), io),
-                Err(e) => ExportError::Other(path.to_path_buf(), e),
+                Ok(io) => WriteError::Io(path.to_path_buf(), io),
+                Err(e) => WriteError::Other(path.to_path_buf(), e),
             },
         }),
     }
