@@ -8,9 +8,13 @@
 //! down = ["j", "Down", "Ctrl-n"]
 //! find_unit = "Ctrl-f"
 //!
-//! # The comparison view and the dialogs have their own tables.
+//! # The comparison view, the coverage view and the dialogs have their
+//! # own tables.
 //! [keys.compare]
 //! back = ["Esc", "q"]
+//!
+//! [keys.coverage]
+//! filter = "s"
 //!
 //! [keys.dialog]
 //! clear = "Ctrl-w"
@@ -152,7 +156,8 @@ fn sorted<'a, 'i>(
     v
 }
 
-/// `[keys]` (browsing), with `[keys.compare]` and `[keys.dialog]` inside.
+/// `[keys]` (browsing), with `[keys.compare]`, `[keys.coverage]` and
+/// `[keys.dialog]` inside.
 fn keys_section(
     keys: &mut Keymap,
     value: &Spanned<DeValue>,
@@ -172,6 +177,9 @@ fn keys_section(
             ("keys", "compare", DeValue::Table(_)) => {
                 keys_section(keys, v, "keys.compare", &[InputMode::View])?
             }
+            ("keys", "coverage", DeValue::Table(_)) => {
+                keys_section(keys, v, "keys.coverage", &[InputMode::Coverage])?
+            }
             ("keys", "dialog", DeValue::Table(_)) => keys_section(
                 keys,
                 v,
@@ -182,7 +190,7 @@ fn keys_section(
                 return Err((
                     at,
                     format!(
-                        "unknown table [{name}.{action_name}] (known: [keys.compare], [keys.dialog])"
+                        "unknown table [{name}.{action_name}] (known: [keys.compare], [keys.coverage], [keys.dialog])"
                     ),
                 ));
             }

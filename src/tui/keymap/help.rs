@@ -97,6 +97,7 @@ pub static RELATED: HintBar = bar(
         hint(&[Action::Down, Action::Up], "选择", "select"),
         hint(&[Action::Open], "跳转", "go there"),
         hint(&[Action::Compare], "并排对比", "compare side by side"),
+        hint(&[Action::ToggleParallel], "重叠/平行", "overlaps/parallel"),
         hint(&[Action::FocusNext], "切换窗格", "pane"),
         hint(&[Action::Back], "返回", "back"),
         hint(&[Action::Help], "帮助", "help"),
@@ -127,8 +128,44 @@ pub static COMPARE: HintBar = bar(
     ],
 );
 
+/// The comparison view with other tasks to step through.
+pub static COMPARE_STEP: HintBar = bar(
+    InputMode::View,
+    &[
+        hint(&[Action::Down, Action::Up], "滚动", "scroll"),
+        hint(
+            &[Action::NextMatch, Action::PrevMatch],
+            "下一个/上一个",
+            "next/previous",
+        ),
+        hint(&[Action::Open], "跳到该任务", "go to that task"),
+        hint(&[Action::Back], "关闭对比", "close"),
+        hint(&[Action::Quit], "退出", "quit"),
+    ],
+);
+
+/// The coverage view's list.
+pub static COVERAGE: HintBar = bar(
+    InputMode::Coverage,
+    &[
+        hint(&[Action::Down, Action::Up], "移动", "move"),
+        hint(&[Action::Open], "并排查看依据", "evidence side by side"),
+        hint(&[Action::OpenFilter], "筛选", "filter"),
+        hint(&[Action::Back], "返回", "back"),
+        hint(&[Action::Quit], "退出", "quit"),
+    ],
+);
+
 /// Every hint bar, for the drift test.
-pub static ALL_BARS: &[&HintBar] = &[&TREE, &PANE, &RELATED, &DUTY, &COMPARE];
+pub static ALL_BARS: &[&HintBar] = &[
+    &TREE,
+    &PANE,
+    &RELATED,
+    &DUTY,
+    &COMPARE,
+    &COMPARE_STEP,
+    &COVERAGE,
+];
 
 impl Keymap {
     /// The help overlay: browsing keys grouped by topic, main keys only,
@@ -174,9 +211,10 @@ impl Keymap {
     /// Markdown: one table per input mode, every key, both languages.
     pub fn docs_section(&self) -> String {
         let mut out = String::new();
-        let sections: [(&str, &[InputMode]); 4] = [
+        let sections: [(&str, &[InputMode]); 5] = [
             ("Browsing", &[InputMode::Normal]),
             ("In the comparison (`c`)", &[InputMode::View]),
+            ("In the coverage view (`v`)", &[InputMode::Coverage]),
             (
                 "In dialogs (search, finder, filters, export); other keys type text",
                 &[InputMode::Text, InputMode::Choice],
@@ -326,13 +364,15 @@ mod tests {
     fn help_lines_read_as_before() {
         let m = Keymap::default();
         let zh = m.help_lines(Lang::Zh);
-        assert_eq!(zh.len(), 17);
+        assert_eq!(zh.len(), 19);
         assert_eq!(zh[0].keys, "j k ↑ ↓");
         assert_eq!(zh[0].text, "上下移动");
         assert_eq!(zh[7].keys, "Esc ⌫");
         assert_eq!(zh[9].keys, "u Ctrl-P");
-        assert_eq!(zh[16].keys, "鼠标");
-        assert_eq!(m.help_lines(Lang::En)[16].keys, "mouse");
+        assert_eq!(zh[14].keys, "p");
+        assert_eq!(zh[15].keys, "v");
+        assert_eq!(zh[18].keys, "鼠标");
+        assert_eq!(m.help_lines(Lang::En)[18].keys, "mouse");
         assert_eq!(
             m.hint_line(&TREE, Lang::Zh),
             "j/k 移动 h/l 折叠/展开 Enter 打开 / 搜索 u 单位 f 筛选 e 导出 d 分组 ? 帮助 q 退出"

@@ -37,6 +37,9 @@ pub enum InputMode {
     /// A full-screen view over the panes (the comparison): moving keys
     /// scroll it, Enter follows it, Esc closes it.
     View,
+    /// The coverage view's list: moving keys select a higher task, Enter
+    /// shows its evidence, Esc closes it.
+    Coverage,
 }
 
 /// What a group of bindings does, in both languages: one line of help.
@@ -98,6 +101,8 @@ pub fn action_name(a: &Action) -> Option<&'static str> {
         Action::ToggleGrouping => "group",
         Action::OpenExport => "export",
         Action::Compare => "compare",
+        Action::ToggleParallel => "toggle_parallel",
+        Action::OpenCoverage => "coverage",
         Action::Submit => "submit",
         Action::Cancel => "cancel",
         Action::NextField => "next_field",

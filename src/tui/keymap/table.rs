@@ -24,10 +24,11 @@ const fn code(c: KeyCode) -> Key {
     Key::Press(c, false)
 }
 
-use InputMode::{Choice, Confirm, Normal, Text, View};
+use InputMode::{Choice, Confirm, Coverage, Normal, Text, View};
 
 const BROWSE: &[InputMode] = &[Normal];
 const COMPARE: &[InputMode] = &[View];
+const COVERAGE: &[InputMode] = &[Coverage];
 const DIALOG: &[InputMode] = &[Text, Choice];
 const CHOICE: &[InputMode] = &[Choice];
 const TYPING: &[InputMode] = &[Text];
@@ -100,6 +101,16 @@ topic!(
     "并排对比任务与相关任务",
     "compare with a related task side by side"
 );
+topic!(
+    PARALLEL,
+    "相关任务:重叠 / 平行任务",
+    "related tasks: overlaps / parallel"
+);
+topic!(
+    COVERAGE_TOPIC,
+    "落实情况(对照下级规划)",
+    "coverage by the plans below"
+);
 topic!(HELP, "帮助", "this help");
 topic!(QUIT, "退出", "quit");
 topic!(MOUSE, "点击选择,滚轮滚动", "click selects, wheel scrolls");
@@ -112,6 +123,23 @@ topic!(
     "go to the related task (Esc comes back)"
 );
 topic!(CLOSE_COMPARE, "关闭对比", "close the comparison");
+topic!(
+    STEP,
+    "下一个 / 上一个相关任务或承接任务",
+    "next / previous related or lower task"
+);
+
+topic!(
+    EVIDENCE,
+    "并排查看依据(上级任务与承接任务)",
+    "the evidence side by side (higher task and its takers)"
+);
+topic!(
+    STATUS_FILTER,
+    "只看未落实 / 部分落实 / 已落实 / 全部",
+    "show not taken up / partly / taken up / all"
+);
+topic!(CLOSE_COVERAGE, "关闭落实情况", "close the coverage view");
 
 topic!(
     SUBMIT,
@@ -177,6 +205,8 @@ pub static DEFAULT: &[Binding] = &[
     row(ch('d'), BROWSE, Action::ToggleGrouping, &GROUP),
     row(ch('e'), BROWSE, Action::OpenExport, &EXPORT),
     row(ch('c'), BROWSE, Action::Compare, &COMPARE_TOPIC),
+    row(ch('p'), BROWSE, Action::ToggleParallel, &PARALLEL),
+    row(ch('v'), BROWSE, Action::OpenCoverage, &COVERAGE_TOPIC),
     row(ch('?'), BROWSE, Action::Help, &HELP),
     row(ch('q'), BROWSE, Action::Quit, &QUIT),
     row(Key::Mouse, BROWSE, Action::Click { x: 0, y: 0 }, &MOUSE),
@@ -203,7 +233,34 @@ pub static DEFAULT: &[Binding] = &[
         &CLOSE_COMPARE,
     ),
     row(ch('c'), COMPARE, Action::Back, &CLOSE_COMPARE),
+    row(ch('n'), COMPARE, Action::NextMatch, &STEP),
+    row(ch('N'), COMPARE, Action::PrevMatch, &STEP),
     row(ch('q'), COMPARE, Action::Quit, &QUIT),
+    // The coverage view's list.
+    row(ch('j'), COVERAGE, Action::Down, &MOVE),
+    row(ch('k'), COVERAGE, Action::Up, &MOVE),
+    row(code(KeyCode::Down), COVERAGE, Action::Down, &MOVE),
+    row(code(KeyCode::Up), COVERAGE, Action::Up, &MOVE),
+    row(code(KeyCode::PageUp), COVERAGE, Action::PageUp, &PAGE),
+    row(code(KeyCode::PageDown), COVERAGE, Action::PageDown, &PAGE),
+    also(ch(' '), COVERAGE, Action::PageDown, &PAGE),
+    also(ctrl('u'), COVERAGE, Action::PageUp, &PAGE),
+    also(ctrl('d'), COVERAGE, Action::PageDown, &PAGE),
+    row(ch('g'), COVERAGE, Action::Top, &ENDS),
+    row(ch('G'), COVERAGE, Action::Bottom, &ENDS),
+    also(code(KeyCode::Home), COVERAGE, Action::Top, &ENDS),
+    also(code(KeyCode::End), COVERAGE, Action::Bottom, &ENDS),
+    row(code(KeyCode::Enter), COVERAGE, Action::Open, &EVIDENCE),
+    row(ch('f'), COVERAGE, Action::OpenFilter, &STATUS_FILTER),
+    row(code(KeyCode::Esc), COVERAGE, Action::Back, &CLOSE_COVERAGE),
+    row(
+        code(KeyCode::Backspace),
+        COVERAGE,
+        Action::Back,
+        &CLOSE_COVERAGE,
+    ),
+    row(ch('v'), COVERAGE, Action::Back, &CLOSE_COVERAGE),
+    row(ch('q'), COVERAGE, Action::Quit, &QUIT),
     // Dialogs: search, finder, filters, export.
     row(code(KeyCode::Enter), DIALOG, Action::Submit, &SUBMIT),
     row(code(KeyCode::Esc), DIALOG, Action::Cancel, &CANCEL),

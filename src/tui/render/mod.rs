@@ -52,6 +52,7 @@ pub fn render(app: &App, f: &mut Frame) {
             app.shown_hits().len(),
         ),
         Some(Dialog::Compare(c)) => c.draw(f, &ctx, areas.body()),
+        Some(Dialog::Coverage(v)) => v.draw(f, &ctx, areas.body()),
     }
 }
 
@@ -120,7 +121,9 @@ fn status_bar(app: &App, f: &mut Frame, r: Rect) {
         }
     };
     let bar = match (&app.screen, app.focus) {
-        _ if matches!(app.dialog, Some(Dialog::Compare(_))) => &hints::COMPARE,
+        _ if matches!(app.dialog, Some(Dialog::Compare(_) | Dialog::Coverage(_))) => {
+            view_hints(app.dialog.as_ref())
+        }
         (_, Focus::Overlaps) => &hints::RELATED,
         (_, f) if f != Focus::Tree => &hints::PANE,
         (Screen::Duty(_), _) => &hints::DUTY,
@@ -132,4 +135,21 @@ fn status_bar(app: &App, f: &mut Frame, r: Rect) {
         app.theme.key,
     ));
     f.render_widget(Paragraph::new(vec![first, second]), r);
+}
+
+/// The hint bar of the comparison or the coverage view: stepping keys
+/// when there are other tasks to step to.
+fn view_hints(d: Option<&Dialog>) -> &'static hints::HintBar {
+    let cmp = match d {
+        Some(Dialog::Compare(c)) => Some(c),
+        Some(Dialog::Coverage(v)) => match &v.compare {
+            Some(c) => Some(c),
+            None => return &hints::COVERAGE,
+        },
+        _ => None,
+    };
+    match cmp {
+        Some(c) if c.others.len() > 1 => &hints::COMPARE_STEP,
+        _ => &hints::COMPARE,
+    }
 }

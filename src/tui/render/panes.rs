@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use crate::tui::layout::{Areas, Focus, inner};
 use crate::tui::state::App;
 use crate::tui::view::duty::Duty;
+use crate::tui::view::panes::{related_empty, related_title};
 use crate::tui::view::rows::{duty_header, duty_rows, tree_rows};
 use crate::tui::view::text::row_line;
 use crate::tui::view::tree::Grouping;
@@ -98,11 +99,15 @@ pub(super) fn entries(app: &App, f: &mut Frame, r: Rect, which: Focus) {
     let body = inner(r);
     let w = body.width as usize;
     let top = entries.iter().filter(|e| e.depth == 0).count();
-    f.render_widget(block(theme, format!("{title} ({top})"), focused), r);
+    let title = match which {
+        Focus::Overlaps => related_title(s, app.panes()),
+        _ => format!("{title} ({top})"),
+    };
+    f.render_widget(block(theme, title, focused), r);
     if entries.is_empty() {
         let msg = match which {
             Focus::Leads => s.no_lead,
-            Focus::Overlaps if app.cat.overlaps().is_empty() => s.no_overlaps,
+            Focus::Overlaps => related_empty(&app.cat, s, app.panes()),
             _ => s.none,
         };
         f.render_widget(Paragraph::new(Span::styled(msg, theme.dim)), body);

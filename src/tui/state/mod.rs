@@ -8,10 +8,11 @@
 //! selection or the filters change. Parts: [`nav`] (moving, opening,
 //! going back), [`commands`] (dialogs and what they hand back, search,
 //! duty views), [`background`] (jobs and the keys held while they run),
-//! [`mouse`].
+//! [`mouse`], [`coverage`] (the related pane's lists, the coverage view).
 
 mod background;
 mod commands;
+mod coverage;
 mod mouse;
 mod nav;
 
@@ -25,6 +26,7 @@ use ratatui::text::Line;
 
 use super::action::Action;
 use super::config::{self, ConfigError};
+use super::dialogs::coverage::CoverageView;
 use super::dialogs::{Dialog, Status};
 use super::i18n::Lang;
 use super::jobs::{self, Jobs, Request};
@@ -33,20 +35,26 @@ use super::layout::{self, Areas, Focus};
 use super::matcher::{self, EngineMatcher, FinderItem, UnitMatcher};
 use super::theme::Theme;
 use super::view::Ctx;
+use super::view::coverage::PlanLevels;
 use super::view::detail::{duty_title, summary_lines, task_lines};
 use super::view::duty::Duty;
 use super::view::labels::node_label;
-use super::view::panes::Panes;
+use super::view::panes::{Panes, RelatedShow};
 use super::view::summary::Summary;
 use super::view::tree::{Grouping, NodeId, NodeKey};
 use super::view::tree_model::TreeModel;
-use crate::query::{Catalog, Filters, Hit, TaskPos, UnitPos, View};
+use crate::query::{Catalog, DocPos, Filters, Hit, TaskPos, UnitPos, View};
 
 /// Where the user was, for Esc/Backspace.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Location {
     Browse(Option<NodeKey>),
-    Duty { unit: UnitPos, cursor: usize },
+    Duty {
+        unit: UnitPos,
+        cursor: usize,
+    },
+    /// The coverage view of a plan (as it was left: `App::coverage_left`).
+    Coverage(DocPos),
 }
 
 pub enum Screen {
@@ -120,6 +128,14 @@ pub struct App {
     /// lands, with the time the oldest one arrived.
     held: VecDeque<Event>,
     held_since: Option<Instant>,
+    // The related pane's lists and the coverage view (issue 14).
+    /// Whether the related-tasks pane lists overlaps or parallel pairs.
+    pub related_show: RelatedShow,
+    /// Which plans lie below which (for the coverage view).
+    pub levels: PlanLevels,
+    /// The coverage view last closed, kept so that `v` or Esc reopens it
+    /// where it was without computing it again.
+    coverage_left: Option<CoverageView>,
 }
 
 /// Held input is let through after this long even if the background work
@@ -177,7 +193,11 @@ impl App {
             pending: [None; jobs::KINDS],
             held: VecDeque::new(),
             held_since: None,
+            related_show: RelatedShow::default(),
+            levels: PlanLevels::default(),
+            coverage_left: None,
         };
+        app.levels = PlanLevels::of(&app.cat);
         let first = jobs::compute(
             &app.cat,
             Request::Rebuild {
@@ -228,7 +248,8 @@ impl App {
     /// that key leads to: `e` after Enter on a unit exports the unit's
     /// duties, it is not a letter for the finder nor an export of the tree.
     pub fn holding_input(&self) -> bool {
-        self.busy() || self.dialog.as_ref().is_some_and(Dialog::holds_input)
+        let waiting = (0..jobs::KINDS).any(|k| self.pending[k].is_some() && jobs::holds_input(k));
+        waiting || self.dialog.as_ref().is_some_and(Dialog::holds_input)
     }
 
     // ----- what the state shows ----------------------------------------
@@ -336,7 +357,9 @@ impl App {
                 };
                 let empty = Summary::default();
                 let sum = self.summary.as_ref().unwrap_or(&empty);
-                summary_lines(&ctx, &title, sum, width)
+                let mut lines = summary_lines(&ctx, &title, sum, width);
+                self.add_coverage_hint(&mut lines, width);
+                lines
             }
         }
     }
@@ -393,6 +416,8 @@ impl App {
             Action::ToggleGrouping => self.toggle_grouping(),
             Action::OpenExport => self.open_export(),
             Action::Compare => self.open_compare(),
+            Action::ToggleParallel => self.toggle_related(),
+            Action::OpenCoverage => self.open_coverage(),
             Action::Click { x, y } => self.click(x, y),
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             _ => {}
@@ -407,7 +432,12 @@ impl App {
             Screen::Duty(d) => Selected::Duty(d.unit, d.cursor),
         };
         if self.panes_for.as_ref() != Some(&sel) {
-            self.panes = Panes::of(&self.cat, self.selected_task());
+            self.panes = Panes::of(
+                &self.cat,
+                self.lang.s(),
+                self.selected_task(),
+                self.related_show,
+            );
             self.pane_pos = [0; 5];
             self.panes_for = Some(sel.clone());
         }

@@ -165,6 +165,7 @@ impl App {
                 }
             }
             Some(Location::Duty { unit, cursor }) => self.show_duty(unit, Some(cursor)),
+            Some(Location::Coverage(doc)) => self.show_coverage(doc),
             None => {
                 if let Screen::Duty(_) = self.screen {
                     self.screen = Screen::Browse;
