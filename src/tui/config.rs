@@ -264,6 +264,26 @@ mod tests {
     }
 
     #[test]
+    fn remaps_the_coverage_view_keys() {
+        let c = parse("[keys.coverage]\nfilter = \"s\"\nback = [\"Esc\", \"x\"]\n").unwrap();
+        let k = &c.keys;
+        let m = InputMode::Coverage;
+        assert_eq!(k.map_key(m, &key('s')), Some(Action::OpenFilter));
+        assert_eq!(k.map_key(m, &key('f')), None);
+        assert_eq!(k.map_key(m, &key('x')), Some(Action::Back));
+        assert_eq!(k.map_key(m, &key('v')), None, "v no longer closes it");
+        // Browsing keeps its own f and v.
+        assert_eq!(
+            k.map_key(InputMode::Normal, &key('f')),
+            Some(Action::OpenFilter)
+        );
+        assert_eq!(
+            k.map_key(InputMode::Normal, &key('v')),
+            Some(Action::OpenCoverage)
+        );
+    }
+
+    #[test]
     fn problems_name_their_line() {
         for (text, line, says) in [
             ("[keys]\ndwn = \"j\"\n", 2, "unknown action \"dwn\""),

@@ -25,8 +25,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::InputMode;
 use crate::tui::layout::inner;
 use crate::tui::view::Ctx;
-use crate::tui::view::coverage::{CoverageList, head_lines, item_lines, list_lines};
-use crate::tui::view::labels::doc_tag;
+use crate::tui::view::coverage::{CoverageList, head_lines, item_lines, list_lines, view_title};
 use crate::tui::widgets::block;
 
 /// From this inner width the evidence is set beside the list, not below.
@@ -219,7 +218,7 @@ impl CoverageView {
     }
 
     fn head(&self, ctx: &Ctx, w: usize) -> Vec<Line<'static>> {
-        head_lines(ctx, self.doc, &self.lower, self.ready(), self.only, w)
+        head_lines(ctx, self.doc, &self.lower, self.ready(), w)
     }
 
     fn plan(&self, ctx: &Ctx, body: Rect) -> Plan {
@@ -274,7 +273,7 @@ impl CoverageView {
         }
         let s = ctx.s();
         f.render_widget(Clear, body);
-        let title = format!("{} · [{}]", s.coverage, self.doc_tag(ctx));
+        let title = view_title(ctx, self.doc, self.only);
         f.render_widget(block(ctx.theme, title, true), body);
         let inside = inner(body);
         let p = self.plan(ctx, inside);
@@ -335,11 +334,5 @@ impl CoverageView {
             let lines = item_lines(ctx, &cov.items[item], task, r.width as usize);
             f.render_widget(Paragraph::new(lines), r);
         }
-    }
-
-    fn doc_tag(&self, ctx: &Ctx) -> String {
-        ctx.cat
-            .document(self.doc)
-            .map_or_else(String::new, |d| doc_tag(&d.id.0).to_owned())
     }
 }

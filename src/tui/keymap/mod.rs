@@ -352,6 +352,50 @@ mod tests {
     }
 
     #[test]
+    fn related_toggle_and_coverage_view_keys() {
+        let n = InputMode::Normal;
+        assert_eq!(
+            map_key(n, &key(KeyCode::Char('p'))),
+            Some(Action::ToggleParallel)
+        );
+        assert_eq!(
+            map_key(n, &key(KeyCode::Char('v'))),
+            Some(Action::OpenCoverage)
+        );
+        let c = InputMode::Coverage;
+        let cases = [
+            (KeyCode::Char('j'), Action::Down),
+            (KeyCode::Down, Action::Down),
+            (KeyCode::Char('k'), Action::Up),
+            (KeyCode::PageDown, Action::PageDown),
+            (KeyCode::Char(' '), Action::PageDown),
+            (KeyCode::Char('g'), Action::Top),
+            (KeyCode::End, Action::Bottom),
+            (KeyCode::Enter, Action::Open),
+            (KeyCode::Char('f'), Action::OpenFilter),
+            (KeyCode::Esc, Action::Back),
+            (KeyCode::Backspace, Action::Back),
+            (KeyCode::Char('v'), Action::Back),
+            (KeyCode::Char('q'), Action::Quit),
+        ];
+        for (code, want) in cases {
+            assert_eq!(map_key(c, &key(code)), Some(want), "{code:?}");
+        }
+        assert_eq!(map_key(c, &key(KeyCode::Char('u'))), None);
+        assert_eq!(map_key(c, &key(KeyCode::Char('p'))), None);
+        // In the comparison, n / N step through the other tasks.
+        let v = InputMode::View;
+        assert_eq!(
+            map_key(v, &key(KeyCode::Char('n'))),
+            Some(Action::NextMatch)
+        );
+        assert_eq!(
+            map_key(v, &key(KeyCode::Char('N'))),
+            Some(Action::PrevMatch)
+        );
+    }
+
+    #[test]
     fn typing_keys_edit_instead_of_moving() {
         let t = InputMode::Text;
         assert_eq!(

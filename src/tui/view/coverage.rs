@@ -203,13 +203,12 @@ fn count_spans(ctx: &Ctx, counts: &StatusCounts) -> Vec<Span<'static>> {
 }
 
 /// The lines above the list: the plans compared, then (once computed)
-/// how many tasks concern the lower places, by status, and the filter.
+/// how many tasks concern the lower places, by status.
 pub fn head_lines(
     ctx: &Ctx,
     higher: DocPos,
     lower: &[DocPos],
     result: Option<(&Coverage, &CoverageList)>,
-    only: Option<CoverageStatus>,
     w: usize,
 ) -> Vec<Line<'static>> {
     let s = ctx.s();
@@ -230,12 +229,6 @@ pub fn head_lines(
             spans.push(Span::styled(
                 format!(" · {} {}", s.cov_elsewhere, cov.out_of_scope.len()),
                 ctx.theme.dim,
-            ));
-        }
-        if let Some(st) = only {
-            spans.push(Span::styled(
-                format!(" · {}: {}", s.filters, coverage_label(s, st)),
-                ctx.theme.key,
             ));
         }
         lines.extend(wrap_spans(spans, w));
@@ -300,7 +293,7 @@ pub fn list_lines(
                 let right = it
                     .takers
                     .first()
-                    .map_or_else(|| "—".to_owned(), |t| format!("{:.2}", t.score));
+                    .map_or_else(|| "-".to_owned(), |t| format!("{:.2}", t.score));
                 let title = super::labels::numbered_title(ctx.cat.task(task));
                 let lead = 2 + label_w + 1;
                 let room = width.saturating_sub(lead + text::width(&right) + 1);
@@ -463,4 +456,74 @@ pub fn summary_hint(
     spans.push(Span::styled(s.coverage.to_owned(), ctx.theme.title));
     spans.push(Span::raw(format!(": {} {against}", s.cov_against)));
     wrap_spans(spans, w)
+}
+
+/// The view's title: `落实情况 · [001]`, and the status filter when one is set.
+pub fn view_title(ctx: &Ctx, higher: DocPos, only: Option<CoverageStatus>) -> String {
+    let s = ctx.s();
+    let tag = ctx
+        .cat
+        .document(higher)
+        .map_or_else(String::new, |d| super::labels::doc_tag(&d.id.0).to_owned());
+    match only {
+        Some(st) => format!(
+            "{} · [{tag}] · {}: {}",
+            s.coverage,
+            s.filters,
+            coverage_label(s, st)
+        ),
+        None => format!("{} · [{tag}]", s.coverage),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two goals: rows 0 (goal), 1–3 (tasks), 4 (goal), 5–9 (tasks).
+    fn list() -> CoverageList {
+        let goal = |g| CoverageRow::Goal {
+            goal: GoalPos::new(g),
+            counts: StatusCounts::default(),
+        };
+        let task = |i| CoverageRow::Task {
+            item: i,
+            task: TaskPos::new(i),
+        };
+        let rows = vec![
+            goal(0),
+            task(0),
+            task(1),
+            task(2),
+            goal(1),
+            task(3),
+            task(4),
+            task(5),
+            task(6),
+            task(7),
+        ];
+        CoverageList {
+            task_rows: vec![1, 2, 3, 5, 6, 7, 8, 9],
+            rows,
+            totals: StatusCounts::default(),
+        }
+    }
+
+    #[test]
+    fn the_cursor_stays_on_screen_with_its_goal_when_there_is_room() {
+        let l = list();
+        // Moving down past the bottom scrolls by as little as needed.
+        assert_eq!(l.scroll_for(2, 0, 4), 0);
+        assert_eq!(l.scroll_for(3, 0, 4), 2);
+        assert_eq!(l.scroll_for(7, 2, 4), 6);
+        // Moving up to a goal's first task shows the goal's header too.
+        assert_eq!(l.scroll_for(3, 6, 4), 4);
+        assert_eq!(l.scroll_for(0, 3, 4), 0);
+        // A task far below its header on a short screen: the task alone.
+        assert_eq!(l.scroll_for(7, 9, 2), 9);
+        // No rows: the top.
+        assert_eq!(CoverageList::default().scroll_for(0, 5, 4), 0);
+        assert_eq!(l.item_at(3), Some((3, TaskPos::new(3))));
+        assert_eq!(l.item_at(8), None);
+    }
 }
