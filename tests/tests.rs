@@ -43,4 +43,5 @@ mod e2e_tui;
 mod import_graph;
 mod tui_bundled;
 mod tui_render;
+mod tui_sizes;
 mod tui_state;

@@ -35,6 +35,8 @@ pub enum Action {
     OpenExport,
     /// `c`: the selected task and a related task side by side.
     Compare,
+    /// `z`: the focused pane over the whole screen, and back.
+    Zoom,
     /// Editing the focused text input of a dialog.
     Edit(Edit),
     /// Enter inside a dialog.

@@ -1,8 +1,16 @@
 //! The user's config file, `$XDG_CONFIG_HOME/fengong/config.toml` (else
-//! `~/.config/fengong/config.toml`). Today it remaps keys; it is where
-//! later explorer options go too.
+//! `~/.config/fengong/config.toml`): key remapping, and how the screen is
+//! drawn (`[ui]`); later explorer options go here too.
 //!
 //! ```toml
+//! # How the terminal draws: characters of "ambiguous" width (“ ” … · →)
+//! # take two columns in a CJK locale, one elsewhere; ASCII borders for
+//! # terminals that draw box drawing wide (always so when ambiguous
+//! # characters are wide).
+//! [ui]
+//! ambiguous_width = "wide"   # or "narrow"; default: wide in zh/ja/ko locales
+//! borders = "ascii"          # or "box" (the default)
+//!
 //! # Browsing: an action's name = a key or a list of keys.
 //! [keys]
 //! down = ["j", "Down", "Ctrl-n"]
@@ -41,6 +49,49 @@ const MAX_BYTES: u64 = 1 << 20;
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     pub keys: Keymap,
+    pub ui: UiSettings,
+}
+
+/// `[ui]` as the file has it: `None` where it says nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UiSettings {
+    /// `ambiguous_width = "wide"` (`true`) or `"narrow"`.
+    pub ambiguous_wide: Option<bool>,
+    /// `borders = "ascii"` (`true`) or `"box"`.
+    pub ascii_borders: Option<bool>,
+}
+
+/// How the screen is drawn, settled from the file and the locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ui {
+    /// Ambiguous-width characters are two columns (a CJK terminal).
+    pub ambiguous_wide: bool,
+    /// Borders of `+ - |` instead of box drawing.
+    pub ascii_borders: bool,
+}
+
+impl UiSettings {
+    /// The settings in force under `locale` (`LC_ALL`, else `LC_CTYPE`,
+    /// else `LANG`): ambiguous characters are wide in a Chinese, Japanese
+    /// or Korean locale unless the file says otherwise; borders are ASCII
+    /// when asked for, and whenever ambiguous characters are wide (box
+    /// drawing is ambiguous too: drawn two columns wide it cannot line up).
+    pub fn resolve(&self, locale: Option<&str>) -> Ui {
+        let cjk = locale.is_some_and(|l| ["zh", "ja", "ko"].iter().any(|p| l.starts_with(p)));
+        let ambiguous_wide = self.ambiguous_wide.unwrap_or(cjk);
+        Ui {
+            ambiguous_wide,
+            ascii_borders: ambiguous_wide || self.ascii_borders.unwrap_or(false),
+        }
+    }
+}
+
+/// The locale that says how characters are drawn (`LC_ALL`, `LC_CTYPE`,
+/// `LANG`: the first one set).
+pub fn ctype_locale() -> Option<String> {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
 }
 
 /// Why a config file was not used.
@@ -129,10 +180,11 @@ pub fn parse(text: &str) -> Result<Config, Problem> {
     for (key, value) in sorted(table.get_ref()) {
         match key.get_ref().as_ref() {
             "keys" => keys_section(&mut config.keys, value, "keys", &[InputMode::Normal])?,
+            "ui" => config.ui = ui_section(value)?,
             other => {
                 return Err((
                     Some(key.span().start),
-                    format!("unknown setting \"{other}\" (known: keys)"),
+                    format!("unknown setting \"{other}\" (known: keys, ui)"),
                 ));
             }
         }
@@ -196,6 +248,35 @@ fn keys_section(
     Ok(())
 }
 
+/// `[ui]`: `ambiguous_width` and `borders`.
+fn ui_section(value: &Spanned<DeValue>) -> Result<UiSettings, Problem> {
+    let Some(table) = value.get_ref().as_table() else {
+        return Err((Some(value.span().start), "[ui] must be a table".into()));
+    };
+    let mut ui = UiSettings::default();
+    for (name, v) in sorted(table) {
+        let at = Some(v.span().start);
+        let word = v.get_ref().as_str();
+        match (name.get_ref().as_ref(), word) {
+            ("ambiguous_width", Some("wide")) => ui.ambiguous_wide = Some(true),
+            ("ambiguous_width", Some("narrow")) => ui.ambiguous_wide = Some(false),
+            ("ambiguous_width", _) => {
+                return Err((at, "ambiguous_width is \"wide\" or \"narrow\"".into()));
+            }
+            ("borders", Some("ascii")) => ui.ascii_borders = Some(true),
+            ("borders", Some("box")) => ui.ascii_borders = Some(false),
+            ("borders", _) => return Err((at, "borders is \"box\" or \"ascii\"".into())),
+            (other, _) => {
+                return Err((
+                    Some(name.span().start),
+                    format!("[ui] unknown setting \"{other}\" (known: ambiguous_width, borders)"),
+                ));
+            }
+        }
+    }
+    Ok(ui)
+}
+
 /// `"j"` or `["j", "Down"]`.
 fn key_list(v: &Spanned<DeValue>) -> Result<Vec<Key>, Problem> {
     let one = |v: &Spanned<DeValue>| -> Result<Key, Problem> {
@@ -256,6 +337,37 @@ mod tests {
     }
 
     #[test]
+    fn ui_settings_and_the_locale_decide_widths_and_borders() {
+        let c = parse("[ui]\nborders = \"ascii\"\n").unwrap();
+        assert_eq!(
+            c.ui.resolve(Some("en_US.UTF-8")),
+            Ui {
+                ambiguous_wide: false,
+                ascii_borders: true
+            }
+        );
+        let none = UiSettings::default();
+        assert!(!none.resolve(None).ascii_borders);
+        assert!(!none.resolve(Some("C.UTF-8")).ambiguous_wide);
+        // A CJK locale: ambiguous characters wide, so borders ASCII.
+        for l in ["zh_CN.UTF-8", "ja_JP.UTF-8", "ko_KR.UTF-8"] {
+            assert_eq!(
+                none.resolve(Some(l)),
+                Ui {
+                    ambiguous_wide: true,
+                    ascii_borders: true
+                },
+                "{l}"
+            );
+        }
+        let narrow = parse("[ui]\nambiguous_width = \"narrow\"\n").unwrap();
+        assert!(!narrow.ui.resolve(Some("zh_CN.UTF-8")).ambiguous_wide);
+        assert!(!narrow.ui.resolve(Some("zh_CN.UTF-8")).ascii_borders);
+        let wide = parse("[ui]\nambiguous_width = \"wide\"\nborders = \"box\"\n").unwrap();
+        assert!(wide.ui.resolve(None).ascii_borders, "wide means ASCII");
+    }
+
+    #[test]
     fn problems_name_their_line() {
         for (text, line, says) in [
             ("[keys]\ndwn = \"j\"\n", 2, "unknown action \"dwn\""),
@@ -268,6 +380,17 @@ mod tests {
                 "unknown setting \"colours\"",
             ),
             ("[keys.extra]\nx = \"j\"\n", 1, "unknown table [keys.extra]"),
+            (
+                "[ui]\nborders = \"round\"\n",
+                2,
+                "borders is \"box\" or \"ascii\"",
+            ),
+            ("[ui]\n\nambiguous_width = 2\n", 3, "\"wide\" or \"narrow\""),
+            (
+                "[ui]\ncolour = \"x\"\n",
+                2,
+                "[ui] unknown setting \"colour\"",
+            ),
             ("[keys]\ndown = \"j\n", 2, ""),
             (
                 "[keys]\n[keys.compare]\nsearch = \"s\"\n",

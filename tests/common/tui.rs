@@ -89,3 +89,21 @@ pub fn assert_rows_fit(s: &str, w: u16, context: &str) {
         );
     }
 }
+
+/// Selects the task titled `title` (everything expanded).
+pub fn select_task(a: &mut App, title: &str) {
+    a.update(Action::ExpandAll);
+    a.update(Action::Top);
+    for _ in 0..a.browse.rows().len() {
+        if a.selected_task().map(|t| a.cat.task(t).title.as_str()) == Some(title) {
+            return;
+        }
+        a.update(Action::Down);
+    }
+    panic!("no task titled {title}");
+}
+
+/// The last row of the screen: the key hints.
+pub fn hint_row(s: &str) -> &str {
+    s.lines().last().unwrap_or("")
+}

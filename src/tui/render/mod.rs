@@ -7,17 +7,25 @@ mod panes;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::dialogs::{Dialog, filter};
-use super::keymap::help as hints;
+use super::keymap::table::hints_for;
 use super::layout::Focus;
 use super::state::{App, Screen};
 use super::view::text::truncated;
+use super::widgets;
 use crate::text;
 
 pub fn render(app: &App, f: &mut Frame) {
+    draw_screen(app, f);
+    if text::ambiguous_wide() {
+        widgets::widen_ambiguous(f.buffer_mut(), &app.theme.borders);
+    }
+}
+
+fn draw_screen(app: &App, f: &mut Frame) {
     let area = f.area();
     let areas = app.areas();
     if areas.too_small {
@@ -57,7 +65,9 @@ pub fn render(app: &App, f: &mut Frame) {
 
 fn too_small(app: &App, f: &mut Frame, area: Rect) {
     let msg = app.lang.s().too_small;
-    let block = Block::bordered().border_style(app.theme.border);
+    let block = Block::bordered()
+        .border_set(app.theme.borders)
+        .border_style(app.theme.border);
     let inner_w = area.width.saturating_sub(2) as usize;
     let lines: Vec<Line> = text::wrap(msg, inner_w.max(2))
         .into_iter()
@@ -116,19 +126,16 @@ fn status_bar(app: &App, f: &mut Frame, r: Rect) {
                 s.shown,
                 app.shown_hits().len()
             );
-            Line::from(text::truncate_to_width(&l, w).to_owned())
+            Line::from(text::ellipsize(&l, w).into_owned())
         }
     };
-    let bar = match (&app.screen, app.focus) {
-        _ if matches!(app.dialog, Some(Dialog::Compare(_))) => &hints::COMPARE,
-        (_, Focus::Overlaps) => &hints::RELATED,
-        (_, f) if f != Focus::Tree => &hints::PANE,
-        (Screen::Duty(_), _) => &hints::DUTY,
-        _ => &hints::TREE,
-    };
-    let second = Line::from(truncated(
-        &app.keys.hint_line(bar, app.lang),
-        w,
+    let bar = hints_for(
+        app.focus,
+        matches!(app.screen, Screen::Duty(_)),
+        matches!(app.dialog, Some(Dialog::Compare(_))),
+    );
+    let second = Line::from(Span::styled(
+        app.keys.hint_line_within(bar, app.lang, w),
         app.theme.key,
     ));
     f.render_widget(Paragraph::new(vec![first, second]), r);

@@ -4,10 +4,13 @@
 //! text. Built once per selection ([`Panes::of`]) and kept by the state,
 //! so keys, layout and drawing never rebuild them.
 
+use std::borrow::Cow;
+
 use super::labels::doc_tag;
 use super::text::CharRanges;
 use crate::model::{Task, UnitRef};
 use crate::query::{Catalog, OverlapPos, TaskPos, UnitPos, find_char_ranges};
+use crate::text;
 use crate::tui::layout::{Focus, PaneSizes};
 
 /// Where a pane entry leads when opened.
@@ -27,6 +30,26 @@ pub struct Entry {
     pub text: String,
     /// Secondary text (canonical name, score) shown dimmed.
     pub note: String,
+}
+
+impl Entry {
+    /// The text and note to show in `width` columns. Both when they fit;
+    /// else a unit shows its canonical name alone (it names the unit in
+    /// full: `台山市发展和改革局` for `市发展和改革局`), so no name is cut
+    /// twice; a related task keeps its title and its score.
+    pub fn shown(&self, width: usize) -> (Cow<'_, str>, Cow<'_, str>) {
+        let fits = |a: &str, b: &str| text::width(a) + 1 + text::width(b) <= width;
+        if self.note.is_empty() || fits(&self.text, &self.note) {
+            return (Cow::Borrowed(&self.text), Cow::Borrowed(&self.note));
+        }
+        match self.target {
+            Target::Unit(_) => (Cow::Borrowed(&self.note), Cow::Borrowed("")),
+            _ => {
+                let score = self.note.split(' ').next().unwrap_or("");
+                (Cow::Borrowed(&self.text), Cow::Borrowed(score))
+            }
+        }
+    }
 }
 
 /// A related task of the selected one (one row of the related-tasks pane).
