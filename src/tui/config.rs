@@ -4,9 +4,9 @@
 //!
 //! ```toml
 //! # How the terminal draws: characters of "ambiguous" width (“ ” … · →)
-//! # take two columns in a CJK locale, one elsewhere; ASCII borders for
-//! # terminals that draw box drawing wide (always so when ambiguous
-//! # characters are wide).
+//! # take two columns in a CJK locale (not inside tmux), one elsewhere;
+//! # ASCII borders for terminals that draw box drawing wide (always so
+//! # when ambiguous characters are wide).
 //! [ui]
 //! ambiguous_width = "wide"   # or "narrow"; default: wide in zh/ja/ko locales
 //! borders = "ascii"          # or "box" (the default)
@@ -70,28 +70,48 @@ pub struct Ui {
     pub ascii_borders: bool,
 }
 
+/// What the environment says about the terminal.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Terminal {
+    /// `LC_ALL`, else `LC_CTYPE`, else `LANG`.
+    pub locale: Option<String>,
+    /// Inside tmux (`$TMUX`), which measures characters with the C
+    /// library's `wcwidth`: ambiguous ones are one column in every UTF-8
+    /// locale, whatever the outer terminal does.
+    pub tmux: bool,
+}
+
+impl Terminal {
+    /// The terminal this process runs in.
+    pub fn from_env() -> Terminal {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        Terminal {
+            locale: ["LC_ALL", "LC_CTYPE", "LANG"].iter().find_map(|k| var(k)),
+            tmux: var("TMUX").is_some(),
+        }
+    }
+
+    /// A Chinese, Japanese or Korean locale.
+    fn cjk(&self) -> bool {
+        self.locale
+            .as_deref()
+            .is_some_and(|l| ["zh", "ja", "ko"].iter().any(|p| l.starts_with(p)))
+    }
+}
+
 impl UiSettings {
-    /// The settings in force under `locale` (`LC_ALL`, else `LC_CTYPE`,
-    /// else `LANG`): ambiguous characters are wide in a Chinese, Japanese
-    /// or Korean locale unless the file says otherwise; borders are ASCII
-    /// when asked for, and whenever ambiguous characters are wide (box
-    /// drawing is ambiguous too: drawn two columns wide it cannot line up).
-    pub fn resolve(&self, locale: Option<&str>) -> Ui {
-        let cjk = locale.is_some_and(|l| ["zh", "ja", "ko"].iter().any(|p| l.starts_with(p)));
-        let ambiguous_wide = self.ambiguous_wide.unwrap_or(cjk);
+    /// The settings in force in terminal `t`: ambiguous characters are
+    /// wide in a Chinese, Japanese or Korean locale (except inside tmux)
+    /// unless the file says otherwise; borders are ASCII when asked for,
+    /// and whenever ambiguous characters are wide (box drawing is
+    /// ambiguous too: drawn two columns wide it cannot line up).
+    pub fn resolve(&self, t: &Terminal) -> Ui {
+        let ambiguous_wide = self.ambiguous_wide.unwrap_or(t.cjk() && !t.tmux);
         Ui {
             ambiguous_wide,
             ascii_borders: ambiguous_wide || self.ascii_borders.unwrap_or(false),
         }
     }
-}
-
-/// The locale that says how characters are drawn (`LC_ALL`, `LC_CTYPE`,
-/// `LANG`: the first one set).
-pub fn ctype_locale() -> Option<String> {
-    ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
 }
 
 /// Why a config file was not used.
@@ -338,33 +358,51 @@ mod tests {
 
     #[test]
     fn ui_settings_and_the_locale_decide_widths_and_borders() {
+        let term = |l: &str, tmux| Terminal {
+            locale: Some(l.into()),
+            tmux,
+        };
         let c = parse("[ui]\nborders = \"ascii\"\n").unwrap();
         assert_eq!(
-            c.ui.resolve(Some("en_US.UTF-8")),
+            c.ui.resolve(&term("en_US.UTF-8", false)),
             Ui {
                 ambiguous_wide: false,
                 ascii_borders: true
             }
         );
         let none = UiSettings::default();
-        assert!(!none.resolve(None).ascii_borders);
-        assert!(!none.resolve(Some("C.UTF-8")).ambiguous_wide);
+        assert!(!none.resolve(&Terminal::default()).ascii_borders);
+        assert!(!none.resolve(&term("C.UTF-8", false)).ambiguous_wide);
         // A CJK locale: ambiguous characters wide, so borders ASCII.
         for l in ["zh_CN.UTF-8", "ja_JP.UTF-8", "ko_KR.UTF-8"] {
             assert_eq!(
-                none.resolve(Some(l)),
+                none.resolve(&term(l, false)),
                 Ui {
                     ambiguous_wide: true,
                     ascii_borders: true
                 },
                 "{l}"
             );
+            // tmux draws them one column wide.
+            assert!(!none.resolve(&term(l, true)).ambiguous_wide, "{l}");
         }
         let narrow = parse("[ui]\nambiguous_width = \"narrow\"\n").unwrap();
-        assert!(!narrow.ui.resolve(Some("zh_CN.UTF-8")).ambiguous_wide);
-        assert!(!narrow.ui.resolve(Some("zh_CN.UTF-8")).ascii_borders);
+        assert!(
+            !narrow
+                .ui
+                .resolve(&term("zh_CN.UTF-8", false))
+                .ambiguous_wide
+        );
+        assert!(!narrow.ui.resolve(&term("zh_CN.UTF-8", false)).ascii_borders);
         let wide = parse("[ui]\nambiguous_width = \"wide\"\nborders = \"box\"\n").unwrap();
-        assert!(wide.ui.resolve(None).ascii_borders, "wide means ASCII");
+        assert!(
+            wide.ui.resolve(&term("C", true)).ambiguous_wide,
+            "the file wins"
+        );
+        assert!(
+            wide.ui.resolve(&term("C", true)).ascii_borders,
+            "wide means ASCII"
+        );
     }
 
     #[test]

@@ -210,7 +210,7 @@ impl App {
     pub fn apply_config(&mut self, path: Option<&std::path::Path>) -> Option<ConfigError> {
         let (config, problem) = config::load(path);
         self.keys = config.keys;
-        self.apply_ui(config.ui.resolve(config::ctype_locale().as_deref()));
+        self.apply_ui(config.ui.resolve(&config::Terminal::from_env()));
         if let Some(e) = &problem {
             let s = self.lang.s();
             self.status = Some(Status::error(format!(
