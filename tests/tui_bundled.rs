@@ -93,6 +93,8 @@ fn snapshots_of_the_main_screens() {
     insta::assert_snapshot!("bundled_first_task_120x40", draw(&a));
     a.update(Action::Resize(80, 24));
     insta::assert_snapshot!("bundled_first_task_80x24", draw(&a));
+    a.update(Action::Resize(60, 20));
+    insta::assert_snapshot!("bundled_first_task_60x20", draw(&a));
 
     // A unit's duties through the finder, typed by its short name.
     let mut a = app(120, 40);

@@ -430,6 +430,8 @@ fn detail_pane_scrolls_within_its_text() {
     );
     a.update(Action::FocusNext);
     assert_eq!(a.focus, Focus::Detail);
+    // Scrolling is bounded by the text as the last frame drew it.
+    crate::common::tui::draw(&a);
     run(&mut a, &vec![Action::Down; 100]);
     let bottom = a.pane_pos(Focus::Detail);
     assert!(

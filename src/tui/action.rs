@@ -40,6 +40,8 @@ pub enum Action {
     ToggleParallel,
     /// `v`: the selected plan against the plans below it.
     OpenCoverage,
+    /// `z`: the focused pane over the whole screen, and back.
+    Zoom,
     /// Editing the focused text input of a dialog.
     Edit(Edit),
     /// Enter inside a dialog.

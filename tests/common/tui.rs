@@ -125,3 +125,8 @@ pub fn select_document(app: &mut App, prefix: &str) {
     }
     panic!("no document {prefix}");
 }
+
+/// The last row of the screen: the key hints.
+pub fn hint_row(s: &str) -> &str {
+    s.lines().last().unwrap_or("")
+}

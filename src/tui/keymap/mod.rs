@@ -103,6 +103,7 @@ pub fn action_name(a: &Action) -> Option<&'static str> {
         Action::Compare => "compare",
         Action::ToggleParallel => "toggle_parallel",
         Action::OpenCoverage => "coverage",
+        Action::Zoom => "zoom",
         Action::Submit => "submit",
         Action::Cancel => "cancel",
         Action::NextField => "next_field",
@@ -313,13 +314,14 @@ mod tests {
             (KeyCode::Char('c'), Action::Compare),
             (KeyCode::Char('E'), Action::ExpandAll),
             (KeyCode::Char('C'), Action::CollapseAll),
+            (KeyCode::Char('z'), Action::Zoom),
         ];
         for (code, want) in cases {
             assert_eq!(map_key(n, &key(code)), Some(want), "{code:?}");
         }
         assert_eq!(map_key(n, &ctrl('p')), Some(Action::OpenFinder));
         assert_eq!(map_key(n, &ctrl('c')), Some(Action::Quit));
-        assert_eq!(map_key(n, &key(KeyCode::Char('z'))), None);
+        assert_eq!(map_key(n, &key(KeyCode::Char('x'))), None);
     }
 
     #[test]

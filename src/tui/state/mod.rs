@@ -33,10 +33,11 @@ use super::jobs::{self, Jobs, Request};
 use super::keymap::{InputMode, Keymap};
 use super::layout::{self, Areas, Focus};
 use super::matcher::{self, EngineMatcher, FinderItem, UnitMatcher};
+use super::scroll::Drawn;
 use super::theme::Theme;
 use super::view::Ctx;
 use super::view::coverage::PlanLevels;
-use super::view::detail::{duty_title, summary_lines, task_lines};
+use super::view::detail::{Subject, duty_title, summary_lines, task_lines};
 use super::view::duty::Duty;
 use super::view::labels::node_label;
 use super::view::panes::{Panes, RelatedShow};
@@ -94,8 +95,12 @@ pub struct App {
     /// The tree with its expansion and selection.
     pub browse: TreeModel,
     pub focus: Focus,
+    /// The focused pane fills the screen (`z`).
+    pub zoomed: bool,
     /// Per pane: the selected entry (lists) or scroll offset (detail).
-    pane_pos: [usize; 5],
+    pane_pos: [usize; Focus::COUNT],
+    /// What each pane showed in the last frame (recorded by drawing).
+    pub drawn: Drawn,
     pub screen: Screen,
     pub dialog: Option<Dialog>,
     pub history: Vec<Location>,
@@ -138,6 +143,15 @@ pub struct App {
     coverage_left: Option<CoverageView>,
 }
 
+/// What the summary of a tree node is of.
+fn subject_of(k: NodeKey) -> Subject {
+    match k {
+        NodeKey::Doc(d) => Subject::Doc(d),
+        NodeKey::Goal(g) => Subject::Goal(g),
+        NodeKey::Region(_) | NodeKey::Task(_) => Subject::Tasks,
+    }
+}
+
 /// Held input is let through after this long even if the background work
 /// it waits for has not answered, so a stuck job cannot freeze the keyboard.
 const HOLD_LIMIT: Duration = Duration::from_secs(2);
@@ -146,18 +160,11 @@ const HOLD_LIMIT: Duration = Duration::from_secs(2);
 /// (so a broad filter on huge data keeps the tree short).
 const AUTO_EXPAND_LIMIT: usize = 2000;
 
-fn slot(f: Focus) -> usize {
-    match f {
-        Focus::Tree => 0,
-        Focus::Detail => 1,
-        Focus::Leads => 2,
-        Focus::Partners => 3,
-        Focus::Overlaps => 4,
-    }
-}
-
 impl App {
     pub fn new(cat: Catalog, lang: Lang, theme: Theme, origin: String, size: (u16, u16)) -> App {
+        // Narrow ambiguous characters until `apply_ui` says otherwise
+        // (widths are per thread: this is the thread that draws).
+        crate::text::set_ambiguous_wide(false);
         let cat = Arc::new(cat);
         let finder_items = Arc::new(matcher::items(&cat));
         let mut app = App {
@@ -172,7 +179,9 @@ impl App {
             grouping: Grouping::Region,
             browse: TreeModel::default(),
             focus: Focus::Tree,
-            pane_pos: [0; 5],
+            zoomed: false,
+            pane_pos: [0; Focus::COUNT],
+            drawn: Drawn::default(),
             screen: Screen::Browse,
             dialog: None,
             history: Vec::new(),
@@ -215,12 +224,13 @@ impl App {
         self.jobs = Some(Jobs::spawn(self.cat.clone()));
     }
 
-    /// Takes the user's config file at `path` (its keys). A file that
-    /// cannot be used leaves the defaults; the status bar says why, and
-    /// the reason is returned.
+    /// Takes the user's config file at `path` (its keys and `[ui]`) under
+    /// the terminal's locale. A file that cannot be used leaves the
+    /// defaults; the status bar says why, and the reason is returned.
     pub fn apply_config(&mut self, path: Option<&std::path::Path>) -> Option<ConfigError> {
         let (config, problem) = config::load(path);
         self.keys = config.keys;
+        self.apply_ui(config.ui.resolve(&config::Terminal::from_env()));
         if let Some(e) = &problem {
             let s = self.lang.s();
             self.status = Some(Status::error(format!(
@@ -229,6 +239,14 @@ impl App {
             )));
         }
         problem
+    }
+
+    /// Draws for a terminal where ambiguous-width characters are two
+    /// columns or one, with ASCII or box-drawing borders. Widths are
+    /// measured on the thread that calls this (the one that draws).
+    pub fn apply_ui(&mut self, ui: config::Ui) {
+        crate::text::set_ambiguous_wide(ui.ambiguous_wide);
+        self.theme = self.theme.with_ascii_borders(ui.ascii_borders);
     }
 
     /// Whether background work is outstanding (the status bar says so).
@@ -273,6 +291,7 @@ impl App {
         let screen = layout::Screen {
             duty: matches!(self.screen, Screen::Duty(_)),
             task: self.panes.sizes(),
+            zoom: self.zoomed.then_some(self.focus),
         };
         layout::areas(
             &screen,
@@ -322,7 +341,7 @@ impl App {
 
     /// The selected entry of a list pane, or the detail pane's scroll.
     pub fn pane_pos(&self, f: Focus) -> usize {
-        self.pane_pos[slot(f)]
+        self.pane_pos[f.index()]
     }
 
     /// Tasks of the current screen, for export and the status bar.
@@ -347,17 +366,16 @@ impl App {
                 task_lines(&ctx, t, role, &self.panes.spans, self.search_query(), width)
             }
             None => {
-                let title = match &self.screen {
-                    Screen::Browse => self
-                        .browse
-                        .selected_key()
-                        .map(|k| node_label(&self.cat, self.grouping, k))
-                        .unwrap_or_default(),
+                let (title, subject) = match &self.screen {
+                    Screen::Browse => match self.browse.selected_key() {
+                        Some(k) => (node_label(&self.cat, self.grouping, k), subject_of(k)),
+                        None => (String::new(), Subject::Tasks),
+                    },
                     Screen::Duty(d) => duty_title(&ctx, d),
                 };
                 let empty = Summary::default();
                 let sum = self.summary.as_ref().unwrap_or(&empty);
-                let mut lines = summary_lines(&ctx, &title, sum, width);
+                let mut lines = summary_lines(&ctx, &title, subject, sum, width);
                 self.add_coverage_hint(&mut lines, width);
                 lines
             }
@@ -418,6 +436,7 @@ impl App {
             Action::Compare => self.open_compare(),
             Action::ToggleParallel => self.toggle_related(),
             Action::OpenCoverage => self.open_coverage(),
+            Action::Zoom => self.zoomed = !self.zoomed,
             Action::Click { x, y } => self.click(x, y),
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             _ => {}
@@ -438,7 +457,8 @@ impl App {
                 self.selected_task(),
                 self.related_show,
             );
-            self.pane_pos = [0; 5];
+            self.pane_pos = [0; Focus::COUNT];
+            self.drawn.forget_panes();
             self.panes_for = Some(sel.clone());
         }
         if self.summary_for.as_ref() != Some(&sel) {

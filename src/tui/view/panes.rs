@@ -10,9 +10,12 @@
 //! only the first are duplications or hand-offs.
 
 use super::labels::{doc_tag, relation_tag};
+use std::borrow::Cow;
+
 use super::text::CharRanges;
 use crate::model::{OverlapRelation, Task, UnitRef};
 use crate::query::{Catalog, OverlapPos, TaskPos, UnitPos, find_char_ranges};
+use crate::text;
 use crate::tui::i18n::Strings;
 use crate::tui::layout::{Focus, PaneSizes};
 
@@ -33,6 +36,26 @@ pub struct Entry {
     pub text: String,
     /// Secondary text (canonical name, score) shown dimmed.
     pub note: String,
+}
+
+impl Entry {
+    /// The text and note to show in `width` columns. Both when they fit;
+    /// else a unit shows its canonical name alone (it names the unit in
+    /// full: `台山市发展和改革局` for `市发展和改革局`), so no name is cut
+    /// twice; a related task keeps its title and its score.
+    pub fn shown(&self, width: usize) -> (Cow<'_, str>, Cow<'_, str>) {
+        let fits = |a: &str, b: &str| text::width(a) + 1 + text::width(b) <= width;
+        if self.note.is_empty() || fits(&self.text, &self.note) {
+            return (Cow::Borrowed(&self.text), Cow::Borrowed(&self.note));
+        }
+        match self.target {
+            Target::Unit(_) => (Cow::Borrowed(&self.note), Cow::Borrowed("")),
+            _ => {
+                let score = self.note.split(' ').next().unwrap_or("");
+                (Cow::Borrowed(&self.text), Cow::Borrowed(score))
+            }
+        }
+    }
 }
 
 /// A related task of the selected one (one row of the related-tasks pane).
