@@ -17,15 +17,16 @@ use serde::{Deserialize, Serialize};
 
 /// Format name written into every file, so a stray JSON file is recognised.
 pub const FORMAT_NAME: &str = "fengong-tasks";
-/// Bumped on every change of the file format. Version 2 added goal
-/// bodies, clause and unit spans and the report's unplaced lines; version-1
-/// files still load (the new fields default to empty).
+/// Bumped on every incompatible change of the file format. Version 2
+/// added goal bodies, clause and unit spans, the report's unplaced lines,
+/// deadlines as dates and task keys; version-1 files still load (the new
+/// fields default to empty).
 pub const FORMAT_VERSION: u32 = 2;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(pub String);
 
@@ -65,6 +66,12 @@ id_type!(
 id_type!(
     /// A task: `{doc}:t{n}`, numbered in document order from 1.
     TaskId
+);
+id_type!(
+    /// A task's stable identity, `{doc}#{8 hex digits}`: kept when the plan
+    /// is re-extracted, its tasks reordered or other plans added, so that
+    /// progress and other tools can refer to it ([`crate::task_key`]).
+    TaskKey
 );
 id_type!(
     /// A unit: its canonical name, qualified by jurisdiction
@@ -225,6 +232,9 @@ pub enum LeadMode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     pub id: TaskId,
+    /// Stable identity (version 2; computed on load for version-1 files).
+    #[serde(default)]
+    pub key: TaskKey,
     pub doc: DocId,
     pub goal: GoalId,
     /// The task's number as written (`1.`, `（三）`), if any.
@@ -253,10 +263,18 @@ pub struct Task {
     /// Deadline as written (`2025年底前`, `持续推进`).
     #[serde(default)]
     pub deadline: Option<String>,
+    /// The deadline read as dates (version 2; computed on load for
+    /// version-1 files); `None` when the task has no deadline.
+    #[serde(default)]
+    pub due: Option<Due>,
     /// Places and units the text mentions (never promoted to leads).
     pub mentions: Vec<Mention>,
     pub source: SourceSpan,
 }
+
+// `Due` and `DueKind` are the deadline module's; they are stored in the
+// file, so the model names them here too.
+pub use crate::deadline::{Due, DueKind};
 
 /// The part of a task that says who does it, e.g.
 /// `(产业转移工业园牵头,市发展和改革局、北部7镇配合)`.
@@ -348,36 +366,161 @@ pub struct Unit {
     pub source: Option<SourceSpan>,
 }
 
+/// What the strongest shared term of an overlap is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OverlapKind {
+    /// A named project or facility (a road, rail line, port area, park).
     SameProject,
+    /// A named place (a bay, island, town, station).
     SamePlace,
+    /// No name: a programme or a rare phrase in common.
     SimilarWording,
 }
 
+/// How two tasks with shared work relate (format version 2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverlapRelation {
+    /// The same named project or facility, wherever the two plans are.
+    Project,
+    /// The same measure for the same place: the places the two tasks
+    /// concern are the same, or one contains the other.
+    #[default]
+    SamePlace,
+    /// Similar measures in places that do not contain each other (sibling
+    /// districts): worth comparing, but not a duplication or hand-off.
+    Parallel,
+}
+
+impl OverlapRelation {
+    /// Project and same-place pairs are overlaps; parallel pairs are not.
+    pub fn is_overlap(self) -> bool {
+        self != OverlapRelation::Parallel
+    }
+}
+
+/// How the places two tasks concern relate (format version 2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceRelation {
+    /// The same place (the same jurisdiction, sub-region or named place).
+    #[default]
+    Same,
+    /// One place contains or overlaps the other (江门市西部发展区 and 台山市).
+    Nested,
+    /// Neither contains the other (江海区 and 新会区).
+    Apart,
+}
+
+/// What a shared term is (format version 2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermKind {
+    /// The name of a project or facility (黄茅海跨海通道, 国道G240).
+    Project,
+    /// The name of a place (广海湾, 川岛, 江门站).
+    Place,
+    /// A quoted programme or slogan (“厕所革命”, “多规合一”).
+    Programme,
+    /// Other wording (农村人居环境整治).
+    #[default]
+    Wording,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "OverlapFields")]
 pub struct Overlap {
     pub a: TaskId,
     pub b: TaskId,
     /// In [0, 1]; higher is more certainly the same work.
     pub score: f32,
+    pub relation: OverlapRelation,
+    /// What the strongest shared term is.
     pub kind: OverlapKind,
     /// The two tasks come from different documents.
     pub cross_doc: bool,
     /// One document's jurisdiction contains the other's (江门市 ⊃ 台山市).
     pub nested_jurisdictions: bool,
+    /// How the places the two tasks concern relate.
+    pub places: PlaceRelation,
+    /// How alike the two texts are as a whole, in [0, 1].
+    pub topic: f32,
     pub shared: Vec<SharedTerm>,
+}
+
+/// [`Overlap`] as read: version-1 files lack `relation`, `places` and
+/// `topic`, which are then derived from `kind` and the nesting.
+#[derive(Deserialize)]
+struct OverlapFields {
+    a: TaskId,
+    b: TaskId,
+    score: f32,
+    relation: Option<OverlapRelation>,
+    kind: OverlapKind,
+    cross_doc: bool,
+    nested_jurisdictions: bool,
+    places: Option<PlaceRelation>,
+    #[serde(default)]
+    topic: f32,
+    shared: Vec<SharedTerm>,
+}
+
+impl From<OverlapFields> for Overlap {
+    fn from(f: OverlapFields) -> Overlap {
+        let places = f.places.unwrap_or(if !f.cross_doc {
+            PlaceRelation::Same
+        } else if f.nested_jurisdictions {
+            PlaceRelation::Nested
+        } else {
+            PlaceRelation::Apart
+        });
+        let relation = f.relation.unwrap_or(match (f.kind, places) {
+            (OverlapKind::SameProject, _) => OverlapRelation::Project,
+            (_, PlaceRelation::Apart) => OverlapRelation::Parallel,
+            _ => OverlapRelation::SamePlace,
+        });
+        Overlap {
+            a: f.a,
+            b: f.b,
+            score: f.score,
+            relation,
+            kind: f.kind,
+            cross_doc: f.cross_doc,
+            nested_jurisdictions: f.nested_jurisdictions,
+            places,
+            topic: f.topic,
+            shared: f.shared,
+        }
+    }
 }
 
 /// A term both tasks contain, with its character offsets in each text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SharedTerm {
     pub term: String,
+    /// What the term is (version 2; `wording` when read from version 1).
+    #[serde(default)]
+    pub kind: TermKind,
+    /// How much the term says, in [0, 1] (version 2; 0 when read from version 1).
+    #[serde(default)]
+    pub weight: f32,
     /// Char (not byte) offsets into task `a`'s `text`.
     pub in_a: Vec<usize>,
     pub in_b: Vec<usize>,
 }
+
+/// serde's message without the position it ends with (messages print the
+/// line and column first).
+pub fn json_error_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
+}
+
+/// Task-data files larger than this are refused before being read (the
+/// seeds' file is 1.6 MB; 100 000 synthetic tasks are about 150 MB).
+pub const MAX_DATA_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Why a task-data file could not be used.
 #[derive(Debug)]
@@ -391,11 +534,20 @@ pub enum LoadError {
     },
     NotTaskData,
     NewerVersion(u32),
+    /// Something other than a regular file: what it is (`a character device`).
+    NotAFile(&'static str),
+    /// Larger than [`MAX_DATA_BYTES`] (at least this many bytes).
+    TooLarge(u64),
+    /// Not UTF-8 text: the first bad byte's offset.
+    NotUtf8(usize),
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            LoadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                write!(f, "no such file")
+            }
             LoadError::Io(e) => write!(f, "{e}"),
             LoadError::Parse {
                 line,
@@ -410,11 +562,188 @@ impl fmt::Display for LoadError {
                 f,
                 "format version {v} is newer than this fengong understands ({FORMAT_VERSION}); update fengong"
             ),
+            LoadError::NotAFile(what) => write!(
+                f,
+                "is {what}, not a file; task data is read only from regular files (or `--data -` for standard input)"
+            ),
+            LoadError::TooLarge(bytes) => write!(
+                f,
+                "too large for a task-data file ({} MB; the limit is {} MB)",
+                bytes / 1_000_000,
+                MAX_DATA_BYTES / 1_000_000
+            ),
+            LoadError::NotUtf8(offset) => write!(
+                f,
+                "not UTF-8 text (byte {offset}); a task-data file is JSON written by `fengong extract`"
+            ),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
+
+/// What a file system entry is, for messages: `a folder`, `a FIFO`…; `None`
+/// for a regular file.
+pub fn special_file_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_char_device() {
+            return Some("a character device");
+        }
+        if t.is_block_device() {
+            return Some("a block device");
+        }
+        if t.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// The text of a task-data file: only a regular file (followed through
+/// symlinks) or, for `-`, standard input; at most [`MAX_DATA_BYTES`]; UTF-8
+/// with its byte-order mark removed.
+pub fn read_data_text(path: &Path) -> Result<String, LoadError> {
+    use std::io::Read;
+    let limit = MAX_DATA_BYTES;
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(LoadError::Io)?;
+    } else {
+        let meta = std::fs::metadata(path).map_err(LoadError::Io)?;
+        if let Some(what) = special_file_kind(&meta) {
+            return Err(LoadError::NotAFile(what));
+        }
+        if meta.len() > limit {
+            return Err(LoadError::TooLarge(meta.len()));
+        }
+        // The size is checked again while reading: the file may grow.
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+            .map_err(LoadError::Io)?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge(bytes.len() as u64));
+    }
+    let text =
+        String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8(e.utf8_error().valid_up_to()))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+/// Whether `path` holds a fengong task-data file, judged by its first
+/// bytes only (bounded, whatever the file is); `false` for anything that is
+/// not a regular file.
+pub fn is_task_data_file(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if special_file_kind(&meta).is_some() {
+        return false;
+    }
+    let mut head = Vec::new();
+    if std::fs::File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .is_err()
+    {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&head);
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    // `to_json` writes `format` first.
+    head.starts_with('{')
+        && head[1..]
+            .trim_start()
+            .strip_prefix("\"format\"")
+            .and_then(|r| r.trim_start().strip_prefix(':'))
+            .is_some_and(|r| r.trim_start().starts_with(&format!("\"{FORMAT_NAME}\"")))
+}
+
+/// Something wrong with a loaded file that loading worked around.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// `{kind} {id}`'s `{field}` names `{target}`, which does not exist.
+    Dangling {
+        kind: &'static str,
+        id: String,
+        field: &'static str,
+        target: String,
+    },
+    /// Regions whose parents lead back to themselves; the link from the
+    /// first to its parent was dropped so the rest form a tree.
+    RegionCycle(Vec<RegionId>),
+    /// Two entries share an id; lookups find only the last.
+    DuplicateId { kind: &'static str, id: String },
+    /// References to units that do not exist (tasks keep them as written).
+    DanglingUnits(usize),
+    /// Overlaps naming a task that does not exist (they are dropped).
+    DanglingOverlaps(usize),
+    /// Strings that held control characters or escape sequences, removed.
+    ControlsStripped(usize),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Dangling {
+                kind,
+                id,
+                field,
+                target,
+            } => write!(f, "{kind} {id}: {field} {target} does not exist"),
+            Problem::RegionCycle(ids) => {
+                let names: Vec<&str> = ids.iter().map(|r| r.as_str()).collect();
+                write!(
+                    f,
+                    "regions form a cycle ({} → {}); {} is placed at the top",
+                    names.join(" → "),
+                    names[0],
+                    names[0]
+                )
+            }
+            Problem::DuplicateId { kind, id } => write!(f, "{kind} id {id} is used twice"),
+            Problem::DanglingUnits(n) => write!(f, "{n} unit references name no unit"),
+            Problem::DanglingOverlaps(n) => {
+                write!(f, "{n} overlaps name a task that does not exist; dropped")
+            }
+            Problem::ControlsStripped(n) => write!(
+                f,
+                "{n} texts held control characters or terminal escape sequences; removed"
+            ),
+        }
+    }
+}
+
+/// A loaded file with what [`TaskData::check`] found.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The data, repaired: controls stripped, region cycles broken,
+    /// dangling overlaps dropped. Dangling task references are kept.
+    pub data: TaskData,
+    pub problems: Vec<Problem>,
+    /// Positions of tasks the region → goal → task tree cannot place: their
+    /// goal, document or goal's region does not exist. The explorer shows
+    /// them under an "unplaced" node so that every task is reachable.
+    pub unplaced: Vec<usize>,
+}
 
 impl TaskData {
     pub fn new() -> Self {
@@ -425,8 +754,18 @@ impl TaskData {
         }
     }
 
-    /// Parses a task-data file's text, checking its format and version.
+    /// Parses a task-data file's text, checking its format and version, and
+    /// repairs what [`TaskData::check`] can; the problems are dropped (use
+    /// [`TaskData::from_json_checked`] to report them).
     pub fn from_json(text: &str) -> Result<TaskData, LoadError> {
+        Self::from_json_checked(text).map(|l| l.data)
+    }
+
+    /// Parses a task-data file's text (a leading byte-order mark is
+    /// ignored), strips control characters from every string, and checks
+    /// references ([`TaskData::check`]).
+    pub fn from_json_checked(text: &str) -> Result<Loaded, LoadError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // Check the header first so a newer or foreign file gets the right
         // message rather than a confusing "missing field".
         #[derive(Deserialize)]
@@ -434,15 +773,10 @@ impl TaskData {
             format: Option<String>,
             version: Option<u32>,
         }
-        let to_parse_error = |e: serde_json::Error| {
-            // serde's message ends with the position, which Display prints first.
-            let text = e.to_string();
-            let suffix = format!(" at line {} column {}", e.line(), e.column());
-            LoadError::Parse {
-                line: e.line(),
-                column: e.column(),
-                message: text.strip_suffix(&suffix).unwrap_or(&text).to_owned(),
-            }
+        let to_parse_error = |e: serde_json::Error| LoadError::Parse {
+            line: e.line(),
+            column: e.column(),
+            message: json_error_message(&e),
         };
         let header: Header = serde_json::from_str(text).map_err(to_parse_error)?;
         if header.format.as_deref() != Some(FORMAT_NAME) {
@@ -452,12 +786,256 @@ impl TaskData {
             Some(v) if v > FORMAT_VERSION => return Err(LoadError::NewerVersion(v)),
             _ => {}
         }
-        serde_json::from_str(text).map_err(to_parse_error)
+        let mut data: TaskData = serde_json::from_str(text).map_err(to_parse_error)?;
+        let mut stripped = 0;
+        if may_hold_controls(text) {
+            // Rare: walk every string of the file generically, so fields
+            // added later are covered too.
+            let mut value: serde_json::Value =
+                serde_json::from_str(text).map_err(to_parse_error)?;
+            stripped = strip_json_strings(&mut value);
+            if stripped > 0 {
+                data = TaskData::deserialize(&value).map_err(to_parse_error)?;
+            }
+        }
+        data.fill_derived();
+        let mut loaded = data.check();
+        if stripped > 0 {
+            loaded
+                .problems
+                .insert(0, Problem::ControlsStripped(stripped));
+        }
+        Ok(loaded)
     }
 
+    /// Fills what version 2 added and version-1 files lack: each task's
+    /// `due` (its deadline words read as dates, [`crate::deadline`]) and its
+    /// stable `key` ([`crate::task_key`]). Values already present are kept.
+    /// Returns the positions of tasks whose deadline words read as no date.
+    pub fn fill_derived(&mut self) -> Vec<usize> {
+        let years: HashMap<DocId, Option<i32>> = self
+            .documents
+            .iter()
+            .map(|d| {
+                let year = crate::deadline::plan_year(d.date.as_deref(), &d.title);
+                (d.id.clone(), year)
+            })
+            .collect();
+        let mut unread = Vec::new();
+        for (i, t) in self.tasks.iter_mut().enumerate() {
+            if t.due.is_none()
+                && let Some(words) = &t.deadline
+            {
+                let year = years.get(&t.doc).copied().flatten();
+                t.due = Some(crate::deadline::read(words, year));
+            }
+            if t.due.as_ref().is_some_and(|d| d.kind == DueKind::Unparsed) {
+                unread.push(i);
+            }
+        }
+        let inputs: Vec<crate::task_key::KeyInput> = self
+            .tasks
+            .iter()
+            .map(|t| crate::task_key::KeyInput {
+                doc: t.doc.as_str(),
+                number: t.number.as_deref(),
+                title: &t.title,
+                text: &t.text,
+                key: t.key.as_str(),
+            })
+            .collect();
+        let keys = crate::task_key::missing_keys(&inputs);
+        for (i, key) in keys {
+            self.tasks[i].key = TaskKey(key);
+        }
+        unread
+    }
+
+    /// Adds an extraction warning for each task in `unread` (from
+    /// [`TaskData::fill_derived`]): its deadline is kept as written.
+    pub fn warn_unread_deadlines(&mut self, unread: &[usize]) {
+        for &i in unread {
+            let t = &self.tasks[i];
+            let words = t.deadline.as_deref().unwrap_or_default();
+            let warning = Warning {
+                line: t.note.as_ref().map_or(t.source.line, |n| n.line),
+                message: format!(
+                    "task “{}”: deadline “{words}” names no date fengong can read (kept as written)",
+                    crate::text::truncate_to_width(&t.title, 40)
+                ),
+            };
+            if let Some(d) = self.documents.iter_mut().find(|d| d.id == t.doc) {
+                d.report.warnings.push(warning);
+            }
+        }
+    }
+
+    /// Loads a task-data file ([`read_data_text`], then [`TaskData::from_json`]).
     pub fn load(path: &Path) -> Result<TaskData, LoadError> {
-        let text = std::fs::read_to_string(path).map_err(LoadError::Io)?;
-        Self::from_json(&text)
+        Self::load_checked(path).map(|l| l.data)
+    }
+
+    /// Loads a task-data file and says what is wrong with it.
+    pub fn load_checked(path: &Path) -> Result<Loaded, LoadError> {
+        Self::from_json_checked(&read_data_text(path)?)
+    }
+
+    /// Checks references and region parents, repairing what would otherwise
+    /// hide tasks or loop: a region cycle is cut, overlaps naming missing
+    /// tasks are dropped. Tasks whose goal, document or region is missing
+    /// are listed in [`Loaded::unplaced`].
+    pub fn check(mut self) -> Loaded {
+        let mut problems = Vec::new();
+        let index = self.index();
+        let mut dup = |kind: &'static str, ids: Vec<&str>, n: usize| {
+            if n != ids.len() {
+                let mut seen = std::collections::HashSet::new();
+                for id in ids {
+                    if !seen.insert(id) {
+                        problems.push(Problem::DuplicateId {
+                            kind,
+                            id: id.to_owned(),
+                        });
+                    }
+                }
+            }
+        };
+        dup(
+            "document",
+            self.documents.iter().map(|d| d.id.as_str()).collect(),
+            index.documents.len(),
+        );
+        dup(
+            "region",
+            self.regions.iter().map(|d| d.id.as_str()).collect(),
+            index.regions.len(),
+        );
+        dup(
+            "goal",
+            self.goals.iter().map(|d| d.id.as_str()).collect(),
+            index.goals.len(),
+        );
+        dup(
+            "task",
+            self.tasks.iter().map(|d| d.id.as_str()).collect(),
+            index.tasks.len(),
+        );
+        dup(
+            "unit",
+            self.units.iter().map(|d| d.id.as_str()).collect(),
+            index.units.len(),
+        );
+        let dangling = |kind, id: &str, field, target: &str| Problem::Dangling {
+            kind,
+            id: id.to_owned(),
+            field,
+            target: target.to_owned(),
+        };
+        for r in &self.regions {
+            if let Some(p) = &r.parent
+                && !index.regions.contains_key(p)
+            {
+                problems.push(dangling("region", r.id.as_str(), "parent", p.as_str()));
+            }
+        }
+        for g in &self.goals {
+            if !index.documents.contains_key(&g.doc) {
+                problems.push(dangling("goal", g.id.as_str(), "document", g.doc.as_str()));
+            }
+            if !index.regions.contains_key(&g.region) {
+                problems.push(dangling("goal", g.id.as_str(), "region", g.region.as_str()));
+            }
+        }
+        let mut unplaced = Vec::new();
+        let mut dangling_units = 0;
+        for (i, t) in self.tasks.iter().enumerate() {
+            let before = problems.len();
+            if !index.documents.contains_key(&t.doc) {
+                problems.push(dangling("task", t.id.as_str(), "document", t.doc.as_str()));
+            }
+            match index.goals.get(&t.goal) {
+                None => problems.push(dangling("task", t.id.as_str(), "goal", t.goal.as_str())),
+                Some(&g) => {
+                    let g = &self.goals[g];
+                    if !index.regions.contains_key(&g.region)
+                        || !index.documents.contains_key(&g.doc)
+                    {
+                        // Reported once, for the goal.
+                        unplaced.push(i);
+                        continue;
+                    }
+                }
+            }
+            if problems.len() > before {
+                unplaced.push(i);
+            }
+            dangling_units += t
+                .leads
+                .iter()
+                .chain(&t.partners)
+                .chain(&t.responsible)
+                .filter(|u| !index.units.contains_key(&u.unit))
+                .count();
+        }
+        if dangling_units > 0 {
+            problems.push(Problem::DanglingUnits(dangling_units));
+        }
+        // Region cycles: follow parents from each region; a walk that comes
+        // back to a region of its own path has found a cycle.
+        let parent_of: Vec<Option<usize>> = self
+            .regions
+            .iter()
+            .map(|r| {
+                r.parent
+                    .as_ref()
+                    .and_then(|p| index.regions.get(p).copied())
+            })
+            .collect();
+        let mut state = vec![0u8; self.regions.len()]; // 0 new, 1 on path, 2 done
+        let mut cut = Vec::new();
+        for start in 0..self.regions.len() {
+            let mut path = Vec::new();
+            let mut r = start;
+            while state[r] == 0 {
+                state[r] = 1;
+                path.push(r);
+                match parent_of[r] {
+                    Some(p) => r = p,
+                    None => break,
+                }
+            }
+            // Stopped on a region of this very walk, reached as a parent: a cycle.
+            if state[r] == 1 && path.last().and_then(|&l| parent_of[l]) == Some(r) {
+                let at = path.iter().position(|&x| x == r).unwrap();
+                let cycle: Vec<usize> = path[at..].to_vec();
+                let first = *cycle.iter().min().unwrap();
+                cut.push(first);
+                let rotate = cycle.iter().position(|&x| x == first).unwrap();
+                let ids = cycle[rotate..]
+                    .iter()
+                    .chain(&cycle[..rotate])
+                    .map(|&x| self.regions[x].id.clone())
+                    .collect();
+                problems.push(Problem::RegionCycle(ids));
+            }
+            for x in path {
+                state[x] = 2;
+            }
+        }
+        for r in cut {
+            self.regions[r].parent = None;
+        }
+        let before = self.overlaps.len();
+        self.overlaps
+            .retain(|o| index.tasks.contains_key(&o.a) && index.tasks.contains_key(&o.b));
+        if self.overlaps.len() < before {
+            problems.push(Problem::DanglingOverlaps(before - self.overlaps.len()));
+        }
+        Loaded {
+            data: self,
+            problems,
+            unplaced,
+        }
     }
 
     /// The canonical JSON text: pretty-printed, fields in declaration order,
@@ -471,6 +1049,36 @@ impl TaskData {
     /// Lookup tables from ids to positions; build once after loading.
     pub fn index(&self) -> Index {
         Index::new(self)
+    }
+}
+
+/// Whether a file's JSON text may hold a control character in a string:
+/// an escape (`\u001b`, `\r`, `\b`, `\f`) or a raw DEL, C1 or bidi
+/// control. Conservative; a false alarm only costs a second parse.
+fn may_hold_controls(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr(0x7f, b).is_some()
+        || memchr::memmem::find_iter(b, "\\u").next().is_some()
+        || memchr::memmem::find_iter(b, "\\r").next().is_some()
+        || memchr::memmem::find_iter(b, "\\b").next().is_some()
+        || memchr::memmem::find_iter(b, "\\f").next().is_some()
+        || memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| match (b[i], b.get(i + 1), b.get(i + 2)) {
+            // C1: U+0080–U+009F.
+            (0xC2, Some(0x80..=0x9F), _) => true,
+            // U+202A–U+202E, U+2066–U+2069.
+            (0xE2, Some(0x80), Some(0xAA..=0xAE)) | (0xE2, Some(0x81), Some(0xA6..=0xA9)) => true,
+            _ => false,
+        })
+}
+
+/// Strips every string in a JSON value; returns how many changed.
+fn strip_json_strings(v: &mut serde_json::Value) -> usize {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => usize::from(crate::sanitise::strip_in_place(s)),
+        Value::Array(items) => items.iter_mut().map(strip_json_strings).sum(),
+        Value::Object(map) => map.values_mut().map(strip_json_strings).sum(),
+        _ => 0,
     }
 }
 
@@ -579,5 +1187,36 @@ mod tests {
         let data = TaskData::new();
         let text = data.to_json();
         assert_eq!(TaskData::from_json(&text).unwrap(), data);
+    }
+
+    #[test]
+    fn version_1_overlaps_get_a_relation_from_their_kind_and_nesting() {
+        let v1 = |kind: &str, cross: bool, nested: bool| {
+            let text = format!(
+                r#"{{"a": "x:t1", "b": "y:t1", "score": 0.5, "kind": "{kind}",
+                   "cross_doc": {cross}, "nested_jurisdictions": {nested},
+                   "shared": [{{"term": "广海湾", "in_a": [0], "in_b": [1]}}]}}"#
+            );
+            serde_json::from_str::<Overlap>(&text).unwrap()
+        };
+        let o = v1("same_project", true, false);
+        assert_eq!(
+            (o.relation, o.places),
+            (OverlapRelation::Project, PlaceRelation::Apart)
+        );
+        let o = v1("similar_wording", true, true);
+        assert_eq!(
+            (o.relation, o.places),
+            (OverlapRelation::SamePlace, PlaceRelation::Nested)
+        );
+        assert_eq!(
+            v1("similar_wording", true, false).relation,
+            OverlapRelation::Parallel
+        );
+        assert_eq!(v1("same_place", false, false).places, PlaceRelation::Same);
+        assert_eq!(o.shared[0].kind, TermKind::Wording);
+        // Version 2 writes every field and reads them back unchanged.
+        let back: Overlap = serde_json::from_str(&serde_json::to_string(&o).unwrap()).unwrap();
+        assert_eq!(back, o);
     }
 }

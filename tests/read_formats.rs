@@ -332,7 +332,7 @@ fn unreadable_inputs_get_one_line_errors_naming_the_file() {
         ),
         (
             write("broken.xlsx", b"not a spreadsheet"),
-            "not a valid spreadsheet file",
+            "not a valid .xlsx file",
         ),
     ];
     for (path, expected) in cases {

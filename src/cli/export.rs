@@ -10,10 +10,11 @@ use fengong::query::{Catalog, Filters, Role};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// jsonl, json, csv, md or xlsx (default: from the -o extension, else jsonl).
+    /// jsonl, json, csv, md or xlsx (default: from the -o extension, else jsonl);
+    /// must agree with the -o extension.
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub format: Option<Format>,
-    /// Output file (default: standard output).
+    /// Output file; its extension says the format. `-` or none: standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Overwrite an existing output file.
@@ -28,12 +29,16 @@ pub struct ExportArgs {
     /// Unit: canonical name, name as written, or alias; groups containing it count too.
     #[arg(long, value_name = "U")]
     pub unit: Option<String>,
-    /// lead, partner or any.
+    /// any, lead, partner, unled (tasks that name no lead) or mentioned.
     #[arg(long, value_name = "ROLE", value_parser = parse_role, default_value = "any")]
     pub role: Role,
     /// Text the task's title or text must contain.
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
+    /// The day statuses are judged on (滞后) and the XLSX title gives
+    /// (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::tracking::parse_date)]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -41,11 +46,29 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    Role::parse(s).ok_or_else(|| format!("unknown role \"{s}\" (lead, partner, any)"))
+    Role::parse(s).ok_or_else(|| {
+        let known: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+        format!("unknown role \"{s}\" ({})", known.join(", "))
+    })
 }
 
-pub fn run(data: Option<PathBuf>, a: ExportArgs) -> anyhow::Result<ExitCode> {
-    let catalog = Catalog::new(super::load_data(data)?);
+pub fn run(
+    data: Option<PathBuf>,
+    progress: Option<PathBuf>,
+    a: ExportArgs,
+) -> anyhow::Result<ExitCode> {
+    // The name decides the format before anything is loaded or written.
+    let target = a.output.filter(|p| p.as_os_str() != "-");
+    let format = match &target {
+        Some(path) => export::format_for_path(path, a.format)?,
+        None => a.format.unwrap_or(Format::Jsonl),
+    };
+    if target.is_none() && !format.is_streamable() {
+        anyhow::bail!("XLSX is a file, not text: give it a name (-o 分工.xlsx)");
+    }
+    let loaded = super::tracking::load(data, progress)?;
+    let catalog: &Catalog = &loaded.catalog;
+    let today = a.today.unwrap_or_else(fengong::deadline::today);
     let filters = Filters {
         doc: a.doc,
         region: a.region,
@@ -54,45 +77,33 @@ pub fn run(data: Option<PathBuf>, a: ExportArgs) -> anyhow::Result<ExitCode> {
         text: a.query,
     };
     let view = catalog.apply(&filters)?;
-    let records = export::records(&catalog, &view.hits);
-    match a.output {
+    let records = export::records_with_progress(catalog, &view.hits, &loaded.tracker, today);
+    match target {
         Some(path) => {
-            let format = a
-                .format
-                .or_else(|| Format::from_path(&path))
-                .unwrap_or(Format::Jsonl);
-            let n = export::write_file(&path, format, &records, a.force)?;
-            eprintln!("{}: {n} records ({})", path.display(), format.label());
+            let unit = view.units.first().map(|&u| catalog.unit(u).name.as_str());
+            let caption = export::ledger::caption(
+                &filters,
+                unit,
+                &super::tracking::data_name(&loaded.origin),
+                super::tracking::progress_name(&loaded.tracker),
+                today,
+            );
+            let (n, written) =
+                export::write_file_titled(&path, format, &records, a.force, &caption)?;
+            for note in &written.notes {
+                super::note(format_args!("fengong: {note}"));
+            }
+            super::note(format_args!(
+                "{}: {n} records ({})",
+                fengong::sanitise::path(&path),
+                format.label()
+            ));
         }
         None => {
-            let format = a.format.unwrap_or(Format::Jsonl);
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            match export::write_to(&mut lock, format, &records) {
-                Ok(()) => {}
-                // A closed pipe (`| head`) is not an error worth reporting.
-                Err(e) if is_broken_pipe(&e) => {}
-                Err(e) => anyhow::bail!("<stdout>: {e:#}"),
-            }
-            let _ = lock.flush();
+            let mut out = super::stdout();
+            export::write_to(&mut out, format, &records)?;
+            out.flush()?;
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether writing failed only because the reader went away; the writers
-/// wrap I/O errors in their own types, so look through each layer.
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    use std::io::ErrorKind::BrokenPipe;
-    e.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == BrokenPipe)
-            || cause
-                .downcast_ref::<serde_json::Error>()
-                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
-            || cause.downcast_ref::<csv::Error>().is_some_and(
-                |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe),
-            )
-    })
 }

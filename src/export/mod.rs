@@ -3,21 +3,31 @@
 //!
 //! `fengong export` and the explorer's `e` dialog both build [`Record`]s with
 //! [`records`] and write them with [`write_file`] / [`write_to`], so the two
-//! always produce the same rows and columns.
+//! always produce the same rows and columns. Every file goes through the
+//! one atomic writer, [`write_atomic`]; every CSV through [`CsvOut`], which
+//! guards cells against formula injection; the format of a file follows its
+//! name ([`format_for_path`]).
 
+pub mod ledger;
 pub mod xlsx;
 
+use crate::atomic::{WriteError, Written, write_atomic};
+
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::model::LeadMode;
-use crate::query::{Catalog, Filters, Hit, Involvement, Role};
+use crate::query::{Catalog, Filters, Hit, Role};
 
 /// One task as a flat row. Field names are the JSON keys.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record {
+    /// The task's stable key (`{doc}#{8 hex}`): the same in every export
+    /// and after re-extraction, so other tools can refer to the task.
+    pub key: String,
     /// Document id.
     pub doc: String,
     pub doc_title: String,
@@ -51,25 +61,65 @@ pub struct Record {
     pub role: Option<String>,
     /// With a unit filter: the group through which the unit was reached.
     pub via_group: Option<String>,
+    /// The deadline read as dates (docs/FORMAT.md `due`): `by`, `span`,
+    /// `yearly`, `half_yearly`, `quarterly`, `monthly`, `ongoing`, `unparsed`.
+    pub due_kind: Option<String>,
+    pub due_start: Option<String>,
+    pub due_end: Option<String>,
+    /// With progress: `not_started`, `in_progress`, `done`, `closed`, or
+    /// `lagging` (unfinished past a dated deadline).
+    pub status: Option<String>,
+    /// With progress: the latest note, its day and its reporting unit.
+    pub latest_note: Option<String>,
+    pub latest_note_date: Option<String>,
+    pub reported_by: Option<String>,
 }
 
-/// Builds the records of a view's hits, in order.
+/// Builds the records of a view's hits, in order, without progress.
 pub fn records(c: &Catalog, hits: &[Hit]) -> Vec<Record> {
     hits.iter().map(|h| record(c, h)).collect()
 }
 
+/// Builds the records with their progress fields from `tracker`, the
+/// status as seen on `today` (滞后 for unfinished work past its deadline).
+pub fn records_with_progress(
+    c: &Catalog,
+    hits: &[Hit],
+    tracker: &crate::progress::Tracker,
+    today: chrono::NaiveDate,
+) -> Vec<Record> {
+    hits.iter()
+        .map(|h| {
+            let mut r = record(c, h);
+            let p = tracker.ledger().of(h.task.index());
+            r.status = Some(
+                tracker
+                    .shown(c.data(), h.task.index(), today)
+                    .key()
+                    .to_owned(),
+            );
+            if let Some(n) = p.latest_note() {
+                r.latest_note = Some(n.text.clone());
+                r.latest_note_date = Some(n.date.to_string());
+                r.reported_by = n.unit.clone();
+            }
+            r
+        })
+        .collect()
+}
+
 fn record(c: &Catalog, h: &Hit) -> Record {
     let t = c.task(h.task);
-    let doc = c.data.documents.get(c.task_doc[h.task] as usize);
-    let goal = c.data.goals.get(c.task_goal[h.task] as usize);
-    let region = c.data.regions.get(c.task_region[h.task] as usize);
+    let doc = c.document(c.task_doc(h.task));
+    let goal = c.goal(c.task_goal(h.task));
+    let region = c.region(c.task_region(h.task));
     let unit_name = |id: &crate::model::UnitId| {
-        c.index
-            .units
-            .get(id)
-            .map_or_else(|| id.0.clone(), |&u| c.data.units[u].name.clone())
+        c.unit_pos(id)
+            .map_or_else(|| id.0.clone(), |u| c.unit(u).name.clone())
     };
+    let due = t.due.as_ref();
     Record {
+        key: t.key.0.clone(),
         doc: t.doc.0.clone(),
         doc_title: doc.map_or_else(String::new, |d| d.title.clone()),
         source: doc.map_or_else(String::new, |d| d.source.clone()),
@@ -91,10 +141,31 @@ fn record(c: &Catalog, h: &Hit) -> Record {
         deadline: t.deadline.clone(),
         role: h.involvement.map(|i| i.key().to_owned()),
         via_group: h.via_group.as_ref().map(unit_name),
+        due_kind: due.map(|d| due_kind_key(d.kind).to_owned()),
+        due_start: due.and_then(|d| d.start.clone()),
+        due_end: due.and_then(|d| d.end.clone()),
+        status: None,
+        latest_note: None,
+        latest_note_date: None,
+        reported_by: None,
     }
 }
 
-pub fn lead_mode_key(m: LeadMode) -> &'static str {
+fn due_kind_key(k: crate::model::DueKind) -> &'static str {
+    use crate::model::DueKind;
+    match k {
+        DueKind::By => "by",
+        DueKind::Span => "span",
+        DueKind::Yearly => "yearly",
+        DueKind::HalfYearly => "half_yearly",
+        DueKind::Quarterly => "quarterly",
+        DueKind::Monthly => "monthly",
+        DueKind::Ongoing => "ongoing",
+        DueKind::Unparsed => "unparsed",
+    }
+}
+
+fn lead_mode_key(m: LeadMode) -> &'static str {
     match m {
         LeadMode::Single => "single",
         LeadMode::Joint => "joint",
@@ -104,7 +175,7 @@ pub fn lead_mode_key(m: LeadMode) -> &'static str {
 }
 
 /// Chinese label of a lead mode, for tables read by people.
-pub fn lead_mode_label(m: &str) -> &'static str {
+fn lead_mode_label(m: &str) -> &'static str {
     match m {
         "single" => "单独牵头",
         "joint" => "共同牵头",
@@ -113,7 +184,8 @@ pub fn lead_mode_label(m: &str) -> &'static str {
     }
 }
 
-fn role_label(r: &str) -> &'static str {
+/// Chinese label of a role key (`lead` → 牵头).
+pub fn role_label(r: &str) -> &'static str {
     match r {
         "lead" => "牵头",
         "partner" => "配合",
@@ -124,7 +196,7 @@ fn role_label(r: &str) -> &'static str {
 }
 
 /// Column headers of the tabular formats (CSV, Markdown, XLSX), in order.
-pub const HEADERS: [&str; 18] = [
+pub const HEADERS: [&str; 26] = [
     "文档",
     "文档标题",
     "来源文件",
@@ -143,10 +215,18 @@ pub const HEADERS: [&str; 18] = [
     "时限",
     "角色",
     "经由组合",
+    "任务编号",
+    "时限类型",
+    "开始日期",
+    "截止日期",
+    "状态",
+    "最新进展",
+    "进展日期",
+    "填报单位",
 ];
 
-/// Columns holding long text, which XLSX should wrap (任务, 全文).
-pub const WRAP_COLUMNS: [usize; 2] = [7, 8];
+/// Columns holding long text, which XLSX should wrap (任务, 全文, 最新进展).
+pub const WRAP_COLUMNS: [usize; 3] = [7, 8, 23];
 
 /// The records as rows of strings under [`HEADERS`]; lists are joined
 /// with `、` as the plans write them.
@@ -173,9 +253,48 @@ pub fn table_rows(records: &[Record]) -> Vec<Vec<String>> {
                 r.deadline.clone().unwrap_or_default(),
                 r.role.as_deref().map(role_label).unwrap_or("").to_owned(),
                 r.via_group.clone().unwrap_or_default(),
+                r.key.clone(),
+                r.due_kind
+                    .as_deref()
+                    .map(due_kind_label)
+                    .unwrap_or("")
+                    .to_owned(),
+                r.due_start.clone().unwrap_or_default(),
+                r.due_end.clone().unwrap_or_default(),
+                r.status
+                    .as_deref()
+                    .map(status_label)
+                    .unwrap_or("")
+                    .to_owned(),
+                r.latest_note.clone().unwrap_or_default(),
+                r.latest_note_date.clone().unwrap_or_default(),
+                r.reported_by.clone().unwrap_or_default(),
             ]
         })
         .collect()
+}
+
+/// Chinese label of a `due_kind` key.
+pub fn due_kind_label(k: &str) -> &'static str {
+    match k {
+        "by" => "截止",
+        "span" => "期间",
+        "yearly" => "每年",
+        "half_yearly" => "每半年",
+        "quarterly" => "每季度",
+        "monthly" => "每月",
+        "ongoing" => "持续",
+        "unparsed" => "未识别",
+        _ => "",
+    }
+}
+
+/// Chinese label of a `status` key (`lagging` → 滞后).
+pub fn status_label(k: &str) -> &'static str {
+    crate::progress::Shown::ALL
+        .into_iter()
+        .find(|s| s.key() == k)
+        .map_or("", |s| s.label())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,6 +332,7 @@ impl Format {
         }
     }
 
+    /// The format a file name's extension names, if it names one.
     pub fn from_path(p: &Path) -> Option<Format> {
         p.extension()
             .and_then(|e| e.to_str())
@@ -260,14 +380,12 @@ pub fn write_to(w: &mut dyn Write, format: Format, records: &[Record]) -> anyhow
             w.write_all(b"\n")?;
         }
         Format::Csv => {
-            // A BOM so that Excel and WPS read the file as UTF-8.
-            w.write_all("\u{feff}".as_bytes())?;
-            let mut csv = csv::Writer::from_writer(&mut *w);
-            csv.write_record(HEADERS)?;
+            let mut csv = CsvOut::new(&mut *w)?;
+            csv.row(HEADERS)?;
             for row in table_rows(records) {
-                csv.write_record(&row)?;
+                csv.row(&row)?;
             }
-            csv.flush()?;
+            csv.finish()?;
         }
         Format::Markdown => write_markdown(w, records)?,
         Format::Xlsx => anyhow::bail!("XLSX needs an output file (-o FILE.xlsx)"),
@@ -276,12 +394,15 @@ pub fn write_to(w: &mut dyn Write, format: Format, records: &[Record]) -> anyhow
     Ok(())
 }
 
+/// Text made safe for a Markdown table cell.
+pub fn markdown_cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
 fn write_markdown(w: &mut dyn Write, records: &[Record]) -> std::io::Result<()> {
-    fn cell(s: &str) -> String {
-        s.replace('\\', "\\\\")
-            .replace('|', "\\|")
-            .replace('\n', "<br>")
-    }
+    let cell = markdown_cell;
     writeln!(w, "| {} |", HEADERS.join(" | "))?;
     writeln!(w, "|{}", "---|".repeat(HEADERS.len()))?;
     for row in table_rows(records) {
@@ -291,44 +412,169 @@ fn write_markdown(w: &mut dyn Write, records: &[Record]) -> std::io::Result<()> 
     Ok(())
 }
 
-/// Why a file export failed, phrased for a one-line message.
-#[derive(Debug)]
-pub enum ExportError {
-    /// The file exists and overwriting was not allowed.
-    Exists(PathBuf),
-    Io(PathBuf, std::io::Error),
-    Other(PathBuf, anyhow::Error),
+/// A cell as spreadsheet programs must read it: text. A cell starting with
+/// `=`, `+`, `-` or `@` (or tab or carriage return) is a formula to Excel,
+/// WPS and LibreOffice (`=HYPERLINK(…)`, `@SUM(…)`), so it gets a leading
+/// `'`, OWASP's rule for CSV injection; the program shows the text as
+/// written. Every CSV fengong writes goes through this, by [`CsvOut`].
+pub fn csv_cell(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
-impl std::fmt::Display for ExportError {
+/// A CSV writer as every CSV export uses it: a UTF-8 byte-order mark first
+/// (so Excel and WPS read the Chinese), then rows whose cells pass
+/// [`csv_cell`].
+pub struct CsvOut<W: Write> {
+    csv: csv::Writer<W>,
+}
+
+impl<W: Write> CsvOut<W> {
+    pub fn new(mut w: W) -> std::io::Result<CsvOut<W>> {
+        w.write_all("\u{feff}".as_bytes())?;
+        Ok(CsvOut {
+            csv: csv::Writer::from_writer(w),
+        })
+    }
+
+    pub fn row<I>(&mut self, cells: I) -> csv::Result<()>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        self.csv
+            .write_record(cells.into_iter().map(|c| csv_cell(c.as_ref()).into_owned()))
+    }
+
+    /// Flushes, returning the writer.
+    pub fn finish(self) -> std::io::Result<W> {
+        self.csv.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// Why a file name and a format do not go together; `Display` says what
+/// to type instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatError {
+    /// An extension that names no format fengong writes (`.xls`, `.doc`).
+    UnknownExtension {
+        path: PathBuf,
+        ext: String,
+        instead: PathBuf,
+    },
+    /// The name says one format, the request another (`--format csv -o x.xlsx`).
+    Mismatch {
+        path: PathBuf,
+        named: Format,
+        asked: Format,
+        instead: PathBuf,
+    },
+}
+
+impl std::fmt::Display for FormatError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = |p: &Path| crate::sanitise::path(p);
         match self {
-            ExportError::Exists(p) => {
-                write!(f, "{}: file exists (use --force to overwrite)", p.display())
-            }
-            ExportError::Io(p, e) => write!(f, "{}: {e}", p.display()),
-            ExportError::Other(p, e) => write!(f, "{}: {e:#}", p.display()),
+            FormatError::UnknownExtension { path, ext, instead } => write!(
+                f,
+                "{}: fengong does not write .{ext} files; type {} ({}), or another name ending in .csv, .xlsx, .json, .jsonl or .md",
+                p(path),
+                p(instead),
+                Format::from_path(instead).map_or("", |f| f.label()),
+            ),
+            FormatError::Mismatch {
+                path,
+                named,
+                asked,
+                instead,
+            } => write!(
+                f,
+                "{}: the name says {} but the format asked for is {}; type {} for {}, or leave the format out to write {}",
+                p(path),
+                named.label(),
+                asked.label(),
+                p(instead),
+                asked.label(),
+                named.label(),
+            ),
         }
     }
 }
 
-impl std::error::Error for ExportError {}
+impl std::error::Error for FormatError {}
 
-/// Writes records to `path` atomically: into a temporary file in the same
-/// folder, then renamed over the target, so a failure never leaves a
-/// half-written file. Refuses an existing file unless `overwrite`.
-/// Returns the number of records written.
+/// The format to write `path` in. A known extension decides (`.csv`,
+/// `.xlsx`, `.json`, `.jsonl`/`.ndjson`, `.md`/`.markdown`, any case), and
+/// `asked` (a `--format`, the dialog's choice) must agree with it; any other
+/// extension is refused, so a `.xls` never holds JSONL. A name without an
+/// extension is written in `asked`, else JSONL. The explorer's dialog and
+/// the CLI both decide here.
+pub fn format_for_path(path: &Path, asked: Option<Format>) -> Result<Format, FormatError> {
+    let Some(ext) = path.extension().map(|e| e.to_string_lossy().into_owned()) else {
+        return Ok(asked.unwrap_or(Format::Jsonl));
+    };
+    let with = |f: Format| path.with_extension(f.extension());
+    match (Format::parse(&ext), asked) {
+        (Some(named), None) => Ok(named),
+        (Some(named), Some(asked)) if named == asked => Ok(named),
+        (Some(named), Some(asked)) => Err(FormatError::Mismatch {
+            path: path.to_path_buf(),
+            named,
+            asked,
+            instead: with(asked),
+        }),
+        (None, asked) => {
+            // What the user most likely meant by the extension they typed.
+            let meant = asked.unwrap_or(match ext.to_ascii_lowercase().as_str() {
+                "xls" | "xlsm" | "xlsb" | "et" | "ods" | "numbers" => Format::Xlsx,
+                "tsv" | "tab" => Format::Csv,
+                "txt" | "doc" | "docx" | "wps" | "odt" | "rtf" | "html" | "htm" | "pdf" => {
+                    Format::Markdown
+                }
+                _ => Format::Jsonl,
+            });
+            Err(FormatError::UnknownExtension {
+                path: path.to_path_buf(),
+                ext,
+                instead: with(meant),
+            })
+        }
+    }
+}
+
+/// Writes records to `path` atomically ([`write_atomic`]): never a
+/// half-written file, never a replaced device. Refuses an existing file
+/// unless `overwrite`. Returns the number of records written.
 pub fn write_file(
     path: &Path,
     format: Format,
     records: &[Record],
     overwrite: bool,
-) -> Result<usize, ExportError> {
-    if !overwrite && path.exists() {
-        return Err(ExportError::Exists(path.to_path_buf()));
-    }
-    write_atomic(path, |tmp| match format {
-        Format::Xlsx => write_xlsx(tmp, records),
+) -> Result<usize, WriteError> {
+    let caption = format!("{} 条 · 导出于 {}", records.len(), crate::deadline::today());
+    write_file_titled(path, format, records, overwrite, &caption).map(|(n, _)| n)
+}
+
+/// [`write_file`], with the caption XLSX title rows show (what was
+/// exported, from which data, as of when: [`ledger::caption`]), and what
+/// the writer has to say (a hard link broken).
+pub fn write_file_titled(
+    path: &Path,
+    format: Format,
+    records: &[Record],
+    overwrite: bool,
+    caption: &str,
+) -> Result<(usize, Written), WriteError> {
+    let written = write_atomic(path, overwrite, |tmp| match format {
+        // `tmp` is already the temporary file of `write_atomic`.
+        Format::Xlsx => {
+            let bytes = xlsx::tables_bytes(tmp, &ledger::tables(records, caption))?;
+            std::fs::write(tmp, bytes)?;
+            Ok(())
+        }
         _ => {
             let file = std::fs::File::create(tmp)?;
             let mut w = std::io::BufWriter::new(file);
@@ -337,48 +583,7 @@ pub fn write_file(
             Ok(())
         }
     })?;
-    Ok(records.len())
-}
-
-/// Whether [`write_xlsx`] writes real files; the explorer offers XLSX only then.
-/// A formatted 任务分工表: the same columns as CSV and Markdown.
-fn write_xlsx(tmp: &Path, records: &[Record]) -> anyhow::Result<()> {
-    // `tmp` is already the temporary file of `write_atomic`.
-    let bytes = xlsx::table_xlsx_bytes(tmp, "分工", &HEADERS, &table_rows(records), &WRAP_COLUMNS)?;
-    std::fs::write(tmp, bytes)?;
-    Ok(())
-}
-
-/// Runs `write` on a fresh temporary path next to `path`, then renames it
-/// into place; the temporary file is removed on any failure.
-pub fn write_atomic(
-    path: &Path,
-    write: impl FnOnce(&Path) -> anyhow::Result<()>,
-) -> Result<(), ExportError> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(ExportError::Io(
-            path.to_path_buf(),
-            std::io::Error::new(std::io::ErrorKind::NotFound, "folder does not exist"),
-        ));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = write(&tmp).and_then(|()| std::fs::rename(&tmp, path).map_err(Into::into));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(match e.downcast::<std::io::Error>() {
-            Ok(io) => ExportError::Io(path.to_path_buf(), io),
-            Err(e) => ExportError::Other(path.to_path_buf(), e),
-        });
-    }
-    Ok(())
+    Ok((records.len(), written))
 }
 
 /// A file name built from the filters, e.g. `台山市发展和改革局-牵头.csv`;
@@ -394,10 +599,8 @@ pub fn suggest_file_name(filters: &Filters, unit: Option<&str>, format: Format) 
     if let Some(d) = &filters.doc {
         parts.push(d.clone());
     }
-    match filters.role {
-        Role::Lead => parts.push("牵头".into()),
-        Role::Partner => parts.push("配合".into()),
-        Role::Any => {}
+    if filters.role != Role::Any {
+        parts.push(filters.role.zh().into());
     }
     if let Some(t) = &filters.text {
         parts.push(t.clone());
@@ -418,22 +621,6 @@ pub fn suggest_file_name(filters: &Filters, unit: Option<&str>, format: Format) 
         .take(80)
         .collect();
     format!("{stem}.{}", format.extension())
-}
-
-/// Involvement counts for a header (`牵头 3 · 配合 5`).
-pub fn count_roles(hits: &[Hit]) -> [(Involvement, usize); 4] {
-    let mut out = [
-        (Involvement::Lead, 0),
-        (Involvement::Partner, 0),
-        (Involvement::Responsible, 0),
-        (Involvement::Mentioned, 0),
-    ];
-    for h in hits {
-        if let Some(i) = h.involvement {
-            out.iter_mut().find(|(k, _)| *k == i).unwrap().1 += 1;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -476,7 +663,7 @@ mod tests {
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("\u{feff}文档,文档标题,"));
         let mut rd = csv::Reader::from_reader(s.trim_start_matches('\u{feff}').as_bytes());
-        assert_eq!(rd.records().count(), c.data.tasks.len());
+        assert_eq!(rd.records().count(), c.tasks().len());
     }
 
     #[test]
@@ -514,6 +701,40 @@ mod tests {
     }
 
     #[test]
+    fn csv_cells_that_start_a_formula_are_quoted() {
+        for f in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(csv_cell(f), format!("'{f}"));
+        }
+        assert!(matches!(csv_cell("市发改局 = 牵头"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_format_follows_the_file_name() {
+        let p = Path::new;
+        assert_eq!(format_for_path(p("a.CSV"), None), Ok(Format::Csv));
+        assert_eq!(
+            format_for_path(p("a.ndjson"), Some(Format::Jsonl)),
+            Ok(Format::Jsonl)
+        );
+        assert_eq!(format_for_path(p("a"), Some(Format::Csv)), Ok(Format::Csv));
+        assert_eq!(format_for_path(p("a"), None), Ok(Format::Jsonl));
+        let e = format_for_path(p("发改局.xls"), None).unwrap_err();
+        assert!(e.to_string().contains("type 发改局.xlsx"), "{e}");
+        let e = format_for_path(p("x.xlsx"), Some(Format::Csv)).unwrap_err();
+        assert!(matches!(
+            e,
+            FormatError::Mismatch {
+                named: Format::Xlsx,
+                asked: Format::Csv,
+                ..
+            }
+        ));
+        assert!(e.to_string().contains("type x.csv"), "{e}");
+        let e = format_for_path(p("x.txt"), Some(Format::Xlsx)).unwrap_err();
+        assert!(e.to_string().contains("type x.xlsx"), "{e}");
+    }
+
+    #[test]
     fn atomic_write_refuses_existing_and_missing_folder() {
         let dir = std::env::temp_dir().join(format!("fengong-export-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
@@ -524,13 +745,13 @@ mod tests {
         assert_eq!(write_file(&p, Format::Jsonl, &rs, false).unwrap(), rs.len());
         assert!(matches!(
             write_file(&p, Format::Jsonl, &rs, false),
-            Err(ExportError::Exists(_))
+            Err(WriteError::Exists(_))
         ));
         assert!(write_file(&p, Format::Jsonl, &rs, true).is_ok());
         let missing = dir.join("no/such/dir/a.csv");
         assert!(matches!(
             write_file(&missing, Format::Csv, &rs, false),
-            Err(ExportError::Io(..))
+            Err(WriteError::Io(..))
         ));
         // Only the one file: no temporary files were left behind.
         let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();

@@ -12,9 +12,7 @@ use super::goals::GoalDraft;
 use super::normalise::Para;
 use super::source::Block;
 use super::units::{DocContext, GroupDefinition, UnitTable};
-use super::{
-    DocInput, furniture, gazetteer, goals, meta, normalise, notes, regions, scope, structure, units,
-};
+use super::{DocInput, gazetteer, goals, meta, normalise, notes, regions, scope, structure, units};
 use crate::model::{
     CharSpan, DocId, DocReport, Document, Goal, GoalId, LeadMode, Project, ProseGoal, Region,
     RegionId, RegionKind, ResponsibilityNote, SourceSpan, Task, TaskData, TaskId, UnitRef,
@@ -68,7 +66,7 @@ fn all_text(blocks: &[Block]) -> String {
 
 fn parse_document(id: DocId, input: &DocInput) -> DocParts {
     let text = all_text(&input.blocks);
-    let layout = furniture::undo(input.blocks.clone());
+    let layout = super::undo_layout(input.blocks.clone());
     let normalised = normalise::paragraphs(layout);
     let (outline, mut warnings) = structure::build(&normalised);
     let resolved = scope::resolve(&outline);
@@ -181,12 +179,6 @@ fn span(doc: &DocId, s: super::outline::Span) -> SourceSpan {
         line: s.line,
         end_line: s.end_line,
     }
-}
-
-/// A task's text with its clauses' brackets kept but their insides as
-/// written, for a deadline stated outside any clause (`…改造。（2025年底前）`).
-fn outside_of_notes(text: &str, _clauses: &[super::outline::Clause]) -> String {
-    text.to_owned()
 }
 
 /// Assembles documents into one [`TaskData`]: regions, goals, tasks, units.
@@ -400,6 +392,7 @@ pub fn assemble(inputs: &[DocInput]) -> TaskData {
                     .collect();
                 data.tasks.push(Task {
                     id: TaskId(format!("{}:t{}", p.id, report.tasks)),
+                    key: Default::default(),
                     doc: p.id.clone(),
                     goal: goal_id.clone(),
                     number: t.number.clone(),
@@ -412,10 +405,8 @@ pub fn assemble(inputs: &[DocInput]) -> TaskData {
                     responsible,
                     lead_mode,
                     leader: note.leader.clone(),
-                    deadline: note
-                        .deadline
-                        .clone()
-                        .or_else(|| notes::parse_deadline(&outside_of_notes(&t.text, &t.clauses))),
+                    deadline: note.deadline.clone(),
+                    due: None,
                     mentions,
                     source: span(&p.id, t.span),
                 });
@@ -434,6 +425,9 @@ pub fn assemble(inputs: &[DocInput]) -> TaskData {
         });
     }
     data.units = table.into_units();
+    // Deadlines as dates and stable task keys; words that name no date are reported.
+    let unread = data.fill_derived();
+    data.warn_unread_deadlines(&unread);
     data.overlaps = crate::overlap::compute(&data);
     data
 }
@@ -442,7 +436,7 @@ pub fn assemble(inputs: &[DocInput]) -> TaskData {
 /// from: the part of that span holding the name as written (a name cleaned
 /// of an explanatory bracket, `市政务服务局（指…，下同）`), else the whole span
 /// (`各相关镇(街,下同)`, written `各相关镇(街)`).
-fn name_span(text: &str, cut: &super::notes::NameSpan, written: &str) -> Option<CharSpan> {
+fn name_span(text: &str, cut: &notes::NameSpan, written: &str) -> Option<CharSpan> {
     let len = cut.end.checked_sub(cut.start)?;
     let window: Vec<char> = text.chars().skip(cut.start).take(len).collect();
     if window.len() < len {
@@ -481,8 +475,7 @@ fn no_tasks_message(
         .paras
         .iter()
         .filter(|p| {
-            super::notes::find_note(&p.text).is_some()
-                || super::notes::parse_annotation(&p.text).is_some()
+            notes::find_note(&p.text).is_some() || notes::parse_annotation(&p.text).is_some()
         })
         .count();
     let headings = outline

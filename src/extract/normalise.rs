@@ -21,9 +21,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Table;
-use super::furniture::{self, Layout, Line, Piece};
+use super::furniture::{Layout, Line, Piece};
 use super::numbering::{self, NumberStyle, Numbering};
-use super::phrases::{BODY_STARTS, HEADING_ENDINGS};
+use super::phrases::{BODY_STARTS, HEADING_ENDINGS, ends_sentence, unfinished};
 
 /// A paragraph of the normalised text with the source lines it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,28 +98,6 @@ pub struct Normalised {
     /// Lines of page furniture removed, wraps rejoined.
     pub furniture_removed: usize,
     pub wraps_joined: usize,
-}
-
-/// Sentence-final punctuation: a line ending in one of these is complete.
-const TERMINAL: &[char] = &[
-    '。', '！', '？', '；', '：', '!', '?', ';', '…', '”', '」', '』', '）', ')', ']', '】', '〕',
-];
-
-pub fn ends_sentence(s: &str) -> bool {
-    s.trim_end().ends_with(TERMINAL)
-}
-
-/// A line that plainly stops mid-sentence: after a comma or enumeration
-/// mark, or inside an open bracket or quote. No heading ends so.
-pub fn unfinished(s: &str) -> bool {
-    let s = s.trim_end();
-    if s.ends_with(['，', ',', '、', '（', '(', '“']) {
-        return true;
-    }
-    let depth = |open: char, close: char| {
-        s.chars().filter(|&c| c == open).count() > s.chars().filter(|&c| c == close).count()
-    };
-    depth('（', '）') || depth('(', ')') || depth('“', '”') || depth('《', '》')
 }
 
 static TOC_LINE: LazyLock<Regex> =
@@ -231,7 +209,7 @@ pub fn text_para(text: &str, line: u32) -> Para {
 /// A text document's paragraphs (layout undone first), for callers with
 /// text only.
 pub fn normalise(text: &str) -> Normalised {
-    paragraphs(furniture::undo(super::source::text_blocks(text)))
+    paragraphs(super::undo_layout(super::source::text_blocks(text)))
 }
 
 /// The paragraphs (and tables) of a document whose layout is undone.
@@ -822,7 +800,7 @@ mod tests {
             }),
             Block::line("说明", 3),
         ];
-        let n = paragraphs(furniture::undo(blocks));
+        let n = paragraphs(crate::extract::undo_layout(blocks));
         assert_eq!(n.paras.len(), 2);
         assert_eq!(n.tables.len(), 1);
         assert_eq!(n.tables[0].0, 1);

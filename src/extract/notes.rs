@@ -31,6 +31,7 @@ mod body;
 mod labels;
 mod names;
 mod rules;
+mod standing;
 mod text;
 mod time;
 mod vocab;

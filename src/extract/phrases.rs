@@ -240,6 +240,28 @@ pub fn opens_with_work_verb(text: &str) -> bool {
     WORK_VERBS.iter().any(|v| t.starts_with(v))
 }
 
+/// Sentence-final punctuation: a line ending in one of these is complete.
+const TERMINAL: &[char] = &[
+    '。', '！', '？', '；', '：', '!', '?', ';', '…', '”', '」', '』', '）', ')', ']', '】', '〕',
+];
+
+pub fn ends_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(TERMINAL)
+}
+
+/// A line that plainly stops mid-sentence: after a comma or enumeration
+/// mark, or inside an open bracket or quote. No heading ends so.
+pub fn unfinished(s: &str) -> bool {
+    let s = s.trim_end();
+    if s.ends_with(['，', ',', '、', '（', '(', '“']) {
+        return true;
+    }
+    let depth = |open: char, close: char| {
+        s.chars().filter(|&c| c == open).count() > s.chars().filter(|&c| c == close).count()
+    };
+    depth('（', '）') || depth('(', ')') || depth('“', '”') || depth('《', '》')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

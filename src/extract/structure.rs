@@ -151,6 +151,30 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
             front.push(para.clone());
             continue;
         }
+        // An attachment label (`附件：X`) right before a task table is a
+        // part of its own, titled X, not text of the chapter before.
+        if started
+            && let Some(label) = super::meta::attachment_title(&para.text)
+            && !label.is_empty()
+            && tables.peek().is_some_and(|(at, t)| {
+                // A table with section rows has its own parts.
+                *at == i + 1
+                    && super::table::tasks_from_table(t)
+                        .is_some_and(|secs| secs.iter().all(|x| x.title.is_empty()))
+            })
+        {
+            push_node(
+                &mut tree,
+                &mut stack,
+                Source::TableSection {
+                    title: label,
+                    line: para.line,
+                },
+                NumberStyle::Plain,
+                0,
+            );
+            continue;
+        }
         if let Some(u) = unknown_numbering(para) {
             unplaced.push(u);
         }

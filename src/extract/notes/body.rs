@@ -179,7 +179,7 @@ pub(super) fn parse_list(
     let mut explicit_lead = false;
     // After `会同`, names are partners until a role marker closes the list.
     let mut joining = false;
-    let skip = super::rules::standing_spans(t, start, end);
+    let skip = super::standing::standing_spans(t, start, end);
     for (s, e) in list_items(t, start, end) {
         if skip.iter().any(|&(a, z)| s >= a && s < z) {
             continue;
