@@ -294,3 +294,47 @@ pub fn related_empty(c: &Catalog, s: &Strings, p: &Panes) -> &'static str {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TaskData;
+
+    fn seeds() -> TaskData {
+        TaskData::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/tasks.json"
+        )))
+        .unwrap()
+    }
+
+    #[test]
+    fn stored_unit_spans_are_drawn_and_searched_only_without_them() {
+        let data = seeds();
+        let mut named_twice = 0;
+        for t in &data.tasks {
+            let spans = unit_spans(t);
+            let stored: CharRanges = t
+                .leads
+                .iter()
+                .filter_map(|r| r.chars.map(|c| (c.start, c.end)))
+                .collect();
+            if t.leads.iter().all(|r| r.chars.is_some()) {
+                assert_eq!(spans.leads, stored, "{}", t.id);
+            }
+            // Without spans (version-1 data) every occurrence is searched.
+            let mut v1 = t.clone();
+            for r in v1.leads.iter_mut().chain(v1.partners.iter_mut()) {
+                r.chars = None;
+            }
+            let searched = unit_spans(&v1);
+            assert!(searched.leads.len() >= stored.len(), "{}", t.id);
+            if searched.leads.len() > stored.len() && !stored.is_empty() {
+                named_twice += 1;
+            }
+        }
+        // Somewhere a lead is also named outside its note: only the note's
+        // name is marked now.
+        assert!(named_twice > 0);
+    }
+}
