@@ -28,7 +28,7 @@ pub fn run(data: Option<PathBuf>, args: BrowseArgs) -> anyhow::Result<ExitCode> 
         Catalog::new(data),
         lang,
         Theme::from_env(),
-        origin.to_string(),
+        &origin,
     )?;
     Ok(ExitCode::SUCCESS)
 }

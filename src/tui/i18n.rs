@@ -121,6 +121,18 @@ pub struct Strings {
     pub lead_none: &'static str,
     pub config_error: &'static str,
     pub config_defaults: &'static str,
+    // Issue 13 (exports, search, filter): one block.
+    pub folder: &'static str,
+    pub no_folder: &'static str,
+    pub matches: &'static str,
+    pub recall: &'static str,
+    pub unit_choices: &'static str,
+    pub origin_bundled: &'static str,
+    pub origin_stdin: &'static str,
+    pub strength_strong: &'static str,
+    pub strength_medium: &'static str,
+    pub strength_weak: &'static str,
+    pub strength_legend: &'static str,
 }
 
 pub static ZH: Strings = Strings {
@@ -202,6 +214,17 @@ pub static ZH: Strings = Strings {
     lead_none: "未明确",
     config_error: "配置文件有误",
     config_defaults: "已使用默认按键",
+    folder: "文件夹",
+    no_folder: "文件夹不存在",
+    matches: "个匹配",
+    recall: "上次",
+    unit_choices: "候选单位",
+    origin_bundled: "内置数据",
+    origin_stdin: "标准输入",
+    strength_strong: "强",
+    strength_medium: "中",
+    strength_weak: "弱",
+    strength_legend: "重叠程度: 强 ≥0.6 · 中 ≥0.4 · 弱 <0.4(两项任务共同词语的得分)",
 };
 
 pub static EN: Strings = Strings {
@@ -283,6 +306,17 @@ pub static EN: Strings = Strings {
     lead_none: "none",
     config_error: "Config error",
     config_defaults: "using the default keys",
+    folder: "Folder",
+    no_folder: "No such folder",
+    matches: "matches",
+    recall: "last",
+    unit_choices: "Units",
+    origin_bundled: "bundled data",
+    origin_stdin: "standard input",
+    strength_strong: "strong",
+    strength_medium: "medium",
+    strength_weak: "weak",
+    strength_legend: "Overlap: strong ≥0.6 · medium ≥0.4 · weak <0.4 (score of the terms both tasks share)",
 };
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod matcher;
+pub mod messages;
 pub mod render;
 pub mod state;
 pub mod theme;
@@ -41,6 +42,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use crate::bundled::DataOrigin;
 use crate::query::Catalog;
 pub use i18n::Lang;
 pub use state::App;
@@ -74,8 +76,8 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Runs the explorer until the user quits.
-pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: String) -> anyhow::Result<()> {
+/// Runs the explorer on data from `origin` until the user quits.
+pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: &DataOrigin) -> anyhow::Result<()> {
     // A panic must not leave the terminal in raw mode with the mouse captured.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -92,7 +94,9 @@ pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: String) -> anyhow::Re
     )?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = App::new(cat, lang, theme, origin, (size.width, size.height));
+    let title = messages::data_origin(lang, origin);
+    let mut app = App::new(cat, lang, theme, title, (size.width, size.height));
+    app.data_name = origin.caption();
     app.enable_background();
     let problem = app.apply_config(config::default_path().as_deref());
     loop {

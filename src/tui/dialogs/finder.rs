@@ -18,6 +18,7 @@ use crate::tui::keymap::{InputMode, Keymap};
 use crate::tui::layout::inner;
 use crate::tui::matcher::{FinderItem, FinderResults, UnitMatcher};
 use crate::tui::view::Ctx;
+use crate::tui::view::labels::role_counts_label;
 use crate::tui::view::text::{highlighted, truncated};
 use crate::tui::widgets::{block, centered, clear_overlay, input_line};
 
@@ -199,13 +200,7 @@ impl Finder {
                 let Some(item) = items.get(hit.index) else {
                     return Line::from("");
                 };
-                let counts = format!(
-                    "{} {} · {} {}",
-                    s.role_lead,
-                    ctx.cat.lead_count(item.unit),
-                    s.role_partner,
-                    ctx.cat.partner_count(item.unit)
-                );
+                let counts = role_counts_label(s, &ctx.cat.duty_counts(item.unit), false);
                 let base = if i == self.cursor {
                     theme.selected
                 } else {

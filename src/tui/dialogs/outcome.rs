@@ -2,6 +2,7 @@
 //! have the explorer do something (the dialog never reaches into the
 //! explorer's state itself).
 
+use super::export::ExportMemory;
 use crate::query::{Filters, TaskPos, UnitPos};
 
 /// A line for the status bar.
@@ -53,4 +54,6 @@ pub enum Command {
     GoToTask(TaskPos),
     /// Say this in the status bar.
     Say(Status),
+    /// A file was exported: remember its folder and format, say so.
+    Exported { memory: ExportMemory, said: Status },
 }

@@ -43,14 +43,7 @@ pub fn render(app: &App, f: &mut Frame) {
         Some(Dialog::Search(s)) => s.draw(f, &ctx, areas.status),
         Some(Dialog::Finder(d)) => d.draw(f, &ctx, &app.keys, &app.finder_items, area),
         Some(Dialog::Filter(d)) => d.draw(f, &ctx, &app.keys, area),
-        Some(Dialog::Export(d)) => d.draw(
-            f,
-            &ctx,
-            &app.keys,
-            area,
-            &app.export_dir,
-            app.shown_hits().len(),
-        ),
+        Some(Dialog::Export(d)) => d.draw(f, &ctx, &app.keys, area, app.shown_hits().len()),
         Some(Dialog::Compare(c)) => c.draw(f, &ctx, areas.body()),
     }
 }

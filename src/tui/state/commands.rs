@@ -48,7 +48,7 @@ impl App {
             Screen::Duty(d) => ExportScope::duty(&self.cat, d.unit),
             Screen::Browse => ExportScope::view(&self.cat, &self.filters, &self.view.units),
         };
-        self.dialog = Some(Dialog::Export(ExportDialog::open(scope)));
+        self.dialog = Some(Dialog::Export(ExportDialog::open(scope, &self.export)));
     }
 
     /// `c`: compares the selected task with the related task selected in
@@ -95,8 +95,11 @@ impl App {
                 let to = ExportTarget {
                     cat: &self.cat,
                     hits: self.shown_hits(),
-                    dir: &self.export_dir,
-                    strings: self.lang.s(),
+                    // Issue 15 (the App's progress tracker): `self.tracker.as_ref()`.
+                    tracker: None,
+                    data: &self.data_name,
+                    today: crate::deadline::today(),
+                    lang: self.lang,
                 };
                 x.handle(a, &to)
             }
@@ -128,6 +131,10 @@ impl App {
                 self.jump_to_task(t);
             }
             Command::Say(st) => self.status = Some(st),
+            Command::Exported { memory, said } => {
+                self.export = memory;
+                self.status = Some(said);
+            }
         }
     }
 

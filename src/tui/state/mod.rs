@@ -25,6 +25,7 @@ use ratatui::text::Line;
 
 use super::action::Action;
 use super::config::{self, ConfigError};
+use super::dialogs::export::ExportMemory;
 use super::dialogs::{Dialog, Status};
 use super::i18n::Lang;
 use super::jobs::{self, Jobs, Request};
@@ -106,8 +107,10 @@ pub struct App {
     pub matcher_factory: MatcherFactory,
     /// Built by `matcher_factory` when the finder first opens.
     pub matcher: Option<Box<dyn UnitMatcher>>,
-    /// Folder where exports go when the name is relative.
-    pub export_dir: PathBuf,
+    /// The folder and format of the last export (where relative names go).
+    pub export: ExportMemory,
+    /// The data file as exported title rows name it.
+    pub data_name: String,
     pub quit: bool,
     /// The background worker for refiltering and searching; `None` runs
     /// that work inline (tests).
@@ -170,7 +173,10 @@ impl App {
             finder_items,
             matcher_factory: Box::new(|c, _| Box::new(EngineMatcher::new(c.clone()))),
             matcher: None,
-            export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            export: ExportMemory::new(
+                std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            ),
+            data_name: String::new(),
             quit: false,
             jobs: None,
             generation: 0,
@@ -178,6 +184,7 @@ impl App {
             held: VecDeque::new(),
             held_since: None,
         };
+        app.data_name = app.origin.clone();
         let first = jobs::compute(
             &app.cat,
             Request::Rebuild {

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::tree_model::keep_visible;
-use crate::query::{Catalog, DocPos, GoalPos, Hit, Involvement, OverlapPos, TaskPos, UnitPos};
+use crate::query::{Catalog, DocPos, GoalPos, Hit, OverlapPos, TaskPos, UnitPos};
 
 /// A unit's duty view: every task that concerns it, grouped by document
 /// and goal.
@@ -198,24 +198,6 @@ impl Duty {
             }
         }
         tasks
-    }
-
-    /// Tasks per role, for the header (`牵头 3 · 配合 5`).
-    pub fn role_counts(&self) -> [(Involvement, usize); 4] {
-        let mut out = [
-            (Involvement::Lead, 0),
-            (Involvement::Partner, 0),
-            (Involvement::Responsible, 0),
-            (Involvement::Mentioned, 0),
-        ];
-        for h in &self.hits {
-            if let Some(i) = h.involvement
-                && let Some(slot) = out.iter_mut().find(|(k, _)| *k == i)
-            {
-                slot.1 += 1;
-            }
-        }
-        out
     }
 
     pub fn move_by(&mut self, delta: isize) {

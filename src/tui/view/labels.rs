@@ -4,7 +4,7 @@
 
 use super::tree::{Grouping, NodeKey};
 use crate::model::{Document, LeadMode, OverlapKind, Task};
-use crate::query::{Catalog, Involvement, TaskPos};
+use crate::query::{Catalog, Involvement, RoleCounts, TaskPos};
 use crate::tui::i18n::Strings;
 
 /// A short label for a document: the number before the first `_` of its
@@ -56,6 +56,29 @@ pub fn role_label(s: &Strings, i: Involvement) -> &'static str {
         Involvement::Responsible => s.role_responsible,
         Involvement::Mentioned => s.role_mentioned,
     }
+}
+
+/// A unit's tasks by role, the roles it has only (`配合 13 · 提及 1`),
+/// with how many came through a group when `via`; `0` when it has none.
+/// The finder and the duty view's header both say it this way.
+pub fn role_counts_label(s: &Strings, n: &RoleCounts, via: bool) -> String {
+    let mut parts: Vec<String> = [
+        Involvement::Lead,
+        Involvement::Partner,
+        Involvement::Responsible,
+        Involvement::Mentioned,
+    ]
+    .into_iter()
+    .filter(|&i| n.get(i) > 0)
+    .map(|i| format!("{} {}", role_label(s, i), n.get(i)))
+    .collect();
+    if via && n.via_group > 0 {
+        parts.push(format!("{} {}", s.via_group, n.via_group));
+    }
+    if parts.is_empty() {
+        parts.push("0".into());
+    }
+    parts.join(" · ")
 }
 
 /// How a task's leads lead: 单独牵头, 共同牵头, 分别牵头, 未明确.

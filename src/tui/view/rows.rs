@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::Ctx;
 use super::duty::{Duty, DutyRow};
-use super::labels::{doc_label, numbered_title, role_label, task_label};
+use super::labels::{doc_label, numbered_title, role_counts_label, role_label, task_label};
 use super::text::{row_line, truncated};
 use super::tree::{Grouping, NodeKey};
 use super::tree_model::TreeModel;
@@ -68,17 +68,8 @@ pub fn duty_header(ctx: &Ctx, d: &Duty, w: usize) -> Vec<Line<'static>> {
     let s = ctx.s();
     let c = ctx.cat;
     let unit = c.unit(d.unit);
-    let via = d.hits.iter().filter(|h| h.via_group.is_some()).count();
-    // Only the roles it has, so the line fits a narrow pane.
-    let mut parts: Vec<String> = d
-        .role_counts()
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(i, n)| format!("{} {n}", role_label(s, *i)))
-        .collect();
-    if via > 0 {
-        parts.push(format!("{} {via}", s.via_group));
-    }
+    // The finder shows the same counts (one function: `duty_counts`).
+    let mut parts = vec![role_counts_label(s, &c.duty_counts(d.unit), true)];
     if !d.handoffs.is_empty() {
         parts.push(format!("{} {}", s.handoff_short, d.handoffs.len()));
     }
