@@ -24,11 +24,6 @@ pub fn run(data: Option<PathBuf>, args: BrowseArgs) -> anyhow::Result<ExitCode> 
     }
     let (data, origin) = super::load_data_from(data)?;
     let lang = Lang::detect(args.lang.as_deref());
-    tui::run(
-        Catalog::new(data),
-        lang,
-        Theme::from_env(),
-        &origin,
-    )?;
+    tui::run(Catalog::new(data), lang, Theme::from_env(), &origin)?;
     Ok(ExitCode::SUCCESS)
 }

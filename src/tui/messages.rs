@@ -119,7 +119,10 @@ pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
         K::ReadOnlyFilesystem => ("文件系统只读", "the file system is read-only"),
         K::FileTooLarge => ("文件太大", "the file is too large"),
         K::IsADirectory => ("这是一个文件夹", "it is a folder"),
-        K::NotADirectory => ("路径中有一段不是文件夹", "a part of the path is not a folder"),
+        K::NotADirectory => (
+            "路径中有一段不是文件夹",
+            "a part of the path is not a folder",
+        ),
         K::InvalidFilename => ("文件名无效", "the file name is not valid"),
         K::AlreadyExists => ("文件已存在", "the file exists"),
         K::Interrupted => ("写入被中断", "the write was interrupted"),

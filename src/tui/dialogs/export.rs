@@ -241,14 +241,12 @@ impl ExportDialog {
                 };
                 self.error = None;
             }
-            Action::Edit(e) if self.field == ExportField::Name => {
-                if self.name.apply(&e) {
-                    // Once the user types a name, it stays when the format changes.
-                    self.name_edited = true;
-                    self.error = None;
-                    self.follow_name();
-                    self.check_folder();
-                }
+            // Once the user types a name, it stays when the format changes.
+            Action::Edit(e) if self.field == ExportField::Name && self.name.apply(&e) => {
+                self.name_edited = true;
+                self.error = None;
+                self.follow_name();
+                self.check_folder();
             }
             _ => {}
         }
@@ -275,9 +273,16 @@ impl ExportDialog {
     fn write(&mut self, to: &ExportTarget, overwrite: bool) -> Outcome {
         let path = self.target();
         let lang = to.lang;
-        let format = match export::format_for_path(&path, None) {
-            Ok(f) => f,
-            Err(e) => return self.fail(lang, messages::format_error(lang, &e)),
+        // Judged on the name as typed, so the advice is what to type.
+        let typed = self.name.text();
+        let typed = Path::new(typed.trim());
+        let format = match typed.extension() {
+            // No extension: the chosen format's is added.
+            None => self.chosen(),
+            Some(_) => match export::format_for_path(typed, None) {
+                Ok(f) => f,
+                Err(e) => return self.fail(lang, messages::format_error(lang, &e)),
+            },
         };
         if !overwrite && std::fs::symlink_metadata(&path).is_ok() {
             self.confirm = true;
@@ -307,10 +312,8 @@ impl ExportDialog {
                     text.push_str(&messages::write_note(lang, note));
                 }
                 Outcome::Run(Command::Exported {
-                    memory: ExportMemory {
-                        dir: self.folder(),
-                        format: Some(format),
-                    },
+                    dir: self.folder(),
+                    format,
                     said: Status::info(text),
                 })
             }
@@ -391,7 +394,12 @@ impl ExportDialog {
         };
         f.render_widget(
             Paragraph::new(msg),
-            Rect::new(body.x, y + 2, body.width, 2.min(body.height.saturating_sub(4))),
+            Rect::new(
+                body.x,
+                y + 2,
+                body.width,
+                2.min(body.height.saturating_sub(4)),
+            ),
         );
         let hints = keys.hint_line(&HINTS, ctx.lang);
         f.render_widget(

@@ -51,13 +51,22 @@ impl Dialog {
 
     /// Results are on their way that the next tick should pick up promptly.
     pub fn awaiting(&self) -> bool {
-        matches!(self, Dialog::Finder(f) if f.pending)
+        match self {
+            Dialog::Finder(f) => f.pending(),
+            Dialog::Search(s) => s.pending(),
+            Dialog::Filter(f) => f.pending(),
+            _ => false,
+        }
     }
 
     /// Keys typed now were meant for the state this dialog's answer leads
     /// to (Enter in the finder before its results): hold them.
     pub fn holds_input(&self) -> bool {
-        matches!(self, Dialog::Finder(f) if f.submit_when_ready)
+        match self {
+            Dialog::Finder(f) => f.holds_input(),
+            Dialog::Filter(f) => f.holds_input(),
+            _ => false,
+        }
     }
 }
 

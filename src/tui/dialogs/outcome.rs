@@ -2,7 +2,9 @@
 //! have the explorer do something (the dialog never reaches into the
 //! explorer's state itself).
 
-use super::export::ExportMemory;
+use std::path::PathBuf;
+
+use crate::export::Format;
 use crate::query::{Filters, TaskPos, UnitPos};
 
 /// A line for the status bar.
@@ -54,6 +56,11 @@ pub enum Command {
     GoToTask(TaskPos),
     /// Say this in the status bar.
     Say(Status),
-    /// A file was exported: remember its folder and format, say so.
-    Exported { memory: ExportMemory, said: Status },
+    /// A file was exported: remember its folder and format for the next
+    /// export, and say so.
+    Exported {
+        dir: PathBuf,
+        format: Format,
+        said: Status,
+    },
 }

@@ -38,7 +38,7 @@ pub(super) fn tree(app: &App, f: &mut Frame, r: Rect) {
         &app.ctx(),
         &app.browse,
         app.grouping,
-        app.search_query(),
+        app.search_titles(),
         body.width as usize,
         body.height as usize,
     );
@@ -125,7 +125,7 @@ pub(super) fn entries(app: &App, f: &mut Frame, r: Rect, which: Focus) {
                 Style::new()
             };
             let prefix = if e.depth == 0 { "" } else { "  └ " };
-            row_line(prefix, &e.text, None, &e.note, w, base, theme)
+            row_line(prefix, &e.text, &[], &e.note, w, base, theme)
         })
         .collect();
     f.render_widget(Paragraph::new(lines), body);

@@ -31,7 +31,7 @@ use super::i18n::Lang;
 use super::jobs::{self, Jobs, Request};
 use super::keymap::{InputMode, Keymap};
 use super::layout::{self, Areas, Focus};
-use super::matcher::{self, EngineMatcher, FinderItem, UnitMatcher};
+use super::matcher::{self, EngineMatcher, FinderItem, TaskSearcher, UnitMatcher};
 use super::theme::Theme;
 use super::view::Ctx;
 use super::view::detail::{duty_title, summary_lines, task_lines};
@@ -39,6 +39,7 @@ use super::view::duty::Duty;
 use super::view::labels::node_label;
 use super::view::panes::Panes;
 use super::view::summary::Summary;
+use super::view::text::CharRanges;
 use super::view::tree::{Grouping, NodeId, NodeKey};
 use super::view::tree_model::TreeModel;
 use crate::query::{Catalog, Filters, Hit, TaskPos, UnitPos, View};
@@ -60,6 +61,8 @@ pub struct SearchState {
     /// Matching tasks, in tree order.
     pub matches: Vec<TaskPos>,
     pub current: usize,
+    /// Where the match sits in each matching task's title (char positions).
+    pub titles: HashMap<TaskPos, Vec<usize>>,
 }
 
 /// What the cached pane entries and summary were computed for.
@@ -107,6 +110,15 @@ pub struct App {
     pub matcher_factory: MatcherFactory,
     /// Built by `matcher_factory` when the finder first opens.
     pub matcher: Option<Box<dyn UnitMatcher>>,
+    /// The `/` search's engine over tasks, built on first use.
+    pub task_searcher: TaskSearcher,
+    /// Counts the `/` prompt's matches as the user types (first `/` on).
+    task_matcher: Option<EngineMatcher>,
+    /// The last query searched, for the prompt's recall key.
+    pub last_search: String,
+    /// Where the search's match sits in the selected task's text, for the
+    /// query and task it was found for.
+    search_text: Option<(String, TaskPos, CharRanges)>,
     /// The folder and format of the last export (where relative names go).
     pub export: ExportMemory,
     /// The data file as exported title rows name it.
@@ -173,6 +185,10 @@ impl App {
             finder_items,
             matcher_factory: Box::new(|c, _| Box::new(EngineMatcher::new(c.clone()))),
             matcher: None,
+            task_searcher: TaskSearcher::default(),
+            task_matcher: None,
+            last_search: String::new(),
+            search_text: None,
             export: ExportMemory::new(
                 std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             ),
@@ -324,13 +340,33 @@ impl App {
         self.search.as_ref().map(|s| s.query.as_str())
     }
 
+    /// Where the search's matches sit in task titles, for the tree.
+    pub fn search_titles(&self) -> Option<&HashMap<TaskPos, Vec<usize>>> {
+        self.search.as_ref().map(|s| &s.titles)
+    }
+
+    /// Where the search's match sits in the text of task `t`.
+    fn search_in_text(&self, t: TaskPos) -> &[(usize, usize)] {
+        match (&self.search, &self.search_text) {
+            (Some(s), Some((q, at, ranges))) if *q == s.query && *at == t => ranges,
+            _ => &[],
+        }
+    }
+
     /// The detail pane's lines at `width`: the task's text, or the summary.
     pub fn detail_lines(&self, width: usize) -> Vec<Line<'static>> {
         let ctx = self.ctx();
         match self.selected_task() {
             Some(t) => {
                 let role = self.selected_duty_hit().and_then(|h| h.involvement);
-                task_lines(&ctx, t, role, &self.panes.spans, self.search_query(), width)
+                task_lines(
+                    &ctx,
+                    t,
+                    role,
+                    &self.panes.spans,
+                    self.search_in_text(t),
+                    width,
+                )
             }
             None => {
                 let title = match &self.screen {
@@ -422,11 +458,34 @@ impl App {
             self.summary = self.compute_summary();
             self.summary_for = Some(sel);
         }
+        self.mark_search_in_text();
         let h = self.areas().list_body().height as usize;
         match &mut self.screen {
             Screen::Browse => self.browse.keep_visible(h),
             Screen::Duty(d) => d.keep_visible(h),
         }
+    }
+
+    /// Finds where the search's query sits in the selected task's text,
+    /// when the task or the query changed (one task: cheap, and never on
+    /// the drawing path).
+    fn mark_search_in_text(&mut self) {
+        let (Some(s), Some(t)) = (&self.search, self.selected_task()) else {
+            return;
+        };
+        if self
+            .search_text
+            .as_ref()
+            .is_some_and(|(q, at, _)| *q == s.query && *at == t)
+        {
+            return;
+        }
+        let Some(searcher) = self.task_searcher.get() else {
+            return;
+        };
+        // Key 1 of a task candidate is its text.
+        let at = searcher.highlights_in(&s.query, t.index(), 1);
+        self.search_text = Some((s.query.clone(), t, super::view::marks::ranges(&at, 0)));
     }
 
     /// The summary for a selected goal, region, document or duty group

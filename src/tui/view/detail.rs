@@ -12,16 +12,16 @@ use super::labels::{doc_label, lead_mode_label, numbered_title, role_label};
 use super::panes::UnitSpans;
 use super::summary::Summary;
 use super::text::{row_line, styled_wrap, wrapped};
-use crate::query::{Involvement, TaskPos, find_char_ranges};
+use crate::query::{Involvement, TaskPos};
 
 /// A task's lines at `width`: `role` is its role tag in a duty view,
-/// `search` the query whose matches are highlighted.
+/// `found` where the search matched its text (char ranges).
 pub fn task_lines(
     ctx: &Ctx,
     t: TaskPos,
     role: Option<Involvement>,
     spans: &UnitSpans,
-    search: Option<&str>,
+    found: &[(usize, usize)],
     width: usize,
 ) -> Vec<Line<'static>> {
     let s = ctx.s();
@@ -37,14 +37,13 @@ pub fn task_lines(
         )));
     }
     lines.push(Line::from(""));
-    let found = search.map_or_else(Vec::new, |q| find_char_ranges(&task.text, q));
     lines.extend(styled_wrap(
         &task.text,
         w,
         &[
             (&spans.partners, theme.partner),
             (&spans.leads, theme.lead),
-            (&found, theme.search),
+            (found, theme.search),
         ],
     ));
     lines.push(Line::from(""));
@@ -95,7 +94,7 @@ pub fn summary_lines(ctx: &Ctx, title: &str, sum: &Summary, w: usize) -> Vec<Lin
             lines.push(row_line(
                 "  ",
                 name,
-                None,
+                &[],
                 &n.to_string(),
                 w,
                 theme.lead,
@@ -108,15 +107,7 @@ pub fn summary_lines(ctx: &Ctx, title: &str, sum: &Summary, w: usize) -> Vec<Lin
         lines.push(Line::from(Span::styled(s.unled_tasks, theme.title)));
         for &t in &sum.unled_tasks {
             let task = c.task(t);
-            lines.push(row_line(
-                "  ",
-                &task.title,
-                None,
-                "",
-                w,
-                Style::new(),
-                theme,
-            ));
+            lines.push(row_line("  ", &task.title, &[], "", w, Style::new(), theme));
         }
     }
     lines

@@ -12,12 +12,13 @@
 //! - [`panes`]: the lead, partner and related-task entries of a task, and
 //!   where its lead and partner names sit in its text;
 //! - [`labels`]: names of documents, tasks, roles and lead modes;
-//!   [`text`]: styled wrapping and list rows; [`detail`]: the task text
+//!   [`text`]: styled wrapping and list rows; [`marks`]: search matches; [`detail`]: the task text
 //!   and summary lines; [`rows`]: the lines of the tree and duty lists.
 
 pub mod detail;
 pub mod duty;
 pub mod labels;
+pub mod marks;
 pub mod panes;
 pub mod rows;
 pub mod summary;

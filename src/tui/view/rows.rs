@@ -8,18 +8,20 @@ use ratatui::text::{Line, Span};
 use super::Ctx;
 use super::duty::{Duty, DutyRow};
 use super::labels::{doc_label, numbered_title, role_counts_label, role_label, task_label};
+use super::marks::{TitleMarks, ranges};
 use super::text::{row_line, truncated};
 use super::tree::{Grouping, NodeKey};
 use super::tree_model::TreeModel;
 use crate::query::Involvement;
 use crate::text;
 
-/// The tree's rows from `model.scroll()`, `height` of them, `width` wide.
+/// The tree's rows from `model.scroll()`, `height` of them, `width` wide;
+/// `search` marks where the search matched task titles.
 pub fn tree_rows(
     ctx: &Ctx,
     model: &TreeModel,
     grouping: Grouping,
-    search: Option<&str>,
+    search: Option<&TitleMarks>,
     width: usize,
     height: usize,
 ) -> Vec<Line<'static>> {
@@ -56,8 +58,15 @@ pub fn tree_rows(
                 Style::new().add_modifier(Modifier::BOLD)
             };
             let label = super::labels::node_label(ctx.cat, grouping, node.key);
-            let query = if is_task { search } else { None };
-            row_line(&prefix, &label, query, &right, width, base, theme)
+            let marks = match (node.key, search) {
+                (NodeKey::Task(t), Some(m)) => m.get(&t).map_or_else(Vec::new, |at| {
+                    // The label is the title after the task's number.
+                    let title = ctx.cat.task(t).title.chars().count();
+                    ranges(at, label.chars().count().saturating_sub(title))
+                }),
+                _ => Vec::new(),
+            };
+            row_line(&prefix, &label, &marks, &right, width, base, theme)
         })
         .collect()
 }
@@ -119,21 +128,21 @@ fn duty_row(ctx: &Ctx, d: &Duty, row: DutyRow, sel: bool, width: usize) -> Line<
         DutyRow::Doc(doc, n) => {
             // A task whose document is missing from the file still lists.
             let label = c.document(doc).map_or_else(|| "?".to_owned(), doc_label);
-            row_line("", &label, None, &n.to_string(), width, pick(bold), theme)
+            row_line("", &label, &[], &n.to_string(), width, pick(bold), theme)
         }
         DutyRow::Goal(g, n) => {
             let label = c
                 .goal(g)
                 .map_or_else(|| "?".to_owned(), |g| g.title.clone());
-            row_line("  ", &label, None, &n.to_string(), width, pick(bold), theme)
+            row_line("  ", &label, &[], &n.to_string(), width, pick(bold), theme)
         }
         DutyRow::Handoffs(n) => {
             let label = format!("⇄ {} · {}", s.handoffs, s.handoffs_note);
-            row_line("", &label, None, &n.to_string(), width, pick(bold), theme)
+            row_line("", &label, &[], &n.to_string(), width, pick(bold), theme)
         }
         DutyRow::HandoffTask(t) => {
             let label = format!("[{}] {}", s.role_lead, task_label(c, t));
-            row_line("  ", &label, None, "", width, pick(theme.lead), theme)
+            row_line("  ", &label, &[], "", width, pick(theme.lead), theme)
         }
         DutyRow::Handoff(i) => {
             let h = &d.handoffs[i];
@@ -147,7 +156,7 @@ fn duty_row(ctx: &Ctx, d: &Duty, row: DutyRow, sel: bool, width: usize) -> Line<
             row_line(
                 "    ⇄ ",
                 &label,
-                None,
+                &[],
                 &score,
                 width,
                 pick(Style::new()),
@@ -177,7 +186,7 @@ fn duty_row(ctx: &Ctx, d: &Duty, row: DutyRow, sel: bool, width: usize) -> Line<
             let rest = row_line(
                 "",
                 &label,
-                None,
+                &[],
                 "",
                 width.saturating_sub(4 + tag_w),
                 base,
