@@ -50,7 +50,7 @@ fn browse_find_unit_open_duties_and_export_csv() {
     tmux.type_text("台城");
     tmux.wait_until("the finder's hit 台山市台城街道", |s| {
         s.lines()
-            .any(|l| l.contains("台山市台城街道") && l.contains("牵头 0 · 配合 3"))
+            .any(|l| l.contains("台山市台城街道") && l.contains("配合 3") && !l.contains("牵头"))
     });
     tmux.send(&["Enter"]);
     // The duty view, with duties reached through the group 北部7镇, and
