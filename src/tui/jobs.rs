@@ -1,5 +1,6 @@
 //! Work that grows with the data (refiltering, regrouping, searching task
-//! texts, a unit's duties) runs here, off the drawing thread, so a key
+//! texts, a unit's duties, a plan's coverage) runs here, off the drawing
+//! thread, so a key
 //! press on 100 000 tasks still answers within a frame: the key only sends
 //! a request, the answer is swapped in on a later tick.
 //!
@@ -16,7 +17,8 @@ use std::collections::HashMap;
 use super::matcher::{TaskSearcher, task_searcher};
 use super::view::duty::{Duty, build_duty};
 use super::view::tree::{Grouping, Tree};
-use crate::query::{Catalog, Filters, TaskPos, UnitPos, View};
+use crate::overlap::coverage::{Coverage, coverage};
+use crate::query::{Catalog, DocPos, Filters, TaskPos, UnitPos, View};
 
 pub enum Request {
     /// Apply filters and build the tree in a grouping.
@@ -36,6 +38,8 @@ pub enum Request {
         unit: UnitPos,
         cursor: Option<usize>,
     },
+    /// Plan `doc` against all the plans below it.
+    Coverage { doc: DocPos },
 }
 
 pub enum Answer {
@@ -56,10 +60,25 @@ pub enum Answer {
         duty: Duty,
         cursor: Option<usize>,
     },
+    /// The coverage, or why it could not be computed.
+    Coverage {
+        doc: DocPos,
+        result: Result<Arc<Coverage>, String>,
+    },
 }
 
 /// Number of request kinds; one outstanding request per kind.
-pub const KINDS: usize = 3;
+pub const KINDS: usize = 4;
+
+/// The kind of coverage requests: keys typed while one runs are not held,
+/// since none of them depends on its answer (Esc must close the view
+/// while a large plan is still being computed).
+pub const COVERAGE_KIND: usize = 3;
+
+/// Whether keys typed while a request of `kind` runs wait for its answer.
+pub fn holds_input(kind: usize) -> bool {
+    kind != COVERAGE_KIND
+}
 
 impl Answer {
     pub fn kind(&self) -> usize {
@@ -67,6 +86,7 @@ impl Answer {
             Answer::Rebuilt { .. } => 0,
             Answer::Searched { .. } => 1,
             Answer::Duty { .. } => 2,
+            Answer::Coverage { .. } => COVERAGE_KIND,
         }
     }
 }
@@ -78,6 +98,7 @@ impl Request {
             Request::Rebuild { .. } => 0,
             Request::Search { .. } => 1,
             Request::Duty { .. } => 2,
+            Request::Coverage { .. } => COVERAGE_KIND,
         }
     }
 }
@@ -123,6 +144,15 @@ pub fn compute(cat: &Catalog, req: Request) -> Answer {
             duty: build_duty(cat, unit),
             cursor,
         },
+        Request::Coverage { doc } => {
+            let result = match cat.document(doc) {
+                Some(d) => coverage(cat.data(), &d.id, &[])
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
+                None => Err(format!("no document {}", doc.index())),
+            };
+            Answer::Coverage { doc, result }
+        }
     }
 }
 
@@ -143,7 +173,7 @@ impl Jobs {
             .spawn(move || {
                 while let Ok(first) = req_rx.recv() {
                     // Skip requests overtaken by a newer one of the same kind.
-                    let mut latest: [Option<(u64, Request)>; KINDS] = [None, None, None];
+                    let mut latest: [Option<(u64, Request)>; KINDS] = std::array::from_fn(|_| None);
                     let k = first.1.kind();
                     latest[k] = Some(first);
                     while let Ok(next) = req_rx.try_recv() {
@@ -151,6 +181,22 @@ impl Jobs {
                         latest[k] = Some(next);
                     }
                     for (generation, req) in latest.into_iter().flatten() {
+                        if let Request::Coverage { doc } = req {
+                            // Seconds on a large plan: on a thread of its
+                            // own, so refiltering and duty views do not
+                            // wait behind it.
+                            let (cat, tx) = (cat.clone(), out_tx.clone());
+                            let spawned = std::thread::Builder::new()
+                                .name("fengong-coverage".into())
+                                .spawn(move || {
+                                    let _ = tx.send((generation, compute(&cat, req)));
+                                });
+                            if let Err(e) = spawned {
+                                let result = Err(e.to_string());
+                                let _ = out_tx.send((generation, Answer::Coverage { doc, result }));
+                            }
+                            continue;
+                        }
                         if out_tx.send((generation, compute(&cat, req))).is_err() {
                             return;
                         }

@@ -9,7 +9,8 @@
 //! - [`view`]: pure functions of the catalog, a selection, theme and
 //!   strings — the tree model, duty lists, pane entries, text lines;
 //! - [`dialogs`]: one file per dialog (state, keys, drawing);
-//! - [`layout`] + [`render`]: where things go, and drawing that only reads;
+//! - [`layout`] + [`render`]: where things go, and drawing that only reads
+//!   (and records what it showed in [`scroll`], for scrolling and clicks);
 //! - [`jobs`]: refiltering, search and duty views off the drawing thread;
 //! - [`matcher`]: unit matching for the finder behind a small trait.
 
@@ -24,6 +25,7 @@ pub mod layout;
 pub mod matcher;
 pub mod messages;
 pub mod render;
+pub mod scroll;
 pub mod state;
 pub mod theme;
 pub mod view;

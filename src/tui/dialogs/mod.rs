@@ -9,12 +9,15 @@
 //! - [`filter`]: the filter form (`f`), and the status bar's summary of it;
 //! - [`export`]: the export dialog (`e`), which writes the file;
 //! - [`compare`]: two related tasks side by side (`c`);
+//! - [`coverage`]: a plan against the plans below it (`v`), with the
+//!   comparison view inside it for the evidence;
 //! - [`outcome`]: what their key handling answers.
 //!
 //! A new dialog is a new file, a variant of [`Dialog`], and the lines that
 //! open it, hand it its keys and draw it (in `state` and `render`).
 
 pub mod compare;
+pub mod coverage;
 pub mod export;
 pub mod filter;
 pub mod finder;
@@ -35,6 +38,7 @@ pub enum Dialog {
     Filter(filter::FilterDialog),
     Export(export::ExportDialog),
     Compare(compare::Compare),
+    Coverage(coverage::CoverageView),
 }
 
 impl Dialog {
@@ -46,6 +50,7 @@ impl Dialog {
             Dialog::Filter(f) => f.input_mode(),
             Dialog::Export(d) => d.input_mode(),
             Dialog::Compare(_) => InputMode::View,
+            Dialog::Coverage(c) => c.input_mode(),
         }
     }
 

@@ -7,17 +7,26 @@ mod panes;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::dialogs::{Dialog, filter};
-use super::keymap::help as hints;
+use super::keymap::help::HintBar;
+use super::keymap::table::{self as hints, hints_for};
 use super::layout::Focus;
 use super::state::{App, Screen};
 use super::view::text::truncated;
+use super::widgets;
 use crate::text;
 
 pub fn render(app: &App, f: &mut Frame) {
+    draw_screen(app, f);
+    if text::ambiguous_wide() {
+        widgets::widen_ambiguous(f.buffer_mut(), &app.theme.borders);
+    }
+}
+
+fn draw_screen(app: &App, f: &mut Frame) {
     let area = f.area();
     let areas = app.areas();
     if areas.too_small {
@@ -45,12 +54,15 @@ pub fn render(app: &App, f: &mut Frame) {
         Some(Dialog::Filter(d)) => d.draw(f, &ctx, &app.keys, &app.finder_items, area),
         Some(Dialog::Export(d)) => d.draw(f, &ctx, &app.keys, area, app.shown_hits().len()),
         Some(Dialog::Compare(c)) => c.draw(f, &ctx, areas.body()),
+        Some(Dialog::Coverage(v)) => v.draw(f, &ctx, areas.body()),
     }
 }
 
 fn too_small(app: &App, f: &mut Frame, area: Rect) {
     let msg = app.lang.s().too_small;
-    let block = Block::bordered().border_style(app.theme.border);
+    let block = Block::bordered()
+        .border_set(app.theme.borders)
+        .border_style(app.theme.border);
     let inner_w = area.width.saturating_sub(2) as usize;
     let lines: Vec<Line> = text::wrap(msg, inner_w.max(2))
         .into_iter()
@@ -109,20 +121,33 @@ fn status_bar(app: &App, f: &mut Frame, r: Rect) {
                 s.shown,
                 app.shown_hits().len()
             );
-            Line::from(text::truncate_to_width(&l, w).to_owned())
+            Line::from(text::ellipsize(&l, w).into_owned())
         }
     };
-    let bar = match (&app.screen, app.focus) {
-        _ if matches!(app.dialog, Some(Dialog::Compare(_))) => &hints::COMPARE,
-        (_, Focus::Overlaps) => &hints::RELATED,
-        (_, f) if f != Focus::Tree => &hints::PANE,
-        (Screen::Duty(_), _) => &hints::DUTY,
-        _ => &hints::TREE,
+    let bar = match &app.dialog {
+        Some(d @ (Dialog::Compare(_) | Dialog::Coverage(_))) => view_hints(d),
+        _ => hints_for(app.focus, matches!(app.screen, Screen::Duty(_)), false),
     };
-    let second = Line::from(truncated(
-        &app.keys.hint_line(bar, app.lang),
-        w,
+    let second = Line::from(Span::styled(
+        app.keys.hint_line_within(bar, app.lang, w),
         app.theme.key,
     ));
     f.render_widget(Paragraph::new(vec![first, second]), r);
+}
+
+/// The hint bar of the comparison or the coverage view: stepping keys
+/// when there are other tasks to step to.
+fn view_hints(d: &Dialog) -> &'static HintBar {
+    let cmp = match d {
+        Dialog::Compare(c) => Some(c),
+        Dialog::Coverage(v) => match &v.compare {
+            Some(c) => Some(c),
+            None => return &hints::COVERAGE,
+        },
+        _ => None,
+    };
+    match cmp {
+        Some(c) if c.others.len() > 1 => &hints::COMPARE_STEP,
+        _ => &hints::COMPARE,
+    }
 }

@@ -148,6 +148,7 @@ impl App {
                 });
                 self.show_match();
             }
+            Answer::Coverage { doc, result } => self.coverage_computed(doc, result),
         }
         self.after();
     }

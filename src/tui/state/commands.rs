@@ -67,25 +67,17 @@ impl App {
     /// `c`: compares the selected task with the related task selected in
     /// the related-tasks pane (the best one when that pane has no focus).
     pub(super) fn open_compare(&mut self) {
-        let related = &self.panes().related;
         let i = if self.focus == Focus::Overlaps {
             self.pane_pos(Focus::Overlaps)
         } else {
             0
         };
-        match (
-            self.selected_task(),
-            related.get(i.min(related.len().saturating_sub(1))),
-        ) {
-            (Some(task), Some(r)) => {
-                self.dialog = Some(Dialog::Compare(Compare {
-                    task,
-                    other: r.other,
-                    overlap: r.overlap,
-                    scroll: 0,
-                }))
-            }
-            _ => self.status = Some(Status::error(self.lang.s().no_compare)),
+        let cmp = self
+            .selected_task()
+            .and_then(|task| Compare::related(&self.cat, task, &self.panes().related, i));
+        match cmp {
+            Some(c) => self.dialog = Some(Dialog::Compare(c)),
+            None => self.status = Some(Status::error(self.lang.s().no_compare)),
         }
     }
 
@@ -123,6 +115,7 @@ impl App {
                 x.handle(a, &to)
             }
             Dialog::Compare(c) => c.handle(a, &self.ctx(), self.areas().body()),
+            Dialog::Coverage(v) => v.handle(a, &self.ctx(), self.areas().body()),
         };
         self.settle_dialog(d, out);
     }
@@ -135,7 +128,8 @@ impl App {
                 self.dialog = Some(d);
                 self.status = Some(st);
             }
-            Outcome::Close => {}
+            Outcome::Close => self.left_dialog(d),
+            Outcome::Run(Command::Visit(t)) => self.visit_from(d, t),
             Outcome::Run(cmd) => self.run(cmd),
         }
     }
@@ -145,7 +139,7 @@ impl App {
             Command::Search(q) => self.run_search(q),
             Command::OpenDuty(u) => self.open_duty(u),
             Command::SetFilters(f) => self.set_filters(f),
-            Command::GoToTask(t) => {
+            Command::GoToTask(t) | Command::Visit(t) => {
                 self.push_history();
                 self.jump_to_task(t);
             }

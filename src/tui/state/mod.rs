@@ -8,10 +8,11 @@
 //! selection or the filters change. Parts: [`nav`] (moving, opening,
 //! going back), [`commands`] (dialogs and what they hand back, search,
 //! duty views), [`background`] (jobs and the keys held while they run),
-//! [`mouse`].
+//! [`mouse`], [`coverage`] (the related pane's lists, the coverage view).
 
 mod background;
 mod commands;
+mod coverage;
 mod mouse;
 mod nav;
 
@@ -25,6 +26,7 @@ use ratatui::text::Line;
 
 use super::action::Action;
 use super::config::{self, ConfigError};
+use super::dialogs::coverage::CoverageView;
 use super::dialogs::export::ExportMemory;
 use super::dialogs::{Dialog, Status};
 use super::i18n::Lang;
@@ -32,23 +34,30 @@ use super::jobs::{self, Jobs, Request};
 use super::keymap::{InputMode, Keymap};
 use super::layout::{self, Areas, Focus};
 use super::matcher::{self, EngineMatcher, FinderItem, TaskSearcher, UnitMatcher};
+use super::scroll::Drawn;
 use super::theme::Theme;
 use super::view::Ctx;
-use super::view::detail::{duty_title, summary_lines, task_lines};
+use super::view::coverage::PlanLevels;
+use super::view::detail::{Subject, duty_title, summary_lines, task_lines};
 use super::view::duty::Duty;
 use super::view::labels::node_label;
-use super::view::panes::Panes;
+use super::view::panes::{Panes, RelatedShow};
 use super::view::summary::Summary;
 use super::view::text::CharRanges;
 use super::view::tree::{Grouping, NodeId, NodeKey};
 use super::view::tree_model::TreeModel;
-use crate::query::{Catalog, Filters, Hit, TaskPos, UnitPos, View};
+use crate::query::{Catalog, DocPos, Filters, Hit, TaskPos, UnitPos, View};
 
 /// Where the user was, for Esc/Backspace.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Location {
     Browse(Option<NodeKey>),
-    Duty { unit: UnitPos, cursor: usize },
+    Duty {
+        unit: UnitPos,
+        cursor: usize,
+    },
+    /// The coverage view of a plan (as it was left: `App::coverage_left`).
+    Coverage(DocPos),
 }
 
 pub enum Screen {
@@ -90,8 +99,12 @@ pub struct App {
     /// The tree with its expansion and selection.
     pub browse: TreeModel,
     pub focus: Focus,
+    /// The focused pane fills the screen (`z`).
+    pub zoomed: bool,
     /// Per pane: the selected entry (lists) or scroll offset (detail).
-    pane_pos: [usize; 5],
+    pane_pos: [usize; Focus::COUNT],
+    /// What each pane showed in the last frame (recorded by drawing).
+    pub drawn: Drawn,
     pub screen: Screen,
     pub dialog: Option<Dialog>,
     pub history: Vec<Location>,
@@ -135,6 +148,23 @@ pub struct App {
     /// lands, with the time the oldest one arrived.
     held: VecDeque<Event>,
     held_since: Option<Instant>,
+    // The related pane's lists and the coverage view (issue 14).
+    /// Whether the related-tasks pane lists overlaps or parallel pairs.
+    pub related_show: RelatedShow,
+    /// Which plans lie below which (for the coverage view).
+    pub levels: PlanLevels,
+    /// The coverage view last closed, kept so that `v` or Esc reopens it
+    /// where it was without computing it again.
+    coverage_left: Option<CoverageView>,
+}
+
+/// What the summary of a tree node is of.
+fn subject_of(k: NodeKey) -> Subject {
+    match k {
+        NodeKey::Doc(d) => Subject::Doc(d),
+        NodeKey::Goal(g) => Subject::Goal(g),
+        NodeKey::Region(_) | NodeKey::Task(_) => Subject::Tasks,
+    }
 }
 
 /// Held input is let through after this long even if the background work
@@ -145,18 +175,11 @@ const HOLD_LIMIT: Duration = Duration::from_secs(2);
 /// (so a broad filter on huge data keeps the tree short).
 const AUTO_EXPAND_LIMIT: usize = 2000;
 
-fn slot(f: Focus) -> usize {
-    match f {
-        Focus::Tree => 0,
-        Focus::Detail => 1,
-        Focus::Leads => 2,
-        Focus::Partners => 3,
-        Focus::Overlaps => 4,
-    }
-}
-
 impl App {
     pub fn new(cat: Catalog, lang: Lang, theme: Theme, origin: String, size: (u16, u16)) -> App {
+        // Narrow ambiguous characters until `apply_ui` says otherwise
+        // (widths are per thread: this is the thread that draws).
+        crate::text::set_ambiguous_wide(false);
         let cat = Arc::new(cat);
         let finder_items = Arc::new(matcher::items(&cat));
         let mut app = App {
@@ -171,7 +194,9 @@ impl App {
             grouping: Grouping::Region,
             browse: TreeModel::default(),
             focus: Focus::Tree,
-            pane_pos: [0; 5],
+            zoomed: false,
+            pane_pos: [0; Focus::COUNT],
+            drawn: Drawn::default(),
             screen: Screen::Browse,
             dialog: None,
             history: Vec::new(),
@@ -199,8 +224,12 @@ impl App {
             pending: [None; jobs::KINDS],
             held: VecDeque::new(),
             held_since: None,
+            related_show: RelatedShow::default(),
+            levels: PlanLevels::default(),
+            coverage_left: None,
         };
         app.data_name = app.origin.clone();
+        app.levels = PlanLevels::of(&app.cat);
         let first = jobs::compute(
             &app.cat,
             Request::Rebuild {
@@ -218,12 +247,13 @@ impl App {
         self.jobs = Some(Jobs::spawn(self.cat.clone()));
     }
 
-    /// Takes the user's config file at `path` (its keys). A file that
-    /// cannot be used leaves the defaults; the status bar says why, and
-    /// the reason is returned.
+    /// Takes the user's config file at `path` (its keys and `[ui]`) under
+    /// the terminal's locale. A file that cannot be used leaves the
+    /// defaults; the status bar says why, and the reason is returned.
     pub fn apply_config(&mut self, path: Option<&std::path::Path>) -> Option<ConfigError> {
         let (config, problem) = config::load(path);
         self.keys = config.keys;
+        self.apply_ui(config.ui.resolve(&config::Terminal::from_env()));
         if let Some(e) = &problem {
             let s = self.lang.s();
             self.status = Some(Status::error(format!(
@@ -232,6 +262,14 @@ impl App {
             )));
         }
         problem
+    }
+
+    /// Draws for a terminal where ambiguous-width characters are two
+    /// columns or one, with ASCII or box-drawing borders. Widths are
+    /// measured on the thread that calls this (the one that draws).
+    pub fn apply_ui(&mut self, ui: config::Ui) {
+        crate::text::set_ambiguous_wide(ui.ambiguous_wide);
+        self.theme = self.theme.with_ascii_borders(ui.ascii_borders);
     }
 
     /// Whether background work is outstanding (the status bar says so).
@@ -251,7 +289,8 @@ impl App {
     /// that key leads to: `e` after Enter on a unit exports the unit's
     /// duties, it is not a letter for the finder nor an export of the tree.
     pub fn holding_input(&self) -> bool {
-        self.busy() || self.dialog.as_ref().is_some_and(Dialog::holds_input)
+        let waiting = (0..jobs::KINDS).any(|k| self.pending[k].is_some() && jobs::holds_input(k));
+        waiting || self.dialog.as_ref().is_some_and(Dialog::holds_input)
     }
 
     // ----- what the state shows ----------------------------------------
@@ -275,6 +314,7 @@ impl App {
         let screen = layout::Screen {
             duty: matches!(self.screen, Screen::Duty(_)),
             task: self.panes.sizes(),
+            zoom: self.zoomed.then_some(self.focus),
         };
         layout::areas(
             &screen,
@@ -324,7 +364,7 @@ impl App {
 
     /// The selected entry of a list pane, or the detail pane's scroll.
     pub fn pane_pos(&self, f: Focus) -> usize {
-        self.pane_pos[slot(f)]
+        self.pane_pos[f.index()]
     }
 
     /// Tasks of the current screen, for export and the status bar.
@@ -369,17 +409,18 @@ impl App {
                 )
             }
             None => {
-                let title = match &self.screen {
-                    Screen::Browse => self
-                        .browse
-                        .selected_key()
-                        .map(|k| node_label(&self.cat, self.grouping, k))
-                        .unwrap_or_default(),
+                let (title, subject) = match &self.screen {
+                    Screen::Browse => match self.browse.selected_key() {
+                        Some(k) => (node_label(&self.cat, self.grouping, k), subject_of(k)),
+                        None => (String::new(), Subject::Tasks),
+                    },
                     Screen::Duty(d) => duty_title(&ctx, d),
                 };
                 let empty = Summary::default();
                 let sum = self.summary.as_ref().unwrap_or(&empty);
-                summary_lines(&ctx, &title, sum, width)
+                let mut lines = summary_lines(&ctx, &title, subject, sum, width);
+                self.add_coverage_hint(&mut lines, width);
+                lines
             }
         }
     }
@@ -436,6 +477,9 @@ impl App {
             Action::ToggleGrouping => self.toggle_grouping(),
             Action::OpenExport => self.open_export(),
             Action::Compare => self.open_compare(),
+            Action::ToggleParallel => self.toggle_related(),
+            Action::OpenCoverage => self.open_coverage(),
+            Action::Zoom => self.zoomed = !self.zoomed,
             Action::Click { x, y } => self.click(x, y),
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             _ => {}
@@ -450,8 +494,14 @@ impl App {
             Screen::Duty(d) => Selected::Duty(d.unit, d.cursor),
         };
         if self.panes_for.as_ref() != Some(&sel) {
-            self.panes = Panes::of(&self.cat, self.selected_task());
-            self.pane_pos = [0; 5];
+            self.panes = Panes::of(
+                &self.cat,
+                self.lang.s(),
+                self.selected_task(),
+                self.related_show,
+            );
+            self.pane_pos = [0; Focus::COUNT];
+            self.drawn.forget_panes();
             self.panes_for = Some(sel.clone());
         }
         if self.summary_for.as_ref() != Some(&sel) {

@@ -2,7 +2,7 @@
 //! expanding and collapsing, the focus, opening what is selected, and the
 //! history of jumps that Esc walks back.
 
-use super::{App, Location, Screen, slot};
+use super::{App, Location, Screen};
 use crate::query::{Filters, TaskPos};
 use crate::tui::dialogs::Status;
 use crate::tui::jobs::{self, Request};
@@ -12,9 +12,13 @@ use crate::tui::view::tree::{Grouping, NodeKey};
 use crate::tui::view::tree_model::Expanded;
 
 impl App {
-    /// Rows of one page of the left list.
+    /// Rows of one page of the focused pane.
     pub(super) fn page(&self) -> usize {
-        (self.areas().list_body().height as usize).max(1)
+        let rows = match self.drawn.get(self.focus) {
+            Some(e) if self.focus != Focus::Tree => e.height,
+            _ => self.areas().list_body().height as usize,
+        };
+        rows.max(1)
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
@@ -24,17 +28,20 @@ impl App {
                 Screen::Duty(d) => d.move_by(delta),
             },
             Focus::Detail => {
-                // Scroll no further than the last page of the text.
-                let body = self.areas().pane_body(Focus::Detail);
-                let n = self.detail_lines(body.width as usize).len();
-                let max = n.saturating_sub(body.height as usize) as isize;
-                let p = &mut self.pane_pos[slot(Focus::Detail)];
-                *p = (*p as isize).saturating_add(delta).clamp(0, max.max(0)) as usize;
+                // No further than the last page of the text as last drawn
+                // (before the first frame of a selection, drawing clamps).
+                let max = self
+                    .drawn
+                    .get(Focus::Detail)
+                    .map_or(isize::MAX, |e| e.max_top() as isize);
+                let p = &mut self.pane_pos[Focus::Detail.index()];
+                let from = (*p as isize).min(max);
+                *p = from.saturating_add(delta).clamp(0, max) as usize;
             }
             f => {
                 let n = self.panes.entries(f).len();
                 if n > 0 {
-                    let p = &mut self.pane_pos[slot(f)];
+                    let p = &mut self.pane_pos[f.index()];
                     *p = ((*p as isize).saturating_add(delta)).clamp(0, n as isize - 1) as usize;
                 }
             }
@@ -51,7 +58,7 @@ impl App {
 
     /// Selects a pane entry (a click).
     pub(super) fn set_pane_pos(&mut self, f: Focus, i: usize) {
-        self.pane_pos[slot(f)] = i;
+        self.pane_pos[f.index()] = i;
     }
 
     pub(super) fn collapse(&mut self) {
@@ -146,8 +153,13 @@ impl App {
         }
     }
 
-    /// Esc: to the tree from a pane, else back to the previous place.
+    /// Esc: out of a zoomed pane, to the tree from a pane, else back to
+    /// the previous place.
     pub(super) fn back(&mut self) {
+        if self.zoomed {
+            self.zoomed = false;
+            return;
+        }
         if self.focus != Focus::Tree {
             self.focus = Focus::Tree;
             return;
@@ -165,6 +177,7 @@ impl App {
                 }
             }
             Some(Location::Duty { unit, cursor }) => self.show_duty(unit, Some(cursor)),
+            Some(Location::Coverage(doc)) => self.show_coverage(doc),
             None => {
                 if let Screen::Duty(_) = self.screen {
                     self.screen = Screen::Browse;
