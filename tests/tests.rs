@@ -12,6 +12,7 @@ mod eval_floor;
 mod extract_conventions;
 mod extract_props;
 mod extract_seeds;
+mod first_run;
 mod notes_conventions;
 mod notes_fuzz;
 mod notes_seed000;

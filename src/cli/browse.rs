@@ -15,6 +15,9 @@ pub struct BrowseArgs {
 }
 
 pub fn run(data: Option<PathBuf>, args: BrowseArgs) -> anyhow::Result<ExitCode> {
+    // Loaded first, so a wrong `--data` (a plan document) is said even
+    // without a terminal.
+    let (data, origin) = super::load_data_from(data)?;
     if !tui::has_terminal() {
         super::note(
             "fengong: the explorer needs a terminal (standard input/output is not a tty); \
@@ -22,7 +25,6 @@ pub fn run(data: Option<PathBuf>, args: BrowseArgs) -> anyhow::Result<ExitCode> 
         );
         return Ok(ExitCode::from(2));
     }
-    let (data, origin) = super::load_data_from(data)?;
     let lang = Lang::detect(args.lang.as_deref());
     tui::run(Catalog::new(data), lang, Theme::from_env(), &origin)?;
     Ok(ExitCode::SUCCESS)
