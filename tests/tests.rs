@@ -43,6 +43,7 @@ mod hostile_writes;
 mod e2e_coverage;
 mod e2e_sizes;
 mod e2e_tui;
+mod e2e_ux;
 mod import_graph;
 mod tui_bundled;
 mod tui_coverage;

@@ -25,7 +25,7 @@ use crate::tui::layout::inner;
 use crate::tui::matcher::{FinderItem, UnitMatcher};
 use crate::tui::messages;
 use crate::tui::view::Ctx;
-use crate::tui::view::labels::{doc_label, doc_tag};
+use crate::tui::view::labels::{doc_label, doc_short};
 use crate::tui::view::text::truncated;
 use crate::tui::widgets::{block, centered, clear_overlay, input_line};
 
@@ -467,7 +467,7 @@ pub fn summary(ctx: &Ctx, f: &Filters) -> String {
     let c = ctx.cat;
     let mut parts = Vec::new();
     if let Some(d) = &f.doc {
-        parts.push(format!("{}={}", s.doc, doc_tag(d)));
+        parts.push(format!("{}={}", s.doc, doc_short(c, &d.as_str().into())));
     }
     if let Some(r) = &f.region {
         let name = c

@@ -14,9 +14,17 @@ pub fn doc_tag(id: &str) -> &str {
     id.split('_').next().filter(|s| !s.is_empty()).unwrap_or(id)
 }
 
-/// `[000] 标题`.
+/// The tag trees and lists show for document `id`: its short name
+/// ([`Document::tag`]: `000`, `江门市乡村振`), else the id's number.
+pub fn doc_short(c: &Catalog, id: &crate::model::DocId) -> String {
+    c.doc_pos(id)
+        .and_then(|p| c.document(p))
+        .map_or_else(|| doc_tag(&id.0).to_owned(), |d| d.tag().to_owned())
+}
+
+/// `[000] 标题`, with the document's short name.
 pub fn doc_label(d: &Document) -> String {
-    format!("[{}] {}", doc_tag(&d.id.0), d.title)
+    format!("[{}] {}", d.tag(), d.title)
 }
 
 /// `1. 标题`, or the title alone when the plan numbers nothing.
@@ -30,7 +38,7 @@ pub fn numbered_title(t: &Task) -> String {
 /// `[000] 1. 标题` for a task, as the panes label it.
 pub fn task_label(c: &Catalog, t: TaskPos) -> String {
     let task = c.task(t);
-    format!("[{}] {}", doc_tag(&task.doc.0), numbered_title(task))
+    format!("[{}] {}", doc_short(c, &task.doc), numbered_title(task))
 }
 
 /// A tree row's label (a node missing from a hand-edited file is `?`).
@@ -41,7 +49,7 @@ pub fn node_label(c: &Catalog, grouping: Grouping, key: NodeKey) -> String {
         NodeKey::Goal(g) => match c.goal(g) {
             None => "?".into(),
             Some(goal) => match grouping {
-                Grouping::Region => format!("[{}] {}", doc_tag(&goal.doc.0), goal.title),
+                Grouping::Region => format!("[{}] {}", doc_short(c, &goal.doc), goal.title),
                 Grouping::Document => goal.title.clone(),
             },
         },

@@ -9,7 +9,7 @@
 //! (similar measures in sibling places): never both in one list, since
 //! only the first are duplications or hand-offs.
 
-use super::labels::{doc_tag, relation_tag};
+use super::labels::{doc_short, relation_tag};
 use std::borrow::Cow;
 
 use super::text::CharRanges;
@@ -249,7 +249,7 @@ fn related_entry(c: &Catalog, s: &Strings, r: &Related) -> Entry {
     Entry {
         target: Target::Task(r.other),
         depth: 0,
-        text: format!("[{}] {}", doc_tag(&ot.doc.0), ot.title),
+        text: format!("[{}] {}", doc_short(c, &ot.doc), ot.title),
         note: format!(
             "{:.2} {} {}",
             r.score,
