@@ -50,3 +50,4 @@ mod tui_coverage;
 mod tui_render;
 mod tui_sizes;
 mod tui_state;
+mod tui_ux;
