@@ -516,6 +516,10 @@ fn duty_view_lists_hand_offs() {
             flat.contains("本单位牵头的任务与其他文档中由其他单位牵头的任务重叠"),
             "{s}"
         );
+        // And how to read the scores, at every size (the pane scrolls).
+        let all: String = a.detail_lines(60).iter().map(|l| l.to_string()).collect();
+        assert!(all.contains("只比较辖区相同或相互包含的规划"), "{all}");
+        assert!(all.contains("分数 0–1"), "{all}");
         insta::assert_snapshot!(format!("duty_handoffs_header_{w}x{h}"), s);
     }
 }

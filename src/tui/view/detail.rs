@@ -372,7 +372,10 @@ pub fn duty_title(ctx: &Ctx, d: &Duty) -> (String, Subject) {
             Subject::Goal(*g),
         ),
         Some(DutyRow::Handoffs(n)) => (
-            format!("{} ({n}): {}", s.handoffs, s.handoffs_note),
+            format!(
+                "{} ({n}): {}{}",
+                s.handoffs, s.handoffs_note, s.handoff_legend
+            ),
             Subject::Tasks,
         ),
         _ => (String::new(), Subject::Tasks),

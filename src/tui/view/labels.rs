@@ -100,6 +100,21 @@ pub fn lead_mode_label(s: &Strings, m: LeadMode) -> &'static str {
     }
 }
 
+/// An overlap as lists note it, most telling first so a narrow row keeps
+/// the score: `0.95 项目 广台高速、黄茅海跨海通道` (how certainly the two
+/// concern the same work, the relation, the shared terms), as the related
+/// pane lists them.
+pub fn overlap_note(c: &Catalog, s: &Strings, o: crate::query::OverlapPos) -> String {
+    let overlap = c.overlap(o);
+    let shared: Vec<&str> = overlap.shared.iter().map(|t| t.term.as_str()).collect();
+    format!(
+        "{:.2} {} {}",
+        overlap.score,
+        relation_tag(s, overlap.relation),
+        shared.join("、")
+    )
+}
+
 /// A relation as a list tags it: 项目, 同地, 平行.
 pub fn relation_tag(s: &Strings, r: OverlapRelation) -> &'static str {
     match r {

@@ -152,6 +152,8 @@ fn duty_row(ctx: &Ctx, d: &Duty, row: DutyRow, sel: bool, width: usize) -> Line<
                 .map(|&u| c.unit(u).name.as_str())
                 .collect();
             let label = format!("{} · {}", task_label(c, h.other), leads.join("、"));
+            // The score only: the row needs its room for the other leads; the
+            // section's header explains it, the related pane has the rest.
             let score = format!("{:.2}", h.score);
             row_line(
                 "    ⇄ ",
