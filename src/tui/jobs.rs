@@ -1,5 +1,5 @@
 //! Work that grows with the data (refiltering, regrouping, searching task
-//! texts, a unit's duties) runs here, off the drawing thread, so a key
+//! texts, a unit's duties, the deadline view, the matrix) runs here, off the drawing thread, so a key
 //! press on 100 000 tasks still answers within a frame: the key only sends
 //! a request, the answer is swapped in on a later tick.
 //!
@@ -11,8 +11,14 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
+use chrono::NaiveDate;
+
+use super::view::deadlines::{DueList, build_due_list};
 use super::view::duty::{Duty, build_duty};
+use super::view::heatmap::HeatMap;
 use super::view::tree::{Grouping, Tree};
+use crate::matrix::{By, Matrix, Sort};
+use crate::progress::Tracker;
 use crate::query::{Catalog, Filters, TaskPos, TextNeedle, UnitPos, View};
 
 pub enum Request {
@@ -29,6 +35,35 @@ pub enum Request {
         unit: UnitPos,
         cursor: Option<usize>,
     },
+    // The 台账 (issue 15).
+    /// The deadline view of a unit (or of every task) on `today`, with the
+    /// statuses of `tracker` (a copy of what was read).
+    Due {
+        unit: Option<UnitPos>,
+        today: NaiveDate,
+        tracker: Option<Arc<Tracker>>,
+        at: DueAt,
+    },
+    /// The responsibility matrix in an order, the cursor on a unit's row
+    /// and a document's or goal's column (positions) where they are.
+    Matrix {
+        by: By,
+        sort: Sort,
+        unit: Option<usize>,
+        column: Option<usize>,
+    },
+}
+
+/// Where the deadline view's cursor goes once built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DueAt {
+    /// Back on this task, where it is now…
+    pub task: Option<TaskPos>,
+    /// …else on this line (none: the first task).
+    pub line: Option<usize>,
+    /// A refresh of the view on screen (after recording progress): shown
+    /// only if the view is still on screen when it lands.
+    pub refresh: bool,
 }
 
 pub enum Answer {
@@ -46,10 +81,17 @@ pub enum Answer {
         duty: Duty,
         cursor: Option<usize>,
     },
+    Due {
+        list: DueList,
+        refresh: bool,
+    },
+    Matrix {
+        map: Box<HeatMap>,
+    },
 }
 
 /// Number of request kinds; one outstanding request per kind.
-pub const KINDS: usize = 3;
+pub const KINDS: usize = 5;
 
 impl Answer {
     pub fn kind(&self) -> usize {
@@ -57,6 +99,8 @@ impl Answer {
             Answer::Rebuilt { .. } => 0,
             Answer::Searched { .. } => 1,
             Answer::Duty { .. } => 2,
+            Answer::Due { .. } => 3,
+            Answer::Matrix { .. } => 4,
         }
     }
 }
@@ -68,6 +112,8 @@ impl Request {
             Request::Rebuild { .. } => 0,
             Request::Search { .. } => 1,
             Request::Duty { .. } => 2,
+            Request::Due { .. } => 3,
+            Request::Matrix { .. } => 4,
         }
     }
 }
@@ -99,6 +145,32 @@ pub fn compute(cat: &Catalog, req: Request) -> Answer {
             duty: build_duty(cat, unit),
             cursor,
         },
+        Request::Due {
+            unit,
+            today,
+            tracker,
+            at,
+        } => {
+            let mut list = build_due_list(cat, tracker.as_deref(), unit, today);
+            if at.task.is_some() || at.line.is_some() {
+                list.restore(at.task, at.line.unwrap_or(list.cursor));
+            }
+            Answer::Due {
+                list,
+                refresh: at.refresh,
+            }
+        }
+        Request::Matrix {
+            by,
+            sort,
+            unit,
+            column,
+        } => {
+            let mut map = HeatMap::new(Matrix::build(cat, by));
+            map.set_sort(sort);
+            map.focus(unit, column);
+            Answer::Matrix { map: Box::new(map) }
+        }
     }
 }
 
@@ -119,7 +191,7 @@ impl Jobs {
             .spawn(move || {
                 while let Ok(first) = req_rx.recv() {
                     // Skip requests overtaken by a newer one of the same kind.
-                    let mut latest: [Option<(u64, Request)>; KINDS] = [None, None, None];
+                    let mut latest: [Option<(u64, Request)>; KINDS] = Default::default();
                     let k = first.1.kind();
                     latest[k] = Some(first);
                     while let Ok(next) = req_rx.try_recv() {

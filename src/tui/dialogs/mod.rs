@@ -9,6 +9,8 @@
 //! - [`filter`]: the filter form (`f`), and the status bar's summary of it;
 //! - [`export`]: the export dialog (`e`), which writes the file;
 //! - [`compare`]: two related tasks side by side (`c`);
+//! - [`status`]: a task's status (`s`), [`note`]: a progress note (`p`),
+//!   both recorded in the progress file;
 //! - [`outcome`]: what their key handling answers.
 //!
 //! A new dialog is a new file, a variant of [`Dialog`], and the lines that
@@ -19,8 +21,10 @@ pub mod export;
 pub mod filter;
 pub mod finder;
 pub mod help;
+pub mod note;
 pub mod outcome;
 pub mod search;
+pub mod status;
 
 pub use outcome::{Command, Outcome, Status};
 
@@ -35,6 +39,9 @@ pub enum Dialog {
     Filter(filter::FilterDialog),
     Export(export::ExportDialog),
     Compare(compare::Compare),
+    // The 台账 (issue 15).
+    Status(status::StatusDialog),
+    Note(note::NoteDialog),
 }
 
 impl Dialog {
@@ -46,6 +53,8 @@ impl Dialog {
             Dialog::Filter(f) => f.input_mode(),
             Dialog::Export(d) => d.input_mode(),
             Dialog::Compare(_) => InputMode::View,
+            Dialog::Status(_) => InputMode::Choice,
+            Dialog::Note(_) => InputMode::Text,
         }
     }
 
@@ -75,6 +84,8 @@ mod tests {
             &super::finder::HINTS,
             &super::filter::HINTS,
             &super::export::HINTS,
+            &super::status::HINTS,
+            &super::note::HINTS,
         ] {
             for h in bar.items {
                 for a in h.actions {

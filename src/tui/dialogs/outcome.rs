@@ -53,4 +53,6 @@ pub enum Command {
     GoToTask(TaskPos),
     /// Say this in the status bar.
     Say(Status),
+    /// Progress was recorded: say this, and show what it changed.
+    Recorded(Status),
 }

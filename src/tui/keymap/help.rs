@@ -127,8 +127,51 @@ pub static COMPARE: HintBar = bar(
     ],
 );
 
+// The 台账 (issue 15).
+/// The deadline view's list.
+pub static DEADLINES: HintBar = bar(
+    InputMode::Normal,
+    &[
+        hint(&[Action::Down, Action::Up], "移动", "move"),
+        hint(&[Action::Collapse, Action::Expand], "上/下一组", "group"),
+        hint(&[Action::Open], "打开", "open"),
+        hint(&[Action::OpenFinder], "按单位", "unit"),
+        hint(&[Action::ClearFilters], "全部单位", "all units"),
+        hint(&[Action::SetStatus], "状态", "status"),
+        hint(&[Action::AddNote], "进展", "note"),
+        hint(&[Action::OpenExport], "导出", "export"),
+        hint(&[Action::Back], "返回", "back"),
+        hint(&[Action::Help], "帮助", "help"),
+    ],
+);
+
+/// The responsibility matrix.
+pub static MATRIX: HintBar = bar(
+    InputMode::Normal,
+    &[
+        hint(&[Action::Down, Action::Up], "行", "rows"),
+        hint(&[Action::Collapse, Action::Expand], "列", "columns"),
+        hint(&[Action::Open], "看任务", "tasks"),
+        hint(&[Action::SortMatrix], "排序", "order"),
+        hint(&[Action::MatrixBy], "文档/目标", "plans/goals"),
+        hint(&[Action::Back], "返回", "back"),
+        hint(&[Action::Help], "帮助", "help"),
+    ],
+);
+
+/// Under a task's progress in the task pane.
+pub static PROGRESS: HintBar = dialog_bar(
+    InputMode::Normal,
+    &[
+        hint(&[Action::SetStatus], "设置状态", "set the status"),
+        hint(&[Action::AddNote], "添加进展", "add a note"),
+    ],
+);
+
 /// Every hint bar, for the drift test.
-pub static ALL_BARS: &[&HintBar] = &[&TREE, &PANE, &RELATED, &DUTY, &COMPARE];
+pub static ALL_BARS: &[&HintBar] = &[
+    &TREE, &PANE, &RELATED, &DUTY, &COMPARE, &DEADLINES, &MATRIX, &PROGRESS,
+];
 
 impl Keymap {
     /// The help overlay: browsing keys grouped by topic, main keys only,
@@ -178,7 +221,7 @@ impl Keymap {
             ("Browsing", &[InputMode::Normal]),
             ("In the comparison (`c`)", &[InputMode::View]),
             (
-                "In dialogs (search, finder, filters, export); other keys type text",
+                "In dialogs (search, finder, filters, export, status, progress note); other keys type text",
                 &[InputMode::Text, InputMode::Choice],
             ),
             ("Answering “overwrite? (y/n)”", &[InputMode::Confirm]),
@@ -326,13 +369,13 @@ mod tests {
     fn help_lines_read_as_before() {
         let m = Keymap::default();
         let zh = m.help_lines(Lang::Zh);
-        assert_eq!(zh.len(), 17);
+        assert_eq!(zh.len(), 21);
         assert_eq!(zh[0].keys, "j k ↑ ↓");
         assert_eq!(zh[0].text, "上下移动");
         assert_eq!(zh[7].keys, "Esc ⌫");
         assert_eq!(zh[9].keys, "u Ctrl-P");
-        assert_eq!(zh[16].keys, "鼠标");
-        assert_eq!(m.help_lines(Lang::En)[16].keys, "mouse");
+        assert_eq!(zh.last().unwrap().keys, "鼠标");
+        assert_eq!(m.help_lines(Lang::En).last().unwrap().keys, "mouse");
         assert_eq!(
             m.hint_line(&TREE, Lang::Zh),
             "j/k 移动 h/l 折叠/展开 Enter 打开 / 搜索 u 单位 f 筛选 e 导出 d 分组 ? 帮助 q 退出"

@@ -98,6 +98,12 @@ pub fn action_name(a: &Action) -> Option<&'static str> {
         Action::ToggleGrouping => "group",
         Action::OpenExport => "export",
         Action::Compare => "compare",
+        Action::Deadlines => "deadlines",
+        Action::Matrix => "matrix",
+        Action::SortMatrix => "matrix_sort",
+        Action::MatrixBy => "matrix_by",
+        Action::SetStatus => "set_status",
+        Action::AddNote => "add_note",
         Action::Submit => "submit",
         Action::Cancel => "cancel",
         Action::NextField => "next_field",
@@ -308,6 +314,12 @@ mod tests {
             (KeyCode::Char('c'), Action::Compare),
             (KeyCode::Char('E'), Action::ExpandAll),
             (KeyCode::Char('C'), Action::CollapseAll),
+            (KeyCode::Char('t'), Action::Deadlines),
+            (KeyCode::Char('m'), Action::Matrix),
+            (KeyCode::Char('o'), Action::SortMatrix),
+            (KeyCode::Char('b'), Action::MatrixBy),
+            (KeyCode::Char('s'), Action::SetStatus),
+            (KeyCode::Char('p'), Action::AddNote),
         ];
         for (code, want) in cases {
             assert_eq!(map_key(n, &key(code)), Some(want), "{code:?}");

@@ -100,6 +100,11 @@ topic!(
     "并排对比任务与相关任务",
     "compare with a related task side by side"
 );
+// The 台账 (issue 15).
+topic!(DEADLINES, "按时限查看任务", "tasks by deadline");
+topic!(MATRIX_TOPIC, "责任矩阵", "responsibility matrix");
+topic!(MATRIX_KEYS, "矩阵:排序 / 按目标", "matrix: order / by goal");
+topic!(PROGRESS_TOPIC, "任务状态 / 进展", "set the status / add a note");
 topic!(HELP, "帮助", "this help");
 topic!(QUIT, "退出", "quit");
 topic!(MOUSE, "点击选择,滚轮滚动", "click selects, wheel scrolls");
@@ -177,6 +182,13 @@ pub static DEFAULT: &[Binding] = &[
     row(ch('d'), BROWSE, Action::ToggleGrouping, &GROUP),
     row(ch('e'), BROWSE, Action::OpenExport, &EXPORT),
     row(ch('c'), BROWSE, Action::Compare, &COMPARE_TOPIC),
+    // The 台账 (issue 15).
+    row(ch('t'), BROWSE, Action::Deadlines, &DEADLINES),
+    row(ch('m'), BROWSE, Action::Matrix, &MATRIX_TOPIC),
+    row(ch('o'), BROWSE, Action::SortMatrix, &MATRIX_KEYS),
+    row(ch('b'), BROWSE, Action::MatrixBy, &MATRIX_KEYS),
+    row(ch('s'), BROWSE, Action::SetStatus, &PROGRESS_TOPIC),
+    row(ch('p'), BROWSE, Action::AddNote, &PROGRESS_TOPIC),
     row(ch('?'), BROWSE, Action::Help, &HELP),
     row(ch('q'), BROWSE, Action::Quit, &QUIT),
     row(Key::Mouse, BROWSE, Action::Click { x: 0, y: 0 }, &MOUSE),

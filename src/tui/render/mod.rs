@@ -3,6 +3,7 @@
 //! [`layout`](super::layout), the lines from [`view`](super::view), the
 //! overlays draw themselves ([`dialogs`](super::dialogs)).
 
+mod ledger;
 mod panes;
 
 use ratatui::Frame;
@@ -27,8 +28,14 @@ pub fn render(app: &App, f: &mut Frame) {
     match &app.screen {
         Screen::Browse => panes::tree(app, f, areas.left),
         Screen::Duty(d) => panes::duty(app, d, f, &areas),
+        Screen::Ledger(l) => ledger::screen(app, l, f, &areas),
     }
-    for &(focus, r) in &areas.right {
+    let right: &[(Focus, Rect)] = if ledger::covers_body(app) {
+        &[]
+    } else {
+        &areas.right
+    };
+    for &(focus, r) in right {
         match focus {
             Focus::Detail => panes::detail(app, f, r),
             Focus::Tree => {}
@@ -52,6 +59,8 @@ pub fn render(app: &App, f: &mut Frame) {
             app.shown_hits().len(),
         ),
         Some(Dialog::Compare(c)) => c.draw(f, &ctx, areas.body()),
+        Some(Dialog::Status(d)) => d.draw(f, &ctx, &app.keys, area),
+        Some(Dialog::Note(d)) => d.draw(f, &ctx, &app.keys, area),
     }
 }
 
@@ -108,6 +117,10 @@ fn status_bar(app: &App, f: &mut Frame, r: Rect) {
             };
             Line::from(truncated(&st.text, w, style))
         }
+        None if ledger::status_line(app).is_some() => {
+            let l = ledger::status_line(app).unwrap_or_default();
+            Line::from(text::truncate_to_width(&l, w).to_owned())
+        }
         None => {
             let l = format!(
                 "{}{}{} {}",
@@ -123,6 +136,7 @@ fn status_bar(app: &App, f: &mut Frame, r: Rect) {
         _ if matches!(app.dialog, Some(Dialog::Compare(_))) => &hints::COMPARE,
         (_, Focus::Overlaps) => &hints::RELATED,
         (_, f) if f != Focus::Tree => &hints::PANE,
+        (Screen::Ledger(l), _) => l.hints(),
         (Screen::Duty(_), _) => &hints::DUTY,
         _ => &hints::TREE,
     };

@@ -143,6 +143,7 @@ impl App {
                 });
                 self.show_match();
             }
+            other => self.apply_ledger_answer(other),
         }
         self.after();
     }

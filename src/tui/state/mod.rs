@@ -8,10 +8,11 @@
 //! selection or the filters change. Parts: [`nav`] (moving, opening,
 //! going back), [`commands`] (dialogs and what they hand back, search,
 //! duty views), [`background`] (jobs and the keys held while they run),
-//! [`mouse`].
+//! [`mouse`], [`ledger`] (the 台账: progress, deadlines, the matrix).
 
 mod background;
 mod commands;
+pub mod ledger;
 mod mouse;
 mod nav;
 
@@ -28,12 +29,13 @@ use super::config::{self, ConfigError};
 use super::dialogs::{Dialog, Status};
 use super::i18n::Lang;
 use super::jobs::{self, Jobs, Request};
+use super::keymap::help as hints;
 use super::keymap::{InputMode, Keymap};
 use super::layout::{self, Areas, Focus};
 use super::matcher::{self, EngineMatcher, FinderItem, UnitMatcher};
 use super::theme::Theme;
 use super::view::Ctx;
-use super::view::detail::{duty_title, summary_lines, task_lines};
+use super::view::detail::{duty_title, progress_lines, summary_lines, task_lines};
 use super::view::duty::Duty;
 use super::view::labels::node_label;
 use super::view::panes::Panes;
@@ -41,17 +43,38 @@ use super::view::summary::Summary;
 use super::view::tree::{Grouping, NodeId, NodeKey};
 use super::view::tree_model::TreeModel;
 use crate::query::{Catalog, Filters, Hit, TaskPos, UnitPos, View};
+use ledger::{LedgerScreen, LedgerState};
 
 /// Where the user was, for Esc/Backspace.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Location {
     Browse(Option<NodeKey>),
-    Duty { unit: UnitPos, cursor: usize },
+    Duty {
+        unit: UnitPos,
+        cursor: usize,
+    },
+    // The 台账 (issue 15).
+    Due {
+        unit: Option<UnitPos>,
+        line: usize,
+    },
+    Matrix {
+        by: crate::matrix::By,
+    },
+    /// A matrix cell's tasks (a duty list of one plan or goal).
+    Cell {
+        unit: UnitPos,
+        by: crate::matrix::By,
+        column: usize,
+        cursor: usize,
+    },
 }
 
 pub enum Screen {
     Browse,
     Duty(Duty),
+    /// The deadline view or the matrix (issue 15).
+    Ledger(LedgerScreen),
 }
 
 pub struct SearchState {
@@ -66,6 +89,7 @@ pub struct SearchState {
 enum Selected {
     Browse(Option<NodeKey>),
     Duty(UnitPos, usize),
+    Ledger(Option<TaskPos>, usize),
 }
 
 /// Builds the unit finder's matcher (on first use, then kept).
@@ -120,6 +144,8 @@ pub struct App {
     /// lands, with the time the oldest one arrived.
     held: VecDeque<Event>,
     held_since: Option<Instant>,
+    /// The 台账: the progress file, `--today`, the matrix kept.
+    pub ledger: LedgerState,
 }
 
 /// Held input is let through after this long even if the background work
@@ -177,6 +203,7 @@ impl App {
             pending: [None; jobs::KINDS],
             held: VecDeque::new(),
             held_since: None,
+            ledger: LedgerState::default(),
         };
         let first = jobs::compute(
             &app.cat,
@@ -250,7 +277,7 @@ impl App {
 
     pub fn areas(&self) -> Areas {
         let screen = layout::Screen {
-            duty: matches!(self.screen, Screen::Duty(_)),
+            duty: matches!(self.screen, Screen::Duty(_) | Screen::Ledger(_)),
             task: self.panes.sizes(),
         };
         layout::areas(
@@ -269,6 +296,7 @@ impl App {
         match &self.screen {
             Screen::Browse => self.browse.selected_task(),
             Screen::Duty(d) => d.selected_task(),
+            Screen::Ledger(l) => l.selected_task(),
         }
     }
 
@@ -276,6 +304,7 @@ impl App {
     pub fn selected_duty_hit(&self) -> Option<&Hit> {
         match &self.screen {
             Screen::Duty(d) => d.selected_hit(),
+            Screen::Ledger(l) => l.selected_hit(),
             Screen::Browse => None,
         }
     }
@@ -309,6 +338,7 @@ impl App {
         match &self.screen {
             Screen::Browse => &self.view.hits,
             Screen::Duty(d) => &d.hits,
+            Screen::Ledger(l) => l.hits(),
         }
     }
 
@@ -323,7 +353,16 @@ impl App {
         match self.selected_task() {
             Some(t) => {
                 let role = self.selected_duty_hit().and_then(|h| h.involvement);
-                task_lines(&ctx, t, role, &self.panes.spans, self.search_query(), width)
+                let mut lines =
+                    task_lines(&ctx, t, role, &self.panes.spans, self.search_query(), width);
+                // Only when a progress file was opened (or failed to open).
+                if self.ledger.tracker.is_some() || self.ledger.problem.is_some() {
+                    let hint = self.keys.hint_line(&hints::PROGRESS, self.lang);
+                    let today = self.ledger.today;
+                    let progress = self.progress();
+                    lines.extend(progress_lines(&ctx, progress, t, today, &hint, width));
+                }
+                lines
             }
             None => {
                 let title = match &self.screen {
@@ -333,6 +372,7 @@ impl App {
                         .map(|k| node_label(&self.cat, self.grouping, k))
                         .unwrap_or_default(),
                     Screen::Duty(d) => duty_title(&ctx, d),
+                    Screen::Ledger(l) => l.title(&ctx),
                 };
                 let empty = Summary::default();
                 let sum = self.summary.as_ref().unwrap_or(&empty);
@@ -367,6 +407,9 @@ impl App {
     }
 
     fn update_normal(&mut self, a: Action) {
+        if self.ledger_keys(&a) {
+            return;
+        }
         match a {
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
@@ -405,6 +448,7 @@ impl App {
         let sel = match &self.screen {
             Screen::Browse => Selected::Browse(self.browse.selected_key()),
             Screen::Duty(d) => Selected::Duty(d.unit, d.cursor),
+            Screen::Ledger(l) => Selected::Ledger(l.selected_task(), l.cursor()),
         };
         if self.panes_for.as_ref() != Some(&sel) {
             self.panes = Panes::of(&self.cat, self.selected_task());
@@ -415,10 +459,12 @@ impl App {
             self.summary = self.compute_summary();
             self.summary_for = Some(sel);
         }
-        let h = self.areas().list_body().height as usize;
+        let areas = self.areas();
+        let h = areas.list_body().height as usize;
         match &mut self.screen {
             Screen::Browse => self.browse.keep_visible(h),
             Screen::Duty(d) => d.keep_visible(h),
+            Screen::Ledger(l) => l.keep_visible(h, areas.body()),
         }
     }
 
@@ -443,6 +489,7 @@ impl App {
                 Some(s)
             }
             Screen::Duty(d) => Some(Summary::of(&self.cat, &d.group_tasks())),
+            Screen::Ledger(l) => Some(Summary::of(&self.cat, &l.group_tasks())),
         }
     }
 }
