@@ -39,6 +39,7 @@ mod hostile_text;
 mod hostile_writes;
 
 // The explorer: state, drawing, the real binary in tmux.
+mod e2e_ledger;
 mod e2e_tui;
 mod import_graph;
 mod tui_bundled;

@@ -361,7 +361,7 @@ fn due_line(ctx: &Ctx, d: &DueList, line: DueLine, sel: bool, width: usize) -> L
             // (where there is room) a recorded status.
             let finished = matches!(r.status, Shown::Done | Shown::Closed);
             let mut right: Vec<String> = Vec::new();
-            if finished || (width >= 56 && r.status == Shown::InProgress) {
+            if finished || (width >= 48 && r.status == Shown::InProgress) {
                 right.push(status_label(s, r.status).to_owned());
             }
             if let Some(days) = r.days
