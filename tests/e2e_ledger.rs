@@ -6,9 +6,9 @@
 //! Needs tmux. Without it the test fails when `CI` is set (`.ci/run`
 //! installs tmux) and is skipped with a notice otherwise.
 
-use std::path::Path;
 use fengong::model::TaskData;
 use fengong::progress::{Status, Tracker};
+use std::path::Path;
 
 use crate::common::tmux::{self, Tmux};
 use crate::common::{BIN, extract_into, fixture, shell_quote, temp_dir, xlsx_rows};
@@ -44,7 +44,11 @@ fn set_a_status_and_a_note_quit_reopen_see_them_and_export_the_ledger() {
     tmux.wait_for("区域 → 目标 → 任务");
     // The deadline view opens on the soonest task.
     tmux.send(&["t"]);
-    tmux.wait_for_all(&["时限 · 全部单位", "30天内到期 (3)", "1. 加快深江铁路台山段建设"]);
+    tmux.wait_for_all(&[
+        "时限 · 全部单位",
+        "30天内到期 (3)",
+        "1. 加快深江铁路台山段建设",
+    ]);
     // s: the picker proposes 推进中 (nothing recorded yet); Enter records.
     tmux.send(&["s"]);
     tmux.wait_for_all(&["设置状态", "› 2 推进中"]);
@@ -97,7 +101,12 @@ fn set_a_status_and_a_note_quit_reopen_see_them_and_export_the_ledger() {
         .find_map(|l| {
             let at = l.find("文件名")?;
             let rest = l[at + "文件名".len()..].trim_start();
-            Some(rest.split_whitespace().next()?.trim_end_matches('│').to_owned())
+            Some(
+                rest.split_whitespace()
+                    .next()?
+                    .trim_end_matches('│')
+                    .to_owned(),
+            )
         })
         .unwrap_or_else(|| panic!("no file name in:\n{s}"));
     tmux.send(&["Enter"]);
@@ -106,7 +115,11 @@ fn set_a_status_and_a_note_quit_reopen_see_them_and_export_the_ledger() {
 
     let rows = xlsx_rows(&dir.join(&name), "台账");
     let text = |d: &calamine::Data| d.to_string();
-    assert!(text(&rows[0][0]).contains("截至 2022-06-30"), "{:?}", rows[0]);
+    assert!(
+        text(&rows[0][0]).contains("截至 2022-06-30"),
+        "{:?}",
+        rows[0]
+    );
     let header = rows
         .iter()
         .position(|r| r.iter().any(|c| text(c) == "最新进展"))
@@ -131,7 +144,11 @@ fn set_a_status_and_a_note_quit_reopen_see_them_and_export_the_ledger() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    let mut want = vec![name.clone(), "tasks.json".into(), "tasks.progress.json".into()];
+    let mut want = vec![
+        name.clone(),
+        "tasks.json".into(),
+        "tasks.progress.json".into(),
+    ];
     want.sort();
     assert_eq!(names, want);
     let _ = std::fs::remove_dir_all(&dir);

@@ -104,7 +104,11 @@ topic!(
 topic!(DEADLINES, "按时限查看任务", "tasks by deadline");
 topic!(MATRIX_TOPIC, "责任矩阵", "responsibility matrix");
 topic!(MATRIX_KEYS, "矩阵:排序 / 按目标", "matrix: order / by goal");
-topic!(PROGRESS_TOPIC, "任务状态 / 进展", "set the status / add a note");
+topic!(
+    PROGRESS_TOPIC,
+    "任务状态 / 进展",
+    "set the status / add a note"
+);
 topic!(HELP, "帮助", "this help");
 topic!(QUIT, "退出", "quit");
 topic!(MOUSE, "点击选择,滚轮滚动", "click selects, wheel scrolls");
