@@ -56,4 +56,6 @@ pub enum Command {
     Visit(TaskPos),
     /// Say this in the status bar.
     Say(Status),
+    /// Progress was recorded: say this, and show what it changed.
+    Recorded(Status),
 }

@@ -47,6 +47,7 @@ impl App {
         let scope = match &self.screen {
             Screen::Duty(d) => ExportScope::duty(&self.cat, d.unit),
             Screen::Browse => ExportScope::view(&self.cat, &self.filters, &self.view.units),
+            Screen::Ledger(l) => l.export_scope(&self.cat),
         };
         self.dialog = Some(Dialog::Export(ExportDialog::open(scope)));
     }
@@ -89,11 +90,15 @@ impl App {
                     hits: self.shown_hits(),
                     dir: &self.export_dir,
                     strings: self.lang.s(),
+                    progress: self.progress(),
+                    today: self.ledger.today,
+                    data: &self.origin,
                 };
                 x.handle(a, &to)
             }
             Dialog::Compare(c) => c.handle(a, &self.ctx(), self.areas().body()),
             Dialog::Coverage(v) => v.handle(a, &self.ctx(), self.areas().body()),
+            Dialog::Status(_) | Dialog::Note(_) => self.progress_dialog(&mut d, a),
         };
         self.settle_dialog(d, out);
     }
@@ -115,6 +120,7 @@ impl App {
     fn run(&mut self, cmd: Command) {
         match cmd {
             Command::Search(q) => self.run_search(q),
+            Command::OpenDuty(u) if self.ledger.finder_for_due => self.due_unit_chosen(u),
             Command::OpenDuty(u) => self.open_duty(u),
             Command::SetFilters(f) => self.set_filters(f),
             Command::GoToTask(t) | Command::Visit(t) => {
@@ -122,6 +128,7 @@ impl App {
                 self.jump_to_task(t);
             }
             Command::Say(st) => self.status = Some(st),
+            Command::Recorded(st) => self.recorded(st),
         }
     }
 
@@ -215,7 +222,7 @@ impl App {
                     s.current + 1,
                     s.matches.len()
                 );
-                if let Screen::Duty(_) = self.screen {
+                if !matches!(self.screen, Screen::Browse) {
                     self.screen = Screen::Browse;
                 }
                 self.focus = Focus::Tree;
