@@ -1,13 +1,13 @@
 //! A document's short name: the tag the explorer puts before its goals and
-//! tasks (`[000] 强化北部…`, `[江门市乡村振]`) and its lists name it by.
+//! tasks (`[000] 强化北部…`, `[江门市乡村]`) and its lists name it by.
 //! Stored in the task-data file (`short_name`, docs/FORMAT.md); given with
 //! `fengong extract --name NAME`, else made here from the file name or the
 //! title, so a user's own plan never shows its whole file name there.
 
 use crate::text;
 
-/// Widest a short name is, in display columns (six CJK characters).
-pub const MAX_WIDTH: usize = 12;
+/// Widest a short name is, in display columns (five CJK characters: enough to tell plans apart, and the goal title keeps the row).
+pub const MAX_WIDTH: usize = 10;
 
 /// The number a document's id (its file name) starts with, when it is
 /// numbered as the bundled plans are (`000` for `000_f13ecef8831b900d`,
@@ -78,11 +78,11 @@ mod tests {
     fn other_documents_are_named_by_their_title() {
         assert_eq!(
             derive("my-plan", "江门市乡村振兴战略规划（2018—2022年）"),
-            "江门市乡村振"
+            "江门市乡村"
         );
         assert_eq!(
             derive("x", "关于印发《开平市2023年重点工作》的通知"),
-            "开平市2023年"
+            "开平市2023"
         );
         assert_eq!(derive("my-plan", ""), "my-plan");
         assert!(text::width(&derive("a", &"很长的标题".repeat(9))) <= MAX_WIDTH);
@@ -92,9 +92,9 @@ mod tests {
     fn given_names_are_cleaned_and_repeats_numbered() {
         assert_eq!(clean("  西部规划\u{1b}  ").as_deref(), Some("西部规划"));
         assert_eq!(clean(" \t "), None);
-        let taken = ["江门市乡村振".to_owned(), "江门市乡村2".to_owned()];
-        assert_eq!(unique("江门市乡村振".into(), &taken[..1]), "江门市乡村2");
-        assert_eq!(unique("江门市乡村振".into(), &taken), "江门市乡村3");
+        let taken = ["江门市乡村".to_owned(), "江门市乡2".to_owned()];
+        assert_eq!(unique("江门市乡村".into(), &taken[..1]), "江门市乡2");
+        assert_eq!(unique("江门市乡村".into(), &taken), "江门市乡3");
         assert_eq!(unique("a".into(), &taken), "a");
     }
 }

@@ -117,7 +117,7 @@ pub struct Document {
     pub jurisdiction: RegionId,
     /// The input path as given to `fengong extract` (relative when it was).
     pub source: String,
-    /// The short name lists and trees tag it with (`000`, `江门市乡村振`):
+    /// The short name lists and trees tag it with (`000`, `江门市乡村`):
     /// `extract --name`, else [`crate::doc_name::derive`]. Filled on load
     /// when a file lacks it.
     #[serde(default)]

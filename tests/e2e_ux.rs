@@ -172,7 +172,7 @@ fn newcomer(size: (u16, u16)) {
     );
     tmux.wait_for("next: fengong --data tasks.json");
     tmux.send(&["Enter"]);
-    tmux.wait_for("[江门市某镇乡]");
+    tmux.wait_for("[江门市某镇]");
     // Down to the task: its related pane.
     tmux.send(&["l", "j", "l", "j", "l", "j"]);
     tmux.wait_for_all(&["完善农村道路", "没有其他规划可比较"]);

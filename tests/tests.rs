@@ -41,12 +41,14 @@ mod hostile_writes;
 
 // The explorer: state, drawing, the real binary in tmux.
 mod e2e_coverage;
+mod e2e_ledger;
 mod e2e_sizes;
 mod e2e_tui;
 mod e2e_ux;
 mod import_graph;
 mod tui_bundled;
 mod tui_coverage;
+mod tui_ledger;
 mod tui_render;
 mod tui_sizes;
 mod tui_state;

@@ -14,7 +14,7 @@ pub struct ExtractArgs {
     /// repository, else tasks.json here).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// The document's short name in trees and lists (at most six Chinese
+    /// The document's short name in trees and lists (at most five Chinese
     /// characters; one document only). Default: the number its file name
     /// starts with, else the first characters of its title.
     #[arg(long, value_name = "NAME")]

@@ -78,8 +78,23 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Where the explorer keeps progress (the file the CLI uses, or
+/// `--progress`), and the day it judges deadlines on (`--today`).
+pub struct ProgressFile {
+    pub path: std::path::PathBuf,
+    /// Named with `--progress`: its folder must exist.
+    pub explicit: bool,
+    pub today: chrono::NaiveDate,
+}
+
 /// Runs the explorer on data from `origin` until the user quits.
-pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: &DataOrigin) -> anyhow::Result<()> {
+pub fn run(
+    cat: Catalog,
+    lang: Lang,
+    theme: Theme,
+    origin: &DataOrigin,
+    progress: ProgressFile,
+) -> anyhow::Result<()> {
     // A panic must not leave the terminal in raw mode with the mouse captured.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -101,6 +116,8 @@ pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: &DataOrigin) -> anyho
     app.data_name = origin.caption();
     app.enable_background();
     let problem = app.apply_config(config::default_path().as_deref());
+    app.ledger.today = progress.today;
+    app.open_progress(&progress.path, progress.explicit);
     loop {
         terminal.draw(|f| render::render(&app, f))?;
         // Test hook: the end-to-end test checks that a panic gives the

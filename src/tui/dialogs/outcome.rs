@@ -66,4 +66,6 @@ pub enum Command {
         format: Format,
         said: Status,
     },
+    /// Progress was recorded: say this, and show what it changed.
+    Recorded(Status),
 }

@@ -58,7 +58,10 @@ pub(super) fn duty(app: &App, d: &Duty, f: &mut Frame, areas: &Areas) {
     let s = app.lang.s();
     let ctx = app.ctx();
     if let Some(hr) = areas.duty_header {
-        let title = format!("{} · {}", s.duties, app.cat.unit(d.unit).name);
+        let mut title = format!("{} · {}", s.duties, app.cat.unit(d.unit).name);
+        if let Some(cell) = &d.cell {
+            title.push_str(&format!(" × {}", cell.label));
+        }
         let lines = duty_header(&ctx, d, inner(hr).width as usize);
         let b = pane_block(&app.theme, &title, false, hr, None, None);
         f.render_widget(Paragraph::new(lines).block(b), hr);

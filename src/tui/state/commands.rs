@@ -60,6 +60,7 @@ impl App {
         let scope = match &self.screen {
             Screen::Duty(d) => ExportScope::duty(&self.cat, d.unit),
             Screen::Browse => ExportScope::view(&self.cat, &self.filters, &self.view.units),
+            Screen::Ledger(l) => l.export_scope(&self.cat),
         };
         self.dialog = Some(Dialog::Export(ExportDialog::open(scope, &self.export)));
     }
@@ -106,16 +107,16 @@ impl App {
                 let to = ExportTarget {
                     cat: &self.cat,
                     hits: self.shown_hits(),
-                    // Issue 15 (the App's progress tracker): `self.tracker.as_ref()`.
-                    tracker: None,
+                    tracker: self.progress(),
                     data: &self.data_name,
-                    today: crate::deadline::today(),
+                    today: self.ledger.today,
                     lang: self.lang,
                 };
                 x.handle(a, &to)
             }
             Dialog::Compare(c) => c.handle(a, &self.ctx(), self.areas().body()),
             Dialog::Coverage(v) => v.handle(a, &self.ctx(), self.areas().body()),
+            Dialog::Status(_) | Dialog::Note(_) => self.progress_dialog(&mut d, a),
         };
         self.settle_dialog(d, out);
     }
@@ -137,6 +138,7 @@ impl App {
     fn run(&mut self, cmd: Command) {
         match cmd {
             Command::Search(q) => self.run_search(q),
+            Command::OpenDuty(u) if self.ledger.finder_for_due => self.due_unit_chosen(u),
             Command::OpenDuty(u) => self.open_duty(u),
             Command::SetFilters(f) => self.set_filters(f),
             Command::GoToTask(t) | Command::Visit(t) => {
@@ -151,6 +153,7 @@ impl App {
                 };
                 self.status = Some(said);
             }
+            Command::Recorded(st) => self.recorded(st),
         }
     }
 
@@ -273,7 +276,7 @@ impl App {
                     s.current + 1,
                     s.matches.len()
                 );
-                if let Screen::Duty(_) = self.screen {
+                if !matches!(self.screen, Screen::Browse) {
                     self.screen = Screen::Browse;
                 }
                 self.focus = Focus::Tree;

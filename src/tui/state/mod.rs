@@ -8,11 +8,13 @@
 //! selection or the filters change. Parts: [`nav`] (moving, opening,
 //! going back), [`commands`] (dialogs and what they hand back, search,
 //! duty views), [`background`] (jobs and the keys held while they run),
-//! [`mouse`], [`coverage`] (the related pane's lists, the coverage view).
+//! [`mouse`], [`coverage`] (the related pane's lists, the coverage view),
+//! [`ledger`] (the 台账: progress, deadlines, the matrix).
 
 mod background;
 mod commands;
 mod coverage;
+pub mod ledger;
 mod mouse;
 mod nav;
 
@@ -31,6 +33,7 @@ use super::dialogs::export::ExportMemory;
 use super::dialogs::{Dialog, Status};
 use super::i18n::Lang;
 use super::jobs::{self, Jobs, Request};
+use super::keymap::table as hints;
 use super::keymap::{InputMode, Keymap};
 use super::layout::{self, Areas, Focus};
 use super::matcher::{self, EngineMatcher, FinderItem, TaskSearcher, UnitMatcher};
@@ -38,7 +41,7 @@ use super::scroll::Drawn;
 use super::theme::Theme;
 use super::view::Ctx;
 use super::view::coverage::PlanLevels;
-use super::view::detail::{Subject, duty_title, summary_lines, task_lines};
+use super::view::detail::{Subject, duty_title, progress_lines, summary_lines, task_lines};
 use super::view::duty::Duty;
 use super::view::labels::node_label;
 use super::view::panes::{Panes, RelatedShow};
@@ -47,6 +50,7 @@ use super::view::text::CharRanges;
 use super::view::tree::{Grouping, NodeId, NodeKey};
 use super::view::tree_model::TreeModel;
 use crate::query::{Catalog, DocPos, Filters, Hit, TaskPos, UnitPos, View};
+use ledger::{LedgerScreen, LedgerState};
 
 /// Where the user was, for Esc/Backspace.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,11 +62,28 @@ pub enum Location {
     },
     /// The coverage view of a plan (as it was left: `App::coverage_left`).
     Coverage(DocPos),
+    // The 台账 (issue 15).
+    Due {
+        unit: Option<UnitPos>,
+        line: usize,
+    },
+    Matrix {
+        by: crate::matrix::By,
+    },
+    /// A matrix cell's tasks (a duty list of one plan or goal).
+    Cell {
+        unit: UnitPos,
+        by: crate::matrix::By,
+        column: usize,
+        cursor: usize,
+    },
 }
 
 pub enum Screen {
     Browse,
     Duty(Duty),
+    /// The deadline view or the matrix (issue 15).
+    Ledger(LedgerScreen),
 }
 
 pub struct SearchState {
@@ -79,6 +100,7 @@ pub struct SearchState {
 enum Selected {
     Browse(Option<NodeKey>),
     Duty(UnitPos, usize),
+    Ledger(Option<TaskPos>, usize),
 }
 
 /// Builds the unit finder's matcher (on first use, then kept).
@@ -156,6 +178,8 @@ pub struct App {
     /// The coverage view last closed, kept so that `v` or Esc reopens it
     /// where it was without computing it again.
     coverage_left: Option<CoverageView>,
+    /// The 台账: the progress file, `--today`, the matrix kept.
+    pub ledger: LedgerState,
 }
 
 /// What the summary of a tree node is of.
@@ -227,6 +251,7 @@ impl App {
             related_show: RelatedShow::default(),
             levels: PlanLevels::default(),
             coverage_left: None,
+            ledger: LedgerState::default(),
         };
         app.data_name = app.origin.clone();
         app.levels = PlanLevels::of(&app.cat);
@@ -312,7 +337,7 @@ impl App {
 
     pub fn areas(&self) -> Areas {
         let screen = layout::Screen {
-            duty: matches!(self.screen, Screen::Duty(_)),
+            duty: matches!(self.screen, Screen::Duty(_) | Screen::Ledger(_)),
             task: self.panes.sizes(),
             zoom: self.zoomed.then_some(self.focus),
         };
@@ -332,6 +357,7 @@ impl App {
         match &self.screen {
             Screen::Browse => self.browse.selected_task(),
             Screen::Duty(d) => d.selected_task(),
+            Screen::Ledger(l) => l.selected_task(),
         }
     }
 
@@ -339,6 +365,7 @@ impl App {
     pub fn selected_duty_hit(&self) -> Option<&Hit> {
         match &self.screen {
             Screen::Duty(d) => d.selected_hit(),
+            Screen::Ledger(l) => l.selected_hit(),
             Screen::Browse => None,
         }
     }
@@ -372,6 +399,7 @@ impl App {
         match &self.screen {
             Screen::Browse => &self.view.hits,
             Screen::Duty(d) => &d.hits,
+            Screen::Ledger(l) => l.hits(),
         }
     }
 
@@ -399,14 +427,22 @@ impl App {
         match self.selected_task() {
             Some(t) => {
                 let role = self.selected_duty_hit().and_then(|h| h.involvement);
-                task_lines(
+                let mut lines = task_lines(
                     &ctx,
                     t,
                     role,
                     &self.panes.spans,
                     self.search_in_text(t),
                     width,
-                )
+                );
+                // Only when a progress file was opened (or failed to open).
+                if self.ledger.tracker.is_some() || self.ledger.problem.is_some() {
+                    let hint = self.keys.hint_line(&hints::PROGRESS, self.lang);
+                    let today = self.ledger.today;
+                    let progress = self.progress();
+                    lines.extend(progress_lines(&ctx, progress, t, today, &hint, width));
+                }
+                lines
             }
             None => {
                 let (title, subject) = match &self.screen {
@@ -415,6 +451,7 @@ impl App {
                         None => (String::new(), Subject::Tasks),
                     },
                     Screen::Duty(d) => duty_title(&ctx, d),
+                    Screen::Ledger(l) => (l.title(&ctx), Subject::Tasks),
                 };
                 let empty = Summary::default();
                 let sum = self.summary.as_ref().unwrap_or(&empty);
@@ -451,6 +488,9 @@ impl App {
     }
 
     fn update_normal(&mut self, a: Action) {
+        if self.ledger_keys(&a) {
+            return;
+        }
         match a {
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
@@ -492,6 +532,7 @@ impl App {
         let sel = match &self.screen {
             Screen::Browse => Selected::Browse(self.browse.selected_key()),
             Screen::Duty(d) => Selected::Duty(d.unit, d.cursor),
+            Screen::Ledger(l) => Selected::Ledger(l.selected_task(), l.cursor()),
         };
         if self.panes_for.as_ref() != Some(&sel) {
             self.panes = Panes::of(
@@ -509,10 +550,12 @@ impl App {
             self.summary_for = Some(sel);
         }
         self.mark_search_in_text();
-        let h = self.areas().list_body().height as usize;
+        let areas = self.areas();
+        let h = areas.list_body().height as usize;
         match &mut self.screen {
             Screen::Browse => self.browse.keep_visible(h),
             Screen::Duty(d) => d.keep_visible(h),
+            Screen::Ledger(l) => l.keep_visible(h, areas.body()),
         }
     }
 
@@ -559,6 +602,7 @@ impl App {
                 Some(s)
             }
             Screen::Duty(d) => Some(Summary::of(&self.cat, &d.group_tasks())),
+            Screen::Ledger(l) => Some(Summary::of(&self.cat, &l.group_tasks())),
         }
     }
 }

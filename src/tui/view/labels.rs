@@ -15,7 +15,7 @@ pub fn doc_tag(id: &str) -> &str {
 }
 
 /// The tag trees and lists show for document `id`: its short name
-/// ([`Document::tag`]: `000`, `江门市乡村振`), else the id's number.
+/// ([`Document::tag`]: `000`, `江门市乡村`), else the id's number.
 pub fn doc_short(c: &Catalog, id: &crate::model::DocId) -> String {
     c.doc_pos(id)
         .and_then(|p| c.document(p))
