@@ -13,16 +13,10 @@ use fengong::tui::view::tree::NodeKey;
 use fengong::tui::{App, Lang, Theme};
 
 use crate::common::temp_dir;
-use crate::common::tui::{app_on, run, small_data, typed};
+use crate::common::tui::{app_on, run, selected_title, small_data, typed};
 
 fn app() -> App {
     app_on(small_data(), "t", 120, 40, Lang::Zh)
-}
-
-fn selected_title(app: &App) -> String {
-    app.selected_task()
-        .map(|t| app.cat.task(t).title.clone())
-        .unwrap_or_default()
 }
 
 #[test]

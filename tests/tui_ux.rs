@@ -13,16 +13,18 @@ use fengong::tui::input::Edit;
 use fengong::tui::{App, Lang};
 
 use crate::common::temp_dir;
-use crate::common::tui::{app_on, small_data, typed};
+use crate::common::tui::{app_on, selected_title, small_data, typed};
 
 fn app() -> App {
     app_on(small_data(), "small.json", 120, 40, Lang::Zh)
 }
 
-fn selected_title(a: &App) -> String {
-    a.selected_task()
-        .map(|t| a.cat.task(t).title.clone())
-        .unwrap_or_default()
+/// Opens the filter dialog on its unit field.
+fn open_unit_field(a: &mut App) {
+    a.update(Action::OpenFilter);
+    for _ in 0..3 {
+        a.update(Action::NextField);
+    }
 }
 
 fn search_prompt(a: &App) -> &fengong::tui::dialogs::search::Search {
@@ -80,10 +82,7 @@ fn search_starts_empty_with_the_last_query_one_key_away() {
 #[test]
 fn filter_unit_field_takes_the_finders_choice_for_pinyin() {
     let mut a = app();
-    a.update(Action::OpenFilter);
-    for _ in 0..3 {
-        a.update(Action::NextField);
-    }
+    open_unit_field(&mut a);
     typed(&mut a, "fagai");
     let Some(Dialog::Filter(f)) = &a.dialog else {
         panic!("filter open")
@@ -96,20 +95,14 @@ fn filter_unit_field_takes_the_finders_choice_for_pinyin() {
     assert_eq!(a.filters.unit.as_deref(), Some("台山市发展和改革局"));
 
     // A name as written (an alias) is kept as typed, with every unit it names.
-    a.update(Action::OpenFilter);
-    for _ in 0..3 {
-        a.update(Action::NextField);
-    }
+    open_unit_field(&mut a);
     a.update(Action::Edit(Edit::Clear));
     typed(&mut a, "发改局");
     a.update(Action::Submit);
     assert_eq!(a.filters.unit.as_deref(), Some("发改局"));
 
     // Nothing matches: refused in the interface language.
-    a.update(Action::OpenFilter);
-    for _ in 0..3 {
-        a.update(Action::NextField);
-    }
+    open_unit_field(&mut a);
     a.update(Action::Edit(Edit::Clear));
     typed(&mut a, "qqqqxxxx");
     a.update(Action::Submit);
@@ -162,6 +155,19 @@ fn export_format_follows_the_name_refuses_and_is_remembered() {
     assert_eq!(d.chosen(), Format::Markdown);
     assert_eq!(d.folder(), other);
     assert!(d.name.text().ends_with(".md"), "{}", d.name.text());
+    // A failure is said in the interface language, all of it.
+    a.update(Action::NextField);
+    a.update(Action::Edit(Edit::Clear));
+    typed(&mut a, "no/such/folder/x.md");
+    a.update(Action::Submit);
+    let said = a.status.as_ref().unwrap();
+    assert!(said.error);
+    assert!(
+        said.text.contains("导出失败") && said.text.contains("文件夹不存在"),
+        "{}",
+        said.text
+    );
+    assert!(!said.text.contains("does not exist"), "{}", said.text);
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&other);
 }
