@@ -1,8 +1,8 @@
-//! The 台账 in the explorer, seen from the state: the progress file the
-//! CLI uses (opened with [`Tracker::open`], written through it), the day
-//! deadlines are judged on (`--today`), the deadline view and the
-//! responsibility matrix as screens ([`LedgerScreen`]), a matrix cell's
-//! tasks as a duty list, and the status and note dialogs.
+//! The 台账 in the explorer, seen from the state: what it keeps (the
+//! progress file, the day deadlines are judged on, `--today`), the
+//! deadline view and the responsibility matrix as screens
+//! ([`LedgerScreen`]) and a matrix cell's tasks as a duty list. Recording
+//! progress (the status and note dialogs) is `super::progress`.
 //!
 //! Keys: `t` deadlines (the unit of a duty view, of the matrix row or of
 //! the unit filter preselected; `u` picks another, `F` shows every unit),
@@ -11,7 +11,6 @@
 //! unit's duties), `s` a status, `a` a note. Esc walks back through all of
 //! them as through any jump.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -21,10 +20,8 @@ use crate::matrix::{By, Sort};
 use crate::progress::Tracker;
 use crate::query::{Catalog, Filters, Hit, TaskPos, UnitPos};
 use crate::tui::action::Action;
+use crate::tui::dialogs::Status;
 use crate::tui::dialogs::export::ExportScope;
-use crate::tui::dialogs::note::NoteDialog;
-use crate::tui::dialogs::status::{Recorder, StatusDialog};
-use crate::tui::dialogs::{Dialog, Outcome, Status};
 use crate::tui::jobs::{Answer, DueAt, Request};
 use crate::tui::keymap::help::HintBar;
 use crate::tui::keymap::table as hints;
@@ -33,7 +30,7 @@ use crate::tui::view::Ctx;
 use crate::tui::view::deadlines::{DueLine, DueList, group_label};
 use crate::tui::view::duty::{DutyCell, cell_duty};
 use crate::tui::view::heatmap::HeatMap;
-use crate::tui::view::labels::{doc_label, numbered_title};
+use crate::tui::view::labels::doc_label;
 
 /// What the explorer keeps for the 台账.
 #[derive(Debug)]
@@ -203,46 +200,6 @@ impl LedgerScreen {
 }
 
 impl App {
-    /// Opens the progress file at `path` against the explorer's data (a
-    /// missing file is empty progress). A file that cannot be used leaves
-    /// the explorer without progress, saying why; progress whose task is
-    /// gone is reported once, in the status bar.
-    pub fn open_progress(&mut self, path: &Path, explicit: bool) {
-        self.ledger.explicit = explicit;
-        let s = self.lang.s();
-        let said = match Tracker::open(path, self.cat.data()) {
-            Ok(t) => {
-                self.ledger.problem = None;
-                let orphans: usize = t.ledger().orphans.iter().map(|o| o.events).sum();
-                self.ledger.tracker = Some(Arc::new(t));
-                (orphans > 0).then(|| {
-                    Status::error(format!(
-                        "{}: {orphans} {}",
-                        crate::sanitise::path(path),
-                        s.orphaned
-                    ))
-                })
-            }
-            Err(e) => {
-                self.ledger.tracker = None;
-                self.ledger.problem = Some(e.to_string());
-                Some(Status::error(format!("{}: {e}", s.progress_unusable)))
-            }
-        };
-        if let Some(st) = said {
-            self.status = Some(match self.status.take() {
-                // A config problem said first stays in front.
-                Some(before) => Status::error(format!("{} · {}", before.text, st.text)),
-                None => st,
-            });
-        }
-    }
-
-    /// The progress file, when it could be used.
-    pub fn progress(&self) -> Option<&Tracker> {
-        self.ledger.tracker.as_deref()
-    }
-
     /// Keys the 台账 takes before the ordinary handling: its own actions
     /// anywhere, and on the matrix everything it means differently.
     /// Returns whether the action was taken.
@@ -487,105 +444,6 @@ impl App {
             }
             Answer::Matrix { map } => self.show_matrix(map),
             _ => {}
-        }
-    }
-
-    // ----- progress ----------------------------------------------------------
-
-    /// The task the progress keys act on, or why there is none.
-    fn progress_task(&mut self) -> Option<TaskPos> {
-        let s = self.lang.s();
-        if self.ledger.tracker.is_none() {
-            self.status = Some(Status::error(s.progress_unusable));
-            return None;
-        }
-        let t = self.selected_task();
-        if t.is_none() {
-            self.status = Some(Status::error(s.no_task));
-        }
-        t
-    }
-
-    /// `s`: the status picker for the selected task.
-    fn open_status(&mut self) {
-        let Some(t) = self.progress_task() else {
-            return;
-        };
-        let current = self
-            .progress()
-            .and_then(|p| p.ledger().of(t.index()).status);
-        let title = numbered_title(self.cat.task(t));
-        self.dialog = Some(Dialog::Status(StatusDialog::open(
-            t,
-            title,
-            current,
-            self.ledger.today,
-        )));
-    }
-
-    /// `a`: a progress note for the selected task; the unit in view (a
-    /// duty list's, the deadline view's) is proposed as the reporting unit.
-    fn open_note(&mut self) {
-        let Some(t) = self.progress_task() else {
-            return;
-        };
-        let unit = match &self.screen {
-            Screen::Duty(d) => Some(d.unit),
-            Screen::Ledger(LedgerScreen::Due(d)) => d.unit,
-            _ => None,
-        };
-        let file = self
-            .progress()
-            .map_or_else(String::new, |p| crate::sanitise::path(p.path()));
-        let title = numbered_title(self.cat.task(t));
-        let unit = unit.map(|u| self.cat.unit(u).name.as_str());
-        self.dialog = Some(Dialog::Note(NoteDialog::open(
-            t,
-            title,
-            unit,
-            self.ledger.today,
-            file,
-        )));
-    }
-
-    /// Keys in the status or note dialog: they record through the
-    /// progress file.
-    pub(super) fn progress_dialog(
-        &mut self,
-        d: &mut Dialog,
-        a: crate::tui::action::Action,
-    ) -> Outcome {
-        let Some(arc) = self.ledger.tracker.as_mut() else {
-            return Outcome::Close;
-        };
-        // The background thread may hold a copy of what was read: writing
-        // works on the explorer's own.
-        let mut rec = Recorder {
-            tracker: Arc::make_mut(arc),
-            cat: &self.cat,
-            today: self.ledger.today,
-            explicit: self.ledger.explicit,
-            strings: self.lang.s(),
-        };
-        match d {
-            Dialog::Status(x) => x.handle(a, &mut rec),
-            Dialog::Note(x) => x.handle(a, &mut rec),
-            _ => Outcome::Keep,
-        }
-    }
-
-    /// Progress was recorded: say so, and refresh the deadline view when
-    /// it is on screen (the task may have moved to another group).
-    pub(super) fn recorded(&mut self, st: Status) {
-        self.status = Some(st);
-        if let Screen::Ledger(LedgerScreen::Due(d)) = &self.screen {
-            let at = DueAt {
-                task: d.selected_task(),
-                line: Some(d.cursor),
-                refresh: true,
-            };
-            let unit = d.unit;
-            self.show_due(unit, at);
         }
     }
 }

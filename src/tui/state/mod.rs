@@ -9,7 +9,8 @@
 //! going back), [`commands`] (dialogs and what they hand back, search,
 //! duty views), [`background`] (jobs and the keys held while they run),
 //! [`mouse`], [`coverage`] (the related pane's lists, the coverage view),
-//! [`ledger`] (the 台账: progress, deadlines, the matrix).
+//! [`ledger`] (the 台账: deadlines, the matrix), [`progress`] (recording
+//! statuses and notes).
 
 mod background;
 mod commands;
@@ -17,6 +18,7 @@ mod coverage;
 pub mod ledger;
 mod mouse;
 mod nav;
+mod progress;
 
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
