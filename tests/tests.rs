@@ -13,6 +13,7 @@ mod extract_conventions;
 mod extract_mechanisms;
 mod extract_props;
 mod extract_seeds;
+mod first_run;
 mod notes_conventions;
 mod notes_fuzz;
 mod notes_seed000;
@@ -41,11 +42,15 @@ mod hostile_writes;
 
 // The explorer: state, drawing, the real binary in tmux.
 mod e2e_coverage;
+mod e2e_ledger;
 mod e2e_sizes;
 mod e2e_tui;
+mod e2e_ux;
 mod import_graph;
 mod tui_bundled;
 mod tui_coverage;
+mod tui_ledger;
 mod tui_render;
 mod tui_sizes;
 mod tui_state;
+mod tui_ux;

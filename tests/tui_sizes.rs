@@ -447,7 +447,7 @@ fn the_tree_and_the_help_say_what_the_counts_mean() {
     assert!(s.contains("n/m: 任务/未明确"), "{s}");
     a.update(Action::Help);
     let s = draw(&a);
-    assert!(s.contains("4/3") && s.contains("4 项任务,其中 3"), "{s}");
+    assert!(s.contains("4/3") && s.contains("4 项任务,3 项"), "{s}");
     let mut a = app_on(small_data(), "small.json", 120, 40, Lang::En);
     let s = draw(&a);
     assert!(s.contains("n/m: tasks/no lead"), "{s}");

@@ -12,9 +12,19 @@ pub struct BrowseArgs {
     /// Interface language of the explorer: zh or en (default: from LANG, Chinese if unset).
     #[arg(long, value_name = "LANG", value_parser = ["zh", "en"])]
     pub lang: Option<String>,
+    /// The day the explorer judges deadlines and statuses on (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::tracking::parse_date)]
+    pub today: Option<chrono::NaiveDate>,
 }
 
-pub fn run(data: Option<PathBuf>, args: BrowseArgs) -> anyhow::Result<ExitCode> {
+pub fn run(
+    data: Option<PathBuf>,
+    progress: Option<PathBuf>,
+    args: BrowseArgs,
+) -> anyhow::Result<ExitCode> {
+    // Loaded first, so a wrong `--data` (a plan document) is said even
+    // without a terminal.
+    let (data, origin) = super::load_data_from(data)?;
     if !tui::has_terminal() {
         super::note(
             "fengong: the explorer needs a terminal (standard input/output is not a tty); \
@@ -22,13 +32,18 @@ pub fn run(data: Option<PathBuf>, args: BrowseArgs) -> anyhow::Result<ExitCode> 
         );
         return Ok(ExitCode::from(2));
     }
-    let (data, origin) = super::load_data_from(data)?;
     let lang = Lang::detect(args.lang.as_deref());
+    let progress = tui::ProgressFile {
+        explicit: progress.is_some(),
+        path: progress.unwrap_or_else(|| fengong::progress::default_path(&origin)),
+        today: args.today.unwrap_or_else(fengong::deadline::today),
+    };
     tui::run(
         Catalog::new(data),
         lang,
         Theme::from_env(),
-        origin.to_string(),
+        &origin,
+        progress,
     )?;
     Ok(ExitCode::SUCCESS)
 }

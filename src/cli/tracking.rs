@@ -39,17 +39,7 @@ pub fn load(data: Option<PathBuf>, progress: Option<PathBuf>) -> anyhow::Result<
 /// The folder a default progress file goes in is made when first needed;
 /// a `--progress` path must name an existing folder.
 pub fn prepare_to_save(tracker: &Tracker, explicit: bool) -> anyhow::Result<()> {
-    let dir = tracker
-        .path()
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty());
-    if let Some(dir) = dir
-        && !explicit
-        && !dir.exists()
-    {
-        std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
-    }
-    Ok(())
+    progress::prepare_folder(tracker.path(), explicit).map_err(Into::into)
 }
 
 /// `--today` / `--date`: `YYYY-MM-DD`.
@@ -59,11 +49,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 
 /// How the data file is named in captions.
 pub fn data_name(origin: &DataOrigin) -> String {
-    match origin {
-        DataOrigin::File(p) => fengong::sanitise::path(p),
-        DataOrigin::Stdin => "标准输入".to_owned(),
-        DataOrigin::Bundled => "内置数据 data/tasks.json".to_owned(),
-    }
+    origin.caption()
 }
 
 /// The progress file as captions name it: only when it exists.

@@ -421,6 +421,7 @@ pub fn assemble(inputs: &[DocInput]) -> TaskData {
             number: p.meta.number.clone(),
             jurisdiction: jurisdiction_id.clone(),
             source: p.source.clone(),
+            short_name: None,
             report,
         });
     }

@@ -42,6 +42,19 @@ pub enum Action {
     OpenCoverage,
     /// `z`: the focused pane over the whole screen, and back.
     Zoom,
+    // The 台账 (issue 15): deadlines, the responsibility matrix, progress.
+    /// `t`: tasks by deadline (the unit of a duty view preselected).
+    Deadlines,
+    /// `m`: the responsibility matrix, units × plans.
+    Matrix,
+    /// `o`: the matrix's next row order.
+    SortMatrix,
+    /// `b`: the matrix by plans ↔ by the goals of the plan under the cursor.
+    MatrixBy,
+    /// `s`: record the selected task's status.
+    SetStatus,
+    /// `p`: add a dated progress note to the selected task.
+    AddNote,
     /// Editing the focused text input of a dialog.
     Edit(Edit),
     /// Enter inside a dialog.
@@ -64,4 +77,6 @@ pub enum Action {
     Resize(u16, u16),
     /// A timer tick: poll background matchers.
     Tick,
+    /// In the search prompt: bring back the last query.
+    Recall,
 }

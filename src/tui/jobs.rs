@@ -1,6 +1,6 @@
 //! Work that grows with the data (refiltering, regrouping, searching task
-//! texts, a unit's duties, a plan's coverage) runs here, off the drawing
-//! thread, so a key
+//! texts, a unit's duties, a plan's coverage, the deadline view, the
+//! matrix) runs here, off the drawing thread, so a key
 //! press on 100 000 tasks still answers within a frame: the key only sends
 //! a request, the answer is swapped in on a later tick.
 //!
@@ -12,10 +12,19 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::matcher::{TaskSearcher, task_searcher};
+use super::view::deadlines::{DueList, build_due_list};
 use super::view::duty::{Duty, build_duty};
+use super::view::heatmap::HeatMap;
 use super::view::tree::{Grouping, Tree};
+use crate::matrix::{By, Matrix, Sort};
 use crate::overlap::coverage::{Coverage, coverage};
-use crate::query::{Catalog, DocPos, Filters, TaskPos, TextNeedle, UnitPos, View};
+use crate::progress::Tracker;
+use crate::query::{Catalog, DocPos, Filters, TaskPos, UnitPos, View};
 
 pub enum Request {
     /// Apply filters and build the tree in a grouping.
@@ -23,9 +32,13 @@ pub enum Request {
         filters: Filters,
         grouping: Grouping,
     },
-    /// Find tasks whose title or text contains `query`, in the order of
-    /// `tree`.
-    Search { query: String, tree: Arc<Tree> },
+    /// Find the tasks of `tree` that the finder's engine matches with
+    /// `query` (as `fengong search` does), in the order of `tree`.
+    Search {
+        query: String,
+        tree: Arc<Tree>,
+        searcher: TaskSearcher,
+    },
     /// A unit's duty view; `cursor` restores a position (going back).
     Duty {
         unit: UnitPos,
@@ -33,6 +46,35 @@ pub enum Request {
     },
     /// Plan `doc` against all the plans below it.
     Coverage { doc: DocPos },
+    // The 台账 (issue 15).
+    /// The deadline view of a unit (or of every task) on `today`, with the
+    /// statuses of `tracker` (a copy of what was read).
+    Due {
+        unit: Option<UnitPos>,
+        today: NaiveDate,
+        tracker: Option<Arc<Tracker>>,
+        at: DueAt,
+    },
+    /// The responsibility matrix in an order, the cursor on a unit's row
+    /// and a document's or goal's column (positions) where they are.
+    Matrix {
+        by: By,
+        sort: Sort,
+        unit: Option<usize>,
+        column: Option<usize>,
+    },
+}
+
+/// Where the deadline view's cursor goes once built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DueAt {
+    /// Back on this task, where it is now…
+    pub task: Option<TaskPos>,
+    /// …else on this line (none: the first task).
+    pub line: Option<usize>,
+    /// A refresh of the view on screen (after recording progress): shown
+    /// only if the view is still on screen when it lands.
+    pub refresh: bool,
 }
 
 pub enum Answer {
@@ -45,6 +87,9 @@ pub enum Answer {
     Searched {
         query: String,
         matches: Vec<TaskPos>,
+        /// Char positions of the match in each matching task's title
+        /// (tasks matched in their text only have none).
+        titles: HashMap<TaskPos, Vec<usize>>,
     },
     Duty {
         duty: Duty,
@@ -55,10 +100,17 @@ pub enum Answer {
         doc: DocPos,
         result: Result<Arc<Coverage>, String>,
     },
+    Due {
+        list: DueList,
+        refresh: bool,
+    },
+    Matrix {
+        map: Box<HeatMap>,
+    },
 }
 
 /// Number of request kinds; one outstanding request per kind.
-pub const KINDS: usize = 4;
+pub const KINDS: usize = 6;
 
 /// The kind of coverage requests: keys typed while one runs are not held,
 /// since none of them depends on its answer (Esc must close the view
@@ -77,6 +129,8 @@ impl Answer {
             Answer::Searched { .. } => 1,
             Answer::Duty { .. } => 2,
             Answer::Coverage { .. } => COVERAGE_KIND,
+            Answer::Due { .. } => 4,
+            Answer::Matrix { .. } => 5,
         }
     }
 }
@@ -89,6 +143,8 @@ impl Request {
             Request::Search { .. } => 1,
             Request::Duty { .. } => 2,
             Request::Coverage { .. } => COVERAGE_KIND,
+            Request::Due { .. } => 4,
+            Request::Matrix { .. } => 5,
         }
     }
 }
@@ -107,14 +163,28 @@ pub fn compute(cat: &Catalog, req: Request) -> Answer {
                 tree,
             }
         }
-        Request::Search { query, tree } => {
-            let needle = TextNeedle::new(&query);
+        Request::Search {
+            query,
+            tree,
+            searcher,
+        } => {
+            let hits = task_searcher(&searcher, cat).rank(&query);
+            let mut titles: HashMap<TaskPos, Vec<usize>> = HashMap::with_capacity(hits.len());
+            for h in hits {
+                let marks = if h.key == 0 { h.highlights } else { Vec::new() };
+                titles.insert(TaskPos::new(h.index), marks);
+            }
             let matches = tree
                 .all_tasks()
                 .into_iter()
-                .filter(|&t| needle.matches(cat.task(t)))
+                .filter(|t| titles.contains_key(t))
                 .collect();
-            Answer::Searched { query, matches }
+            titles.retain(|_, m| !m.is_empty());
+            Answer::Searched {
+                query,
+                matches,
+                titles,
+            }
         }
         Request::Duty { unit, cursor } => Answer::Duty {
             duty: build_duty(cat, unit),
@@ -128,6 +198,32 @@ pub fn compute(cat: &Catalog, req: Request) -> Answer {
                 None => Err(format!("no document {}", doc.index())),
             };
             Answer::Coverage { doc, result }
+        }
+        Request::Due {
+            unit,
+            today,
+            tracker,
+            at,
+        } => {
+            let mut list = build_due_list(cat, tracker.as_deref(), unit, today);
+            if at.task.is_some() || at.line.is_some() {
+                list.restore(at.task, at.line.unwrap_or(list.cursor));
+            }
+            Answer::Due {
+                list,
+                refresh: at.refresh,
+            }
+        }
+        Request::Matrix {
+            by,
+            sort,
+            unit,
+            column,
+        } => {
+            let mut map = HeatMap::new(Matrix::build(cat, by));
+            map.set_sort(sort);
+            map.focus(unit, column);
+            Answer::Matrix { map: Box::new(map) }
         }
     }
 }

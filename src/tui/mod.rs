@@ -23,6 +23,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod matcher;
+pub mod messages;
 pub mod render;
 pub mod scroll;
 pub mod state;
@@ -43,6 +44,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use crate::bundled::DataOrigin;
 use crate::query::Catalog;
 pub use i18n::Lang;
 pub use state::App;
@@ -76,8 +78,23 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Runs the explorer until the user quits.
-pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: String) -> anyhow::Result<()> {
+/// Where the explorer keeps progress (the file the CLI uses, or
+/// `--progress`), and the day it judges deadlines on (`--today`).
+pub struct ProgressFile {
+    pub path: std::path::PathBuf,
+    /// Named with `--progress`: its folder must exist.
+    pub explicit: bool,
+    pub today: chrono::NaiveDate,
+}
+
+/// Runs the explorer on data from `origin` until the user quits.
+pub fn run(
+    cat: Catalog,
+    lang: Lang,
+    theme: Theme,
+    origin: &DataOrigin,
+    progress: ProgressFile,
+) -> anyhow::Result<()> {
     // A panic must not leave the terminal in raw mode with the mouse captured.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -94,9 +111,13 @@ pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: String) -> anyhow::Re
     )?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = App::new(cat, lang, theme, origin, (size.width, size.height));
+    let title = messages::data_origin(lang, origin);
+    let mut app = App::new(cat, lang, theme, title, (size.width, size.height));
+    app.data_name = origin.caption();
     app.enable_background();
     let problem = app.apply_config(config::default_path().as_deref());
+    app.ledger.today = progress.today;
+    app.open_progress(&progress.path, progress.explicit);
     loop {
         terminal.draw(|f| render::render(&app, f))?;
         // Test hook: the end-to-end test checks that a panic gives the

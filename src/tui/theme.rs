@@ -36,6 +36,52 @@ pub struct Theme {
     pub key: Style,
     /// The border glyphs of every block.
     pub borders: border::Set<'static>,
+    /// The 台账's deadlines, statuses and heat map.
+    pub ledger: LedgerTheme,
+}
+
+/// Styles of the 台账 views: deadlines red / yellow / green, statuses,
+/// and the heat map's tiers. Without colour, what is late or carries the
+/// most is bold; the words (逾期, 滞后, the counts) say the rest.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LedgerTheme {
+    /// Overdue, and 滞后.
+    pub late: Style,
+    /// Due within 30 days, and 推进中.
+    pub soon: Style,
+    /// Due later than 30 days, and 已完成 / 已销号.
+    pub fine: Style,
+    /// Heat-map tiers, lightest first: the top tier is the cells with
+    /// the most tasks.
+    pub heat: [Style; 4],
+}
+
+impl LedgerTheme {
+    pub fn new(color: bool) -> LedgerTheme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        if !color {
+            return LedgerTheme {
+                late: bold,
+                soon: Style::new(),
+                fine: Style::new(),
+                heat: [Style::new(), Style::new(), Style::new(), bold],
+            };
+        }
+        // A yellow → red ramp of the 256-colour palette, dark text on the
+        // light end, white on the dark end.
+        let on = |bg: u8, fg: Color| Style::new().bg(Color::Indexed(bg)).fg(fg);
+        LedgerTheme {
+            late: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            soon: Style::new().fg(Color::Yellow),
+            fine: Style::new().fg(Color::Green),
+            heat: [
+                on(229, Color::Black),
+                on(221, Color::Black),
+                on(208, Color::Black),
+                on(160, Color::White).add_modifier(Modifier::BOLD),
+            ],
+        }
+    }
 }
 
 impl Theme {
@@ -57,6 +103,7 @@ impl Theme {
                 ok: Style::new(),
                 key: b,
                 borders: border::PLAIN,
+                ledger: LedgerTheme::new(false),
             };
         }
         Theme {
@@ -77,6 +124,7 @@ impl Theme {
             ok: Style::new().fg(Color::Green),
             key: Style::new().fg(Color::Cyan),
             borders: border::PLAIN,
+            ledger: LedgerTheme::new(true),
         }
     }
 

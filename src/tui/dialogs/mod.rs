@@ -11,6 +11,8 @@
 //! - [`compare`]: two related tasks side by side (`c`);
 //! - [`coverage`]: a plan against the plans below it (`v`), with the
 //!   comparison view inside it for the evidence;
+//! - [`status`]: a task's status (`s`), [`note`]: a progress note (`p`),
+//!   both recorded in the progress file;
 //! - [`outcome`]: what their key handling answers.
 //!
 //! A new dialog is a new file, a variant of [`Dialog`], and the lines that
@@ -22,8 +24,10 @@ pub mod export;
 pub mod filter;
 pub mod finder;
 pub mod help;
+pub mod note;
 pub mod outcome;
 pub mod search;
+pub mod status;
 
 pub use outcome::{Command, Outcome, Status};
 
@@ -39,6 +43,9 @@ pub enum Dialog {
     Export(export::ExportDialog),
     Compare(compare::Compare),
     Coverage(coverage::CoverageView),
+    // The 台账 (issue 15).
+    Status(status::StatusDialog),
+    Note(note::NoteDialog),
 }
 
 impl Dialog {
@@ -51,18 +58,29 @@ impl Dialog {
             Dialog::Export(d) => d.input_mode(),
             Dialog::Compare(_) => InputMode::View,
             Dialog::Coverage(c) => c.input_mode(),
+            Dialog::Status(_) => InputMode::Choice,
+            Dialog::Note(_) => InputMode::Text,
         }
     }
 
     /// Results are on their way that the next tick should pick up promptly.
     pub fn awaiting(&self) -> bool {
-        matches!(self, Dialog::Finder(f) if f.pending)
+        match self {
+            Dialog::Finder(f) => f.pending(),
+            Dialog::Search(s) => s.pending(),
+            Dialog::Filter(f) => f.pending(),
+            _ => false,
+        }
     }
 
     /// Keys typed now were meant for the state this dialog's answer leads
     /// to (Enter in the finder before its results): hold them.
     pub fn holds_input(&self) -> bool {
-        matches!(self, Dialog::Finder(f) if f.submit_when_ready)
+        match self {
+            Dialog::Finder(f) => f.holds_input(),
+            Dialog::Filter(f) => f.holds_input(),
+            _ => false,
+        }
     }
 }
 
@@ -80,6 +98,8 @@ mod tests {
             &super::finder::HINTS,
             &super::filter::HINTS,
             &super::export::HINTS,
+            &super::status::HINTS,
+            &super::note::HINTS,
         ] {
             for h in bar.items {
                 for a in h.actions {

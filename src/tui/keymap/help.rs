@@ -158,7 +158,7 @@ impl Keymap {
             ("In the comparison (`c`)", &[InputMode::View]),
             ("In the coverage view (`v`)", &[InputMode::Coverage]),
             (
-                "In dialogs (search, finder, filters, export); other keys type text",
+                "In dialogs (search, finder, filters, export, status, progress note); other keys type text",
                 &[InputMode::Text, InputMode::Choice],
             ),
             ("Answering “overwrite? (y/n)”", &[InputMode::Confirm]),
@@ -346,7 +346,7 @@ mod tests {
     fn help_lines_read_as_before() {
         let m = Keymap::default();
         let zh = m.help_lines(Lang::Zh);
-        assert_eq!(zh.len(), 20);
+        assert_eq!(zh.len(), 24);
         assert_eq!(zh[0].keys, "j k ↑ ↓");
         assert_eq!(zh[0].text, "上下移动(文本窗格中滚动)");
         assert_eq!(zh[7].keys, "Esc ⌫");
@@ -354,8 +354,8 @@ mod tests {
         assert_eq!(zh[14].keys, "p");
         assert_eq!(zh[15].keys, "v");
         assert_eq!(zh[16].keys, "z");
-        assert_eq!(zh[19].keys, "鼠标");
-        assert_eq!(m.help_lines(Lang::En)[19].keys, "mouse");
+        assert_eq!(zh.last().unwrap().keys, "鼠标");
+        assert_eq!(m.help_lines(Lang::En).last().unwrap().keys, "mouse");
         assert_eq!(
             m.hint_line(&TREE, Lang::Zh),
             "j/k 移动 h/l 折叠/展开 Enter 打开 / 搜索 u 单位 f 筛选 e 导出 d 分组 Tab 窗格 \

@@ -104,6 +104,12 @@ pub fn action_name(a: &Action) -> Option<&'static str> {
         Action::ToggleParallel => "toggle_parallel",
         Action::OpenCoverage => "coverage",
         Action::Zoom => "zoom",
+        Action::Deadlines => "deadlines",
+        Action::Matrix => "matrix",
+        Action::SortMatrix => "matrix_sort",
+        Action::MatrixBy => "matrix_by",
+        Action::SetStatus => "set_status",
+        Action::AddNote => "add_note",
         Action::Submit => "submit",
         Action::Cancel => "cancel",
         Action::NextField => "next_field",
@@ -117,6 +123,7 @@ pub fn action_name(a: &Action) -> Option<&'static str> {
         Action::Edit(Edit::Clear) => "clear",
         Action::Confirm(true) => "yes",
         Action::Confirm(false) => "no",
+        Action::Recall => "recall",
         _ => return None,
     })
 }
@@ -315,6 +322,12 @@ mod tests {
             (KeyCode::Char('E'), Action::ExpandAll),
             (KeyCode::Char('C'), Action::CollapseAll),
             (KeyCode::Char('z'), Action::Zoom),
+            (KeyCode::Char('t'), Action::Deadlines),
+            (KeyCode::Char('m'), Action::Matrix),
+            (KeyCode::Char('o'), Action::SortMatrix),
+            (KeyCode::Char('b'), Action::MatrixBy),
+            (KeyCode::Char('s'), Action::SetStatus),
+            (KeyCode::Char('a'), Action::AddNote),
         ];
         for (code, want) in cases {
             assert_eq!(map_key(n, &key(code)), Some(want), "{code:?}");

@@ -8,7 +8,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::help::{ALWAYS, HintBar, bar, ranked};
+use super::help::{ALWAYS, HintBar, bar, dialog_bar, hint, ranked};
 use super::{Binding, InputMode, Key, Topic};
 use crate::tui::action::Action;
 use crate::tui::input::Edit;
@@ -122,6 +122,15 @@ topic!(
     "当前窗格全屏 / 还原",
     "zoom the focused pane to the full screen / back"
 );
+// The 台账 (issue 15).
+topic!(DEADLINES_TOPIC, "按时限查看任务", "tasks by deadline");
+topic!(MATRIX_TOPIC, "责任矩阵", "responsibility matrix");
+topic!(MATRIX_KEYS, "矩阵:排序 / 按目标", "matrix: order / by goal");
+topic!(
+    PROGRESS_TOPIC,
+    "任务状态 / 进展",
+    "set the status / add a note"
+);
 topic!(HELP, "帮助", "this help");
 topic!(QUIT, "退出", "quit");
 topic!(MOUSE, "点击选择,滚轮滚动", "click selects, wheel scrolls");
@@ -178,6 +187,12 @@ topic!(
 
 topic!(ANSWER, "回答“覆盖?”", "answer \"overwrite?\"");
 
+topic!(
+    RECALL,
+    "搜索时:上次的搜索词(↑ 也可以)",
+    "in the search prompt: the last query (↑ too)"
+);
+
 /// The default bindings, in the order help lists them.
 pub static DEFAULT: &[Binding] = &[
     // Browsing.
@@ -219,6 +234,13 @@ pub static DEFAULT: &[Binding] = &[
     row(ch('p'), BROWSE, Action::ToggleParallel, &PARALLEL),
     row(ch('v'), BROWSE, Action::OpenCoverage, &COVERAGE_TOPIC),
     row(ch('z'), BROWSE, Action::Zoom, &ZOOM),
+    // The 台账 (issue 15).
+    row(ch('t'), BROWSE, Action::Deadlines, &DEADLINES_TOPIC),
+    row(ch('m'), BROWSE, Action::Matrix, &MATRIX_TOPIC),
+    row(ch('o'), BROWSE, Action::SortMatrix, &MATRIX_KEYS),
+    row(ch('b'), BROWSE, Action::MatrixBy, &MATRIX_KEYS),
+    row(ch('s'), BROWSE, Action::SetStatus, &PROGRESS_TOPIC),
+    row(ch('a'), BROWSE, Action::AddNote, &PROGRESS_TOPIC),
     row(ch('?'), BROWSE, Action::Help, &HELP),
     row(ch('q'), BROWSE, Action::Quit, &QUIT),
     row(Key::Mouse, BROWSE, Action::Click { x: 0, y: 0 }, &MOUSE),
@@ -335,6 +357,8 @@ pub static DEFAULT: &[Binding] = &[
         &ERASE,
     ),
     row(ctrl('u'), DIALOG, Action::Edit(Edit::Clear), &ERASE),
+    // Issue 13: the search prompt starts empty, the last query one key away.
+    row(ctrl('r'), TYPING, Action::Recall, &RECALL),
     // "Overwrite? (y/n)".
     row(ch('y'), QUESTION, Action::Confirm(true), &ANSWER),
     row(ch('n'), QUESTION, Action::Confirm(false), &ANSWER),
@@ -480,6 +504,49 @@ pub static COVERAGE: HintBar = bar(
     ],
 );
 
+// The 台账 (issue 15).
+/// The deadline view's list.
+pub static DEADLINES: HintBar = bar(
+    Normal,
+    &[
+        ranked(1, &[Action::Down, Action::Up], "移动", "move"),
+        ranked(3, &[Action::Collapse, Action::Expand], "上/下一组", "group"),
+        ranked(1, &[Action::Open], "打开", "open"),
+        ranked(2, &[Action::OpenFinder], "按单位", "unit"),
+        ranked(3, &[Action::ClearFilters], "全部单位", "all units"),
+        ranked(1, &[Action::SetStatus], "状态", "status"),
+        ranked(2, &[Action::AddNote], "进展", "note"),
+        ranked(3, &[Action::OpenExport], "导出", "export"),
+        ranked(2, &[Action::Back], "返回", "back"),
+        ranked(ALWAYS, &[Action::Help], "帮助", "help"),
+        ranked(ALWAYS, &[Action::Quit], "退出", "quit"),
+    ],
+);
+
+/// The responsibility matrix.
+pub static MATRIX: HintBar = bar(
+    Normal,
+    &[
+        ranked(1, &[Action::Down, Action::Up], "行", "rows"),
+        ranked(1, &[Action::Collapse, Action::Expand], "列", "columns"),
+        ranked(1, &[Action::Open], "看任务", "tasks"),
+        ranked(2, &[Action::SortMatrix], "排序", "order"),
+        ranked(2, &[Action::MatrixBy], "文档/目标", "plans/goals"),
+        ranked(2, &[Action::Back], "返回", "back"),
+        ranked(ALWAYS, &[Action::Help], "帮助", "help"),
+        ranked(ALWAYS, &[Action::Quit], "退出", "quit"),
+    ],
+);
+
+/// Under a task's progress in the task pane.
+pub static PROGRESS: HintBar = dialog_bar(
+    Normal,
+    &[
+        hint(&[Action::SetStatus], "设置状态", "set the status"),
+        hint(&[Action::AddNote], "添加进展", "add a note"),
+    ],
+);
+
 /// Every hint bar, for the drift test.
 pub static ALL_BARS: &[&HintBar] = &[
     &TREE,
@@ -490,6 +557,9 @@ pub static ALL_BARS: &[&HintBar] = &[
     &COMPARE,
     &COMPARE_STEP,
     &COVERAGE,
+    &DEADLINES,
+    &MATRIX,
+    &PROGRESS,
 ];
 
 /// The hint bar for the pane with the keys (`duty`: the left list is a

@@ -3,6 +3,7 @@
 //! [`layout`](super::layout), the lines from [`view`](super::view), the
 //! overlays draw themselves ([`dialogs`](super::dialogs)).
 
+mod ledger;
 mod panes;
 
 use ratatui::Frame;
@@ -36,8 +37,14 @@ fn draw_screen(app: &App, f: &mut Frame) {
     match &app.screen {
         Screen::Browse => panes::tree(app, f, areas.left),
         Screen::Duty(d) => panes::duty(app, d, f, &areas),
+        Screen::Ledger(l) => ledger::screen(app, l, f, &areas),
     }
-    for &(focus, r) in &areas.right {
+    let right: &[(Focus, Rect)] = if ledger::covers_body(app) {
+        &[]
+    } else {
+        &areas.right
+    };
+    for &(focus, r) in right {
         match focus {
             Focus::Detail => panes::detail(app, f, r),
             Focus::Tree => {}
@@ -49,19 +56,14 @@ fn draw_screen(app: &App, f: &mut Frame) {
     match &app.dialog {
         None => {}
         Some(Dialog::Help(h)) => h.draw(f, &ctx, &app.keys, area),
-        Some(Dialog::Search(s)) => s.draw(f, &ctx, areas.status),
+        Some(Dialog::Search(s)) => s.draw(f, &ctx, &app.keys, areas.status),
         Some(Dialog::Finder(d)) => d.draw(f, &ctx, &app.keys, &app.finder_items, area),
-        Some(Dialog::Filter(d)) => d.draw(f, &ctx, &app.keys, area),
-        Some(Dialog::Export(d)) => d.draw(
-            f,
-            &ctx,
-            &app.keys,
-            area,
-            &app.export_dir,
-            app.shown_hits().len(),
-        ),
+        Some(Dialog::Filter(d)) => d.draw(f, &ctx, &app.keys, &app.finder_items, area),
+        Some(Dialog::Export(d)) => d.draw(f, &ctx, &app.keys, area, app.shown_hits().len()),
         Some(Dialog::Compare(c)) => c.draw(f, &ctx, areas.body()),
         Some(Dialog::Coverage(v)) => v.draw(f, &ctx, areas.body()),
+        Some(Dialog::Status(d)) => d.draw(f, &ctx, &app.keys, area),
+        Some(Dialog::Note(d)) => d.draw(f, &ctx, &app.keys, area),
     }
 }
 
@@ -120,6 +122,10 @@ fn status_bar(app: &App, f: &mut Frame, r: Rect) {
             };
             Line::from(truncated(&st.text, w, style))
         }
+        None if ledger::status_line(app).is_some() => {
+            let l = ledger::status_line(app).unwrap_or_default();
+            Line::from(text::truncate_to_width(&l, w).to_owned())
+        }
         None => {
             let l = format!(
                 "{}{}{} {}",
@@ -131,8 +137,9 @@ fn status_bar(app: &App, f: &mut Frame, r: Rect) {
             Line::from(text::ellipsize(&l, w).into_owned())
         }
     };
-    let bar = match &app.dialog {
-        Some(d @ (Dialog::Compare(_) | Dialog::Coverage(_))) => view_hints(d),
+    let bar = match (&app.dialog, &app.screen) {
+        (Some(d @ (Dialog::Compare(_) | Dialog::Coverage(_))), _) => view_hints(d),
+        (_, Screen::Ledger(l)) if app.focus == Focus::Tree => l.hints(),
         _ => hints_for(app.focus, matches!(app.screen, Screen::Duty(_)), false),
     };
     let second = Line::from(Span::styled(

@@ -47,7 +47,7 @@ pub(super) fn tree(app: &App, f: &mut Frame, r: Rect) {
         &app.ctx(),
         model,
         app.grouping,
-        app.search_query(),
+        app.search_titles(),
         body.width as usize,
         body.height as usize,
     );
@@ -58,7 +58,10 @@ pub(super) fn duty(app: &App, d: &Duty, f: &mut Frame, areas: &Areas) {
     let s = app.lang.s();
     let ctx = app.ctx();
     if let Some(hr) = areas.duty_header {
-        let title = format!("{} · {}", s.duties, app.cat.unit(d.unit).name);
+        let mut title = format!("{} · {}", s.duties, app.cat.unit(d.unit).name);
+        if let Some(cell) = &d.cell {
+            title.push_str(&format!(" × {}", cell.label));
+        }
         let lines = duty_header(&ctx, d, inner(hr).width as usize);
         let b = pane_block(&app.theme, &title, false, hr, None, None);
         f.render_widget(Paragraph::new(lines).block(b), hr);
@@ -172,7 +175,7 @@ pub(super) fn entries(app: &App, f: &mut Frame, r: Rect, which: Focus) {
             };
             let room = w.saturating_sub(crate::text::width(&prefix));
             let (label, note) = e.shown(room);
-            row_line(&prefix, &label, None, &note, w, base, theme)
+            row_line(&prefix, &label, &[], &note, w, base, theme)
         })
         .collect();
     f.render_widget(Paragraph::new(lines), body);

@@ -131,7 +131,11 @@ impl App {
                 self.screen = Screen::Duty(duty);
                 self.focus = Focus::Tree;
             }
-            Answer::Searched { query, matches } => {
+            Answer::Searched {
+                query,
+                matches,
+                titles,
+            } => {
                 let here = self.selected_task();
                 let current = here
                     .and_then(|h| matches.iter().position(|&m| m == h))
@@ -140,10 +144,12 @@ impl App {
                     query,
                     matches,
                     current,
+                    titles,
                 });
                 self.show_match();
             }
             Answer::Coverage { doc, result } => self.coverage_computed(doc, result),
+            other => self.apply_ledger_answer(other),
         }
         self.after();
     }

@@ -8,13 +8,17 @@
 //! selection or the filters change. Parts: [`nav`] (moving, opening,
 //! going back), [`commands`] (dialogs and what they hand back, search,
 //! duty views), [`background`] (jobs and the keys held while they run),
-//! [`mouse`], [`coverage`] (the related pane's lists, the coverage view).
+//! [`mouse`], [`coverage`] (the related pane's lists, the coverage view),
+//! [`ledger`] (the 台账: deadlines, the matrix), [`progress`] (recording
+//! statuses and notes).
 
 mod background;
 mod commands;
 mod coverage;
+pub mod ledger;
 mod mouse;
 mod nav;
+mod progress;
 
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
@@ -27,24 +31,28 @@ use ratatui::text::Line;
 use super::action::Action;
 use super::config::{self, ConfigError};
 use super::dialogs::coverage::CoverageView;
+use super::dialogs::export::ExportMemory;
 use super::dialogs::{Dialog, Status};
 use super::i18n::Lang;
 use super::jobs::{self, Jobs, Request};
+use super::keymap::table as hints;
 use super::keymap::{InputMode, Keymap};
 use super::layout::{self, Areas, Focus};
-use super::matcher::{self, EngineMatcher, FinderItem, UnitMatcher};
+use super::matcher::{self, EngineMatcher, FinderItem, TaskSearcher, UnitMatcher};
 use super::scroll::Drawn;
 use super::theme::Theme;
 use super::view::Ctx;
 use super::view::coverage::PlanLevels;
-use super::view::detail::{Subject, duty_title, summary_lines, task_lines};
+use super::view::detail::{Subject, duty_title, progress_lines, summary_lines, task_lines};
 use super::view::duty::Duty;
 use super::view::labels::node_label;
 use super::view::panes::{Panes, RelatedShow};
 use super::view::summary::Summary;
+use super::view::text::CharRanges;
 use super::view::tree::{Grouping, NodeId, NodeKey};
 use super::view::tree_model::TreeModel;
 use crate::query::{Catalog, DocPos, Filters, Hit, TaskPos, UnitPos, View};
+use ledger::{LedgerScreen, LedgerState};
 
 /// Where the user was, for Esc/Backspace.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,11 +64,28 @@ pub enum Location {
     },
     /// The coverage view of a plan (as it was left: `App::coverage_left`).
     Coverage(DocPos),
+    // The 台账 (issue 15).
+    Due {
+        unit: Option<UnitPos>,
+        line: usize,
+    },
+    Matrix {
+        by: crate::matrix::By,
+    },
+    /// A matrix cell's tasks (a duty list of one plan or goal).
+    Cell {
+        unit: UnitPos,
+        by: crate::matrix::By,
+        column: usize,
+        cursor: usize,
+    },
 }
 
 pub enum Screen {
     Browse,
     Duty(Duty),
+    /// The deadline view or the matrix (issue 15).
+    Ledger(LedgerScreen),
 }
 
 pub struct SearchState {
@@ -68,6 +93,8 @@ pub struct SearchState {
     /// Matching tasks, in tree order.
     pub matches: Vec<TaskPos>,
     pub current: usize,
+    /// Where the match sits in each matching task's title (char positions).
+    pub titles: HashMap<TaskPos, Vec<usize>>,
 }
 
 /// What the cached pane entries and summary were computed for.
@@ -75,6 +102,7 @@ pub struct SearchState {
 enum Selected {
     Browse(Option<NodeKey>),
     Duty(UnitPos, usize),
+    Ledger(Option<TaskPos>, usize),
 }
 
 /// Builds the unit finder's matcher (on first use, then kept).
@@ -119,8 +147,19 @@ pub struct App {
     pub matcher_factory: MatcherFactory,
     /// Built by `matcher_factory` when the finder first opens.
     pub matcher: Option<Box<dyn UnitMatcher>>,
-    /// Folder where exports go when the name is relative.
-    pub export_dir: PathBuf,
+    /// The `/` search's engine over tasks, built on first use.
+    pub task_searcher: TaskSearcher,
+    /// Counts the `/` prompt's matches as the user types (first `/` on).
+    task_matcher: Option<EngineMatcher>,
+    /// The last query searched, for the prompt's recall key.
+    pub last_search: String,
+    /// Where the search's match sits in the selected task's text, for the
+    /// query and task it was found for.
+    search_text: Option<(String, TaskPos, CharRanges)>,
+    /// The folder and format of the last export (where relative names go).
+    pub export: ExportMemory,
+    /// The data file as exported title rows name it.
+    pub data_name: String,
     pub quit: bool,
     /// The background worker for refiltering and searching; `None` runs
     /// that work inline (tests).
@@ -141,6 +180,8 @@ pub struct App {
     /// The coverage view last closed, kept so that `v` or Esc reopens it
     /// where it was without computing it again.
     coverage_left: Option<CoverageView>,
+    /// The 台账: the progress file, `--today`, the matrix kept.
+    pub ledger: LedgerState,
 }
 
 /// What the summary of a tree node is of.
@@ -195,7 +236,14 @@ impl App {
             finder_items,
             matcher_factory: Box::new(|c, _| Box::new(EngineMatcher::new(c.clone()))),
             matcher: None,
-            export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            task_searcher: TaskSearcher::default(),
+            task_matcher: None,
+            last_search: String::new(),
+            search_text: None,
+            export: ExportMemory::new(
+                std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            ),
+            data_name: String::new(),
             quit: false,
             jobs: None,
             generation: 0,
@@ -205,7 +253,9 @@ impl App {
             related_show: RelatedShow::default(),
             levels: PlanLevels::default(),
             coverage_left: None,
+            ledger: LedgerState::default(),
         };
+        app.data_name = app.origin.clone();
         app.levels = PlanLevels::of(&app.cat);
         let first = jobs::compute(
             &app.cat,
@@ -289,7 +339,7 @@ impl App {
 
     pub fn areas(&self) -> Areas {
         let screen = layout::Screen {
-            duty: matches!(self.screen, Screen::Duty(_)),
+            duty: matches!(self.screen, Screen::Duty(_) | Screen::Ledger(_)),
             task: self.panes.sizes(),
             zoom: self.zoomed.then_some(self.focus),
         };
@@ -309,6 +359,7 @@ impl App {
         match &self.screen {
             Screen::Browse => self.browse.selected_task(),
             Screen::Duty(d) => d.selected_task(),
+            Screen::Ledger(l) => l.selected_task(),
         }
     }
 
@@ -316,6 +367,7 @@ impl App {
     pub fn selected_duty_hit(&self) -> Option<&Hit> {
         match &self.screen {
             Screen::Duty(d) => d.selected_hit(),
+            Screen::Ledger(l) => l.selected_hit(),
             Screen::Browse => None,
         }
     }
@@ -349,6 +401,7 @@ impl App {
         match &self.screen {
             Screen::Browse => &self.view.hits,
             Screen::Duty(d) => &d.hits,
+            Screen::Ledger(l) => l.hits(),
         }
     }
 
@@ -357,13 +410,41 @@ impl App {
         self.search.as_ref().map(|s| s.query.as_str())
     }
 
+    /// Where the search's matches sit in task titles, for the tree.
+    pub fn search_titles(&self) -> Option<&HashMap<TaskPos, Vec<usize>>> {
+        self.search.as_ref().map(|s| &s.titles)
+    }
+
+    /// Where the search's match sits in the text of task `t`.
+    fn search_in_text(&self, t: TaskPos) -> &[(usize, usize)] {
+        match (&self.search, &self.search_text) {
+            (Some(s), Some((q, at, ranges))) if *q == s.query && *at == t => ranges,
+            _ => &[],
+        }
+    }
+
     /// The detail pane's lines at `width`: the task's text, or the summary.
     pub fn detail_lines(&self, width: usize) -> Vec<Line<'static>> {
         let ctx = self.ctx();
         match self.selected_task() {
             Some(t) => {
                 let role = self.selected_duty_hit().and_then(|h| h.involvement);
-                task_lines(&ctx, t, role, &self.panes.spans, self.search_query(), width)
+                let mut lines = task_lines(
+                    &ctx,
+                    t,
+                    role,
+                    &self.panes.spans,
+                    self.search_in_text(t),
+                    width,
+                );
+                // Only when a progress file was opened (or failed to open).
+                if self.ledger.tracker.is_some() || self.ledger.problem.is_some() {
+                    let hint = self.keys.hint_line(&hints::PROGRESS, self.lang);
+                    let today = self.ledger.today;
+                    let progress = self.progress();
+                    lines.extend(progress_lines(&ctx, progress, t, today, &hint, width));
+                }
+                lines
             }
             None => {
                 let (title, subject) = match &self.screen {
@@ -372,6 +453,7 @@ impl App {
                         None => (String::new(), Subject::Tasks),
                     },
                     Screen::Duty(d) => duty_title(&ctx, d),
+                    Screen::Ledger(l) => (l.title(&ctx), Subject::Tasks),
                 };
                 let empty = Summary::default();
                 let sum = self.summary.as_ref().unwrap_or(&empty);
@@ -408,6 +490,9 @@ impl App {
     }
 
     fn update_normal(&mut self, a: Action) {
+        if self.ledger_keys(&a) {
+            return;
+        }
         match a {
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
@@ -449,6 +534,7 @@ impl App {
         let sel = match &self.screen {
             Screen::Browse => Selected::Browse(self.browse.selected_key()),
             Screen::Duty(d) => Selected::Duty(d.unit, d.cursor),
+            Screen::Ledger(l) => Selected::Ledger(l.selected_task(), l.cursor()),
         };
         if self.panes_for.as_ref() != Some(&sel) {
             self.panes = Panes::of(
@@ -465,11 +551,36 @@ impl App {
             self.summary = self.compute_summary();
             self.summary_for = Some(sel);
         }
-        let h = self.areas().list_body().height as usize;
+        self.mark_search_in_text();
+        let areas = self.areas();
+        let h = areas.list_body().height as usize;
         match &mut self.screen {
             Screen::Browse => self.browse.keep_visible(h),
             Screen::Duty(d) => d.keep_visible(h),
+            Screen::Ledger(l) => l.keep_visible(h, areas.body()),
         }
+    }
+
+    /// Finds where the search's query sits in the selected task's text,
+    /// when the task or the query changed (one task: cheap, and never on
+    /// the drawing path).
+    fn mark_search_in_text(&mut self) {
+        let (Some(s), Some(t)) = (&self.search, self.selected_task()) else {
+            return;
+        };
+        if self
+            .search_text
+            .as_ref()
+            .is_some_and(|(q, at, _)| *q == s.query && *at == t)
+        {
+            return;
+        }
+        let Some(searcher) = self.task_searcher.get() else {
+            return;
+        };
+        // Key 1 of a task candidate is its text.
+        let at = searcher.highlights_in(&s.query, t.index(), 1);
+        self.search_text = Some((s.query.clone(), t, super::view::marks::ranges(&at, 0)));
     }
 
     /// The summary for a selected goal, region, document or duty group
@@ -493,6 +604,7 @@ impl App {
                 Some(s)
             }
             Screen::Duty(d) => Some(Summary::of(&self.cat, &d.group_tasks())),
+            Screen::Ledger(l) => Some(Summary::of(&self.cat, &l.group_tasks())),
         }
     }
 }

@@ -21,6 +21,7 @@ impl App {
                 let (scroll, len) = match &self.screen {
                     Screen::Browse => (self.browse.scroll(), self.browse.rows().len()),
                     Screen::Duty(d) => (d.scroll, d.rows.len()),
+                    Screen::Ledger(l) => l.scroll_len(),
                 };
                 let i = scroll + (y - body.y) as usize;
                 if i < len {

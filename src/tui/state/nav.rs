@@ -26,6 +26,7 @@ impl App {
             Focus::Tree => match &mut self.screen {
                 Screen::Browse => self.browse.move_by(delta),
                 Screen::Duty(d) => d.move_by(delta),
+                Screen::Ledger(l) => l.move_by(delta),
             },
             Focus::Detail => {
                 // No further than the last page of the text as last drawn
@@ -53,6 +54,7 @@ impl App {
         match &mut self.screen {
             Screen::Browse => self.browse.set_cursor(i),
             Screen::Duty(d) => d.set_cursor(i),
+            Screen::Ledger(l) => l.set_cursor(i),
         }
     }
 
@@ -65,9 +67,10 @@ impl App {
         if self.focus != Focus::Tree {
             return self.cycle_focus(false);
         }
-        match self.screen {
+        match &mut self.screen {
             Screen::Browse => self.browse.collapse(),
             Screen::Duty(_) => self.move_by(-1),
+            Screen::Ledger(l) => l.step(false),
         }
     }
 
@@ -83,6 +86,7 @@ impl App {
                 }
             }
             Screen::Duty(_) => self.move_by(1),
+            Screen::Ledger(ref mut l) => l.step(true),
         }
     }
 
@@ -108,7 +112,7 @@ impl App {
                         self.focus = Focus::Detail;
                     }
                 }
-                Screen::Duty(_) => {
+                Screen::Duty(_) | Screen::Ledger(_) => {
                     if let Some(t) = self.selected_task() {
                         self.push_history();
                         self.jump_to_task(t);
@@ -135,10 +139,19 @@ impl App {
     fn current_location(&self) -> Location {
         match &self.screen {
             Screen::Browse => Location::Browse(self.browse.selected_key()),
-            Screen::Duty(d) => Location::Duty {
-                unit: d.unit,
-                cursor: d.cursor,
+            Screen::Duty(d) => match &d.cell {
+                Some(cell) => Location::Cell {
+                    unit: d.unit,
+                    by: cell.by,
+                    column: cell.column,
+                    cursor: d.cursor,
+                },
+                None => Location::Duty {
+                    unit: d.unit,
+                    cursor: d.cursor,
+                },
             },
+            Screen::Ledger(l) => l.location(),
         }
     }
 
@@ -178,8 +191,9 @@ impl App {
             }
             Some(Location::Duty { unit, cursor }) => self.show_duty(unit, Some(cursor)),
             Some(Location::Coverage(doc)) => self.show_coverage(doc),
+            Some(loc) => self.ledger_back(loc),
             None => {
-                if let Screen::Duty(_) = self.screen {
+                if !matches!(self.screen, Screen::Browse) {
                     self.screen = Screen::Browse;
                 }
             }
@@ -221,7 +235,7 @@ impl App {
             Grouping::Region => Grouping::Document,
             Grouping::Document => Grouping::Region,
         };
-        if let Screen::Duty(_) = self.screen {
+        if !matches!(self.screen, Screen::Browse) {
             self.screen = Screen::Browse;
         }
         self.request(Request::Rebuild {
