@@ -42,5 +42,6 @@ mod hostile_writes;
 mod e2e_tui;
 mod import_graph;
 mod tui_bundled;
+mod tui_hostile;
 mod tui_render;
 mod tui_state;

@@ -22,13 +22,19 @@ pub fn run(data: Option<PathBuf>, args: BrowseArgs) -> anyhow::Result<ExitCode> 
         );
         return Ok(ExitCode::from(2));
     }
-    let (data, origin) = super::load_data_from(data)?;
     let lang = Lang::detect(args.lang.as_deref());
+    if let Some(why) = tui::terminal_problem() {
+        super::note(lang.terminal_cannot_show(&why));
+        return Ok(ExitCode::from(2));
+    }
+    let (loaded, origin) = super::load_checked_from(data)?;
+    let report = (loaded.problems, loaded.unplaced.len());
     tui::run(
-        Catalog::new(data),
+        Catalog::new(loaded.data),
         lang,
         Theme::from_env(),
         origin.to_string(),
+        report,
     )?;
     Ok(ExitCode::SUCCESS)
 }

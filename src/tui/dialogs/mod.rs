@@ -24,6 +24,7 @@ pub mod search;
 
 pub use outcome::{Command, Outcome, Status};
 
+use crate::tui::input::TextInput;
 use crate::tui::keymap::InputMode;
 
 /// A dialog or overlay on top of the panes.
@@ -46,6 +47,18 @@ impl Dialog {
             Dialog::Filter(f) => f.input_mode(),
             Dialog::Export(d) => d.input_mode(),
             Dialog::Compare(_) => InputMode::View,
+        }
+    }
+
+    /// The dialog's text inputs, so the state can say when one was cut to
+    /// [`crate::tui::input::MAX_CHARS`].
+    pub fn inputs_mut(&mut self) -> Vec<&mut TextInput> {
+        match self {
+            Dialog::Search(s) => vec![&mut s.input],
+            Dialog::Finder(f) => vec![&mut f.input],
+            Dialog::Filter(f) => vec![&mut f.unit, &mut f.text],
+            Dialog::Export(x) => vec![&mut x.name],
+            Dialog::Help(_) | Dialog::Compare(_) => Vec::new(),
         }
     }
 

@@ -73,16 +73,14 @@ pub(super) fn detail(app: &App, f: &mut Frame, r: Rect) {
     let s = app.lang.s();
     let focused = app.focus == Focus::Detail;
     let body = inner(r);
-    let lines = app.detail_lines(body.width as usize);
-    let max_scroll = lines.len().saturating_sub(body.height as usize);
-    let scroll = app.pane_pos(Focus::Detail).min(max_scroll);
+    let lines = app.detail_window(body.width as usize, body.height as usize);
     let title = if app.selected_task().is_some() {
         s.task
     } else {
         s.summary
     };
     f.render_widget(block(&app.theme, title.to_owned(), focused), r);
-    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), body);
+    f.render_widget(Paragraph::new(lines), body);
 }
 
 pub(super) fn entries(app: &App, f: &mut Frame, r: Rect, which: Focus) {

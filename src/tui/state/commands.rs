@@ -14,6 +14,7 @@ use crate::tui::dialogs::finder::Finder;
 use crate::tui::dialogs::help::Help;
 use crate::tui::dialogs::search::Search;
 use crate::tui::dialogs::{Command, Dialog, Outcome, Status};
+use crate::tui::input::MAX_CHARS;
 use crate::tui::jobs::Request;
 use crate::tui::layout::Focus;
 use crate::tui::view::tree::NodeKey;
@@ -83,6 +84,7 @@ impl App {
         let Some(mut d) = self.dialog.take() else {
             return;
         };
+        let edit = matches!(a, Action::Edit(_));
         let out = match &mut d {
             Dialog::Help(h) => h.handle(),
             Dialog::Search(s) => s.handle(a),
@@ -102,7 +104,12 @@ impl App {
             }
             Dialog::Compare(c) => c.handle(a, &self.ctx(), self.areas().body()),
         };
+        let cut = edit && d.inputs_mut().into_iter().any(|i| i.take_cut());
+        let said = matches!(out, Outcome::KeepSaying(_));
         self.settle_dialog(d, out);
+        if cut && !said && self.dialog.is_some() {
+            self.status = Some(Status::error(self.lang.input_cut(MAX_CHARS)));
+        }
     }
 
     /// Puts the dialog back or closes it, and runs what it asked for.

@@ -33,11 +33,12 @@ use super::layout::{self, Areas, Focus};
 use super::matcher::{self, EngineMatcher, FinderItem, UnitMatcher};
 use super::theme::Theme;
 use super::view::Ctx;
-use super::view::detail::{duty_title, summary_lines, task_lines};
+use super::view::detail::{DetailCache, DetailLines, duty_title, summary_lines, task_lines};
 use super::view::duty::Duty;
 use super::view::labels::node_label;
 use super::view::panes::Panes;
 use super::view::summary::Summary;
+use super::view::text::WrapIndex;
 use super::view::tree::{Grouping, NodeId, NodeKey};
 use super::view::tree_model::TreeModel;
 use crate::query::{Catalog, Filters, Hit, TaskPos, UnitPos, View};
@@ -100,6 +101,8 @@ pub struct App {
     summary_cache: HashMap<NodeKey, Summary>,
     /// The entries of the right-hand panes for the selection.
     panes: Panes,
+    /// The selected task's text, wrapped as far as the pane has scrolled.
+    detail: DetailCache,
     panes_for: Option<Selected>,
     summary_for: Option<Selected>,
     pub finder_items: Arc<Vec<FinderItem>>,
@@ -165,6 +168,7 @@ impl App {
             summary: None,
             summary_cache: HashMap::new(),
             panes: Panes::default(),
+            detail: DetailCache::default(),
             panes_for: None,
             summary_for: None,
             finder_items,
@@ -209,6 +213,14 @@ impl App {
             )));
         }
         problem
+    }
+
+    /// Says once, in the status bar, what loading found wrong with the
+    /// data file (`unplaced`: tasks shown under the 未归位 node).
+    pub fn report_load(&mut self, problems: &[crate::model::Problem], unplaced: usize) {
+        if !problems.is_empty() || unplaced > 0 {
+            self.status = Some(Status::error(self.lang.load_problems(problems, unplaced)));
+        }
     }
 
     /// Whether background work is outstanding (the status bar says so).
@@ -317,28 +329,90 @@ impl App {
         self.search.as_ref().map(|s| s.query.as_str())
     }
 
-    /// The detail pane's lines at `width`: the task's text, or the summary.
-    pub fn detail_lines(&self, width: usize) -> Vec<Line<'static>> {
+    /// What the detail pane shows at `width`: the task (its text wrapped
+    /// lazily, see [`DetailLines`]), or the summary.
+    fn detail_content(&self, width: usize) -> DetailLines<'_> {
         let ctx = self.ctx();
         match self.selected_task() {
             Some(t) => {
                 let role = self.selected_duty_hit().and_then(|h| h.involvement);
-                task_lines(&ctx, t, role, &self.panes.spans, self.search_query(), width)
+                task_lines(&ctx, t, role, width)
             }
             None => {
                 let title = match &self.screen {
                     Screen::Browse => self
                         .browse
                         .selected_key()
-                        .map(|k| node_label(&self.cat, self.grouping, k))
+                        .map(|k| node_label(&self.cat, self.lang.s(), self.grouping, k))
                         .unwrap_or_default(),
                     Screen::Duty(d) => duty_title(&ctx, d),
                 };
                 let empty = Summary::default();
                 let sum = self.summary.as_ref().unwrap_or(&empty);
-                summary_lines(&ctx, &title, sum, width)
+                DetailLines::fixed(summary_lines(&ctx, &title, sum, width))
             }
         }
+    }
+
+    /// The detail pane's lines on screen in `width` × `height`, from its
+    /// scroll position (kept within what there is).
+    pub fn detail_window(&self, width: usize, height: usize) -> Vec<Line<'static>> {
+        let content = self.detail_content(width);
+        let scroll = self.pane_pos(Focus::Detail);
+        let fallback;
+        let index = match (self.selected_task(), content.body) {
+            (Some(t), Some(text)) => match self.detail.index(t, width) {
+                Some(i) => i,
+                None => {
+                    // Not prepared at this width (a frame before the state
+                    // saw a resize): wrap what this screen needs.
+                    let mut i = WrapIndex::new(width);
+                    i.extend(text, content.body_lines_for(scroll + height) + 1);
+                    fallback = i;
+                    &fallback
+                }
+            },
+            _ => {
+                fallback = WrapIndex::new(width);
+                &fallback
+            }
+        };
+        let scroll = match content.len(index) {
+            Some(n) => scroll.min(n.saturating_sub(height)),
+            None => scroll,
+        };
+        content.window(index, self.detail.highlights(), scroll, height)
+    }
+
+    /// How many lines the detail pane has at `width`, when known (a huge
+    /// text is wrapped only as far as it has been scrolled).
+    pub fn detail_len(&self, width: usize) -> Option<usize> {
+        let content = self.detail_content(width);
+        match (self.selected_task(), content.body) {
+            (Some(t), Some(_)) => content.len(self.detail.index(t, width)?),
+            _ => content.len(&WrapIndex::new(width)),
+        }
+    }
+
+    /// Wraps the selected task's text far enough to show the detail pane
+    /// scrolled to `scroll`; the number of lines, once all are known.
+    pub(super) fn prepare_detail(&mut self, scroll: usize) -> Option<usize> {
+        let body = self.areas().pane_body(Focus::Detail);
+        let (w, h) = (body.width as usize, body.height as usize);
+        let Some(t) = self.selected_task() else {
+            return self.detail_len(w);
+        };
+        let head = self.detail_content(w).head.len();
+        let ctx = Ctx {
+            cat: &self.cat,
+            theme: &self.theme,
+            lang: self.lang,
+        };
+        let search = self.search.as_ref().map(|s| s.query.as_str());
+        let need = scroll.saturating_add(h).saturating_sub(head);
+        self.detail
+            .prepare(&ctx, t, &self.panes.spans, search, w, need);
+        self.detail_len(w)
     }
 
     // ----- update ---------------------------------------------------------
@@ -420,6 +494,7 @@ impl App {
             Screen::Browse => self.browse.keep_visible(h),
             Screen::Duty(d) => d.keep_visible(h),
         }
+        self.prepare_detail(self.pane_pos(Focus::Detail));
     }
 
     /// The summary for a selected goal, region, document or duty group

@@ -24,12 +24,14 @@ impl App {
                 Screen::Duty(d) => d.move_by(delta),
             },
             Focus::Detail => {
-                // Scroll no further than the last page of the text.
-                let body = self.areas().pane_body(Focus::Detail);
-                let n = self.detail_lines(body.width as usize).len();
-                let max = n.saturating_sub(body.height as usize) as isize;
-                let p = &mut self.pane_pos[slot(Focus::Detail)];
-                *p = (*p as isize).saturating_add(delta).clamp(0, max.max(0)) as usize;
+                // Scroll no further than the last page of the text: wrap
+                // it as far as wanted, then bound by what is known.
+                let h = self.areas().pane_body(Focus::Detail).height as usize;
+                let p = self.pane_pos[slot(Focus::Detail)];
+                let want = (p as isize).saturating_add(delta).max(0) as usize;
+                let total = self.prepare_detail(want);
+                self.pane_pos[slot(Focus::Detail)] =
+                    total.map_or(want, |n| want.min(n.saturating_sub(h)));
             }
             f => {
                 let n = self.panes.entries(f).len();

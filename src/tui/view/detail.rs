@@ -1,7 +1,14 @@
 //! The detail pane's text: a task (title, role tag, whole text with lead,
 //! partner and search highlights, then its facts) or the summary of a
-//! region, document, goal or duty group. The state counts these lines to
-//! bound scrolling; the renderer draws them.
+//! region, document, goal or duty group.
+//!
+//! A task's text may be huge, so it is not turned into lines here: a
+//! task's [`DetailLines`] are the short lines around it (bounded, made
+//! each frame) and the text itself, which the [`DetailCache`] wraps
+//! lazily — only as far as the pane has been scrolled — and styles by
+//! position. The state extends the cache when the selection, the width
+//! or the scroll change, and bounds scrolling by what it knows; the
+//! renderer draws [`DetailLines::window`], the lines on screen.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -11,19 +18,141 @@ use super::duty::{Duty, DutyRow};
 use super::labels::{doc_label, lead_mode_label, numbered_title, role_label};
 use super::panes::UnitSpans;
 use super::summary::Summary;
-use super::text::{row_line, styled_wrap, wrapped};
+use super::text::{Highlights, WrapIndex, row_line, wrapped};
 use crate::query::{Involvement, TaskPos, find_char_ranges};
 
-/// A task's lines at `width`: `role` is its role tag in a duty view,
-/// `search` the query whose matches are highlighted.
-pub fn task_lines(
-    ctx: &Ctx,
+/// What the detail pane shows: `head` lines, then the lazily wrapped
+/// `body` text (a task's text), then `tail` lines. A summary is all head.
+#[derive(Debug, Clone, Default)]
+pub struct DetailLines<'a> {
+    pub head: Vec<Line<'static>>,
+    pub body: Option<&'a str>,
+    pub tail: Vec<Line<'static>>,
+}
+
+impl DetailLines<'_> {
+    /// Lines with no lazily wrapped text.
+    pub fn fixed(lines: Vec<Line<'static>>) -> DetailLines<'static> {
+        DetailLines {
+            head: lines,
+            body: None,
+            tail: Vec::new(),
+        }
+    }
+
+    /// How many body lines are needed to show lines `..end`.
+    pub fn body_lines_for(&self, end: usize) -> usize {
+        end.saturating_sub(self.head.len())
+    }
+
+    /// How many lines there are, once `index` (the body's) knows all.
+    pub fn len(&self, index: &WrapIndex) -> Option<usize> {
+        let body = match self.body {
+            Some(_) => index.total()?,
+            None => 0,
+        };
+        Some(self.head.len() + body + self.tail.len())
+    }
+
+    /// Lines `from..from + n`, the body's from `index` styled by `hl`.
+    pub fn window(
+        &self,
+        index: &WrapIndex,
+        hl: &Highlights,
+        from: usize,
+        n: usize,
+    ) -> Vec<Line<'static>> {
+        let end = from.saturating_add(n);
+        let mut out: Vec<Line<'static>> = self.head.iter().skip(from).take(n).cloned().collect();
+        let h = self.head.len();
+        let mut body_len = 0;
+        if let Some(text) = self.body {
+            let first = from.saturating_sub(h);
+            let want = end.saturating_sub(h).saturating_sub(first);
+            out.extend(index.styled(text, first, want, hl, Style::new()));
+            match index.total() {
+                Some(len) => body_len = len,
+                // Not wrapped to its end: nothing below it is reached yet.
+                None => return out,
+            }
+        }
+        let t0 = h + body_len;
+        out.extend(
+            self.tail
+                .iter()
+                .skip(from.saturating_sub(t0))
+                .take(end.saturating_sub(t0.max(from)))
+                .cloned(),
+        );
+        out
+    }
+}
+
+/// The selected task's wrapped text and highlights, kept between frames:
+/// rewrapped only when the task or the width changes, restyled only when
+/// the task or the search changes.
+#[derive(Debug, Clone, Default)]
+pub struct DetailCache {
+    styled: Option<(TaskPos, Option<String>)>,
+    highlights: Highlights,
+    index: Option<(TaskPos, WrapIndex)>,
+}
+
+impl DetailCache {
+    /// Makes the cache fit task `t` at `width` with `search` highlighted,
+    /// and wraps its text as far as `body_lines` lines (plus one, so the
+    /// last of them is complete).
+    pub fn prepare(
+        &mut self,
+        ctx: &Ctx,
+        t: TaskPos,
+        spans: &UnitSpans,
+        search: Option<&str>,
+        width: usize,
+        body_lines: usize,
+    ) {
+        let text = &ctx.cat.task(t).text;
+        let key = (t, search.map(str::to_owned));
+        if self.styled.as_ref() != Some(&key) {
+            let theme = ctx.theme;
+            let found = search.map_or_else(Vec::new, |q| find_char_ranges(text, q));
+            self.highlights = Highlights::new(&[
+                (&spans.partners, theme.partner),
+                (&spans.leads, theme.lead),
+                (&found, theme.search),
+            ]);
+            self.styled = Some(key);
+        }
+        let w = width.max(2);
+        if !matches!(&self.index, Some((x, i)) if *x == t && i.width() == w) {
+            self.index = Some((t, WrapIndex::new(w)));
+        }
+        if let Some((_, i)) = &mut self.index {
+            i.extend(text, body_lines.saturating_add(1));
+        }
+    }
+
+    /// The index of task `t`'s text at `width`, if it is the one kept.
+    pub fn index(&self, t: TaskPos, width: usize) -> Option<&WrapIndex> {
+        self.index
+            .as_ref()
+            .filter(|(x, i)| *x == t && i.width() == width.max(2))
+            .map(|(_, i)| i)
+    }
+
+    pub fn highlights(&self) -> &Highlights {
+        &self.highlights
+    }
+}
+
+/// A task's lines at `width`: `role` is its role tag in a duty view. Its
+/// text is the body, wrapped and highlighted through a [`DetailCache`].
+pub fn task_lines<'a>(
+    ctx: &Ctx<'a>,
     t: TaskPos,
     role: Option<Involvement>,
-    spans: &UnitSpans,
-    search: Option<&str>,
     width: usize,
-) -> Vec<Line<'static>> {
+) -> DetailLines<'a> {
     let s = ctx.s();
     let c = ctx.cat;
     let theme = ctx.theme;
@@ -37,16 +166,9 @@ pub fn task_lines(
         )));
     }
     lines.push(Line::from(""));
-    let found = search.map_or_else(Vec::new, |q| find_char_ranges(&task.text, q));
-    lines.extend(styled_wrap(
-        &task.text,
-        w,
-        &[
-            (&spans.partners, theme.partner),
-            (&spans.leads, theme.lead),
-            (&found, theme.search),
-        ],
-    ));
+    let head = std::mem::take(&mut lines);
+    let body = Some(task.text.as_str());
+    // Below the text: `lines` from here on is the tail.
     lines.push(Line::from(""));
     let doc = c.document(c.task_doc(t));
     let goal = c.goal(c.task_goal(t));
@@ -74,7 +196,11 @@ pub fn task_lines(
     for (k, v) in facts {
         lines.extend(wrapped(&format!("{k}: {v}"), w, theme.dim));
     }
-    lines
+    DetailLines {
+        head,
+        body,
+        tail: lines,
+    }
 }
 
 /// The summary's lines at `width`, under `title`.

@@ -55,7 +55,7 @@ pub fn tree_rows(
             } else {
                 Style::new().add_modifier(Modifier::BOLD)
             };
-            let label = super::labels::node_label(ctx.cat, grouping, node.key);
+            let label = super::labels::node_label(ctx.cat, s, grouping, node.key);
             let query = if is_task { search } else { None };
             row_line(&prefix, &label, query, &right, width, base, theme)
         })
