@@ -494,7 +494,11 @@ impl App {
             Screen::Browse => self.browse.keep_visible(h),
             Screen::Duty(d) => d.keep_visible(h),
         }
-        self.prepare_detail(self.pane_pos(Focus::Detail));
+        // A task's text is wrapped ahead of the frame (a summary is short
+        // and made when drawn: not on every key typed into a dialog).
+        if self.selected_task().is_some() {
+            self.prepare_detail(self.pane_pos(Focus::Detail));
+        }
     }
 
     /// The summary for a selected goal, region, document or duty group
