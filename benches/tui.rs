@@ -16,6 +16,11 @@
 //! ```
 //!
 //! Target: under 16 ms per key at 100 000 tasks; bundled p99 under 1 ms.
+//!
+//! The 台账 views (deadlines `t`, the matrix `m`) are timed the same way,
+//! judged on 2022-06-30 with an empty progress file. The seed plans name
+//! no deadline, so the synthetic data gets deadlines of every kind spread
+//! over its tasks (`with_deadlines`) to fill every group.
 
 use std::time::{Duration, Instant};
 
@@ -67,6 +72,9 @@ fn press(app: &mut App, term: &mut Terminal<TestBackend>, a: Action) -> Duration
     app.update(a);
     term.draw(|f| render::render(app, f)).unwrap();
     let key = t.elapsed();
+    if COVERAGE_ON.with(|c| c.get()) {
+        COVERAGE.with(|c| c.borrow_mut().push(key));
+    }
     if app.busy() {
         let t = Instant::now();
         app.settle(Duration::from_secs(60));
@@ -83,6 +91,9 @@ thread_local! {
     /// (time until the background result arrived and was applied, time of
     /// the frame showing it), per background job.
     static JOBS: std::cell::RefCell<Vec<(Duration, Duration)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Key → frame times in the coverage view, while `COVERAGE_ON`.
+    static COVERAGE: std::cell::RefCell<Vec<Duration>> = const { std::cell::RefCell::new(Vec::new()) };
+    static COVERAGE_ON: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn bench_keys(label: &str, data: TaskData) {
@@ -99,6 +110,13 @@ fn bench_keys(label: &str, data: TaskData) {
     let mut app = App::new(cat, Lang::Zh, Theme::new(true), "bench".into(), (120, 40));
     let t_app = t.elapsed();
     app.enable_background();
+    // An empty progress file (never written: nothing is recorded here).
+    let progress = std::env::temp_dir().join(format!(
+        "fengong-bench-tui-{}-{label}.progress.json",
+        std::process::id()
+    ));
+    app.ledger.today = fengong::deadline::parse_iso("2022-06-30").unwrap();
+    app.open_progress(&progress, true);
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let t = Instant::now();
     term.draw(|f| render::render(&app, f)).unwrap();
@@ -242,6 +260,101 @@ fn bench_keys(label: &str, data: TaskData) {
         &mut term,
         vec![Action::Help, Action::Cancel],
     );
+    bench_coverage(&mut app, &mut term, &mut run);
+    // The 台账: the deadline view, the matrix, a cell's tasks.
+    run(
+        "t deadline view (async)",
+        &mut app,
+        &mut term,
+        vec![Action::Deadlines],
+    );
+    run(
+        "j in deadline view",
+        &mut app,
+        &mut term,
+        vec![Action::Down; 200],
+    );
+    run(
+        "PgDn in deadline view",
+        &mut app,
+        &mut term,
+        vec![Action::PageDown; 50],
+    );
+    run(
+        "l / h (next / previous group)",
+        &mut app,
+        &mut term,
+        cycle(&[Action::Expand, Action::Expand, Action::Collapse], 10),
+    );
+    run(
+        "G / g in deadline view",
+        &mut app,
+        &mut term,
+        cycle(&[Action::Bottom, Action::Top], 10),
+    );
+    run("Esc (back)", &mut app, &mut term, vec![Action::Back]);
+    run(
+        "m matrix (async)",
+        &mut app,
+        &mut term,
+        vec![Action::Matrix],
+    );
+    run("j in matrix", &mut app, &mut term, vec![Action::Down; 200]);
+    run(
+        "l / h in matrix",
+        &mut app,
+        &mut term,
+        cycle(&[Action::Expand, Action::Expand, Action::Collapse], 20),
+    );
+    run(
+        "o (next order)",
+        &mut app,
+        &mut term,
+        vec![Action::SortMatrix; 6],
+    );
+    run(
+        "b (by goals, async)",
+        &mut app,
+        &mut term,
+        vec![Action::Top, Action::MatrixBy],
+    );
+    run(
+        "l across the goals",
+        &mut app,
+        &mut term,
+        vec![Action::Expand; 300],
+    );
+    run(
+        "j in goal matrix",
+        &mut app,
+        &mut term,
+        vec![Action::Down; 100],
+    );
+    run(
+        "b (back by plans, async)",
+        &mut app,
+        &mut term,
+        vec![Action::Top, Action::MatrixBy],
+    );
+    run(
+        "Enter on a cell (its tasks)",
+        &mut app,
+        &mut term,
+        vec![Action::Open],
+    );
+    run(
+        "j in a cell's tasks",
+        &mut app,
+        &mut term,
+        vec![Action::Down; 100],
+    );
+    run(
+        "Esc (back to the matrix)",
+        &mut app,
+        &mut term,
+        vec![Action::Back],
+    );
+    let _ = std::fs::remove_file(&progress);
     let worst = all.iter().max().copied().unwrap_or_default();
     let mut sorted = all.clone();
     sorted.sort();
@@ -252,6 +365,90 @@ fn bench_keys(label: &str, data: TaskData) {
         ms(p99),
         ms(worst)
     );
+}
+
+/// Times a named run of keys (the closure in `bench_keys`).
+type Runner<'a> = dyn FnMut(&str, &mut App, &mut Terminal<TestBackend>, Vec<Action>) + 'a;
+
+/// Keys in the coverage view of the first plan that has plans below it
+/// (on the bundled data, 江门市西部发展区 against 台山市): opening it (the
+/// coverage itself is a background job), moving, the evidence side by
+/// side and back, the status filter. Target: under 1 ms per key (p99).
+fn bench_coverage(app: &mut App, term: &mut Terminal<TestBackend>, run: &mut Runner) {
+    use fengong::query::DocPos;
+    use fengong::tui::view::tree::{Grouping, NodeKey};
+    let Some(doc) = (0..app.cat.documents().len())
+        .map(DocPos::new)
+        .find(|&d| !app.levels.below(d).is_empty())
+    else {
+        println!("  (no plan has plans below it: no coverage view to time)");
+        return;
+    };
+    // Its document node, in the tree by document.
+    if app.grouping != Grouping::Document {
+        app.update(Action::ToggleGrouping);
+        app.settle(Duration::from_secs(60));
+    }
+    app.update(Action::CollapseAll);
+    app.update(Action::Top);
+    while app.browse.selected_key() != Some(NodeKey::Doc(doc)) {
+        app.update(Action::Down);
+    }
+    let start = COVERAGE.with(|c| c.borrow().len());
+    COVERAGE_ON.with(|c| c.set(true));
+    run(
+        "v coverage view (async)",
+        app,
+        term,
+        vec![Action::OpenCoverage],
+    );
+    run("j in coverage view", app, term, vec![Action::Down; 100]);
+    run("k in coverage view", app, term, vec![Action::Up; 100]);
+    run(
+        "PgDn / G / g in coverage view",
+        app,
+        term,
+        cycle(&[Action::PageDown, Action::Bottom, Action::Top], 20),
+    );
+    run("Enter / n / N / Esc (evidence)", app, term, {
+        let mut v = Vec::new();
+        for i in 0..20 {
+            v.extend(vec![Action::Down; i % 5]);
+            v.extend([
+                Action::Open,
+                Action::NextMatch,
+                Action::PrevMatch,
+                Action::Down,
+                Action::Back,
+            ]);
+        }
+        v
+    });
+    run(
+        "f (status filter) in coverage view",
+        app,
+        term,
+        vec![Action::OpenFilter; 20],
+    );
+    run(
+        "Esc / v (leave, reopen)",
+        app,
+        term,
+        cycle(&[Action::Back, Action::OpenCoverage], 20),
+    );
+    run("Esc (close coverage view)", app, term, vec![Action::Back]);
+    COVERAGE_ON.with(|c| c.set(false));
+    let mut keys: Vec<Duration> = COVERAGE.with(|c| c.borrow()[start..].to_vec());
+    keys.sort();
+    if let Some(&worst) = keys.last() {
+        let p99 = keys[((keys.len() as f64 - 1.0) * 0.99) as usize];
+        println!(
+            "  COVERAGE VIEW KEYS: n={} p99 {:.3} ms, worst {:.3} ms (target < 1 ms)",
+            keys.len(),
+            ms(p99),
+            ms(worst)
+        );
+    }
 }
 
 /// Where the time of the slow keys goes: the pieces they are made of.
@@ -486,10 +683,34 @@ fn main() {
         "(generated {n} synthetic tasks in {:.0} ms)",
         ms(t.elapsed())
     );
+    let big = with_deadlines(big);
     bench_phases(&big);
     bench_keys("synthetic", big);
     bench_paste(&base);
     for n in [362_000, 40_000_000] {
         bench_huge(&base, n);
     }
+}
+
+/// Deadlines of every kind on the tasks, around 2022-06-30: past, within
+/// 30 and 90 days, later, recurring, standing, none.
+fn with_deadlines(mut data: TaskData) -> TaskData {
+    const WORDS: [&str; 8] = [
+        "2022年3月底前",
+        "2022年7月15日前",
+        "2022年8月底前",
+        "2023年底前",
+        "每季度",
+        "持续推进",
+        "2022—2025年",
+        "",
+    ];
+    for (i, t) in data.tasks.iter_mut().enumerate() {
+        let w = WORDS[(i * 7 + i / 3) % WORDS.len()];
+        if !w.is_empty() {
+            t.deadline = Some(w.to_owned());
+            t.due = Some(fengong::deadline::read(w, Some(2022)));
+        }
+    }
+    data
 }

@@ -125,12 +125,21 @@ impl Matrix {
                 })
                 .collect(),
         };
+        // Document or goal position → column, looked up once per task.
+        let keys = match by {
+            By::Doc => c.documents().len(),
+            By::Goal(_) => c.goals().len(),
+        };
+        let mut column_at = vec![None; keys];
+        for (i, col) in columns.iter().enumerate() {
+            column_at[col.position] = Some(i);
+        }
         let column_of = |task: TaskPos| -> Option<usize> {
             let key = match by {
                 By::Doc => c.task_doc(task).index(),
                 By::Goal(_) => c.task_goal(task).index(),
             };
-            columns.iter().position(|col| col.position == key)
+            column_at.get(key).copied().flatten()
         };
         let mut cells = vec![vec![Count::default(); columns.len()]; c.units().len()];
         for t in c.task_positions() {
@@ -225,23 +234,31 @@ impl Matrix {
     /// The tasks behind a cell (positions, in document order): what the
     /// explorer shows on Enter.
     pub fn tasks(&self, c: &Catalog, row: usize, col: usize) -> Vec<TaskPos> {
-        let (Some(r), Some(column)) = (self.rows.get(row), self.columns.get(col)) else {
-            return Vec::new();
-        };
-        let u = UnitPos::new(r.unit);
-        c.task_positions()
-            .filter(|&t| {
-                let key = match self.by {
-                    By::Doc => c.task_doc(t).index(),
-                    By::Goal(_) => c.task_goal(t).index(),
-                };
-                key == column.position
-                    && (c.leads(t).contains(&u)
-                        || c.responsible(t).contains(&u)
-                        || c.partners(t).contains(&u))
-            })
-            .collect()
+        match (self.rows.get(row), self.columns.get(col)) {
+            (Some(r), Some(column)) => {
+                cell_tasks(c, self.by, UnitPos::new(r.unit), column.position)
+            }
+            _ => Vec::new(),
+        }
     }
+}
+
+/// The tasks `unit` leads, partners or is responsible for in the document
+/// (`By::Doc`) or goal (`By::Goal`) at `position`, in document order: one
+/// cell of the matrix, without building it.
+pub fn cell_tasks(c: &Catalog, by: By, unit: UnitPos, position: usize) -> Vec<TaskPos> {
+    c.task_positions()
+        .filter(|&t| {
+            let key = match by {
+                By::Doc => c.task_doc(t).index(),
+                By::Goal(_) => c.task_goal(t).index(),
+            };
+            key == position
+                && (c.leads(t).contains(&unit)
+                    || c.responsible(t).contains(&unit)
+                    || c.partners(t).contains(&unit))
+        })
+        .collect()
 }
 
 /// The document id up to its first `_` (`000` of `000_f13e…`) when that is

@@ -39,9 +39,15 @@ mod hostile_text;
 mod hostile_writes;
 
 // The explorer: state, drawing, the real binary in tmux.
+mod e2e_coverage;
+mod e2e_ledger;
+mod e2e_sizes;
 mod e2e_tui;
 mod import_graph;
 mod tui_bundled;
+mod tui_coverage;
 mod tui_hostile;
+mod tui_ledger;
 mod tui_render;
+mod tui_sizes;
 mod tui_state;

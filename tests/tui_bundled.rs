@@ -93,6 +93,8 @@ fn snapshots_of_the_main_screens() {
     insta::assert_snapshot!("bundled_first_task_120x40", draw(&a));
     a.update(Action::Resize(80, 24));
     insta::assert_snapshot!("bundled_first_task_80x24", draw(&a));
+    a.update(Action::Resize(60, 20));
+    insta::assert_snapshot!("bundled_first_task_60x20", draw(&a));
 
     // A unit's duties through the finder, typed by its short name.
     let mut a = app(120, 40);
@@ -117,7 +119,7 @@ fn snapshots_of_the_main_screens() {
 fn overlaps_compare_cleanly_at_both_sizes() {
     use fengong::query::OverlapPos;
     use fengong::tui::dialogs::Dialog;
-    use fengong::tui::dialogs::compare::Compare;
+    use fengong::tui::dialogs::compare::{Compare, Evidence, Sides};
     let data = bundled_data();
     for (w, h) in [(120, 40), (60, 20)] {
         let mut a = app(w, h);
@@ -141,9 +143,10 @@ fn overlaps_compare_cleanly_at_both_sizes() {
             for (task, other) in [(ta, tb), (tb, ta)] {
                 let cmp = Compare {
                     task,
-                    other,
-                    overlap: i,
+                    others: vec![Evidence::of_overlap(&a.cat, task, other, i)],
+                    at: 0,
                     scroll: 0,
+                    sides: Sides::Related,
                 };
                 let terms: Vec<&str> = a
                     .cat

@@ -10,7 +10,9 @@ use fengong::tui::input::Edit;
 use fengong::tui::layout::Focus;
 use fengong::tui::{App, Lang, Theme};
 
-use crate::common::tui::{app_on, assert_rows_fit as common_fit, draw_terminal, small_data, typed};
+use crate::common::tui::{
+    app_on, assert_rows_fit as common_fit, draw_terminal, select_task, small_data, typed,
+};
 
 fn app(w: u16, h: u16, lang: Lang) -> App {
     let mut app = app_on(small_data(), "small.json", w, h, lang);
@@ -251,19 +253,6 @@ fn no_color_theme_uses_no_colours_but_still_marks_the_selection() {
         }
     }
     assert!(reversed > 0, "the selected row is shown in reverse video");
-}
-
-/// Selects the task titled `title` (everything expanded).
-fn select_task(a: &mut App, title: &str) {
-    a.update(Action::ExpandAll);
-    a.update(Action::Top);
-    for _ in 0..a.browse.rows().len() {
-        if a.selected_task().map(|t| a.cat.task(t).title.as_str()) == Some(title) {
-            return;
-        }
-        a.update(Action::Down);
-    }
-    panic!("no task titled {title}");
 }
 
 /// Cells where `needle` starts on screen, below the title bar, as

@@ -430,6 +430,8 @@ fn detail_pane_scrolls_within_its_text() {
     );
     a.update(Action::FocusNext);
     assert_eq!(a.focus, Focus::Detail);
+    // Scrolling is bounded by the text as the last frame drew it.
+    crate::common::tui::draw(&a);
     run(&mut a, &vec![Action::Down; 100]);
     let bottom = a.pane_pos(Focus::Detail);
     assert!(
@@ -661,7 +663,7 @@ fn compare_opens_from_the_related_pane_jumps_and_closes() {
     };
     let c: Compare = c.clone();
     assert_eq!(c.task, t7);
-    assert_eq!(a.cat.task(c.other).title, "加快推进深茂铁路建设");
+    assert_eq!(a.cat.task(c.other()).title, "加快推进深茂铁路建设");
     // The selected task is `a` of the overlap: its offsets go to its text.
     let (mine, other) = c.ranges(&a.cat);
     assert_eq!(mine, vec![(17, 21)]);
@@ -682,7 +684,7 @@ fn compare_opens_from_the_related_pane_jumps_and_closes() {
     let Some(Dialog::Compare(c)) = &a.dialog else {
         panic!("c opens the comparison from the tree too")
     };
-    assert_eq!(a.cat.task(c.other).title, "加快推进交通基础设施建设");
+    assert_eq!(a.cat.task(c.other()).title, "加快推进交通基础设施建设");
     let (mine, other) = c.ranges(&a.cat);
     assert_eq!(mine, vec![(4, 8), (13, 17)]);
     assert_eq!(other, vec![(17, 21)]);

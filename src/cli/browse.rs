@@ -12,9 +12,16 @@ pub struct BrowseArgs {
     /// Interface language of the explorer: zh or en (default: from LANG, Chinese if unset).
     #[arg(long, value_name = "LANG", value_parser = ["zh", "en"])]
     pub lang: Option<String>,
+    /// The day the explorer judges deadlines and statuses on (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::tracking::parse_date)]
+    pub today: Option<chrono::NaiveDate>,
 }
 
-pub fn run(data: Option<PathBuf>, args: BrowseArgs) -> anyhow::Result<ExitCode> {
+pub fn run(
+    data: Option<PathBuf>,
+    progress: Option<PathBuf>,
+    args: BrowseArgs,
+) -> anyhow::Result<ExitCode> {
     if !tui::has_terminal() {
         super::note(
             "fengong: the explorer needs a terminal (standard input/output is not a tty); \
@@ -29,11 +36,17 @@ pub fn run(data: Option<PathBuf>, args: BrowseArgs) -> anyhow::Result<ExitCode> 
     }
     let (loaded, origin) = super::load_checked_from(data)?;
     let report = (loaded.problems, loaded.unplaced.len());
+    let progress = tui::ProgressFile {
+        explicit: progress.is_some(),
+        path: progress.unwrap_or_else(|| fengong::progress::default_path(&origin)),
+        today: args.today.unwrap_or_else(fengong::deadline::today),
+    };
     tui::run(
         Catalog::new(loaded.data),
         lang,
         Theme::from_env(),
         origin.to_string(),
+        progress,
         report,
     )?;
     Ok(ExitCode::SUCCESS)

@@ -71,7 +71,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let (data, progress) = (cli.data, cli.progress);
     match cli.command {
-        None => browse::run(data, cli.browse),
+        None => browse::run(data, progress, cli.browse),
         Some(Command::Extract(a)) => extract::run(a),
         Some(Command::Export(a)) => export::run(data, progress, a),
         Some(Command::Units(a)) => search::run_units(data, a),

@@ -147,18 +147,12 @@ pub fn run(
 
 /// A unit given with --unit, by its canonical name when it names one unit.
 fn reporting_unit(c: &Catalog, u: &str) -> anyhow::Result<String> {
-    let found = c.resolve_units(u);
-    match found.as_slice() {
-        [] => Ok(u.to_owned()),
-        [one] => Ok(c.unit(*one).name.clone()),
-        many => {
-            let names: Vec<&str> = many.iter().map(|&i| c.unit(i).name.as_str()).collect();
-            anyhow::bail!(
-                "--unit {u}: names several units ({}); give the full name",
-                names.join("、")
-            )
-        }
-    }
+    fengong::progress::reporting_unit(c, u).map_err(|names| {
+        anyhow::anyhow!(
+            "--unit {u}: names several units ({}); give the full name",
+            names.join("、")
+        )
+    })
 }
 
 /// Finds a task by key, key hex (or a unique start of it), or id.

@@ -39,17 +39,7 @@ pub fn load(data: Option<PathBuf>, progress: Option<PathBuf>) -> anyhow::Result<
 /// The folder a default progress file goes in is made when first needed;
 /// a `--progress` path must name an existing folder.
 pub fn prepare_to_save(tracker: &Tracker, explicit: bool) -> anyhow::Result<()> {
-    let dir = tracker
-        .path()
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty());
-    if let Some(dir) = dir
-        && !explicit
-        && !dir.exists()
-    {
-        std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
-    }
-    Ok(())
+    progress::prepare_folder(tracker.path(), explicit).map_err(Into::into)
 }
 
 /// `--today` / `--date`: `YYYY-MM-DD`.

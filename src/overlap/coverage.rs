@@ -156,12 +156,23 @@ impl std::error::Error for CoverageError {}
 /// The plans whose jurisdiction lies within `higher`'s (document ids, in
 /// document order).
 pub fn lower_plans(data: &TaskData, higher: &DocId) -> Result<Vec<DocId>, CoverageError> {
-    let places = super::places::Places::new(data);
+    let places = super::places::Places::of_documents(data);
     let h = doc_position(data, higher)?;
     Ok(below(data, &places, h)
         .into_iter()
         .map(|d| data.documents[d].id.clone())
         .collect())
+}
+
+/// For every document (by position), the positions of the documents whose
+/// jurisdiction lies within its own, in document order: the plans
+/// [`coverage`] would compare it with by default (none: it has no lower
+/// plans).
+pub fn plans_below(data: &TaskData) -> Vec<Vec<usize>> {
+    let places = super::places::Places::of_documents(data);
+    (0..data.documents.len())
+        .map(|h| below(data, &places, h))
+        .collect()
 }
 
 /// Document positions whose jurisdiction lies strictly within that of `h`.

@@ -83,20 +83,13 @@ const LEVEL_SUFFIXES: &[&str] = &["市", "区", "县", "镇", "街道", "乡"];
 
 impl Places {
     pub fn new(data: &TaskData) -> Places {
-        let mut b = Builder::default();
-        b.regions(data);
-        let docs: Vec<u32> = data
-            .documents
-            .iter()
-            .map(|d| b.node_of_region(d.jurisdiction.as_str()))
-            .collect();
+        let (b, docs) = Builder::tree(data);
         let doc_node: HashMap<&str, u32> = data
             .documents
             .iter()
             .zip(&docs)
             .map(|(d, &n)| (d.id.as_str(), n))
             .collect();
-        b.finish_tree();
         let names = NameIndex::new(&b.nodes);
         let goal_region: HashMap<&str, &str> = data
             .goals
@@ -145,6 +138,20 @@ impl Places {
             places.table = Some(table);
         }
         places
+    }
+
+    /// The tree of places and each document's jurisdiction, without the
+    /// places of tasks: enough to tell which plans lie below which, at a
+    /// cost that does not grow with the number of tasks (the explorer asks
+    /// it for every document when it starts).
+    pub fn of_documents(data: &TaskData) -> Places {
+        let (b, docs) = Builder::tree(data);
+        Places {
+            nodes: b.nodes,
+            tasks: vec![],
+            docs,
+            table: None,
+        }
     }
 
     /// The places of task `t` (position in `data.tasks`).
@@ -250,6 +257,20 @@ struct Builder {
 }
 
 impl Builder {
+    /// The tree of the data file's regions, and each document's
+    /// jurisdiction in it (by document position).
+    fn tree(data: &TaskData) -> (Builder, Vec<u32>) {
+        let mut b = Builder::default();
+        b.regions(data);
+        let docs: Vec<u32> = data
+            .documents
+            .iter()
+            .map(|d| b.node_of_region(d.jurisdiction.as_str()))
+            .collect();
+        b.finish_tree();
+        (b, docs)
+    }
+
     fn add(&mut self, name: &str, region: Option<&str>, parent: Option<u32>, admin: bool) -> u32 {
         let id = self.nodes.len() as u32;
         self.nodes.push(Node {

@@ -257,6 +257,28 @@ pub fn default_path(origin: &DataOrigin) -> PathBuf {
     }
 }
 
+/// Makes the folder of a default progress file when it is first needed
+/// (`~/.local/share/fengong/`); a folder named with `--progress`
+/// (`explicit`) must exist already, so a typo makes no folders.
+pub fn prepare_folder(path: &Path, explicit: bool) -> std::io::Result<()> {
+    match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) if !explicit && !dir.exists() => std::fs::create_dir_all(dir)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", dir.display()))),
+        _ => Ok(()),
+    }
+}
+
+/// The reporting unit as recorded: the canonical name of the one unit
+/// `written` names (a name, alias or abbreviation), the words as given
+/// when it names none, or the names it could mean when it names several.
+pub fn reporting_unit(c: &crate::query::Catalog, written: &str) -> Result<String, Vec<String>> {
+    match c.resolve_units(written).as_slice() {
+        [] => Ok(written.to_owned()),
+        [one] => Ok(c.unit(*one).name.clone()),
+        many => Err(many.iter().map(|&u| c.unit(u).name.clone()).collect()),
+    }
+}
+
 /// `x/tasks.json` → `x/tasks.progress.json`.
 fn beside(data: &Path) -> PathBuf {
     let stem = data
@@ -266,8 +288,9 @@ fn beside(data: &Path) -> PathBuf {
 }
 
 /// The progress file opened against one task data: what the CLI and the
-/// explorer read and change.
-#[derive(Debug)]
+/// explorer read and change. Cloning copies what was read (the explorer
+/// hands a copy to its background thread); saving always re-reads the file.
+#[derive(Debug, Clone)]
 pub struct Tracker {
     store: Store,
     ledger: Ledger,

@@ -83,7 +83,7 @@ impl std::fmt::Display for ProgressError {
 impl std::error::Error for ProgressError {}
 
 /// The events of one progress file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Store {
     path: PathBuf,
     events: Vec<Event>,

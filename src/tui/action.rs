@@ -35,6 +35,26 @@ pub enum Action {
     OpenExport,
     /// `c`: the selected task and a related task side by side.
     Compare,
+    /// `p`: the related-tasks pane lists parallel pairs instead of
+    /// overlaps, or overlaps again.
+    ToggleParallel,
+    /// `v`: the selected plan against the plans below it.
+    OpenCoverage,
+    /// `z`: the focused pane over the whole screen, and back.
+    Zoom,
+    // The 台账 (issue 15): deadlines, the responsibility matrix, progress.
+    /// `t`: tasks by deadline (the unit of a duty view preselected).
+    Deadlines,
+    /// `m`: the responsibility matrix, units × plans.
+    Matrix,
+    /// `o`: the matrix's next row order.
+    SortMatrix,
+    /// `b`: the matrix by plans ↔ by the goals of the plan under the cursor.
+    MatrixBy,
+    /// `s`: record the selected task's status.
+    SetStatus,
+    /// `p`: add a dated progress note to the selected task.
+    AddNote,
     /// Editing the focused text input of a dialog.
     Edit(Edit),
     /// Enter inside a dialog.

@@ -1,16 +1,28 @@
 //! The user's config file, `$XDG_CONFIG_HOME/fengong/config.toml` (else
-//! `~/.config/fengong/config.toml`). Today it remaps keys; it is where
-//! later explorer options go too.
+//! `~/.config/fengong/config.toml`): key remapping, and how the screen is
+//! drawn (`[ui]`); later explorer options go here too.
 //!
 //! ```toml
+//! # How the terminal draws: characters of "ambiguous" width (“ ” … · →)
+//! # take two columns in a CJK locale (not inside tmux), one elsewhere;
+//! # ASCII borders for terminals that draw box drawing wide (always so
+//! # when ambiguous characters are wide).
+//! [ui]
+//! ambiguous_width = "wide"   # or "narrow"; default: wide in zh/ja/ko locales
+//! borders = "ascii"          # or "box" (the default)
+//!
 //! # Browsing: an action's name = a key or a list of keys.
 //! [keys]
 //! down = ["j", "Down", "Ctrl-n"]
 //! find_unit = "Ctrl-f"
 //!
-//! # The comparison view and the dialogs have their own tables.
+//! # The comparison view, the coverage view and the dialogs have their
+//! # own tables.
 //! [keys.compare]
 //! back = ["Esc", "q"]
+//!
+//! [keys.coverage]
+//! filter = "s"
 //!
 //! [keys.dialog]
 //! clear = "Ctrl-w"
@@ -41,6 +53,69 @@ const MAX_BYTES: u64 = 1 << 20;
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     pub keys: Keymap,
+    pub ui: UiSettings,
+}
+
+/// `[ui]` as the file has it: `None` where it says nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UiSettings {
+    /// `ambiguous_width = "wide"` (`true`) or `"narrow"`.
+    pub ambiguous_wide: Option<bool>,
+    /// `borders = "ascii"` (`true`) or `"box"`.
+    pub ascii_borders: Option<bool>,
+}
+
+/// How the screen is drawn, settled from the file and the locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ui {
+    /// Ambiguous-width characters are two columns (a CJK terminal).
+    pub ambiguous_wide: bool,
+    /// Borders of `+ - |` instead of box drawing.
+    pub ascii_borders: bool,
+}
+
+/// What the environment says about the terminal.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Terminal {
+    /// `LC_ALL`, else `LC_CTYPE`, else `LANG`.
+    pub locale: Option<String>,
+    /// Inside tmux (`$TMUX`), which measures characters with the C
+    /// library's `wcwidth`: ambiguous ones are one column in every UTF-8
+    /// locale, whatever the outer terminal does.
+    pub tmux: bool,
+}
+
+impl Terminal {
+    /// The terminal this process runs in.
+    pub fn from_env() -> Terminal {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        Terminal {
+            locale: ["LC_ALL", "LC_CTYPE", "LANG"].iter().find_map(|k| var(k)),
+            tmux: var("TMUX").is_some(),
+        }
+    }
+
+    /// A Chinese, Japanese or Korean locale.
+    fn cjk(&self) -> bool {
+        self.locale
+            .as_deref()
+            .is_some_and(|l| ["zh", "ja", "ko"].iter().any(|p| l.starts_with(p)))
+    }
+}
+
+impl UiSettings {
+    /// The settings in force in terminal `t`: ambiguous characters are
+    /// wide in a Chinese, Japanese or Korean locale (except inside tmux)
+    /// unless the file says otherwise; borders are ASCII when asked for,
+    /// and whenever ambiguous characters are wide (box drawing is
+    /// ambiguous too: drawn two columns wide it cannot line up).
+    pub fn resolve(&self, t: &Terminal) -> Ui {
+        let ambiguous_wide = self.ambiguous_wide.unwrap_or(t.cjk() && !t.tmux);
+        Ui {
+            ambiguous_wide,
+            ascii_borders: ambiguous_wide || self.ascii_borders.unwrap_or(false),
+        }
+    }
 }
 
 /// Why a config file was not used.
@@ -129,10 +204,11 @@ pub fn parse(text: &str) -> Result<Config, Problem> {
     for (key, value) in sorted(table.get_ref()) {
         match key.get_ref().as_ref() {
             "keys" => keys_section(&mut config.keys, value, "keys", &[InputMode::Normal])?,
+            "ui" => config.ui = ui_section(value)?,
             other => {
                 return Err((
                     Some(key.span().start),
-                    format!("unknown setting \"{other}\" (known: keys)"),
+                    format!("unknown setting \"{other}\" (known: keys, ui)"),
                 ));
             }
         }
@@ -152,7 +228,8 @@ fn sorted<'a, 'i>(
     v
 }
 
-/// `[keys]` (browsing), with `[keys.compare]` and `[keys.dialog]` inside.
+/// `[keys]` (browsing), with `[keys.compare]`, `[keys.coverage]` and
+/// `[keys.dialog]` inside.
 fn keys_section(
     keys: &mut Keymap,
     value: &Spanned<DeValue>,
@@ -172,6 +249,9 @@ fn keys_section(
             ("keys", "compare", DeValue::Table(_)) => {
                 keys_section(keys, v, "keys.compare", &[InputMode::View])?
             }
+            ("keys", "coverage", DeValue::Table(_)) => {
+                keys_section(keys, v, "keys.coverage", &[InputMode::Coverage])?
+            }
             ("keys", "dialog", DeValue::Table(_)) => keys_section(
                 keys,
                 v,
@@ -182,7 +262,7 @@ fn keys_section(
                 return Err((
                     at,
                     format!(
-                        "unknown table [{name}.{action_name}] (known: [keys.compare], [keys.dialog])"
+                        "unknown table [{name}.{action_name}] (known: [keys.compare], [keys.coverage], [keys.dialog])"
                     ),
                 ));
             }
@@ -194,6 +274,35 @@ fn keys_section(
         }
     }
     Ok(())
+}
+
+/// `[ui]`: `ambiguous_width` and `borders`.
+fn ui_section(value: &Spanned<DeValue>) -> Result<UiSettings, Problem> {
+    let Some(table) = value.get_ref().as_table() else {
+        return Err((Some(value.span().start), "[ui] must be a table".into()));
+    };
+    let mut ui = UiSettings::default();
+    for (name, v) in sorted(table) {
+        let at = Some(v.span().start);
+        let word = v.get_ref().as_str();
+        match (name.get_ref().as_ref(), word) {
+            ("ambiguous_width", Some("wide")) => ui.ambiguous_wide = Some(true),
+            ("ambiguous_width", Some("narrow")) => ui.ambiguous_wide = Some(false),
+            ("ambiguous_width", _) => {
+                return Err((at, "ambiguous_width is \"wide\" or \"narrow\"".into()));
+            }
+            ("borders", Some("ascii")) => ui.ascii_borders = Some(true),
+            ("borders", Some("box")) => ui.ascii_borders = Some(false),
+            ("borders", _) => return Err((at, "borders is \"box\" or \"ascii\"".into())),
+            (other, _) => {
+                return Err((
+                    Some(name.span().start),
+                    format!("[ui] unknown setting \"{other}\" (known: ambiguous_width, borders)"),
+                ));
+            }
+        }
+    }
+    Ok(ui)
 }
 
 /// `"j"` or `["j", "Down"]`.
@@ -256,6 +365,75 @@ mod tests {
     }
 
     #[test]
+    fn remaps_the_coverage_view_keys() {
+        let c = parse("[keys.coverage]\nfilter = \"s\"\nback = [\"Esc\", \"x\"]\n").unwrap();
+        let k = &c.keys;
+        let m = InputMode::Coverage;
+        assert_eq!(k.map_key(m, &key('s')), Some(Action::OpenFilter));
+        assert_eq!(k.map_key(m, &key('f')), None);
+        assert_eq!(k.map_key(m, &key('x')), Some(Action::Back));
+        assert_eq!(k.map_key(m, &key('v')), None, "v no longer closes it");
+        // Browsing keeps its own f and v.
+        assert_eq!(
+            k.map_key(InputMode::Normal, &key('f')),
+            Some(Action::OpenFilter)
+        );
+        assert_eq!(
+            k.map_key(InputMode::Normal, &key('v')),
+            Some(Action::OpenCoverage)
+        );
+    }
+
+    #[test]
+    fn ui_settings_and_the_locale_decide_widths_and_borders() {
+        let term = |l: &str, tmux| Terminal {
+            locale: Some(l.into()),
+            tmux,
+        };
+        let c = parse("[ui]\nborders = \"ascii\"\n").unwrap();
+        assert_eq!(
+            c.ui.resolve(&term("en_US.UTF-8", false)),
+            Ui {
+                ambiguous_wide: false,
+                ascii_borders: true
+            }
+        );
+        let none = UiSettings::default();
+        assert!(!none.resolve(&Terminal::default()).ascii_borders);
+        assert!(!none.resolve(&term("C.UTF-8", false)).ambiguous_wide);
+        // A CJK locale: ambiguous characters wide, so borders ASCII.
+        for l in ["zh_CN.UTF-8", "ja_JP.UTF-8", "ko_KR.UTF-8"] {
+            assert_eq!(
+                none.resolve(&term(l, false)),
+                Ui {
+                    ambiguous_wide: true,
+                    ascii_borders: true
+                },
+                "{l}"
+            );
+            // tmux draws them one column wide.
+            assert!(!none.resolve(&term(l, true)).ambiguous_wide, "{l}");
+        }
+        let narrow = parse("[ui]\nambiguous_width = \"narrow\"\n").unwrap();
+        assert!(
+            !narrow
+                .ui
+                .resolve(&term("zh_CN.UTF-8", false))
+                .ambiguous_wide
+        );
+        assert!(!narrow.ui.resolve(&term("zh_CN.UTF-8", false)).ascii_borders);
+        let wide = parse("[ui]\nambiguous_width = \"wide\"\nborders = \"box\"\n").unwrap();
+        assert!(
+            wide.ui.resolve(&term("C", true)).ambiguous_wide,
+            "the file wins"
+        );
+        assert!(
+            wide.ui.resolve(&term("C", true)).ascii_borders,
+            "wide means ASCII"
+        );
+    }
+
+    #[test]
     fn problems_name_their_line() {
         for (text, line, says) in [
             ("[keys]\ndwn = \"j\"\n", 2, "unknown action \"dwn\""),
@@ -268,6 +446,17 @@ mod tests {
                 "unknown setting \"colours\"",
             ),
             ("[keys.extra]\nx = \"j\"\n", 1, "unknown table [keys.extra]"),
+            (
+                "[ui]\nborders = \"round\"\n",
+                2,
+                "borders is \"box\" or \"ascii\"",
+            ),
+            ("[ui]\n\nambiguous_width = 2\n", 3, "\"wide\" or \"narrow\""),
+            (
+                "[ui]\ncolour = \"x\"\n",
+                2,
+                "[ui] unknown setting \"colour\"",
+            ),
             ("[keys]\ndown = \"j\n", 2, ""),
             (
                 "[keys]\n[keys.compare]\nsearch = \"s\"\n",

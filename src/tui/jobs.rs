@@ -1,5 +1,6 @@
 //! Work that grows with the data (refiltering, regrouping, searching task
-//! texts, a unit's duties) runs here, off the drawing thread, so a key
+//! texts, a unit's duties, a plan's coverage, the deadline view, the
+//! matrix) runs here, off the drawing thread, so a key
 //! press on 100 000 tasks still answers within a frame: the key only sends
 //! a request, the answer is swapped in on a later tick.
 //!
@@ -11,9 +12,16 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
+use chrono::NaiveDate;
+
+use super::view::deadlines::{DueList, build_due_list};
 use super::view::duty::{Duty, build_duty};
+use super::view::heatmap::HeatMap;
 use super::view::tree::{Grouping, Tree};
-use crate::query::{Catalog, Filters, TaskPos, TextNeedle, UnitPos, View};
+use crate::matrix::{By, Matrix, Sort};
+use crate::overlap::coverage::{Coverage, coverage};
+use crate::progress::Tracker;
+use crate::query::{Catalog, DocPos, Filters, TaskPos, TextNeedle, UnitPos, View};
 
 pub enum Request {
     /// Apply filters and build the tree in a grouping.
@@ -29,6 +37,37 @@ pub enum Request {
         unit: UnitPos,
         cursor: Option<usize>,
     },
+    /// Plan `doc` against all the plans below it.
+    Coverage { doc: DocPos },
+    // The 台账 (issue 15).
+    /// The deadline view of a unit (or of every task) on `today`, with the
+    /// statuses of `tracker` (a copy of what was read).
+    Due {
+        unit: Option<UnitPos>,
+        today: NaiveDate,
+        tracker: Option<Arc<Tracker>>,
+        at: DueAt,
+    },
+    /// The responsibility matrix in an order, the cursor on a unit's row
+    /// and a document's or goal's column (positions) where they are.
+    Matrix {
+        by: By,
+        sort: Sort,
+        unit: Option<usize>,
+        column: Option<usize>,
+    },
+}
+
+/// Where the deadline view's cursor goes once built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DueAt {
+    /// Back on this task, where it is now…
+    pub task: Option<TaskPos>,
+    /// …else on this line (none: the first task).
+    pub line: Option<usize>,
+    /// A refresh of the view on screen (after recording progress): shown
+    /// only if the view is still on screen when it lands.
+    pub refresh: bool,
 }
 
 pub enum Answer {
@@ -46,10 +85,32 @@ pub enum Answer {
         duty: Duty,
         cursor: Option<usize>,
     },
+    /// The coverage, or why it could not be computed.
+    Coverage {
+        doc: DocPos,
+        result: Result<Arc<Coverage>, String>,
+    },
+    Due {
+        list: DueList,
+        refresh: bool,
+    },
+    Matrix {
+        map: Box<HeatMap>,
+    },
 }
 
 /// Number of request kinds; one outstanding request per kind.
-pub const KINDS: usize = 3;
+pub const KINDS: usize = 6;
+
+/// The kind of coverage requests: keys typed while one runs are not held,
+/// since none of them depends on its answer (Esc must close the view
+/// while a large plan is still being computed).
+pub const COVERAGE_KIND: usize = 3;
+
+/// Whether keys typed while a request of `kind` runs wait for its answer.
+pub fn holds_input(kind: usize) -> bool {
+    kind != COVERAGE_KIND
+}
 
 impl Answer {
     pub fn kind(&self) -> usize {
@@ -57,6 +118,9 @@ impl Answer {
             Answer::Rebuilt { .. } => 0,
             Answer::Searched { .. } => 1,
             Answer::Duty { .. } => 2,
+            Answer::Coverage { .. } => COVERAGE_KIND,
+            Answer::Due { .. } => 4,
+            Answer::Matrix { .. } => 5,
         }
     }
 }
@@ -68,6 +132,9 @@ impl Request {
             Request::Rebuild { .. } => 0,
             Request::Search { .. } => 1,
             Request::Duty { .. } => 2,
+            Request::Coverage { .. } => COVERAGE_KIND,
+            Request::Due { .. } => 4,
+            Request::Matrix { .. } => 5,
         }
     }
 }
@@ -99,6 +166,41 @@ pub fn compute(cat: &Catalog, req: Request) -> Answer {
             duty: build_duty(cat, unit),
             cursor,
         },
+        Request::Coverage { doc } => {
+            let result = match cat.document(doc) {
+                Some(d) => coverage(cat.data(), &d.id, &[])
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
+                None => Err(format!("no document {}", doc.index())),
+            };
+            Answer::Coverage { doc, result }
+        }
+        Request::Due {
+            unit,
+            today,
+            tracker,
+            at,
+        } => {
+            let mut list = build_due_list(cat, tracker.as_deref(), unit, today);
+            if at.task.is_some() || at.line.is_some() {
+                list.restore(at.task, at.line.unwrap_or(list.cursor));
+            }
+            Answer::Due {
+                list,
+                refresh: at.refresh,
+            }
+        }
+        Request::Matrix {
+            by,
+            sort,
+            unit,
+            column,
+        } => {
+            let mut map = HeatMap::new(Matrix::build(cat, by));
+            map.set_sort(sort);
+            map.focus(unit, column);
+            Answer::Matrix { map: Box::new(map) }
+        }
     }
 }
 
@@ -119,7 +221,7 @@ impl Jobs {
             .spawn(move || {
                 while let Ok(first) = req_rx.recv() {
                     // Skip requests overtaken by a newer one of the same kind.
-                    let mut latest: [Option<(u64, Request)>; KINDS] = [None, None, None];
+                    let mut latest: [Option<(u64, Request)>; KINDS] = std::array::from_fn(|_| None);
                     let k = first.1.kind();
                     latest[k] = Some(first);
                     while let Ok(next) = req_rx.try_recv() {
@@ -127,6 +229,22 @@ impl Jobs {
                         latest[k] = Some(next);
                     }
                     for (generation, req) in latest.into_iter().flatten() {
+                        if let Request::Coverage { doc } = req {
+                            // Seconds on a large plan: on a thread of its
+                            // own, so refiltering and duty views do not
+                            // wait behind it.
+                            let (cat, tx) = (cat.clone(), out_tx.clone());
+                            let spawned = std::thread::Builder::new()
+                                .name("fengong-coverage".into())
+                                .spawn(move || {
+                                    let _ = tx.send((generation, compute(&cat, req)));
+                                });
+                            if let Err(e) = spawned {
+                                let result = Err(e.to_string());
+                                let _ = out_tx.send((generation, Answer::Coverage { doc, result }));
+                            }
+                            continue;
+                        }
                         if out_tx.send((generation, compute(&cat, req))).is_err() {
                             return;
                         }

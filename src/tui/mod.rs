@@ -9,7 +9,8 @@
 //! - [`view`]: pure functions of the catalog, a selection, theme and
 //!   strings — the tree model, duty lists, pane entries, text lines;
 //! - [`dialogs`]: one file per dialog (state, keys, drawing);
-//! - [`layout`] + [`render`]: where things go, and drawing that only reads;
+//! - [`layout`] + [`render`]: where things go, and drawing that only reads
+//!   (and records what it showed in [`scroll`], for scrolling and clicks);
 //! - [`jobs`]: refiltering, search and duty views off the drawing thread;
 //! - [`matcher`]: unit matching for the finder behind a small trait.
 
@@ -23,6 +24,7 @@ pub mod keymap;
 pub mod layout;
 pub mod matcher;
 pub mod render;
+pub mod scroll;
 pub mod state;
 pub mod theme;
 pub mod view;
@@ -121,6 +123,15 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Where the explorer keeps progress (the file the CLI uses, or
+/// `--progress`), and the day it judges deadlines on (`--today`).
+pub struct ProgressFile {
+    pub path: std::path::PathBuf,
+    /// Named with `--progress`: its folder must exist.
+    pub explicit: bool,
+    pub today: chrono::NaiveDate,
+}
+
 /// Runs the explorer until the user quits. `problems` are what loading
 /// found wrong with the data file and how many tasks it could not place
 /// (said once in the status bar).
@@ -129,6 +140,7 @@ pub fn run(
     lang: Lang,
     theme: Theme,
     origin: String,
+    progress: ProgressFile,
     problems: (Vec<crate::model::Problem>, usize),
 ) -> anyhow::Result<()> {
     // A panic must not leave the terminal in raw mode with the mouse captured.
@@ -149,8 +161,10 @@ pub fn run(
     let size = terminal.size()?;
     let mut app = App::new(cat, lang, theme, origin, (size.width, size.height));
     app.enable_background();
-    app.report_load(&problems.0, problems.1);
     let problem = app.apply_config(config::default_path().as_deref());
+    app.ledger.today = progress.today;
+    app.open_progress(&progress.path, progress.explicit);
+    app.report_load(&problems.0, problems.1);
     loop {
         if crate::signals::take_resumed() {
             // Stopped (SIGTSTP) and continued: the screen is ours again, blank.

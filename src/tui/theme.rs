@@ -1,7 +1,22 @@
-//! Colours and emphasis. With `NO_COLOR` set every style keeps only
-//! modifiers (bold, reversed, underline), so nothing depends on colour.
+//! Colours, emphasis and the border glyphs. With `NO_COLOR` set every
+//! style keeps only modifiers (bold, reversed, underline), so nothing
+//! depends on colour. Borders are box drawing, or ASCII for terminals
+//! that draw box drawing two columns wide (`[ui] borders = "ascii"`).
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+
+/// Borders made of `+`, `-` and `|`: one column in every terminal.
+pub const ASCII_BORDERS: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
@@ -19,6 +34,54 @@ pub struct Theme {
     pub error: Style,
     pub ok: Style,
     pub key: Style,
+    /// The border glyphs of every block.
+    pub borders: border::Set<'static>,
+    /// The 台账's deadlines, statuses and heat map.
+    pub ledger: LedgerTheme,
+}
+
+/// Styles of the 台账 views: deadlines red / yellow / green, statuses,
+/// and the heat map's tiers. Without colour, what is late or carries the
+/// most is bold; the words (逾期, 滞后, the counts) say the rest.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LedgerTheme {
+    /// Overdue, and 滞后.
+    pub late: Style,
+    /// Due within 30 days, and 推进中.
+    pub soon: Style,
+    /// Due later than 30 days, and 已完成 / 已销号.
+    pub fine: Style,
+    /// Heat-map tiers, lightest first: the top tier is the cells with
+    /// the most tasks.
+    pub heat: [Style; 4],
+}
+
+impl LedgerTheme {
+    pub fn new(color: bool) -> LedgerTheme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        if !color {
+            return LedgerTheme {
+                late: bold,
+                soon: Style::new(),
+                fine: Style::new(),
+                heat: [Style::new(), Style::new(), Style::new(), bold],
+            };
+        }
+        // A yellow → red ramp of the 256-colour palette, dark text on the
+        // light end, white on the dark end.
+        let on = |bg: u8, fg: Color| Style::new().bg(Color::Indexed(bg)).fg(fg);
+        LedgerTheme {
+            late: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            soon: Style::new().fg(Color::Yellow),
+            fine: Style::new().fg(Color::Green),
+            heat: [
+                on(229, Color::Black),
+                on(221, Color::Black),
+                on(208, Color::Black),
+                on(160, Color::White).add_modifier(Modifier::BOLD),
+            ],
+        }
+    }
 }
 
 impl Theme {
@@ -39,6 +102,8 @@ impl Theme {
                 error: b,
                 ok: Style::new(),
                 key: b,
+                borders: border::PLAIN,
+                ledger: LedgerTheme::new(false),
             };
         }
         Theme {
@@ -58,6 +123,26 @@ impl Theme {
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             ok: Style::new().fg(Color::Green),
             key: Style::new().fg(Color::Cyan),
+            borders: border::PLAIN,
+            ledger: LedgerTheme::new(true),
+        }
+    }
+
+    /// The same theme with ASCII borders (`ascii`) or box drawing.
+    pub fn with_ascii_borders(self, ascii: bool) -> Theme {
+        Theme {
+            borders: if ascii { ASCII_BORDERS } else { border::PLAIN },
+            ..self
+        }
+    }
+
+    /// What marks a group's member under it in a list: `└`, or `-` with
+    /// ASCII borders (not `+` or `|`, which would read as a border).
+    pub fn branch(&self) -> &'static str {
+        if self.borders == ASCII_BORDERS {
+            "-"
+        } else {
+            self.borders.bottom_left
         }
     }
 

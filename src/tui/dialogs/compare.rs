@@ -1,9 +1,13 @@
-//! The comparison view (`c`): the selected task and one of its related
-//! tasks (an overlap in another plan) side by side (stacked when the
-//! terminal is narrow), each with its document, goal and leads, the terms
-//! they share highlighted in both texts. Opened from the related-tasks
-//! pane on its selected entry, elsewhere on the best one; moving keys
-//! scroll both texts, Enter goes to the related task, Esc closes.
+//! The comparison view: a task and another that shares its work side by
+//! side (stacked when the terminal is narrow), each with its document,
+//! goal and leads, the terms they share highlighted in both texts.
+//!
+//! Opened two ways: `c` on a task, with its related tasks (overlaps or
+//! parallel pairs, as the related-tasks pane shows them; the pane's
+//! selected one first shown, elsewhere the best); and Enter in the
+//! coverage view, with a higher task's takers in the lower plans. Moving
+//! keys scroll both texts, `n`/`N` step to the next or previous of the
+//! other tasks, Enter goes to the one shown, Esc closes.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,12 +15,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::outcome::{Command, Outcome};
+use crate::model::{OverlapRelation, SharedTerm};
 use crate::query::{Catalog, OverlapPos, TaskPos};
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::layout::inner;
 use crate::tui::view::Ctx;
-use crate::tui::view::labels::{kind_label, task_label};
+use crate::tui::view::labels::{relation_label, task_label};
+use crate::tui::view::panes::Related;
 use crate::tui::view::text::{CharRanges, styled_wrap, wrapped};
 use crate::tui::widgets::block;
 
@@ -27,52 +33,113 @@ pub const COLUMNS_MIN_WIDTH: u16 = 80;
 /// What the comparison view shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Compare {
-    /// The task that was selected when the view opened.
+    /// The task the view is about (the selected task, or a higher task).
     pub task: TaskPos,
-    /// The related task.
-    pub other: TaskPos,
-    pub overlap: OverlapPos,
+    /// The tasks it can be compared with, best first; `at` is shown.
+    pub others: Vec<Evidence>,
+    pub at: usize,
     /// Lines scrolled past (the task texts scroll together).
     pub scroll: usize,
+    pub sides: Sides,
 }
 
-/// What goes where: the fixed lines on top (score, kind, shared terms)
-/// and the scrolling panes with their lines.
-struct Plan {
-    head: Rect,
-    head_lines: Vec<Line<'static>>,
-    panes: Vec<(Rect, Vec<Line<'static>>)>,
-    /// Column separator in the two-column layout.
-    divider: Option<Rect>,
+/// How the two sides are named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sides {
+    /// 本任务 and 相关任务: a task and one of its related tasks.
+    Related,
+    /// 上级任务 and 下级任务: a higher task and a lower plan's task that
+    /// takes it up.
+    Coverage,
+}
+
+/// Another task and what it shares with the view's task.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    pub other: TaskPos,
+    pub score: f32,
+    pub relation: OverlapRelation,
+    /// The two plans' jurisdictions are different and one contains the other.
+    pub nested: bool,
+    /// The shared terms, oriented: `in_a` are offsets in the view's task's
+    /// text, `in_b` in the other's.
+    pub shared: Vec<SharedTerm>,
+}
+
+impl Evidence {
+    /// An overlap of the data file, seen from `task` (either end of it).
+    pub fn of_overlap(c: &Catalog, task: TaskPos, other: TaskPos, o: OverlapPos) -> Evidence {
+        let ov = c.overlap(o);
+        let me_is_a = ov.a == c.task(task).id;
+        let shared = ov
+            .shared
+            .iter()
+            .map(|t| {
+                let mut t = t.clone();
+                if !me_is_a {
+                    std::mem::swap(&mut t.in_a, &mut t.in_b);
+                }
+                t
+            })
+            .collect();
+        Evidence {
+            other,
+            score: ov.score,
+            relation: ov.relation,
+            nested: ov.nested_jurisdictions,
+            shared,
+        }
+    }
 }
 
 impl Compare {
-    /// Char ranges of the shared terms in the selected task's text and in
-    /// the related task's text. The overlap stores offsets for its `a`
-    /// and `b`; either may be the selected task.
+    /// `task` against its related tasks `related` (as the pane lists
+    /// them), showing the one at `at`. `None` when there are none.
+    pub fn related(c: &Catalog, task: TaskPos, related: &[Related], at: usize) -> Option<Compare> {
+        if related.is_empty() {
+            return None;
+        }
+        Some(Compare {
+            task,
+            others: related
+                .iter()
+                .map(|r| Evidence::of_overlap(c, task, r.other, r.overlap))
+                .collect(),
+            at: at.min(related.len() - 1),
+            scroll: 0,
+            sides: Sides::Related,
+        })
+    }
+
+    /// The other task shown.
+    pub fn other(&self) -> TaskPos {
+        self.evidence().other
+    }
+
+    /// What the task shown shares with the view's task.
+    pub fn evidence(&self) -> &Evidence {
+        &self.others[self.at.min(self.others.len().saturating_sub(1))]
+    }
+
+    /// Char ranges of the shared terms in the view's task's text and in
+    /// the other task's text.
     pub fn ranges(&self, c: &Catalog) -> (CharRanges, CharRanges) {
-        let ov = c.overlap(self.overlap);
-        let me_is_a = ov.a == c.task(self.task).id;
+        let ev = self.evidence();
         let len_mine = c.task(self.task).text.chars().count();
-        let len_other = c.task(self.other).text.chars().count();
+        let len_other = c.task(ev.other).text.chars().count();
         let mut mine = Vec::new();
         let mut other = Vec::new();
-        for term in &ov.shared {
+        for term in &ev.shared {
             let n = term.term.chars().count();
-            let (in_mine, in_other) = if me_is_a {
-                (&term.in_a, &term.in_b)
-            } else {
-                (&term.in_b, &term.in_a)
-            };
             // Offsets past the text (a stale data file) are left out.
             mine.extend(
-                in_mine
+                term.in_a
                     .iter()
                     .filter(|&&o| o < len_mine)
                     .map(|&o| (o, (o + n).min(len_mine))),
             );
             other.extend(
-                in_other
+                term.in_b
                     .iter()
                     .filter(|&&o| o < len_other)
                     .map(|&o| (o, (o + n).min(len_other))),
@@ -106,7 +173,16 @@ impl Compare {
                     -3
                 }
             }
-            Action::Open => return Outcome::Run(Command::GoToTask(self.other)),
+            Action::NextMatch | Action::PrevMatch => {
+                let n = self.others.len();
+                if n > 1 {
+                    let step = if a == Action::NextMatch { 1 } else { n - 1 };
+                    self.at = (self.at + step) % n;
+                    self.scroll = 0;
+                }
+                return Outcome::Keep;
+            }
+            Action::Open => return Outcome::Run(Command::GoToTask(self.other())),
             Action::Back | Action::Cancel | Action::Compare => return Outcome::Close,
             _ => 0,
         };
@@ -135,14 +211,45 @@ impl Compare {
             f.render_widget(Paragraph::new(lines), d);
         }
     }
+
+    /// The two sides' labels.
+    fn labels(&self, ctx: &Ctx) -> (&'static str, &'static str) {
+        let s = ctx.s();
+        match self.sides {
+            Sides::Related => (s.this_task, s.related_task),
+            Sides::Coverage => (s.cov_higher, s.cov_lower),
+        }
+    }
+}
+
+/// What goes where: the fixed lines on top (score, relation, shared terms)
+/// and the scrolling panes with their lines.
+struct Plan {
+    head: Rect,
+    head_lines: Vec<Line<'static>>,
+    panes: Vec<(Rect, Vec<Line<'static>>)>,
+    /// Column separator in the two-column layout.
+    divider: Option<Rect>,
 }
 
 fn head_lines(ctx: &Ctx, cmp: &Compare, w: usize) -> Vec<Line<'static>> {
     let s = ctx.s();
-    let ov = ctx.cat.overlap(cmp.overlap);
-    let mut first = format!("{} {:.2} · {}", s.score, ov.score, kind_label(s, ov.kind));
-    if ov.nested_jurisdictions {
+    let ov = cmp.evidence();
+    let mut first = format!(
+        "{} {:.2} · {}",
+        s.score,
+        ov.score,
+        relation_label(s, ov.relation)
+    );
+    if ov.nested {
         first.push_str(&format!(" · {}", s.nested));
+    }
+    if cmp.others.len() > 1 {
+        let which = match cmp.sides {
+            Sides::Related => s.related_task,
+            Sides::Coverage => s.cov_takers,
+        };
+        first.push_str(&format!(" · {which} {}/{}", cmp.at + 1, cmp.others.len()));
     }
     let mut lines: Vec<Line> = wrapped(&first, w, ctx.theme.title).collect();
     // "共同词语: 深茂铁路、滨海旅游", the terms in the highlight style.
@@ -212,7 +319,6 @@ fn side_lines(
 }
 
 fn plan(ctx: &Ctx, cmp: &Compare, body: Rect) -> Plan {
-    let s = ctx.s();
     let w = body.width as usize;
     let head_lines = head_lines(ctx, cmp, w.max(2));
     // At most half the view, so the texts always have room (a pair with
@@ -226,6 +332,8 @@ fn plan(ctx: &Ctx, cmp: &Compare, body: Rect) -> Plan {
         body.height.saturating_sub(head_h),
     );
     let (mine, other) = cmp.ranges(ctx.cat);
+    let (this_label, other_label) = cmp.labels(ctx);
+    let other_task = cmp.other();
     if body.width >= COLUMNS_MIN_WIDTH {
         let left_w = (body.width - 1) / 2;
         let right_w = body.width - 1 - left_w;
@@ -238,19 +346,19 @@ fn plan(ctx: &Ctx, cmp: &Compare, body: Rect) -> Plan {
             panes: vec![
                 (
                     lr,
-                    side_lines(ctx, s.this_task, cmp.task, &mine, left_w as usize),
+                    side_lines(ctx, this_label, cmp.task, &mine, left_w as usize),
                 ),
                 (
                     rr,
-                    side_lines(ctx, s.related_task, cmp.other, &other, right_w as usize),
+                    side_lines(ctx, other_label, other_task, &other, right_w as usize),
                 ),
             ],
             divider: Some(div),
         }
     } else {
-        let mut lines = side_lines(ctx, s.this_task, cmp.task, &mine, w);
+        let mut lines = side_lines(ctx, this_label, cmp.task, &mine, w);
         lines.push(Line::from(""));
-        lines.extend(side_lines(ctx, s.related_task, cmp.other, &other, w));
+        lines.extend(side_lines(ctx, other_label, other_task, &other, w));
         Plan {
             head,
             head_lines,

@@ -94,6 +94,12 @@ pub struct ExportTarget<'a> {
     pub dir: &'a Path,
     /// For the messages.
     pub strings: &'static Strings,
+    /// Progress for the records' status and latest note (the 台账), and
+    /// the day statuses are judged on.
+    pub progress: Option<&'a crate::progress::Tracker>,
+    pub today: chrono::NaiveDate,
+    /// Where the data came from, for the XLSX title row.
+    pub data: &'a str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -181,8 +187,20 @@ impl ExportDialog {
             return Outcome::Keep;
         }
         let s = to.strings;
-        let records = export::records(to.cat, to.hits);
-        match export::write_file(&path, self.chosen(), &records, overwrite) {
+        let records = match to.progress {
+            Some(p) => export::records_with_progress(to.cat, to.hits, p, to.today),
+            None => export::records(to.cat, to.hits),
+        };
+        let caption = export::ledger::caption(
+            &self.scope.filters,
+            self.scope.unit.as_deref(),
+            to.data,
+            to.progress.map(|p| p.path()).filter(|p| p.exists()),
+            to.today,
+        );
+        let written =
+            export::write_file_titled(&path, self.chosen(), &records, overwrite, &caption);
+        match written.map(|(n, _)| n) {
             Ok(n) => Outcome::Run(Command::Say(Status::info(format!(
                 "{} {} ({n} {})",
                 s.exported,

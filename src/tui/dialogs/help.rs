@@ -1,5 +1,6 @@
-//! The help overlay (`?`): every browsing key, from the key table, in one
-//! column or two side by side when the terminal is short. Any key closes it.
+//! The help overlay (`?`): every browsing key, from the key table, and
+//! what the tree's numbers mean, in one column or two side by side when
+//! the terminal is short. Any key closes it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::outcome::Outcome;
 use crate::text;
 use crate::tui::keymap::Keymap;
+use crate::tui::keymap::help::HelpLine;
 use crate::tui::layout::inner;
 use crate::tui::view::Ctx;
 use crate::tui::widgets::{block, centered, clear_overlay};
@@ -24,7 +26,16 @@ impl Help {
 
     pub fn draw(&self, f: &mut Frame, ctx: &Ctx, keys: &Keymap, area: Rect) {
         let s = ctx.s();
-        let help = keys.help_lines(ctx.lang);
+        let mut help = keys.help_lines(ctx.lang);
+        // The tree's `4/3` and 未明确, read like keys.
+        help.push(HelpLine {
+            keys: "4/3".into(),
+            text: s.legend_counts,
+        });
+        help.push(HelpLine {
+            keys: s.no_lead.into(),
+            text: s.legend_unled,
+        });
         // One column when it fits, else two side by side (60×15).
         let n = help.len();
         let rows_fit = area.height as usize >= n + 2;
@@ -49,9 +60,8 @@ impl Help {
                         h.keys,
                         " ".repeat(10usize.saturating_sub(text::width(&h.keys)))
                     );
-                    let rest =
-                        text::truncate_to_width(h.text, w.saturating_sub(text::width(&key) + 2))
-                            .to_owned();
+                    let rest = text::ellipsize(h.text, w.saturating_sub(text::width(&key) + 2))
+                        .into_owned();
                     Line::from(vec![
                         Span::styled(key, ctx.theme.key),
                         Span::raw(" "),

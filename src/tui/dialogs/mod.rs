@@ -9,18 +9,25 @@
 //! - [`filter`]: the filter form (`f`), and the status bar's summary of it;
 //! - [`export`]: the export dialog (`e`), which writes the file;
 //! - [`compare`]: two related tasks side by side (`c`);
+//! - [`coverage`]: a plan against the plans below it (`v`), with the
+//!   comparison view inside it for the evidence;
+//! - [`status`]: a task's status (`s`), [`note`]: a progress note (`p`),
+//!   both recorded in the progress file;
 //! - [`outcome`]: what their key handling answers.
 //!
 //! A new dialog is a new file, a variant of [`Dialog`], and the lines that
 //! open it, hand it its keys and draw it (in `state` and `render`).
 
 pub mod compare;
+pub mod coverage;
 pub mod export;
 pub mod filter;
 pub mod finder;
 pub mod help;
+pub mod note;
 pub mod outcome;
 pub mod search;
+pub mod status;
 
 pub use outcome::{Command, Outcome, Status};
 
@@ -36,6 +43,10 @@ pub enum Dialog {
     Filter(filter::FilterDialog),
     Export(export::ExportDialog),
     Compare(compare::Compare),
+    Coverage(coverage::CoverageView),
+    // The 台账 (issue 15).
+    Status(status::StatusDialog),
+    Note(note::NoteDialog),
 }
 
 impl Dialog {
@@ -47,6 +58,9 @@ impl Dialog {
             Dialog::Filter(f) => f.input_mode(),
             Dialog::Export(d) => d.input_mode(),
             Dialog::Compare(_) => InputMode::View,
+            Dialog::Coverage(c) => c.input_mode(),
+            Dialog::Status(_) => InputMode::Choice,
+            Dialog::Note(_) => InputMode::Text,
         }
     }
 
@@ -58,7 +72,10 @@ impl Dialog {
             Dialog::Finder(f) => vec![&mut f.input],
             Dialog::Filter(f) => vec![&mut f.unit, &mut f.text],
             Dialog::Export(x) => vec![&mut x.name],
-            Dialog::Help(_) | Dialog::Compare(_) => Vec::new(),
+            Dialog::Note(n) => vec![&mut n.note, &mut n.unit, &mut n.date],
+            Dialog::Help(_) | Dialog::Compare(_) | Dialog::Coverage(_) | Dialog::Status(_) => {
+                Vec::new()
+            }
         }
     }
 
@@ -88,6 +105,8 @@ mod tests {
             &super::finder::HINTS,
             &super::filter::HINTS,
             &super::export::HINTS,
+            &super::status::HINTS,
+            &super::note::HINTS,
         ] {
             for h in bar.items {
                 for a in h.actions {

@@ -51,6 +51,11 @@ pub enum Command {
     SetFilters(Filters),
     /// Go to a task in the tree (Esc comes back).
     GoToTask(TaskPos),
+    /// Go to a task in the tree from the coverage view (Esc comes back to
+    /// the view, where it was).
+    Visit(TaskPos),
     /// Say this in the status bar.
     Say(Status),
+    /// Progress was recorded: say this, and show what it changed.
+    Recorded(Status),
 }

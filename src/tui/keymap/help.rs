@@ -15,12 +15,18 @@ pub struct HelpLine {
 }
 
 /// One item of a hint bar: the keys of `actions` (joined by the bar's
-/// `join`), then the label. No actions: the label alone.
+/// `join`), then the label. No actions: the label alone. `rank` says
+/// which items a narrow terminal keeps: [`ALWAYS`] items always, then
+/// lower ranks before higher ones while they fit.
 pub struct Hint {
     pub actions: &'static [Action],
     pub zh: &'static str,
     pub en: &'static str,
+    pub rank: u8,
 }
+
+/// The rank of hints shown at every width (help and quit).
+pub const ALWAYS: u8 = 0;
 
 /// A line of key hints for one context, in the input mode its keys are
 /// looked up in.
@@ -33,12 +39,28 @@ pub struct HintBar {
     pub items: &'static [Hint],
 }
 
+/// A hint of the first rank after [`ALWAYS`] (dialogs' hints, which fit).
 pub const fn hint(actions: &'static [Action], zh: &'static str, en: &'static str) -> Hint {
-    Hint { actions, zh, en }
+    ranked(1, actions, zh, en)
+}
+
+/// A hint of rank `rank`.
+pub const fn ranked(
+    rank: u8,
+    actions: &'static [Action],
+    zh: &'static str,
+    en: &'static str,
+) -> Hint {
+    Hint {
+        actions,
+        zh,
+        en,
+        rank,
+    }
 }
 
 /// A status-bar hint line (`j/k 移动 Enter 打开 …`) in `mode`.
-const fn bar(mode: InputMode, items: &'static [Hint]) -> HintBar {
+pub const fn bar(mode: InputMode, items: &'static [Hint]) -> HintBar {
     HintBar {
         mode,
         join: "/",
@@ -61,75 +83,6 @@ pub const fn dialog_bar(mode: InputMode, items: &'static [Hint]) -> HintBar {
 pub const NEXT_FIELD: Hint = hint(&[Action::NextField], "切换", "field");
 pub const CANCEL: Hint = hint(&[Action::Cancel], "取消", "cancel");
 
-/// Browsing the tree.
-pub static TREE: HintBar = bar(
-    InputMode::Normal,
-    &[
-        hint(&[Action::Down, Action::Up], "移动", "move"),
-        hint(&[Action::Collapse, Action::Expand], "折叠/展开", "fold"),
-        hint(&[Action::Open], "打开", "open"),
-        hint(&[Action::StartSearch], "搜索", "search"),
-        hint(&[Action::OpenFinder], "单位", "unit"),
-        hint(&[Action::OpenFilter], "筛选", "filter"),
-        hint(&[Action::OpenExport], "导出", "export"),
-        hint(&[Action::ToggleGrouping], "分组", "group"),
-        hint(&[Action::Help], "帮助", "help"),
-        hint(&[Action::Quit], "退出", "quit"),
-    ],
-);
-
-/// A pane on the right has the keys.
-pub static PANE: HintBar = bar(
-    InputMode::Normal,
-    &[
-        hint(&[Action::Down, Action::Up], "选择", "select"),
-        hint(&[Action::Open], "打开", "open"),
-        hint(&[Action::FocusNext], "切换窗格", "pane"),
-        hint(&[Action::Back], "返回", "back"),
-        hint(&[Action::Help], "帮助", "help"),
-    ],
-);
-
-/// The related-tasks pane has the keys.
-pub static RELATED: HintBar = bar(
-    InputMode::Normal,
-    &[
-        hint(&[Action::Down, Action::Up], "选择", "select"),
-        hint(&[Action::Open], "跳转", "go there"),
-        hint(&[Action::Compare], "并排对比", "compare side by side"),
-        hint(&[Action::FocusNext], "切换窗格", "pane"),
-        hint(&[Action::Back], "返回", "back"),
-        hint(&[Action::Help], "帮助", "help"),
-    ],
-);
-
-/// A unit's duty list.
-pub static DUTY: HintBar = bar(
-    InputMode::Normal,
-    &[
-        hint(&[Action::Down, Action::Up], "移动", "move"),
-        hint(&[Action::Open], "打开", "open"),
-        hint(&[Action::OpenExport], "导出", "export"),
-        hint(&[Action::FocusNext], "窗格", "pane"),
-        hint(&[Action::Back], "返回", "back"),
-        hint(&[Action::Help], "帮助", "help"),
-    ],
-);
-
-/// The comparison view.
-pub static COMPARE: HintBar = bar(
-    InputMode::View,
-    &[
-        hint(&[Action::Down, Action::Up], "滚动", "scroll"),
-        hint(&[Action::Open], "跳到相关任务", "go to the related task"),
-        hint(&[Action::Back], "关闭对比", "close"),
-        hint(&[Action::Quit], "退出", "quit"),
-    ],
-);
-
-/// Every hint bar, for the drift test.
-pub static ALL_BARS: &[&HintBar] = &[&TREE, &PANE, &RELATED, &DUTY, &COMPARE];
-
 impl Keymap {
     /// The help overlay: browsing keys grouped by topic, main keys only,
     /// in table order.
@@ -150,7 +103,14 @@ impl Keymap {
     /// A hint bar in `lang`, with the keys as they are bound now. An item
     /// whose actions have no key left (unbound in the config) is left out.
     pub fn hint_line(&self, bar: &HintBar, lang: Lang) -> String {
-        let mut items = Vec::new();
+        self.hint_line_within(bar, lang, usize::MAX)
+    }
+
+    /// A hint bar in at most `width` columns: the [`ALWAYS`] items (help,
+    /// quit), then the others by rank (table order within a rank) while
+    /// they fit, shown in table order. What is left out is still in `?`.
+    pub fn hint_line_within(&self, bar: &HintBar, lang: Lang, width: usize) -> String {
+        let mut items: Vec<(u8, String)> = Vec::new();
         for h in bar.items {
             let keys: Vec<Key> = h
                 .actions
@@ -162,23 +122,43 @@ impl Keymap {
                 Lang::En => h.en,
             };
             if h.actions.is_empty() {
-                items.push(label.to_owned());
+                items.push((h.rank, label.to_owned()));
             } else if !keys.is_empty() {
-                items.push(format!("{} {label}", labels(&keys, lang, bar.join)));
+                items.push((h.rank, format!("{} {label}", labels(&keys, lang, bar.join))));
             }
         }
-        items.join(bar.sep)
+        let sep = crate::text::width(bar.sep);
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by_key(|&i| items[i].0);
+        let mut keep = vec![false; items.len()];
+        let mut used = 0;
+        for i in order {
+            let w = crate::text::width(&items[i].1) + if used > 0 { sep } else { 0 };
+            if items[i].0 == ALWAYS || used + w <= width {
+                keep[i] = true;
+                used += w;
+            }
+        }
+        let line = items
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|((_, s), _)| s)
+            .collect::<Vec<_>>()
+            .join(bar.sep);
+        crate::text::ellipsize(&line, width).into_owned()
     }
 
     /// The key section of `docs/EXPLORER.md` (between the markers), as
     /// Markdown: one table per input mode, every key, both languages.
     pub fn docs_section(&self) -> String {
         let mut out = String::new();
-        let sections: [(&str, &[InputMode]); 4] = [
+        let sections: [(&str, &[InputMode]); 5] = [
             ("Browsing", &[InputMode::Normal]),
             ("In the comparison (`c`)", &[InputMode::View]),
+            ("In the coverage view (`v`)", &[InputMode::Coverage]),
             (
-                "In dialogs (search, finder, filters, export); other keys type text",
+                "In dialogs (search, finder, filters, export, status, progress note); other keys type text",
                 &[InputMode::Text, InputMode::Choice],
             ),
             ("Answering “overwrite? (y/n)”", &[InputMode::Confirm]),
@@ -257,6 +237,7 @@ pub const DOCS_END: &str = "<!-- END KEYS -->";
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::keymap::table::{ALL_BARS, COMPARE, TREE};
 
     fn docs_path() -> std::path::PathBuf {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/EXPLORER.md")
@@ -322,20 +303,63 @@ mod tests {
         }
     }
 
+    /// A narrow terminal keeps help and quit, then the best-ranked hints
+    /// that fit, in table order; a remapped key shows.
+    #[test]
+    fn hints_are_chosen_by_rank_for_the_width() {
+        let m = Keymap::default();
+        let at = |w| m.hint_line_within(&TREE, Lang::Zh, w);
+        assert_eq!(
+            at(76),
+            "j/k 移动 h/l 折叠/展开 Enter 打开 / 搜索 u 单位 f 筛选 e 导出 ? 帮助 q 退出"
+        );
+        assert_eq!(
+            at(60),
+            "j/k 移动 Enter 打开 / 搜索 u 单位 f 筛选 ? 帮助 q 退出"
+        );
+        assert_eq!(at(20), "u 单位 ? 帮助 q 退出");
+        assert_eq!(at(18), "? 帮助 q 退出");
+        for w in [200, 80, 76, 60, 40, 13] {
+            let line = at(w);
+            assert!(crate::text::width(&line) <= w, "{w}: {line}");
+            assert!(line.ends_with("? 帮助 q 退出"), "{w}: {line}");
+        }
+        // Too narrow even for those: cut, with the ellipsis.
+        assert_eq!(at(8), "? 帮助 …");
+        let mut remapped = Keymap::default();
+        remapped
+            .remap(&[InputMode::Normal], "help", &[Key::parse("F1").unwrap()])
+            .unwrap();
+        assert!(
+            remapped
+                .hint_line_within(&TREE, Lang::En, 30)
+                .ends_with("F1 help q quit")
+        );
+        // The task text's hints are about scrolling it.
+        assert_eq!(
+            m.hint_line_within(&crate::tui::keymap::table::TEXT, Lang::Zh, 60),
+            "j/k 滚动 PgUp/PgDn 翻页 Tab 窗格 Esc 返回 ? 帮助 q 退出"
+        );
+    }
+
     #[test]
     fn help_lines_read_as_before() {
         let m = Keymap::default();
         let zh = m.help_lines(Lang::Zh);
-        assert_eq!(zh.len(), 17);
+        assert_eq!(zh.len(), 24);
         assert_eq!(zh[0].keys, "j k ↑ ↓");
-        assert_eq!(zh[0].text, "上下移动");
+        assert_eq!(zh[0].text, "上下移动(文本窗格中滚动)");
         assert_eq!(zh[7].keys, "Esc ⌫");
         assert_eq!(zh[9].keys, "u Ctrl-P");
-        assert_eq!(zh[16].keys, "鼠标");
-        assert_eq!(m.help_lines(Lang::En)[16].keys, "mouse");
+        assert_eq!(zh[14].keys, "p");
+        assert_eq!(zh[15].keys, "v");
+        assert_eq!(zh[16].keys, "z");
+        assert_eq!(zh.last().unwrap().keys, "鼠标");
+        assert_eq!(m.help_lines(Lang::En).last().unwrap().keys, "mouse");
         assert_eq!(
             m.hint_line(&TREE, Lang::Zh),
-            "j/k 移动 h/l 折叠/展开 Enter 打开 / 搜索 u 单位 f 筛选 e 导出 d 分组 ? 帮助 q 退出"
+            "j/k 移动 h/l 折叠/展开 Enter 打开 / 搜索 u 单位 f 筛选 e 导出 d 分组 Tab 窗格 \
+             z 全屏/还原 ? 帮助 q 退出"
         );
         assert_eq!(
             m.hint_line(&COMPARE, Lang::En),

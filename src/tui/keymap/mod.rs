@@ -37,6 +37,9 @@ pub enum InputMode {
     /// A full-screen view over the panes (the comparison): moving keys
     /// scroll it, Enter follows it, Esc closes it.
     View,
+    /// The coverage view's list: moving keys select a higher task, Enter
+    /// shows its evidence, Esc closes it.
+    Coverage,
 }
 
 /// What a group of bindings does, in both languages: one line of help.
@@ -98,6 +101,15 @@ pub fn action_name(a: &Action) -> Option<&'static str> {
         Action::ToggleGrouping => "group",
         Action::OpenExport => "export",
         Action::Compare => "compare",
+        Action::ToggleParallel => "toggle_parallel",
+        Action::OpenCoverage => "coverage",
+        Action::Zoom => "zoom",
+        Action::Deadlines => "deadlines",
+        Action::Matrix => "matrix",
+        Action::SortMatrix => "matrix_sort",
+        Action::MatrixBy => "matrix_by",
+        Action::SetStatus => "set_status",
+        Action::AddNote => "add_note",
         Action::Submit => "submit",
         Action::Cancel => "cancel",
         Action::NextField => "next_field",
@@ -308,13 +320,20 @@ mod tests {
             (KeyCode::Char('c'), Action::Compare),
             (KeyCode::Char('E'), Action::ExpandAll),
             (KeyCode::Char('C'), Action::CollapseAll),
+            (KeyCode::Char('z'), Action::Zoom),
+            (KeyCode::Char('t'), Action::Deadlines),
+            (KeyCode::Char('m'), Action::Matrix),
+            (KeyCode::Char('o'), Action::SortMatrix),
+            (KeyCode::Char('b'), Action::MatrixBy),
+            (KeyCode::Char('s'), Action::SetStatus),
+            (KeyCode::Char('a'), Action::AddNote),
         ];
         for (code, want) in cases {
             assert_eq!(map_key(n, &key(code)), Some(want), "{code:?}");
         }
         assert_eq!(map_key(n, &ctrl('p')), Some(Action::OpenFinder));
         assert_eq!(map_key(n, &ctrl('c')), Some(Action::Quit));
-        assert_eq!(map_key(n, &key(KeyCode::Char('z'))), None);
+        assert_eq!(map_key(n, &key(KeyCode::Char('x'))), None);
     }
 
     #[test]
@@ -344,6 +363,50 @@ mod tests {
         assert_eq!(map_key(v, &key(KeyCode::Char('u'))), None);
         assert_eq!(map_key(v, &key(KeyCode::Char('/'))), None);
         assert_eq!(map_key(v, &ctrl('c')), Some(Action::Quit));
+    }
+
+    #[test]
+    fn related_toggle_and_coverage_view_keys() {
+        let n = InputMode::Normal;
+        assert_eq!(
+            map_key(n, &key(KeyCode::Char('p'))),
+            Some(Action::ToggleParallel)
+        );
+        assert_eq!(
+            map_key(n, &key(KeyCode::Char('v'))),
+            Some(Action::OpenCoverage)
+        );
+        let c = InputMode::Coverage;
+        let cases = [
+            (KeyCode::Char('j'), Action::Down),
+            (KeyCode::Down, Action::Down),
+            (KeyCode::Char('k'), Action::Up),
+            (KeyCode::PageDown, Action::PageDown),
+            (KeyCode::Char(' '), Action::PageDown),
+            (KeyCode::Char('g'), Action::Top),
+            (KeyCode::End, Action::Bottom),
+            (KeyCode::Enter, Action::Open),
+            (KeyCode::Char('f'), Action::OpenFilter),
+            (KeyCode::Esc, Action::Back),
+            (KeyCode::Backspace, Action::Back),
+            (KeyCode::Char('v'), Action::Back),
+            (KeyCode::Char('q'), Action::Quit),
+        ];
+        for (code, want) in cases {
+            assert_eq!(map_key(c, &key(code)), Some(want), "{code:?}");
+        }
+        assert_eq!(map_key(c, &key(KeyCode::Char('u'))), None);
+        assert_eq!(map_key(c, &key(KeyCode::Char('p'))), None);
+        // In the comparison, n / N step through the other tasks.
+        let v = InputMode::View;
+        assert_eq!(
+            map_key(v, &key(KeyCode::Char('n'))),
+            Some(Action::NextMatch)
+        );
+        assert_eq!(
+            map_key(v, &key(KeyCode::Char('N'))),
+            Some(Action::PrevMatch)
+        );
     }
 
     #[test]

@@ -8,9 +8,11 @@
 
 use crossterm::event::KeyCode;
 
+use super::help::{ALWAYS, HintBar, bar, dialog_bar, hint, ranked};
 use super::{Binding, InputMode, Key, Topic};
 use crate::tui::action::Action;
 use crate::tui::input::Edit;
+use crate::tui::layout::Focus;
 
 const fn ch(c: char) -> Key {
     Key::Press(KeyCode::Char(c), false)
@@ -24,10 +26,11 @@ const fn code(c: KeyCode) -> Key {
     Key::Press(c, false)
 }
 
-use InputMode::{Choice, Confirm, Normal, Text, View};
+use InputMode::{Choice, Confirm, Coverage, Normal, Text, View};
 
 const BROWSE: &[InputMode] = &[Normal];
-const COMPARE: &[InputMode] = &[View];
+const COMPARING: &[InputMode] = &[View];
+const COVERAGE_LIST: &[InputMode] = &[Coverage];
 const DIALOG: &[InputMode] = &[Text, Choice];
 const CHOICE: &[InputMode] = &[Choice];
 const TYPING: &[InputMode] = &[Text];
@@ -70,7 +73,11 @@ macro_rules! topic {
     };
 }
 
-topic!(MOVE, "上下移动", "move");
+topic!(
+    MOVE,
+    "上下移动(文本窗格中滚动)",
+    "move (scroll in a text pane)"
+);
 topic!(
     FOLD,
     "折叠 / 展开(或到上级/下级)",
@@ -100,6 +107,30 @@ topic!(
     "并排对比任务与相关任务",
     "compare with a related task side by side"
 );
+topic!(
+    PARALLEL,
+    "相关任务:重叠 / 平行任务",
+    "related tasks: overlaps / parallel"
+);
+topic!(
+    COVERAGE_TOPIC,
+    "落实情况(对照下级规划)",
+    "coverage by the plans below"
+);
+topic!(
+    ZOOM,
+    "当前窗格全屏 / 还原",
+    "zoom the focused pane to the full screen / back"
+);
+// The 台账 (issue 15).
+topic!(DEADLINES_TOPIC, "按时限查看任务", "tasks by deadline");
+topic!(MATRIX_TOPIC, "责任矩阵", "responsibility matrix");
+topic!(MATRIX_KEYS, "矩阵:排序 / 按目标", "matrix: order / by goal");
+topic!(
+    PROGRESS_TOPIC,
+    "任务状态 / 进展",
+    "set the status / add a note"
+);
 topic!(HELP, "帮助", "this help");
 topic!(QUIT, "退出", "quit");
 topic!(MOUSE, "点击选择,滚轮滚动", "click selects, wheel scrolls");
@@ -112,6 +143,23 @@ topic!(
     "go to the related task (Esc comes back)"
 );
 topic!(CLOSE_COMPARE, "关闭对比", "close the comparison");
+topic!(
+    STEP,
+    "下一个 / 上一个相关任务或承接任务",
+    "next / previous related or lower task"
+);
+
+topic!(
+    EVIDENCE,
+    "并排查看依据(上级任务与承接任务)",
+    "the evidence side by side (higher task and its takers)"
+);
+topic!(
+    STATUS_FILTER,
+    "只看未落实 / 部分落实 / 已落实 / 全部",
+    "show not taken up / partly / taken up / all"
+);
+topic!(CLOSE_COVERAGE, "关闭落实情况", "close the coverage view");
 
 topic!(
     SUBMIT,
@@ -177,33 +225,85 @@ pub static DEFAULT: &[Binding] = &[
     row(ch('d'), BROWSE, Action::ToggleGrouping, &GROUP),
     row(ch('e'), BROWSE, Action::OpenExport, &EXPORT),
     row(ch('c'), BROWSE, Action::Compare, &COMPARE_TOPIC),
+    row(ch('p'), BROWSE, Action::ToggleParallel, &PARALLEL),
+    row(ch('v'), BROWSE, Action::OpenCoverage, &COVERAGE_TOPIC),
+    row(ch('z'), BROWSE, Action::Zoom, &ZOOM),
+    // The 台账 (issue 15).
+    row(ch('t'), BROWSE, Action::Deadlines, &DEADLINES_TOPIC),
+    row(ch('m'), BROWSE, Action::Matrix, &MATRIX_TOPIC),
+    row(ch('o'), BROWSE, Action::SortMatrix, &MATRIX_KEYS),
+    row(ch('b'), BROWSE, Action::MatrixBy, &MATRIX_KEYS),
+    row(ch('s'), BROWSE, Action::SetStatus, &PROGRESS_TOPIC),
+    row(ch('a'), BROWSE, Action::AddNote, &PROGRESS_TOPIC),
     row(ch('?'), BROWSE, Action::Help, &HELP),
     row(ch('q'), BROWSE, Action::Quit, &QUIT),
     row(Key::Mouse, BROWSE, Action::Click { x: 0, y: 0 }, &MOUSE),
     // The comparison view.
-    row(ch('j'), COMPARE, Action::Down, &SCROLL),
-    row(ch('k'), COMPARE, Action::Up, &SCROLL),
-    row(code(KeyCode::Down), COMPARE, Action::Down, &SCROLL),
-    row(code(KeyCode::Up), COMPARE, Action::Up, &SCROLL),
-    row(code(KeyCode::PageUp), COMPARE, Action::PageUp, &SCROLL),
-    row(code(KeyCode::PageDown), COMPARE, Action::PageDown, &SCROLL),
-    also(ch(' '), COMPARE, Action::PageDown, &SCROLL),
-    also(ctrl('u'), COMPARE, Action::PageUp, &SCROLL),
-    also(ctrl('d'), COMPARE, Action::PageDown, &SCROLL),
-    row(ch('g'), COMPARE, Action::Top, &SCROLL_ENDS),
-    row(ch('G'), COMPARE, Action::Bottom, &SCROLL_ENDS),
-    also(code(KeyCode::Home), COMPARE, Action::Top, &SCROLL_ENDS),
-    also(code(KeyCode::End), COMPARE, Action::Bottom, &SCROLL_ENDS),
-    row(code(KeyCode::Enter), COMPARE, Action::Open, &GO_RELATED),
-    row(code(KeyCode::Esc), COMPARE, Action::Back, &CLOSE_COMPARE),
+    row(ch('j'), COMPARING, Action::Down, &SCROLL),
+    row(ch('k'), COMPARING, Action::Up, &SCROLL),
+    row(code(KeyCode::Down), COMPARING, Action::Down, &SCROLL),
+    row(code(KeyCode::Up), COMPARING, Action::Up, &SCROLL),
+    row(code(KeyCode::PageUp), COMPARING, Action::PageUp, &SCROLL),
+    row(
+        code(KeyCode::PageDown),
+        COMPARING,
+        Action::PageDown,
+        &SCROLL,
+    ),
+    also(ch(' '), COMPARING, Action::PageDown, &SCROLL),
+    also(ctrl('u'), COMPARING, Action::PageUp, &SCROLL),
+    also(ctrl('d'), COMPARING, Action::PageDown, &SCROLL),
+    row(ch('g'), COMPARING, Action::Top, &SCROLL_ENDS),
+    row(ch('G'), COMPARING, Action::Bottom, &SCROLL_ENDS),
+    also(code(KeyCode::Home), COMPARING, Action::Top, &SCROLL_ENDS),
+    also(code(KeyCode::End), COMPARING, Action::Bottom, &SCROLL_ENDS),
+    row(code(KeyCode::Enter), COMPARING, Action::Open, &GO_RELATED),
+    row(code(KeyCode::Esc), COMPARING, Action::Back, &CLOSE_COMPARE),
     row(
         code(KeyCode::Backspace),
-        COMPARE,
+        COMPARING,
         Action::Back,
         &CLOSE_COMPARE,
     ),
-    row(ch('c'), COMPARE, Action::Back, &CLOSE_COMPARE),
-    row(ch('q'), COMPARE, Action::Quit, &QUIT),
+    row(ch('c'), COMPARING, Action::Back, &CLOSE_COMPARE),
+    row(ch('n'), COMPARING, Action::NextMatch, &STEP),
+    row(ch('N'), COMPARING, Action::PrevMatch, &STEP),
+    row(ch('q'), COMPARING, Action::Quit, &QUIT),
+    // The coverage view's list.
+    row(ch('j'), COVERAGE_LIST, Action::Down, &MOVE),
+    row(ch('k'), COVERAGE_LIST, Action::Up, &MOVE),
+    row(code(KeyCode::Down), COVERAGE_LIST, Action::Down, &MOVE),
+    row(code(KeyCode::Up), COVERAGE_LIST, Action::Up, &MOVE),
+    row(code(KeyCode::PageUp), COVERAGE_LIST, Action::PageUp, &PAGE),
+    row(
+        code(KeyCode::PageDown),
+        COVERAGE_LIST,
+        Action::PageDown,
+        &PAGE,
+    ),
+    also(ch(' '), COVERAGE_LIST, Action::PageDown, &PAGE),
+    also(ctrl('u'), COVERAGE_LIST, Action::PageUp, &PAGE),
+    also(ctrl('d'), COVERAGE_LIST, Action::PageDown, &PAGE),
+    row(ch('g'), COVERAGE_LIST, Action::Top, &ENDS),
+    row(ch('G'), COVERAGE_LIST, Action::Bottom, &ENDS),
+    also(code(KeyCode::Home), COVERAGE_LIST, Action::Top, &ENDS),
+    also(code(KeyCode::End), COVERAGE_LIST, Action::Bottom, &ENDS),
+    row(code(KeyCode::Enter), COVERAGE_LIST, Action::Open, &EVIDENCE),
+    row(ch('f'), COVERAGE_LIST, Action::OpenFilter, &STATUS_FILTER),
+    row(
+        code(KeyCode::Esc),
+        COVERAGE_LIST,
+        Action::Back,
+        &CLOSE_COVERAGE,
+    ),
+    row(
+        code(KeyCode::Backspace),
+        COVERAGE_LIST,
+        Action::Back,
+        &CLOSE_COVERAGE,
+    ),
+    row(ch('v'), COVERAGE_LIST, Action::Back, &CLOSE_COVERAGE),
+    row(ch('q'), COVERAGE_LIST, Action::Quit, &QUIT),
     // Dialogs: search, finder, filters, export.
     row(code(KeyCode::Enter), DIALOG, Action::Submit, &SUBMIT),
     row(code(KeyCode::Esc), DIALOG, Action::Cancel, &CANCEL),
@@ -263,3 +363,206 @@ pub static DEFAULT: &[Binding] = &[
         &ANSWER,
     ),
 ];
+
+// ----- hint bars ----------------------------------------------------------
+//
+// The status bar's key hints, one bar per focus, from the same actions as
+// the rows above (the keys are looked up in the live table, so a remapped
+// key shows). The first number is the rank: a narrow terminal keeps the
+// `ALWAYS` items (help, quit), then rank 1, 2, … while they fit.
+
+/// Browsing the tree.
+pub static TREE: HintBar = bar(
+    Normal,
+    &[
+        ranked(1, &[Action::Down, Action::Up], "移动", "move"),
+        ranked(3, &[Action::Collapse, Action::Expand], "折叠/展开", "fold"),
+        ranked(1, &[Action::Open], "打开", "open"),
+        ranked(2, &[Action::StartSearch], "搜索", "search"),
+        ranked(1, &[Action::OpenFinder], "单位", "unit"),
+        ranked(2, &[Action::OpenFilter], "筛选", "filter"),
+        ranked(3, &[Action::OpenExport], "导出", "export"),
+        ranked(4, &[Action::ToggleGrouping], "分组", "group"),
+        ranked(3, &[Action::FocusNext], "窗格", "pane"),
+        ranked(4, &[Action::Zoom], "全屏/还原", "zoom"),
+        ranked(ALWAYS, &[Action::Help], "帮助", "help"),
+        ranked(ALWAYS, &[Action::Quit], "退出", "quit"),
+    ],
+);
+
+/// The task text or a summary has the keys: they scroll it.
+pub static TEXT: HintBar = bar(
+    Normal,
+    &[
+        ranked(1, &[Action::Down, Action::Up], "滚动", "scroll"),
+        ranked(2, &[Action::PageUp, Action::PageDown], "翻页", "page"),
+        ranked(3, &[Action::Top, Action::Bottom], "开头/末尾", "start/end"),
+        ranked(2, &[Action::FocusNext], "窗格", "pane"),
+        ranked(1, &[Action::Back], "返回", "back"),
+        ranked(2, &[Action::Zoom], "全屏/还原", "zoom"),
+        ranked(ALWAYS, &[Action::Help], "帮助", "help"),
+        ranked(ALWAYS, &[Action::Quit], "退出", "quit"),
+    ],
+);
+
+/// The lead or partner units have the keys.
+pub static UNITS: HintBar = bar(
+    Normal,
+    &[
+        ranked(1, &[Action::Down, Action::Up], "选择", "select"),
+        ranked(1, &[Action::Open], "查看职责", "duties"),
+        ranked(2, &[Action::FocusNext], "窗格", "pane"),
+        ranked(2, &[Action::Back], "返回", "back"),
+        ranked(3, &[Action::Zoom], "全屏/还原", "zoom"),
+        ranked(ALWAYS, &[Action::Help], "帮助", "help"),
+        ranked(ALWAYS, &[Action::Quit], "退出", "quit"),
+    ],
+);
+
+/// The related-tasks pane has the keys.
+pub static RELATED: HintBar = bar(
+    Normal,
+    &[
+        ranked(1, &[Action::Down, Action::Up], "选择", "select"),
+        ranked(1, &[Action::Open], "跳转", "go there"),
+        ranked(1, &[Action::Compare], "并排对比", "compare side by side"),
+        ranked(
+            2,
+            &[Action::ToggleParallel],
+            "重叠/平行",
+            "overlaps/parallel",
+        ),
+        ranked(2, &[Action::FocusNext], "窗格", "pane"),
+        ranked(2, &[Action::Back], "返回", "back"),
+        ranked(3, &[Action::Zoom], "全屏/还原", "zoom"),
+        ranked(ALWAYS, &[Action::Help], "帮助", "help"),
+        ranked(ALWAYS, &[Action::Quit], "退出", "quit"),
+    ],
+);
+
+/// A unit's duty list.
+pub static DUTY: HintBar = bar(
+    Normal,
+    &[
+        ranked(1, &[Action::Down, Action::Up], "移动", "move"),
+        ranked(1, &[Action::Open], "打开", "open"),
+        ranked(2, &[Action::OpenExport], "导出", "export"),
+        ranked(3, &[Action::OpenFinder], "单位", "unit"),
+        ranked(2, &[Action::FocusNext], "窗格", "pane"),
+        ranked(1, &[Action::Back], "返回", "back"),
+        ranked(3, &[Action::Zoom], "全屏/还原", "zoom"),
+        ranked(ALWAYS, &[Action::Help], "帮助", "help"),
+        ranked(ALWAYS, &[Action::Quit], "退出", "quit"),
+    ],
+);
+
+/// The comparison view (help is not open over it; Esc closes it).
+pub static COMPARE: HintBar = bar(
+    View,
+    &[
+        ranked(1, &[Action::Down, Action::Up], "滚动", "scroll"),
+        ranked(2, &[Action::Open], "跳到相关任务", "go to the related task"),
+        ranked(ALWAYS, &[Action::Back], "关闭对比", "close"),
+        ranked(ALWAYS, &[Action::Quit], "退出", "quit"),
+    ],
+);
+
+/// The comparison view with other related tasks to step through.
+pub static COMPARE_STEP: HintBar = bar(
+    View,
+    &[
+        ranked(1, &[Action::Down, Action::Up], "滚动", "scroll"),
+        ranked(
+            1,
+            &[Action::NextMatch, Action::PrevMatch],
+            "下一个/上一个",
+            "next/previous",
+        ),
+        ranked(2, &[Action::Open], "跳到该任务", "go to that task"),
+        ranked(ALWAYS, &[Action::Back], "关闭对比", "close"),
+        ranked(ALWAYS, &[Action::Quit], "退出", "quit"),
+    ],
+);
+
+/// The coverage view's list.
+pub static COVERAGE: HintBar = bar(
+    Coverage,
+    &[
+        ranked(1, &[Action::Down, Action::Up], "移动", "move"),
+        ranked(1, &[Action::Open], "并排查看依据", "evidence side by side"),
+        ranked(2, &[Action::OpenFilter], "筛选", "filter"),
+        ranked(ALWAYS, &[Action::Back], "返回", "back"),
+        ranked(ALWAYS, &[Action::Quit], "退出", "quit"),
+    ],
+);
+
+// The 台账 (issue 15).
+/// The deadline view's list.
+pub static DEADLINES: HintBar = bar(
+    Normal,
+    &[
+        ranked(1, &[Action::Down, Action::Up], "移动", "move"),
+        ranked(3, &[Action::Collapse, Action::Expand], "上/下一组", "group"),
+        ranked(1, &[Action::Open], "打开", "open"),
+        ranked(2, &[Action::OpenFinder], "按单位", "unit"),
+        ranked(3, &[Action::ClearFilters], "全部单位", "all units"),
+        ranked(1, &[Action::SetStatus], "状态", "status"),
+        ranked(2, &[Action::AddNote], "进展", "note"),
+        ranked(3, &[Action::OpenExport], "导出", "export"),
+        ranked(2, &[Action::Back], "返回", "back"),
+        ranked(ALWAYS, &[Action::Help], "帮助", "help"),
+        ranked(ALWAYS, &[Action::Quit], "退出", "quit"),
+    ],
+);
+
+/// The responsibility matrix.
+pub static MATRIX: HintBar = bar(
+    Normal,
+    &[
+        ranked(1, &[Action::Down, Action::Up], "行", "rows"),
+        ranked(1, &[Action::Collapse, Action::Expand], "列", "columns"),
+        ranked(1, &[Action::Open], "看任务", "tasks"),
+        ranked(2, &[Action::SortMatrix], "排序", "order"),
+        ranked(2, &[Action::MatrixBy], "文档/目标", "plans/goals"),
+        ranked(2, &[Action::Back], "返回", "back"),
+        ranked(ALWAYS, &[Action::Help], "帮助", "help"),
+        ranked(ALWAYS, &[Action::Quit], "退出", "quit"),
+    ],
+);
+
+/// Under a task's progress in the task pane.
+pub static PROGRESS: HintBar = dialog_bar(
+    Normal,
+    &[
+        hint(&[Action::SetStatus], "设置状态", "set the status"),
+        hint(&[Action::AddNote], "添加进展", "add a note"),
+    ],
+);
+
+/// Every hint bar, for the drift test.
+pub static ALL_BARS: &[&HintBar] = &[
+    &TREE,
+    &TEXT,
+    &UNITS,
+    &RELATED,
+    &DUTY,
+    &COMPARE,
+    &COMPARE_STEP,
+    &COVERAGE,
+    &DEADLINES,
+    &MATRIX,
+    &PROGRESS,
+];
+
+/// The hint bar for the pane with the keys (`duty`: the left list is a
+/// unit's duties; `comparing`: the comparison is open).
+pub fn hints_for(focus: Focus, duty: bool, comparing: bool) -> &'static HintBar {
+    match focus {
+        _ if comparing => &COMPARE,
+        Focus::Tree if duty => &DUTY,
+        Focus::Tree => &TREE,
+        Focus::Detail => &TEXT,
+        Focus::Leads | Focus::Partners => &UNITS,
+        Focus::Overlaps => &RELATED,
+    }
+}

@@ -3,21 +3,31 @@
 //! [`layout`](super::layout), the lines from [`view`](super::view), the
 //! overlays draw themselves ([`dialogs`](super::dialogs)).
 
+mod ledger;
 mod panes;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::dialogs::{Dialog, filter};
-use super::keymap::help as hints;
+use super::keymap::help::HintBar;
+use super::keymap::table::{self as hints, hints_for};
 use super::layout::Focus;
 use super::state::{App, Screen};
 use super::view::text::truncated;
+use super::widgets;
 use crate::text;
 
 pub fn render(app: &App, f: &mut Frame) {
+    draw_screen(app, f);
+    if text::ambiguous_wide() {
+        widgets::widen_ambiguous(f.buffer_mut(), &app.theme.borders);
+    }
+}
+
+fn draw_screen(app: &App, f: &mut Frame) {
     let area = f.area();
     let areas = app.areas();
     if areas.too_small {
@@ -27,8 +37,14 @@ pub fn render(app: &App, f: &mut Frame) {
     match &app.screen {
         Screen::Browse => panes::tree(app, f, areas.left),
         Screen::Duty(d) => panes::duty(app, d, f, &areas),
+        Screen::Ledger(l) => ledger::screen(app, l, f, &areas),
     }
-    for &(focus, r) in &areas.right {
+    let right: &[(Focus, Rect)] = if ledger::covers_body(app) {
+        &[]
+    } else {
+        &areas.right
+    };
+    for &(focus, r) in right {
         match focus {
             Focus::Detail => panes::detail(app, f, r),
             Focus::Tree => {}
@@ -52,12 +68,17 @@ pub fn render(app: &App, f: &mut Frame) {
             app.shown_hits().len(),
         ),
         Some(Dialog::Compare(c)) => c.draw(f, &ctx, areas.body()),
+        Some(Dialog::Coverage(v)) => v.draw(f, &ctx, areas.body()),
+        Some(Dialog::Status(d)) => d.draw(f, &ctx, &app.keys, area),
+        Some(Dialog::Note(d)) => d.draw(f, &ctx, &app.keys, area),
     }
 }
 
 fn too_small(app: &App, f: &mut Frame, area: Rect) {
     let msg = app.lang.s().too_small;
-    let block = Block::bordered().border_style(app.theme.border);
+    let block = Block::bordered()
+        .border_set(app.theme.borders)
+        .border_style(app.theme.border);
     let inner_w = area.width.saturating_sub(2) as usize;
     let lines: Vec<Line> = text::wrap(msg, inner_w.max(2))
         .into_iter()
@@ -108,6 +129,10 @@ fn status_bar(app: &App, f: &mut Frame, r: Rect) {
             };
             Line::from(truncated(&st.text, w, style))
         }
+        None if ledger::status_line(app).is_some() => {
+            let l = ledger::status_line(app).unwrap_or_default();
+            Line::from(text::truncate_to_width(&l, w).to_owned())
+        }
         None => {
             let l = format!(
                 "{}{}{} {}",
@@ -116,20 +141,34 @@ fn status_bar(app: &App, f: &mut Frame, r: Rect) {
                 s.shown,
                 app.shown_hits().len()
             );
-            Line::from(text::truncate_to_width(&l, w).to_owned())
+            Line::from(text::ellipsize(&l, w).into_owned())
         }
     };
-    let bar = match (&app.screen, app.focus) {
-        _ if matches!(app.dialog, Some(Dialog::Compare(_))) => &hints::COMPARE,
-        (_, Focus::Overlaps) => &hints::RELATED,
-        (_, f) if f != Focus::Tree => &hints::PANE,
-        (Screen::Duty(_), _) => &hints::DUTY,
-        _ => &hints::TREE,
+    let bar = match (&app.dialog, &app.screen) {
+        (Some(d @ (Dialog::Compare(_) | Dialog::Coverage(_))), _) => view_hints(d),
+        (_, Screen::Ledger(l)) if app.focus == Focus::Tree => l.hints(),
+        _ => hints_for(app.focus, matches!(app.screen, Screen::Duty(_)), false),
     };
-    let second = Line::from(truncated(
-        &app.keys.hint_line(bar, app.lang),
-        w,
+    let second = Line::from(Span::styled(
+        app.keys.hint_line_within(bar, app.lang, w),
         app.theme.key,
     ));
     f.render_widget(Paragraph::new(vec![first, second]), r);
+}
+
+/// The hint bar of the comparison or the coverage view: stepping keys
+/// when there are other tasks to step to.
+fn view_hints(d: &Dialog) -> &'static HintBar {
+    let cmp = match d {
+        Dialog::Compare(c) => Some(c),
+        Dialog::Coverage(v) => match &v.compare {
+            Some(c) => Some(c),
+            None => return &hints::COVERAGE,
+        },
+        _ => None,
+    };
+    match cmp {
+        Some(c) if c.others.len() > 1 => &hints::COMPARE_STEP,
+        _ => &hints::COMPARE,
+    }
 }

@@ -1,6 +1,8 @@
 //! The panes: the tree or duty list on the left, the task text or summary
 //! and the lead, partner and related-task lists on the right. Each is a
-//! titled block around lines the view layer made.
+//! titled block around lines the view layer made; each records what it
+//! showed ([`Drawn`](crate::tui::scroll::Drawn)) and, when its content
+//! does not fit, says where the view is in its bottom border (`3/17`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,12 +11,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::layout::{Areas, Focus, inner};
+use crate::tui::scroll::Extent;
 use crate::tui::state::App;
 use crate::tui::view::duty::Duty;
+use crate::tui::view::panes::{related_empty, related_title};
 use crate::tui::view::rows::{duty_header, duty_rows, tree_rows};
 use crate::tui::view::text::row_line;
 use crate::tui::view::tree::Grouping;
-use crate::tui::widgets::block;
+use crate::tui::widgets::pane_block;
 
 pub(super) fn tree(app: &App, f: &mut Frame, r: Rect) {
     let s = app.lang.s();
@@ -23,20 +27,25 @@ pub(super) fn tree(app: &App, f: &mut Frame, r: Rect) {
         Grouping::Document => s.tree_by_doc,
     };
     let focused = app.focus == Focus::Tree;
-    let b = block(
-        &app.theme,
-        format!("{title} ({}/{})", s.tasks, s.no_lead),
-        focused,
-    );
     let body = inner(r);
+    let model = &app.browse;
+    let e = Extent {
+        top: model.scroll(),
+        height: body.height as usize,
+        total: model.rows().len(),
+    };
+    app.drawn.record(Focus::Tree, e);
+    // The counts on the rows are explained at the foot of the tree.
+    let position = e.label(Some(model.cursor()));
+    let b = pane_block(&app.theme, title, focused, r, Some(s.tree_legend), position);
     f.render_widget(b, r);
-    if app.browse.rows().is_empty() {
+    if model.rows().is_empty() {
         f.render_widget(Paragraph::new(s.empty), body);
         return;
     }
     let lines = tree_rows(
         &app.ctx(),
-        &app.browse,
+        model,
         app.grouping,
         app.search_query(),
         body.width as usize,
@@ -49,17 +58,28 @@ pub(super) fn duty(app: &App, d: &Duty, f: &mut Frame, areas: &Areas) {
     let s = app.lang.s();
     let ctx = app.ctx();
     if let Some(hr) = areas.duty_header {
-        let title = format!("{} · {}", s.duties, app.cat.unit(d.unit).name);
+        let mut title = format!("{} · {}", s.duties, app.cat.unit(d.unit).name);
+        if let Some(cell) = &d.cell {
+            title.push_str(&format!(" × {}", cell.label));
+        }
         let lines = duty_header(&ctx, d, inner(hr).width as usize);
-        f.render_widget(
-            Paragraph::new(lines).block(block(&app.theme, title, false)),
-            hr,
-        );
+        let b = pane_block(&app.theme, &title, false, hr, None, None);
+        f.render_widget(Paragraph::new(lines).block(b), hr);
     }
     let r = areas.left;
     let focused = app.focus == Focus::Tree;
-    f.render_widget(block(&app.theme, s.duties.to_owned(), focused), r);
     let body = inner(r);
+    let e = Extent {
+        top: d.scroll,
+        height: body.height as usize,
+        total: d.rows.len(),
+    };
+    app.drawn.record(Focus::Tree, e);
+    let position = e.label(Some(d.cursor));
+    f.render_widget(
+        pane_block(&app.theme, s.duties, focused, r, None, position),
+        r,
+    );
     if d.rows.is_empty() {
         f.render_widget(Paragraph::new(s.empty), body);
         return;
@@ -73,13 +93,21 @@ pub(super) fn detail(app: &App, f: &mut Frame, r: Rect) {
     let s = app.lang.s();
     let focused = app.focus == Focus::Detail;
     let body = inner(r);
-    let lines = app.detail_window(body.width as usize, body.height as usize);
+    let (lines, e, all_known) = app.detail_window(body.width as usize, body.height as usize);
+    app.drawn.record(Focus::Detail, e);
+    // A huge text is wrapped only as far as it has been scrolled: its
+    // total is not known yet.
+    let label = if all_known || !e.overflows() {
+        e.label(None)
+    } else {
+        Some(format!("{}-{}/…", e.top + 1, e.top + e.height))
+    };
     let title = if app.selected_task().is_some() {
         s.task
     } else {
         s.summary
     };
-    f.render_widget(block(&app.theme, title.to_owned(), focused), r);
+    f.render_widget(pane_block(&app.theme, title, focused, r, None, label), r);
     f.render_widget(Paragraph::new(lines), body);
 }
 
@@ -95,20 +123,35 @@ pub(super) fn entries(app: &App, f: &mut Frame, r: Rect, which: Focus) {
     };
     let body = inner(r);
     let w = body.width as usize;
+    let h = body.height as usize;
     let top = entries.iter().filter(|e| e.depth == 0).count();
-    f.render_widget(block(theme, format!("{title} ({top})"), focused), r);
+    let title = match which {
+        Focus::Overlaps => related_title(s, app.panes()),
+        _ => format!("{title} ({top})"),
+    };
     if entries.is_empty() {
+        app.drawn.record(which, Extent::default());
+        f.render_widget(pane_block(theme, &title, focused, r, None, None), r);
         let msg = match which {
             Focus::Leads => s.no_lead,
-            Focus::Overlaps if app.cat.overlaps().is_empty() => s.no_overlaps,
+            Focus::Overlaps => related_empty(&app.cat, s, app.panes()),
             _ => s.none,
         };
         f.render_widget(Paragraph::new(Span::styled(msg, theme.dim)), body);
         return;
     }
     let sel = app.pane_pos(which).min(entries.len() - 1);
-    let h = body.height as usize;
     let skip = (sel + 1).saturating_sub(h);
+    let e = Extent {
+        top: skip,
+        height: h,
+        total: entries.len(),
+    };
+    app.drawn.record(which, e);
+    f.render_widget(
+        pane_block(theme, &title, focused, r, None, e.label(Some(sel))),
+        r,
+    );
     let lines: Vec<Line> = entries
         .iter()
         .enumerate()
@@ -122,8 +165,14 @@ pub(super) fn entries(app: &App, f: &mut Frame, r: Rect, which: Focus) {
             } else {
                 Style::new()
             };
-            let prefix = if e.depth == 0 { "" } else { "  └ " };
-            row_line(prefix, &e.text, None, &e.note, w, base, theme)
+            let prefix = if e.depth == 0 {
+                String::new()
+            } else {
+                format!("  {} ", theme.branch())
+            };
+            let room = w.saturating_sub(crate::text::width(&prefix));
+            let (label, note) = e.shown(room);
+            row_line(&prefix, &label, None, &note, w, base, theme)
         })
         .collect();
     f.render_widget(Paragraph::new(lines), body);

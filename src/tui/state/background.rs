@@ -143,6 +143,8 @@ impl App {
                 });
                 self.show_match();
             }
+            Answer::Coverage { doc, result } => self.coverage_computed(doc, result),
+            other => self.apply_ledger_answer(other),
         }
         self.after();
     }

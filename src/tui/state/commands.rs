@@ -48,6 +48,7 @@ impl App {
         let scope = match &self.screen {
             Screen::Duty(d) => ExportScope::duty(&self.cat, d.unit),
             Screen::Browse => ExportScope::view(&self.cat, &self.filters, &self.view.units),
+            Screen::Ledger(l) => l.export_scope(&self.cat),
         };
         self.dialog = Some(Dialog::Export(ExportDialog::open(scope)));
     }
@@ -55,25 +56,17 @@ impl App {
     /// `c`: compares the selected task with the related task selected in
     /// the related-tasks pane (the best one when that pane has no focus).
     pub(super) fn open_compare(&mut self) {
-        let related = &self.panes().related;
         let i = if self.focus == Focus::Overlaps {
             self.pane_pos(Focus::Overlaps)
         } else {
             0
         };
-        match (
-            self.selected_task(),
-            related.get(i.min(related.len().saturating_sub(1))),
-        ) {
-            (Some(task), Some(r)) => {
-                self.dialog = Some(Dialog::Compare(Compare {
-                    task,
-                    other: r.other,
-                    overlap: r.overlap,
-                    scroll: 0,
-                }))
-            }
-            _ => self.status = Some(Status::error(self.lang.s().no_compare)),
+        let cmp = self
+            .selected_task()
+            .and_then(|task| Compare::related(&self.cat, task, &self.panes().related, i));
+        match cmp {
+            Some(c) => self.dialog = Some(Dialog::Compare(c)),
+            None => self.status = Some(Status::error(self.lang.s().no_compare)),
         }
     }
 
@@ -99,10 +92,15 @@ impl App {
                     hits: self.shown_hits(),
                     dir: &self.export_dir,
                     strings: self.lang.s(),
+                    progress: self.progress(),
+                    today: self.ledger.today,
+                    data: &self.origin,
                 };
                 x.handle(a, &to)
             }
             Dialog::Compare(c) => c.handle(a, &self.ctx(), self.areas().body()),
+            Dialog::Coverage(v) => v.handle(a, &self.ctx(), self.areas().body()),
+            Dialog::Status(_) | Dialog::Note(_) => self.progress_dialog(&mut d, a),
         };
         let cut = edit && d.inputs_mut().into_iter().any(|i| i.take_cut());
         let said = matches!(out, Outcome::KeepSaying(_));
@@ -120,7 +118,8 @@ impl App {
                 self.dialog = Some(d);
                 self.status = Some(st);
             }
-            Outcome::Close => {}
+            Outcome::Close => self.left_dialog(d),
+            Outcome::Run(Command::Visit(t)) => self.visit_from(d, t),
             Outcome::Run(cmd) => self.run(cmd),
         }
     }
@@ -128,13 +127,15 @@ impl App {
     fn run(&mut self, cmd: Command) {
         match cmd {
             Command::Search(q) => self.run_search(q),
+            Command::OpenDuty(u) if self.ledger.finder_for_due => self.due_unit_chosen(u),
             Command::OpenDuty(u) => self.open_duty(u),
             Command::SetFilters(f) => self.set_filters(f),
-            Command::GoToTask(t) => {
+            Command::GoToTask(t) | Command::Visit(t) => {
                 self.push_history();
                 self.jump_to_task(t);
             }
             Command::Say(st) => self.status = Some(st),
+            Command::Recorded(st) => self.recorded(st),
         }
     }
 
@@ -228,7 +229,7 @@ impl App {
                     s.current + 1,
                     s.matches.len()
                 );
-                if let Screen::Duty(_) = self.screen {
+                if !matches!(self.screen, Screen::Browse) {
                     self.screen = Screen::Browse;
                 }
                 self.focus = Focus::Tree;

@@ -8,12 +8,17 @@
 //! selection or the filters change. Parts: [`nav`] (moving, opening,
 //! going back), [`commands`] (dialogs and what they hand back, search,
 //! duty views), [`background`] (jobs and the keys held while they run),
-//! [`mouse`].
+//! [`mouse`], [`coverage`] (the related pane's lists, the coverage view),
+//! [`ledger`] (the 台账: deadlines, the matrix), [`progress`] (recording
+//! statuses and notes).
 
 mod background;
 mod commands;
+mod coverage;
+pub mod ledger;
 mod mouse;
 mod nav;
+mod progress;
 
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
@@ -25,34 +30,63 @@ use ratatui::text::Line;
 
 use super::action::Action;
 use super::config::{self, ConfigError};
+use super::dialogs::coverage::CoverageView;
 use super::dialogs::{Dialog, Status};
 use super::i18n::Lang;
 use super::jobs::{self, Jobs, Request};
+use super::keymap::table as hints;
 use super::keymap::{InputMode, Keymap};
 use super::layout::{self, Areas, Focus};
 use super::matcher::{self, EngineMatcher, FinderItem, UnitMatcher};
+use super::scroll::{Drawn, Extent};
 use super::theme::Theme;
 use super::view::Ctx;
-use super::view::detail::{DetailCache, DetailLines, duty_title, summary_lines, task_lines};
+use super::view::coverage::PlanLevels;
+use super::view::detail::{
+    DetailCache, DetailLines, Subject, duty_title, progress_lines, summary_lines, task_lines,
+};
 use super::view::duty::Duty;
 use super::view::labels::node_label;
-use super::view::panes::Panes;
+use super::view::panes::{Panes, RelatedShow};
 use super::view::summary::Summary;
-use super::view::text::WrapIndex;
+use super::view::text::{Highlights, WrapIndex};
 use super::view::tree::{Grouping, NodeId, NodeKey};
 use super::view::tree_model::TreeModel;
-use crate::query::{Catalog, Filters, Hit, TaskPos, UnitPos, View};
+use crate::query::{Catalog, DocPos, Filters, Hit, TaskPos, UnitPos, View};
+use ledger::{LedgerScreen, LedgerState};
 
 /// Where the user was, for Esc/Backspace.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Location {
     Browse(Option<NodeKey>),
-    Duty { unit: UnitPos, cursor: usize },
+    Duty {
+        unit: UnitPos,
+        cursor: usize,
+    },
+    /// The coverage view of a plan (as it was left: `App::coverage_left`).
+    Coverage(DocPos),
+    // The 台账 (issue 15).
+    Due {
+        unit: Option<UnitPos>,
+        line: usize,
+    },
+    Matrix {
+        by: crate::matrix::By,
+    },
+    /// A matrix cell's tasks (a duty list of one plan or goal).
+    Cell {
+        unit: UnitPos,
+        by: crate::matrix::By,
+        column: usize,
+        cursor: usize,
+    },
 }
 
 pub enum Screen {
     Browse,
     Duty(Duty),
+    /// The deadline view or the matrix (issue 15).
+    Ledger(LedgerScreen),
 }
 
 pub struct SearchState {
@@ -67,6 +101,7 @@ pub struct SearchState {
 enum Selected {
     Browse(Option<NodeKey>),
     Duty(UnitPos, usize),
+    Ledger(Option<TaskPos>, usize),
 }
 
 /// Builds the unit finder's matcher (on first use, then kept).
@@ -87,8 +122,12 @@ pub struct App {
     /// The tree with its expansion and selection.
     pub browse: TreeModel,
     pub focus: Focus,
+    /// The focused pane fills the screen (`z`).
+    pub zoomed: bool,
     /// Per pane: the selected entry (lists) or scroll offset (detail).
-    pane_pos: [usize; 5],
+    pane_pos: [usize; Focus::COUNT],
+    /// What each pane showed in the last frame (recorded by drawing).
+    pub drawn: Drawn,
     pub screen: Screen,
     pub dialog: Option<Dialog>,
     pub history: Vec<Location>,
@@ -123,6 +162,25 @@ pub struct App {
     /// lands, with the time the oldest one arrived.
     held: VecDeque<Event>,
     held_since: Option<Instant>,
+    // The related pane's lists and the coverage view (issue 14).
+    /// Whether the related-tasks pane lists overlaps or parallel pairs.
+    pub related_show: RelatedShow,
+    /// Which plans lie below which (for the coverage view).
+    pub levels: PlanLevels,
+    /// The coverage view last closed, kept so that `v` or Esc reopens it
+    /// where it was without computing it again.
+    coverage_left: Option<CoverageView>,
+    /// The 台账: the progress file, `--today`, the matrix kept.
+    pub ledger: LedgerState,
+}
+
+/// What the summary of a tree node is of.
+fn subject_of(k: NodeKey) -> Subject {
+    match k {
+        NodeKey::Doc(d) => Subject::Doc(d),
+        NodeKey::Goal(g) => Subject::Goal(g),
+        NodeKey::Region(_) | NodeKey::Task(_) | NodeKey::Unplaced => Subject::Tasks,
+    }
 }
 
 /// Held input is let through after this long even if the background work
@@ -133,18 +191,11 @@ const HOLD_LIMIT: Duration = Duration::from_secs(2);
 /// (so a broad filter on huge data keeps the tree short).
 const AUTO_EXPAND_LIMIT: usize = 2000;
 
-fn slot(f: Focus) -> usize {
-    match f {
-        Focus::Tree => 0,
-        Focus::Detail => 1,
-        Focus::Leads => 2,
-        Focus::Partners => 3,
-        Focus::Overlaps => 4,
-    }
-}
-
 impl App {
     pub fn new(cat: Catalog, lang: Lang, theme: Theme, origin: String, size: (u16, u16)) -> App {
+        // Narrow ambiguous characters until `apply_ui` says otherwise
+        // (widths are per thread: this is the thread that draws).
+        crate::text::set_ambiguous_wide(false);
         let cat = Arc::new(cat);
         let finder_items = Arc::new(matcher::items(&cat));
         let mut app = App {
@@ -159,7 +210,9 @@ impl App {
             grouping: Grouping::Region,
             browse: TreeModel::default(),
             focus: Focus::Tree,
-            pane_pos: [0; 5],
+            zoomed: false,
+            pane_pos: [0; Focus::COUNT],
+            drawn: Drawn::default(),
             screen: Screen::Browse,
             dialog: None,
             history: Vec::new(),
@@ -181,7 +234,12 @@ impl App {
             pending: [None; jobs::KINDS],
             held: VecDeque::new(),
             held_since: None,
+            related_show: RelatedShow::default(),
+            levels: PlanLevels::default(),
+            coverage_left: None,
+            ledger: LedgerState::default(),
         };
+        app.levels = PlanLevels::of(&app.cat);
         let first = jobs::compute(
             &app.cat,
             Request::Rebuild {
@@ -199,12 +257,13 @@ impl App {
         self.jobs = Some(Jobs::spawn(self.cat.clone()));
     }
 
-    /// Takes the user's config file at `path` (its keys). A file that
-    /// cannot be used leaves the defaults; the status bar says why, and
-    /// the reason is returned.
+    /// Takes the user's config file at `path` (its keys and `[ui]`) under
+    /// the terminal's locale. A file that cannot be used leaves the
+    /// defaults; the status bar says why, and the reason is returned.
     pub fn apply_config(&mut self, path: Option<&std::path::Path>) -> Option<ConfigError> {
         let (config, problem) = config::load(path);
         self.keys = config.keys;
+        self.apply_ui(config.ui.resolve(&config::Terminal::from_env()));
         if let Some(e) = &problem {
             let s = self.lang.s();
             self.status = Some(Status::error(format!(
@@ -221,6 +280,14 @@ impl App {
         if !problems.is_empty() || unplaced > 0 {
             self.status = Some(Status::error(self.lang.load_problems(problems, unplaced)));
         }
+    }
+
+    /// Draws for a terminal where ambiguous-width characters are two
+    /// columns or one, with ASCII or box-drawing borders. Widths are
+    /// measured on the thread that calls this (the one that draws).
+    pub fn apply_ui(&mut self, ui: config::Ui) {
+        crate::text::set_ambiguous_wide(ui.ambiguous_wide);
+        self.theme = self.theme.with_ascii_borders(ui.ascii_borders);
     }
 
     /// Whether background work is outstanding (the status bar says so).
@@ -240,7 +307,8 @@ impl App {
     /// that key leads to: `e` after Enter on a unit exports the unit's
     /// duties, it is not a letter for the finder nor an export of the tree.
     pub fn holding_input(&self) -> bool {
-        self.busy() || self.dialog.as_ref().is_some_and(Dialog::holds_input)
+        let waiting = (0..jobs::KINDS).any(|k| self.pending[k].is_some() && jobs::holds_input(k));
+        waiting || self.dialog.as_ref().is_some_and(Dialog::holds_input)
     }
 
     // ----- what the state shows ----------------------------------------
@@ -262,8 +330,9 @@ impl App {
 
     pub fn areas(&self) -> Areas {
         let screen = layout::Screen {
-            duty: matches!(self.screen, Screen::Duty(_)),
+            duty: matches!(self.screen, Screen::Duty(_) | Screen::Ledger(_)),
             task: self.panes.sizes(),
+            zoom: self.zoomed.then_some(self.focus),
         };
         layout::areas(
             &screen,
@@ -281,6 +350,7 @@ impl App {
         match &self.screen {
             Screen::Browse => self.browse.selected_task(),
             Screen::Duty(d) => d.selected_task(),
+            Screen::Ledger(l) => l.selected_task(),
         }
     }
 
@@ -288,6 +358,7 @@ impl App {
     pub fn selected_duty_hit(&self) -> Option<&Hit> {
         match &self.screen {
             Screen::Duty(d) => d.selected_hit(),
+            Screen::Ledger(l) => l.selected_hit(),
             Screen::Browse => None,
         }
     }
@@ -313,7 +384,7 @@ impl App {
 
     /// The selected entry of a list pane, or the detail pane's scroll.
     pub fn pane_pos(&self, f: Focus) -> usize {
-        self.pane_pos[slot(f)]
+        self.pane_pos[f.index()]
     }
 
     /// Tasks of the current screen, for export and the status bar.
@@ -321,6 +392,7 @@ impl App {
         match &self.screen {
             Screen::Browse => &self.view.hits,
             Screen::Duty(d) => &d.hits,
+            Screen::Ledger(l) => l.hits(),
         }
     }
 
@@ -336,27 +408,45 @@ impl App {
         match self.selected_task() {
             Some(t) => {
                 let role = self.selected_duty_hit().and_then(|h| h.involvement);
-                task_lines(&ctx, t, role, width)
+                let mut lines: DetailLines<'_> = task_lines(&ctx, t, role, width);
+                lines.body = Some(self.detail.body(t).unwrap_or(&self.cat.task(t).text));
+                // Only when a progress file was opened (or failed to open).
+                if self.ledger.tracker.is_some() || self.ledger.problem.is_some() {
+                    let hint = self.keys.hint_line(&hints::PROGRESS, self.lang);
+                    let today = self.ledger.today;
+                    let progress = self.progress();
+                    lines
+                        .tail
+                        .extend(progress_lines(&ctx, progress, t, today, &hint, width));
+                }
+                lines
             }
             None => {
-                let title = match &self.screen {
-                    Screen::Browse => self
-                        .browse
-                        .selected_key()
-                        .map(|k| node_label(&self.cat, self.lang.s(), self.grouping, k))
-                        .unwrap_or_default(),
+                let (title, subject) = match &self.screen {
+                    Screen::Browse => match self.browse.selected_key() {
+                        Some(k) => (
+                            node_label(&self.cat, self.lang.s(), self.grouping, k),
+                            subject_of(k),
+                        ),
+                        None => (String::new(), Subject::Tasks),
+                    },
                     Screen::Duty(d) => duty_title(&ctx, d),
+                    Screen::Ledger(l) => (l.title(&ctx), Subject::Tasks),
                 };
                 let empty = Summary::default();
                 let sum = self.summary.as_ref().unwrap_or(&empty);
-                DetailLines::fixed(summary_lines(&ctx, &title, sum, width))
+                let mut lines = summary_lines(&ctx, &title, subject, sum, width);
+                self.add_coverage_hint(&mut lines, width);
+                DetailLines::fixed(lines)
             }
         }
     }
 
     /// The detail pane's lines on screen in `width` × `height`, from its
-    /// scroll position (kept within what there is).
-    pub fn detail_window(&self, width: usize, height: usize) -> Vec<Line<'static>> {
+    /// scroll position (kept within what there is), and where they are:
+    /// the extent (its total the lines known so far while a huge text is
+    /// not wrapped to its end) and whether that total is all there is.
+    pub fn detail_window(&self, width: usize, height: usize) -> (Vec<Line<'static>>, Extent, bool) {
         let content = self.detail_content(width);
         let scroll = self.pane_pos(Focus::Detail);
         let fallback;
@@ -377,11 +467,37 @@ impl App {
                 &fallback
             }
         };
-        let scroll = match content.len(index) {
+        let total = content.len(index);
+        let scroll = match total {
             Some(n) => scroll.min(n.saturating_sub(height)),
             None => scroll,
         };
-        content.window(index, self.detail.highlights(), scroll, height)
+        let hl = match self.selected_task() {
+            Some(t) => self.detail.highlights(t),
+            None => &Highlights::NONE,
+        };
+        let lines = content.window(index, hl, scroll, height);
+        let e = Extent {
+            top: scroll,
+            height,
+            total: content.known(index),
+        };
+        (lines, e, total.is_some())
+    }
+
+    /// Every line of the detail pane at `width`, the whole text wrapped
+    /// (tests; drawing uses [`App::detail_window`]).
+    pub fn detail_lines(&self, width: usize) -> Vec<Line<'static>> {
+        let content = self.detail_content(width);
+        let mut index = WrapIndex::new(width);
+        if let Some(text) = content.body {
+            index.complete(text);
+        }
+        let hl = match self.selected_task() {
+            Some(t) => self.detail.highlights(t),
+            None => &Highlights::NONE,
+        };
+        content.window(&index, hl, 0, usize::MAX)
     }
 
     /// How many lines the detail pane has at `width`, when known (a huge
@@ -441,6 +557,9 @@ impl App {
     }
 
     fn update_normal(&mut self, a: Action) {
+        if self.ledger_keys(&a) {
+            return;
+        }
         match a {
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
@@ -467,6 +586,9 @@ impl App {
             Action::ToggleGrouping => self.toggle_grouping(),
             Action::OpenExport => self.open_export(),
             Action::Compare => self.open_compare(),
+            Action::ToggleParallel => self.toggle_related(),
+            Action::OpenCoverage => self.open_coverage(),
+            Action::Zoom => self.zoomed = !self.zoomed,
             Action::Click { x, y } => self.click(x, y),
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             _ => {}
@@ -479,20 +601,29 @@ impl App {
         let sel = match &self.screen {
             Screen::Browse => Selected::Browse(self.browse.selected_key()),
             Screen::Duty(d) => Selected::Duty(d.unit, d.cursor),
+            Screen::Ledger(l) => Selected::Ledger(l.selected_task(), l.cursor()),
         };
         if self.panes_for.as_ref() != Some(&sel) {
-            self.panes = Panes::of(&self.cat, self.selected_task());
-            self.pane_pos = [0; 5];
+            self.panes = Panes::of(
+                &self.cat,
+                self.lang.s(),
+                self.selected_task(),
+                self.related_show,
+            );
+            self.pane_pos = [0; Focus::COUNT];
+            self.drawn.forget_panes();
             self.panes_for = Some(sel.clone());
         }
         if self.summary_for.as_ref() != Some(&sel) {
             self.summary = self.compute_summary();
             self.summary_for = Some(sel);
         }
-        let h = self.areas().list_body().height as usize;
+        let areas = self.areas();
+        let h = areas.list_body().height as usize;
         match &mut self.screen {
             Screen::Browse => self.browse.keep_visible(h),
             Screen::Duty(d) => d.keep_visible(h),
+            Screen::Ledger(l) => l.keep_visible(h, areas.body()),
         }
         // A task's text is wrapped ahead of the frame (a summary is short
         // and made when drawn: not on every key typed into a dialog).
@@ -522,6 +653,7 @@ impl App {
                 Some(s)
             }
             Screen::Duty(d) => Some(Summary::of(&self.cat, &d.group_tasks())),
+            Screen::Ledger(l) => Some(Summary::of(&self.cat, &l.group_tasks())),
         }
     }
 }

@@ -21,6 +21,7 @@ impl App {
                 let (scroll, len) = match &self.screen {
                     Screen::Browse => (self.browse.scroll(), self.browse.rows().len()),
                     Screen::Duty(d) => (d.scroll, d.rows.len()),
+                    Screen::Ledger(l) => l.scroll_len(),
                 };
                 let i = scroll + (y - body.y) as usize;
                 if i < len {
@@ -33,7 +34,9 @@ impl App {
             if r.contains(pos) {
                 self.focus = f;
                 if f != Focus::Detail && y > r.y {
-                    let i = (y - r.y - 1) as usize;
+                    // Rows scrolled past, as the last frame drew them.
+                    let top = self.drawn.get(f).map_or(0, |e| e.top);
+                    let i = top + (y - r.y - 1) as usize;
                     if i < self.panes().entries(f).len() {
                         self.set_pane_pos(f, i);
                     }

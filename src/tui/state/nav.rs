@@ -2,7 +2,7 @@
 //! expanding and collapsing, the focus, opening what is selected, and the
 //! history of jumps that Esc walks back.
 
-use super::{App, Location, Screen, slot};
+use super::{App, Location, Screen};
 use crate::query::{Filters, TaskPos};
 use crate::tui::dialogs::Status;
 use crate::tui::jobs::{self, Request};
@@ -12,9 +12,13 @@ use crate::tui::view::tree::{Grouping, NodeKey};
 use crate::tui::view::tree_model::Expanded;
 
 impl App {
-    /// Rows of one page of the left list.
+    /// Rows of one page of the focused pane.
     pub(super) fn page(&self) -> usize {
-        (self.areas().list_body().height as usize).max(1)
+        let rows = match self.drawn.get(self.focus) {
+            Some(e) if self.focus != Focus::Tree => e.height,
+            _ => self.areas().list_body().height as usize,
+        };
+        rows.max(1)
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
@@ -22,21 +26,24 @@ impl App {
             Focus::Tree => match &mut self.screen {
                 Screen::Browse => self.browse.move_by(delta),
                 Screen::Duty(d) => d.move_by(delta),
+                Screen::Ledger(l) => l.move_by(delta),
             },
             Focus::Detail => {
                 // Scroll no further than the last page of the text: wrap
-                // it as far as wanted, then bound by what is known.
+                // it as far as wanted, then bound by what is known (a huge
+                // text is wrapped only as far as it is scrolled, so the
+                // extent recorded at the last frame may not know its end).
                 let h = self.areas().pane_body(Focus::Detail).height as usize;
-                let p = self.pane_pos[slot(Focus::Detail)];
+                let p = self.pane_pos[Focus::Detail.index()];
                 let want = (p as isize).saturating_add(delta).max(0) as usize;
                 let total = self.prepare_detail(want);
-                self.pane_pos[slot(Focus::Detail)] =
+                self.pane_pos[Focus::Detail.index()] =
                     total.map_or(want, |n| want.min(n.saturating_sub(h)));
             }
             f => {
                 let n = self.panes.entries(f).len();
                 if n > 0 {
-                    let p = &mut self.pane_pos[slot(f)];
+                    let p = &mut self.pane_pos[f.index()];
                     *p = ((*p as isize).saturating_add(delta)).clamp(0, n as isize - 1) as usize;
                 }
             }
@@ -48,21 +55,23 @@ impl App {
         match &mut self.screen {
             Screen::Browse => self.browse.set_cursor(i),
             Screen::Duty(d) => d.set_cursor(i),
+            Screen::Ledger(l) => l.set_cursor(i),
         }
     }
 
     /// Selects a pane entry (a click).
     pub(super) fn set_pane_pos(&mut self, f: Focus, i: usize) {
-        self.pane_pos[slot(f)] = i;
+        self.pane_pos[f.index()] = i;
     }
 
     pub(super) fn collapse(&mut self) {
         if self.focus != Focus::Tree {
             return self.cycle_focus(false);
         }
-        match self.screen {
+        match &mut self.screen {
             Screen::Browse => self.browse.collapse(),
             Screen::Duty(_) => self.move_by(-1),
+            Screen::Ledger(l) => l.step(false),
         }
     }
 
@@ -78,6 +87,7 @@ impl App {
                 }
             }
             Screen::Duty(_) => self.move_by(1),
+            Screen::Ledger(ref mut l) => l.step(true),
         }
     }
 
@@ -103,7 +113,7 @@ impl App {
                         self.focus = Focus::Detail;
                     }
                 }
-                Screen::Duty(_) => {
+                Screen::Duty(_) | Screen::Ledger(_) => {
                     if let Some(t) = self.selected_task() {
                         self.push_history();
                         self.jump_to_task(t);
@@ -130,10 +140,19 @@ impl App {
     fn current_location(&self) -> Location {
         match &self.screen {
             Screen::Browse => Location::Browse(self.browse.selected_key()),
-            Screen::Duty(d) => Location::Duty {
-                unit: d.unit,
-                cursor: d.cursor,
+            Screen::Duty(d) => match &d.cell {
+                Some(cell) => Location::Cell {
+                    unit: d.unit,
+                    by: cell.by,
+                    column: cell.column,
+                    cursor: d.cursor,
+                },
+                None => Location::Duty {
+                    unit: d.unit,
+                    cursor: d.cursor,
+                },
             },
+            Screen::Ledger(l) => l.location(),
         }
     }
 
@@ -148,8 +167,13 @@ impl App {
         }
     }
 
-    /// Esc: to the tree from a pane, else back to the previous place.
+    /// Esc: out of a zoomed pane, to the tree from a pane, else back to
+    /// the previous place.
     pub(super) fn back(&mut self) {
+        if self.zoomed {
+            self.zoomed = false;
+            return;
+        }
         if self.focus != Focus::Tree {
             self.focus = Focus::Tree;
             return;
@@ -167,8 +191,10 @@ impl App {
                 }
             }
             Some(Location::Duty { unit, cursor }) => self.show_duty(unit, Some(cursor)),
+            Some(Location::Coverage(doc)) => self.show_coverage(doc),
+            Some(loc) => self.ledger_back(loc),
             None => {
-                if let Screen::Duty(_) = self.screen {
+                if !matches!(self.screen, Screen::Browse) {
                     self.screen = Screen::Browse;
                 }
             }
@@ -210,7 +236,7 @@ impl App {
             Grouping::Region => Grouping::Document,
             Grouping::Document => Grouping::Region,
         };
-        if let Screen::Duty(_) = self.screen {
+        if !matches!(self.screen, Screen::Browse) {
             self.screen = Screen::Browse;
         }
         self.request(Request::Rebuild {

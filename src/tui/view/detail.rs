@@ -1,25 +1,36 @@
-//! The detail pane's text: a task (title, role tag, whole text with lead,
-//! partner and search highlights, then its facts) or the summary of a
-//! region, document, goal or duty group.
+//! The detail pane's text: a task or the summary of a region, document,
+//! goal or duty group. The state bounds scrolling by these lines; the
+//! renderer draws the ones on screen.
+//!
+//! A task's lines are sections, each its own function so a new section is
+//! one more call in [`task_lines`]: what it mentions (提及: the places and
+//! units it names, which is all a plan without lead units says about who
+//! is concerned, so it comes first), the text (its number and title
+//! opening it, lead, partner and search highlights), then its facts.
+//!
+//! Also the task's progress (its status and history, [`progress_lines`]).
 //!
 //! A task's text may be huge, so it is not turned into lines here: a
-//! task's [`DetailLines`] are the short lines around it (bounded, made
-//! each frame) and the text itself, which the [`DetailCache`] wraps
-//! lazily — only as far as the pane has been scrolled — and styles by
-//! position. The state extends the cache when the selection, the width
-//! or the scroll change, and bounds scrolling by what it knows; the
-//! renderer draws [`DetailLines::window`], the lines on screen.
+//! task's [`DetailLines`] are the short lines around it (made each frame)
+//! and the text, which the [`DetailCache`] wraps lazily — only as far as
+//! the pane has been scrolled — and styles by position. The renderer draws
+//! [`DetailLines::window`], the lines on screen.
 
+use chrono::NaiveDate;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::Ctx;
+use super::deadlines::{bucket_style, days_text, status_label, status_style};
 use super::duty::{Duty, DutyRow};
 use super::labels::{doc_label, lead_mode_label, numbered_title, role_label};
 use super::panes::UnitSpans;
 use super::summary::Summary;
-use super::text::{Highlights, WrapIndex, row_line, wrapped};
-use crate::query::{Involvement, TaskPos, find_char_ranges};
+use super::text::{CharRanges, Highlights, WrapIndex, row_line, styled_wrap, wrapped};
+use crate::deadline::{self, When};
+use crate::model::{Goal, MentionKind, Task, UnitRef};
+use crate::progress::{Shown, Tracker};
+use crate::query::{Catalog, DocPos, GoalPos, Involvement, TaskPos, find_char_ranges};
 
 /// What the detail pane shows: `head` lines, then the lazily wrapped
 /// `body` text (a task's text), then `tail` lines. A summary is all head.
@@ -52,6 +63,12 @@ impl DetailLines<'_> {
             None => 0,
         };
         Some(self.head.len() + body + self.tail.len())
+    }
+
+    /// How many lines are known: all of them, or the head and the body's
+    /// lines wrapped so far.
+    pub fn known(&self, index: &WrapIndex) -> usize {
+        self.len(index).unwrap_or(self.head.len() + index.known())
     }
 
     /// Lines `from..from + n`, the body's from `index` styled by `hl`.
@@ -88,14 +105,24 @@ impl DetailLines<'_> {
     }
 }
 
-/// The selected task's wrapped text and highlights, kept between frames:
-/// rewrapped only when the task or the width changes, restyled only when
-/// the task or the search changes.
+/// Texts up to this size are wrapped whole when selected (a few hundred
+/// microseconds); longer ones lazily.
+const WRAP_WHOLE_BYTES: usize = 64 * 1024;
+
+/// The selected task's text as shown (its number in front when it opens
+/// with its title), its highlights and where its lines start, kept between
+/// frames: remade only when the task changes, restyled when the search
+/// changes, rewrapped when the width changes, and wrapped only as far as
+/// the pane has been scrolled.
 #[derive(Debug, Clone, Default)]
 pub struct DetailCache {
-    styled: Option<(TaskPos, Option<String>)>,
+    task: Option<TaskPos>,
+    body: String,
+    /// The number's characters in front of the text.
+    shift: usize,
+    styled: Option<Option<String>>,
     highlights: Highlights,
-    index: Option<(TaskPos, WrapIndex)>,
+    index: Option<WrapIndex>,
 }
 
 impl DetailCache {
@@ -111,65 +138,169 @@ impl DetailCache {
         width: usize,
         body_lines: usize,
     ) {
-        let text = &ctx.cat.task(t).text;
-        let key = (t, search.map(str::to_owned));
-        if self.styled.as_ref() != Some(&key) {
+        let task = ctx.cat.task(t);
+        if self.task != Some(t) {
+            (self.body, self.shift) = match (&task.number, opens_with_title(task)) {
+                (Some(n), true) => (format!("{n} {}", task.text), n.chars().count() + 1),
+                _ => (task.text.clone(), 0),
+            };
+            self.task = Some(t);
+            self.styled = None;
+            self.index = None;
+        }
+        let search = search.map(str::to_owned);
+        if self.styled.as_ref() != Some(&search) {
             let theme = ctx.theme;
-            let found = search.map_or_else(Vec::new, |q| find_char_ranges(text, q));
+            let shift = self.shift;
+            let moved = |rs: &CharRanges| -> CharRanges {
+                rs.iter().map(|&(a, b)| (a + shift, b + shift)).collect()
+            };
+            let title: CharRanges = if opens_with_title(task) {
+                vec![(0, shift + task.title.chars().count())]
+            } else {
+                Vec::new()
+            };
+            let found = search
+                .as_deref()
+                .map_or_else(Vec::new, |q| find_char_ranges(&task.text, q));
             self.highlights = Highlights::new(&[
-                (&spans.partners, theme.partner),
-                (&spans.leads, theme.lead),
-                (&found, theme.search),
+                (&title, theme.title),
+                (&moved(&spans.partners), theme.partner),
+                (&moved(&spans.leads), theme.lead),
+                (&moved(&found), theme.search),
             ]);
-            self.styled = Some(key);
+            self.styled = Some(search);
         }
         let w = width.max(2);
-        if !matches!(&self.index, Some((x, i)) if *x == t && i.width() == w) {
-            self.index = Some((t, WrapIndex::new(w)));
+        if self.index.as_ref().is_none_or(|i| i.width() != w) {
+            self.index = Some(WrapIndex::new(w));
         }
-        if let Some((_, i)) = &mut self.index {
-            i.extend(text, body_lines.saturating_add(1));
+        if let Some(i) = &mut self.index {
+            // An ordinary text is wrapped whole at once (its length shows in
+            // the pane's border); a huge one as far as it is scrolled.
+            let lines = if self.body.len() <= WRAP_WHOLE_BYTES {
+                usize::MAX
+            } else {
+                body_lines.saturating_add(1)
+            };
+            i.extend(&self.body, lines);
         }
+    }
+
+    /// Task `t`'s text as shown, if it is the one kept.
+    pub fn body(&self, t: TaskPos) -> Option<&str> {
+        (self.task == Some(t)).then_some(self.body.as_str())
     }
 
     /// The index of task `t`'s text at `width`, if it is the one kept.
     pub fn index(&self, t: TaskPos, width: usize) -> Option<&WrapIndex> {
         self.index
             .as_ref()
-            .filter(|(x, i)| *x == t && i.width() == width.max(2))
-            .map(|(_, i)| i)
+            .filter(|i| self.task == Some(t) && i.width() == width.max(2))
     }
 
-    pub fn highlights(&self) -> &Highlights {
-        &self.highlights
+    /// Task `t`'s highlights (none if it is not the one kept).
+    pub fn highlights(&self, t: TaskPos) -> &Highlights {
+        static NONE: Highlights = Highlights::NONE;
+        if self.task == Some(t) {
+            &self.highlights
+        } else {
+            &NONE
+        }
     }
 }
 
-/// A task's lines at `width`: `role` is its role tag in a duty view. Its
-/// text is the body, wrapped and highlighted through a [`DetailCache`].
-pub fn task_lines<'a>(
-    ctx: &Ctx<'a>,
+/// A task's lines at `width`: what it mentions, then its text — the body,
+/// which the state fills from a [`DetailCache`] — then its facts. `role`
+/// is its role tag in a duty view.
+///
+/// Most tasks open with their title (`以新型城镇引擎推动北部能级提升。以建设…`):
+/// then the title is not repeated above the text but set in the title's
+/// style where the text begins (see [`DetailCache`]), so a short terminal
+/// shows text, not a heading twice.
+pub fn task_lines(
+    ctx: &Ctx,
     t: TaskPos,
     role: Option<Involvement>,
     width: usize,
-) -> DetailLines<'a> {
+) -> DetailLines<'static> {
     let s = ctx.s();
-    let c = ctx.cat;
     let theme = ctx.theme;
-    let task = c.task(t);
+    let task = ctx.cat.task(t);
     let w = width.max(2);
-    let mut lines: Vec<Line> = wrapped(&numbered_title(task), w, theme.title).collect();
+    let mut head = mention_lines(ctx, t, w);
     if let Some(i) = role {
-        lines.push(Line::from(Span::styled(
+        head.push(Line::from(Span::styled(
             format!("[{}]", role_label(s, i)),
             theme.lead,
         )));
     }
-    lines.push(Line::from(""));
-    let head = std::mem::take(&mut lines);
-    let body = Some(task.text.as_str());
-    // Below the text: `lines` from here on is the tail.
-    lines.push(Line::from(""));
+    if !opens_with_title(task) {
+        head.extend(wrapped(&numbered_title(task), w, theme.title));
+        head.push(Line::from(""));
+    }
+    let mut tail = vec![Line::from("")];
+    tail.extend(fact_lines(ctx, t, w));
+    DetailLines {
+        head,
+        body: None,
+        tail,
+    }
+}
+
+/// 提及: the places, units and actors the text names outside its
+/// responsibility note, each as written (with the unit or region it
+/// resolves to when that reads differently). A task without a named lead
+/// that mentions nothing says `提及: 无`; one with leads then shows
+/// nothing (its lead and partner panes say who).
+fn mention_lines(ctx: &Ctx, t: TaskPos, w: usize) -> Vec<Line<'static>> {
+    let s = ctx.s();
+    let c = ctx.cat;
+    let task = c.task(t);
+    let mut lines = Vec::new();
+    let kinds = [
+        (MentionKind::Place, s.mention_places),
+        (MentionKind::Unit, s.mention_units),
+        (MentionKind::Actor, s.mention_actors),
+    ];
+    for (kind, label) in kinds {
+        let names: Vec<String> = task
+            .mentions
+            .iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| {
+                let resolved = m
+                    .unit
+                    .as_ref()
+                    .and_then(|u| c.unit_pos(u))
+                    .map(|u| c.unit(u).name.clone())
+                    .or_else(|| {
+                        let r = c.region_pos(m.region.as_ref()?)?;
+                        c.region(r).map(|r| r.name.clone())
+                    });
+                match resolved {
+                    Some(r) if r != m.text => format!("{}({r})", m.text),
+                    _ => m.text.clone(),
+                }
+            })
+            .collect();
+        if !names.is_empty() {
+            lines.extend(labelled(ctx, label, &names.join("、"), w));
+        }
+    }
+    if lines.is_empty() && c.task_unled(t) {
+        lines.extend(labelled(ctx, s.mentioned, s.none, w));
+    }
+    lines
+}
+
+/// Where the task comes from and how it is led: document, goal, region,
+/// source line, lead mode, units only named responsible, a named leader,
+/// the deadline.
+fn fact_lines(ctx: &Ctx, t: TaskPos, w: usize) -> Vec<Line<'static>> {
+    let s = ctx.s();
+    let c = ctx.cat;
+    let task = c.task(t);
     let doc = c.document(c.task_doc(t));
     let goal = c.goal(c.task_goal(t));
     let region = c.region(c.task_region(t));
@@ -190,50 +321,94 @@ pub fn task_lines<'a>(
         ),
         (s.lead_mode, lead_mode_label(s, task.lead_mode).to_owned()),
     ];
+    if !task.responsible.is_empty() {
+        facts.push((s.responsible_units, unit_names(c, &task.responsible)));
+    }
+    if let Some(l) = &task.leader {
+        facts.push((s.leader, l.clone()));
+    }
     if let Some(dl) = &task.deadline {
         facts.push((s.deadline, dl.clone()));
     }
-    for (k, v) in facts {
-        lines.extend(wrapped(&format!("{k}: {v}"), w, theme.dim));
-    }
-    DetailLines {
-        head,
-        body,
-        tail: lines,
-    }
+    facts
+        .into_iter()
+        .flat_map(|(k, v)| wrapped(&format!("{k}: {v}"), w, ctx.theme.dim).collect::<Vec<_>>())
+        .collect()
+}
+
+/// Canonical names of units as a task names them, joined by `、`.
+fn unit_names(c: &Catalog, refs: &[UnitRef]) -> String {
+    refs.iter()
+        .map(|r| {
+            c.unit_pos(&r.unit)
+                .map_or_else(|| r.written.clone(), |u| c.unit(u).name.clone())
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// `label: value`, wrapped, the label in the title's style.
+fn labelled(ctx: &Ctx, label: &str, value: &str, w: usize) -> Vec<Line<'static>> {
+    let head = format!("{label}: ");
+    let n = head.chars().count();
+    let all = format!("{head}{value}");
+    styled_wrap(&all, w, &[(&[(0, n)], ctx.theme.title)])
+}
+
+/// What a summary is of: its facts come above its counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// A plan: issuer, date, document number, source file.
+    Doc(DocPos),
+    /// A goal: its plan, the headings above it, its own text.
+    Goal(GoalPos),
+    /// A region or a duty group: counts only.
+    Tasks,
 }
 
 /// The summary's lines at `width`, under `title`.
-pub fn summary_lines(ctx: &Ctx, title: &str, sum: &Summary, w: usize) -> Vec<Line<'static>> {
+pub fn summary_lines(
+    ctx: &Ctx,
+    title: &str,
+    subject: Subject,
+    sum: &Summary,
+    w: usize,
+) -> Vec<Line<'static>> {
     let s = ctx.s();
-    let c = ctx.cat;
     let theme = ctx.theme;
     let mut lines: Vec<Line> = wrapped(title, w, theme.title).collect();
+    match subject {
+        Subject::Doc(d) => lines.extend(document_lines(ctx, d, w)),
+        Subject::Goal(g) => lines.extend(goal_lines(ctx, g, sum, w)),
+        Subject::Tasks => {}
+    }
     lines.push(Line::from(format!(
         "{} {} · {} {}",
         s.tasks, sum.tasks, s.unled, sum.unled
     )));
     lines.push(Line::from(""));
-    if !sum.leads.is_empty() {
-        lines.push(Line::from(Span::styled(s.top_leads, theme.title)));
-        for &(u, n) in &sum.leads {
-            let name = &c.unit(u).name;
-            lines.push(row_line(
-                "  ",
-                name,
-                None,
-                &n.to_string(),
-                w,
-                theme.lead,
-                theme,
-            ));
-        }
-        lines.push(Line::from(""));
-    }
+    let leads: Vec<(&str, u32)> = sum
+        .leads
+        .iter()
+        .map(|&(u, n)| (ctx.cat.unit(u).name.as_str(), n))
+        .collect();
+    lines.extend(count_lines(ctx, s.top_leads, &leads, theme.lead, w));
+    let mentioned: Vec<(&str, u32)> = sum
+        .mentioned
+        .iter()
+        .map(|(m, n)| (m.as_str(), *n))
+        .collect();
+    lines.extend(count_lines(
+        ctx,
+        s.top_mentioned,
+        &mentioned,
+        Style::new(),
+        w,
+    ));
     if sum.unled > 0 {
         lines.push(Line::from(Span::styled(s.unled_tasks, theme.title)));
         for &t in &sum.unled_tasks {
-            let task = c.task(t);
+            let task = ctx.cat.task(t);
             lines.push(row_line(
                 "  ",
                 &task.title,
@@ -248,15 +423,212 @@ pub fn summary_lines(ctx: &Ctx, title: &str, sum: &Summary, w: usize) -> Vec<Lin
     lines
 }
 
-/// The summary's title for the selected row of a duty list: its
-/// document's or goal's title, or what the hand-offs section means.
-pub fn duty_title(ctx: &Ctx, d: &Duty) -> String {
+/// A heading and names with their task counts, most first; nothing when
+/// there are none.
+fn count_lines(
+    ctx: &Ctx,
+    heading: &'static str,
+    names: &[(&str, u32)],
+    style: Style,
+    w: usize,
+) -> Vec<Line<'static>> {
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::from(Span::styled(heading, ctx.theme.title))];
+    for &(name, n) in names {
+        lines.push(row_line(
+            "  ",
+            name,
+            None,
+            &n.to_string(),
+            w,
+            style,
+            ctx.theme,
+        ));
+    }
+    lines.push(Line::from(""));
+    lines
+}
+
+/// A plan's own facts: who issued it, when, its document number (文号)
+/// and the file it was read from; `未写明` for what the plan does not say.
+fn document_lines(ctx: &Ctx, d: DocPos, w: usize) -> Vec<Line<'static>> {
+    let s = ctx.s();
+    let c = ctx.cat;
+    let Some(doc) = c.document(d) else {
+        return Vec::new();
+    };
+    let or_unstated = |v: &Option<String>| v.clone().unwrap_or_else(|| s.unstated.to_owned());
+    let jurisdiction = c
+        .region_pos(&doc.jurisdiction)
+        .and_then(|r| c.region(r))
+        .map_or_else(|| doc.jurisdiction.0.clone(), |r| r.name.clone());
+    let facts = [
+        (s.issuer, or_unstated(&doc.issuer)),
+        (s.issued, or_unstated(&doc.date)),
+        (s.doc_number, or_unstated(&doc.number)),
+        (s.jurisdiction, jurisdiction),
+        (s.source_file, doc.source.clone()),
+    ];
+    let mut lines: Vec<Line> = facts
+        .iter()
+        .flat_map(|(k, v)| labelled(ctx, k, v, w))
+        .collect();
+    lines.push(Line::from(""));
+    lines
+}
+
+/// A goal's plan and the headings above it; for a goal without tasks,
+/// the text the extractor kept for it (its intro, or all of it when the
+/// goal is written as prose) and its projects (专栏).
+fn goal_lines(ctx: &Ctx, g: GoalPos, sum: &Summary, w: usize) -> Vec<Line<'static>> {
+    let s = ctx.s();
+    let c = ctx.cat;
+    let Some(goal) = c.goal(g) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    if let Some(doc) = c.document(c.goal_doc(g)) {
+        lines.extend(labelled(ctx, s.doc, &doc_label(doc), w));
+    }
+    if !goal.heading_path.is_empty() {
+        lines.extend(labelled(ctx, s.headings, &goal.heading_path.join(" › "), w));
+    }
+    let body = goal_body(goal);
+    if sum.tasks == 0 && !body.is_empty() {
+        lines.push(Line::from(""));
+        lines.extend(wrapped(body, w, Style::new()));
+    }
+    if !goal.projects.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!("{} ({})", s.projects, goal.projects.len()),
+            ctx.theme.title,
+        )));
+        for p in &goal.projects {
+            lines.extend(wrapped(&format!("· {}", p.text), w, Style::new()));
+        }
+    }
+    lines.push(Line::from(""));
+    lines
+}
+
+/// The goal's own text as the extractor kept it. The data file carries
+/// it as `Goal.body` once the extractor's format-2 fields land (branch
+/// `gen`); until then there is none, and this is the one line to change.
+fn goal_body(_goal: &Goal) -> &str {
+    ""
+}
+
+/// The summary's title and subject for the selected row of a duty list:
+/// its document's or goal's title, or what the hand-offs section means.
+pub fn duty_title(ctx: &Ctx, d: &Duty) -> (String, Subject) {
     let s = ctx.s();
     let c = ctx.cat;
     match d.rows.get(d.cursor) {
-        Some(DutyRow::Doc(x, _)) => c.document(*x).map_or_else(String::new, |d| d.title.clone()),
-        Some(DutyRow::Goal(g, _)) => c.goal(*g).map_or_else(String::new, |g| g.title.clone()),
-        Some(DutyRow::Handoffs(n)) => format!("{} ({n}): {}", s.handoffs, s.handoffs_note),
-        _ => String::new(),
+        Some(DutyRow::Doc(x, _)) => (
+            c.document(*x).map_or_else(String::new, |d| d.title.clone()),
+            Subject::Doc(*x),
+        ),
+        Some(DutyRow::Goal(g, _)) => (
+            c.goal(*g).map_or_else(String::new, |g| g.title.clone()),
+            Subject::Goal(*g),
+        ),
+        Some(DutyRow::Handoffs(n)) => (
+            format!("{} ({n}): {}", s.handoffs, s.handoffs_note),
+            Subject::Tasks,
+        ),
+        _ => (String::new(), Subject::Tasks),
     }
+}
+
+/// Whether a task's text opens with its title (the detail pane then
+/// shows them as one paragraph).
+fn opens_with_title(task: &Task) -> bool {
+    !task.title.is_empty() && task.text.starts_with(&task.title)
+}
+
+/// The task's progress, its own section of the task pane: the status the
+/// 台账 shows on `today` (coloured; 滞后 when unfinished past a dated
+/// deadline), the day it is due, and every recorded status and note,
+/// newest first. `progress` is `None` when the progress file could not be
+/// used; `hint` names the keys that record more.
+pub fn progress_lines(
+    ctx: &Ctx,
+    progress: Option<&Tracker>,
+    t: TaskPos,
+    today: NaiveDate,
+    hint: &str,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let s = ctx.s();
+    let theme = ctx.theme;
+    let w = width.max(2);
+    let mut lines = vec![
+        Line::from(""),
+        Line::from(Span::styled(s.progress, theme.title)),
+    ];
+    let Some(tracker) = progress else {
+        lines.extend(wrapped(s.progress_unusable, w, theme.error));
+        return lines;
+    };
+    let c = ctx.cat;
+    let shown = tracker.shown(c.data(), t.index(), today);
+    let mut status = format!("{}: {}", s.status, status_label(s, shown));
+    if let Some((_, day)) = tracker.ledger().of(t.index()).status {
+        status.push_str(&format!(" ({day})"));
+    }
+    let label_end = s.status.chars().count() + 2;
+    let status_ranges = [(label_end, status.chars().count())];
+    lines.extend(styled_wrap(
+        &status,
+        w,
+        &[(&status_ranges, status_style(theme, shown))],
+    ));
+    let due = c.task(t).due.as_ref();
+    if let Some(day) = due.and_then(|d| When::of(d).next_end(today)) {
+        let bucket = deadline::bucket(due, today);
+        let days = (day - today).num_days();
+        let text = format!("{}: {day} · {}", s.due_on, days_text(s, days));
+        lines.extend(wrapped(&text, w, bucket_style(theme, bucket)));
+    }
+    let events = tracker.history(t.index());
+    if events.is_empty() {
+        lines.extend(wrapped(s.no_history, w, theme.dim));
+    }
+    for e in events.iter().rev() {
+        // `2022-06-30 推进中 已完成控规编制 · 台山市发展和改革局`, the day
+        // and the unit dimmed, the status in its colour.
+        let mut text = e.date.clone();
+        let mut layers: Vec<(CharRanges, Style)> =
+            vec![(vec![(0, text.chars().count())], theme.dim)];
+        if let Some(st) = e.status {
+            let shown = Shown::of(Some(st), None, today);
+            let start = text.chars().count() + 1;
+            text.push(' ');
+            text.push_str(status_label(s, shown));
+            layers.push((
+                vec![(start, text.chars().count())],
+                status_style(theme, shown),
+            ));
+        }
+        if let Some(n) = &e.note {
+            text.push(' ');
+            text.push_str(n);
+        }
+        if let Some(u) = &e.unit {
+            let start = text.chars().count();
+            text.push_str(" · ");
+            text.push_str(u);
+            layers.push((vec![(start, text.chars().count())], theme.dim));
+        }
+        let refs: Vec<(&[(usize, usize)], Style)> =
+            layers.iter().map(|(r, st)| (r.as_slice(), *st)).collect();
+        lines.extend(styled_wrap(&text, w, &refs));
+    }
+    if !hint.is_empty() {
+        lines.extend(wrapped(hint, w, theme.dim));
+    }
+    lines
 }

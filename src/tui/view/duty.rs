@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::tree_model::keep_visible;
+use crate::matrix::By;
 use crate::query::{Catalog, DocPos, GoalPos, Hit, Involvement, OverlapPos, TaskPos, UnitPos};
 
 /// A unit's duty view: every task that concerns it, grouped by document
@@ -22,6 +23,19 @@ pub struct Duty {
     /// Tasks it leads that overlap tasks other units lead in another plan
     /// (from [`crate::overlap::unit_handoffs`]), best first.
     pub handoffs: Vec<DutyHandoff>,
+    /// Set when the list is one cell of the responsibility matrix.
+    pub cell: Option<DutyCell>,
+}
+
+/// A duty list limited to one cell of the responsibility matrix: what the
+/// unit leads and partners in one plan, or in one goal of a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DutyCell {
+    pub by: By,
+    /// Position of the document (`By::Doc`) or goal (`By::Goal`).
+    pub column: usize,
+    /// `[000] 标题` or the goal's title, for the list's title.
+    pub label: String,
 }
 
 /// A possible hand-off or conflict: a task the unit leads and an
@@ -68,7 +82,40 @@ impl DutyRow {
 /// A unit's duty view: its tasks grouped by document and goal, and the
 /// units it works with most. Runs over every task (a background job).
 pub fn build_duty(c: &Catalog, unit: UnitPos) -> Duty {
-    let mut hits = c.duties(unit);
+    grouped(c, unit, c.duties(unit), handoffs_of(c, unit), None)
+}
+
+/// One cell of the responsibility matrix as a duty list: the cell's tasks
+/// ([`crate::matrix::cell_tasks`]) tagged 牵头, 责任 or 配合 as the matrix
+/// counts them, grouped by goal, without hand-offs. Cheap enough to build
+/// on a key press: one pass over the tasks.
+pub fn cell_duty(c: &Catalog, unit: UnitPos, cell: DutyCell) -> Duty {
+    let hits = crate::matrix::cell_tasks(c, cell.by, unit, cell.column)
+        .into_iter()
+        .map(|task| Hit {
+            task,
+            involvement: Some(if c.leads(task).contains(&unit) {
+                Involvement::Lead
+            } else if c.responsible(task).contains(&unit) {
+                Involvement::Responsible
+            } else {
+                Involvement::Partner
+            }),
+            via_group: None,
+        })
+        .collect();
+    grouped(c, unit, hits, Vec::new(), Some(cell))
+}
+
+/// The duty list of `hits`: grouped by document and goal, co-workers
+/// counted, then the hand-offs section.
+fn grouped(
+    c: &Catalog,
+    unit: UnitPos,
+    mut hits: Vec<Hit>,
+    handoffs: Vec<DutyHandoff>,
+    cell: Option<DutyCell>,
+) -> Duty {
     hits.sort_by_key(|h| (c.task_doc(h.task), c.task_goal(h.task), h.task));
     let mut rows = Vec::new();
     let mut i = 0;
@@ -106,7 +153,6 @@ pub fn build_duty(c: &Catalog, unit: UnitPos) -> Duty {
     let mut coworkers: Vec<(UnitPos, u32)> = counts.into_iter().collect();
     coworkers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     coworkers.truncate(5);
-    let handoffs = handoffs_of(c, unit);
     if !handoffs.is_empty() {
         rows.push(DutyRow::Handoffs(handoffs.len() as u32));
         // Grouped by the unit's own task, in the order of its best one.
@@ -140,6 +186,7 @@ pub fn build_duty(c: &Catalog, unit: UnitPos) -> Duty {
         scroll: 0,
         coworkers,
         handoffs,
+        cell,
     }
 }
 

@@ -1,9 +1,10 @@
 //! Names the explorer gives things: documents (`[000] 标题`), tasks
-//! (`1. 标题`), tree nodes, roles, lead modes and overlap kinds, in the
-//! interface language.
+//! (`1. 标题`), tree nodes, roles, lead modes, overlap relations and
+//! coverage statuses, in the interface language.
 
 use super::tree::{Grouping, NodeKey};
-use crate::model::{Document, LeadMode, OverlapKind, Task};
+use crate::model::{Document, LeadMode, OverlapRelation, Task};
+use crate::overlap::coverage::CoverageStatus;
 use crate::query::{Catalog, Involvement, TaskPos};
 use crate::tui::i18n::Strings;
 
@@ -69,12 +70,30 @@ pub fn lead_mode_label(s: &Strings, m: LeadMode) -> &'static str {
     }
 }
 
-/// What two related tasks share: 同一项目, 同一地点, 表述相近.
-pub fn kind_label(s: &Strings, k: OverlapKind) -> &'static str {
-    match k {
-        OverlapKind::SameProject => s.kind_project,
-        OverlapKind::SamePlace => s.kind_place,
-        OverlapKind::SimilarWording => s.kind_wording,
+/// A relation as a list tags it: 项目, 同地, 平行.
+pub fn relation_tag(s: &Strings, r: OverlapRelation) -> &'static str {
+    match r {
+        OverlapRelation::Project => s.rel_project_tag,
+        OverlapRelation::SamePlace => s.rel_same_place_tag,
+        OverlapRelation::Parallel => s.rel_parallel_tag,
+    }
+}
+
+/// A relation in full: 同一项目, 同地措施, 平行措施.
+pub fn relation_label(s: &Strings, r: OverlapRelation) -> &'static str {
+    match r {
+        OverlapRelation::Project => s.rel_project,
+        OverlapRelation::SamePlace => s.rel_same_place,
+        OverlapRelation::Parallel => s.rel_parallel,
+    }
+}
+
+/// A higher task's coverage: 已落实, 部分落实, 未落实.
+pub fn coverage_label(s: &Strings, c: CoverageStatus) -> &'static str {
+    match c {
+        CoverageStatus::TakenUp => s.cov_taken_up,
+        CoverageStatus::Partly => s.cov_partly,
+        CoverageStatus::NotTakenUp => s.cov_not,
     }
 }
 

@@ -11,12 +11,19 @@
 //!   selection; [`summary`]: counts for a region, document or goal;
 //! - [`panes`]: the lead, partner and related-task entries of a task, and
 //!   where its lead and partner names sit in its text;
+//! - [`coverage`]: a higher plan against the plans below it — which plans
+//!   lie below which, the higher tasks by goal and status, their evidence;
 //! - [`labels`]: names of documents, tasks, roles and lead modes;
 //!   [`text`]: styled wrapping and list rows; [`detail`]: the task text
-//!   and summary lines; [`rows`]: the lines of the tree and duty lists.
+//!   and summary lines; [`rows`]: the lines of the tree and duty lists;
+//! - [`deadlines`]: the deadline view's list and the 台账's words and
+//!   colours; [`heatmap`]: the responsibility matrix as a heat map.
 
+pub mod coverage;
+pub mod deadlines;
 pub mod detail;
 pub mod duty;
+pub mod heatmap;
 pub mod labels;
 pub mod panes;
 pub mod rows;

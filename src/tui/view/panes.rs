@@ -3,11 +3,20 @@
 //! tasks in other plans, and where its lead and partner names sit in its
 //! text. Built once per selection ([`Panes::of`]) and kept by the state,
 //! so keys, layout and drawing never rebuild them.
+//!
+//! The related tasks are the task's overlaps (the same project, or the
+//! same measure for the same place) or, on request, its parallel pairs
+//! (similar measures in sibling places): never both in one list, since
+//! only the first are duplications or hand-offs.
 
-use super::labels::doc_tag;
+use super::labels::{doc_tag, relation_tag};
+use std::borrow::Cow;
+
 use super::text::CharRanges;
-use crate::model::{Task, UnitRef};
+use crate::model::{OverlapRelation, Task, UnitRef};
 use crate::query::{Catalog, OverlapPos, TaskPos, UnitPos, find_char_ranges};
+use crate::text;
+use crate::tui::i18n::Strings;
 use crate::tui::layout::{Focus, PaneSizes};
 
 /// Where a pane entry leads when opened.
@@ -29,12 +38,56 @@ pub struct Entry {
     pub note: String,
 }
 
+impl Entry {
+    /// The text and note to show in `width` columns. Both when they fit;
+    /// else a unit shows its canonical name alone (it names the unit in
+    /// full: `台山市发展和改革局` for `市发展和改革局`), so no name is cut
+    /// twice; a related task keeps its title and its score.
+    pub fn shown(&self, width: usize) -> (Cow<'_, str>, Cow<'_, str>) {
+        let fits = |a: &str, b: &str| text::width(a) + 1 + text::width(b) <= width;
+        if self.note.is_empty() || fits(&self.text, &self.note) {
+            return (Cow::Borrowed(&self.text), Cow::Borrowed(&self.note));
+        }
+        match self.target {
+            Target::Unit(_) => (Cow::Borrowed(&self.note), Cow::Borrowed("")),
+            _ => {
+                let score = self.note.split(' ').next().unwrap_or("");
+                (Cow::Borrowed(&self.text), Cow::Borrowed(score))
+            }
+        }
+    }
+}
+
 /// A related task of the selected one (one row of the related-tasks pane).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Related {
     pub other: TaskPos,
     pub overlap: OverlapPos,
     pub score: f32,
+    pub relation: OverlapRelation,
+}
+
+/// Which related tasks the pane lists (`p` switches).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RelatedShow {
+    /// Project and same-place pairs: duplications and hand-offs.
+    #[default]
+    Overlaps,
+    /// Similar measures in places that do not contain each other.
+    Parallel,
+}
+
+impl RelatedShow {
+    pub fn toggled(self) -> RelatedShow {
+        match self {
+            RelatedShow::Overlaps => RelatedShow::Parallel,
+            RelatedShow::Parallel => RelatedShow::Overlaps,
+        }
+    }
+
+    fn admits(self, r: OverlapRelation) -> bool {
+        r.is_overlap() == (self == RelatedShow::Overlaps)
+    }
 }
 
 /// Where the task's lead and partner names occur in its text.
@@ -50,26 +103,44 @@ pub struct Panes {
     pub task: Option<TaskPos>,
     pub leads: Vec<Entry>,
     pub partners: Vec<Entry>,
-    /// Related tasks, most certain first; `overlaps` are their entries.
+    /// The related tasks `showing` asks for, most certain first;
+    /// `overlaps` are their entries.
     pub related: Vec<Related>,
     pub overlaps: Vec<Entry>,
+    pub showing: RelatedShow,
+    /// How many overlaps and how many parallel pairs the task has (across
+    /// documents), whichever are shown.
+    pub related_counts: (usize, usize),
     pub spans: UnitSpans,
 }
 
 impl Panes {
-    pub fn of(c: &Catalog, task: Option<TaskPos>) -> Panes {
+    /// The panes of `task`, the related ones as `showing` asks, their
+    /// notes in the language of `s`.
+    pub fn of(c: &Catalog, s: &Strings, task: Option<TaskPos>, showing: RelatedShow) -> Panes {
         let Some(t) = task else {
-            return Panes::default();
+            return Panes {
+                showing,
+                ..Panes::default()
+            };
         };
         let tk = c.task(t);
-        let related = related(c, t);
-        let overlaps = related.iter().map(|r| related_entry(c, r)).collect();
+        let all = related(c, t);
+        let n_overlaps = all.iter().filter(|r| r.relation.is_overlap()).count();
+        let related_counts = (n_overlaps, all.len() - n_overlaps);
+        let related: Vec<Related> = all
+            .into_iter()
+            .filter(|r| showing.admits(r.relation))
+            .collect();
+        let overlaps = related.iter().map(|r| related_entry(c, s, r)).collect();
         Panes {
             task,
             leads: unit_entries(c, &tk.leads),
             partners: unit_entries(c, &tk.partners),
             related,
             overlaps,
+            showing,
+            related_counts,
             spans: unit_spans(tk),
         }
     }
@@ -159,25 +230,62 @@ pub fn related(c: &Catalog, t: TaskPos) -> Vec<Related> {
             other: op,
             overlap: o,
             score: ov.score,
+            relation: ov.relation,
         });
     }
     found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.other.cmp(&b.other)));
     found
 }
 
-/// `[001] 标题` with the score and the shared terms.
-fn related_entry(c: &Catalog, r: &Related) -> Entry {
+/// `[001] 标题` with the score, the relation and the shared terms.
+fn related_entry(c: &Catalog, s: &Strings, r: &Related) -> Entry {
     let ot = c.task(r.other);
     let shared: Vec<&str> = c
         .overlap(r.overlap)
         .shared
         .iter()
-        .map(|s| s.term.as_str())
+        .map(|t| t.term.as_str())
         .collect();
     Entry {
         target: Target::Task(r.other),
         depth: 0,
         text: format!("[{}] {}", doc_tag(&ot.doc.0), ot.title),
-        note: format!("{:.2} {}", r.score, shared.join("、")),
+        note: format!(
+            "{:.2} {} {}",
+            r.score,
+            relation_tag(s, r.relation),
+            shared.join("、")
+        ),
+    }
+}
+
+/// The related-tasks pane's title: what it lists and how many, and how
+/// many of the other kind `p` would show (`重叠任务 (3) · 平行 5`).
+pub fn related_title(s: &Strings, p: &Panes) -> String {
+    let (overlaps, parallel) = p.related_counts;
+    match p.showing {
+        RelatedShow::Overlaps => format!(
+            "{} ({overlaps}) · {} {parallel}",
+            s.related_overlaps, s.related_parallel_short
+        ),
+        RelatedShow::Parallel => format!(
+            "{} ({parallel}) · {} {overlaps}",
+            s.related_parallel, s.related_overlaps_short
+        ),
+    }
+}
+
+/// Why the related-tasks pane is empty: the data has one plan only, its
+/// overlaps were never computed, or none of the kind shown were found.
+pub fn related_empty(c: &Catalog, s: &Strings, p: &Panes) -> &'static str {
+    if c.documents().len() < 2 {
+        s.no_other_plan
+    } else if c.overlaps().is_empty() {
+        s.no_overlaps
+    } else {
+        match p.showing {
+            RelatedShow::Overlaps => s.no_overlaps_found,
+            RelatedShow::Parallel => s.no_parallel_found,
+        }
     }
 }

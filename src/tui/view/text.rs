@@ -46,6 +46,9 @@ pub struct Highlights {
 }
 
 impl Highlights {
+    /// No highlights.
+    pub const NONE: Highlights = Highlights { layers: Vec::new() };
+
     pub fn new(layers: &[(&[(usize, usize)], Style)]) -> Highlights {
         Highlights {
             layers: layers
@@ -242,13 +245,14 @@ pub fn wrapped(s: &str, width: usize, style: Style) -> impl Iterator<Item = Line
     lines.into_iter()
 }
 
-/// `s` cut to `width` columns, in `style`.
+/// `s` in `width` columns (ended with `…` when cut), in `style`.
 pub fn truncated(s: &str, width: usize, style: Style) -> Span<'static> {
-    Span::styled(text::truncate_to_width(s, width).to_owned(), style)
+    Span::styled(text::ellipsize(s, width).into_owned(), style)
 }
 
-/// A row with `label` on the left (truncated by width, `query` matches
-/// highlighted) and `right` right-aligned, exactly `width` columns wide.
+/// A row with `label` on the left (shortened with `…` to fit, `query`
+/// matches highlighted) and `right` right-aligned, exactly `width`
+/// columns wide.
 pub fn row_line(
     prefix: &str,
     label: &str,
@@ -262,10 +266,12 @@ pub fn row_line(
     // The label matters more: the right-hand text gets what the label does
     // not need, but at least half the row.
     let label_need = prefix_w + text::width(label) + 1;
-    let right = text::truncate_to_width(right, width.saturating_sub(label_need).max(width / 2));
+    let right = text::ellipsize(right, width.saturating_sub(label_need).max(width / 2));
+    let right = right.as_ref();
     let right_w = text::width(right);
     let room = width.saturating_sub(prefix_w + right_w + if right_w > 0 { 1 } else { 0 });
-    let shown = text::truncate_to_width(label, room);
+    let shown = text::ellipsize(label, room);
+    let shown = shown.as_ref();
     let ranges = query.map_or_else(Vec::new, |q| find_char_ranges(shown, q));
     let mut spans = vec![Span::styled(prefix.to_owned(), base)];
     spans.extend(highlighted(shown, &ranges, base, theme.search));
