@@ -500,6 +500,18 @@ fn bench_phases(data: &TaskData) {
     });
 }
 
+/// An explorer on `data` and a 120×40 test terminal.
+fn app_at_120x40(data: TaskData) -> (App, Terminal<TestBackend>) {
+    let app = App::new(
+        Catalog::new(data),
+        Lang::Zh,
+        Theme::new(true),
+        "bench".into(),
+        (120, 40),
+    );
+    (app, Terminal::new(TestBackend::new(120, 40)).unwrap())
+}
+
 /// Pastes and a burst of keys: the time to take them in and draw the
 /// frame after, then Esc and its frame (the dialog must close at once).
 fn bench_paste(data: &TaskData) {
@@ -517,14 +529,7 @@ fn bench_paste(data: &TaskData) {
         ("finder", Action::OpenFinder, 12_000usize),
         ("/ search", Action::StartSearch, 50_000),
     ] {
-        let mut app = App::new(
-            Catalog::new(data.clone()),
-            Lang::Zh,
-            Theme::new(true),
-            "bench".into(),
-            (120, 40),
-        );
-        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let (mut app, mut term) = app_at_120x40(data.clone());
         let pasted: String = chars.clone().take(n).collect();
         let paste = frame_after(
             &mut app,
@@ -540,14 +545,7 @@ fn bench_paste(data: &TaskData) {
             ms(esc)
         );
     }
-    let mut app = App::new(
-        Catalog::new(data.clone()),
-        Lang::Zh,
-        Theme::new(true),
-        "bench".into(),
-        (120, 40),
-    );
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let (mut app, mut term) = app_at_120x40(data.clone());
     frame_after(&mut app, &mut term, vec![Action::OpenFinder]);
     let keys: Vec<Action> = chars
         .take(5_000)
@@ -578,14 +576,7 @@ fn bench_huge(data: &TaskData, n: usize) {
     use fengong::tui::view::tree::NodeKey;
     println!("huge task: {n} characters");
     let t = Instant::now();
-    let mut app = App::new(
-        Catalog::new(with_huge_task(data, n)),
-        Lang::Zh,
-        Theme::new(true),
-        "bench".into(),
-        (120, 40),
-    );
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let (mut app, mut term) = app_at_120x40(with_huge_task(data, n));
     println!("  start-up {:.1} ms", ms(t.elapsed()));
     let time =
         |name: &str, app: &mut App, term: &mut Terminal<TestBackend>, actions: Vec<Action>| {

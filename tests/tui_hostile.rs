@@ -172,13 +172,19 @@ fn esc_works_right_after_a_huge_paste() {
     tmux.send(&["u"]);
     tmux.wait_for("查找单位");
     tmux.paste(&text(12_000));
+    // The input shows the end of what it kept, and the status says why.
+    tmux.wait_for_all(&["发展和改革局台山市发展", "文字过长,只保留前 1000 个字符"]);
     tmux.send(&["Escape"]);
+    // Each key is sent once the one before it is drawn: sent together,
+    // Esc and the next key would read as Alt+key.
     tmux.wait_until("the finder closed", |s| !s.contains("查找单位"));
 
     tmux.send(&["/"]);
-    tmux.wait_for("搜索");
+    tmux.wait_for("┌ 搜索");
     tmux.paste(&text(50_000));
-    tmux.wait_for("文字过长,只保留前 1000 个字符");
+    tmux.wait_until("the pasted text in the prompt", |s| {
+        s.contains("┌ 搜索") && s.contains("发展和改革局台山市发展")
+    });
     tmux.send(&["Escape"]);
     tmux.wait_until("the search prompt closed", |s| !s.contains("┌ 搜索"));
 
@@ -337,16 +343,9 @@ fn a_huge_task_draws_its_first_page_its_middle_and_its_end() {
     let data = fengong::model::TaskData::from_json(&huge_task_json(400_000)).unwrap();
     for (w, h) in [(120, 40), (80, 24), (60, 20)] {
         let mut app = app_on(data.clone(), "huge.json", w, h, Lang::Zh);
-        for a in [
-            Action::Down,
-            Action::Down,
-            Action::Down,
-            Action::Down,
-            Action::Expand,
-            Action::Down,
-        ] {
-            app.update(a);
-        }
+        // The first task, as in tui_render's "task_panes".
+        use Action::{Down, Expand};
+        crate::common::tui::run(&mut app, &[Down, Down, Down, Down, Expand, Down]);
         assert_eq!(app.selected_task().map(|t| t.index()), Some(0));
         let s = draw(&app);
         assert_rows_fit(&s, w, "huge task");
