@@ -163,6 +163,7 @@ fn generate(n_tasks: usize, seed: u64) -> TaskData {
         number: None,
         jurisdiction: RegionId::from("江门市"),
         source: "synthetic/doc00.txt".into(),
+        short_name: None,
         report: DocReport::default(),
     });
     for d in 1..DOCUMENTS {
@@ -184,6 +185,7 @@ fn generate(n_tasks: usize, seed: u64) -> TaskData {
             number: None,
             jurisdiction: region,
             source: format!("synthetic/doc{d:02}.txt"),
+            short_name: None,
             report: DocReport::default(),
         });
     }

@@ -65,7 +65,29 @@ impl std::error::Error for WriteError {}
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Written {
     /// Things worth telling the user (a hard link broken).
-    pub notes: Vec<String>,
+    pub notes: Vec<WriteNote>,
+}
+
+/// Something worth telling the user about a write that worked. `Display`
+/// says it in English, for the command line; the explorer says it in its
+/// own language from the fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteNote {
+    /// The file had other hard links: they keep the previous content.
+    HardLinksKept { path: PathBuf, others: u64 },
+}
+
+impl std::fmt::Display for WriteNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteNote::HardLinksKept { path, others } => write!(
+                f,
+                "{}: replaced; its {others} other hard link{} keep the previous content",
+                crate::sanitise::path(path),
+                if *others == 1 { "" } else { "s" }
+            ),
+        }
+    }
 }
 
 /// The suffix that marks a temporary file as ours.
@@ -256,17 +278,14 @@ fn keep_metadata(tmp: &Path, old: &std::fs::Metadata) {
     let _ = std::fs::set_permissions(tmp, old.permissions());
 }
 
-fn hard_link_note(path: &Path, old: &std::fs::Metadata) -> Option<String> {
+fn hard_link_note(path: &Path, old: &std::fs::Metadata) -> Option<WriteNote> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         let others = old.nlink().saturating_sub(1);
-        (others > 0).then(|| {
-            format!(
-                "{}: replaced; its {others} other hard link{} keep the previous content",
-                crate::sanitise::path(path),
-                if others == 1 { "" } else { "s" }
-            )
+        (others > 0).then(|| WriteNote::HardLinksKept {
+            path: path.to_path_buf(),
+            others,
         })
     }
     #[cfg(not(unix))]

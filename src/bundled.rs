@@ -32,6 +32,18 @@ impl std::fmt::Display for DataOrigin {
     }
 }
 
+impl DataOrigin {
+    /// How title rows and captions name the data (they are in Chinese, as
+    /// the sheets are): the file, 标准输入, or 内置数据 data/tasks.json.
+    pub fn caption(&self) -> String {
+        match self {
+            DataOrigin::File(p) => crate::sanitise::path(p),
+            DataOrigin::Stdin => "标准输入".to_owned(),
+            DataOrigin::Bundled => "内置数据 data/tasks.json".to_owned(),
+        }
+    }
+}
+
 /// Loads `explicit` if given (`-` is standard input); else
 /// `data/tasks.json` if present in the working directory; else the
 /// embedded copy.

@@ -14,6 +14,7 @@
 pub mod atomic;
 pub mod bundled;
 pub mod deadline;
+pub mod doc_name;
 pub mod due;
 pub mod eval;
 pub mod export;

@@ -117,8 +117,24 @@ pub struct Document {
     pub jurisdiction: RegionId,
     /// The input path as given to `fengong extract` (relative when it was).
     pub source: String,
+    /// The short name lists and trees tag it with (`000`, `江门市乡村`):
+    /// `extract --name`, else [`crate::doc_name::derive`]. Filled on load
+    /// when a file lacks it.
+    #[serde(default)]
+    pub short_name: Option<String>,
     /// What the extractor understood and did not, for the per-document report.
     pub report: DocReport,
+}
+
+impl Document {
+    /// Its short name: the stored one, else the number its id starts with,
+    /// else its id.
+    pub fn tag(&self) -> &str {
+        self.short_name
+            .as_deref()
+            .or_else(|| crate::doc_name::number_prefix(&self.id.0))
+            .unwrap_or(&self.id.0)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -761,6 +777,7 @@ impl TaskData {
     /// stable `key` ([`crate::task_key`]). Values already present are kept.
     /// Returns the positions of tasks whose deadline words read as no date.
     pub fn fill_derived(&mut self) -> Vec<usize> {
+        self.fill_short_names();
         let years: HashMap<DocId, Option<i32>> = self
             .documents
             .iter()
@@ -797,6 +814,24 @@ impl TaskData {
             self.tasks[i].key = TaskKey(key);
         }
         unread
+    }
+
+    /// Gives every document without a short name one
+    /// ([`crate::doc_name::derive`]), distinct from the others'.
+    fn fill_short_names(&mut self) {
+        let mut taken: Vec<String> = self
+            .documents
+            .iter()
+            .filter_map(|d| d.short_name.clone())
+            .collect();
+        for d in &mut self.documents {
+            if d.short_name.is_none() {
+                let name =
+                    crate::doc_name::unique(crate::doc_name::derive(&d.id.0, &d.title), &taken);
+                taken.push(name.clone());
+                d.short_name = Some(name);
+            }
+        }
     }
 
     /// Adds an extraction warning for each task in `unread` (from

@@ -216,9 +216,59 @@ pub struct Catalog {
     unit_groups: Vec<Vec<UnitPos>>,
     /// Per task: it names no lead (the UI shows 未明确).
     task_unled_flags: Vec<bool>,
-    /// Per unit: how many tasks it leads / partners directly.
-    unit_lead_count: Vec<u32>,
-    unit_partner_count: Vec<u32>,
+    /// Per unit: its duty list's tasks by role ([`Catalog::duty_counts`]).
+    unit_duty_counts: Vec<RoleCounts>,
+}
+
+/// How many tasks concern a unit, by role, as its duty list shows them:
+/// each task once, in the role [`Catalog::involvement`] gives it (direct
+/// roles before roles through a group, any duty before a mention).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RoleCounts {
+    pub lead: u32,
+    pub partner: u32,
+    pub responsible: u32,
+    pub mentioned: u32,
+    /// Of those, the tasks reached through a group (北部7镇 for 台城街道).
+    pub via_group: u32,
+}
+
+impl RoleCounts {
+    /// Counts one task in role `i`, `via` a group or not.
+    pub fn add(&mut self, i: Involvement, via: bool) {
+        *match i {
+            Involvement::Lead => &mut self.lead,
+            Involvement::Partner => &mut self.partner,
+            Involvement::Responsible => &mut self.responsible,
+            Involvement::Mentioned => &mut self.mentioned,
+        } += 1;
+        self.via_group += u32::from(via);
+    }
+
+    pub fn get(&self, i: Involvement) -> u32 {
+        match i {
+            Involvement::Lead => self.lead,
+            Involvement::Partner => self.partner,
+            Involvement::Responsible => self.responsible,
+            Involvement::Mentioned => self.mentioned,
+        }
+    }
+
+    /// Every task of the duty list.
+    pub fn total(&self) -> u32 {
+        self.lead + self.partner + self.responsible + self.mentioned
+    }
+
+    /// The counts of a list of hits (a duty list, a unit filter's view).
+    pub fn of_hits(hits: &[Hit]) -> RoleCounts {
+        let mut c = RoleCounts::default();
+        for h in hits {
+            if let Some(i) = h.involvement {
+                c.add(i, h.via_group.is_some());
+            }
+        }
+        c
+    }
 }
 
 /// Sentinel for a reference that does not resolve (a dangling id in a
@@ -265,8 +315,6 @@ impl Catalog {
         let mut task_partners = Vec::with_capacity(n);
         let mut task_responsible = Vec::with_capacity(n);
         let mut task_mentions = Vec::with_capacity(n);
-        let mut unit_lead_count = vec![0u32; data.units.len()];
-        let mut unit_partner_count = vec![0u32; data.units.len()];
         for t in &data.tasks {
             let g = pos(&index.goals, &t.goal);
             task_goal.push(GoalPos(g));
@@ -277,21 +325,8 @@ impl Catalog {
                     .copied()
                     .unwrap_or(RegionPos(MISSING)),
             );
-            let leads = units_of(&t.leads);
-            let partners = units_of(&t.partners);
-            // A task counts once per unit, even if a note names it twice.
-            for (i, &u) in leads.iter().enumerate() {
-                if !leads[..i].contains(&u) {
-                    unit_lead_count[u.index()] += 1;
-                }
-            }
-            for (i, &u) in partners.iter().enumerate() {
-                if !partners[..i].contains(&u) && !leads.contains(&u) {
-                    unit_partner_count[u.index()] += 1;
-                }
-            }
-            task_leads.push(leads);
-            task_partners.push(partners);
+            task_leads.push(units_of(&t.leads));
+            task_partners.push(units_of(&t.partners));
             task_responsible.push(units_of(&t.responsible));
             task_mentions.push(
                 t.mentions
@@ -317,7 +352,7 @@ impl Catalog {
                 })
             })
             .collect();
-        Catalog {
+        let mut cat = Catalog {
             data,
             index,
             task_doc,
@@ -332,9 +367,51 @@ impl Catalog {
             task_mentions,
             unit_groups,
             task_unled_flags,
-            unit_lead_count,
-            unit_partner_count,
+            unit_duty_counts: Vec::new(),
+        };
+        cat.unit_duty_counts = cat.count_duties();
+        cat
+    }
+
+    /// [`RoleCounts`] of every unit in one pass over the tasks: each task
+    /// asks [`Catalog::involvement_by`] — the rule the duty lists use —
+    /// about every unit it could concern (its named units, their group
+    /// members, its mentions).
+    fn count_duties(&self) -> Vec<RoleCounts> {
+        let n = self.data.units.len();
+        let mut members: Vec<Vec<UnitPos>> = vec![Vec::new(); n];
+        for (u, groups) in self.unit_groups.iter().enumerate() {
+            for g in groups {
+                members[g.index()].push(UnitPos::new(u));
+            }
         }
+        let mut counts = vec![RoleCounts::default(); n];
+        let mut concerned: Vec<UnitPos> = Vec::new();
+        for t in self.task_positions() {
+            let i = t.index();
+            concerned.clear();
+            for list in [
+                &self.task_leads[i],
+                &self.task_partners[i],
+                &self.task_responsible[i],
+            ] {
+                for &u in list {
+                    concerned.push(u);
+                    concerned.extend_from_slice(&members[u.index()]);
+                }
+            }
+            concerned.extend_from_slice(&self.task_mentions[i]);
+            concerned.sort_unstable();
+            concerned.dedup();
+            for &u in &concerned {
+                let groups = self.groups_of(u);
+                let found = self.involvement_by(t, &|v| v == u, &|g| g != u && groups.contains(&g));
+                if let Some((inv, via)) = found {
+                    counts[u.index()].add(inv, via.is_some());
+                }
+            }
+        }
+        counts
     }
 
     // ----- the data, by position ------------------------------------------
@@ -454,14 +531,10 @@ impl Catalog {
         &self.unit_groups[u.index()]
     }
 
-    /// How many tasks the unit leads directly.
-    pub fn lead_count(&self, u: UnitPos) -> u32 {
-        self.unit_lead_count[u.index()]
-    }
-
-    /// How many tasks the unit partners directly (without leading them).
-    pub fn partner_count(&self, u: UnitPos) -> u32 {
-        self.unit_partner_count[u.index()]
+    /// The unit's duty list's tasks by role: what the finder, `fengong
+    /// units` and the duty view's header show.
+    pub fn duty_counts(&self, u: UnitPos) -> RoleCounts {
+        self.unit_duty_counts[u.index()]
     }
 
     /// The overlaps the task is part of.
@@ -550,12 +623,28 @@ impl Catalog {
             .collect()
     }
 
-    /// Units matching a `--unit` value: any unit whose canonical name, id,
-    /// written name or alias equals it; if none does, those whose canonical
-    /// or written name contains it.
+    /// Units matching a `--unit` value: [`Catalog::units_named`] it; if
+    /// none is, those whose canonical or written name contains it.
     pub fn resolve_units(&self, q: &str) -> Vec<UnitPos> {
+        let exact = self.units_named(q);
+        if !exact.is_empty() {
+            return exact;
+        }
         let us = &self.data.units;
-        let exact: Vec<UnitPos> = (0..us.len())
+        (0..us.len())
+            .filter(|&i| us[i].name.contains(q) || us[i].written.iter().any(|w| w.contains(q)))
+            .map(UnitPos::new)
+            .collect()
+    }
+
+    /// Units `q` names exactly: their canonical name, id, a name as written
+    /// or an alias is `q`, in simplified characters (`發改局` names what
+    /// `发改局` names).
+    pub fn units_named(&self, q: &str) -> Vec<UnitPos> {
+        let q = crate::zh::to_simplified(q);
+        let q = q.as_ref();
+        let us = &self.data.units;
+        (0..us.len())
             .filter(|&i| {
                 let u = &us[i];
                 u.id.0 == q
@@ -563,13 +652,6 @@ impl Catalog {
                     || u.written.iter().any(|w| w == q)
                     || u.aliases.iter().any(|a| a == q)
             })
-            .map(UnitPos::new)
-            .collect();
-        if !exact.is_empty() {
-            return exact;
-        }
-        (0..us.len())
-            .filter(|&i| us[i].name.contains(q) || us[i].written.iter().any(|w| w.contains(q)))
             .map(UnitPos::new)
             .collect()
     }
@@ -582,11 +664,24 @@ impl Catalog {
         units: &[bool],
         groups: &[bool],
     ) -> Option<(Involvement, Option<UnitPos>)> {
-        let has = |list: &[UnitPos], mask: &[bool]| {
-            list.iter()
-                .copied()
-                .find(|&u| mask.get(u.index()).copied().unwrap_or(false))
+        let in_units = |u: UnitPos| units.get(u.index()).copied().unwrap_or(false);
+        let in_groups = |u: UnitPos| groups.get(u.index()).copied().unwrap_or(false);
+        self.involvement_by(t, &in_units, &in_groups)
+    }
+
+    /// The rule of [`Catalog::involvement`], for units and groups given as
+    /// predicates: direct roles first, then roles through a group, then
+    /// mentions. The one place that decides a task's role for a unit.
+    pub fn involvement_by(
+        &self,
+        t: TaskPos,
+        is_unit: &dyn Fn(UnitPos) -> bool,
+        is_group: &dyn Fn(UnitPos) -> bool,
+    ) -> Option<(Involvement, Option<UnitPos>)> {
+        let has = |list: &[UnitPos], pick: &dyn Fn(UnitPos) -> bool| {
+            list.iter().copied().find(|&u| pick(u))
         };
+        let (units, groups) = (is_unit, is_group);
         let t = t.index();
         if has(&self.task_leads[t], units).is_some() {
             return Some((Involvement::Lead, None));
@@ -899,6 +994,22 @@ mod tests {
                 .iter()
                 .all(|h| h.via_group.as_ref().map(|g| g.as_str()) == Some("台山市/北部7镇"))
         );
+    }
+
+    #[test]
+    fn duty_counts_are_the_duty_lists_counts_for_every_unit() {
+        let c = catalog();
+        for u in (0..c.units().len()).map(UnitPos::new) {
+            assert_eq!(
+                c.duty_counts(u),
+                RoleCounts::of_hits(&c.duties(u)),
+                "{}",
+                c.unit(u).name
+            );
+        }
+        let town = c.resolve_units("台城")[0];
+        let n = c.duty_counts(town);
+        assert_eq!((n.partner, n.via_group, n.total()), (3, 3, 3));
     }
 
     #[test]

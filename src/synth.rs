@@ -381,6 +381,7 @@ fn builtin() -> Builtin {
         number: Some("台府〔2021〕3号".to_owned()),
         jurisdiction: juris.clone(),
         source: "seeds/000_f13ecef8831b900d.txt".to_owned(),
+        short_name: None,
         report: DocReport::default(),
     }];
     let mut regions = vec![Region {

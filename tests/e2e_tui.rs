@@ -43,13 +43,14 @@ fn browse_find_unit_open_duties_and_export_csv() {
 
     // The unit finder: type a town's short name. The partner pane behind
     // the finder already lists 台山市台城街道 (a member of 北部7镇), so
-    // wait for the finder's own result line: the name with its counts.
+    // wait for the finder's own result line: the name with its counts
+    // (what its duty view shows, by role: three partner duties via 北部7镇).
     tmux.send(&["u"]);
     tmux.wait_for("查找单位");
     tmux.type_text("台城");
     tmux.wait_until("the finder's hit 台山市台城街道", |s| {
         s.lines()
-            .any(|l| l.contains("台山市台城街道") && l.contains("牵头 0 · 配合 0"))
+            .any(|l| l.contains("台山市台城街道") && l.contains("配合 3") && !l.contains("牵头"))
     });
     tmux.send(&["Enter"]);
     // The duty view, with duties reached through the group 北部7镇, and

@@ -279,6 +279,43 @@ fn handoffs_list_overlaps_led_by_other_units() {
 }
 
 #[test]
+fn handoffs_only_between_plans_for_the_same_or_nested_places() {
+    // One named project in 台山's plan, a sibling district's and a second
+    // plan for 台山 itself, each led by another unit.
+    let ts = with_filler(&[("推进台开快速路建设。", "台山市交通运输局")]);
+    let xh = with_filler(&[("加快台开快速路建设进度。", "新会区交通运输局")]);
+    let ts2 = with_filler(&[("完成台开快速路建设。", "台山市公路事务中心")]);
+    let d = computed(data(&[
+        Plan {
+            doc: "ts",
+            jurisdiction: "台山市",
+            tasks: &ts,
+        },
+        Plan {
+            doc: "xh",
+            jurisdiction: "新会区",
+            tasks: &xh,
+        },
+        Plan {
+            doc: "ts2",
+            jurisdiction: "台山市",
+            tasks: &ts2,
+        },
+    ]));
+    let sibling = d
+        .overlaps
+        .iter()
+        .find(|o| o.a.as_str() == "ts:t1" && o.b.as_str() == "xh:t1")
+        .expect("the project pairs 台山 with 新会");
+    assert!(sibling.relation.is_overlap(), "{sibling:?}");
+    assert!(!sibling.nested_jurisdictions);
+    let index = d.index();
+    let h = unit_handoffs(&d, &index, &UnitId::from("台山市交通运输局"));
+    let others: Vec<&str> = h.iter().map(|h| h.other.as_str()).collect();
+    assert_eq!(others, ["ts2:t1"], "not the sibling district's: {h:?}");
+}
+
+#[test]
 fn degenerate_input_gives_no_overlaps_and_no_panic() {
     assert!(compute(&TaskData::new()).is_empty());
     // 70 000 chars: past the 65 535-char matching limit, and every bigram

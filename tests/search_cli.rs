@@ -121,12 +121,12 @@ fn search_prints_one_line_per_task() {
     assert!(!lines.is_empty());
     for line in &lines {
         let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 5, "{line}");
+        assert_eq!(cols.len(), 6, "{line}");
         assert_eq!(cols[3], title, "{line}");
     }
     let task = &data.tasks[17];
     let expected = format!(
-        "{}\t{}\t{}\t{}\t{}",
+        "{}\t{}\t{}\t{}\t{}\t-",
         task.doc,
         // Goal titles are cut to 30 columns.
         fengong::text::truncate_to_width(
@@ -142,6 +142,77 @@ fn search_prints_one_line_per_task() {
             .join("、")
     );
     assert!(lines.contains(&expected.as_str()), "{expected}\n{text}");
+}
+
+/// `search 发改局` finds the bureau's tasks through its alias, and those of
+/// a town through its group, as `export --unit` does; they come first,
+/// with the unit's role in the last column.
+#[test]
+fn search_expands_unit_names_and_groups_like_export() {
+    let export = fengong(&["export", "--unit", "发改局", "--format", "json"], b"");
+    let exported: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    let keys: Vec<&str> = exported
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["key"].as_str().unwrap())
+        .collect();
+    assert!(!keys.is_empty());
+    let data = TaskData::from_json(fengong::bundled::BUNDLED_JSON).unwrap();
+    let out = fengong(&["search", "发改局", "--json", "--limit", "500"], b"");
+    assert!(out.status.success(), "{out:?}");
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let by_unit: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["matched_in"] == "unit")
+        .map(|r| {
+            let id = r["id"].as_str().unwrap();
+            data.tasks
+                .iter()
+                .find(|t| t.id.0 == id)
+                .unwrap()
+                .key
+                .as_str()
+        })
+        .collect();
+    assert_eq!(by_unit, keys);
+    // In simplified or traditional characters; in the text the role is last.
+    let out = fengong(&["search", "發改局"], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), keys.len(), "{text}");
+    assert!(
+        text.lines()
+            .all(|l| l.ends_with("牵头") || l.ends_with("配合")),
+        "{text}"
+    );
+    // A town finds the tasks of its group.
+    let out = fengong(&["search", "台城街道"], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("配合·经由台山市北部7镇"), "{text}");
+}
+
+/// Nothing found: one line on standard error says so, and the status is 1.
+#[test]
+fn empty_results_say_so_on_stderr_and_exit_1() {
+    for (args, says) in [
+        (
+            &["search", "qqqqxqqqq"][..],
+            "no task matches \"qqqqxqqqq\"",
+        ),
+        (&["units", "qqqqxqqqq"][..], "no unit matches \"qqqqxqqqq\""),
+        (
+            &["filter", "qqqqxqqqq"][..],
+            "no line matches \"qqqqxqqqq\"",
+        ),
+    ] {
+        let out = fengong(args, "发改局\n".as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.trim(), format!("fengong: {says}"), "{args:?}");
+    }
 }
 
 #[test]

@@ -52,17 +52,10 @@ fn every_unit_opens_a_duty_view_that_draws_cleanly() {
         let Screen::Duty(d) = &a.screen else {
             panic!("unit {u:?}: no duty view")
         };
-        let lead = a.cat.lead_count(u) as usize;
-        let leads_in_view = d
-            .hits
-            .iter()
-            .filter(|h| {
-                h.via_group.is_none() && h.involvement == Some(fengong::query::Involvement::Lead)
-            })
-            .count();
         assert_eq!(
-            leads_in_view, lead,
-            "unit {u:?}: lead count agrees with the finder's"
+            a.cat.duty_counts(u),
+            fengong::query::RoleCounts::of_hits(&d.hits),
+            "unit {u:?}: the finder's counts are the duty view's"
         );
         let s = draw(&a);
         assert_rows_fit(&s, 120, &format!("duty view of unit {u:?}"));

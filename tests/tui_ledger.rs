@@ -47,7 +47,7 @@ fn app_with(data: TaskData, w: u16, h: u16, progress: &Path) -> App {
     let mut a = app_on(data, "taizhang.json", w, h, Lang::Zh);
     a.ledger.today = day("2022-06-30");
     a.open_progress(progress, true);
-    a.export_dir = progress.parent().unwrap().to_path_buf();
+    a.export.dir = progress.parent().unwrap().to_path_buf();
     a
 }
 

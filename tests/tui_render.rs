@@ -16,7 +16,8 @@ use crate::common::tui::{
 
 fn app(w: u16, h: u16, lang: Lang) -> App {
     let mut app = app_on(small_data(), "small.json", w, h, lang);
-    app.export_dir = "/tmp/export".into();
+    // A folder that exists everywhere the tests run.
+    app.export.dir = "/tmp".into();
     app
 }
 
@@ -91,6 +92,46 @@ fn snapshot_all(w: u16, h: u16) {
     let (s, _) = draw(&a);
     assert_rows_fit(&s, w);
     insta::assert_snapshot!(format!("filtered_tree_{w}x{h}"), s);
+    snapshot_issue_13_dialogs(w, h);
+}
+
+/// The dialogs of issue 13 as a user meets them: the search prompt
+/// counting pinyin matches and offering the last query, the filter's unit
+/// field offering the finder's ranked units, the export dialog following a
+/// typed extension and refusing one it does not write.
+fn snapshot_issue_13_dialogs(w: u16, h: u16) {
+    let shot = |a: &App, name: &str| {
+        let (s, _) = draw(a);
+        assert_rows_fit(&s, w);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), s);
+    };
+    let mut a = app(w, h, Lang::Zh);
+    a.update(Action::StartSearch);
+    typed(&mut a, "bhly");
+    shot(&a, "search_counting");
+    a.update(Action::Submit);
+    shot(&a, "search_pinyin_hit");
+    a.update(Action::StartSearch);
+    shot(&a, "search_recall_offered");
+
+    let mut a = app(w, h, Lang::Zh);
+    a.update(Action::OpenFilter);
+    for _ in 0..3 {
+        a.update(Action::NextField);
+    }
+    typed(&mut a, "fagai");
+    shot(&a, "filter_unit_choices");
+
+    let mut a = app(w, h, Lang::Zh);
+    a.update(Action::OpenExport);
+    a.update(Action::NextField);
+    a.update(Action::Edit(Edit::Clear));
+    typed(&mut a, "会议材料.xlsx");
+    shot(&a, "export_follows_name");
+    a.update(Action::Edit(Edit::Clear));
+    typed(&mut a, "发改局.xls");
+    a.update(Action::Submit);
+    shot(&a, "export_refused");
 }
 
 #[test]
@@ -475,6 +516,10 @@ fn duty_view_lists_hand_offs() {
             flat.contains("本单位牵头的任务与其他文档中由其他单位牵头的任务重叠"),
             "{s}"
         );
+        // And how to read the scores, at every size (the pane scrolls).
+        let all: String = a.detail_lines(60).iter().map(|l| l.to_string()).collect();
+        assert!(all.contains("只比较辖区相同或相互包含的规划"), "{all}");
+        assert!(all.contains("分数 0–1"), "{all}");
         insta::assert_snapshot!(format!("duty_handoffs_header_{w}x{h}"), s);
     }
 }

@@ -13,16 +13,10 @@ use fengong::tui::view::tree::NodeKey;
 use fengong::tui::{App, Lang, Theme};
 
 use crate::common::temp_dir;
-use crate::common::tui::{app_on, run, small_data, typed};
+use crate::common::tui::{app_on, run, selected_title, small_data, typed};
 
 fn app() -> App {
     app_on(small_data(), "t", 120, 40, Lang::Zh)
-}
-
-fn selected_title(app: &App) -> String {
-    app.selected_task()
-        .map(|t| app.cat.task(t).title.clone())
-        .unwrap_or_default()
 }
 
 #[test]
@@ -156,8 +150,8 @@ fn finder_opens_duties_of_a_group_member() {
     let Some(Dialog::Finder(f)) = &a.dialog else {
         panic!()
     };
-    assert_eq!(f.results.query, "台城");
-    let first = &a.finder_items[f.results.hits[0].index];
+    assert_eq!(f.picker.results.query, "台城");
+    let first = &a.finder_items[f.picker.results.hits[0].index];
     assert_eq!(first.label, "台山市台城街道");
     a.update(Action::Submit);
     let Screen::Duty(d) = &a.screen else {
@@ -213,7 +207,8 @@ fn filters_apply_show_errors_and_clear() {
     let Some(Dialog::Filter(f)) = &a.dialog else {
         panic!("an unknown unit keeps the dialog open")
     };
-    assert!(f.error.as_deref().unwrap().contains("没有的单位"));
+    let said = f.error_text(Lang::Zh).unwrap();
+    assert_eq!(said, "没有与“没有的单位”匹配的单位");
     a.update(Action::Edit(Edit::Clear));
     typed(&mut a, "市交通运输局");
     a.update(Action::Submit);
@@ -281,7 +276,7 @@ fn grouping_toggle_regroups_by_document() {
 fn export_writes_asks_before_overwriting_and_reports_failures() {
     let dir = temp_dir("tui-export");
     let mut a = app();
-    a.export_dir = dir.clone();
+    a.export.dir = dir.clone();
     a.update(Action::OpenFinder);
     typed(&mut a, "发改局");
     a.update(Action::Submit);
@@ -623,7 +618,7 @@ fn enter_without_a_match_is_not_kept_for_later() {
     let Some(Dialog::Finder(f)) = &a.dialog else {
         panic!("the finder stays open")
     };
-    assert!(!f.submit_when_ready);
+    assert!(!f.holds_input());
     assert!(!a.holding_input());
 }
 

@@ -22,6 +22,9 @@ pub fn run(
     progress: Option<PathBuf>,
     args: BrowseArgs,
 ) -> anyhow::Result<ExitCode> {
+    // Loaded first, so a wrong `--data` (a plan document) is said even
+    // without a terminal.
+    let (loaded, origin) = super::load_checked_from(data)?;
     if !tui::has_terminal() {
         super::note(
             "fengong: the explorer needs a terminal (standard input/output is not a tty); \
@@ -34,7 +37,6 @@ pub fn run(
         super::note(lang.terminal_cannot_show(&why));
         return Ok(ExitCode::from(2));
     }
-    let (loaded, origin) = super::load_checked_from(data)?;
     let report = (loaded.problems, loaded.unplaced.len());
     let progress = tui::ProgressFile {
         explicit: progress.is_some(),
@@ -45,7 +47,7 @@ pub fn run(
         Catalog::new(loaded.data),
         lang,
         Theme::from_env(),
-        origin.to_string(),
+        &origin,
         progress,
         report,
     )?;

@@ -77,7 +77,7 @@ pub fn run(
         text: a.query,
     };
     let view = catalog.apply(&filters)?;
-    let records = export::records_with_progress(catalog, &view.hits, &loaded.tracker, today);
+    let records = export::records_with_progress(catalog, &view.hits, Some(&loaded.tracker), today);
     match target {
         Some(path) => {
             let unit = view.units.first().map(|&u| catalog.unit(u).name.as_str());

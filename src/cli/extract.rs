@@ -9,9 +9,16 @@ use fengong::model::TaskData;
 pub struct ExtractArgs {
     /// Documents or folders of documents (default: seeds/).
     pub paths: Vec<PathBuf>,
-    /// Where to write the task-data file; `-` for standard output.
-    #[arg(short, long, default_value = "data/tasks.json", value_name = "FILE")]
-    pub output: PathBuf,
+    /// Where to write the task-data file; `-` for standard output
+    /// (default: data/tasks.json where there is a data/ folder, as in the
+    /// repository, else tasks.json here).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The document's short name in trees and lists (at most five Chinese
+    /// characters; one document only). Default: the number its file name
+    /// starts with, else the first characters of its title.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
@@ -20,20 +27,42 @@ pub struct ExtractArgs {
     pub force: bool,
 }
 
+/// Where task data goes when `-o` is not given: the repository's (or any
+/// folder's) `data/tasks.json` where there is a `data/` folder, else
+/// `tasks.json` in the working folder, so a newcomer's first run outside
+/// the repository writes where they are.
+pub fn default_output() -> PathBuf {
+    if std::path::Path::new("data").is_dir() {
+        PathBuf::from(fengong::bundled::DEFAULT_DATA_PATH)
+    } else {
+        PathBuf::from("tasks.json")
+    }
+}
+
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("seeds")]
     } else {
         args.paths
     };
-    let to_stdout = args.output.as_os_str() == "-";
-    let shown = fengong::sanitise::path(&args.output);
+    let given_name = match &args.name {
+        None => None,
+        Some(n) => {
+            let Some(clean) = fengong::doc_name::clean(n) else {
+                anyhow::bail!("--name: give the document a name that is not empty");
+            };
+            Some(clean)
+        }
+    };
+    let output = args.output.clone().unwrap_or_else(default_output);
+    let to_stdout = output.as_os_str() == "-";
+    let shown = fengong::sanitise::path(&output);
     // Replacing an earlier task-data file is what extract is for; anything
     // else at that path is the user's and is not overwritten unasked. Only
     // the first bytes are read to tell, and only of a regular file: a device
     // or FIFO is refused by the writer, unread.
-    let exists = !to_stdout && std::fs::symlink_metadata(&args.output).is_ok();
-    if let Ok(meta) = std::fs::metadata(&args.output)
+    let exists = !to_stdout && std::fs::symlink_metadata(&output).is_ok();
+    if let Ok(meta) = std::fs::metadata(&output)
         && !to_stdout
         && let Some(what) = fengong::model::special_file_kind(&meta)
     {
@@ -42,14 +71,24 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     if exists
         && !args.force
-        && std::fs::metadata(&args.output).is_ok_and(|m| m.is_file())
-        && !fengong::model::is_task_data_file(&args.output)
+        && std::fs::metadata(&output).is_ok_and(|m| m.is_file())
+        && !fengong::model::is_task_data_file(&output)
     {
         anyhow::bail!(
             "{shown}: exists and is not a fengong task-data file; use --force to overwrite it"
         );
     }
-    let data = fengong::extract::extract_paths(&paths)?;
+    let mut data = fengong::extract::extract_paths(&paths)?;
+    if let Some(name) = given_name {
+        // One name cannot tag several documents.
+        if data.documents.len() != 1 {
+            anyhow::bail!(
+                "--name names one document; these paths hold {} (extract them one at a time, or leave --name out)",
+                data.documents.len()
+            );
+        }
+        data.documents[0].short_name = Some(name);
+    }
     if !args.quiet {
         super::note(report(&data));
     }
@@ -59,7 +98,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         out.write_all(json.as_bytes())?;
         out.flush()?;
     } else {
-        let written = fengong::atomic::write_atomic(&args.output, exists, |tmp| {
+        let written = fengong::atomic::write_atomic(&output, exists, |tmp| {
             std::fs::write(tmp, json.as_bytes()).map_err(Into::into)
         })?;
         for n in &written.notes {
@@ -74,9 +113,31 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 data.units.len(),
                 data.overlaps.len()
             ));
+            super::note(next_step(&output));
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What to run after writing `output`: the explorer on it (plain
+/// `fengong` reads data/tasks.json by itself), and a table for a meeting.
+fn next_step(output: &std::path::Path) -> String {
+    let data = if output == std::path::Path::new(fengong::bundled::DEFAULT_DATA_PATH) {
+        String::new()
+    } else {
+        format!(" --data {}", shell_word(&fengong::sanitise::path(output)))
+    };
+    format!("next: fengong{data}   (explore it; or: fengong{data} export -o tasks.xlsx)")
+}
+
+/// `s` as one shell word: quoted when it holds anything a shell reads.
+pub fn shell_word(s: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "-_./+,:@%".contains(c);
+    if !s.is_empty() && s.chars().all(plain) {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }
 
 /// The per-document report: what was and was not understood.

@@ -125,8 +125,62 @@ pub fn load_checked_from(
             }
             Ok((loaded, origin))
         }
-        Err((origin, e)) => anyhow::bail!("{origin}: {e}"),
+        Err((origin, e)) => match plan_document_hint(&origin, &e) {
+            Some(hint) => anyhow::bail!("{origin}: {hint}"),
+            None => anyhow::bail!("{origin}: {e}"),
+        },
     }
+}
+
+/// When `--data` names a plan document rather than task data (`plan.txt`,
+/// `方案.docx`: a document ending, or text that is not JSON at all), what
+/// to run instead; `None` for a damaged task-data file.
+fn plan_document_hint(
+    origin: &fengong::bundled::DataOrigin,
+    e: &fengong::model::LoadError,
+) -> Option<String> {
+    use fengong::model::LoadError;
+    let fengong::bundled::DataOrigin::File(path) = origin else {
+        return None;
+    };
+    let ext = path
+        .extension()
+        .map(|x| x.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let document_ending = fengong::extract::read::DOCUMENT_EXTENSIONS.contains(&ext.as_str())
+        || ["pdf", "doc", "wps", "odt", "rtf"].contains(&ext.as_str());
+    let not_json = match e {
+        LoadError::NotUtf8(_) => true,
+        // Task data is a JSON object: text that does not open with `{` is
+        // not a damaged task-data file. Only the first bytes are read.
+        LoadError::Parse { .. } => {
+            let mut head = [0u8; 64];
+            let n = std::fs::File::open(path)
+                .and_then(|mut f| io::Read::read(&mut f, &mut head))
+                .unwrap_or(0);
+            let text = String::from_utf8_lossy(&head[..n]);
+            !text
+                .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+                .starts_with('{')
+        }
+        LoadError::NotTaskData => false,
+        _ => return None,
+    };
+    (document_ending || not_json).then(|| {
+        let p = extract::shell_word(&fengong::sanitise::path(path));
+        let out = extract::default_output();
+        let open = if out == std::path::Path::new(fengong::bundled::DEFAULT_DATA_PATH) {
+            "fengong".to_owned()
+        } else {
+            format!("fengong --data {}", fengong::sanitise::path(&out))
+        };
+        let what = if document_ending {
+            "is a plan document, not task data; turn it into task data first:"
+        } else {
+            "is not task data (not JSON); if it is a plan document, turn it into task data first:"
+        };
+        format!("{what} fengong extract {p}   then explore it: {open}")
+    })
 }
 
 /// Standard output as every command writes it: buffered, with any control

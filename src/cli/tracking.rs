@@ -49,11 +49,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 
 /// How the data file is named in captions.
 pub fn data_name(origin: &DataOrigin) -> String {
-    match origin {
-        DataOrigin::File(p) => fengong::sanitise::path(p),
-        DataOrigin::Stdin => "标准输入".to_owned(),
-        DataOrigin::Bundled => "内置数据 data/tasks.json".to_owned(),
-    }
+    origin.caption()
 }
 
 /// The progress file as captions name it: only when it exists.

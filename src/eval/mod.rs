@@ -591,6 +591,7 @@ mod tests {
             number: None,
             jurisdiction: RegionId::from("某市"),
             source: "d.txt".to_owned(),
+            short_name: None,
             report: DocReport::default(),
         });
         d.goals.push(Goal {

@@ -80,25 +80,26 @@ pub fn records(c: &Catalog, hits: &[Hit]) -> Vec<Record> {
     hits.iter().map(|h| record(c, h)).collect()
 }
 
-/// Builds the records with their progress fields from `tracker`, the
-/// status as seen on `today` (滞后 for unfinished work past its deadline).
+/// Builds the records with their progress fields: the status as seen on
+/// `today` (滞后 for unfinished work past its deadline) and the latest note,
+/// from `tracker`. Without a tracker (no progress file open) every task is
+/// as an empty progress file has it: 未启动, or 滞后 past its deadline.
 pub fn records_with_progress(
     c: &Catalog,
     hits: &[Hit],
-    tracker: &crate::progress::Tracker,
+    tracker: Option<&crate::progress::Tracker>,
     today: chrono::NaiveDate,
 ) -> Vec<Record> {
     hits.iter()
         .map(|h| {
             let mut r = record(c, h);
-            let p = tracker.ledger().of(h.task.index());
-            r.status = Some(
-                tracker
-                    .shown(c.data(), h.task.index(), today)
-                    .key()
-                    .to_owned(),
-            );
-            if let Some(n) = p.latest_note() {
+            let t = h.task.index();
+            let shown = match tracker {
+                Some(tr) => tr.shown(c.data(), t, today),
+                None => crate::progress::Shown::of(None, c.task(h.task).due.as_ref(), today),
+            };
+            r.status = Some(shown.key().to_owned());
+            if let Some(n) = tracker.and_then(|tr| tr.ledger().of(t).latest_note()) {
                 r.latest_note = Some(n.text.clone());
                 r.latest_note_date = Some(n.date.to_string());
                 r.reported_by = n.unit.clone();

@@ -451,6 +451,7 @@ pub fn extract_documents(inputs: &[DocInput]) -> TaskData {
             number: p.meta.number.clone(),
             jurisdiction: jurisdiction_id.clone(),
             source: p.source.clone(),
+            short_name: None,
             report,
         });
     }

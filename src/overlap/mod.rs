@@ -101,8 +101,20 @@ pub fn unit_handoffs(data: &TaskData, index: &Index, unit: &UnitId) -> Vec<Hando
         }
         for &o in index.overlaps_of.get(t).into_iter().flatten() {
             let overlap = &data.overlaps[o];
-            // Similar work in a sibling district is nobody's hand-off.
+            // Similar work in a sibling district is nobody's hand-off, nor
+            // is one project shared by two sibling plans: work passes only
+            // between plans for the same place or places within each other.
             if !overlap.cross_doc || !overlap.relation.is_overlap() {
+                continue;
+            }
+            let jurisdiction = |id: &TaskId| {
+                let t = index.tasks.get(id)?;
+                let d = index.documents.get(&data.tasks[*t].doc)?;
+                Some(&data.documents[*d].jurisdiction)
+            };
+            let same_place =
+                jurisdiction(&overlap.a).is_some_and(|j| Some(j) == jurisdiction(&overlap.b));
+            if !overlap.nested_jurisdictions && !same_place {
                 continue;
             }
             let other_id = if overlap.a == task.id {

@@ -637,6 +637,7 @@ mod tests {
                 number: None,
                 jurisdiction: RegionId::from(j),
                 source: String::new(),
+                short_name: None,
                 report: DocReport::default(),
             });
         }

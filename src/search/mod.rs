@@ -435,10 +435,24 @@ impl Searcher {
         })
     }
 
-    fn hit(&self, query: &Query, s: &Scored, matcher: &mut dyn Matcher) -> Hit {
-        let index = s.index as usize;
-        let keys = self.candidate_keys(s.index);
-        let key = &keys[s.key as usize];
+    /// Char indices to highlight in text `key` of candidate `index`
+    /// ([`Candidate::key`] order) for `query`, as [`Hit::key_highlights`]
+    /// has them for the text that matched — for any of the candidate's
+    /// texts (a task's body when its title matched). Empty when no term of
+    /// the query is found there.
+    pub fn highlights_in(&self, query: &str, index: usize, key: usize) -> Vec<usize> {
+        let Some(keys) = (index < self.candidates.len()).then(|| self.candidate_keys(index as u32))
+        else {
+            return Vec::new();
+        };
+        match keys.get(key) {
+            Some(k) => Self::key_highlights(&Query::parse(query), k, &mut *self.engine.matcher()),
+            None => Vec::new(),
+        }
+    }
+
+    /// Where the positive terms of `query` sit in `key`.
+    fn key_highlights(query: &Query, key: &PreparedKey, matcher: &mut dyn Matcher) -> Vec<usize> {
         let mut key_highlights = Vec::new();
         if !query.is_empty() {
             let mut found = Vec::new();
@@ -457,6 +471,14 @@ impl Searcher {
             key_highlights.sort_unstable();
             key_highlights.dedup();
         }
+        key_highlights
+    }
+
+    fn hit(&self, query: &Query, s: &Scored, matcher: &mut dyn Matcher) -> Hit {
+        let index = s.index as usize;
+        let keys = self.candidate_keys(s.index);
+        let key = &keys[s.key as usize];
+        let key_highlights = Self::key_highlights(query, key, matcher);
         let highlights = if s.key == 0 {
             key_highlights.clone()
         } else {

@@ -77,4 +77,6 @@ pub enum Action {
     Resize(u16, u16),
     /// A timer tick: poll background matchers.
     Tick,
+    /// In the search prompt: bring back the last query.
+    Recall,
 }

@@ -12,8 +12,11 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
+use super::matcher::{TaskSearcher, task_searcher};
 use super::view::deadlines::{DueList, build_due_list};
 use super::view::duty::{Duty, build_duty};
 use super::view::heatmap::HeatMap;
@@ -21,7 +24,7 @@ use super::view::tree::{Grouping, Tree};
 use crate::matrix::{By, Matrix, Sort};
 use crate::overlap::coverage::{Coverage, coverage};
 use crate::progress::Tracker;
-use crate::query::{Catalog, DocPos, Filters, TaskPos, TextNeedle, UnitPos, View};
+use crate::query::{Catalog, DocPos, Filters, TaskPos, UnitPos, View};
 
 pub enum Request {
     /// Apply filters and build the tree in a grouping.
@@ -29,9 +32,13 @@ pub enum Request {
         filters: Filters,
         grouping: Grouping,
     },
-    /// Find tasks whose title or text contains `query`, in the order of
-    /// `tree`.
-    Search { query: String, tree: Arc<Tree> },
+    /// Find the tasks of `tree` that the finder's engine matches with
+    /// `query` (as `fengong search` does), in the order of `tree`.
+    Search {
+        query: String,
+        tree: Arc<Tree>,
+        searcher: TaskSearcher,
+    },
     /// A unit's duty view; `cursor` restores a position (going back).
     Duty {
         unit: UnitPos,
@@ -80,6 +87,9 @@ pub enum Answer {
     Searched {
         query: String,
         matches: Vec<TaskPos>,
+        /// Char positions of the match in each matching task's title
+        /// (tasks matched in their text only have none).
+        titles: HashMap<TaskPos, Vec<usize>>,
     },
     Duty {
         duty: Duty,
@@ -153,14 +163,28 @@ pub fn compute(cat: &Catalog, req: Request) -> Answer {
                 tree,
             }
         }
-        Request::Search { query, tree } => {
-            let needle = TextNeedle::new(&query);
+        Request::Search {
+            query,
+            tree,
+            searcher,
+        } => {
+            let hits = task_searcher(&searcher, cat).rank(&query);
+            let mut titles: HashMap<TaskPos, Vec<usize>> = HashMap::with_capacity(hits.len());
+            for h in hits {
+                let marks = if h.key == 0 { h.highlights } else { Vec::new() };
+                titles.insert(TaskPos::new(h.index), marks);
+            }
             let matches = tree
                 .all_tasks()
                 .into_iter()
-                .filter(|&t| needle.matches(cat.task(t)))
+                .filter(|t| titles.contains_key(t))
                 .collect();
-            Answer::Searched { query, matches }
+            titles.retain(|_, m| !m.is_empty());
+            Answer::Searched {
+                query,
+                matches,
+                titles,
+            }
         }
         Request::Duty { unit, cursor } => Answer::Duty {
             duty: build_duty(cat, unit),

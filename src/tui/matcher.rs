@@ -1,12 +1,31 @@
-//! The unit finder's matching, behind one small trait: the finder only
-//! calls `set_query` and polls for results each tick, so matching never
-//! blocks drawing. [`EngineMatcher`] (the default) runs the fuzzy/pinyin
-//! engine of [`crate::search`] on its own thread; [`SubstringMatcher`] is a
-//! plain synchronous fallback.
+//! Matching for the finder, the filter's unit field and the `/` search,
+//! behind one small trait: a dialog only calls `set_query` and polls for
+//! results each tick, so matching never blocks drawing. [`EngineMatcher`]
+//! runs the fuzzy/pinyin engine of [`crate::search`] on its own thread —
+//! over units ([`EngineMatcher::new`]) or over tasks ([`EngineMatcher::tasks`]),
+//! the engine `fengong units` and `fengong search` use; [`SubstringMatcher`]
+//! is a plain synchronous fallback.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::query::{Catalog, UnitPos};
+use crate::search::{Searcher, Worker};
+
+/// The task search's prepared engine, built once by whoever needs it first
+/// (the `/` prompt's counting, or the search itself on the jobs thread).
+pub type TaskSearcher = Arc<OnceLock<Arc<Searcher>>>;
+
+/// The prepared task searcher of `c`, building it on first use: task
+/// titles, and task texts as runs ([`crate::search::candidates::task_candidates`]).
+pub fn task_searcher(shared: &TaskSearcher, c: &Catalog) -> Arc<Searcher> {
+    shared
+        .get_or_init(|| {
+            Arc::new(Searcher::new(crate::search::candidates::task_candidates(
+                c.data(),
+            )))
+        })
+        .clone()
+}
 
 /// One unit as the finder sees it.
 #[derive(Debug, Clone)]
@@ -30,6 +49,9 @@ pub struct FinderHit {
 pub struct FinderResults {
     pub query: String,
     pub hits: Vec<FinderHit>,
+    /// How many candidates match in all (so far, while not `done`); more
+    /// than `hits` when the matcher returns only the best.
+    pub total: usize,
     /// False for the early part of a long ranking: more hits follow.
     pub done: bool,
 }
@@ -47,23 +69,37 @@ pub trait UnitMatcher: Send {
 }
 
 /// The finder engine of [`crate::search`] (Chinese, pinyin, initials,
-/// aliases, fzf syntax) on a background [`Worker`](crate::search::Worker).
-/// Its candidates are in unit order, like [`items`], so hit indices agree.
-/// Preparing the candidates counts every task's units, so that too happens
-/// on a thread: opening the finder never waits for it.
+/// aliases, traditional characters, fzf syntax) on a background
+/// [`Worker`]. Over units its candidates are in unit order, like [`items`],
+/// so hit indices agree; over tasks, in task order. Preparing the
+/// candidates (counting every task's units, reading every task's text)
+/// happens on a thread too: opening a dialog never waits for it.
 pub struct EngineMatcher {
-    worker: Option<crate::search::Worker>,
-    starting: Option<std::sync::mpsc::Receiver<crate::search::Worker>>,
+    worker: Option<Worker>,
+    starting: Option<std::sync::mpsc::Receiver<Worker>>,
     /// A query typed before the worker was ready.
     queued: Option<String>,
 }
 
 impl EngineMatcher {
+    /// Units, for the finder and the filter's unit field.
     pub fn new(c: Arc<Catalog>) -> EngineMatcher {
+        EngineMatcher::start(move || {
+            let candidates = crate::search::candidates::unit_candidates(c.data(), c.index());
+            Worker::spawn(candidates)
+        })
+    }
+
+    /// Tasks, for the `/` prompt: it only counts the matches as the user
+    /// types (no hits are returned), from the searcher `shared` holds.
+    pub fn tasks(c: Arc<Catalog>, shared: TaskSearcher) -> EngineMatcher {
+        EngineMatcher::start(move || Worker::with_searcher(task_searcher(&shared, &c), 0))
+    }
+
+    fn start(make: impl FnOnce() -> Worker + Send + 'static) -> EngineMatcher {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let candidates = crate::search::candidates::unit_candidates(c.data(), c.index());
-            let _ = tx.send(crate::search::Worker::spawn(candidates));
+            let _ = tx.send(make());
         });
         EngineMatcher {
             worker: None,
@@ -73,7 +109,7 @@ impl EngineMatcher {
     }
 
     /// Takes the worker once it is ready, handing it any queued query.
-    fn ready(&mut self, block: Option<std::time::Duration>) -> Option<&mut crate::search::Worker> {
+    fn ready(&mut self, block: Option<std::time::Duration>) -> Option<&mut Worker> {
         if self.worker.is_none()
             && let Some(rx) = &self.starting
         {
@@ -95,6 +131,7 @@ impl EngineMatcher {
     fn convert(r: crate::search::Results) -> FinderResults {
         FinderResults {
             query: r.query,
+            total: r.total,
             done: r.done,
             hits: r
                 .hits
@@ -171,6 +208,7 @@ impl UnitMatcher for SubstringMatcher {
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         self.ready = Some(FinderResults {
             query: query.to_owned(),
+            total: hits.len(),
             hits,
             done: true,
         });

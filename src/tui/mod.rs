@@ -23,6 +23,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod matcher;
+pub mod messages;
 pub mod render;
 pub mod scroll;
 pub mod state;
@@ -42,6 +43,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use crate::bundled::DataOrigin;
 use crate::query::Catalog;
 pub use i18n::Lang;
 pub use state::App;
@@ -132,14 +134,14 @@ pub struct ProgressFile {
     pub today: chrono::NaiveDate,
 }
 
-/// Runs the explorer until the user quits. `problems` are what loading
-/// found wrong with the data file and how many tasks it could not place
-/// (said once in the status bar).
+/// Runs the explorer on data from `origin` until the user quits.
+/// `problems` are what loading found wrong with the data file and how
+/// many tasks it could not place (said once in the status bar).
 pub fn run(
     cat: Catalog,
     lang: Lang,
     theme: Theme,
-    origin: String,
+    origin: &DataOrigin,
     progress: ProgressFile,
     problems: (Vec<crate::model::Problem>, usize),
 ) -> anyhow::Result<()> {
@@ -159,7 +161,9 @@ pub fn run(
     io::stdout().flush()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = App::new(cat, lang, theme, origin, (size.width, size.height));
+    let title = messages::data_origin(lang, origin);
+    let mut app = App::new(cat, lang, theme, title, (size.width, size.height));
+    app.data_name = origin.caption();
     app.enable_background();
     let problem = app.apply_config(config::default_path().as_deref());
     app.ledger.today = progress.today;

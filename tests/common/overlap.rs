@@ -46,6 +46,7 @@ pub fn data(plans: &[Plan]) -> TaskData {
             number: None,
             jurisdiction: RegionId::from(plan.jurisdiction),
             source: format!("seeds/{}.txt", plan.doc),
+            short_name: None,
             report: DocReport::default(),
         });
         data.goals.push(Goal {

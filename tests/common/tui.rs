@@ -130,3 +130,10 @@ pub fn select_document(app: &mut App, prefix: &str) {
 pub fn hint_row(s: &str) -> &str {
     s.lines().last().unwrap_or("")
 }
+
+/// The selected task's title; empty when no task is selected.
+pub fn selected_title(app: &App) -> String {
+    app.selected_task()
+        .map(|t| app.cat.task(t).title.clone())
+        .unwrap_or_default()
+}

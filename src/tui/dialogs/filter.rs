@@ -1,8 +1,11 @@
 //! The filter dialog (`f`): document, region and role are choices (←/→,
 //! or type part of a name on document and region); unit and text are
-//! typed. Enter checks the names and hands the filters to the explorer;
-//! an unknown name keeps the dialog open with the reason. Also how the
-//! status bar sums up the active filters, in the dialog's words.
+//! typed. The unit field is the finder's [`UnitPicker`]: as the user types
+//! (Chinese, pinyin, initials, an alias) the finder's ranked units show
+//! under the fields, ↑/↓ pick one. Enter checks the names and hands the
+//! filters to the explorer; an unknown name keeps the dialog open with the
+//! reason. Also how the status bar sums up the active filters, in the
+//! dialog's words.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,16 +13,19 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use super::finder::{Picked, UnitPicker};
 use super::outcome::{Command, Outcome};
-use crate::query::{Catalog, DocPos, Filters, RegionPos, Role};
+use crate::query::{Catalog, DocPos, Filters, QueryError, RegionPos, Role};
 use crate::tui::action::Action;
 use crate::tui::i18n::Strings;
 use crate::tui::input::{Edit, TextInput};
 use crate::tui::keymap::help::{CANCEL, HintBar, NEXT_FIELD, dialog_bar, hint};
 use crate::tui::keymap::{InputMode, Keymap};
 use crate::tui::layout::inner;
+use crate::tui::matcher::{FinderItem, UnitMatcher};
+use crate::tui::messages;
 use crate::tui::view::Ctx;
-use crate::tui::view::labels::{doc_label, doc_tag};
+use crate::tui::view::labels::{doc_label, doc_short};
 use crate::tui::view::text::truncated;
 use crate::tui::widgets::{block, centered, clear_overlay, input_line};
 
@@ -90,17 +96,29 @@ pub struct FilterDialog {
     /// `None`: every region.
     pub region: Option<RegionPos>,
     pub role: Role,
-    pub unit: TextInput,
+    /// The unit field, with the finder's ranked units for what is typed.
+    pub unit: UnitPicker,
+    /// The user moved through the ranked units: Enter takes the selected one.
+    picked: bool,
+    /// What is typed names units as it is (a name as written, an alias:
+    /// `发改局`); Enter then keeps it, with every unit it names.
+    names_units: bool,
     pub text: TextInput,
     /// What was typed on the document or region choice (type-ahead).
     typeahead: String,
-    /// Why the last Enter was refused.
-    pub error: Option<String>,
+    /// Why the last Enter was refused (said in the interface language
+    /// when drawn).
+    pub error: Option<QueryError>,
 }
 
+/// At most this many ranked units show under the fields.
+const CHOICES: usize = 5;
+
 impl FilterDialog {
-    /// The dialog showing the filters in force.
-    pub fn open(c: &Catalog, f: &Filters) -> FilterDialog {
+    /// The dialog showing the filters in force; `m` ranks units for the
+    /// unit field.
+    pub fn open(c: &Catalog, f: &Filters, m: &mut dyn UnitMatcher) -> FilterDialog {
+        let unit = f.unit.as_deref().unwrap_or("");
         FilterDialog {
             field: FilterField::Doc,
             doc: f.doc.as_ref().and_then(|d| c.doc_pos(&d.as_str().into())),
@@ -109,7 +127,9 @@ impl FilterDialog {
                 .as_ref()
                 .and_then(|r| c.region_pos(&r.as_str().into())),
             role: f.role,
-            unit: TextInput::new(f.unit.as_deref().unwrap_or("")),
+            unit: UnitPicker::new(unit, m),
+            picked: false,
+            names_units: !c.units_named(unit).is_empty(),
             text: TextInput::new(f.text.as_deref().unwrap_or("")),
             typeahead: String::new(),
             error: None,
@@ -124,10 +144,49 @@ impl FilterDialog {
         }
     }
 
-    pub fn handle(&mut self, a: Action, c: &Catalog) -> Outcome {
+    /// Why the last Enter was refused, in `lang`.
+    pub fn error_text(&self, lang: crate::tui::i18n::Lang) -> Option<String> {
+        self.error.as_ref().map(|e| messages::query_error(lang, e))
+    }
+
+    /// Ranked units show (and ↑/↓ move through them): the unit field has
+    /// the focus and something is typed.
+    pub fn choosing_unit(&self) -> bool {
+        self.field == FilterField::Unit && !self.unit.input.is_empty()
+    }
+
+    /// Results for the unit field are on their way.
+    pub fn pending(&self) -> bool {
+        self.choosing_unit() && self.unit.pending
+    }
+
+    /// Enter waits for the unit field's results: keys typed now wait too.
+    pub fn holds_input(&self) -> bool {
+        self.unit.submit_when_ready
+    }
+
+    /// Whether Enter takes the selected ranked unit rather than the name
+    /// as typed (the list then shows the selection).
+    fn takes_choice(&self) -> bool {
+        self.picked || !self.names_units
+    }
+
+    pub fn handle(
+        &mut self,
+        a: Action,
+        c: &Catalog,
+        m: &mut dyn UnitMatcher,
+        items: &[FinderItem],
+    ) -> Outcome {
         match a {
             Action::Cancel => return Outcome::Close,
-            Action::Submit => return self.submit(c),
+            Action::Submit => return self.submit(c, items),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+                if self.choosing_unit() && !self.unit.results.hits.is_empty() =>
+            {
+                self.unit.step(&a);
+                self.picked = true;
+            }
             Action::NextField | Action::Down | Action::PrevField | Action::Up => {
                 self.typeahead.clear();
                 self.field = self
@@ -138,7 +197,11 @@ impl FilterDialog {
             Action::Edit(e) => match self.field {
                 FilterField::Doc | FilterField::Region => self.type_ahead(c, &e),
                 FilterField::Unit => {
-                    self.unit.apply(&e);
+                    if self.unit.edit(&e, m) {
+                        self.picked = false;
+                        self.names_units = !c.units_named(self.unit.input.text().trim()).is_empty();
+                        self.error = None;
+                    }
                 }
                 FilterField::Text => {
                     self.text.apply(&e);
@@ -150,7 +213,63 @@ impl FilterDialog {
         Outcome::Keep
     }
 
-    fn submit(&mut self, c: &Catalog) -> Outcome {
+    /// The unit field's newest results (every tick); an Enter that waited
+    /// for them applies the filters now.
+    pub fn poll(&mut self, c: &Catalog, m: &mut dyn UnitMatcher, items: &[FinderItem]) -> Outcome {
+        self.unit.poll(m);
+        self.after_results(c, items)
+    }
+
+    /// Blocks up to `timeout` for the unit field's results (tests).
+    pub fn wait(
+        &mut self,
+        c: &Catalog,
+        m: &mut dyn UnitMatcher,
+        items: &[FinderItem],
+        timeout: std::time::Duration,
+    ) -> Outcome {
+        self.unit.wait(m, timeout);
+        self.after_results(c, items)
+    }
+
+    fn after_results(&mut self, c: &Catalog, items: &[FinderItem]) -> Outcome {
+        if self.unit.submit_when_ready && !self.unit.pending {
+            return self.submit(c, items);
+        }
+        Outcome::Keep
+    }
+
+    /// The unit filter Enter applies: nothing typed, none; the selected
+    /// ranked unit's name when the user picked one or what is typed names
+    /// no unit as it is (`fagai`); else the name as typed. `Err` (the dialog stays)
+    /// while the results are on their way or when nothing matches.
+    fn unit_filter(
+        &mut self,
+        c: &Catalog,
+        items: &[FinderItem],
+    ) -> Result<Option<String>, Outcome> {
+        let typed = self.unit.input.text().trim().to_owned();
+        if typed.is_empty() {
+            return Ok(None);
+        }
+        if !self.takes_choice() {
+            return Ok(Some(typed));
+        }
+        match self.unit.submit(items) {
+            Picked::Unit(u) => Ok(Some(c.unit(u).name.clone())),
+            Picked::Waiting => Err(Outcome::Keep),
+            Picked::Nothing => {
+                self.error = Some(QueryError::UnknownUnit(typed));
+                Err(Outcome::Keep)
+            }
+        }
+    }
+
+    fn submit(&mut self, c: &Catalog, items: &[FinderItem]) -> Outcome {
+        let unit = match self.unit_filter(c, items) {
+            Ok(u) => u,
+            Err(out) => return out,
+        };
         let non_empty = |t: &TextInput| Some(t.text().trim().to_owned()).filter(|s| !s.is_empty());
         let f = Filters {
             doc: self.doc.and_then(|d| c.document(d)).map(|d| d.id.0.clone()),
@@ -159,13 +278,13 @@ impl FilterDialog {
                 .and_then(|r| c.region(r))
                 .map(|r| r.id.0.clone()),
             role: self.role,
-            unit: non_empty(&self.unit),
+            unit,
             text: non_empty(&self.text),
         };
         match c.check(&f) {
             Ok(()) => Outcome::Run(Command::SetFilters(f)),
             Err(e) => {
-                self.error = Some(e.to_string());
+                self.error = Some(e);
                 Outcome::Keep
             }
         }
@@ -254,10 +373,16 @@ impl FilterDialog {
         }
     }
 
-    pub fn draw(&self, f: &mut Frame, ctx: &Ctx, keys: &Keymap, area: Rect) {
+    pub fn draw(&self, f: &mut Frame, ctx: &Ctx, keys: &Keymap, items: &[FinderItem], area: Rect) {
         let s = ctx.s();
         let theme = ctx.theme;
-        let r = centered(area, 64, 10);
+        // The ranked units, under the fields, while the unit is typed.
+        let choices = if self.choosing_unit() {
+            self.unit.results.hits.len().clamp(1, CHOICES) as u16 + 1
+        } else {
+            0
+        };
+        let r = centered(area, 64, 10 + choices);
         clear_overlay(f, r);
         f.render_widget(block(theme, s.filter_title.into(), true), r);
         let body = inner(r);
@@ -281,7 +406,7 @@ impl FilterDialog {
             let vr = Rect::new(body.x + label_w, y, body.width.saturating_sub(label_w), 1);
             let typed = Style::new().add_modifier(Modifier::UNDERLINED);
             match field {
-                FilterField::Unit => input_line(f, vr, &self.unit, typed, sel),
+                FilterField::Unit => input_line(f, vr, &self.unit.input, typed, sel),
                 FilterField::Text => input_line(f, vr, &self.text, typed, sel),
                 _ => {
                     let v = format!("‹ {} ›", self.choice(ctx, field));
@@ -290,6 +415,23 @@ impl FilterDialog {
                 }
             }
         }
+        let fields = FilterField::ALL.len() as u16;
+        if choices > 0 && body.height > fields + 3 {
+            let top = body.y + fields + 1;
+            let h = (choices - 1).min(body.height - fields - 3);
+            f.render_widget(
+                Paragraph::new(truncated(s.unit_choices, body.width as usize, theme.dim)),
+                Rect::new(body.x + label_w, top, body.width.saturating_sub(label_w), 1),
+            );
+            let list = Rect::new(
+                body.x + label_w,
+                top + 1,
+                body.width.saturating_sub(label_w),
+                h,
+            );
+            self.unit
+                .draw_list(f, ctx, items, list, self.takes_choice());
+        }
         let tail = Rect::new(
             body.x,
             body.y + body.height.saturating_sub(2),
@@ -297,8 +439,8 @@ impl FilterDialog {
             2,
         );
         let w = tail.width as usize;
-        let error = match &self.error {
-            Some(e) => Line::from(truncated(e, w, theme.error)),
+        let error = match self.error_text(ctx.lang) {
+            Some(e) => Line::from(truncated(&e, w, theme.error)),
             None => Line::from(""),
         };
         let hints = keys.hint_line(&HINTS, ctx.lang);
@@ -325,7 +467,7 @@ pub fn summary(ctx: &Ctx, f: &Filters) -> String {
     let c = ctx.cat;
     let mut parts = Vec::new();
     if let Some(d) = &f.doc {
-        parts.push(format!("{}={}", s.doc, doc_tag(d)));
+        parts.push(format!("{}={}", s.doc, doc_short(c, &d.as_str().into())));
     }
     if let Some(r) = &f.region {
         let name = c

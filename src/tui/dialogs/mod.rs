@@ -69,8 +69,8 @@ impl Dialog {
     pub fn inputs_mut(&mut self) -> Vec<&mut TextInput> {
         match self {
             Dialog::Search(s) => vec![&mut s.input],
-            Dialog::Finder(f) => vec![&mut f.input],
-            Dialog::Filter(f) => vec![&mut f.unit, &mut f.text],
+            Dialog::Finder(f) => vec![&mut f.picker.input],
+            Dialog::Filter(f) => vec![&mut f.unit.input, &mut f.text],
             Dialog::Export(x) => vec![&mut x.name],
             Dialog::Note(n) => vec![&mut n.note, &mut n.unit, &mut n.date],
             Dialog::Help(_) | Dialog::Compare(_) | Dialog::Coverage(_) | Dialog::Status(_) => {
@@ -81,13 +81,22 @@ impl Dialog {
 
     /// Results are on their way that the next tick should pick up promptly.
     pub fn awaiting(&self) -> bool {
-        matches!(self, Dialog::Finder(f) if f.pending)
+        match self {
+            Dialog::Finder(f) => f.pending(),
+            Dialog::Search(s) => s.pending(),
+            Dialog::Filter(f) => f.pending(),
+            _ => false,
+        }
     }
 
     /// Keys typed now were meant for the state this dialog's answer leads
     /// to (Enter in the finder before its results): hold them.
     pub fn holds_input(&self) -> bool {
-        matches!(self, Dialog::Finder(f) if f.submit_when_ready)
+        match self {
+            Dialog::Finder(f) => f.holds_input(),
+            Dialog::Filter(f) => f.holds_input(),
+            _ => false,
+        }
     }
 }
 

@@ -2,6 +2,9 @@
 //! have the explorer do something (the dialog never reaches into the
 //! explorer's state itself).
 
+use std::path::PathBuf;
+
+use crate::export::Format;
 use crate::query::{Filters, TaskPos, UnitPos};
 
 /// A line for the status bar.
@@ -56,6 +59,13 @@ pub enum Command {
     Visit(TaskPos),
     /// Say this in the status bar.
     Say(Status),
+    /// A file was exported: remember its folder and format for the next
+    /// export, and say so.
+    Exported {
+        dir: PathBuf,
+        format: Format,
+        said: Status,
+    },
     /// Progress was recorded: say this, and show what it changed.
     Recorded(Status),
 }

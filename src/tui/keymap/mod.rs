@@ -123,6 +123,7 @@ pub fn action_name(a: &Action) -> Option<&'static str> {
         Action::Edit(Edit::Clear) => "clear",
         Action::Confirm(true) => "yes",
         Action::Confirm(false) => "no",
+        Action::Recall => "recall",
         _ => return None,
     })
 }

@@ -187,6 +187,12 @@ topic!(
 
 topic!(ANSWER, "回答“覆盖?”", "answer \"overwrite?\"");
 
+topic!(
+    RECALL,
+    "搜索时:上次的搜索词(↑ 也可以)",
+    "in the search prompt: the last query (↑ too)"
+);
+
 /// The default bindings, in the order help lists them.
 pub static DEFAULT: &[Binding] = &[
     // Browsing.
@@ -351,6 +357,8 @@ pub static DEFAULT: &[Binding] = &[
         &ERASE,
     ),
     row(ctrl('u'), DIALOG, Action::Edit(Edit::Clear), &ERASE),
+    // Issue 13: the search prompt starts empty, the last query one key away.
+    row(ctrl('r'), TYPING, Action::Recall, &RECALL),
     // "Overwrite? (y/n)".
     row(ch('y'), QUESTION, Action::Confirm(true), &ANSWER),
     row(ch('n'), QUESTION, Action::Confirm(false), &ANSWER),

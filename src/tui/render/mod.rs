@@ -56,17 +56,10 @@ fn draw_screen(app: &App, f: &mut Frame) {
     match &app.dialog {
         None => {}
         Some(Dialog::Help(h)) => h.draw(f, &ctx, &app.keys, area),
-        Some(Dialog::Search(s)) => s.draw(f, &ctx, areas.status),
+        Some(Dialog::Search(s)) => s.draw(f, &ctx, &app.keys, areas.status),
         Some(Dialog::Finder(d)) => d.draw(f, &ctx, &app.keys, &app.finder_items, area),
-        Some(Dialog::Filter(d)) => d.draw(f, &ctx, &app.keys, area),
-        Some(Dialog::Export(d)) => d.draw(
-            f,
-            &ctx,
-            &app.keys,
-            area,
-            &app.export_dir,
-            app.shown_hits().len(),
-        ),
+        Some(Dialog::Filter(d)) => d.draw(f, &ctx, &app.keys, &app.finder_items, area),
+        Some(Dialog::Export(d)) => d.draw(f, &ctx, &app.keys, area, app.shown_hits().len()),
         Some(Dialog::Compare(c)) => c.draw(f, &ctx, areas.body()),
         Some(Dialog::Coverage(v)) => v.draw(f, &ctx, areas.body()),
         Some(Dialog::Status(d)) => d.draw(f, &ctx, &app.keys, area),

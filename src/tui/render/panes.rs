@@ -47,7 +47,7 @@ pub(super) fn tree(app: &App, f: &mut Frame, r: Rect) {
         &app.ctx(),
         model,
         app.grouping,
-        app.search_query(),
+        app.search_titles(),
         body.width as usize,
         body.height as usize,
     );
@@ -172,7 +172,7 @@ pub(super) fn entries(app: &App, f: &mut Frame, r: Rect, which: Focus) {
             };
             let room = w.saturating_sub(crate::text::width(&prefix));
             let (label, note) = e.shown(room);
-            row_line(&prefix, &label, None, &note, w, base, theme)
+            row_line(&prefix, &label, &[], &note, w, base, theme)
         })
         .collect();
     f.render_widget(Paragraph::new(lines), body);

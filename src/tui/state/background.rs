@@ -131,7 +131,11 @@ impl App {
                 self.screen = Screen::Duty(duty);
                 self.focus = Focus::Tree;
             }
-            Answer::Searched { query, matches } => {
+            Answer::Searched {
+                query,
+                matches,
+                titles,
+            } => {
                 let here = self.selected_task();
                 let current = here
                     .and_then(|h| matches.iter().position(|&m| m == h))
@@ -140,6 +144,7 @@ impl App {
                     query,
                     matches,
                     current,
+                    titles,
                 });
                 self.show_match();
             }

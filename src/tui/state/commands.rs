@@ -8,7 +8,7 @@ use super::{App, Screen};
 use crate::query::UnitPos;
 use crate::tui::action::Action;
 use crate::tui::dialogs::compare::Compare;
-use crate::tui::dialogs::export::{ExportDialog, ExportScope, ExportTarget};
+use crate::tui::dialogs::export::{ExportDialog, ExportMemory, ExportScope, ExportTarget};
 use crate::tui::dialogs::filter::FilterDialog;
 use crate::tui::dialogs::finder::Finder;
 use crate::tui::dialogs::help::Help;
@@ -17,6 +17,7 @@ use crate::tui::dialogs::{Command, Dialog, Outcome, Status};
 use crate::tui::input::MAX_CHARS;
 use crate::tui::jobs::Request;
 use crate::tui::layout::Focus;
+use crate::tui::matcher::EngineMatcher;
 use crate::tui::view::tree::NodeKey;
 
 impl App {
@@ -26,22 +27,34 @@ impl App {
         self.dialog = Some(Dialog::Help(Help));
     }
 
-    /// `/`: the prompt holds the last query.
+    /// `/`: an empty prompt, the last query one key away; the task
+    /// engine starts preparing on first use.
     pub(super) fn open_search(&mut self) {
-        let last = self.search_query().unwrap_or("");
-        self.dialog = Some(Dialog::Search(Search::open(last)));
+        let (cat, shared) = (self.cat.clone(), self.task_searcher.clone());
+        self.task_matcher
+            .get_or_insert_with(|| EngineMatcher::tasks(cat, shared));
+        self.dialog = Some(Dialog::Search(Search::open(&self.last_search)));
     }
 
     pub(super) fn open_finder(&mut self) {
-        let m = self
-            .matcher
-            .get_or_insert_with(|| (self.matcher_factory)(&self.cat, self.finder_items.clone()));
-        let f = Finder::open(m.as_mut(), &self.finder_items);
+        let f = Finder::open(self.unit_matcher());
         self.dialog = Some(Dialog::Finder(f));
     }
 
     pub(super) fn open_filter(&mut self) {
-        self.dialog = Some(Dialog::Filter(FilterDialog::open(&self.cat, &self.filters)));
+        let (cat, filters) = (self.cat.clone(), self.filters.clone());
+        let d = FilterDialog::open(&cat, &filters, self.unit_matcher());
+        self.dialog = Some(Dialog::Filter(d));
+    }
+
+    /// The units' matcher (the finder's, and the filter's unit field's),
+    /// built on first use.
+    fn unit_matcher(&mut self) -> &mut dyn crate::tui::matcher::UnitMatcher {
+        let (cat, items) = (&self.cat, &self.finder_items);
+        let factory = &self.matcher_factory;
+        self.matcher
+            .get_or_insert_with(|| factory(cat, items.clone()))
+            .as_mut()
     }
 
     pub(super) fn open_export(&mut self) {
@@ -50,7 +63,7 @@ impl App {
             Screen::Browse => ExportScope::view(&self.cat, &self.filters, &self.view.units),
             Screen::Ledger(l) => l.export_scope(&self.cat),
         };
-        self.dialog = Some(Dialog::Export(ExportDialog::open(scope)));
+        self.dialog = Some(Dialog::Export(ExportDialog::open(scope, &self.export)));
     }
 
     /// `c`: compares the selected task with the related task selected in
@@ -80,21 +93,26 @@ impl App {
         let edit = matches!(a, Action::Edit(_));
         let out = match &mut d {
             Dialog::Help(h) => h.handle(),
-            Dialog::Search(s) => s.handle(a),
+            Dialog::Search(s) => match self.task_matcher.as_mut() {
+                Some(m) => s.handle(a, m),
+                None => Outcome::Keep,
+            },
             Dialog::Finder(f) => match self.matcher.as_deref_mut() {
                 Some(m) => f.handle(a, m, &self.finder_items),
                 None => Outcome::Keep,
             },
-            Dialog::Filter(f) => f.handle(a, &self.cat),
+            Dialog::Filter(f) => match self.matcher.as_deref_mut() {
+                Some(m) => f.handle(a, &self.cat, m, &self.finder_items),
+                None => Outcome::Keep,
+            },
             Dialog::Export(x) => {
                 let to = ExportTarget {
                     cat: &self.cat,
                     hits: self.shown_hits(),
-                    dir: &self.export_dir,
-                    strings: self.lang.s(),
-                    progress: self.progress(),
+                    tracker: self.progress(),
+                    data: &self.data_name,
                     today: self.ledger.today,
-                    data: &self.origin,
+                    lang: self.lang,
                 };
                 x.handle(a, &to)
             }
@@ -135,38 +153,72 @@ impl App {
                 self.jump_to_task(t);
             }
             Command::Say(st) => self.status = Some(st),
+            Command::Exported { dir, format, said } => {
+                self.export = ExportMemory {
+                    dir,
+                    format: Some(format),
+                };
+                self.status = Some(said);
+            }
             Command::Recorded(st) => self.recorded(st),
         }
     }
 
-    /// The finder's results, each tick.
+    /// The finder's results and the search prompt's count, each tick.
     pub(super) fn poll_finder(&mut self) {
-        if !matches!(self.dialog, Some(Dialog::Finder(_))) {
-            return;
-        }
-        if let Some(Dialog::Finder(mut f)) = self.dialog.take() {
-            let out = match self.matcher.as_deref_mut() {
-                Some(m) => f.poll(m, &self.finder_items),
-                None => Outcome::Keep,
-            };
-            self.settle_dialog(Dialog::Finder(f), out);
+        match self.dialog.take() {
+            Some(Dialog::Finder(mut f)) => {
+                let out = match self.matcher.as_deref_mut() {
+                    Some(m) => f.poll(m, &self.finder_items),
+                    None => Outcome::Keep,
+                };
+                self.settle_dialog(Dialog::Finder(f), out);
+            }
+            Some(Dialog::Search(mut s)) => {
+                if let Some(m) = self.task_matcher.as_mut() {
+                    s.poll(m);
+                }
+                self.dialog = Some(Dialog::Search(s));
+            }
+            Some(Dialog::Filter(mut f)) => {
+                let out = match self.matcher.as_deref_mut() {
+                    Some(m) => f.poll(&self.cat, m, &self.finder_items),
+                    None => Outcome::Keep,
+                };
+                self.settle_dialog(Dialog::Filter(f), out);
+            }
+            d => self.dialog = d,
         }
     }
 
-    /// Blocks up to `timeout` until the finder has results for what is
-    /// typed (tests and benchmarks; the event loop polls instead).
+    /// Blocks up to `timeout` until the finder has results (or the search
+    /// prompt its count) for what is typed (tests and benchmarks; the
+    /// event loop polls instead).
     pub fn wait_for_finder(&mut self, timeout: Duration) {
-        if !matches!(self.dialog, Some(Dialog::Finder(_))) {
-            return;
+        match self.dialog.take() {
+            Some(Dialog::Finder(mut f)) => {
+                let out = match self.matcher.as_deref_mut() {
+                    Some(m) => f.wait(m, &self.finder_items, timeout),
+                    None => Outcome::Keep,
+                };
+                self.settle_dialog(Dialog::Finder(f), out);
+            }
+            Some(Dialog::Search(mut s)) => {
+                if let Some(m) = self.task_matcher.as_mut() {
+                    s.wait(m, timeout);
+                }
+                self.dialog = Some(Dialog::Search(s));
+            }
+            Some(Dialog::Filter(mut f)) => {
+                let out = match self.matcher.as_deref_mut() {
+                    Some(m) => f.wait(&self.cat, m, &self.finder_items, timeout),
+                    None => Outcome::Keep,
+                };
+                self.settle_dialog(Dialog::Filter(f), out);
+            }
+            d => self.dialog = d,
         }
-        if let Some(Dialog::Finder(mut f)) = self.dialog.take() {
-            let out = match self.matcher.as_deref_mut() {
-                Some(m) => f.wait(m, &self.finder_items, timeout),
-                None => Outcome::Keep,
-            };
-            self.settle_dialog(Dialog::Finder(f), out);
-            self.after();
-        }
+        self.after();
     }
 
     // ----- duty views ------------------------------------------------------
@@ -187,14 +239,16 @@ impl App {
     // ----- task search -----------------------------------------------------
 
     fn run_search(&mut self, query: String) {
-        if query.is_empty() {
+        if query.trim().is_empty() {
             self.search = None;
             return;
         }
+        self.last_search = query.clone();
         // In tree order: the order tasks appear when everything is expanded.
         self.request(Request::Search {
             query,
             tree: self.browse.tree().clone(),
+            searcher: self.task_searcher.clone(),
         });
     }
 

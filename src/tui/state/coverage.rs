@@ -17,7 +17,6 @@ use crate::tui::dialogs::{Dialog, Status};
 use crate::tui::jobs::Request;
 use crate::tui::keymap::InputMode;
 use crate::tui::view::coverage::summary_hint;
-use crate::tui::view::labels::doc_tag;
 use crate::tui::view::panes::RelatedShow;
 use crate::tui::view::tree::NodeKey;
 
@@ -71,7 +70,7 @@ impl App {
             let tag = self
                 .cat
                 .document(doc)
-                .map_or_else(String::new, |d| doc_tag(&d.id.0).to_owned());
+                .map_or_else(String::new, |d| d.tag().to_owned());
             self.status = Some(Status::error(format!("[{tag}] {}", s.cov_no_lower)));
             return;
         }

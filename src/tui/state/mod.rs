@@ -31,13 +31,14 @@ use ratatui::text::Line;
 use super::action::Action;
 use super::config::{self, ConfigError};
 use super::dialogs::coverage::CoverageView;
+use super::dialogs::export::ExportMemory;
 use super::dialogs::{Dialog, Status};
 use super::i18n::Lang;
 use super::jobs::{self, Jobs, Request};
 use super::keymap::table as hints;
 use super::keymap::{InputMode, Keymap};
 use super::layout::{self, Areas, Focus};
-use super::matcher::{self, EngineMatcher, FinderItem, UnitMatcher};
+use super::matcher::{self, EngineMatcher, FinderItem, TaskSearcher, UnitMatcher};
 use super::scroll::{Drawn, Extent};
 use super::theme::Theme;
 use super::view::Ctx;
@@ -49,7 +50,7 @@ use super::view::duty::Duty;
 use super::view::labels::node_label;
 use super::view::panes::{Panes, RelatedShow};
 use super::view::summary::Summary;
-use super::view::text::{Highlights, WrapIndex};
+use super::view::text::{CharRanges, Highlights, WrapIndex};
 use super::view::tree::{Grouping, NodeId, NodeKey};
 use super::view::tree_model::TreeModel;
 use crate::query::{Catalog, DocPos, Filters, Hit, TaskPos, UnitPos, View};
@@ -94,6 +95,8 @@ pub struct SearchState {
     /// Matching tasks, in tree order.
     pub matches: Vec<TaskPos>,
     pub current: usize,
+    /// Where the match sits in each matching task's title (char positions).
+    pub titles: HashMap<TaskPos, Vec<usize>>,
 }
 
 /// What the cached pane entries and summary were computed for.
@@ -148,8 +151,19 @@ pub struct App {
     pub matcher_factory: MatcherFactory,
     /// Built by `matcher_factory` when the finder first opens.
     pub matcher: Option<Box<dyn UnitMatcher>>,
-    /// Folder where exports go when the name is relative.
-    pub export_dir: PathBuf,
+    /// The `/` search's engine over tasks, built on first use.
+    pub task_searcher: TaskSearcher,
+    /// Counts the `/` prompt's matches as the user types (first `/` on).
+    task_matcher: Option<EngineMatcher>,
+    /// The last query searched, for the prompt's recall key.
+    pub last_search: String,
+    /// Where the search's match sits in the selected task's text, for the
+    /// query and task it was found for.
+    search_text: Option<(String, TaskPos, CharRanges)>,
+    /// The folder and format of the last export (where relative names go).
+    pub export: ExportMemory,
+    /// The data file as exported title rows name it.
+    pub data_name: String,
     pub quit: bool,
     /// The background worker for refiltering and searching; `None` runs
     /// that work inline (tests).
@@ -227,7 +241,14 @@ impl App {
             finder_items,
             matcher_factory: Box::new(|c, _| Box::new(EngineMatcher::new(c.clone()))),
             matcher: None,
-            export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            task_searcher: TaskSearcher::default(),
+            task_matcher: None,
+            last_search: String::new(),
+            search_text: None,
+            export: ExportMemory::new(
+                std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            ),
+            data_name: String::new(),
             quit: false,
             jobs: None,
             generation: 0,
@@ -239,6 +260,7 @@ impl App {
             coverage_left: None,
             ledger: LedgerState::default(),
         };
+        app.data_name = app.origin.clone();
         app.levels = PlanLevels::of(&app.cat);
         let first = jobs::compute(
             &app.cat,
@@ -401,6 +423,11 @@ impl App {
         self.search.as_ref().map(|s| s.query.as_str())
     }
 
+    /// Where the search's matches sit in task titles, for the tree.
+    pub fn search_titles(&self) -> Option<&HashMap<TaskPos, Vec<usize>>> {
+        self.search.as_ref().map(|s| &s.titles)
+    }
+
     /// What the detail pane shows at `width`: the task (its text wrapped
     /// lazily, see [`DetailLines`]), or the summary.
     fn detail_content(&self, width: usize) -> DetailLines<'_> {
@@ -524,10 +551,15 @@ impl App {
             theme: &self.theme,
             lang: self.lang,
         };
-        let search = self.search.as_ref().map(|s| s.query.as_str());
+        // Where the search's match sits in the text (its fields borrowed
+        // apart from the cache's).
+        let found: &[(usize, usize)] = match (&self.search, &self.search_text) {
+            (Some(s), Some((q, at, ranges))) if *q == s.query && *at == t => ranges,
+            _ => &[],
+        };
         let need = scroll.saturating_add(h).saturating_sub(head);
         self.detail
-            .prepare(&ctx, t, &self.panes.spans, search, w, need);
+            .prepare(&ctx, t, &self.panes.spans, found, w, need);
         self.detail_len(w)
     }
 
@@ -618,6 +650,7 @@ impl App {
             self.summary = self.compute_summary();
             self.summary_for = Some(sel);
         }
+        self.mark_search_in_text();
         let areas = self.areas();
         let h = areas.list_body().height as usize;
         match &mut self.screen {
@@ -630,6 +663,28 @@ impl App {
         if self.selected_task().is_some() {
             self.prepare_detail(self.pane_pos(Focus::Detail));
         }
+    }
+
+    /// Finds where the search's query sits in the selected task's text,
+    /// when the task or the query changed (one task: cheap, and never on
+    /// the drawing path).
+    fn mark_search_in_text(&mut self) {
+        let (Some(s), Some(t)) = (&self.search, self.selected_task()) else {
+            return;
+        };
+        if self
+            .search_text
+            .as_ref()
+            .is_some_and(|(q, at, _)| *q == s.query && *at == t)
+        {
+            return;
+        }
+        let Some(searcher) = self.task_searcher.get() else {
+            return;
+        };
+        // Key 1 of a task candidate is its text.
+        let at = searcher.highlights_in(&s.query, t.index(), 1);
+        self.search_text = Some((s.query.clone(), t, super::view::marks::ranges(&at, 0)));
     }
 
     /// The summary for a selected goal, region, document or duty group

@@ -464,7 +464,7 @@ pub fn view_title(ctx: &Ctx, higher: DocPos, only: Option<CoverageStatus>) -> St
     let tag = ctx
         .cat
         .document(higher)
-        .map_or_else(String::new, |d| super::labels::doc_tag(&d.id.0).to_owned());
+        .map_or_else(String::new, |d| d.tag().to_owned());
     match only {
         Some(st) => format!(
             "{} · [{tag}] · {}: {}",

@@ -30,7 +30,7 @@ use super::text::{CharRanges, Highlights, WrapIndex, row_line, styled_wrap, wrap
 use crate::deadline::{self, When};
 use crate::model::{Goal, MentionKind, Task, UnitRef};
 use crate::progress::{Shown, Tracker};
-use crate::query::{Catalog, DocPos, GoalPos, Involvement, TaskPos, find_char_ranges};
+use crate::query::{Catalog, DocPos, GoalPos, Involvement, TaskPos};
 
 /// What the detail pane shows: `head` lines, then the lazily wrapped
 /// `body` text (a task's text), then `tail` lines. A summary is all head.
@@ -111,8 +111,8 @@ const WRAP_WHOLE_BYTES: usize = 64 * 1024;
 
 /// The selected task's text as shown (its number in front when it opens
 /// with its title), its highlights and where its lines start, kept between
-/// frames: remade only when the task changes, restyled when the search
-/// changes, rewrapped when the width changes, and wrapped only as far as
+/// frames: remade only when the task changes, restyled when the search's
+/// matches change, rewrapped when the width changes, and wrapped only as far as
 /// the pane has been scrolled.
 #[derive(Debug, Clone, Default)]
 pub struct DetailCache {
@@ -120,13 +120,15 @@ pub struct DetailCache {
     body: String,
     /// The number's characters in front of the text.
     shift: usize,
-    styled: Option<Option<String>>,
+    /// The search's matches in the text the highlights were made with.
+    styled: Option<CharRanges>,
     highlights: Highlights,
     index: Option<WrapIndex>,
 }
 
 impl DetailCache {
-    /// Makes the cache fit task `t` at `width` with `search` highlighted,
+    /// Makes the cache fit task `t` at `width` with `found` (the search's
+    /// matches in its text, char ranges) highlighted,
     /// and wraps its text as far as `body_lines` lines (plus one, so the
     /// last of them is complete).
     pub fn prepare(
@@ -134,7 +136,7 @@ impl DetailCache {
         ctx: &Ctx,
         t: TaskPos,
         spans: &UnitSpans,
-        search: Option<&str>,
+        found: &[(usize, usize)],
         width: usize,
         body_lines: usize,
     ) {
@@ -148,8 +150,7 @@ impl DetailCache {
             self.styled = None;
             self.index = None;
         }
-        let search = search.map(str::to_owned);
-        if self.styled.as_ref() != Some(&search) {
+        if self.styled.as_deref() != Some(found) {
             let theme = ctx.theme;
             let shift = self.shift;
             let moved = |rs: &CharRanges| -> CharRanges {
@@ -160,16 +161,13 @@ impl DetailCache {
             } else {
                 Vec::new()
             };
-            let found = search
-                .as_deref()
-                .map_or_else(Vec::new, |q| find_char_ranges(&task.text, q));
             self.highlights = Highlights::new(&[
                 (&title, theme.title),
                 (&moved(&spans.partners), theme.partner),
                 (&moved(&spans.leads), theme.lead),
-                (&moved(&found), theme.search),
+                (&moved(&found.to_vec()), theme.search),
             ]);
-            self.styled = Some(search);
+            self.styled = Some(found.to_vec());
         }
         let w = width.max(2);
         if self.index.as_ref().is_none_or(|i| i.width() != w) {
@@ -409,15 +407,7 @@ pub fn summary_lines(
         lines.push(Line::from(Span::styled(s.unled_tasks, theme.title)));
         for &t in &sum.unled_tasks {
             let task = ctx.cat.task(t);
-            lines.push(row_line(
-                "  ",
-                &task.title,
-                None,
-                "",
-                w,
-                Style::new(),
-                theme,
-            ));
+            lines.push(row_line("  ", &task.title, &[], "", w, Style::new(), theme));
         }
     }
     lines
@@ -440,7 +430,7 @@ fn count_lines(
         lines.push(row_line(
             "  ",
             name,
-            None,
+            &[],
             &n.to_string(),
             w,
             style,
@@ -536,7 +526,10 @@ pub fn duty_title(ctx: &Ctx, d: &Duty) -> (String, Subject) {
             Subject::Goal(*g),
         ),
         Some(DutyRow::Handoffs(n)) => (
-            format!("{} ({n}): {}", s.handoffs, s.handoffs_note),
+            format!(
+                "{} ({n}): {}{}",
+                s.handoffs, s.handoffs_note, s.handoff_legend
+            ),
             Subject::Tasks,
         ),
         _ => (String::new(), Subject::Tasks),

@@ -247,24 +247,6 @@ impl Duty {
         tasks
     }
 
-    /// Tasks per role, for the header (`牵头 3 · 配合 5`).
-    pub fn role_counts(&self) -> [(Involvement, usize); 4] {
-        let mut out = [
-            (Involvement::Lead, 0),
-            (Involvement::Partner, 0),
-            (Involvement::Responsible, 0),
-            (Involvement::Mentioned, 0),
-        ];
-        for h in &self.hits {
-            if let Some(i) = h.involvement
-                && let Some(slot) = out.iter_mut().find(|(k, _)| *k == i)
-            {
-                slot.1 += 1;
-            }
-        }
-        out
-    }
-
     pub fn move_by(&mut self, delta: isize) {
         if self.rows.is_empty() {
             return;

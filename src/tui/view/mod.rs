@@ -14,8 +14,9 @@
 //! - [`coverage`]: a higher plan against the plans below it — which plans
 //!   lie below which, the higher tasks by goal and status, their evidence;
 //! - [`labels`]: names of documents, tasks, roles and lead modes;
-//!   [`text`]: styled wrapping and list rows; [`detail`]: the task text
-//!   and summary lines; [`rows`]: the lines of the tree and duty lists;
+//!   [`text`]: styled wrapping and list rows; [`marks`]: search matches;
+//!   [`detail`]: the task text and summary lines; [`rows`]: the lines of
+//!   the tree and duty lists;
 //! - [`deadlines`]: the deadline view's list and the 台账's words and
 //!   colours; [`heatmap`]: the responsibility matrix as a heat map.
 
@@ -25,6 +26,7 @@ pub mod detail;
 pub mod duty;
 pub mod heatmap;
 pub mod labels;
+pub mod marks;
 pub mod panes;
 pub mod rows;
 pub mod summary;

@@ -9,7 +9,7 @@
 //! (similar measures in sibling places): never both in one list, since
 //! only the first are duplications or hand-offs.
 
-use super::labels::{doc_tag, relation_tag};
+use super::labels::{doc_short, overlap_note};
 use std::borrow::Cow;
 
 use super::text::CharRanges;
@@ -240,22 +240,11 @@ pub fn related(c: &Catalog, t: TaskPos) -> Vec<Related> {
 /// `[001] 标题` with the score, the relation and the shared terms.
 fn related_entry(c: &Catalog, s: &Strings, r: &Related) -> Entry {
     let ot = c.task(r.other);
-    let shared: Vec<&str> = c
-        .overlap(r.overlap)
-        .shared
-        .iter()
-        .map(|t| t.term.as_str())
-        .collect();
     Entry {
         target: Target::Task(r.other),
         depth: 0,
-        text: format!("[{}] {}", doc_tag(&ot.doc.0), ot.title),
-        note: format!(
-            "{:.2} {} {}",
-            r.score,
-            relation_tag(s, r.relation),
-            shared.join("、")
-        ),
+        text: format!("[{}] {}", doc_short(c, &ot.doc), ot.title),
+        note: overlap_note(c, s, r.overlap),
     }
 }
 

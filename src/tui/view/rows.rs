@@ -7,19 +7,21 @@ use ratatui::text::{Line, Span};
 
 use super::Ctx;
 use super::duty::{Duty, DutyRow};
-use super::labels::{doc_label, numbered_title, role_label, task_label};
+use super::labels::{doc_label, numbered_title, role_counts_label, role_label, task_label};
+use super::marks::{TitleMarks, ranges};
 use super::text::{row_line, truncated};
 use super::tree::{Grouping, NodeKey};
 use super::tree_model::TreeModel;
 use crate::query::Involvement;
 use crate::text;
 
-/// The tree's rows from `model.scroll()`, `height` of them, `width` wide.
+/// The tree's rows from `model.scroll()`, `height` of them, `width` wide;
+/// `search` marks where the search matched task titles.
 pub fn tree_rows(
     ctx: &Ctx,
     model: &TreeModel,
     grouping: Grouping,
-    search: Option<&str>,
+    search: Option<&TitleMarks>,
     width: usize,
     height: usize,
 ) -> Vec<Line<'static>> {
@@ -56,8 +58,15 @@ pub fn tree_rows(
                 Style::new().add_modifier(Modifier::BOLD)
             };
             let label = super::labels::node_label(ctx.cat, s, grouping, node.key);
-            let query = if is_task { search } else { None };
-            row_line(&prefix, &label, query, &right, width, base, theme)
+            let marks = match (node.key, search) {
+                (NodeKey::Task(t), Some(m)) => m.get(&t).map_or_else(Vec::new, |at| {
+                    // The label is the title after the task's number.
+                    let title = ctx.cat.task(t).title.chars().count();
+                    ranges(at, label.chars().count().saturating_sub(title))
+                }),
+                _ => Vec::new(),
+            };
+            row_line(&prefix, &label, &marks, &right, width, base, theme)
         })
         .collect()
 }
@@ -68,17 +77,8 @@ pub fn duty_header(ctx: &Ctx, d: &Duty, w: usize) -> Vec<Line<'static>> {
     let s = ctx.s();
     let c = ctx.cat;
     let unit = c.unit(d.unit);
-    let via = d.hits.iter().filter(|h| h.via_group.is_some()).count();
-    // Only the roles it has, so the line fits a narrow pane.
-    let mut parts: Vec<String> = d
-        .role_counts()
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(i, n)| format!("{} {n}", role_label(s, *i)))
-        .collect();
-    if via > 0 {
-        parts.push(format!("{} {via}", s.via_group));
-    }
+    // The finder shows the same counts (one function: `duty_counts`).
+    let mut parts = vec![role_counts_label(s, &c.duty_counts(d.unit), true)];
     if !d.handoffs.is_empty() {
         parts.push(format!("{} {}", s.handoff_short, d.handoffs.len()));
     }
@@ -128,21 +128,21 @@ fn duty_row(ctx: &Ctx, d: &Duty, row: DutyRow, sel: bool, width: usize) -> Line<
         DutyRow::Doc(doc, n) => {
             // A task whose document is missing from the file still lists.
             let label = c.document(doc).map_or_else(|| "?".to_owned(), doc_label);
-            row_line("", &label, None, &n.to_string(), width, pick(bold), theme)
+            row_line("", &label, &[], &n.to_string(), width, pick(bold), theme)
         }
         DutyRow::Goal(g, n) => {
             let label = c
                 .goal(g)
                 .map_or_else(|| "?".to_owned(), |g| g.title.clone());
-            row_line("  ", &label, None, &n.to_string(), width, pick(bold), theme)
+            row_line("  ", &label, &[], &n.to_string(), width, pick(bold), theme)
         }
         DutyRow::Handoffs(n) => {
             let label = format!("⇄ {} · {}", s.handoffs, s.handoffs_note);
-            row_line("", &label, None, &n.to_string(), width, pick(bold), theme)
+            row_line("", &label, &[], &n.to_string(), width, pick(bold), theme)
         }
         DutyRow::HandoffTask(t) => {
             let label = format!("[{}] {}", s.role_lead, task_label(c, t));
-            row_line("  ", &label, None, "", width, pick(theme.lead), theme)
+            row_line("  ", &label, &[], "", width, pick(theme.lead), theme)
         }
         DutyRow::Handoff(i) => {
             let h = &d.handoffs[i];
@@ -152,11 +152,13 @@ fn duty_row(ctx: &Ctx, d: &Duty, row: DutyRow, sel: bool, width: usize) -> Line<
                 .map(|&u| c.unit(u).name.as_str())
                 .collect();
             let label = format!("{} · {}", task_label(c, h.other), leads.join("、"));
+            // The score only: the row needs its room for the other leads; the
+            // section's header explains it, the related pane has the rest.
             let score = format!("{:.2}", h.score);
             row_line(
                 "    ⇄ ",
                 &label,
-                None,
+                &[],
                 &score,
                 width,
                 pick(Style::new()),
@@ -186,7 +188,7 @@ fn duty_row(ctx: &Ctx, d: &Duty, row: DutyRow, sel: bool, width: usize) -> Line<
             let rest = row_line(
                 "",
                 &label,
-                None,
+                &[],
                 "",
                 width.saturating_sub(4 + tag_w),
                 base,

@@ -14,7 +14,6 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::query::find_char_ranges;
 use crate::text;
 use crate::tui::theme::Theme;
 
@@ -250,13 +249,13 @@ pub fn truncated(s: &str, width: usize, style: Style) -> Span<'static> {
     Span::styled(text::ellipsize(s, width).into_owned(), style)
 }
 
-/// A row with `label` on the left (shortened with `…` to fit, `query`
-/// matches highlighted) and `right` right-aligned, exactly `width`
+/// A row with `label` on the left (shortened with `…` to fit, the char
+/// ranges `marks` highlighted) and `right` right-aligned, exactly `width`
 /// columns wide.
 pub fn row_line(
     prefix: &str,
     label: &str,
-    query: Option<&str>,
+    marks: &[(usize, usize)],
     right: &str,
     width: usize,
     base: Style,
@@ -272,9 +271,8 @@ pub fn row_line(
     let room = width.saturating_sub(prefix_w + right_w + if right_w > 0 { 1 } else { 0 });
     let shown = text::ellipsize(label, room);
     let shown = shown.as_ref();
-    let ranges = query.map_or_else(Vec::new, |q| find_char_ranges(shown, q));
     let mut spans = vec![Span::styled(prefix.to_owned(), base)];
-    spans.extend(highlighted(shown, &ranges, base, theme.search));
+    spans.extend(highlighted(shown, marks, base, theme.search));
     let used = prefix_w + text::width(shown);
     let pad = width.saturating_sub(used + right_w);
     if right_w > 0 && used + right_w < width + 1 {
