@@ -193,15 +193,17 @@ fn create_temporary(dir: &Path, name: &str) -> std::io::Result<(PathBuf, TempGua
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let tmp = dir.join(format!(".{stem}.{}-{n}{TEMP_SUFFIX}", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(_) => {
-                let guard = TempGuard::new(&tmp);
-                return Ok((tmp, guard));
-            }
+        // Created and registered with the ending signals held, so one
+        // cannot land between the two and leave the file.
+        let created = crate::signals::holding_signals(|| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+                .map(|_| TempGuard::new(&tmp))
+        });
+        match created {
+            Ok(guard) => return Ok((tmp, guard)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < u32::MAX => continue,
             Err(e) => return Err(e),
         }

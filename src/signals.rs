@@ -37,6 +37,14 @@ pub fn register_temporary(path: &Path) -> Option<usize> {
     imp::register_temporary(path)
 }
 
+/// Runs `f` with the signals that end the process held back on this
+/// thread, the handler installed first: a temporary created and registered
+/// in `f` is never left behind by a signal landing between the two (one
+/// that arrives meanwhile is delivered when `f` is done).
+pub fn holding_signals<T>(f: impl FnOnce() -> T) -> T {
+    imp::holding_signals(f)
+}
+
 /// Forgets a temporary registered with [`register_temporary`].
 pub fn unregister_temporary(slot: usize) {
     imp::unregister_temporary(slot)
@@ -132,6 +140,24 @@ mod imp {
         // SAFETY: `c` came from `into_raw` just above and was not shared.
         drop(unsafe { CString::from_raw(c) });
         None
+    }
+
+    pub(super) fn holding_signals<T>(f: impl FnOnce() -> T) -> T {
+        INSTALL.call_once(install_ending);
+        // SAFETY: plain signal-mask calls on this thread's mask, put back
+        // as it was.
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            for &sig in &ENDING {
+                libc::sigaddset(&mut set, sig);
+            }
+            let mut old: libc::sigset_t = std::mem::zeroed();
+            libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old);
+            let r = f();
+            libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
+            r
+        }
     }
 
     pub(super) fn unregister_temporary(slot: usize) {
@@ -357,6 +383,9 @@ mod imp {
         None
     }
     pub(super) fn unregister_temporary(_: usize) {}
+    pub(super) fn holding_signals<T>(f: impl FnOnce() -> T) -> T {
+        f()
+    }
     pub(super) fn take_terminal(_: &[u8], _: &[u8]) {}
     pub(super) fn terminal_is_raw() {}
     pub(super) fn release_terminal() {}
