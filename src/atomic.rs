@@ -19,7 +19,8 @@
 //!   content, and [`Written::notes`] says so.
 //! - Temporaries are named `.{name}.{pid}-{n}.fengong-tmp`. One is removed
 //!   on any error, on a catchable signal during the write (SIGINT, SIGTERM,
-//!   SIGHUP, SIGQUIT; the signal then takes its course), and — if the
+//!   SIGHUP, SIGQUIT and the other signals that end a process, handled in
+//!   [`crate::signals`]; the signal then takes its course), and — if the
 //!   process was killed outright (SIGKILL, a power cut) — by the next write
 //!   into that folder, once its process is gone. `fengong` ignores SIGXFSZ,
 //!   so `ulimit -f` is an ordinary write error.
@@ -192,15 +193,17 @@ fn create_temporary(dir: &Path, name: &str) -> std::io::Result<(PathBuf, TempGua
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let tmp = dir.join(format!(".{stem}.{}-{n}{TEMP_SUFFIX}", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(_) => {
-                let guard = TempGuard::new(&tmp);
-                return Ok((tmp, guard));
-            }
+        // Created and registered with the ending signals held, so one
+        // cannot land between the two and leave the file.
+        let created = crate::signals::holding_signals(|| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+                .map(|_| TempGuard::new(&tmp))
+        });
+        match created {
+            Ok(guard) => return Ok((tmp, guard)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < u32::MAX => continue,
             Err(e) => return Err(e),
         }
@@ -360,7 +363,7 @@ impl TempGuard {
     fn new(path: &Path) -> TempGuard {
         TempGuard {
             path: path.to_path_buf(),
-            slot: signals::register(path),
+            slot: crate::signals::register_temporary(path),
         }
     }
 }
@@ -368,126 +371,10 @@ impl TempGuard {
 impl Drop for TempGuard {
     fn drop(&mut self) {
         if let Some(slot) = self.slot {
-            signals::unregister(slot);
+            crate::signals::unregister_temporary(slot);
         }
         let _ = std::fs::remove_file(&self.path);
     }
-}
-
-/// Removing temporaries on SIGINT, SIGTERM, SIGHUP and SIGQUIT.
-///
-/// The handler is installed at the first write and stays; it only unlinks
-/// the registered paths (`unlink` is async-signal-safe; the paths are
-/// C strings made before registration) and then hands the signal to what
-/// was installed before it: the default action (the process ends by the
-/// signal, as it would have), nothing if it was ignored, or the earlier
-/// handler (e.g. the explorer's terminal restore).
-#[cfg(unix)]
-mod signals {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    use std::path::Path;
-    use std::sync::Once;
-    use std::sync::atomic::{AtomicPtr, Ordering};
-
-    const SLOTS: usize = 32;
-    const SIGNALS: [libc::c_int; 4] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP, libc::SIGQUIT];
-
-    static TEMPS: [AtomicPtr<libc::c_char>; SLOTS] =
-        [const { AtomicPtr::new(std::ptr::null_mut()) }; SLOTS];
-    /// The actions before ours, written once before our handler goes in and
-    /// only read after.
-    static mut PREVIOUS: [std::mem::MaybeUninit<libc::sigaction>; 4] =
-        [const { std::mem::MaybeUninit::uninit() }; 4];
-    static INSTALL: Once = Once::new();
-
-    pub(super) fn register(path: &Path) -> Option<usize> {
-        INSTALL.call_once(install);
-        let c = CString::new(path.as_os_str().as_bytes()).ok()?.into_raw();
-        for (i, slot) in TEMPS.iter().enumerate() {
-            if slot
-                .compare_exchange(std::ptr::null_mut(), c, Ordering::AcqRel, Ordering::Acquire)
-                .is_ok()
-            {
-                return Some(i);
-            }
-        }
-        // All slots busy (32 writes at once): this one is cleaned by the next write.
-        // SAFETY: `c` came from `into_raw` just above and was not shared.
-        drop(unsafe { CString::from_raw(c) });
-        None
-    }
-
-    pub(super) fn unregister(slot: usize) {
-        let c = TEMPS[slot].swap(std::ptr::null_mut(), Ordering::AcqRel);
-        if !c.is_null() {
-            // SAFETY: the pointer came from `into_raw` in `register`, and the
-            // swap took it out of the table, so nothing else frees it.
-            drop(unsafe { CString::from_raw(c) });
-        }
-    }
-
-    fn install() {
-        for (i, &sig) in SIGNALS.iter().enumerate() {
-            // SAFETY: plain sigaction calls; PREVIOUS[i] is written before the
-            // handler that reads it is installed, and never again.
-            unsafe {
-                let mut new: libc::sigaction = std::mem::zeroed();
-                new.sa_sigaction = handler as *const () as libc::sighandler_t;
-                new.sa_flags = libc::SA_SIGINFO | libc::SA_RESTART;
-                libc::sigemptyset(&mut new.sa_mask);
-                let mut old: libc::sigaction = std::mem::zeroed();
-                if libc::sigaction(sig, std::ptr::null(), &mut old) != 0 {
-                    continue;
-                }
-                if old.sa_sigaction == libc::SIG_IGN {
-                    continue; // ignored signals (nohup) stay ignored
-                }
-                let previous = &raw mut PREVIOUS;
-                (*previous)[i].write(old);
-                libc::sigaction(sig, &new, std::ptr::null_mut());
-            }
-        }
-    }
-
-    extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
-        for slot in &TEMPS {
-            let c = slot.load(Ordering::Acquire);
-            if !c.is_null() {
-                // SAFETY: a registered, NUL-terminated path; unlink is async-signal-safe.
-                unsafe { libc::unlink(c) };
-            }
-        }
-        let Some(i) = SIGNALS.iter().position(|&s| s == sig) else {
-            return;
-        };
-        // SAFETY: PREVIOUS[i] was written before this handler was installed.
-        unsafe {
-            let previous = &raw const PREVIOUS;
-            let old = (*previous)[i].assume_init_ref();
-            if old.sa_sigaction == libc::SIG_DFL {
-                // Back to the default and re-raised: the process ends by the
-                // signal once this handler returns, as it would have.
-                libc::sigaction(sig, old, std::ptr::null_mut());
-                libc::raise(sig);
-            } else if old.sa_flags & libc::SA_SIGINFO != 0 {
-                let f: extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void) =
-                    std::mem::transmute(old.sa_sigaction);
-                f(sig, info, ctx);
-            } else if old.sa_sigaction != libc::SIG_IGN {
-                let f: extern "C" fn(libc::c_int) = std::mem::transmute(old.sa_sigaction);
-                f(sig);
-            }
-        }
-    }
-}
-
-#[cfg(not(unix))]
-mod signals {
-    pub(super) fn register(_: &std::path::Path) -> Option<usize> {
-        None
-    }
-    pub(super) fn unregister(_: usize) {}
 }
 
 #[cfg(test)]

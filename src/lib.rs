@@ -27,6 +27,7 @@ pub mod query;
 pub mod report;
 pub mod sanitise;
 pub mod search;
+pub mod signals;
 pub mod synth;
 pub mod task_key;
 pub mod text;

@@ -901,18 +901,24 @@ pub fn find_char_ranges(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     if needle.is_empty() {
         return Vec::new();
     }
-    let h: Vec<char> = hay.chars().collect();
-    let n: Vec<char> = needle.chars().collect();
-    let eq = |a: char, b: char| a == b || a.eq_ignore_ascii_case(&b);
+    // ASCII case folding keeps every byte offset, so the search runs on
+    // bytes (memchr-fast, no copy of the text as chars) and only the
+    // offsets of matches are turned into char offsets.
+    let folded;
+    let (h, n) = if needle.bytes().any(|b| b.is_ascii_alphabetic()) {
+        folded = (hay.to_ascii_lowercase(), needle.to_ascii_lowercase());
+        (folded.0.as_str(), folded.1.as_str())
+    } else {
+        (hay, needle)
+    };
+    let n_chars = needle.chars().count();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i + n.len() <= h.len() {
-        if h[i..i + n.len()].iter().zip(&n).all(|(&a, &b)| eq(a, b)) {
-            out.push((i, i + n.len()));
-            i += n.len();
-        } else {
-            i += 1;
-        }
+    let (mut byte, mut chars) = (0, 0);
+    for (b, _) in h.match_indices(n) {
+        chars += hay[byte..b].chars().count();
+        out.push((chars, chars + n_chars));
+        chars += n_chars;
+        byte = b + n.len();
     }
     out
 }

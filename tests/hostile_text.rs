@@ -7,7 +7,7 @@ use fengong::tui::input::{Edit, TextInput};
 use crate::common::{run_in, small_json_with, stderr};
 
 /// What must never reach a terminal: ESC, BEL, CSI/OSC as C1, bidi overrides.
-fn assert_clean(what: &str, bytes: &[u8]) {
+pub(crate) fn assert_clean(what: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     let bad = text.chars().find(|&c| {
         matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -18,7 +18,7 @@ fn assert_clean(what: &str, bytes: &[u8]) {
 
 /// small.json with escape sequences in a document title and source, a
 /// goal, a task title and text, and a unit's name.
-fn hostile_data(dir: &std::path::Path) -> String {
+pub(crate) fn hostile_data(dir: &std::path::Path) -> String {
     let json = small_json_with(|v| {
         v["documents"][0]["title"] = "台山\u{1b}]0;PWNED\u{7}方案\u{1b}[2J".into();
         v["documents"][0]["source"] = "seeds/\u{1b}[?1000h000.txt".into();

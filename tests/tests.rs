@@ -49,6 +49,7 @@ mod e2e_ux;
 mod import_graph;
 mod tui_bundled;
 mod tui_coverage;
+mod tui_hostile;
 mod tui_ledger;
 mod tui_render;
 mod tui_sizes;

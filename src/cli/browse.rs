@@ -24,7 +24,7 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     // Loaded first, so a wrong `--data` (a plan document) is said even
     // without a terminal.
-    let (data, origin) = super::load_data_from(data)?;
+    let (loaded, origin) = super::load_checked_from(data)?;
     if !tui::has_terminal() {
         super::note(
             "fengong: the explorer needs a terminal (standard input/output is not a tty); \
@@ -33,17 +33,23 @@ pub fn run(
         return Ok(ExitCode::from(2));
     }
     let lang = Lang::detect(args.lang.as_deref());
+    if let Some(why) = tui::terminal_problem() {
+        super::note(lang.terminal_cannot_show(&why));
+        return Ok(ExitCode::from(2));
+    }
+    let report = (loaded.problems, loaded.unplaced.len());
     let progress = tui::ProgressFile {
         explicit: progress.is_some(),
         path: progress.unwrap_or_else(|| fengong::progress::default_path(&origin)),
         today: args.today.unwrap_or_else(fengong::deadline::today),
     };
     tui::run(
-        Catalog::new(data),
+        Catalog::new(loaded.data),
         lang,
         Theme::from_env(),
         &origin,
         progress,
+        report,
     )?;
     Ok(ExitCode::SUCCESS)
 }

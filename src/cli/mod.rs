@@ -97,6 +97,14 @@ pub fn load_data(data: Option<PathBuf>) -> anyhow::Result<fengong::model::TaskDa
 pub fn load_data_from(
     data: Option<PathBuf>,
 ) -> anyhow::Result<(fengong::model::TaskData, fengong::bundled::DataOrigin)> {
+    load_checked_from(data).map(|(l, o)| (l.data, o))
+}
+
+/// [`load_data_from`], keeping what the check found (the explorer says it
+/// in its status bar and shows unplaced tasks).
+pub fn load_checked_from(
+    data: Option<PathBuf>,
+) -> anyhow::Result<(fengong::model::Loaded, fengong::bundled::DataOrigin)> {
     match fengong::bundled::load_checked(data.as_deref()) {
         Ok((loaded, origin)) => {
             const SHOWN: usize = 10;
@@ -115,7 +123,7 @@ pub fn load_data_from(
                     loaded.unplaced.len()
                 ));
             }
-            Ok((loaded.data, origin))
+            Ok((loaded, origin))
         }
         Err((origin, e)) => match plan_document_hint(&origin, &e) {
             Some(hint) => anyhow::bail!("{origin}: {hint}"),

@@ -118,6 +118,9 @@ pub struct Strings {
     pub lead_none: &'static str,
     pub config_error: &'static str,
     pub config_defaults: &'static str,
+    // Hostile input (docs/HOSTILE.md): the tree node of tasks without a
+    // place; the formatted messages are `Lang::input_cut` and the rest.
+    pub unplaced: &'static str,
     // Issue 13 (exports, search, filter): one block.
     pub folder: &'static str,
     pub no_folder: &'static str,
@@ -317,6 +320,7 @@ pub static ZH: Strings = Strings {
     lead_none: "未明确",
     config_error: "配置文件有误",
     config_defaults: "已使用默认按键",
+    unplaced: "未归位",
     folder: "文件夹",
     no_folder: "文件夹不存在",
     matches: "个匹配",
@@ -511,6 +515,7 @@ pub static EN: Strings = Strings {
     lead_none: "none",
     config_error: "Config error",
     config_defaults: "using the default keys",
+    unplaced: "unplaced",
     folder: "Folder",
     no_folder: "No such folder",
     matches: "matches",
@@ -628,6 +633,104 @@ pub static EN: Strings = Strings {
     matrix_export: "Export the matrix with: fengong matrix --format xlsx -o matrix.xlsx",
     no_matrix: "No unit leads or partners any task",
 };
+
+/// Messages about hostile input (docs/HOSTILE.md), with their numbers.
+impl Lang {
+    /// A paste or a burst of keys longer than an input holds.
+    pub fn input_cut(self, max: usize) -> String {
+        match self {
+            Lang::Zh => format!("文字过长,只保留前 {max} 个字符"),
+            Lang::En => format!("text too long: only the first {max} characters are kept"),
+        }
+    }
+
+    /// Said instead of starting on a terminal that cannot show the explorer.
+    pub fn terminal_cannot_show(self, why: &str) -> String {
+        match self {
+            Lang::Zh => format!(
+                "fengong: 这个终端({why})无法显示浏览界面;请在完整的终端(xterm、GNOME 终端、Windows Terminal、tmux 等)里运行,或改用命令:fengong export(导出表格)、fengong search(搜索任务)、fengong units(查找单位)、fengong due(时限)"
+            ),
+            Lang::En => format!(
+                "fengong: this terminal ({why}) cannot show the explorer; run it in a full terminal (xterm, GNOME Terminal, Windows Terminal, tmux …), or use the commands: fengong export (tables), fengong search (tasks), fengong units (units), fengong due (deadlines)"
+            ),
+        }
+    }
+
+    /// What loading found wrong with the data file, for the status bar:
+    /// how many problems, the first, and how many tasks are unplaced.
+    pub fn load_problems(self, problems: &[crate::model::Problem], unplaced: usize) -> String {
+        let first = problems.first().map(|p| self.problem(p));
+        match self {
+            Lang::Zh => {
+                let mut s = format!("数据文件有 {} 个问题", problems.len());
+                if let Some(f) = first {
+                    s.push_str(&format!(":{f}"));
+                }
+                if problems.len() > 1 {
+                    s.push_str("……");
+                }
+                if unplaced > 0 {
+                    s.push_str(&format!(";{unplaced} 个任务列在“未归位”下"));
+                }
+                s.push_str("(全部问题在退出后的标准错误输出中)");
+                s
+            }
+            Lang::En => {
+                let mut s = format!("{} problems in the data file", problems.len());
+                if let Some(f) = first {
+                    s.push_str(&format!(": {f}"));
+                }
+                if problems.len() > 1 {
+                    s.push_str(" …");
+                }
+                if unplaced > 0 {
+                    s.push_str(&format!("; {unplaced} tasks are listed under \"unplaced\""));
+                }
+                s.push_str(" (all of them on standard error after you quit)");
+                s
+            }
+        }
+    }
+
+    /// One problem of a data file in the interface language.
+    pub fn problem(self, p: &crate::model::Problem) -> String {
+        use crate::model::Problem;
+        if self == Lang::En {
+            return p.to_string();
+        }
+        let kind = |k: &str| match k {
+            "task" => "任务",
+            "goal" => "目标",
+            "region" => "区域",
+            "document" => "文档",
+            "unit" => "单位",
+            "parent" => "上级区域",
+            _ => "",
+        };
+        match p {
+            Problem::Dangling {
+                kind: k,
+                id,
+                field,
+                target,
+            } => format!("{} {id} 的{} {target} 不存在", kind(k), kind(field)),
+            Problem::RegionCycle(ids) => {
+                let names: Vec<&str> = ids.iter().map(|r| r.as_str()).collect();
+                let first = names.first().copied().unwrap_or("");
+                format!(
+                    "区域的上下级形成循环({} → {first}),已把 {first} 放在最上层",
+                    names.join(" → ")
+                )
+            }
+            Problem::DuplicateId { kind: k, id } => format!("{}编号 {id} 重复", kind(k)),
+            Problem::DanglingUnits(n) => format!("{n} 处单位引用找不到对应单位"),
+            Problem::DanglingOverlaps(n) => format!("{n} 条重叠指向不存在的任务,已舍弃"),
+            Problem::ControlsStripped(n) => {
+                format!("{n} 段文字含控制字符或终端转义序列,已删除")
+            }
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

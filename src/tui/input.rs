@@ -1,8 +1,17 @@
 //! A one-line text input that edits by characters (never bytes) and knows
 //! the display width up to its caret, so the real terminal cursor can sit
 //! there for Chinese input methods.
+//!
+//! Every edit and every frame costs time in proportion to the field's
+//! width, never to its length: a huge paste (a whole document pasted into
+//! the finder) is cut to [`MAX_CHARS`] and said so ([`TextInput::take_cut`]),
+//! and what is shown is found by walking back from the caret.
 
 use crate::text;
+
+/// The most characters a one-line input holds: far more than any unit
+/// name, query or file name, few enough that matching stays instant.
+pub const MAX_CHARS: usize = 1000;
 
 /// One editing step, produced by the keymap from keys or a paste.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,15 +32,24 @@ pub enum Edit {
 pub struct TextInput {
     chars: Vec<char>,
     caret: usize,
+    /// An edit since the last [`TextInput::take_cut`] lost characters to
+    /// [`MAX_CHARS`].
+    cut: bool,
 }
 
 impl TextInput {
     pub fn new(s: &str) -> TextInput {
-        let chars: Vec<char> = s.chars().collect();
+        let chars: Vec<char> = s.chars().take(MAX_CHARS).collect();
         TextInput {
             caret: chars.len(),
             chars,
+            cut: false,
         }
+    }
+
+    /// Whether an edit lost characters to [`MAX_CHARS`] since the last call.
+    pub fn take_cut(&mut self) -> bool {
+        std::mem::take(&mut self.cut)
     }
 
     pub fn text(&self) -> String {
@@ -49,6 +67,10 @@ impl TextInput {
     /// Applies an edit; returns whether the text changed.
     pub fn apply(&mut self, e: &Edit) -> bool {
         match e {
+            Edit::Char(_) if self.chars.len() >= MAX_CHARS => {
+                self.cut = true;
+                false
+            }
             Edit::Char(c) => {
                 self.chars.insert(self.caret, *c);
                 self.caret += 1;
@@ -58,7 +80,12 @@ impl TextInput {
                 // Whole escape sequences go (crate::sanitise); a pasted line
                 // break or tab would end a one-line input: keep the text.
                 let clean = crate::sanitise::strip(s);
-                let new: Vec<char> = clean.chars().filter(|c| !c.is_control()).collect();
+                let room = MAX_CHARS.saturating_sub(self.chars.len());
+                let mut kept = clean.chars().filter(|c| !c.is_control());
+                let new: Vec<char> = kept.by_ref().take(room).collect();
+                if kept.next().is_some() {
+                    self.cut = true;
+                }
                 let n = new.len();
                 self.chars.splice(self.caret..self.caret, new);
                 self.caret += n;
@@ -103,22 +130,28 @@ impl TextInput {
     /// column within it: the view scrolls so the caret stays visible.
     pub fn visible(&self, width: usize) -> (String, usize) {
         let width = width.max(2);
-        let w = |c: &char| text::width(c.encode_utf8(&mut [0; 4]));
-        let span = |from: usize| -> usize { self.chars[from..self.caret].iter().map(w).sum() };
-        let mut start = 0;
-        while start < self.caret && span(start) >= width {
-            start += 1;
+        // Back from the caret while the caret's column stays inside.
+        let mut start = self.caret;
+        let mut col = 0;
+        while start > 0 {
+            let cw = text::char_width(self.chars[start - 1]);
+            if col + cw >= width {
+                break;
+            }
+            col += cw;
+            start -= 1;
         }
         let mut shown = String::new();
         let mut used = 0;
-        for c in &self.chars[start..] {
-            if used + w(c) > width {
+        for &c in &self.chars[start..] {
+            let cw = text::char_width(c);
+            if used + cw > width {
                 break;
             }
-            shown.push(*c);
-            used += w(c);
+            shown.push(c);
+            used += cw;
         }
-        (shown, span(start))
+        (shown, col)
     }
 }
 
@@ -140,6 +173,28 @@ mod tests {
         t.apply(&Edit::Paste("市\n发改".into()));
         assert_eq!(t.text(), "台市发改a");
         assert_eq!(t.caret(), 4);
+    }
+
+    #[test]
+    fn an_over_long_paste_or_burst_is_cut_and_says_so() {
+        let mut t = TextInput::default();
+        let long: String = "台山".repeat(MAX_CHARS);
+        assert!(t.apply(&Edit::Paste(long)));
+        assert_eq!(t.text().chars().count(), MAX_CHARS);
+        assert!(t.take_cut());
+        assert!(!t.take_cut(), "said once");
+        assert!(!t.apply(&Edit::Char('x')), "full: a key is refused");
+        assert!(t.take_cut());
+        t.apply(&Edit::Backspace);
+        assert!(t.apply(&Edit::Char('x')));
+        assert!(!t.take_cut());
+        // What is shown is the end, the caret at its right.
+        let (shown, col) = t.visible(10);
+        assert!(shown.ends_with('x'), "{shown}");
+        assert_eq!(col, text::width(&shown));
+        t.apply(&Edit::Home);
+        let (shown, col) = t.visible(10);
+        assert_eq!((shown.as_str(), col), ("台山台山台", 0));
     }
 
     #[test]

@@ -77,6 +77,21 @@ impl Tmux {
         );
     }
 
+    /// Pastes `text` as a terminal does when the program asked for
+    /// bracketed paste (one `Event::Paste`), through a tmux buffer.
+    pub fn paste(&self, text: &str) {
+        let file = std::env::temp_dir().join(format!("{}.paste", self.socket));
+        std::fs::write(&file, text).unwrap();
+        let f = file.display().to_string();
+        assert!(self.cmd(&["load-buffer", "-b", "p", &f]).status.success());
+        let _ = std::fs::remove_file(&file);
+        assert!(
+            self.cmd(&["paste-buffer", "-p", "-d", "-b", "p", "-t", "e2e"])
+                .status
+                .success()
+        );
+    }
+
     pub fn capture(&self) -> String {
         String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
     }
@@ -121,6 +136,76 @@ impl Tmux {
         )
         .trim()
         .to_owned()
+    }
+
+    /// The process the pane's shell started (fengong under `sh -c`),
+    /// waiting up to 15 s for it.
+    pub fn child_pid(&self) -> i32 {
+        let shell = self.pane_flag("pane_pid");
+        let start = Instant::now();
+        loop {
+            let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+                .unwrap_or_default();
+            if let Some(pid) = children.split_whitespace().next() {
+                return pid.parse().expect("a process id");
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("no process under the pane's shell {shell}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The pane's terminal modes (`stty -a` on its tty), read from outside.
+    pub fn stty(&self) -> String {
+        let tty = self.pane_flag("pane_tty");
+        let out = Command::new("stty")
+            .args(["-F", &tty, "-a"])
+            .output()
+            .expect("run stty");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Panics unless the pane's terminal is given back: the main screen,
+    /// the cursor shown, no mouse tracking, canonical mode and echo on
+    /// (not raw).
+    pub fn assert_restored(&self, what: &str) {
+        let screen = self.capture();
+        assert_eq!(
+            self.pane_flag("alternate_on"),
+            "0",
+            "{what}: still on the alternate screen:\n{screen}"
+        );
+        assert_eq!(
+            self.pane_flag("cursor_flag"),
+            "1",
+            "{what}: the cursor is hidden:\n{screen}"
+        );
+        assert_eq!(
+            self.pane_flag("mouse_any_flag"),
+            "0",
+            "{what}: the mouse is still tracked:\n{screen}"
+        );
+        let modes = self.stty();
+        let words: Vec<&str> = modes.split_whitespace().collect();
+        for m in ["icanon", "echo", "isig"] {
+            assert!(
+                words.contains(&m),
+                "{what}: {m} is off (raw mode):\n{modes}"
+            );
+        }
+    }
+
+    /// Panics unless the explorer holds the pane's terminal: the
+    /// alternate screen, mouse tracking, raw mode.
+    pub fn assert_taken(&self, what: &str) {
+        assert_eq!(self.pane_flag("alternate_on"), "1", "{what}");
+        assert_eq!(self.pane_flag("mouse_any_flag"), "1", "{what}");
+        let modes = self.stty();
+        assert!(
+            modes.split_whitespace().any(|w| w == "-icanon"),
+            "{what}: not raw:\n{modes}"
+        );
     }
 
     pub fn session_alive(&self) -> bool {

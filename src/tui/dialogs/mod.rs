@@ -31,6 +31,7 @@ pub mod status;
 
 pub use outcome::{Command, Outcome, Status};
 
+use crate::tui::input::TextInput;
 use crate::tui::keymap::InputMode;
 
 /// A dialog or overlay on top of the panes.
@@ -60,6 +61,21 @@ impl Dialog {
             Dialog::Coverage(c) => c.input_mode(),
             Dialog::Status(_) => InputMode::Choice,
             Dialog::Note(_) => InputMode::Text,
+        }
+    }
+
+    /// The dialog's text inputs, so the state can say when one was cut to
+    /// [`crate::tui::input::MAX_CHARS`].
+    pub fn inputs_mut(&mut self) -> Vec<&mut TextInput> {
+        match self {
+            Dialog::Search(s) => vec![&mut s.input],
+            Dialog::Finder(f) => vec![&mut f.picker.input],
+            Dialog::Filter(f) => vec![&mut f.unit.input, &mut f.text],
+            Dialog::Export(x) => vec![&mut x.name],
+            Dialog::Note(n) => vec![&mut n.note, &mut n.unit, &mut n.date],
+            Dialog::Help(_) | Dialog::Compare(_) | Dialog::Coverage(_) | Dialog::Status(_) => {
+                Vec::new()
+            }
         }
     }
 

@@ -93,25 +93,22 @@ pub(super) fn detail(app: &App, f: &mut Frame, r: Rect) {
     let s = app.lang.s();
     let focused = app.focus == Focus::Detail;
     let body = inner(r);
-    let lines = app.detail_lines(body.width as usize);
-    let max_scroll = lines.len().saturating_sub(body.height as usize);
-    let scroll = app.pane_pos(Focus::Detail).min(max_scroll);
-    let e = Extent {
-        top: scroll,
-        height: body.height as usize,
-        total: lines.len(),
-    };
+    let (lines, e, all_known) = app.detail_window(body.width as usize, body.height as usize);
     app.drawn.record(Focus::Detail, e);
+    // A huge text is wrapped only as far as it has been scrolled: its
+    // total is not known yet.
+    let label = if all_known || !e.overflows() {
+        e.label(None)
+    } else {
+        Some(format!("{}-{}/…", e.top + 1, e.top + e.height))
+    };
     let title = if app.selected_task().is_some() {
         s.task
     } else {
         s.summary
     };
-    f.render_widget(
-        pane_block(&app.theme, title, focused, r, None, e.label(None)),
-        r,
-    );
-    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), body);
+    f.render_widget(pane_block(&app.theme, title, focused, r, None, label), r);
+    f.render_widget(Paragraph::new(lines), body);
 }
 
 pub(super) fn entries(app: &App, f: &mut Frame, r: Rect, which: Focus) {

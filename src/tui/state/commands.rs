@@ -14,6 +14,7 @@ use crate::tui::dialogs::finder::Finder;
 use crate::tui::dialogs::help::Help;
 use crate::tui::dialogs::search::Search;
 use crate::tui::dialogs::{Command, Dialog, Outcome, Status};
+use crate::tui::input::MAX_CHARS;
 use crate::tui::jobs::Request;
 use crate::tui::layout::Focus;
 use crate::tui::matcher::EngineMatcher;
@@ -89,6 +90,7 @@ impl App {
         let Some(mut d) = self.dialog.take() else {
             return;
         };
+        let edit = matches!(a, Action::Edit(_));
         let out = match &mut d {
             Dialog::Help(h) => h.handle(),
             Dialog::Search(s) => match self.task_matcher.as_mut() {
@@ -118,7 +120,12 @@ impl App {
             Dialog::Coverage(v) => v.handle(a, &self.ctx(), self.areas().body()),
             Dialog::Status(_) | Dialog::Note(_) => self.progress_dialog(&mut d, a),
         };
+        let cut = edit && d.inputs_mut().into_iter().any(|i| i.take_cut());
+        let said = matches!(out, Outcome::KeepSaying(_));
         self.settle_dialog(d, out);
+        if cut && !said && self.dialog.is_some() {
+            self.status = Some(Status::error(self.lang.input_cut(MAX_CHARS)));
+        }
     }
 
     /// Puts the dialog back or closes it, and runs what it asked for.

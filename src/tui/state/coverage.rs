@@ -46,7 +46,7 @@ impl App {
         match self.browse.selected_key()? {
             NodeKey::Doc(d) => Some(d),
             NodeKey::Goal(g) => Some(self.cat.goal_doc(g)),
-            NodeKey::Region(_) | NodeKey::Task(_) => None,
+            NodeKey::Region(_) | NodeKey::Task(_) | NodeKey::Unplaced => None,
         }
     }
 

@@ -39,16 +39,18 @@ use super::keymap::table as hints;
 use super::keymap::{InputMode, Keymap};
 use super::layout::{self, Areas, Focus};
 use super::matcher::{self, EngineMatcher, FinderItem, TaskSearcher, UnitMatcher};
-use super::scroll::Drawn;
+use super::scroll::{Drawn, Extent};
 use super::theme::Theme;
 use super::view::Ctx;
 use super::view::coverage::PlanLevels;
-use super::view::detail::{Subject, duty_title, progress_lines, summary_lines, task_lines};
+use super::view::detail::{
+    DetailCache, DetailLines, Subject, duty_title, progress_lines, summary_lines, task_lines,
+};
 use super::view::duty::Duty;
 use super::view::labels::node_label;
 use super::view::panes::{Panes, RelatedShow};
 use super::view::summary::Summary;
-use super::view::text::CharRanges;
+use super::view::text::{CharRanges, Highlights, WrapIndex};
 use super::view::tree::{Grouping, NodeId, NodeKey};
 use super::view::tree_model::TreeModel;
 use crate::query::{Catalog, DocPos, Filters, Hit, TaskPos, UnitPos, View};
@@ -141,6 +143,8 @@ pub struct App {
     summary_cache: HashMap<NodeKey, Summary>,
     /// The entries of the right-hand panes for the selection.
     panes: Panes,
+    /// The selected task's text, wrapped as far as the pane has scrolled.
+    detail: DetailCache,
     panes_for: Option<Selected>,
     summary_for: Option<Selected>,
     pub finder_items: Arc<Vec<FinderItem>>,
@@ -189,7 +193,7 @@ fn subject_of(k: NodeKey) -> Subject {
     match k {
         NodeKey::Doc(d) => Subject::Doc(d),
         NodeKey::Goal(g) => Subject::Goal(g),
-        NodeKey::Region(_) | NodeKey::Task(_) => Subject::Tasks,
+        NodeKey::Region(_) | NodeKey::Task(_) | NodeKey::Unplaced => Subject::Tasks,
     }
 }
 
@@ -231,6 +235,7 @@ impl App {
             summary: None,
             summary_cache: HashMap::new(),
             panes: Panes::default(),
+            detail: DetailCache::default(),
             panes_for: None,
             summary_for: None,
             finder_items,
@@ -289,6 +294,14 @@ impl App {
             )));
         }
         problem
+    }
+
+    /// Says once, in the status bar, what loading found wrong with the
+    /// data file (`unplaced`: tasks shown under the 未归位 node).
+    pub fn report_load(&mut self, problems: &[crate::model::Problem], unplaced: usize) {
+        if !problems.is_empty() || unplaced > 0 {
+            self.status = Some(Status::error(self.lang.load_problems(problems, unplaced)));
+        }
     }
 
     /// Draws for a terminal where ambiguous-width characters are two
@@ -415,41 +428,33 @@ impl App {
         self.search.as_ref().map(|s| &s.titles)
     }
 
-    /// Where the search's match sits in the text of task `t`.
-    fn search_in_text(&self, t: TaskPos) -> &[(usize, usize)] {
-        match (&self.search, &self.search_text) {
-            (Some(s), Some((q, at, ranges))) if *q == s.query && *at == t => ranges,
-            _ => &[],
-        }
-    }
-
-    /// The detail pane's lines at `width`: the task's text, or the summary.
-    pub fn detail_lines(&self, width: usize) -> Vec<Line<'static>> {
+    /// What the detail pane shows at `width`: the task (its text wrapped
+    /// lazily, see [`DetailLines`]), or the summary.
+    fn detail_content(&self, width: usize) -> DetailLines<'_> {
         let ctx = self.ctx();
         match self.selected_task() {
             Some(t) => {
                 let role = self.selected_duty_hit().and_then(|h| h.involvement);
-                let mut lines = task_lines(
-                    &ctx,
-                    t,
-                    role,
-                    &self.panes.spans,
-                    self.search_in_text(t),
-                    width,
-                );
+                let mut lines: DetailLines<'_> = task_lines(&ctx, t, role, width);
+                lines.body = Some(self.detail.body(t).unwrap_or(&self.cat.task(t).text));
                 // Only when a progress file was opened (or failed to open).
                 if self.ledger.tracker.is_some() || self.ledger.problem.is_some() {
                     let hint = self.keys.hint_line(&hints::PROGRESS, self.lang);
                     let today = self.ledger.today;
                     let progress = self.progress();
-                    lines.extend(progress_lines(&ctx, progress, t, today, &hint, width));
+                    lines
+                        .tail
+                        .extend(progress_lines(&ctx, progress, t, today, &hint, width));
                 }
                 lines
             }
             None => {
                 let (title, subject) = match &self.screen {
                     Screen::Browse => match self.browse.selected_key() {
-                        Some(k) => (node_label(&self.cat, self.grouping, k), subject_of(k)),
+                        Some(k) => (
+                            node_label(&self.cat, self.lang.s(), self.grouping, k),
+                            subject_of(k),
+                        ),
                         None => (String::new(), Subject::Tasks),
                     },
                     Screen::Duty(d) => duty_title(&ctx, d),
@@ -459,9 +464,103 @@ impl App {
                 let sum = self.summary.as_ref().unwrap_or(&empty);
                 let mut lines = summary_lines(&ctx, &title, subject, sum, width);
                 self.add_coverage_hint(&mut lines, width);
-                lines
+                DetailLines::fixed(lines)
             }
         }
+    }
+
+    /// The detail pane's lines on screen in `width` × `height`, from its
+    /// scroll position (kept within what there is), and where they are:
+    /// the extent (its total the lines known so far while a huge text is
+    /// not wrapped to its end) and whether that total is all there is.
+    pub fn detail_window(&self, width: usize, height: usize) -> (Vec<Line<'static>>, Extent, bool) {
+        let content = self.detail_content(width);
+        let scroll = self.pane_pos(Focus::Detail);
+        let fallback;
+        let index = match (self.selected_task(), content.body) {
+            (Some(t), Some(text)) => match self.detail.index(t, width) {
+                Some(i) => i,
+                None => {
+                    // Not prepared at this width (a frame before the state
+                    // saw a resize): wrap what this screen needs.
+                    let mut i = WrapIndex::new(width);
+                    i.extend(text, content.body_lines_for(scroll + height) + 1);
+                    fallback = i;
+                    &fallback
+                }
+            },
+            _ => {
+                fallback = WrapIndex::new(width);
+                &fallback
+            }
+        };
+        let total = content.len(index);
+        let scroll = match total {
+            Some(n) => scroll.min(n.saturating_sub(height)),
+            None => scroll,
+        };
+        let hl = match self.selected_task() {
+            Some(t) => self.detail.highlights(t),
+            None => &Highlights::NONE,
+        };
+        let lines = content.window(index, hl, scroll, height);
+        let e = Extent {
+            top: scroll,
+            height,
+            total: content.known(index),
+        };
+        (lines, e, total.is_some())
+    }
+
+    /// Every line of the detail pane at `width`, the whole text wrapped
+    /// (tests; drawing uses [`App::detail_window`]).
+    pub fn detail_lines(&self, width: usize) -> Vec<Line<'static>> {
+        let content = self.detail_content(width);
+        let mut index = WrapIndex::new(width);
+        if let Some(text) = content.body {
+            index.complete(text);
+        }
+        let hl = match self.selected_task() {
+            Some(t) => self.detail.highlights(t),
+            None => &Highlights::NONE,
+        };
+        content.window(&index, hl, 0, usize::MAX)
+    }
+
+    /// How many lines the detail pane has at `width`, when known (a huge
+    /// text is wrapped only as far as it has been scrolled).
+    pub fn detail_len(&self, width: usize) -> Option<usize> {
+        let content = self.detail_content(width);
+        match (self.selected_task(), content.body) {
+            (Some(t), Some(_)) => content.len(self.detail.index(t, width)?),
+            _ => content.len(&WrapIndex::new(width)),
+        }
+    }
+
+    /// Wraps the selected task's text far enough to show the detail pane
+    /// scrolled to `scroll`; the number of lines, once all are known.
+    pub(super) fn prepare_detail(&mut self, scroll: usize) -> Option<usize> {
+        let body = self.areas().pane_body(Focus::Detail);
+        let (w, h) = (body.width as usize, body.height as usize);
+        let Some(t) = self.selected_task() else {
+            return self.detail_len(w);
+        };
+        let head = self.detail_content(w).head.len();
+        let ctx = Ctx {
+            cat: &self.cat,
+            theme: &self.theme,
+            lang: self.lang,
+        };
+        // Where the search's match sits in the text (its fields borrowed
+        // apart from the cache's).
+        let found: &[(usize, usize)] = match (&self.search, &self.search_text) {
+            (Some(s), Some((q, at, ranges))) if *q == s.query && *at == t => ranges,
+            _ => &[],
+        };
+        let need = scroll.saturating_add(h).saturating_sub(head);
+        self.detail
+            .prepare(&ctx, t, &self.panes.spans, found, w, need);
+        self.detail_len(w)
     }
 
     // ----- update ---------------------------------------------------------
@@ -558,6 +657,11 @@ impl App {
             Screen::Browse => self.browse.keep_visible(h),
             Screen::Duty(d) => d.keep_visible(h),
             Screen::Ledger(l) => l.keep_visible(h, areas.body()),
+        }
+        // A task's text is wrapped ahead of the frame (a summary is short
+        // and made when drawn: not on every key typed into a dialog).
+        if self.selected_task().is_some() {
+            self.prepare_detail(self.pane_pos(Focus::Detail));
         }
     }
 

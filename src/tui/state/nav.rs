@@ -29,15 +29,16 @@ impl App {
                 Screen::Ledger(l) => l.move_by(delta),
             },
             Focus::Detail => {
-                // No further than the last page of the text as last drawn
-                // (before the first frame of a selection, drawing clamps).
-                let max = self
-                    .drawn
-                    .get(Focus::Detail)
-                    .map_or(isize::MAX, |e| e.max_top() as isize);
-                let p = &mut self.pane_pos[Focus::Detail.index()];
-                let from = (*p as isize).min(max);
-                *p = from.saturating_add(delta).clamp(0, max) as usize;
+                // Scroll no further than the last page of the text: wrap
+                // it as far as wanted, then bound by what is known (a huge
+                // text is wrapped only as far as it is scrolled, so the
+                // extent recorded at the last frame may not know its end).
+                let h = self.areas().pane_body(Focus::Detail).height as usize;
+                let p = self.pane_pos[Focus::Detail.index()];
+                let want = (p as isize).saturating_add(delta).max(0) as usize;
+                let total = self.prepare_detail(want);
+                self.pane_pos[Focus::Detail.index()] =
+                    total.map_or(want, |n| want.min(n.saturating_sub(h)));
             }
             f => {
                 let n = self.panes.entries(f).len();

@@ -1,6 +1,6 @@
 //! The detail pane's text: a task or the summary of a region, document,
-//! goal or duty group. The state counts these lines to bound scrolling;
-//! the renderer draws them.
+//! goal or duty group. The state bounds scrolling by these lines; the
+//! renderer draws the ones on screen.
 //!
 //! A task's lines are sections, each its own function so a new section is
 //! one more call in [`task_lines`]: what it mentions (提及: the places and
@@ -9,6 +9,12 @@
 //! opening it, lead, partner and search highlights), then its facts.
 //!
 //! Also the task's progress (its status and history, [`progress_lines`]).
+//!
+//! A task's text may be huge, so it is not turned into lines here: a
+//! task's [`DetailLines`] are the short lines around it (made each frame)
+//! and the text, which the [`DetailCache`] wraps lazily — only as far as
+//! the pane has been scrolled — and styles by position. The renderer draws
+//! [`DetailLines::window`], the lines on screen.
 
 use chrono::NaiveDate;
 use ratatui::style::Style;
@@ -20,82 +26,224 @@ use super::duty::{Duty, DutyRow};
 use super::labels::{doc_label, lead_mode_label, numbered_title, role_label};
 use super::panes::UnitSpans;
 use super::summary::Summary;
-use super::text::{CharRanges, row_line, styled_wrap, wrapped};
+use super::text::{CharRanges, Highlights, WrapIndex, row_line, styled_wrap, wrapped};
 use crate::deadline::{self, When};
 use crate::model::{Goal, MentionKind, Task, UnitRef};
 use crate::progress::{Shown, Tracker};
 use crate::query::{Catalog, DocPos, GoalPos, Involvement, TaskPos};
 
-/// A task's lines at `width`: `role` is its role tag in a duty view,
-/// `found` where the search matched its text (char ranges).
+/// What the detail pane shows: `head` lines, then the lazily wrapped
+/// `body` text (a task's text), then `tail` lines. A summary is all head.
+#[derive(Debug, Clone, Default)]
+pub struct DetailLines<'a> {
+    pub head: Vec<Line<'static>>,
+    pub body: Option<&'a str>,
+    pub tail: Vec<Line<'static>>,
+}
+
+impl DetailLines<'_> {
+    /// Lines with no lazily wrapped text.
+    pub fn fixed(lines: Vec<Line<'static>>) -> DetailLines<'static> {
+        DetailLines {
+            head: lines,
+            body: None,
+            tail: Vec::new(),
+        }
+    }
+
+    /// How many body lines are needed to show lines `..end`.
+    pub fn body_lines_for(&self, end: usize) -> usize {
+        end.saturating_sub(self.head.len())
+    }
+
+    /// How many lines there are, once `index` (the body's) knows all.
+    pub fn len(&self, index: &WrapIndex) -> Option<usize> {
+        let body = match self.body {
+            Some(_) => index.total()?,
+            None => 0,
+        };
+        Some(self.head.len() + body + self.tail.len())
+    }
+
+    /// How many lines are known: all of them, or the head and the body's
+    /// lines wrapped so far.
+    pub fn known(&self, index: &WrapIndex) -> usize {
+        self.len(index).unwrap_or(self.head.len() + index.known())
+    }
+
+    /// Lines `from..from + n`, the body's from `index` styled by `hl`.
+    pub fn window(
+        &self,
+        index: &WrapIndex,
+        hl: &Highlights,
+        from: usize,
+        n: usize,
+    ) -> Vec<Line<'static>> {
+        let end = from.saturating_add(n);
+        let mut out: Vec<Line<'static>> = self.head.iter().skip(from).take(n).cloned().collect();
+        let h = self.head.len();
+        let mut body_len = 0;
+        if let Some(text) = self.body {
+            let first = from.saturating_sub(h);
+            let want = end.saturating_sub(h).saturating_sub(first);
+            out.extend(index.styled(text, first, want, hl, Style::new()));
+            match index.total() {
+                Some(len) => body_len = len,
+                // Not wrapped to its end: nothing below it is reached yet.
+                None => return out,
+            }
+        }
+        let t0 = h + body_len;
+        out.extend(
+            self.tail
+                .iter()
+                .skip(from.saturating_sub(t0))
+                .take(end.saturating_sub(t0.max(from)))
+                .cloned(),
+        );
+        out
+    }
+}
+
+/// Texts up to this size are wrapped whole when selected (a few hundred
+/// microseconds); longer ones lazily.
+const WRAP_WHOLE_BYTES: usize = 64 * 1024;
+
+/// The selected task's text as shown (its number in front when it opens
+/// with its title), its highlights and where its lines start, kept between
+/// frames: remade only when the task changes, restyled when the search's
+/// matches change, rewrapped when the width changes, and wrapped only as far as
+/// the pane has been scrolled.
+#[derive(Debug, Clone, Default)]
+pub struct DetailCache {
+    task: Option<TaskPos>,
+    body: String,
+    /// The number's characters in front of the text.
+    shift: usize,
+    /// The search's matches in the text the highlights were made with.
+    styled: Option<CharRanges>,
+    highlights: Highlights,
+    index: Option<WrapIndex>,
+}
+
+impl DetailCache {
+    /// Makes the cache fit task `t` at `width` with `found` (the search's
+    /// matches in its text, char ranges) highlighted,
+    /// and wraps its text as far as `body_lines` lines (plus one, so the
+    /// last of them is complete).
+    pub fn prepare(
+        &mut self,
+        ctx: &Ctx,
+        t: TaskPos,
+        spans: &UnitSpans,
+        found: &[(usize, usize)],
+        width: usize,
+        body_lines: usize,
+    ) {
+        let task = ctx.cat.task(t);
+        if self.task != Some(t) {
+            (self.body, self.shift) = match (&task.number, opens_with_title(task)) {
+                (Some(n), true) => (format!("{n} {}", task.text), n.chars().count() + 1),
+                _ => (task.text.clone(), 0),
+            };
+            self.task = Some(t);
+            self.styled = None;
+            self.index = None;
+        }
+        if self.styled.as_deref() != Some(found) {
+            let theme = ctx.theme;
+            let shift = self.shift;
+            let moved = |rs: &CharRanges| -> CharRanges {
+                rs.iter().map(|&(a, b)| (a + shift, b + shift)).collect()
+            };
+            let title: CharRanges = if opens_with_title(task) {
+                vec![(0, shift + task.title.chars().count())]
+            } else {
+                Vec::new()
+            };
+            self.highlights = Highlights::new(&[
+                (&title, theme.title),
+                (&moved(&spans.partners), theme.partner),
+                (&moved(&spans.leads), theme.lead),
+                (&moved(&found.to_vec()), theme.search),
+            ]);
+            self.styled = Some(found.to_vec());
+        }
+        let w = width.max(2);
+        if self.index.as_ref().is_none_or(|i| i.width() != w) {
+            self.index = Some(WrapIndex::new(w));
+        }
+        if let Some(i) = &mut self.index {
+            // An ordinary text is wrapped whole at once (its length shows in
+            // the pane's border); a huge one as far as it is scrolled.
+            let lines = if self.body.len() <= WRAP_WHOLE_BYTES {
+                usize::MAX
+            } else {
+                body_lines.saturating_add(1)
+            };
+            i.extend(&self.body, lines);
+        }
+    }
+
+    /// Task `t`'s text as shown, if it is the one kept.
+    pub fn body(&self, t: TaskPos) -> Option<&str> {
+        (self.task == Some(t)).then_some(self.body.as_str())
+    }
+
+    /// The index of task `t`'s text at `width`, if it is the one kept.
+    pub fn index(&self, t: TaskPos, width: usize) -> Option<&WrapIndex> {
+        self.index
+            .as_ref()
+            .filter(|i| self.task == Some(t) && i.width() == width.max(2))
+    }
+
+    /// Task `t`'s highlights (none if it is not the one kept).
+    pub fn highlights(&self, t: TaskPos) -> &Highlights {
+        static NONE: Highlights = Highlights::NONE;
+        if self.task == Some(t) {
+            &self.highlights
+        } else {
+            &NONE
+        }
+    }
+}
+
+/// A task's lines at `width`: what it mentions, then its text — the body,
+/// which the state fills from a [`DetailCache`] — then its facts. `role`
+/// is its role tag in a duty view.
+///
+/// Most tasks open with their title (`以新型城镇引擎推动北部能级提升。以建设…`):
+/// then the title is not repeated above the text but set in the title's
+/// style where the text begins (see [`DetailCache`]), so a short terminal
+/// shows text, not a heading twice.
 pub fn task_lines(
     ctx: &Ctx,
     t: TaskPos,
     role: Option<Involvement>,
-    spans: &UnitSpans,
-    found: &[(usize, usize)],
     width: usize,
-) -> Vec<Line<'static>> {
-    let w = width.max(2);
-    let mut lines = mention_lines(ctx, t, w);
-    lines.extend(text_lines(ctx, t, role, spans, found, w));
-    lines.push(Line::from(""));
-    lines.extend(fact_lines(ctx, t, w));
-    lines
-}
-
-/// The task's text with its number and title. Most tasks open with their
-/// title (`以新型城镇引擎推动北部能级提升。以建设…`): then the title is
-/// not repeated above the text but set in the title's style where the
-/// text begins, so a short terminal shows text, not a heading twice.
-fn text_lines(
-    ctx: &Ctx,
-    t: TaskPos,
-    role: Option<Involvement>,
-    spans: &UnitSpans,
-    found: &[(usize, usize)],
-    w: usize,
-) -> Vec<Line<'static>> {
+) -> DetailLines<'static> {
     let s = ctx.s();
     let theme = ctx.theme;
     let task = ctx.cat.task(t);
-    let mut lines = Vec::new();
+    let w = width.max(2);
+    let mut head = mention_lines(ctx, t, w);
     if let Some(i) = role {
-        lines.push(Line::from(Span::styled(
+        head.push(Line::from(Span::styled(
             format!("[{}]", role_label(s, i)),
             theme.lead,
         )));
     }
-    let opens = opens_with_title(task);
-    let (body, shift) = if opens {
-        match &task.number {
-            Some(n) => (format!("{n} {}", task.text), n.chars().count() + 1),
-            None => (task.text.clone(), 0),
-        }
-    } else {
-        lines.extend(wrapped(&numbered_title(task), w, theme.title));
-        lines.push(Line::from(""));
-        (task.text.clone(), 0)
-    };
-    let moved = |rs: &CharRanges| -> CharRanges {
-        rs.iter().map(|&(a, b)| (a + shift, b + shift)).collect()
-    };
-    let title: CharRanges = if opens {
-        vec![(0, shift + task.title.chars().count())]
-    } else {
-        Vec::new()
-    };
-    lines.extend(styled_wrap(
-        &body,
-        w,
-        &[
-            (&title, theme.title),
-            (&moved(&spans.partners), theme.partner),
-            (&moved(&spans.leads), theme.lead),
-            (&moved(&found.to_vec()), theme.search),
-        ],
-    ));
-    lines
+    if !opens_with_title(task) {
+        head.extend(wrapped(&numbered_title(task), w, theme.title));
+        head.push(Line::from(""));
+    }
+    let mut tail = vec![Line::from("")];
+    tail.extend(fact_lines(ctx, t, w));
+    DetailLines {
+        head,
+        body: None,
+        tail,
+    }
 }
 
 /// 提及: the places, units and actors the text names outside its

@@ -42,7 +42,7 @@ pub fn task_label(c: &Catalog, t: TaskPos) -> String {
 }
 
 /// A tree row's label (a node missing from a hand-edited file is `?`).
-pub fn node_label(c: &Catalog, grouping: Grouping, key: NodeKey) -> String {
+pub fn node_label(c: &Catalog, s: &Strings, grouping: Grouping, key: NodeKey) -> String {
     match key {
         NodeKey::Region(r) => c.region(r).map_or("?".into(), |r| r.name.clone()),
         NodeKey::Doc(d) => c.document(d).map_or("?".into(), doc_label),
@@ -54,6 +54,7 @@ pub fn node_label(c: &Catalog, grouping: Grouping, key: NodeKey) -> String {
             },
         },
         NodeKey::Task(t) => numbered_title(c.task(t)),
+        NodeKey::Unplaced => s.unplaced.to_owned(),
     }
 }
 

@@ -57,7 +57,7 @@ pub fn tree_rows(
             } else {
                 Style::new().add_modifier(Modifier::BOLD)
             };
-            let label = super::labels::node_label(ctx.cat, grouping, node.key);
+            let label = super::labels::node_label(ctx.cat, s, grouping, node.key);
             let marks = match (node.key, search) {
                 (NodeKey::Task(t), Some(m)) => m.get(&t).map_or_else(Vec::new, |at| {
                     // The label is the title after the task's number.

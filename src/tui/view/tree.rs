@@ -3,6 +3,13 @@
 //! an arena of nodes with counts; the rows on screen (the expanded part,
 //! see [`super::tree_model`]) are recomputed only when something is
 //! expanded, collapsed or refiltered — moving the cursor costs nothing.
+//!
+//! Every task of the view is in the tree: a task the region (or document)
+//! outline cannot place — its goal, the goal's region or document missing
+//! from a hand-edited file, a region nested past [`MAX_DEPTH`] — is listed
+//! under one last root, [`NodeKey::Unplaced`] (未归位), with its goal
+//! where the goal exists. So the counts of the roots add up to the tasks
+//! shown.
 
 use std::collections::HashSet;
 
@@ -16,6 +23,8 @@ pub enum NodeKey {
     Doc(DocPos),
     Goal(GoalPos),
     Task(TaskPos),
+    /// The root of the tasks the outline cannot place (未归位).
+    Unplaced,
 }
 
 /// A node's place in one built [`Tree`] (changes with every rebuild).
@@ -50,6 +59,7 @@ pub struct Tree {
     goal_node: Vec<u32>,
     region_node: Vec<u32>,
     doc_node: Vec<u32>,
+    unplaced_node: u32,
 }
 
 const NONE: u32 = u32::MAX;
@@ -65,12 +75,12 @@ impl Tree {
         // Tasks grouped by goal in one flat array (a counting sort), so
         // 100 000 tasks cost no per-goal allocations.
         let mut start = vec![0u32; n_goals + 1];
-        let mut orphans: Vec<TaskPos> = Vec::new();
         for h in &view.hits {
             let g = c.task_goal(h.task).index();
-            match start.get_mut(g.wrapping_add(1)) {
-                Some(n) if g < n_goals => *n += 1,
-                _ => orphans.push(h.task),
+            if let Some(n) = start.get_mut(g.wrapping_add(1))
+                && g < n_goals
+            {
+                *n += 1;
             }
         }
         for g in 0..n_goals {
@@ -96,6 +106,7 @@ impl Tree {
                 goal_node: vec![NONE; c.goals().len()],
                 region_node: vec![NONE; c.regions().len()],
                 doc_node: vec![NONE; c.documents().len()],
+                unplaced_node: NONE,
             },
             goal_tasks: &goal_tasks,
         };
@@ -111,11 +122,9 @@ impl Tree {
                     }
                 }
                 let mut goals: Vec<Vec<GoalPos>> = vec![Vec::new(); n];
-                let mut loose_goals = Vec::new();
                 for g in (0..n_goals).filter(|&g| shown(g)).map(GoalPos::new) {
-                    match goals.get_mut(c.goal_region(g).index()) {
-                        Some(v) => v.push(g),
-                        None => loose_goals.push(g),
+                    if let Some(v) = goals.get_mut(c.goal_region(g).index()) {
+                        v.push(g);
                     }
                 }
                 for r in roots {
@@ -123,18 +132,12 @@ impl Tree {
                         b.tree.roots.push(id);
                     }
                 }
-                for g in loose_goals {
-                    let id = b.goal(g, 0, None);
-                    b.tree.roots.push(id);
-                }
             }
             Grouping::Document => {
                 let mut goals: Vec<Vec<GoalPos>> = vec![Vec::new(); c.documents().len()];
-                let mut loose_goals = Vec::new();
                 for g in (0..n_goals).filter(|&g| shown(g)).map(GoalPos::new) {
-                    match goals.get_mut(c.goal_doc(g).index()) {
-                        Some(v) => v.push(g),
-                        None => loose_goals.push(g),
+                    if let Some(v) = goals.get_mut(c.goal_doc(g).index()) {
+                        v.push(g);
                     }
                 }
                 for (d, gs) in goals.iter().enumerate() {
@@ -148,16 +151,27 @@ impl Tree {
                     }
                     b.tree.roots.push(id);
                 }
-                for g in loose_goals {
-                    let id = b.goal(g, 0, None);
-                    b.tree.roots.push(id);
-                }
             }
         }
-        // Tasks whose goal is missing from the data still show, at the end.
-        for t in orphans {
-            let id = b.task(t, 0, None);
-            b.tree.roots.push(id);
+        // What the outline could not place: under 未归位, with its goal
+        // where the goal exists (a goal not in the tree has none of its
+        // tasks there either, so it comes with all of them).
+        let mut unplaced = None;
+        for h in &view.hits {
+            if b.tree.task_node[h.task.index()] != NONE {
+                continue;
+            }
+            let root = *unplaced.get_or_insert_with(|| b.push(NodeKey::Unplaced, 0, None));
+            let g = c.task_goal(h.task);
+            let child = if g.index() < n_goals {
+                b.goal(g, 1, Some(root))
+            } else {
+                b.task(h.task, 1, Some(root))
+            };
+            b.adopt(root, child);
+        }
+        if let Some(root) = unplaced {
+            b.tree.roots.push(root);
         }
         b.tree
     }
@@ -172,10 +186,11 @@ impl Tree {
 
     pub fn find(&self, key: NodeKey) -> Option<NodeId> {
         let (table, i) = match key {
-            NodeKey::Task(t) => (&self.task_node, t.index()),
-            NodeKey::Goal(g) => (&self.goal_node, g.index()),
-            NodeKey::Region(r) => (&self.region_node, r.index()),
-            NodeKey::Doc(d) => (&self.doc_node, d.index()),
+            NodeKey::Task(t) => (&self.task_node[..], t.index()),
+            NodeKey::Goal(g) => (&self.goal_node[..], g.index()),
+            NodeKey::Region(r) => (&self.region_node[..], r.index()),
+            NodeKey::Doc(d) => (&self.doc_node[..], d.index()),
+            NodeKey::Unplaced => (std::slice::from_ref(&self.unplaced_node), 0),
         };
         table.get(i).copied().filter(|&n| n != NONE).map(NodeId)
     }
@@ -267,10 +282,11 @@ impl Builder<'_> {
         let id = (self.tree.nodes.len() - 1) as u32;
         let t = &mut self.tree;
         let (table, i) = match key {
-            NodeKey::Task(x) => (&mut t.task_node, x.index()),
-            NodeKey::Goal(x) => (&mut t.goal_node, x.index()),
-            NodeKey::Region(x) => (&mut t.region_node, x.index()),
-            NodeKey::Doc(x) => (&mut t.doc_node, x.index()),
+            NodeKey::Task(x) => (&mut t.task_node[..], x.index()),
+            NodeKey::Goal(x) => (&mut t.goal_node[..], x.index()),
+            NodeKey::Region(x) => (&mut t.region_node[..], x.index()),
+            NodeKey::Doc(x) => (&mut t.doc_node[..], x.index()),
+            NodeKey::Unplaced => (std::slice::from_mut(&mut t.unplaced_node), 0),
         };
         if let Some(slot) = table.get_mut(i) {
             *slot = id;
@@ -363,6 +379,7 @@ mod tests {
             NodeKey::Doc(d) => c.document(d).unwrap().id.0.clone(),
             NodeKey::Goal(g) => c.goal(g).unwrap().title.clone(),
             NodeKey::Task(x) => c.task(x).title.clone(),
+            NodeKey::Unplaced => "未归位".into(),
         }
     }
 

@@ -79,7 +79,7 @@ impl TreeModel {
         let outline: Vec<NodeKey> = self
             .tree
             .all_branches()
-            .filter(|k| matches!(k, NodeKey::Region(_) | NodeKey::Doc(_)))
+            .filter(|k| matches!(k, NodeKey::Region(_) | NodeKey::Doc(_) | NodeKey::Unplaced))
             .collect();
         self.expanded.extend(outline);
         if open_all {
