@@ -15,8 +15,14 @@
 //! lines), so every [`TableRow::line`] points at a line of `text`;
 //! `source.rs` puts each table back in its place as one block.
 //!
-//! `.doc`, `.wps`, `.pdf` and other binary files are refused with a message
-//! that says how to convert them. An empty file (or one with only
+//! - `.pdf`: the text layer, laid out into lines, page breaks and ruled
+//!   tables (`pdf/`).
+//! - `.doc`, `.wps`, `.xls`, `.et`: converted by LibreOffice when it is
+//!   installed, then read as .docx/.xlsx (`legacy.rs`); without it, a
+//!   message says what to install.
+//!
+//! Other binary files (.rtf, .odt) are refused with a message that says
+//! how to convert them. An empty file (or one with only
 //! whitespace) is an error, [`ReadErrorKind::Empty`]; callers that read a
 //! folder may report it as a warning and go on.
 
@@ -27,6 +33,8 @@ use std::path::{Path, PathBuf};
 use super::Table;
 
 mod docx;
+mod legacy;
+mod pdf;
 mod sheet;
 mod text;
 
@@ -92,6 +100,24 @@ pub enum ReadErrorKind {
         format: &'static str,
         detail: String,
     },
+    /// Past one of the readers' bounds (inflated size, text, cells), which
+    /// no real plan comes near: what and which limit, as one sentence.
+    OverLimit {
+        what: String,
+    },
+    /// A PDF whose pages are images: a scan, without a text layer.
+    NoTextLayer {
+        pages: usize,
+    },
+    /// A PDF whose text cannot be decoded (fonts without a Unicode map).
+    Undecodable,
+    /// A PDF that needs a password to be opened.
+    Encrypted,
+    /// A legacy Office file, read through LibreOffice, which is not installed.
+    NeedsLibreOffice {
+        format: &'static str,
+        package: &'static str,
+    },
 }
 
 impl fmt::Display for ReadErrorKind {
@@ -117,6 +143,28 @@ impl fmt::Display for ReadErrorKind {
             ReadErrorKind::Damaged { format, detail } => {
                 write!(f, "not a valid {format} file: {}", one_line(detail))
             }
+            ReadErrorKind::OverLimit { what } => write!(f, "not read: {}", one_line(what)),
+            ReadErrorKind::NoTextLayer { pages } => write!(
+                f,
+                "a scanned PDF: its {pages} page(s) are images with no text layer, and fengong does not do OCR; \
+                 run it through OCR first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) or use the document's original .docx/.txt"
+            ),
+            ReadErrorKind::Undecodable => write!(
+                f,
+                "the PDF's text cannot be decoded (its fonts have no Unicode map); \
+                 use the document's original .docx/.txt, or export the PDF again from Word/WPS"
+            ),
+            ReadErrorKind::Encrypted => write!(
+                f,
+                "the PDF is encrypted and needs a password; open it, remove the password \
+                 (or print it to a new PDF) and run again"
+            ),
+            ReadErrorKind::NeedsLibreOffice { format, package } => write!(
+                f,
+                "{format} files are read through LibreOffice, which is not installed; install it \
+                 (Debian/Ubuntu: `sudo apt-get install {package}`; Windows/macOS: LibreOffice from libreoffice.org, \
+                 or set FENGONG_SOFFICE to its soffice program) and run again, or save the file as .docx/.xlsx"
+            ),
         }
     }
 }
@@ -130,7 +178,8 @@ impl std::error::Error for ReadError {}
 
 /// File endings `fengong extract` reads when given a folder.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "text", "docx", "xlsx", "xlsm", "xls", "ods", "csv",
+    "txt", "md", "markdown", "text", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "pdf", "doc",
+    "wps", "et",
 ];
 
 /// Documents larger than this are refused before being read into memory.
@@ -161,7 +210,7 @@ pub fn read_document(path: &Path) -> Result<SourceText, ReadError> {
     }
     let bytes = std::fs::read(path).map_err(|e| err(ReadErrorKind::Io(e.to_string())))?;
     match ext.as_str() {
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
+        "xlsx" | "xlsm" | "xlsb" | "ods" => {
             if bytes.is_empty() {
                 return Err(err(ReadErrorKind::Empty));
             }
@@ -177,8 +226,15 @@ pub fn read_bytes(ext: &str, bytes: &[u8]) -> Result<SourceText, ReadErrorKind> 
     if let Some(kind) = unsupported(ext) {
         return Err(kind);
     }
-    if let Some(kind) = sniff_binary_format(bytes) {
-        return Err(kind);
+    if bytes.starts_with(b"%PDF") || ext == "pdf" {
+        return pdf::read_pdf(bytes);
+    }
+    if let Some(kind) = legacy::Legacy::of_extension(ext) {
+        return legacy::read_legacy(bytes, ext, kind);
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        // .doc/.xls saved under another name.
+        return legacy::read_legacy(bytes, "", legacy::Legacy::sniff(bytes));
     }
     let source = match ext {
         "docx" | "docm" => docx::read_docx(bytes),
@@ -206,40 +262,15 @@ pub fn source_from_text(text: String, encoding: &'static str) -> SourceText {
 
 fn unsupported(ext: &str) -> Option<ReadErrorKind> {
     let (format, advice) = match ext {
-        "doc" => (
-            "Word 97-2003 (.doc)",
-            "open it in Word or WPS and save it as .docx, or as .txt (UTF-8)",
-        ),
-        "wps" => (
-            "WPS (.wps)",
-            "open it in WPS and save it as .docx, or as .txt (UTF-8)",
-        ),
-        "pdf" => (
-            "PDF",
-            "copy its text into a .txt file (e.g. `pdftotext -layout file.pdf`), or convert it to .docx",
-        ),
         "rtf" => ("RTF", "open it in Word or WPS and save it as .docx"),
-        "et" => ("WPS spreadsheet (.et)", "save it as .xlsx or .csv"),
         "odt" => ("OpenDocument (.odt)", "save it as .docx or .txt (UTF-8)"),
         _ => return None,
     };
     Some(ReadErrorKind::Unsupported { format, advice })
 }
 
-/// Binary formats recognised by their first bytes whatever the file is called.
-fn sniff_binary_format(bytes: &[u8]) -> Option<ReadErrorKind> {
-    if bytes.starts_with(b"%PDF") {
-        unsupported("pdf")
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        // OLE compound file: .doc, .wps, .xls saved under another name.
-        Some(ReadErrorKind::Unsupported {
-            format: "Word/WPS 97-2003 binary",
-            advice: "open it in Word or WPS and save it as .docx, or as .txt (UTF-8)",
-        })
-    } else {
-        None
-    }
-}
+/// The first bytes of an OLE compound file: .doc, .wps, .xls, .et.
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0];
 
 fn line_no(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)
@@ -369,11 +400,8 @@ mod tests {
     }
 
     #[test]
-    fn pdf_named_txt_is_refused_with_advice() {
+    fn pdf_named_txt_is_read_as_pdf() {
         let err = read_bytes("txt", b"%PDF-1.7\n...").unwrap_err();
-        assert!(matches!(
-            err,
-            ReadErrorKind::Unsupported { format: "PDF", .. }
-        ));
+        assert!(matches!(err, ReadErrorKind::Damaged { format: "PDF", .. }));
     }
 }
