@@ -10,7 +10,7 @@ are committed.
 
 Three producers write text objects differently, which is the point:
 - `<stem>.docx.txt` → a Word document → LibreOffice's PDF export
-  (`<stem>.pdf`) and its Word 97-2003 export (`<stem>.doc`);
+  (`<stem>.pdf`) and its Word 97-2003 export (`<stem>_word.doc`);
 - `<stem>.html.txt` → HTML → wkhtmltopdf (Qt), `<stem>.pdf`;
 - `<stem>.cairo.txt` → lines wrapped at a fixed width and cut into pages
   by this script, one SVG of positioned text a page → rsvg-convert
@@ -188,7 +188,9 @@ def docx_outputs(src, stem, tmp):
     docx_path = tmp / f"{stem}.docx"
     build_docx(meta, items, docx_path)
     soffice(["--convert-to", "pdf", "--outdir", str(DOCS), str(docx_path)], tmp)
-    soffice(["--convert-to", "doc", "--outdir", str(DOCS), str(docx_path)], tmp)
+    soffice(["--convert-to", "doc", "--outdir", str(tmp), str(docx_path)], tmp)
+    # Its own stem, so that it has its own gold file.
+    shutil.move(tmp / f"{stem}.doc", DOCS / f"{stem}_word.doc")
 
 
 # ---------------------------------------------------------------- HTML
