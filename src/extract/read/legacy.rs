@@ -158,8 +158,13 @@ pub(super) fn read_legacy(
     if meta.len() > MAX_BYTES {
         return Err(ReadErrorKind::TooLarge { bytes: meta.len() });
     }
-    let converted = std::fs::read(&output).map_err(|e| ReadErrorKind::Io(e.to_string()))?;
-    let mut source = super::read_bytes(kind.target(), &converted)?;
+    let mut source = match kind {
+        Legacy::Text => {
+            let converted = std::fs::read(&output).map_err(|e| ReadErrorKind::Io(e.to_string()))?;
+            super::read_bytes(kind.target(), &converted)?
+        }
+        Legacy::Sheet => super::sheet::read_spreadsheet(&output)?,
+    };
     source.encoding = match kind {
         Legacy::Text => "doc (LibreOffice)",
         Legacy::Sheet => "xls (LibreOffice)",

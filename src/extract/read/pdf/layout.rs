@@ -24,9 +24,10 @@ use super::glyphs::{Glyph, PageContent, Rule};
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageLine {
     pub text: String,
-    /// Baseline (y up) and left end.
+    /// Baseline (y up), left and right ends.
     pub y: f32,
     pub x: f32,
+    pub right: f32,
     pub size: f32,
 }
 
@@ -89,10 +90,76 @@ pub fn page(content: &PageContent) -> Page {
     // Top to bottom (y up); a stable sort keeps a line's order.
     items.sort_by(|a, b| b.0.total_cmp(&a.0));
     Page {
-        items: items.into_iter().map(|(_, i)| i).collect(),
+        items: join_wrapped(items.into_iter().map(|(_, i)| i).collect()),
         height: y1 - y0,
         bottom: y0,
     }
+}
+
+/// Rejoins a page's lines that the page width broke: a line that reaches
+/// the right edge of the text (within 2.6 em: line-breaking rules push a
+/// character and the punctuation after it to the next line), followed by one that starts at the left
+/// edge (no paragraph indent) and does not start anew (a number, a
+/// labelled line such as `牵头单位：`). After a line that ends its
+/// sentence (`。` `；`) only a bracketed note continues (`…以上。` /
+/// `（A牵头）`): a paragraph that happens to end at the edge is otherwise
+/// left alone.
+/// Positions make this sure where the text rules (`furniture.rs`) must
+/// guess a wrap width from line lengths; lines broken by a page break are
+/// theirs to join.
+fn join_wrapped(items: Vec<PageItem>) -> Vec<PageItem> {
+    let body: Vec<&PageLine> = items
+        .iter()
+        .filter_map(|i| match i {
+            PageItem::Line(l) if l.text.chars().count() >= 8 => Some(l),
+            _ => None,
+        })
+        .collect();
+    if body.len() < 2 {
+        return items;
+    }
+    let right = body.iter().map(|l| l.right).fold(f32::MIN, f32::max);
+    let left = body.iter().map(|l| l.x).fold(f32::MAX, f32::min);
+    let mut out: Vec<PageItem> = Vec::with_capacity(items.len());
+    for item in items {
+        if let PageItem::Line(next) = &item
+            && let Some(PageItem::Line(prev)) = out.last_mut()
+            && prev.right >= right - prev.size * 2.6
+            && next.x <= left + next.size * 0.6
+            && (prev.y - next.y) < prev.size.max(next.size) * 2.5
+            && continues(&prev.text, &next.text)
+        {
+            prev.text.push_str(next.text.trim_start());
+            prev.right = next.right;
+            prev.y = next.y;
+            continue;
+        }
+        out.push(item);
+    }
+    out
+}
+
+fn continues(prev: &str, next: &str) -> bool {
+    use crate::extract::numbering;
+    let next = next.trim();
+    if next.is_empty()
+        || numbering::parse(next).is_some_and(|n| n.style != numbering::NumberStyle::Box)
+    {
+        return false;
+    }
+    if next.starts_with(['（', '(', '〔', '【']) {
+        // A note closing the paragraph.
+        return true;
+    }
+    // A labelled line (`牵头单位：…`, `完成时限：…`) starts anew; so does a
+    // line after a sentence that ended at the edge by chance.
+    let labelled = next
+        .split_once(['：', ':'])
+        .is_some_and(|(label, _)| label.chars().count() <= 8 && !label.contains(['，', ',', '、']));
+    !labelled
+        && !prev
+            .trim_end()
+            .ends_with(['。', '！', '？', '；', '!', '?', ';'])
 }
 
 /// Glyphs → lines: grouped by baseline, top to bottom, left to right.
@@ -143,6 +210,7 @@ fn line_of(mut glyphs: Vec<&Glyph>) -> PageLine {
         text,
         y,
         x: x0,
+        right: end.unwrap_or(x0),
         size,
     }
 }
