@@ -12,6 +12,7 @@ pub mod extract;
 pub mod model;
 pub mod overlap;
 pub mod query;
+pub mod sanitise;
 pub mod search;
 pub mod synth;
 pub mod text;

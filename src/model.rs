@@ -379,6 +379,10 @@ pub struct SharedTerm {
     pub in_b: Vec<usize>,
 }
 
+/// Task-data files larger than this are refused before being read (the
+/// seeds' file is 1.6 MB; 100 000 synthetic tasks are about 150 MB).
+pub const MAX_DATA_BYTES: u64 = 512 * 1024 * 1024;
+
 /// Why a task-data file could not be used.
 #[derive(Debug)]
 pub enum LoadError {
@@ -391,11 +395,20 @@ pub enum LoadError {
     },
     NotTaskData,
     NewerVersion(u32),
+    /// Something other than a regular file: what it is (`a character device`).
+    NotAFile(&'static str),
+    /// Larger than [`MAX_DATA_BYTES`] (at least this many bytes).
+    TooLarge(u64),
+    /// Not UTF-8 text: the first bad byte's offset.
+    NotUtf8(usize),
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            LoadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                write!(f, "no such file")
+            }
             LoadError::Io(e) => write!(f, "{e}"),
             LoadError::Parse {
                 line,
@@ -410,11 +423,188 @@ impl fmt::Display for LoadError {
                 f,
                 "format version {v} is newer than this fengong understands ({FORMAT_VERSION}); update fengong"
             ),
+            LoadError::NotAFile(what) => write!(
+                f,
+                "is {what}, not a file; task data is read only from regular files (or `--data -` for standard input)"
+            ),
+            LoadError::TooLarge(bytes) => write!(
+                f,
+                "too large for a task-data file ({} MB; the limit is {} MB)",
+                bytes / 1_000_000,
+                MAX_DATA_BYTES / 1_000_000
+            ),
+            LoadError::NotUtf8(offset) => write!(
+                f,
+                "not UTF-8 text (byte {offset}); a task-data file is JSON written by `fengong extract`"
+            ),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
+
+/// What a file system entry is, for messages: `a folder`, `a FIFO`…; `None`
+/// for a regular file.
+pub fn special_file_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_char_device() {
+            return Some("a character device");
+        }
+        if t.is_block_device() {
+            return Some("a block device");
+        }
+        if t.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// The text of a task-data file: only a regular file (followed through
+/// symlinks) or, for `-`, standard input; at most [`MAX_DATA_BYTES`]; UTF-8
+/// with its byte-order mark removed.
+pub fn read_data_text(path: &Path) -> Result<String, LoadError> {
+    use std::io::Read;
+    let limit = MAX_DATA_BYTES;
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(LoadError::Io)?;
+    } else {
+        let meta = std::fs::metadata(path).map_err(LoadError::Io)?;
+        if let Some(what) = special_file_kind(&meta) {
+            return Err(LoadError::NotAFile(what));
+        }
+        if meta.len() > limit {
+            return Err(LoadError::TooLarge(meta.len()));
+        }
+        // The size is checked again while reading: the file may grow.
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+            .map_err(LoadError::Io)?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge(bytes.len() as u64));
+    }
+    let text =
+        String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8(e.utf8_error().valid_up_to()))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+/// Whether `path` holds a fengong task-data file, judged by its first
+/// bytes only (bounded, whatever the file is); `false` for anything that is
+/// not a regular file.
+pub fn is_task_data_file(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if special_file_kind(&meta).is_some() {
+        return false;
+    }
+    let mut head = Vec::new();
+    if std::fs::File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .is_err()
+    {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&head);
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    // `to_json` writes `format` first.
+    head.starts_with('{')
+        && head[1..]
+            .trim_start()
+            .strip_prefix("\"format\"")
+            .and_then(|r| r.trim_start().strip_prefix(':'))
+            .is_some_and(|r| r.trim_start().starts_with(&format!("\"{FORMAT_NAME}\"")))
+}
+
+/// Something wrong with a loaded file that loading worked around.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// `{kind} {id}`'s `{field}` names `{target}`, which does not exist.
+    Dangling {
+        kind: &'static str,
+        id: String,
+        field: &'static str,
+        target: String,
+    },
+    /// Regions whose parents lead back to themselves; the link from the
+    /// first to its parent was dropped so the rest form a tree.
+    RegionCycle(Vec<RegionId>),
+    /// Two entries share an id; lookups find only the last.
+    DuplicateId { kind: &'static str, id: String },
+    /// References to units that do not exist (tasks keep them as written).
+    DanglingUnits(usize),
+    /// Overlaps naming a task that does not exist (they are dropped).
+    DanglingOverlaps(usize),
+    /// Strings that held control characters or escape sequences, removed.
+    ControlsStripped(usize),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Dangling {
+                kind,
+                id,
+                field,
+                target,
+            } => write!(f, "{kind} {id}: {field} {target} does not exist"),
+            Problem::RegionCycle(ids) => {
+                let names: Vec<&str> = ids.iter().map(|r| r.as_str()).collect();
+                write!(
+                    f,
+                    "regions form a cycle ({} → {}); {} is placed at the top",
+                    names.join(" → "),
+                    names[0],
+                    names[0]
+                )
+            }
+            Problem::DuplicateId { kind, id } => write!(f, "{kind} id {id} is used twice"),
+            Problem::DanglingUnits(n) => write!(f, "{n} unit references name no unit"),
+            Problem::DanglingOverlaps(n) => {
+                write!(f, "{n} overlaps name a task that does not exist; dropped")
+            }
+            Problem::ControlsStripped(n) => write!(
+                f,
+                "{n} texts held control characters or terminal escape sequences; removed"
+            ),
+        }
+    }
+}
+
+/// A loaded file with what [`TaskData::check`] found.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The data, repaired: controls stripped, region cycles broken,
+    /// dangling overlaps dropped. Dangling task references are kept.
+    pub data: TaskData,
+    pub problems: Vec<Problem>,
+    /// Positions of tasks the region → goal → task tree cannot place: their
+    /// goal, document or goal's region does not exist. The explorer shows
+    /// them under an "unplaced" node so that every task is reachable.
+    pub unplaced: Vec<usize>,
+}
 
 impl TaskData {
     pub fn new() -> Self {
@@ -425,8 +615,18 @@ impl TaskData {
         }
     }
 
-    /// Parses a task-data file's text, checking its format and version.
+    /// Parses a task-data file's text, checking its format and version, and
+    /// repairs what [`TaskData::check`] can; the problems are dropped (use
+    /// [`TaskData::from_json_checked`] to report them).
     pub fn from_json(text: &str) -> Result<TaskData, LoadError> {
+        Self::from_json_checked(text).map(|l| l.data)
+    }
+
+    /// Parses a task-data file's text (a leading byte-order mark is
+    /// ignored), strips control characters from every string, and checks
+    /// references ([`TaskData::check`]).
+    pub fn from_json_checked(text: &str) -> Result<Loaded, LoadError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // Check the header first so a newer or foreign file gets the right
         // message rather than a confusing "missing field".
         #[derive(Deserialize)]
@@ -452,12 +652,193 @@ impl TaskData {
             Some(v) if v > FORMAT_VERSION => return Err(LoadError::NewerVersion(v)),
             _ => {}
         }
-        serde_json::from_str(text).map_err(to_parse_error)
+        let mut data: TaskData = serde_json::from_str(text).map_err(to_parse_error)?;
+        let mut stripped = 0;
+        if may_hold_controls(text) {
+            // Rare: walk every string of the file generically, so fields
+            // added later are covered too.
+            let mut value: serde_json::Value =
+                serde_json::from_str(text).map_err(to_parse_error)?;
+            stripped = strip_json_strings(&mut value);
+            if stripped > 0 {
+                data = TaskData::deserialize(&value).map_err(to_parse_error)?;
+            }
+        }
+        let mut loaded = data.check();
+        if stripped > 0 {
+            loaded
+                .problems
+                .insert(0, Problem::ControlsStripped(stripped));
+        }
+        Ok(loaded)
     }
 
+    /// Loads a task-data file ([`read_data_text`], then [`TaskData::from_json`]).
     pub fn load(path: &Path) -> Result<TaskData, LoadError> {
-        let text = std::fs::read_to_string(path).map_err(LoadError::Io)?;
-        Self::from_json(&text)
+        Self::load_checked(path).map(|l| l.data)
+    }
+
+    /// Loads a task-data file and says what is wrong with it.
+    pub fn load_checked(path: &Path) -> Result<Loaded, LoadError> {
+        Self::from_json_checked(&read_data_text(path)?)
+    }
+
+    /// Checks references and region parents, repairing what would otherwise
+    /// hide tasks or loop: a region cycle is cut, overlaps naming missing
+    /// tasks are dropped. Tasks whose goal, document or region is missing
+    /// are listed in [`Loaded::unplaced`].
+    pub fn check(mut self) -> Loaded {
+        let mut problems = Vec::new();
+        let index = self.index();
+        let mut dup = |kind: &'static str, ids: Vec<&str>, n: usize| {
+            if n != ids.len() {
+                let mut seen = std::collections::HashSet::new();
+                for id in ids {
+                    if !seen.insert(id) {
+                        problems.push(Problem::DuplicateId {
+                            kind,
+                            id: id.to_owned(),
+                        });
+                    }
+                }
+            }
+        };
+        dup(
+            "document",
+            self.documents.iter().map(|d| d.id.as_str()).collect(),
+            index.documents.len(),
+        );
+        dup(
+            "region",
+            self.regions.iter().map(|d| d.id.as_str()).collect(),
+            index.regions.len(),
+        );
+        dup(
+            "goal",
+            self.goals.iter().map(|d| d.id.as_str()).collect(),
+            index.goals.len(),
+        );
+        dup(
+            "task",
+            self.tasks.iter().map(|d| d.id.as_str()).collect(),
+            index.tasks.len(),
+        );
+        dup(
+            "unit",
+            self.units.iter().map(|d| d.id.as_str()).collect(),
+            index.units.len(),
+        );
+        let dangling = |kind, id: &str, field, target: &str| Problem::Dangling {
+            kind,
+            id: id.to_owned(),
+            field,
+            target: target.to_owned(),
+        };
+        for r in &self.regions {
+            if let Some(p) = &r.parent
+                && !index.regions.contains_key(p)
+            {
+                problems.push(dangling("region", r.id.as_str(), "parent", p.as_str()));
+            }
+        }
+        for g in &self.goals {
+            if !index.documents.contains_key(&g.doc) {
+                problems.push(dangling("goal", g.id.as_str(), "document", g.doc.as_str()));
+            }
+            if !index.regions.contains_key(&g.region) {
+                problems.push(dangling("goal", g.id.as_str(), "region", g.region.as_str()));
+            }
+        }
+        let mut unplaced = Vec::new();
+        let mut dangling_units = 0;
+        for (i, t) in self.tasks.iter().enumerate() {
+            let before = problems.len();
+            if !index.documents.contains_key(&t.doc) {
+                problems.push(dangling("task", t.id.as_str(), "document", t.doc.as_str()));
+            }
+            match index.goals.get(&t.goal) {
+                None => problems.push(dangling("task", t.id.as_str(), "goal", t.goal.as_str())),
+                Some(&g) => {
+                    let g = &self.goals[g];
+                    if !index.regions.contains_key(&g.region)
+                        || !index.documents.contains_key(&g.doc)
+                    {
+                        // Reported once, for the goal.
+                        unplaced.push(i);
+                        continue;
+                    }
+                }
+            }
+            if problems.len() > before {
+                unplaced.push(i);
+            }
+            dangling_units += t
+                .leads
+                .iter()
+                .chain(&t.partners)
+                .chain(&t.responsible)
+                .filter(|u| !index.units.contains_key(&u.unit))
+                .count();
+        }
+        if dangling_units > 0 {
+            problems.push(Problem::DanglingUnits(dangling_units));
+        }
+        // Region cycles: follow parents from each region; a walk that comes
+        // back to a region of its own path has found a cycle.
+        let parent_of: Vec<Option<usize>> = self
+            .regions
+            .iter()
+            .map(|r| {
+                r.parent
+                    .as_ref()
+                    .and_then(|p| index.regions.get(p).copied())
+            })
+            .collect();
+        let mut state = vec![0u8; self.regions.len()]; // 0 new, 1 on path, 2 done
+        let mut cut = Vec::new();
+        for start in 0..self.regions.len() {
+            let mut path = Vec::new();
+            let mut r = start;
+            while state[r] == 0 {
+                state[r] = 1;
+                path.push(r);
+                match parent_of[r] {
+                    Some(p) => r = p,
+                    None => break,
+                }
+            }
+            // Stopped on a region of this very walk, reached as a parent: a cycle.
+            if state[r] == 1 && path.last().and_then(|&l| parent_of[l]) == Some(r) {
+                let at = path.iter().position(|&x| x == r).unwrap();
+                let cycle: Vec<usize> = path[at..].to_vec();
+                let first = *cycle.iter().min().unwrap();
+                cut.push(first);
+                let rotate = cycle.iter().position(|&x| x == first).unwrap();
+                let ids = cycle[rotate..]
+                    .iter()
+                    .chain(&cycle[..rotate])
+                    .map(|&x| self.regions[x].id.clone())
+                    .collect();
+                problems.push(Problem::RegionCycle(ids));
+            }
+            for x in path {
+                state[x] = 2;
+            }
+        }
+        for r in cut {
+            self.regions[r].parent = None;
+        }
+        let before = self.overlaps.len();
+        self.overlaps
+            .retain(|o| index.tasks.contains_key(&o.a) && index.tasks.contains_key(&o.b));
+        if self.overlaps.len() < before {
+            problems.push(Problem::DanglingOverlaps(before - self.overlaps.len()));
+        }
+        Loaded {
+            data: self,
+            problems,
+            unplaced,
+        }
     }
 
     /// The canonical JSON text: pretty-printed, fields in declaration order,
@@ -471,6 +852,36 @@ impl TaskData {
     /// Lookup tables from ids to positions; build once after loading.
     pub fn index(&self) -> Index {
         Index::new(self)
+    }
+}
+
+/// Whether a file's JSON text may hold a control character in a string:
+/// an escape (`\u001b`, `\r`, `\b`, `\f`) or a raw DEL, C1 or bidi
+/// control. Conservative; a false alarm only costs a second parse.
+fn may_hold_controls(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr(0x7f, b).is_some()
+        || memchr::memmem::find_iter(b, "\\u").next().is_some()
+        || memchr::memmem::find_iter(b, "\\r").next().is_some()
+        || memchr::memmem::find_iter(b, "\\b").next().is_some()
+        || memchr::memmem::find_iter(b, "\\f").next().is_some()
+        || memchr::memchr2_iter(0xC2, 0xE2, b).any(|i| match (b[i], b.get(i + 1), b.get(i + 2)) {
+            // C1: U+0080–U+009F.
+            (0xC2, Some(0x80..=0x9F), _) => true,
+            // U+202A–U+202E, U+2066–U+2069.
+            (0xE2, Some(0x80), Some(0xAA..=0xAE)) | (0xE2, Some(0x81), Some(0xA6..=0xA9)) => true,
+            _ => false,
+        })
+}
+
+/// Strips every string in a JSON value; returns how many changed.
+fn strip_json_strings(v: &mut serde_json::Value) -> usize {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => usize::from(crate::sanitise::strip_in_place(s)),
+        Value::Array(items) => items.iter_mut().map(strip_json_strings).sum(),
+        Value::Object(map) => map.values_mut().map(strip_json_strings).sum(),
+        _ => 0,
     }
 }
 

@@ -112,7 +112,7 @@ fn output_in_a_missing_folder_fails_cleanly() {
     let out = fengong(&["extract", &one, "-o", "missing/t.json", "-q"], dir.path());
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("missing/t.json: could not write"),
+        stderr(&out).contains("missing/t.json: folder does not exist"),
         "{}",
         stderr(&out)
     );

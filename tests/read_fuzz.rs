@@ -80,7 +80,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(
         bytes in prop::collection::vec(any::<u8>(), 0..2048),
-        ext in prop::sample::select(&["txt", "md", "csv", "docx", "json", ""][..]),
+        ext in prop::sample::select(&["txt", "md", "csv", "docx", "xlsx", "ods", "json", ""][..]),
     ) {
         // A clean error is fine; text must be normalised.
         if let Ok(doc) = read_bytes(ext, &bytes) {
@@ -112,7 +112,7 @@ proptest! {
     #[test]
     fn read_document_on_files_never_panics(
         bytes in prop::collection::vec(any::<u8>(), 0..512),
-        ext in prop::sample::select(&["txt", "md", "csv", "docx", "xlsx", "xls", "doc"][..]),
+        ext in prop::sample::select(&["txt", "md", "csv", "docx", "xlsx", "ods", "xls", "doc"][..]),
     ) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(format!("f.{ext}"));
@@ -159,6 +159,90 @@ proptest! {
         let input = format!("标题\n{text}\n结尾");
         if let Ok(doc) = read_bytes("md", input.as_bytes()) {
             prop_assert_eq!(doc.text.split('\n').count(), input.split('\n').count());
+        }
+    }
+}
+
+const SHEET_TOKENS: &[&str] = &[
+    "<row>",
+    "<row r=\"3\">",
+    "<row r=\"1048577\">",
+    "<row r=\"-1\">",
+    "</row>",
+    "<c r=\"A1\">",
+    "<c r=\"XFD1048576\">",
+    "<c r=\"AAAAAAAA99999999999\">",
+    "<c r=\"B\">",
+    "<c t=\"s\">",
+    "<c t=\"inlineStr\">",
+    "<c t=\"b\">",
+    "<c/>",
+    "</c>",
+    "<v>",
+    "</v>",
+    "<is><t>",
+    "</t></is>",
+    "0",
+    "99999999999",
+    "1.5E+300",
+    "牵头",
+    "&amp;",
+    "&#x1b;",
+    "\u{1b}[2J",
+    "<mergeCell ref=\"A1:C3\"/>",
+    "<mergeCell ref=\"A1:XFD1048576\"/>",
+    "<mergeCell ref=\"C3:A1\"/>",
+    "<",
+];
+
+const ODS_TOKENS: &[&str] = &[
+    "<table:table table:name=\"S\">",
+    "</table:table>",
+    "<table:table-row>",
+    "<table:table-row table:number-rows-repeated=\"1048576\">",
+    "<table:table-row table:number-rows-repeated=\"0\">",
+    "</table:table-row>",
+    "<table:table-cell>",
+    "<table:table-cell table:number-columns-repeated=\"99999999999\">",
+    "<table:table-cell table:number-columns-spanned=\"3\" table:number-rows-spanned=\"2\">",
+    "<table:table-cell office:value=\"1.5\"/>",
+    "<table:covered-table-cell/>",
+    "</table:table-cell>",
+    "<text:p>",
+    "</text:p>",
+    "<text:s text:c=\"99999999\"/>",
+    "<text:line-break/>",
+    "<office:annotation>",
+    "</office:annotation>",
+    "任务",
+    "&#x1b;]0;x&#x7;",
+    "<",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(1_500)))]
+
+    /// Any sheet XML ends in text or a clean one-line error, with no control
+    /// character in what is read.
+    #[test]
+    fn random_xlsx_sheets_never_panic(
+        tokens in prop::collection::vec(prop::sample::select(SHEET_TOKENS), 0..40),
+    ) {
+        let xml = tokens.concat();
+        let shared = "<sst><si><t>市发展和改革局</t></si></sst>";
+        match read_bytes("xlsx", &crate::common::xlsx_with(&xml, Some(shared))) {
+            Ok(doc) => prop_assert!(!doc.text.chars().any(fengong::sanitise::is_control)),
+            Err(e) => prop_assert!(!e.to_string().contains('\n')),
+        }
+    }
+
+    #[test]
+    fn random_ods_content_never_panics(
+        tokens in prop::collection::vec(prop::sample::select(ODS_TOKENS), 0..40),
+    ) {
+        match read_bytes("ods", &crate::common::ods_with(&tokens.concat())) {
+            Ok(doc) => prop_assert!(!doc.text.chars().any(fengong::sanitise::is_control)),
+            Err(e) => prop_assert!(!e.to_string().contains('\n')),
         }
     }
 }

@@ -27,6 +27,12 @@ mod search_bundled;
 mod search_cli;
 mod search_queries;
 
+// Hostile input, signals and write paths (docs/HOSTILE.md).
+mod hostile_data;
+mod hostile_readers;
+mod hostile_text;
+mod hostile_writes;
+
 // The explorer: state, drawing, the real binary in tmux.
 mod e2e_tui;
 mod tui_bundled;

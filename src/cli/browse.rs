@@ -16,16 +16,13 @@ pub struct BrowseArgs {
 
 pub fn run(data: Option<PathBuf>, args: BrowseArgs) -> anyhow::Result<ExitCode> {
     if !tui::has_terminal() {
-        eprintln!(
+        super::note(
             "fengong: the explorer needs a terminal (standard input/output is not a tty); \
-             use `fengong export` for piped or scripted output"
+             use `fengong export` for piped or scripted output",
         );
         return Ok(ExitCode::from(2));
     }
-    let (data, origin) = match fengong::bundled::load(data.as_deref()) {
-        Ok(x) => x,
-        Err((origin, e)) => anyhow::bail!("{origin}: {e}"),
-    };
+    let (data, origin) = super::load_data_from(data)?;
     let lang = Lang::detect(args.lang.as_deref());
     tui::run(
         Catalog::new(data),

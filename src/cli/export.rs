@@ -10,10 +10,11 @@ use fengong::query::{Catalog, Filters, Role};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// jsonl, json, csv, md or xlsx (default: from the -o extension, else jsonl).
+    /// jsonl, json, csv, md or xlsx (default: from the -o extension, else jsonl);
+    /// must agree with the -o extension.
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub format: Option<Format>,
-    /// Output file (default: standard output).
+    /// Output file; its extension says the format. `-` or none: standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Overwrite an existing output file.
@@ -45,6 +46,15 @@ fn parse_role(s: &str) -> Result<Role, String> {
 }
 
 pub fn run(data: Option<PathBuf>, a: ExportArgs) -> anyhow::Result<ExitCode> {
+    // The name decides the format before anything is loaded or written.
+    let target = a.output.filter(|p| p.as_os_str() != "-");
+    let format = match &target {
+        Some(path) => export::format_for_path(path, a.format)?,
+        None => a.format.unwrap_or(Format::Jsonl),
+    };
+    if target.is_none() && !format.is_streamable() {
+        anyhow::bail!("XLSX is a file, not text: give it a name (-o 分工.xlsx)");
+    }
     let catalog = Catalog::new(super::load_data(data)?);
     let filters = Filters {
         doc: a.doc,
@@ -55,44 +65,23 @@ pub fn run(data: Option<PathBuf>, a: ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let view = catalog.apply(&filters)?;
     let records = export::records(&catalog, &view.hits);
-    match a.output {
+    match target {
         Some(path) => {
-            let format = a
-                .format
-                .or_else(|| Format::from_path(&path))
-                .unwrap_or(Format::Jsonl);
-            let n = export::write_file(&path, format, &records, a.force)?;
-            eprintln!("{}: {n} records ({})", path.display(), format.label());
+            let (n, written) = export::export_file(&path, format, &records, a.force)?;
+            for note in &written.notes {
+                super::note(format_args!("fengong: {note}"));
+            }
+            super::note(format_args!(
+                "{}: {n} records ({})",
+                fengong::sanitise::path(&path),
+                format.label()
+            ));
         }
         None => {
-            let format = a.format.unwrap_or(Format::Jsonl);
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            match export::write_to(&mut lock, format, &records) {
-                Ok(()) => {}
-                // A closed pipe (`| head`) is not an error worth reporting.
-                Err(e) if is_broken_pipe(&e) => {}
-                Err(e) => anyhow::bail!("<stdout>: {e:#}"),
-            }
-            let _ = lock.flush();
+            let mut out = super::stdout();
+            export::write_to(&mut out, format, &records)?;
+            out.flush()?;
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether writing failed only because the reader went away; the writers
-/// wrap I/O errors in their own types, so look through each layer.
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    use std::io::ErrorKind::BrokenPipe;
-    e.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == BrokenPipe)
-            || cause
-                .downcast_ref::<serde_json::Error>()
-                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
-            || cause.downcast_ref::<csv::Error>().is_some_and(
-                |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe),
-            )
-    })
 }

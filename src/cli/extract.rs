@@ -1,7 +1,7 @@
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::Args;
 use fengong::model::TaskData;
 
@@ -26,39 +26,54 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     } else {
         args.paths
     };
+    let to_stdout = args.output.as_os_str() == "-";
+    let shown = fengong::sanitise::path(&args.output);
     // Replacing an earlier task-data file is what extract is for; anything
-    // else at that path is the user's and is not overwritten unasked.
-    if args.output.as_os_str() != "-" && args.output.exists() && !args.force {
-        let existing = std::fs::read_to_string(&args.output).unwrap_or_default();
-        if TaskData::from_json(&existing).is_err() {
-            anyhow::bail!(
-                "{}: exists and is not a fengong task-data file; use --force to overwrite it",
-                args.output.display()
-            );
-        }
+    // else at that path is the user's and is not overwritten unasked. Only
+    // the first bytes are read to tell, and only of a regular file: a device
+    // or FIFO is refused by the writer, unread.
+    let exists = !to_stdout && std::fs::symlink_metadata(&args.output).is_ok();
+    if let Ok(meta) = std::fs::metadata(&args.output)
+        && !to_stdout
+        && let Some(what) = fengong::model::special_file_kind(&meta)
+    {
+        // Said before the documents are read; the writer would refuse it too.
+        anyhow::bail!("{shown}: is {what}; extract writes only regular files");
+    }
+    if exists
+        && !args.force
+        && std::fs::metadata(&args.output).is_ok_and(|m| m.is_file())
+        && !fengong::model::is_task_data_file(&args.output)
+    {
+        anyhow::bail!(
+            "{shown}: exists and is not a fengong task-data file; use --force to overwrite it"
+        );
     }
     let data = fengong::extract::extract_paths(&paths)?;
     if !args.quiet {
-        eprint!("{}", report(&data));
+        super::note(report(&data));
     }
     let json = data.to_json();
-    if args.output.as_os_str() == "-" {
-        print!("{json}");
+    if to_stdout {
+        let mut out = super::stdout();
+        out.write_all(json.as_bytes())?;
+        out.flush()?;
     } else {
-        fengong::export::write_atomic(&args.output, |tmp| {
+        let written = fengong::export::write_atomic(&args.output, exists, |tmp| {
             std::fs::write(tmp, json.as_bytes()).map_err(Into::into)
-        })
-        .with_context(|| format!("{}: could not write", args.output.display()))?;
+        })?;
+        for n in &written.notes {
+            super::note(format_args!("fengong: {n}"));
+        }
         if !args.quiet {
-            eprintln!(
-                "wrote {} ({} documents, {} goals, {} tasks, {} units, {} overlaps)",
-                args.output.display(),
+            super::note(format_args!(
+                "wrote {shown} ({} documents, {} goals, {} tasks, {} units, {} overlaps)",
                 data.documents.len(),
                 data.goals.len(),
                 data.tasks.len(),
                 data.units.len(),
                 data.overlaps.len()
-            );
+            ));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -71,7 +86,7 @@ pub fn report(data: &TaskData) -> String {
         let r = &d.report;
         out.push_str(&format!(
             "{}  {}\n  {} goals, {} tasks, {} with a lead unit, {} without\n",
-            d.source,
+            fengong::sanitise::visible_line(&d.source),
             d.title,
             r.goals,
             r.tasks,
@@ -81,7 +96,9 @@ pub fn report(data: &TaskData) -> String {
         for w in &r.warnings {
             out.push_str(&format!(
                 "  warning: {}:{}: {}\n",
-                d.source, w.line, w.message
+                fengong::sanitise::visible_line(&d.source),
+                w.line,
+                w.message
             ));
         }
         if !r.prose_goals.is_empty() {

@@ -1,7 +1,10 @@
 //! Subcommands. Each lives in its own file with its arguments and `run`.
 
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+use fengong::sanitise::Visible;
 
 use clap::{Parser, Subcommand};
 
@@ -60,10 +63,101 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Loads the task data for a subcommand, with a message naming the file on failure.
+/// Loads the task data for a subcommand, with a message naming the file on
+/// failure and a warning for each problem the check found.
 pub fn load_data(data: Option<PathBuf>) -> anyhow::Result<fengong::model::TaskData> {
-    match fengong::bundled::load(data.as_deref()) {
-        Ok((d, _)) => Ok(d),
+    load_data_from(data).map(|(d, _)| d)
+}
+
+/// [`load_data`], also saying where the data came from.
+pub fn load_data_from(
+    data: Option<PathBuf>,
+) -> anyhow::Result<(fengong::model::TaskData, fengong::bundled::DataOrigin)> {
+    match fengong::bundled::load_checked(data.as_deref()) {
+        Ok((loaded, origin)) => {
+            const SHOWN: usize = 10;
+            for p in loaded.problems.iter().take(SHOWN) {
+                note(format_args!("fengong: {origin}: warning: {p}"));
+            }
+            if loaded.problems.len() > SHOWN {
+                note(format_args!(
+                    "fengong: {origin}: warning: … and {} more problems",
+                    loaded.problems.len() - SHOWN
+                ));
+            }
+            if !loaded.unplaced.is_empty() {
+                note(format_args!(
+                    "fengong: {origin}: warning: {} tasks have no place in the region/goal tree",
+                    loaded.unplaced.len()
+                ));
+            }
+            Ok((loaded.data, origin))
+        }
         Err((origin, e)) => anyhow::bail!("{origin}: {e}"),
     }
+}
+
+/// Standard output as every command writes it: buffered, with any control
+/// character shown as text ([`fengong::sanitise::Visible`]). Call `flush`
+/// at the end: an error there (a full disk) is an error of the command.
+pub fn stdout() -> Visible<BufWriter<NamedStdout>> {
+    Visible::new(BufWriter::with_capacity(
+        64 * 1024,
+        NamedStdout(io::stdout().lock()),
+    ))
+}
+
+/// Standard output whose errors say that they are its errors
+/// (`standard output: No space left on device`), keeping their kind so a
+/// closed pipe is still recognised.
+pub struct NamedStdout(io::StdoutLock<'static>);
+
+impl Write for NamedStdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf).map_err(named)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(named)
+    }
+}
+
+fn named(e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("standard output: {e}"))
+}
+
+/// A line on standard error, controls shown visibly. A closed or full
+/// standard error is ignored: there is nowhere left to say so.
+pub fn note(msg: impl std::fmt::Display) {
+    let text = msg.to_string();
+    let mut err = io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "{}",
+        fengong::sanitise::visible(text.trim_end_matches('\n'))
+    );
+}
+
+/// The one rule for closed pipes (ripgrep's): when the reader of standard
+/// output has gone (`| head`), the command stops quietly with success. The
+/// writers wrap I/O errors in their own types, so look through each layer.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(cause_is_broken_pipe)
+}
+
+fn cause_is_broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    if let Some(io) = cause.downcast_ref::<io::Error>() {
+        return io.kind() == BrokenPipe
+            || io
+                .get_ref()
+                .is_some_and(|inner| cause_is_broken_pipe(inner));
+    }
+    if let Some(j) = cause.downcast_ref::<serde_json::Error>() {
+        return j.io_error_kind() == Some(BrokenPipe);
+    }
+    if let Some(c) = cause.downcast_ref::<csv::Error>() {
+        return matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe);
+    }
+    false
 }

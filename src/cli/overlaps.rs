@@ -60,18 +60,14 @@ pub fn run(data: Option<PathBuf>, args: OverlapsArgs) -> anyhow::Result<ExitCode
         .map(|o| Record::new(&data, &index, o))
         .filter(|r| in_docs(r, &docs))
         .collect();
-    let out = io::stdout().lock();
-    let written = match args.format {
-        Format::Text => write_text(out, &records),
-        Format::Jsonl => write_jsonl(out, &records),
-        Format::Csv => write_csv(out, &records),
-    };
-    match written {
-        // `fengong overlaps | head` is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(anyhow::anyhow!("writing to standard output: {e}")),
-        Ok(()) => Ok(ExitCode::SUCCESS),
+    let mut out = super::stdout();
+    match args.format {
+        Format::Text => write_text(&mut out, &records)?,
+        Format::Jsonl => write_jsonl(&mut out, &records)?,
+        Format::Csv => write_csv(&mut out, &records)?,
     }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A document by exact id or unique id prefix.
@@ -226,9 +222,8 @@ fn write_jsonl(mut out: impl Write, records: &[Record]) -> io::Result<()> {
     out.flush()
 }
 
-fn write_csv(mut out: impl Write, records: &[Record]) -> io::Result<()> {
-    out.write_all("\u{FEFF}".as_bytes())?;
-    let mut w = csv::Writer::from_writer(out);
+fn write_csv(out: impl Write, records: &[Record]) -> anyhow::Result<()> {
+    let mut w = fengong::export::CsvOut::new(out)?;
     let side_columns = ["task", "doc", "source", "line", "title", "leads"];
     let mut header = vec![
         "score".to_owned(),
@@ -240,7 +235,7 @@ fn write_csv(mut out: impl Write, records: &[Record]) -> io::Result<()> {
         header.extend(side_columns.iter().map(|c| format!("{side}_{c}")));
     }
     header.push("shared".to_owned());
-    w.write_record(&header)?;
+    w.row(&header)?;
     for r in records {
         let mut row = vec![
             format!("{:.3}", r.score),
@@ -259,7 +254,8 @@ fn write_csv(mut out: impl Write, records: &[Record]) -> io::Result<()> {
             ]);
         }
         row.push(terms(r.shared));
-        w.write_record(&row)?;
+        w.row(&row)?;
     }
-    w.flush()
+    w.finish()?;
+    Ok(())
 }

@@ -88,9 +88,9 @@ pub fn run_units(data: Option<PathBuf>, args: UnitsArgs) -> anyhow::Result<ExitC
             }
         })
         .collect();
-    let mut out = io::stdout().lock();
-    let written = if args.json {
-        write_json(&mut out, &rows)
+    let mut out = super::stdout();
+    if args.json {
+        write_json(&mut out, &rows)?;
     } else {
         let name_width = rows.iter().map(|r| text::width(r.name)).max().unwrap_or(0);
         rows.iter().try_for_each(|r| {
@@ -107,9 +107,10 @@ pub fn run_units(data: Option<PathBuf>, args: UnitsArgs) -> anyhow::Result<ExitC
                 write!(out, "  (group of {v})")?;
             }
             writeln!(out)
-        })
-    };
-    finish(written, !rows.is_empty())
+        })?;
+    }
+    out.flush()?;
+    Ok(matched(!rows.is_empty()))
 }
 
 /// The alias or written name that matched, when it is not the display name.
@@ -143,9 +144,9 @@ pub fn run_search(data: Option<PathBuf>, args: SearchArgs) -> anyhow::Result<Exi
         .iter()
         .map(|hit| task_row(&data, hit))
         .collect();
-    let mut out = io::stdout().lock();
-    let written = if args.json {
-        write_json(&mut out, &rows)
+    let mut out = super::stdout();
+    if args.json {
+        write_json(&mut out, &rows)?;
     } else {
         rows.iter().try_for_each(|r| {
             writeln!(
@@ -161,9 +162,10 @@ pub fn run_search(data: Option<PathBuf>, args: SearchArgs) -> anyhow::Result<Exi
                     r.leads.join("、")
                 }
             )
-        })
-    };
-    finish(written, !rows.is_empty())
+        })?;
+    }
+    out.flush()?;
+    Ok(matched(!rows.is_empty()))
 }
 
 fn task_row<'a>(data: &'a TaskData, hit: &'a Hit) -> TaskRow<'a> {
@@ -198,16 +200,14 @@ fn task_row<'a>(data: &'a TaskData, hit: &'a Hit) -> TaskRow<'a> {
 pub fn run_filter(args: FilterArgs) -> anyhow::Result<ExitCode> {
     let stdin = io::stdin().lock();
     let stdout = io::stdout().lock();
-    let stats = match filter::filter(&args.query, stdin, stdout) {
-        Ok(s) => s,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-        Err(e) => anyhow::bail!("filter: {e}"),
-    };
+    // Lines are passed through as given, like grep: the input is the user's own.
+    let stats = filter::filter(&args.query, stdin, stdout)
+        .map_err(|e| anyhow::Error::new(e).context("filter"))?;
     if stats.invalid_utf8 > 0 {
-        eprintln!(
+        super::note(format_args!(
             "fengong filter: skipped {} of {} input lines that are not valid UTF-8",
             stats.invalid_utf8, stats.lines
-        );
+        ));
     }
     // Like fzf --filter (and grep): 1 when nothing matched.
     Ok(if stats.matched > 0 {
@@ -222,13 +222,11 @@ fn write_json(out: &mut impl Write, rows: &impl Serialize) -> io::Result<()> {
     writeln!(out)
 }
 
-/// Exit status for `units`/`search`: 1 when nothing matched; a closed
-/// pipe (`| head`) is not an error.
-fn finish(written: io::Result<()>, any: bool) -> anyhow::Result<ExitCode> {
-    match written {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(anyhow::anyhow!("writing to standard output: {e}")),
-        Ok(()) if any => Ok(ExitCode::SUCCESS),
-        Ok(()) => Ok(ExitCode::from(1)),
+/// Exit status for `units`/`search`: 1 when nothing matched (as grep).
+fn matched(any: bool) -> ExitCode {
+    if any {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }

@@ -3,10 +3,17 @@
 //!
 //! `fengong export` and the explorer's `e` dialog both build [`Record`]s with
 //! [`records`] and write them with [`write_file`] / [`write_to`], so the two
-//! always produce the same rows and columns.
+//! always produce the same rows and columns. Every file goes through the
+//! one atomic writer, [`write_atomic`]; every CSV through [`CsvOut`], which
+//! guards cells against formula injection; the format of a file follows its
+//! name ([`format_for_path`]).
 
+mod write;
 pub mod xlsx;
 
+pub use write::{Written, write_atomic};
+
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -213,6 +220,7 @@ impl Format {
         }
     }
 
+    /// The format a file name's extension names, if it names one.
     pub fn from_path(p: &Path) -> Option<Format> {
         p.extension()
             .and_then(|e| e.to_str())
@@ -260,14 +268,12 @@ pub fn write_to(w: &mut dyn Write, format: Format, records: &[Record]) -> anyhow
             w.write_all(b"\n")?;
         }
         Format::Csv => {
-            // A BOM so that Excel and WPS read the file as UTF-8.
-            w.write_all("\u{feff}".as_bytes())?;
-            let mut csv = csv::Writer::from_writer(&mut *w);
-            csv.write_record(HEADERS)?;
+            let mut csv = CsvOut::new(&mut *w)?;
+            csv.row(HEADERS)?;
             for row in table_rows(records) {
-                csv.write_record(&row)?;
+                csv.row(&row)?;
             }
-            csv.flush()?;
+            csv.finish()?;
         }
         Format::Markdown => write_markdown(w, records)?,
         Format::Xlsx => anyhow::bail!("XLSX needs an output file (-o FILE.xlsx)"),
@@ -291,43 +297,190 @@ fn write_markdown(w: &mut dyn Write, records: &[Record]) -> std::io::Result<()> 
     Ok(())
 }
 
+/// A cell as spreadsheet programs must read it: text. A cell starting with
+/// `=`, `+`, `-` or `@` (or tab or carriage return) is a formula to Excel,
+/// WPS and LibreOffice (`=HYPERLINK(…)`, `@SUM(…)`), so it gets a leading
+/// `'`, OWASP's rule for CSV injection; the program shows the text as
+/// written. Every CSV fengong writes goes through this, by [`CsvOut`].
+pub fn csv_cell(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// A CSV writer as every CSV export uses it: a UTF-8 byte-order mark first
+/// (so Excel and WPS read the Chinese), then rows whose cells pass
+/// [`csv_cell`].
+pub struct CsvOut<W: Write> {
+    csv: csv::Writer<W>,
+}
+
+impl<W: Write> CsvOut<W> {
+    pub fn new(mut w: W) -> std::io::Result<CsvOut<W>> {
+        w.write_all("\u{feff}".as_bytes())?;
+        Ok(CsvOut {
+            csv: csv::Writer::from_writer(w),
+        })
+    }
+
+    pub fn row<I>(&mut self, cells: I) -> csv::Result<()>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        self.csv
+            .write_record(cells.into_iter().map(|c| csv_cell(c.as_ref()).into_owned()))
+    }
+
+    /// Flushes, returning the writer.
+    pub fn finish(self) -> std::io::Result<W> {
+        self.csv.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// Why a file name and a format do not go together; `Display` says what
+/// to type instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatError {
+    /// An extension that names no format fengong writes (`.xls`, `.doc`).
+    UnknownExtension {
+        path: PathBuf,
+        ext: String,
+        instead: PathBuf,
+    },
+    /// The name says one format, the request another (`--format csv -o x.xlsx`).
+    Mismatch {
+        path: PathBuf,
+        named: Format,
+        asked: Format,
+        instead: PathBuf,
+    },
+}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = |p: &Path| crate::sanitise::path(p);
+        match self {
+            FormatError::UnknownExtension { path, ext, instead } => write!(
+                f,
+                "{}: fengong does not write .{ext} files; type {} ({}), or another name ending in .csv, .xlsx, .json, .jsonl or .md",
+                p(path),
+                p(instead),
+                Format::from_path(instead).map_or("", |f| f.label()),
+            ),
+            FormatError::Mismatch {
+                path,
+                named,
+                asked,
+                instead,
+            } => write!(
+                f,
+                "{}: the name says {} but the format asked for is {}; type {} for {}, or leave the format out to write {}",
+                p(path),
+                named.label(),
+                asked.label(),
+                p(instead),
+                asked.label(),
+                named.label(),
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// The format to write `path` in. A known extension decides (`.csv`,
+/// `.xlsx`, `.json`, `.jsonl`/`.ndjson`, `.md`/`.markdown`, any case), and
+/// `asked` (a `--format`, the dialog's choice) must agree with it; any other
+/// extension is refused, so a `.xls` never holds JSONL. A name without an
+/// extension is written in `asked`, else JSONL. The explorer's dialog and
+/// the CLI both decide here.
+pub fn format_for_path(path: &Path, asked: Option<Format>) -> Result<Format, FormatError> {
+    let Some(ext) = path.extension().map(|e| e.to_string_lossy().into_owned()) else {
+        return Ok(asked.unwrap_or(Format::Jsonl));
+    };
+    let with = |f: Format| path.with_extension(f.extension());
+    match (Format::parse(&ext), asked) {
+        (Some(named), None) => Ok(named),
+        (Some(named), Some(asked)) if named == asked => Ok(named),
+        (Some(named), Some(asked)) => Err(FormatError::Mismatch {
+            path: path.to_path_buf(),
+            named,
+            asked,
+            instead: with(asked),
+        }),
+        (None, asked) => {
+            // What the user most likely meant by the extension they typed.
+            let meant = asked.unwrap_or(match ext.to_ascii_lowercase().as_str() {
+                "xls" | "xlsm" | "xlsb" | "et" | "ods" | "numbers" => Format::Xlsx,
+                "tsv" | "tab" => Format::Csv,
+                "txt" | "doc" | "docx" | "wps" | "odt" | "rtf" | "html" | "htm" | "pdf" => {
+                    Format::Markdown
+                }
+                _ => Format::Jsonl,
+            });
+            Err(FormatError::UnknownExtension {
+                path: path.to_path_buf(),
+                ext,
+                instead: with(meant),
+            })
+        }
+    }
+}
+
 /// Why a file export failed, phrased for a one-line message.
 #[derive(Debug)]
 pub enum ExportError {
     /// The file exists and overwriting was not allowed.
     Exists(PathBuf),
+    /// Something other than a regular file is there (`a character device`).
+    NotAFile(PathBuf, &'static str),
     Io(PathBuf, std::io::Error),
     Other(PathBuf, anyhow::Error),
 }
 
 impl std::fmt::Display for ExportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = |p: &Path| crate::sanitise::path(p);
         match self {
-            ExportError::Exists(p) => {
-                write!(f, "{}: file exists (use --force to overwrite)", p.display())
+            ExportError::Exists(path) => {
+                write!(f, "{}: file exists (use --force to overwrite)", p(path))
             }
-            ExportError::Io(p, e) => write!(f, "{}: {e}", p.display()),
-            ExportError::Other(p, e) => write!(f, "{}: {e:#}", p.display()),
+            ExportError::NotAFile(path, what) => write!(
+                f,
+                "{}: is {what}, not a regular file; fengong writes only regular files and never replaces anything else (not even with --force)",
+                p(path)
+            ),
+            ExportError::Io(path, e) => write!(f, "{}: {e}", p(path)),
+            ExportError::Other(path, e) => write!(f, "{}: {e:#}", p(path)),
         }
     }
 }
 
 impl std::error::Error for ExportError {}
 
-/// Writes records to `path` atomically: into a temporary file in the same
-/// folder, then renamed over the target, so a failure never leaves a
-/// half-written file. Refuses an existing file unless `overwrite`.
-/// Returns the number of records written.
+/// Writes records to `path` atomically ([`write_atomic`]): never a
+/// half-written file, never a replaced device. Refuses an existing file
+/// unless `overwrite`. Returns the number of records written.
 pub fn write_file(
     path: &Path,
     format: Format,
     records: &[Record],
     overwrite: bool,
 ) -> Result<usize, ExportError> {
-    if !overwrite && path.exists() {
-        return Err(ExportError::Exists(path.to_path_buf()));
-    }
-    write_atomic(path, |tmp| match format {
+    export_file(path, format, records, overwrite).map(|(n, _)| n)
+}
+
+/// [`write_file`], with what the writer has to say (a hard link broken).
+pub fn export_file(
+    path: &Path,
+    format: Format,
+    records: &[Record],
+    overwrite: bool,
+) -> Result<(usize, Written), ExportError> {
+    let written = write_atomic(path, overwrite, |tmp| match format {
         Format::Xlsx => write_xlsx(tmp, records),
         _ => {
             let file = std::fs::File::create(tmp)?;
@@ -337,47 +490,14 @@ pub fn write_file(
             Ok(())
         }
     })?;
-    Ok(records.len())
+    Ok((records.len(), written))
 }
 
-/// Whether [`write_xlsx`] writes real files; the explorer offers XLSX only then.
 /// A formatted 任务分工表: the same columns as CSV and Markdown.
 fn write_xlsx(tmp: &Path, records: &[Record]) -> anyhow::Result<()> {
     // `tmp` is already the temporary file of `write_atomic`.
     let bytes = xlsx::table_xlsx_bytes(tmp, "分工", &HEADERS, &table_rows(records), &WRAP_COLUMNS)?;
     std::fs::write(tmp, bytes)?;
-    Ok(())
-}
-
-/// Runs `write` on a fresh temporary path next to `path`, then renames it
-/// into place; the temporary file is removed on any failure.
-pub fn write_atomic(
-    path: &Path,
-    write: impl FnOnce(&Path) -> anyhow::Result<()>,
-) -> Result<(), ExportError> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(ExportError::Io(
-            path.to_path_buf(),
-            std::io::Error::new(std::io::ErrorKind::NotFound, "folder does not exist"),
-        ));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = write(&tmp).and_then(|()| std::fs::rename(&tmp, path).map_err(Into::into));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(match e.downcast::<std::io::Error>() {
-            Ok(io) => ExportError::Io(path.to_path_buf(), io),
-            Err(e) => ExportError::Other(path.to_path_buf(), e),
-        });
-    }
     Ok(())
 }
 
@@ -511,6 +631,40 @@ mod tests {
             suggest_file_name(&f, None, Format::Json),
             "台山市_北部.json"
         );
+    }
+
+    #[test]
+    fn csv_cells_that_start_a_formula_are_quoted() {
+        for f in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(csv_cell(f), format!("'{f}"));
+        }
+        assert!(matches!(csv_cell("市发改局 = 牵头"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_format_follows_the_file_name() {
+        let p = Path::new;
+        assert_eq!(format_for_path(p("a.CSV"), None), Ok(Format::Csv));
+        assert_eq!(
+            format_for_path(p("a.ndjson"), Some(Format::Jsonl)),
+            Ok(Format::Jsonl)
+        );
+        assert_eq!(format_for_path(p("a"), Some(Format::Csv)), Ok(Format::Csv));
+        assert_eq!(format_for_path(p("a"), None), Ok(Format::Jsonl));
+        let e = format_for_path(p("发改局.xls"), None).unwrap_err();
+        assert!(e.to_string().contains("type 发改局.xlsx"), "{e}");
+        let e = format_for_path(p("x.xlsx"), Some(Format::Csv)).unwrap_err();
+        assert!(matches!(
+            e,
+            FormatError::Mismatch {
+                named: Format::Xlsx,
+                asked: Format::Csv,
+                ..
+            }
+        ));
+        assert!(e.to_string().contains("type x.csv"), "{e}");
+        let e = format_for_path(p("x.txt"), Some(Format::Xlsx)).unwrap_err();
+        assert!(e.to_string().contains("type x.xlsx"), "{e}");
     }
 
     #[test]

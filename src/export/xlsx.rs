@@ -24,7 +24,9 @@ pub fn write_table_xlsx(
     wrap_columns: &[usize],
 ) -> Result<()> {
     let bytes = table_xlsx_bytes(path, sheet_name, headers, rows, wrap_columns)?;
-    super::write_atomic(path, |tmp| std::fs::write(tmp, &bytes).map_err(Into::into))?;
+    super::write_atomic(path, true, |tmp| {
+        std::fs::write(tmp, &bytes).map_err(Into::into)
+    })?;
     Ok(())
 }
 

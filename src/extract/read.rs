@@ -7,8 +7,9 @@
 //!   with their line numbers.
 //! - `.docx`: paragraphs as lines, with Word's automatic list numbering
 //!   (`一、`, `（一）`, `1.`) put back in front of the text, and tables.
-//! - `.xlsx`, `.xlsm`, `.xls`, `.ods` (calamine) and `.csv`: every sheet is a
-//!   table, merged cells expanded.
+//! - `.xlsx`, `.xlsm`, `.ods` (streaming readers of our own, bounded in
+//!   inflated size, cells and text) and `.csv`: every sheet is a table,
+//!   merged cells expanded. `.xls`/`.xlsb` are refused with advice.
 //!
 //! Tables appear twice: in `tables`, and in `text` as one `| cell | cell |`
 //! line per row (for .docx, .xlsx and .csv; Markdown tables are already such
@@ -21,17 +22,20 @@
 //!   installed, then read as .docx/.xlsx (`legacy.rs`); without it, a
 //!   message says what to install.
 //!
+//! Every reader's text passes [`crate::sanitise::strip`]: no control
+//! character or escape sequence from a document reaches the outline.
+//!
 //! Other binary files (.rtf, .odt) are refused with a message that says
 //! how to convert them. An empty file (or one with only
 //! whitespace) is an error, [`ReadErrorKind::Empty`]; callers that read a
 //! folder may report it as a warning and go on.
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::Table;
 
+mod archive;
 mod docx;
 mod legacy;
 mod pdf;
@@ -71,7 +75,7 @@ impl ReadError {
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
+        write!(f, "{}: {}", crate::sanitise::path(&self.path), self.message)
     }
 }
 
@@ -184,8 +188,6 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 
 /// Documents larger than this are refused before being read into memory.
 pub const MAX_BYTES: u64 = 200_000_000;
-/// Cap on one decompressed part of a .docx, against zip bombs.
-const MAX_XML_BYTES: u64 = 200_000_000;
 
 /// Reads and decodes one document, choosing the reader by extension (and by
 /// content for files that are misnamed, e.g. a PDF saved as `.txt`).
@@ -208,16 +210,15 @@ pub fn read_document(path: &Path) -> Result<SourceText, ReadError> {
     if let Some(kind) = unsupported(&ext) {
         return Err(err(kind));
     }
-    let bytes = std::fs::read(path).map_err(|e| err(ReadErrorKind::Io(e.to_string())))?;
-    match ext.as_str() {
-        "xlsx" | "xlsm" | "xlsb" | "ods" => {
-            if bytes.is_empty() {
-                return Err(err(ReadErrorKind::Empty));
-            }
-            sheet::read_spreadsheet(path).map_err(err)
-        }
-        _ => read_bytes(&ext, &bytes).map_err(err),
+    if !meta.is_file() {
+        // A device or FIFO has no size to check: reading it could take forever.
+        let what = crate::model::special_file_kind(&meta).unwrap_or("not a regular file");
+        return Err(err(ReadErrorKind::Io(format!(
+            "it is {what}, not a document"
+        ))));
     }
+    let bytes = std::fs::read(path).map_err(|e| err(ReadErrorKind::Io(e.to_string())))?;
+    read_bytes(&ext, &bytes).map_err(err)
 }
 
 /// Reads a document held in memory; `ext` is its lower-case extension
@@ -227,7 +228,7 @@ pub fn read_bytes(ext: &str, bytes: &[u8]) -> Result<SourceText, ReadErrorKind> 
         return Err(kind);
     }
     if bytes.starts_with(b"%PDF") || ext == "pdf" {
-        return pdf::read_pdf(bytes);
+        return pdf::read_pdf(bytes).map(finish);
     }
     if let Some(kind) = legacy::Legacy::of_extension(ext) {
         return legacy::read_legacy(bytes, ext, kind);
@@ -238,6 +239,8 @@ pub fn read_bytes(ext: &str, bytes: &[u8]) -> Result<SourceText, ReadErrorKind> 
     }
     let source = match ext {
         "docx" | "docm" => docx::read_docx(bytes),
+        "xlsx" | "xlsm" => sheet::read_xlsx(bytes),
+        "ods" => sheet::read_ods(bytes),
         "csv" => sheet::read_csv(bytes),
         _ if bytes.starts_with(b"PK\x03\x04") => docx::read_docx(bytes),
         _ => {
@@ -245,7 +248,13 @@ pub fn read_bytes(ext: &str, bytes: &[u8]) -> Result<SourceText, ReadErrorKind> 
             Ok(source_from_text(text, encoding))
         }
     }?;
-    Ok(source)
+    Ok(finish(source))
+}
+
+/// Every reader's result passes here: control characters and escape
+/// sequences stripped ([`crate::sanitise`]).
+fn finish(source: SourceText) -> SourceText {
+    text::without_controls(source)
 }
 
 /// A decoded text document with the tables written in it (Markdown pipe
@@ -263,6 +272,10 @@ pub fn source_from_text(text: String, encoding: &'static str) -> SourceText {
 fn unsupported(ext: &str) -> Option<ReadErrorKind> {
     let (format, advice) = match ext {
         "rtf" => ("RTF", "open it in Word or WPS and save it as .docx"),
+        "xlsb" => (
+            "Excel binary (.xlsb)",
+            "open it in Excel and save it as .xlsx (or .csv)",
+        ),
         "odt" => ("OpenDocument (.odt)", "save it as .docx or .txt (UTF-8)"),
         _ => return None,
     };
@@ -297,32 +310,6 @@ pub(super) fn render_rows(text: &mut String, table: &mut Table) {
             text.push_str(" |");
         }
     }
-}
-
-/// Reads a zip member fully, with a size cap against zip bombs.
-pub(super) fn zip_member(
-    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
-    name: &str,
-) -> Result<Option<Vec<u8>>, ReadErrorKind> {
-    let mut file = match zip.by_name(name) {
-        Ok(f) => f,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => {
-            return Err(ReadErrorKind::Damaged {
-                format: ".docx",
-                detail: format!("{name}: {e}"),
-            });
-        }
-    };
-    let mut out = Vec::new();
-    (&mut file)
-        .take(MAX_XML_BYTES)
-        .read_to_end(&mut out)
-        .map_err(|e| ReadErrorKind::Damaged {
-            format: ".docx",
-            detail: format!("{name}: {e}"),
-        })?;
-    Ok(Some(out))
 }
 
 #[cfg(test)]

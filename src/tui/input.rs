@@ -55,8 +55,10 @@ impl TextInput {
                 true
             }
             Edit::Paste(s) => {
-                // A pasted line break would end a one-line input: keep the text.
-                let new: Vec<char> = s.chars().filter(|c| !c.is_control()).collect();
+                // Whole escape sequences go (crate::sanitise); a pasted line
+                // break or tab would end a one-line input: keep the text.
+                let clean = crate::sanitise::strip(s);
+                let new: Vec<char> = clean.chars().filter(|c| !c.is_control()).collect();
                 let n = new.len();
                 self.chars.splice(self.caret..self.caret, new);
                 self.caret += n;

@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use fengong::model::{
-    DocId, DocReport, Document, GoalId, LeadMode, Region, RegionId, RegionKind, SourceSpan, Task,
-    TaskData, TaskId, UnitId, UnitRef,
+    DocId, DocReport, Document, Goal, GoalId, LeadMode, Region, RegionId, RegionKind, SourceSpan,
+    Task, TaskData, TaskId, Unit, UnitId, UnitKind, UnitRef,
 };
 
 /// One plan: its id, jurisdiction and tasks as `(text, lead unit)`.
@@ -15,7 +15,8 @@ pub struct Plan<'a> {
 }
 
 /// Builds task data from plans; regions 江门市 ⊃ 台山市, 江门市 ⊃ 江门西部发展区,
-/// 江门市 ⊃ 新会区 and 江门市 ⊃ 江海区 exist so nesting can be tested.
+/// 江门市 ⊃ 新会区 and 江门市 ⊃ 江海区 exist so nesting can be tested. Each
+/// plan has one goal, and every lead is a unit, so the file loads cleanly.
 pub fn data(plans: &[Plan]) -> TaskData {
     let mut data = TaskData::new();
     let region = |id: &str, parent: Option<&str>| Region {
@@ -47,7 +48,35 @@ pub fn data(plans: &[Plan]) -> TaskData {
             source: format!("seeds/{}.txt", plan.doc),
             report: DocReport::default(),
         });
+        data.goals.push(Goal {
+            id: GoalId(format!("{}:g1", plan.doc)),
+            doc: doc.clone(),
+            region: RegionId::from(plan.jurisdiction),
+            number: None,
+            title: "重点任务".into(),
+            heading_path: vec![],
+            projects: vec![],
+            source: SourceSpan {
+                doc: doc.clone(),
+                line: 1,
+                end_line: 1,
+            },
+            body: String::new(),
+            body_source: None,
+        });
         for (n, (text, lead)) in plan.tasks.iter().enumerate() {
+            if !lead.is_empty() && !data.units.iter().any(|u| u.id.as_str() == *lead) {
+                data.units.push(Unit {
+                    id: UnitId::from(*lead),
+                    name: lead.to_string(),
+                    kind: UnitKind::Government,
+                    jurisdiction: None,
+                    written: vec![lead.to_string()],
+                    aliases: vec![],
+                    members: vec![],
+                    source: None,
+                });
+            }
             let leads: Vec<UnitRef> = if lead.is_empty() {
                 vec![]
             } else {

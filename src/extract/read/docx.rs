@@ -8,36 +8,42 @@
 //! are replayed here in document order so the text reads as it prints.
 
 use std::collections::{HashMap, HashSet};
-use std::io::Cursor;
 
-use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 
-use super::{ReadErrorKind, SourceText, render_rows, zip_member};
+use super::archive::{Archive, TextBudget, Xml, attr, local, resolve_ref, xml_error};
+use super::{ReadErrorKind, SourceText, render_rows};
 use crate::extract::{Table, TableRow};
+
+const FORMAT: &str = ".docx";
 
 fn damaged(detail: impl Into<String>) -> ReadErrorKind {
     ReadErrorKind::Damaged {
-        format: ".docx",
+        format: FORMAT,
         detail: detail.into(),
     }
 }
 
+/// What one element costs the text budget beyond its text: a paragraph,
+/// a cell or a list level held in memory, so that millions of empty ones
+/// are bounded as text is.
+const ENTRY_COST: usize = 64;
+
 pub(crate) fn read_docx(bytes: &[u8]) -> Result<SourceText, ReadErrorKind> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| damaged(format!("cannot open it as a zip archive ({e})")))?;
-    let document = zip_member(&mut zip, "word/document.xml")?
-        .ok_or_else(|| damaged("it has no word/document.xml (is it a Word document?)"))?;
-    let numbering = match zip_member(&mut zip, "word/numbering.xml")? {
-        Some(xml) => Numbering::parse(&xml_text(&xml))?,
-        None => Numbering::default(),
-    };
-    let styles = match zip_member(&mut zip, "word/styles.xml")? {
-        Some(xml) => parse_styles(&xml_text(&xml))?,
-        None => HashMap::new(),
-    };
+    let mut zip = Archive::open(bytes, FORMAT)?;
+    let mut budget = TextBudget::default();
+    let numbering = zip
+        .parse("word/numbering.xml", |r| Numbering::parse(r, &mut budget))?
+        .unwrap_or_default();
+    let styles = zip
+        .parse("word/styles.xml", |r| parse_styles(r, &mut budget))?
+        .unwrap_or_default();
     let mut counters = Counters::default();
-    let blocks = parse_document(&xml_text(&document), &numbering, &styles, &mut counters)?;
+    let blocks = zip
+        .parse("word/document.xml", |r| {
+            parse_document(r, &numbering, &styles, &mut counters, &mut budget)
+        })?
+        .ok_or_else(|| damaged("it has no word/document.xml (is it a Word document?)"))?;
 
     let mut text = String::new();
     let mut tables = Vec::new();
@@ -50,7 +56,7 @@ pub(crate) fn read_docx(bytes: &[u8]) -> Result<SourceText, ReadErrorKind> {
                 text.push_str(&p);
             }
             Block::Table(rows) => {
-                let mut table = expand_table(rows);
+                let mut table = expand_table(rows, &mut budget)?;
                 if table.rows.is_empty() {
                     continue;
                 }
@@ -67,65 +73,6 @@ pub(crate) fn read_docx(bytes: &[u8]) -> Result<SourceText, ReadErrorKind> {
         encoding: "docx",
         tables,
     })
-}
-
-/// XML parts are UTF-8 (rarely UTF-16 with a BOM).
-fn xml_text(bytes: &[u8]) -> String {
-    match encoding_rs::Encoding::for_bom(bytes) {
-        Some((enc, bom)) => enc
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned(),
-        None => String::from_utf8_lossy(bytes).into_owned(),
-    }
-}
-
-fn reader(xml: &str) -> Reader<&[u8]> {
-    let mut r = Reader::from_reader(xml.as_bytes());
-    r.config_mut().check_end_names = false;
-    r
-}
-
-fn xml_error(part: &str, r: &Reader<&[u8]>, e: impl std::fmt::Display) -> ReadErrorKind {
-    damaged(format!(
-        "{part}: XML error at byte {}: {e}",
-        r.error_position()
-    ))
-}
-
-/// The local name of an element (`w:p` → `p`).
-fn local(e: &BytesStart<'_>) -> String {
-    e.local_name().as_ref().to_string()
-}
-
-/// The value of an attribute by local name (`w:val` → `val`).
-fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    e.attributes().with_checks(false).flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == name).then(|| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map(|v| v.into_owned())
-                .unwrap_or_default()
-        })
-    })
-}
-
-/// Text of a `GeneralRef` event (`&amp;`, `&#x4E00;`).
-fn resolve_ref(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        _ => {
-            let num = name.strip_prefix('#')?;
-            let code = match num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => num.parse().ok()?,
-            };
-            char::from_u32(code)
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -147,21 +94,23 @@ struct Numbering {
 }
 
 impl Numbering {
-    fn parse(xml: &str) -> Result<Self, ReadErrorKind> {
+    fn parse(r: &mut Xml<'_>, budget: &mut TextBudget) -> Result<Self, ReadErrorKind> {
         let mut n = Numbering::default();
-        let mut r = reader(xml);
+        let mut buf = Vec::new();
         let mut abstract_id: Option<String> = None;
         let mut level: Option<(u8, Level)> = None;
         let mut num: Option<(String, String, HashMap<u8, u32>)> = None;
         let mut override_level: Option<u8> = None;
         loop {
+            buf.clear();
             let ev = r
-                .read_event()
-                .map_err(|e| xml_error("numbering.xml", &r, e))?;
+                .read_event_into(&mut buf)
+                .map_err(|e| xml_error(FORMAT, "numbering.xml", r, e))?;
             match ev {
                 Event::Start(e) | Event::Empty(e) => match local(&e).as_str() {
                     "abstractNum" => abstract_id = attr(&e, "abstractNumId"),
                     "lvl" if abstract_id.is_some() => {
+                        budget.spend(ENTRY_COST, FORMAT)?;
                         let ilvl = attr(&e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
                         level = Some((
                             ilvl,
@@ -188,7 +137,10 @@ impl Numbering {
                             l.text = v;
                         }
                     }
-                    "num" => num = attr(&e, "numId").map(|id| (id, String::new(), HashMap::new())),
+                    "num" => {
+                        budget.spend(ENTRY_COST, FORMAT)?;
+                        num = attr(&e, "numId").map(|id| (id, String::new(), HashMap::new()))
+                    }
                     "abstractNumId" => {
                         if let (Some(num), Some(v)) = (num.as_mut(), attr(&e, "val")) {
                             num.1 = v;
@@ -196,6 +148,7 @@ impl Numbering {
                     }
                     "lvlOverride" => override_level = attr(&e, "ilvl").and_then(|v| v.parse().ok()),
                     "startOverride" => {
+                        budget.spend(ENTRY_COST, FORMAT)?;
                         if let (Some(num), Some(l), Some(v)) = (
                             num.as_mut(),
                             override_level,
@@ -386,15 +339,24 @@ struct StyleNum {
     based_on: Option<String>,
 }
 
-fn parse_styles(xml: &str) -> Result<HashMap<String, StyleNum>, ReadErrorKind> {
+fn parse_styles(
+    r: &mut Xml<'_>,
+    budget: &mut TextBudget,
+) -> Result<HashMap<String, StyleNum>, ReadErrorKind> {
     let mut styles = HashMap::new();
-    let mut r = reader(xml);
+    let mut buf = Vec::new();
     let mut current: Option<(String, StyleNum)> = None;
     loop {
-        let ev = r.read_event().map_err(|e| xml_error("styles.xml", &r, e))?;
+        buf.clear();
+        let ev = r
+            .read_event_into(&mut buf)
+            .map_err(|e| xml_error(FORMAT, "styles.xml", r, e))?;
         match ev {
             Event::Start(e) | Event::Empty(e) => match local(&e).as_str() {
-                "style" => current = attr(&e, "styleId").map(|id| (id, StyleNum::default())),
+                "style" => {
+                    budget.spend(ENTRY_COST, FORMAT)?;
+                    current = attr(&e, "styleId").map(|id| (id, StyleNum::default()))
+                }
                 "basedOn" => {
                     if let Some((_, s)) = current.as_mut() {
                         s.based_on = attr(&e, "val");
@@ -464,13 +426,14 @@ struct Para {
 }
 
 fn parse_document(
-    xml: &str,
+    r: &mut Xml<'_>,
     numbering: &Numbering,
     styles: &HashMap<String, StyleNum>,
     counters: &mut Counters,
+    budget: &mut TextBudget,
 ) -> Result<Vec<Block>, ReadErrorKind> {
     let mut blocks = Vec::new();
-    let mut r = reader(xml);
+    let mut buf = Vec::new();
     // A stack: text boxes put whole paragraphs inside a paragraph's run.
     let mut para: Vec<Para> = Vec::new();
     let mut in_text = false;
@@ -481,13 +444,17 @@ fn parse_document(
     let mut row: Vec<Cell> = Vec::new();
     let mut cell: Option<Cell> = None;
     loop {
+        buf.clear();
         let ev = r
-            .read_event()
-            .map_err(|e| xml_error("document.xml", &r, e))?;
+            .read_event_into(&mut buf)
+            .map_err(|e| xml_error(FORMAT, "document.xml", r, e))?;
         match ev {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let is_empty = matches!(ev, Event::Empty(_));
                 let name = local(e);
+                if matches!(name.as_str(), "p" | "tr" | "tc") {
+                    budget.spend(ENTRY_COST, FORMAT)?;
+                }
                 match name.as_str() {
                     "p" => para.push(Para::default()),
                     "pPr" => in_ppr = true,
@@ -507,8 +474,8 @@ fn parse_document(
                         }
                     }
                     "t" => in_text = true,
-                    "tab" if !in_ppr => push_text(&mut para, "\t"),
-                    "br" | "cr" => push_text(&mut para, "\n"),
+                    "tab" if !in_ppr => push_text(&mut para, budget, "\t")?,
+                    "br" | "cr" => push_text(&mut para, budget, "\n")?,
                     "tbl" => {
                         tbl_depth += 1;
                         if tbl_depth == 1 {
@@ -553,11 +520,11 @@ fn parse_document(
                     }
                 }
             }
-            Event::Text(t) if in_text => push_text(&mut para, &t.xml10_content()),
-            Event::CData(t) if in_text => push_text(&mut para, &t.into_inner()),
+            Event::Text(t) if in_text => push_text(&mut para, budget, &t.xml10_content())?,
+            Event::CData(t) if in_text => push_text(&mut para, budget, &t.into_inner())?,
             Event::GeneralRef(g) => {
                 if in_text && let Some(c) = resolve_ref(&g.xml10_content()) {
-                    push_text(&mut para, c.encode_utf8(&mut [0; 4]));
+                    push_text(&mut para, budget, c.encode_utf8(&mut [0; 4]))?;
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {
@@ -592,10 +559,12 @@ fn parse_document(
     Ok(blocks)
 }
 
-fn push_text(para: &mut [Para], s: &str) {
+fn push_text(para: &mut [Para], budget: &mut TextBudget, s: &str) -> Result<(), ReadErrorKind> {
     if let Some(p) = para.last_mut() {
+        budget.spend(s.len(), FORMAT)?;
         p.text.push_str(s);
     }
+    Ok(())
 }
 
 /// Ends a paragraph: prefixes its list label and adds it to the current
@@ -642,7 +611,7 @@ fn finish_para(
 
 /// Rows of cells with `gridSpan` repeated across and `vMerge` continued
 /// from the row above, so every row has one cell per grid column.
-fn expand_table(rows: Vec<Vec<Cell>>) -> Table {
+fn expand_table(rows: Vec<Vec<Cell>>, budget: &mut TextBudget) -> Result<Table, ReadErrorKind> {
     let mut out: Vec<Vec<String>> = Vec::new();
     for row in rows {
         let mut cells: Vec<String> = Vec::new();
@@ -657,18 +626,20 @@ fn expand_table(rows: Vec<Vec<Cell>>) -> Table {
                 _ => cell.text.trim().to_string(),
             };
             for _ in 0..cell.span {
+                // Spans and merges copy text: each copy is paid for.
+                budget.spend(text.len() + ENTRY_COST, FORMAT)?;
                 cells.push(text.clone());
             }
         }
         out.push(cells);
     }
-    Table {
+    Ok(Table {
         rows: out
             .into_iter()
             .filter(|cells| cells.iter().any(|c| !c.is_empty()))
             .map(|cells| TableRow { cells, line: 0 })
             .collect(),
-    }
+    })
 }
 
 #[cfg(test)]

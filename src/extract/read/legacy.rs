@@ -158,13 +158,8 @@ pub(super) fn read_legacy(
     if meta.len() > MAX_BYTES {
         return Err(ReadErrorKind::TooLarge { bytes: meta.len() });
     }
-    let mut source = match kind {
-        Legacy::Text => {
-            let converted = std::fs::read(&output).map_err(|e| ReadErrorKind::Io(e.to_string()))?;
-            super::read_bytes(kind.target(), &converted)?
-        }
-        Legacy::Sheet => super::sheet::read_spreadsheet(&output)?,
-    };
+    let converted = std::fs::read(&output).map_err(|e| ReadErrorKind::Io(e.to_string()))?;
+    let mut source = super::read_bytes(kind.target(), &converted)?;
     source.encoding = match kind {
         Legacy::Text => "doc (LibreOffice)",
         Legacy::Sheet => "xls (LibreOffice)",
@@ -176,7 +171,8 @@ pub(super) fn read_legacy(
 /// the usual install places on Windows and macOS.
 fn find_soffice() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("FENGONG_SOFFICE").filter(|p| !p.is_empty()) {
-        return Some(PathBuf::from(p));
+        // Named but absent: not installed there.
+        return Some(PathBuf::from(p)).filter(|p| p.is_file());
     }
     let names: &[&str] = if cfg!(windows) {
         &["soffice.exe", "soffice.com"]

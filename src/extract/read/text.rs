@@ -2,7 +2,7 @@
 //! endings, and the tables written inside text (Markdown pipe tables,
 //! tab-separated rows pasted from Word).
 
-use super::{ReadErrorKind, line_no};
+use super::{ReadErrorKind, SourceText, line_no};
 use crate::extract::{Table, TableRow};
 
 /// How much of a file the encoding detector reads.
@@ -83,6 +83,20 @@ fn control_char_offset(text: &str) -> Option<usize> {
         }
     }
     (count > 0 && count * 100 > total).then_some(first.unwrap_or(0))
+}
+
+/// The source with control characters and whole escape sequences removed
+/// from its text and table cells (tab and newline stay, so line numbers
+/// hold). Text that is mostly controls was refused before as binary; this
+/// is the rest: a `.txt` with a few, a `.docx` with `&#x1b;`, a cell.
+pub(super) fn without_controls(mut source: SourceText) -> SourceText {
+    crate::sanitise::strip_in_place(&mut source.text);
+    for row in source.tables.iter_mut().flat_map(|t| t.rows.iter_mut()) {
+        for cell in &mut row.cells {
+            crate::sanitise::strip_in_place(cell);
+        }
+    }
+    source
 }
 
 /// CRLF and lone CR → LF, without copying when there is no CR.
