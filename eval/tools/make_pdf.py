@@ -2,6 +2,7 @@
 """Builds the PDF and legacy-Office corpus (eval/pdf/docs/) from hand-written sources.
 
     python3 eval/tools/make_pdf.py            # rebuilds every document
+    python3 eval/tools/make_pdf.py --bench benches/data/plan30.pdf   # the bench's 30 pages
 
 Needs LibreOffice (soffice), wkhtmltopdf and rsvg-convert (Debian:
 libreoffice-writer libreoffice-calc wkhtmltopdf librsvg2-bin
@@ -339,8 +340,25 @@ def convert_existing(src, stem, fmt, tmp):
     soffice(["--convert-to", fmt, "--outdir", str(DOCS), str(copy)], tmp)
 
 
+def bench_pdf(out: pathlib.Path):
+    """A long plan for the reader's benchmark: p01's text four times and
+    p02's table twice (about 30 pages), as LibreOffice exports it."""
+    meta, one = parse(SRC / "p01_yunjiang_industry_action.docx.txt")
+    _, table = parse(SRC / "p02_lanqiao_report_table.docx.txt")
+    items = one * 4 + [("PB", "")] + table + [("P", "附件2")] + table
+    meta["WIDTHS"] = "1.3 7.2 2.9 3.6 2.6"
+    with tempfile.TemporaryDirectory() as t:
+        tmp = pathlib.Path(t)
+        docx_path = tmp / f"{out.stem}.docx"
+        build_docx(meta, items, docx_path)
+        soffice(["--convert-to", "pdf", "--outdir", str(out.parent), str(docx_path)], tmp)
+
+
 def main():
     DOCS.mkdir(parents=True, exist_ok=True)
+    if sys.argv[1:2] == ["--bench"]:
+        bench_pdf(pathlib.Path(sys.argv[2]).resolve())
+        return
     only = sys.argv[1:]
     with tempfile.TemporaryDirectory() as t:
         tmp = pathlib.Path(t)

@@ -228,7 +228,8 @@ pub fn read_bytes(ext: &str, bytes: &[u8]) -> Result<SourceText, ReadErrorKind> 
         return Err(kind);
     }
     if bytes.starts_with(b"%PDF") || ext == "pdf" {
-        return pdf::read_pdf(bytes).map(finish);
+        // Sanitised inside, around the page breaks it adds.
+        return pdf::read_pdf(bytes);
     }
     if let Some(kind) = legacy::Legacy::of_extension(ext) {
         return legacy::read_legacy(bytes, ext, kind);

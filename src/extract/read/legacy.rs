@@ -11,7 +11,8 @@
 //!
 //! `FENGONG_SOFFICE` names the program to run instead of `soffice` from
 //! `PATH` (tests use a script of their own; a user may point it at an
-//! installation outside `PATH`).
+//! installation outside `PATH`), `FENGONG_SOFFICE_TIMEOUT` the seconds a
+//! conversion may take (120).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -74,8 +75,16 @@ impl Legacy {
     }
 }
 
-/// How long one conversion may take.
+/// How long one conversion may take, unless `FENGONG_SOFFICE_TIMEOUT`
+/// (seconds) says otherwise.
 const TIMEOUT: Duration = Duration::from_secs(120);
+
+fn timeout() -> Duration {
+    std::env::var("FENGONG_SOFFICE_TIMEOUT")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .map_or(TIMEOUT, Duration::from_secs)
+}
 
 /// Converts `bytes` (a file of kind `kind`, extension `ext`) with
 /// LibreOffice and reads the result.
@@ -103,7 +112,11 @@ pub(super) fn read_legacy(
     std::fs::write(&input, bytes).map_err(|e| ReadErrorKind::Io(e.to_string()))?;
     let out_dir = dir.path.join("out");
     let profile = dir.path.join("profile");
-    let mut child = Command::new(&soffice)
+    let mut command = Command::new(&soffice);
+    // Its own process group, so a timeout ends LibreOffice's helpers too.
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command
         .arg(format!("-env:UserInstallation={}", file_url(&profile)))
         .args(["--headless", "--norestore", "--nolockcheck", "--convert-to"])
         .arg(kind.target())
@@ -121,16 +134,22 @@ pub(super) fn read_legacy(
             ))
         })?;
     let started = Instant::now();
+    let limit = timeout();
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() > TIMEOUT => {
+            Ok(None) if started.elapsed() > limit => {
+                #[cfg(unix)]
+                let _ = Command::new("kill")
+                    .args(["-KILL", "--", &format!("-{}", child.id())])
+                    .stderr(Stdio::null())
+                    .status();
                 let _ = child.kill();
                 let _ = child.wait();
                 return Err(ReadErrorKind::OverLimit {
                     what: format!(
                         "LibreOffice took longer than {} s to convert it",
-                        TIMEOUT.as_secs()
+                        limit.as_secs()
                     ),
                 });
             }

@@ -8,6 +8,8 @@
 //! result is a [`SourceText`] like any other reader's: the lines, a
 //! form-feed line between pages (a page break for `furniture.rs`), and
 //! each table as rows of cells, rendered as `| … |` lines in its place.
+//! Text from the PDF passes [`crate::sanitise::strip`] line by line and
+//! cell by cell; the form feeds are ours, added after.
 //! So a PDF's source line is a line of this text: page 1's first line is
 //! line 1 and every page break takes one line.
 //!
@@ -213,7 +215,7 @@ impl Laid {
                     if !text.is_empty() {
                         text.push('\n');
                     }
-                    text.push_str(&l);
+                    text.push_str(&crate::sanitise::strip(&l));
                 }
                 layout::Item::PageBreak => {
                     if !text.is_empty() {
@@ -225,7 +227,13 @@ impl Laid {
                     let mut table = Table {
                         rows: rows
                             .into_iter()
-                            .map(|cells| TableRow { cells, line: 0 })
+                            .map(|cells| TableRow {
+                                cells: cells
+                                    .iter()
+                                    .map(|c| crate::sanitise::strip(c).into_owned())
+                                    .collect(),
+                                line: 0,
+                            })
                             .collect(),
                     };
                     render_rows(&mut text, &mut table);
