@@ -74,14 +74,28 @@ fn a_doc_is_converted_in_a_private_folder_and_read_as_docx() {
     let dir = tempfile::tempdir().unwrap();
     let soffice = fake_soffice(dir.path(), "ok");
     std::fs::write(dir.path().join("result"), docx_with(TASK_DOCX)).unwrap();
-    std::fs::write(dir.path().join("plan.doc"), b"\xd0\xcf\x11\xe0 an old Word file").unwrap();
-    let (ok, err, data) = extract(dir.path(), "plan.doc", &[("FENGONG_SOFFICE", soffice.as_os_str())]);
+    std::fs::write(
+        dir.path().join("plan.doc"),
+        b"\xd0\xcf\x11\xe0 an old Word file",
+    )
+    .unwrap();
+    let (ok, err, data) = extract(
+        dir.path(),
+        "plan.doc",
+        &[("FENGONG_SOFFICE", soffice.as_os_str())],
+    );
     assert!(ok, "{err}");
     let data = data.unwrap();
-    assert!(data.contains("建设茶叶产业园") && data.contains("镇农业农村办"), "{data}");
+    assert!(
+        data.contains("建设茶叶产业园") && data.contains("镇农业农村办"),
+        "{data}"
+    );
     let args = std::fs::read_to_string(dir.path().join("args")).unwrap();
     let args: Vec<&str> = args.lines().collect();
-    assert!(args.contains(&"--headless") && args.contains(&"docx"), "{args:?}");
+    assert!(
+        args.contains(&"--headless") && args.contains(&"docx"),
+        "{args:?}"
+    );
     // Its own LibreOffice profile, inside the private folder.
     let profile = args
         .iter()
@@ -99,12 +113,19 @@ fn an_xls_and_a_misnamed_ole_file_are_converted_to_xlsx() {
         None,
     );
     std::fs::write(dir.path().join("result"), sheet).unwrap();
-    let name16: Vec<u8> = "Workbook".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let name16: Vec<u8> = "Workbook"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
     let mut ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1".to_vec();
     ole.extend(name16);
     for name in ["table.xls", "table.et"] {
         std::fs::write(dir.path().join(name), &ole).unwrap();
-        let (ok, err, data) = extract(dir.path(), name, &[("FENGONG_SOFFICE", soffice.as_os_str())]);
+        let (ok, err, data) = extract(
+            dir.path(),
+            name,
+            &[("FENGONG_SOFFICE", soffice.as_os_str())],
+        );
         assert!(ok, "{name}: {err}");
         assert!(data.unwrap().contains("县商务局"));
         let args = std::fs::read_to_string(dir.path().join("args")).unwrap();
@@ -146,7 +167,11 @@ fn a_failed_or_hung_conversion_is_a_clear_error_and_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("plan.doc"), b"\xd0\xcf\x11\xe0 old").unwrap();
     let failing = fake_soffice(dir.path(), "fail");
-    let (ok, err, _) = extract(dir.path(), "plan.doc", &[("FENGONG_SOFFICE", failing.as_os_str())]);
+    let (ok, err, _) = extract(
+        dir.path(),
+        "plan.doc",
+        &[("FENGONG_SOFFICE", failing.as_os_str())],
+    );
     assert!(!ok);
     assert!(err.contains("LibreOffice could not convert it"), "{err}");
 
@@ -172,15 +197,29 @@ fn real_doc_files_are_read_when_libreoffice_is_installed() {
     let installed = std::env::var_os("PATH")
         .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()));
     if !installed {
-        eprintln!("skipped: LibreOffice (soffice) is not installed, so the .doc fixtures are not converted");
+        eprintln!(
+            "skipped: LibreOffice (soffice) is not installed, so the .doc fixtures are not converted"
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     for (name, task, lead) in [
-        ("p01_yunjiang_industry_action_word.doc", "加强质量品牌建设", "市市场监管局"),
-        ("p02_lanqiao_report_table_word.doc", "巩固拓展脱贫攻坚成果", "县乡村振兴局"),
+        (
+            "p01_yunjiang_industry_action_word.doc",
+            "加强质量品牌建设",
+            "市市场监管局",
+        ),
+        (
+            "p02_lanqiao_report_table_word.doc",
+            "巩固拓展脱贫攻坚成果",
+            "县乡村振兴局",
+        ),
     ] {
-        std::fs::copy(repo(&format!("eval/pdf/docs/{name}")), dir.path().join(name)).unwrap();
+        std::fs::copy(
+            repo(&format!("eval/pdf/docs/{name}")),
+            dir.path().join(name),
+        )
+        .unwrap();
         let (ok, err, data) = extract(dir.path(), name, &[]);
         assert!(ok, "{name}: {err}");
         let data = data.unwrap();

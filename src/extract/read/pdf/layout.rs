@@ -65,9 +65,6 @@ pub fn page(content: &PageContent) -> Page {
         .map(|t| vec![vec![Vec::new(); t.xs.len() - 1]; t.ys.len() - 1])
         .collect();
     'glyphs: for g in &content.glyphs {
-        if g.text.is_whitespace() {
-            continue;
-        }
         let (cx, cy) = (g.x + g.width / 2.0, g.y + g.size * 0.3);
         for (k, t) in tables.iter().enumerate() {
             if let Some((r, c)) = t.cell_of(cx, cy) {
@@ -97,8 +94,9 @@ pub fn page(content: &PageContent) -> Page {
 }
 
 /// Rejoins a page's lines that the page width broke: a line that reaches
-/// the right edge of the text (within 2.6 em: line-breaking rules push a
-/// character and the punctuation after it to the next line), followed by one that starts at the left
+/// the right edge of the text (within 3.5 em: line-breaking rules push a
+/// character and the punctuation after it to the next line, and narrow
+/// digits make a line of as many characters shorter), followed by one that starts at the left
 /// edge (no paragraph indent) and does not start anew (a number, a
 /// labelled line such as `牵头单位：`). After a line that ends its
 /// sentence (`。` `；`) only a bracketed note continues (`…以上。` /
@@ -124,7 +122,7 @@ fn join_wrapped(items: Vec<PageItem>) -> Vec<PageItem> {
     for item in items {
         if let PageItem::Line(next) = &item
             && let Some(PageItem::Line(prev)) = out.last_mut()
-            && prev.right >= right - prev.size * 2.6
+            && prev.right >= right - prev.size * 3.5
             && next.x <= left + next.size * 0.6
             && (prev.y - next.y) < prev.size.max(next.size) * 2.5
             && continues(&prev.text, &next.text)
@@ -156,10 +154,23 @@ fn continues(prev: &str, next: &str) -> bool {
     let labelled = next
         .split_once(['：', ':'])
         .is_some_and(|(label, _)| label.chars().count() <= 8 && !label.contains(['，', ',', '、']));
-    !labelled
-        && !prev
-            .trim_end()
-            .ends_with(['。', '！', '？', '；', '!', '?', ';'])
+    !labelled && !ends_sentence(prev)
+}
+
+/// `。` `；` `！` `？`, or a responsibility note in brackets (`（A牵头）`):
+/// the end of what a line said, not a wrap.
+fn ends_sentence(line: &str) -> bool {
+    let line = line.trim_end();
+    if line.ends_with(['。', '！', '？', '；', '!', '?', ';']) {
+        return true;
+    }
+    let Some(inner) = line.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let note = inner.rsplit(['（', '(']).next().unwrap_or("");
+    ["牵头", "配合", "负责", "责任", "单位", "主办", "协办"]
+        .iter()
+        .any(|w| note.contains(w))
 }
 
 /// Glyphs → lines: grouped by baseline, top to bottom, left to right.
@@ -173,7 +184,11 @@ fn lines(glyphs: &[&Glyph]) -> Vec<PageLine> {
             _ => groups.push(vec![g]),
         }
     }
-    groups.into_iter().map(|g| line_of(g)).collect()
+    groups
+        .into_iter()
+        .map(line_of)
+        .filter(|l| !l.text.is_empty())
+        .collect()
 }
 
 fn same_line(line: &[&Glyph], g: &Glyph) -> bool {
@@ -184,28 +199,42 @@ fn same_line(line: &[&Glyph], g: &Glyph) -> bool {
 
 fn line_of(mut glyphs: Vec<&Glyph>) -> PageLine {
     glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
-    let size = median(glyphs.iter().map(|g| g.size)).max(1.0);
-    let x0 = glyphs.first().map_or(0.0, |g| g.x);
+    let ink: Vec<&Glyph> = glyphs
+        .iter()
+        .copied()
+        .filter(|g| !g.text.is_whitespace())
+        .collect();
+    let size = median(ink.iter().map(|g| g.size)).max(1.0);
+    let x0 = ink.first().map_or(0.0, |g| g.x);
     let mut text = String::new();
     let mut end: Option<f32> = None;
+    let mut space = false;
     for g in &glyphs {
+        if g.text.is_whitespace() {
+            // A space glyph separates words; its place is no text.
+            space = end.is_some();
+            continue;
+        }
         if let Some(e) = end {
             let gap = g.x - e;
             if gap < -size * 0.5 && text.ends_with(g.text) {
                 continue; // the same glyph drawn twice (fake bold)
             }
+            let latin = text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && g.text.is_ascii_alphanumeric();
             if gap > size * 1.5 {
                 // Columns set apart: a space per half em, as -layout does.
                 let n = ((gap / (size / 2.0)).round() as usize).clamp(2, 200);
                 text.extend(std::iter::repeat_n(' ', n));
-            } else if gap > size * 0.5 {
+            } else if space || gap > size * 0.5 || (latin && gap > size * 0.2) {
                 text.push(' ');
             }
         }
+        space = false;
         text.push(g.text);
         end = Some(end.map_or(g.x + g.width, |e: f32| e.max(g.x + g.width)));
     }
-    let y = median(glyphs.iter().map(|g| g.y));
+    let y = median(ink.iter().map(|g| g.y));
     PageLine {
         text,
         y,
