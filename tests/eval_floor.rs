@@ -11,12 +11,15 @@ use fengong::eval::{self, Counts};
 type Measure = fn(&Counts) -> f64;
 
 /// (measure, floor on the micro total, floor on the worst document).
+/// Raised with issue 9's extractor (every total at 100%, every document
+/// at 100% when raised): a little below, so a change that breaks one
+/// convention in one document fails.
 const FLOORS: [(&str, Measure, f64, f64); 5] = [
-    ("task recall", Counts::recall, 0.79, 0.0),
-    ("task precision", Counts::precision, 0.91, 0.0),
-    ("units exactly right", Counts::units, 0.49, 0.0),
-    ("deadlines right", Counts::deadlines, 0.92, 0.0),
-    ("goal recall", Counts::goals, 0.81, 0.0),
+    ("task recall", Counts::recall, 0.98, 0.9),
+    ("task precision", Counts::precision, 0.98, 0.9),
+    ("units exactly right", Counts::units, 0.97, 0.85),
+    ("deadlines right", Counts::deadlines, 0.97, 0.85),
+    ("goal recall", Counts::goals, 0.97, 0.8),
 ];
 
 #[test]

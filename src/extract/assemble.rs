@@ -75,7 +75,7 @@ fn parse_document(id: DocId, input: &DocInput) -> DocParts {
     let (goals, mut unplaced) = goals::goals(&outline, &resolved);
     unplaced.extend(outline.unplaced.iter().cloned());
     unplaced.sort_by_key(|u| u.line);
-    let meta = meta::read_meta(&outline.front, &text);
+    let meta = meta::read_meta(&outline.front, outline.cover, &text);
     let jurisdiction = meta
         .jurisdiction
         .clone()
@@ -333,7 +333,10 @@ pub fn assemble(inputs: &[DocInput]) -> TaskData {
                     names
                         .iter()
                         .map(|w| UnitRef {
-                            unit: table.resolve(w, &ctx),
+                            unit: match note.span_of(w).and_then(|s| s.expanded.as_deref()) {
+                                Some(meant) => table.resolve_as(w, meant, &ctx),
+                                None => table.resolve(w, &ctx),
+                            },
                             written: w.clone(),
                             chars: note.span_of(w).map(|s| CharSpan {
                                 start: s.start,

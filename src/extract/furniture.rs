@@ -86,43 +86,36 @@ pub struct Layout {
     pub wraps_joined: usize,
 }
 
-/// Undoes the page layout of `blocks`.
+/// Undoes the page layout of `blocks`: furniture removed, plain-text
+/// tables read as tables (before wraps are rejoined, which would glue
+/// their rows), then fixed-width wraps rejoined.
 pub fn undo(blocks: Vec<Block>) -> Layout {
+    rejoin_wraps(super::text_table::find(strip(blocks)))
+}
+
+/// Page furniture removed, and page numbers injected into running text
+/// cut out (the line glued to the one before).
+pub fn strip(blocks: Vec<Block>) -> Layout {
     let mut layout = Layout::default();
-    // 1. Page boundaries and the furniture standing at them.
     let furniture = furniture_lines(&blocks);
     layout.furniture_removed = furniture.iter().filter(|f| **f).count();
-    let lines: Vec<Option<&SourceLine>> = blocks
-        .iter()
-        .map(|b| match b {
-            Block::Line(l) => Some(l),
-            _ => None,
-        })
-        .collect();
-    // 2. Page numbers injected at line starts of running text.
-    let texts: Vec<&str> = lines
+    let texts: Vec<&str> = blocks
         .iter()
         .zip(&furniture)
-        .map(|(l, f)| match l {
-            Some(l) if !f => l.text.as_str(),
+        .map(|(b, f)| match b {
+            Block::Line(l) if !f => l.text.as_str(),
             _ => "",
         })
         .collect();
     let markers = injected_page_numbers(&texts);
     layout.wall_of_text = !markers.is_empty();
     layout.furniture_removed += markers.len();
-    let width = wrap_width(&texts);
-
-    let mut pieces: Vec<Piece> = Vec::new();
     let mut markers = markers.into_iter().peekable();
-    // Whether the last line ended at full width (a wrap candidate).
-    let mut last_full = false;
     for (i, block) in blocks.iter().enumerate() {
         let l = match block {
             Block::Line(l) => l,
             Block::Table(t) => {
-                pieces.push(Piece::Table(t.clone()));
-                last_full = false;
+                layout.pieces.push(Piece::Table(t.clone()));
                 continue;
             }
             Block::PageBreak => continue,
@@ -136,18 +129,49 @@ pub fn undo(blocks: Vec<Block>) -> Layout {
         {
             markers.next();
             line.text = line.text[len..].to_owned();
-            if let Some(Piece::Line(prev)) = pieces.last_mut() {
+            if let Some(Piece::Line(prev)) = layout.pieces.last_mut() {
                 prev.glue(&line);
                 continue;
             }
         }
+        layout.pieces.push(Piece::Line(line));
+    }
+    layout
+}
+
+/// Lines broken at a fixed width rejoined: a line that fills the width is
+/// continued by the next unless that one starts anew.
+pub fn rejoin_wraps(mut layout: Layout) -> Layout {
+    let texts: Vec<&str> = layout
+        .pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Line(l) => l.text.as_str(),
+            Piece::Table(_) => "",
+        })
+        .collect();
+    let Some(width) = wrap_width(&texts) else {
+        return layout;
+    };
+    let mut pieces: Vec<Piece> = Vec::with_capacity(layout.pieces.len());
+    // Whether the last line ended at full width (a wrap candidate).
+    let mut last_full = false;
+    for piece in std::mem::take(&mut layout.pieces) {
+        let line = match piece {
+            Piece::Line(l) => l,
+            table => {
+                pieces.push(table);
+                last_full = false;
+                continue;
+            }
+        };
         if line.text.trim().is_empty() {
             // A blank line ends a wrapped paragraph.
             last_full = false;
             pieces.push(Piece::Line(line));
             continue;
         }
-        let full = width.is_some_and(|w| is_full(&line.text, w));
+        let full = is_full(&line.text, width);
         if last_full
             && let Some(Piece::Line(prev)) = pieces.last_mut()
             && continues_wrap(&prev.text, &line.text)
@@ -355,6 +379,11 @@ fn continues_wrap(prev: &str, next: &str) -> bool {
     if super::numbering::parse(next).is_some_and(|n| n.style != super::numbering::NumberStyle::Box)
     {
         return false;
+    }
+    // A line stopping inside a bracket or after a comma goes on, whatever
+    // the next line looks like; otherwise a label line starts anew.
+    if super::normalise::unfinished(prev) {
+        return true;
     }
     if super::notes::parse_annotation(next).is_some() {
         return false;

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::gazetteer;
-use super::normalise::{Para, ParaKind};
+use super::normalise::Para;
 use super::numbering::cn_number;
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -34,7 +34,9 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUOTED_WORK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^》]{4,80})》").unwrap());
 
-pub fn read_meta(front: &[Para], all_text: &str) -> Meta {
+/// The facts of a document: `front` is its front matter, of which the
+/// first `cover` paragraphs are a cover notice.
+pub fn read_meta(front: &[Para], cover: usize, all_text: &str) -> Meta {
     let mut meta = Meta::default();
     let lines: Vec<&str> = front
         .iter()
@@ -51,7 +53,7 @@ pub fn read_meta(front: &[Para], all_text: &str) -> Meta {
         .rev()
         .find_map(|l| ISSUER.captures(l).map(|c| c[1].to_owned()))
         .filter(|s| !s.starts_with("关于"));
-    meta.title = find_title(front);
+    meta.title = find_title(front, cover);
     if meta.title.is_none() {
         // A web page about a plan: the plan it calls 《…》 (以下简称…).
         meta.title = QUOTED_WORK
@@ -77,79 +79,136 @@ fn strip_extension(t: &str) -> &str {
     t
 }
 
-/// The title among the front matter: short lines (possibly split over two)
-/// ending like a plan title; `关于印发《X》的通知` gives X.
-fn find_title(front: &[Para]) -> Option<String> {
-    let mut candidates: Vec<String> = Vec::new();
-    let short: Vec<&str> = front
-        .iter()
-        .filter(|p| {
-            matches!(p.kind, ParaKind::Numbered(_) | ParaKind::Plain)
-                || p.text.chars().count() <= 60
-        })
-        .map(|p| p.text.as_str())
-        .collect();
-    for (i, line) in short.iter().enumerate() {
-        candidates.push(line.to_string());
-        if let Some(next) = short.get(i + 1) {
-            candidates.push(format!("{line}{next}"));
-        }
-    }
-    // Embedded document names (`《X.docx》由会员分享`).
+/// The plan's title, from its title lines in the front matter.
+///
+/// Title lines are short lines with no sentence or label punctuation that
+/// are no date, document number, publication remark or addressee; runs of
+/// them (blank lines aside) form title blocks, a title running over
+/// several lines (`台山市加快构建“三大中心”区域` / `发展新格局实施方案`, an
+/// issuer line before `关于…的通知`) and an edition line after it
+/// (`（2025年版）`) included. A plan's own title is preferred to the
+/// notice that issues it (`关于印发《X》的通知` gives X when the plan's
+/// title is not repeated); the notice's own title is the last resort.
+fn find_title(front: &[Para], cover: usize) -> Option<String> {
     // Embedded document names (`《X.docx》由会员分享`) are the document itself;
     // other quoted titles in the preamble are plans it cites.
-    let mut file_names: Vec<String> = Vec::new();
     for p in front {
         for c in QUOTED_WORK.captures_iter(&p.text) {
             if strip_extension(&c[1]) != &c[1] {
-                file_names.push(strip_extension(&c[1]).to_owned());
+                return Some(strip_extension(&c[1]).to_owned());
             }
         }
     }
-    let clean = |t: &str| -> String {
-        let t = t
-            .trim()
-            .trim_start_matches(|c: char| c == '•' || c.is_whitespace());
-        let t = t
-            .strip_prefix("关于印发")
-            .and_then(|r| r.strip_suffix("的通知"))
-            .map(|r| r.trim_matches(['《', '》']))
-            .unwrap_or(t);
-        t.to_owned()
-    };
-    let mut best: Option<(i32, String)> = None;
-    for name in file_names {
-        best = Some((20, name));
-    }
-    for c in candidates {
-        let t = clean(&c);
-        let n = t.chars().count();
-        if !(6..=80).contains(&n) || t.contains(['。', '，', ',']) {
-            continue;
-        }
-        let ends = TITLE_ENDINGS.iter().any(|e| t.ends_with(e));
-        let near = !ends && TITLE_ENDINGS.iter().any(|e| t.contains(e));
-        let mut score = if ends {
-            10
-        } else if near {
-            3
-        } else {
-            continue;
-        };
-        if c.contains("关于印发") {
-            score -= 1; // prefer the plan's own title over the notice's
-        }
-        if t.ends_with("通知") {
-            score -= 5;
-        }
-        if best
-            .as_ref()
-            .is_none_or(|(s, b)| score > *s || (score == *s && n > b.chars().count()))
-        {
-            best = Some((score, t));
+    let mut plans: Vec<(usize, String)> = Vec::new();
+    let mut notices: Vec<String> = Vec::new();
+    for (at, lines) in title_blocks(front) {
+        let mut from = 0;
+        for k in 0..lines.len() {
+            // A title's last line, its edition in brackets aside
+            // (`…规划(2022年更新)`).
+            let bare = match lines[k].rfind(['（', '(']) {
+                Some(b) if b > 0 && lines[k].ends_with(['）', ')']) => &lines[k][..b],
+                _ => lines[k].as_str(),
+            };
+            let ends = TITLE_ENDINGS.iter().any(|e| bare.ends_with(e));
+            if !ends {
+                continue;
+            }
+            let mut title: String = lines[from..=k].concat();
+            // An edition or period after the title (`（2025年版）`, `（试行）`).
+            let mut next = k + 1;
+            while let Some(l) = lines.get(next)
+                && l.starts_with(['（', '('])
+                && l.ends_with(['）', ')'])
+            {
+                title.push_str(l);
+                next += 1;
+            }
+            let start = from;
+            from = next;
+            if !(4..=80).contains(&title.chars().count()) {
+                continue;
+            }
+            if title.ends_with("通知") || title.ends_with('函') {
+                if let Some(issued) = issued_plan(&title) {
+                    plans.push((usize::MAX - 1, issued));
+                }
+                notices.push(title);
+            } else {
+                plans.push((at + start, title));
+            }
         }
     }
-    best.map(|(_, t)| t)
+    // The plan's own title stands last before its text (after a cover
+    // notice, after a web page's header); a plan named by the notice that
+    // issues it comes next, the notice itself last.
+    let _ = cover;
+    let issued = plans.iter().position(|(at, _)| *at == usize::MAX - 1);
+    let own = plans
+        .iter()
+        .filter(|(at, _)| *at != usize::MAX - 1)
+        .max_by_key(|(at, _)| *at);
+    own.or(issued.map(|i| &plans[i]))
+        .map(|(_, t)| t.clone())
+        .or_else(|| notices.into_iter().next())
+}
+
+/// `…关于印发《X》的通知` → X.
+fn issued_plan(notice: &str) -> Option<String> {
+    let after = &notice[notice.find("印发")? + "印发".len()..];
+    let x = after.strip_suffix("的通知")?;
+    let x = x.trim_matches(['《', '》', '〈', '〉']);
+    (x.chars().count() >= 4).then(|| x.to_owned())
+}
+
+/// Runs of title lines in the front matter, each with the index of its
+/// first line.
+fn title_blocks(front: &[Para]) -> Vec<(usize, Vec<String>)> {
+    let mut blocks: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut current: Option<(usize, Vec<String>)> = None;
+    for (i, p) in front.iter().enumerate() {
+        match title_line(&p.text) {
+            Some(t) => current.get_or_insert_with(|| (i, Vec::new())).1.push(t),
+            None => blocks.extend(current.take()),
+        }
+    }
+    blocks.extend(current);
+    blocks
+}
+
+/// Whether a line before anything else reads as the plan's title (or an
+/// attachment label before it), not as a heading.
+pub fn is_title_line(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with("附件") && t.chars().count() <= 4
+        || title_line(t).is_some_and(|t| TITLE_ENDINGS.iter().any(|e| t.ends_with(e)))
+}
+
+/// A line as part of a title, or None when it cannot be one.
+fn title_line(text: &str) -> Option<String> {
+    let t = text
+        .trim()
+        .trim_start_matches(|c: char| c == '•' || c.is_whitespace());
+    // `附件1：…` labels the attachment; the title follows.
+    static ATTACHMENT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*").unwrap());
+    let t = ATTACHMENT.replace(t, "");
+    let t = t.trim();
+    let n = t.chars().count();
+    let cjk = t
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    let bracketed = t.starts_with(['（', '(']) && t.ends_with(['）', ')']);
+    let excluded = n == 0
+        || n > 40
+        || cjk < 2
+        || text.contains('•')
+        || t.contains(['。', '，', ',', '：', ':', '；'])
+        || is_date_line(t)
+        || DOC_NUMBER.is_match(t)
+        || (bracketed && (t.contains("此件") || t.contains("公开")));
+    (!excluded).then(|| t.to_owned())
 }
 
 /// A line that is only a date (`2021年2月3日`, `二〇二一年六月`): the date
@@ -261,7 +320,7 @@ mod tests {
             .take_while(|p| !p.text.starts_with("一、"))
             .cloned()
             .collect();
-        let m = read_meta(&front, text);
+        let m = read_meta(&front, 0, text);
         assert_eq!(
             m.title.as_deref(),
             Some("台山市加快构建“三大中心”区域发展新格局实施方案")

@@ -8,6 +8,7 @@
 //!    undone; [`normalise`]: lines → paragraphs (markup, spaces, glued
 //!    headings, captions, TOC, broken paragraphs), numbering folded by
 //!    [`numbering`];
+//!    [`text_table`]: task tables written as plain text read as tables;
 //! 3. [`structure`] (paragraphs) and [`table`] (task tables) → one typed
 //!    [`outline`]: headings, items, prose, projects, each with its clauses
 //!    and source span;
@@ -36,6 +37,7 @@ pub mod scope;
 pub mod source;
 pub mod structure;
 pub mod table;
+pub mod text_table;
 pub mod units;
 
 use std::fmt;

@@ -111,7 +111,7 @@ pub fn ends_sentence(s: &str) -> bool {
 
 /// A line that plainly stops mid-sentence: after a comma or enumeration
 /// mark, or inside an open bracket or quote. No heading ends so.
-fn unfinished(s: &str) -> bool {
+pub fn unfinished(s: &str) -> bool {
     let s = s.trim_end();
     if s.ends_with(['，', ',', '、', '（', '(', '“']) {
         return true;
@@ -216,6 +216,18 @@ fn strip_markup(line: &str) -> (String, bool) {
     (t.trim().to_owned(), markdown_heading)
 }
 
+/// One line of text as a paragraph of its own (a table's title row).
+pub fn text_para(text: &str, line: u32) -> Para {
+    let text = clean_spaces(text.trim());
+    Para {
+        kind: classify(&text, false),
+        text,
+        line,
+        end_line: line,
+        breaks: vec![(0, line)],
+    }
+}
+
 /// A text document's paragraphs (layout undone first), for callers with
 /// text only.
 pub fn normalise(text: &str) -> Normalised {
@@ -267,8 +279,89 @@ pub fn paragraphs(layout: Layout) -> Normalised {
             push_joining(&mut paras, closed, para);
         }
     }
-    out.paras = paras;
+    out.paras = split_enumerations(paras);
     out
+}
+
+/// Paragraphs holding an enumeration of tasks (`（一）抓实产业发展。一是…
+/// （A牵头）；二是…（B牵头）；三是…。`) split into the heading part and one
+/// paragraph per `一是…` item: when the items follow one another in order
+/// after a sentence end, and at least one names who does it. (An
+/// enumeration naming nobody is a sentence's structure, not tasks.)
+fn split_enumerations(paras: Vec<Para>) -> Vec<Para> {
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        let cuts = enumeration_cuts(&p.text);
+        if cuts.len() < 2 {
+            out.push(p);
+            continue;
+        }
+        let mut bounds: Vec<usize> = cuts.clone();
+        if bounds[0] > 0 {
+            bounds.insert(0, 0);
+        }
+        bounds.push(p.text.len());
+        let pieces: Vec<(usize, &str)> = bounds
+            .windows(2)
+            .map(|w| (w[0], p.text[w[0]..w[1]].trim_end()))
+            .collect();
+        let named = pieces
+            .iter()
+            .filter(|(at, _)| cuts.contains(at))
+            .any(|(_, t)| super::notes::find_note(t).is_some());
+        if !named {
+            out.push(p);
+            continue;
+        }
+        for (at, piece) in pieces {
+            let end = at + piece.len();
+            let breaks = std::iter::once((0, p.line_at(at)))
+                .chain(
+                    p.breaks
+                        .iter()
+                        .filter(|(b, _)| *b > at && *b < end)
+                        .map(|(b, line)| (b - at, *line)),
+                )
+                .collect();
+            out.push(Para {
+                line: p.line_at(at),
+                end_line: p.line_at(end.saturating_sub(1)),
+                kind: classify(piece, false),
+                text: piece.to_owned(),
+                breaks,
+            });
+        }
+    }
+    out
+}
+
+/// Byte offsets of `一是`, `二是`, … in order, each after a sentence or
+/// clause end (`。；：`) outside brackets.
+fn enumeration_cuts(text: &str) -> Vec<usize> {
+    if !text.contains("是") {
+        return Vec::new();
+    }
+    let mut cuts = Vec::new();
+    let mut depth = 0i32;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' | '【' | '〔' | '[' => depth += 1,
+            '）' | ')' | '】' | '〕' | ']' => depth -= 1,
+            _ => {}
+        }
+        let at_boundary = prev.is_none_or(|p| matches!(p, '。' | '；' | ';' | '：' | ':'));
+        if depth <= 0 && at_boundary {
+            let want = crate::zh::chinese_number(cuts.len() as u32 + 1);
+            if text[i..].starts_with(&format!("{want}是")) {
+                cuts.push(i);
+            }
+        }
+        if !c.is_whitespace() {
+            prev = Some(c);
+        }
+    }
+    cuts
 }
 
 /// A line with markup and stray spaces removed, source by source line so
@@ -515,7 +608,12 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
         // A line with no clause punctuation is a list or a title, complete
         // before a paragraph that opens with its own lead sentence.
         let listing = !prev.text.contains(['，', ',', '。', '；', ';', '：', ':']);
+        // A label line (`完成时限：2024年6月`) is complete unless it stops
+        // after a comma or inside a bracket (a wrap at the page width is
+        // rejoined before, in `furniture.rs`).
+        let label_line = super::notes::parse_annotation(&prev.text).is_some();
         let prev_open = match &prev.kind {
+            ParaKind::Text if label_line => unfinished(&prev.text),
             ParaKind::Text => {
                 !ends_sentence(&prev.text)
                     && (unfinished(&prev.text) || !listing || lead_sentence(&para.text).is_none())
@@ -525,9 +623,10 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
             ParaKind::Plain | ParaKind::Caption | ParaKind::Toc => false,
         };
         // A new numbered item or annotation line (`配合单位：…`) starts anew,
-        // even after a line without final punctuation (`牵头单位：A`).
+        // even after a line without final punctuation (`牵头单位：A`) — but
+        // not after a line stopping inside a bracket or after a comma.
         let starts_anew = matches!(para.kind, ParaKind::Numbered(_))
-            || super::notes::parse_annotation(&para.text).is_some();
+            || (super::notes::parse_annotation(&para.text).is_some() && !unfinished(&prev.text));
         let continues = !starts_anew
             && match &para.kind {
                 ParaKind::Text => true,

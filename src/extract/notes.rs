@@ -28,15 +28,20 @@
 //! returned as the document writes it.
 
 mod body;
+mod labels;
+mod names;
 mod rules;
 mod text;
+mod time;
 mod vocab;
 
 pub use rules::{NoteRules, RuleReach, rule_reach};
 
 use crate::model::LeadMode;
-use body::{deadline_in, find_labels, labelled_deadline, parse_body, parse_body_as};
+use body::{parse_body, parse_body_as};
+use labels::{find_labels, labelled_deadline};
 use text::{Group, Text, split_top_level, top_level_groups};
+use time::deadline_in;
 use vocab::{LabelKind, Role};
 
 /// Who does a task, as one note (or several annotation lines) says it.
@@ -66,6 +71,9 @@ pub struct NameSpan {
     pub name: String,
     pub start: usize,
     pub end: usize,
+    /// The name with the level prefix it shares with the name before it in
+    /// its list (`交通运输厅` after `省发展改革委` → `省交通运输厅`).
+    pub expanded: Option<String>,
 }
 
 impl Default for ParsedNote {
@@ -94,6 +102,9 @@ pub struct NoteMatch {
     /// The note as written, brackets included.
     pub text: String,
     pub note: ParsedNote,
+    /// A closing sentence without brackets or labels (`由X负责。`): it says
+    /// who does the task it ends, but does not make a paragraph a task.
+    pub sentence: bool,
 }
 
 impl ParsedNote {
@@ -179,10 +190,10 @@ const OPEN_BRACKETS: &[char] = &[
     '(', '[', '{', '（', '［', '｛', '〔', '【', '﹝', '〖', '〘', '﹙',
 ];
 const COLONS: &[char] = &[':', '：', '︰', '﹕'];
-/// A char of every strong verb (牵头, 负责, 配合, 主责, 协办, 按职责…), in
+/// A char of every strong verb (牵头, 会同, 负责, 配合, 主责, 协办, 按职责…), in
 /// both scripts.
 const STRONG_VERB_CHARS: &[char] = &[
-    '牵', '牽', '负', '負', '配', '责', '責', '办', '辦', '按', '依', '据', '據',
+    '牵', '牽', '会', '會', '负', '負', '配', '责', '責', '办', '辦', '按', '依', '据', '據',
 ];
 /// Longest unlabelled annotation line (`市发展和改革局牵头，市财政局配合`).
 const MAX_VERB_LINE: usize = 80;
@@ -217,12 +228,20 @@ pub fn parse_unit_cell(cell: &str, column: UnitColumn) -> ParsedNote {
     b.finish().unwrap_or_default()
 }
 
+/// A note in `paragraph` that makes it a task by itself: bracketed or
+/// labelled, not a closing sentence.
+pub fn find_task_note(paragraph: &str) -> Option<NoteMatch> {
+    find_note(paragraph).filter(|m| !m.sentence)
+}
+
 /// The responsibility note of a task paragraph, if it has one (usually at
 /// the end). Brackets that say nothing about responsibility (`(珠西)`,
 /// `(以下统称北部7镇)`, `(2019—2035年)`) are never notes.
 pub fn find_note(paragraph: &str) -> Option<NoteMatch> {
-    // Most paragraphs have neither a bracket nor a label: skip them cheaply.
-    if !paragraph.contains(|c| OPEN_BRACKETS.contains(&c) || COLONS.contains(&c)) {
+    // Most paragraphs have no bracket, label or role marker: skip them cheaply.
+    if !paragraph.contains(|c| {
+        OPEN_BRACKETS.contains(&c) || COLONS.contains(&c) || STRONG_VERB_CHARS.contains(&c)
+    }) {
         return None;
     }
     let t = Text::new(paragraph);
@@ -234,6 +253,7 @@ pub fn find_note(paragraph: &str) -> Option<NoteMatch> {
             end,
             text: t.orig_str(g.open, end),
             note,
+            sentence: false,
         }
     };
     // The last bracket that names units. A bracket after it with only a
@@ -264,10 +284,63 @@ pub fn find_note(paragraph: &str) -> Option<NoteMatch> {
             }
             Some(m)
         }
-        // Without brackets naming units: labels ending the paragraph, else a
-        // note with only a deadline or leader.
-        None => labelled_tail(&t).or_else(|| extra.map(|(g, note)| to_match(&g, note))),
+        // Without brackets naming units: labels ending the paragraph, a
+        // closing sentence saying who does it, else a note with only a
+        // deadline or leader.
+        None => labelled_tail(&t)
+            .or_else(|| sentence_tail(&t))
+            .or_else(|| extra.map(|(g, note)| to_match(&g, note))),
     }
+}
+
+/// A closing sentence that says who does the work, without brackets:
+/// `…。由市发改委会同市财政局等研究提出落实意见。`, `…。由区住建局负责。`,
+/// `…。市发改局牵头，市财政局配合。`.
+fn sentence_tail(t: &Text) -> Option<NoteMatch> {
+    let (s, e) = t.trim(0, t.norm.len());
+    let sentences = split_top_level(t, s, e, |c| matches!(c, '。' | '!' | '?' | ';'));
+    let &(ss, se) = sentences
+        .iter()
+        .rev()
+        .find(|(a, b)| t.trim(*a, *b).0 < t.trim(*a, *b).1)?;
+    // Not the paragraph's only sentence: that is the work itself.
+    if sentences
+        .iter()
+        .filter(|(a, b)| t.trim(*a, *b).0 < t.trim(*a, *b).1)
+        .count()
+        < 2
+    {
+        return None;
+    }
+    let (ss, se) = t.trim(ss, se);
+    let opens_with_by = [
+        "由",
+        "均由",
+        "并由",
+        "本项工作由",
+        "该项工作由",
+        "此项工作由",
+    ]
+    .iter()
+    .any(|w| t.starts_with_at(ss, se, &w.chars().collect::<Vec<_>>()));
+    let mut b = parse_body(t, ss, se);
+    // Every part a name with its role, or the sentence opens with 由 (and
+    // what else it says is the work: `…，报市政府同意后实施`).
+    if !(opens_with_by || (b.leftover.is_empty() && se - ss <= MAX_VERB_LINE)) {
+        return None;
+    }
+    b.leftover.clear();
+    let note = b.finish()?;
+    if note.leads.is_empty() && note.responsible.is_empty() {
+        return None;
+    }
+    Some(NoteMatch {
+        start: ss,
+        end: se,
+        text: t.orig_str(ss, se),
+        note,
+        sentence: true,
+    })
 }
 
 /// An unbracketed labelled note closing a paragraph:
@@ -281,6 +354,7 @@ fn labelled_tail(t: &Text) -> Option<NoteMatch> {
         end,
         text: t.orig_str(start, end),
         note,
+        sentence: false,
     })
 }
 
@@ -698,5 +772,141 @@ mod tests {
         let n = note("推进。（市发展和 改革局牵头，市财政局 市商务局配合）");
         assert_eq!(n.leads, v(&["市发展和改革局"]));
         assert_eq!(n.partners, v(&["市财政局", "市商务局"]));
+    }
+
+    #[test]
+    fn by_duty_without_a_lead_leads_and_beside_one_partners() {
+        let n = note(
+            "推进。（省发展改革委、人力资源社会保障厅、省统计局等按职责分工负责，12月底前完成）",
+        );
+        assert_eq!(
+            n.leads,
+            v(&["省发展改革委", "人力资源社会保障厅", "省统计局"])
+        );
+        assert!(n.partners.is_empty());
+        assert_eq!(n.deadline.as_deref(), Some("12月底前"));
+        let n = note("推进。（省发展改革委牵头，财政厅、省统计局按职责分工负责，年内持续推进）");
+        assert_eq!(n.leads, v(&["省发展改革委"]));
+        assert_eq!(n.partners, v(&["财政厅", "省统计局"]));
+        assert_eq!(n.deadline.as_deref(), Some("年内持续推进"));
+    }
+
+    #[test]
+    fn time_clauses_are_deadlines_never_units() {
+        let n = note("推进。（省政府各部门分别负责，年内持续推进）");
+        assert_eq!(n.leads, v(&["省政府各部门"]));
+        assert!(n.partners.is_empty());
+        let n = note(
+            "推进。（商务厅、交通运输厅分别牵头，财政厅按职责分工负责，2025年6月底前完成政策发布）",
+        );
+        assert_eq!(n.partners, v(&["财政厅"]));
+        assert_eq!(n.deadline.as_deref(), Some("2025年6月底前完成政策发布"));
+    }
+
+    #[test]
+    fn a_lists_closing_deng_and_what_follows_are_dropped() {
+        let n = note(
+            "推进。（省发展改革委牵头，交通运输厅、能源局等省有关部门和各地级以上市人民政府配合）",
+        );
+        assert_eq!(
+            n.partners,
+            v(&["交通运输厅", "能源局", "各地级以上市人民政府"])
+        );
+        let n = note("推进。（市高等教育局牵头）");
+        assert_eq!(n.leads, v(&["市高等教育局"]), "高等 is part of a name");
+    }
+
+    #[test]
+    fn the_work_after_a_unit_is_not_its_name() {
+        let n = note("推进。（市住建局牵头，各县（市、区）人民政府负责属地征拆保障）");
+        assert_eq!(n.leads, v(&["市住建局"]));
+        assert_eq!(n.partners, v(&["各县（市、区）人民政府"]));
+        let n = note("推进。（市财政局配合做好资金保障，市发改局牵头）");
+        assert_eq!(n.partners, v(&["市财政局"]));
+    }
+
+    #[test]
+    fn explanatory_brackets_are_dropped_alternatives_kept() {
+        let n = note(
+            "推进。（市政务服务局（指市政务服务和数据管理局，下同）牵头，各县（市、区）配合）",
+        );
+        assert_eq!(n.leads, v(&["市政务服务局"]));
+        assert_eq!(n.partners, v(&["各县（市、区）"]));
+    }
+
+    #[test]
+    fn a_shared_level_prefix_is_expanded() {
+        let n = note("推进。（省发展改革委牵头，财政厅、交通运输厅配合）");
+        assert_eq!(
+            n.partners,
+            v(&["财政厅", "交通运输厅"]),
+            "written as in the text"
+        );
+        assert_eq!(
+            n.span_of("交通运输厅").and_then(|s| s.expanded.as_deref()),
+            Some("省交通运输厅")
+        );
+        let n = note("推进。（市政府各部门、各直属机构配合，各县（市、区）政府落实）");
+        assert_eq!(
+            n.span_of("各直属机构").and_then(|s| s.expanded.as_deref()),
+            Some("市政府各直属机构")
+        );
+        assert_eq!(
+            n.span_of("各县（市、区）政府")
+                .and_then(|s| s.expanded.as_deref()),
+            None
+        );
+    }
+
+    #[test]
+    fn conjunctions_between_whole_names_separate_them() {
+        let n = note("推进。（市委宣传部和市文明办牵头，市发展和改革局与各镇配合）");
+        assert_eq!(n.leads, v(&["市委宣传部", "市文明办"]));
+        assert_eq!(n.partners, v(&["市发展和改革局", "各镇"]));
+        let n = note("推进。（市人社局牵头，各区、县（市）人民政府配合）");
+        assert_eq!(n.partners, v(&["各区、县（市）人民政府"]));
+    }
+
+    #[test]
+    fn joined_by_huitong() {
+        let n = note("推进。（市发改局会同市财政局、市商务局推进）");
+        assert_eq!(n.leads, v(&["市发改局"]));
+        assert_eq!(n.partners, v(&["市财政局", "市商务局"]));
+    }
+
+    #[test]
+    fn sentence_form_responsibility() {
+        let m = find_note("研究制定支持政策。由市发改委会同市财政局、市商务局等研究提出落实意见。")
+            .expect("a closing sentence saying who");
+        assert_eq!(m.note.leads, v(&["市发改委"]));
+        assert_eq!(m.note.partners, v(&["市财政局", "市商务局"]));
+        assert_eq!(m.text, "由市发改委会同市财政局、市商务局等研究提出落实意见");
+        let n = note("完善配套。由区住建局负责。");
+        assert_eq!(n.leads, v(&["区住建局"]));
+        let n = note("完善配套。市发改局牵头，市财政局配合。");
+        assert_eq!(n.partners, v(&["市财政局"]));
+        assert!(find_note("本措施自2024年1月1日起施行，由市工信局负责解释。").is_none());
+        assert!(find_note("由市级统筹，通过自建等模式推进。建设一批研发机构。").is_none());
+    }
+
+    #[test]
+    fn label_with_a_bracketed_qualifier() {
+        let n = parse_annotation("牵头科室（单位）：规划科、科技城建设服务中心").unwrap();
+        assert_eq!(n.leads, v(&["规划科", "科技城建设服务中心"]));
+    }
+
+    #[test]
+    fn a_standing_statement_inside_a_note_names_none_of_its_units() {
+        let p = "设立资金。（市工信局牵头，市财政局、市科技局配合。本部分以下措施均需各县区人民政府、园区管委会落实，不再单独列出）";
+        let n = note(p);
+        assert_eq!(n.leads, v(&["市工信局"]));
+        assert_eq!(n.partners, v(&["市财政局", "市科技局"]));
+        let mut rules = NoteRules::default();
+        rules.observe(p);
+        assert_eq!(
+            rules.standing_partners,
+            v(&["各县区人民政府", "园区管委会"])
+        );
+        assert!(rule_reach(p).below_only && rule_reach(p).this_part);
     }
 }

@@ -160,9 +160,7 @@ pub fn parse(line: &str) -> Option<Numbering> {
     let written: String = chars[..len].iter().collect::<String>().trim().to_owned();
     let rest: String = chars[len..].iter().collect::<String>().trim().to_owned();
     // `1.5亿元` and `2025.3` are numbers in text, not items.
-    if matches!(style, NumberStyle::Arabic | NumberStyle::CnComma)
-        && rest.starts_with(|c: char| fold_digit(c).is_some())
-    {
+    if style == NumberStyle::Arabic && rest.starts_with(|c: char| fold_digit(c).is_some()) {
         return None;
     }
     Some(Numbering {
@@ -358,6 +356,7 @@ mod tests {
         use NumberStyle::*;
         for (text, want, n) in [
             ("一、总体要求", CnComma, 1),
+            ("二、2024年重点工作任务", CnComma, 2),
             ("十二．保障", CnComma, 12),
             ("（一）强化", CnParen, 1),
             ("(三) 发展", CnParen, 3),
@@ -407,6 +406,7 @@ mod tests {
             "第一次会议",
             "三百万元",
             "1,2,3",
+            "3.5%",
             "专项资金",
             "(珠西)高端",
             "（含）",

@@ -149,8 +149,32 @@ pub const BODY_STARTS: &[&str] = &[
 
 /// Words a plan's title ends with.
 pub const PLAN_TITLE_ENDINGS: &[&str] = &[
-    "方案", "规划", "纲要", "意见", "计划", "办法", "措施", "决定", "通知", "要点", "规定", "细则",
-    "清单", "分工", "报告", "举措", "任务", "事项",
+    "方案",
+    "规划",
+    "纲要",
+    "意见",
+    "计划",
+    "办法",
+    "措施",
+    "决定",
+    "通知",
+    "要点",
+    "规定",
+    "细则",
+    "清单",
+    "分工",
+    "报告",
+    "举措",
+    "任务",
+    "事项",
+    "分工表",
+    "分解表",
+    "任务表",
+    "一览表",
+    "安排",
+    "分解",
+    "台账",
+    "函",
 ];
 
 /// Words of a news byline (`记者 某某`), never a heading.
@@ -166,6 +190,39 @@ pub fn is_background(title: &str) -> bool {
         Some(0) => true,
         Some(at) => !opens_with_work_verb(&title[..at]),
     })
+}
+
+/// How a provision about the plan itself opens (`本措施自…起施行`).
+pub const SELF_REFERENCES: &[&str] = &[
+    "本措施",
+    "本方案",
+    "本办法",
+    "本细则",
+    "本意见",
+    "本规定",
+    "本通知",
+    "本计划",
+    "本政策",
+    "本规划",
+];
+
+/// What such a provision says: when it applies, who interprets it.
+pub const PROVISION_WORDS: &[&str] = &[
+    "施行",
+    "执行",
+    "解释",
+    "有效期",
+    "废止",
+    "起实施",
+    "重叠",
+    "不一致",
+];
+
+/// A provision about the plan itself, not work: `本措施自2024年1月1日起施行`,
+/// `本方案由市发改委负责解释`.
+pub fn is_provision(text: &str) -> bool {
+    SELF_REFERENCES.iter().any(|w| text.starts_with(w))
+        && PROVISION_WORDS.iter().any(|w| text.contains(w))
 }
 
 /// Whether `text` opens with a verb of work.

@@ -33,7 +33,7 @@ use super::normalise::{Normalised, Para, ParaKind, lead_sentence};
 use super::notes;
 use super::numbering::{NumberStyle, Numbering};
 use super::outline::{Clause, Heading, Item, ItemSource, Node, NodeKind, Outline, Span, Unplaced};
-use super::phrases::{BYLINE, is_background, opens_with_work_verb};
+use super::phrases::{BYLINE, is_background, is_provision, opens_with_work_verb};
 use crate::model::Warning;
 
 /// What a node of the tree being built stands for.
@@ -47,6 +47,8 @@ enum Source {
     TableSection { title: String, line: u32 },
     /// A task row of a task table, already an item.
     TableItem(Box<Item>, Span),
+    /// A text row above a task table's header (a note on the table).
+    TableText(String, Span),
 }
 
 /// What a numbered node turned out to be.
@@ -54,8 +56,12 @@ enum Source {
 enum Role {
     Heading,
     Item,
-    /// A short line that governs nothing: decided by its siblings.
+    /// A short line that governs nothing: decided by its siblings, else its
+    /// level; a heading when neither says.
     Undecided,
+    /// Sentences of work with no note: decided by its siblings (a prose
+    /// heading among headings), an item when they do not say.
+    LikelyItem,
 }
 
 #[derive(Debug)]
@@ -132,10 +138,15 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
     for (i, para) in paras.iter().enumerate() {
         // Tables standing before this paragraph.
         while let Some((_, table)) = tables.next_if(|(at, _)| *at <= i) {
-            if add_table(&mut tree, &mut stack, table, &push_node) {
-                started = true;
-                open_box = None;
-            }
+            add_table_with_titles(
+                &mut tree,
+                &mut stack,
+                &mut front,
+                &mut started,
+                table,
+                &push_node,
+            );
+            open_box = None;
         }
         if i < cover {
             front.push(para.clone());
@@ -175,6 +186,13 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
                 let level = level_for(&mut styles, num.style);
                 push_node(&mut tree, &mut stack, Source::Para(i), num.style, level);
                 started = true;
+                continue;
+            }
+            // The plan's title lines before anything else are front matter.
+            ParaKind::Plain
+                if !started && open_box.is_none() && super::meta::is_title_line(&para.text) =>
+            {
+                front.push(para.clone());
                 continue;
             }
             ParaKind::Plain if !numbered_doc => {
@@ -217,7 +235,7 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
         if !started {
             // A paragraph that names who does it is a task even before any
             // heading: the plan is then one untitled goal.
-            if notes::find_note(&para.text).is_some() && !is_rule_only(&para.text) {
+            if notes::find_task_note(&para.text).is_some() && !is_rule_only(&para.text) {
                 let level = level_for(&mut styles, NumberStyle::Plain);
                 push_node(
                     &mut tree,
@@ -253,16 +271,60 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
         }
     }
     for (_, table) in tables {
-        add_table(&mut tree, &mut stack, table, &push_node);
+        add_table_with_titles(
+            &mut tree,
+            &mut stack,
+            &mut front,
+            &mut started,
+            table,
+            &push_node,
+        );
     }
 
     check_numbering(&tree, paras, &mut warnings);
+    lift_trailing_notes(&mut tree, paras);
     decide_roles(&mut tree, paras);
     let mut outline = emit(&tree, paras, n.wall_of_text, &mut warnings);
     outline.front = front;
     outline.cover = cover.min(outline.front.len());
     outline.unplaced = unplaced;
     (outline, warnings)
+}
+
+/// Adds a task table and the text rows above its header: before anything
+/// else they are the document's title lines (front matter), later they are
+/// text in the outline (a note stating a rule for the table).
+fn add_table_with_titles(
+    tree: &mut Vec<TreeNode>,
+    stack: &mut Vec<usize>,
+    front: &mut Vec<Para>,
+    started: &mut bool,
+    table: &Table,
+    push_node: &impl Fn(&mut Vec<TreeNode>, &mut Vec<usize>, Source, NumberStyle, usize) -> usize,
+) {
+    let titles = super::table::title_rows(table);
+    for (text, line) in titles {
+        if *started {
+            let level = stack.last().map_or(0, |&t| tree[t].level + 1);
+            let span = Span {
+                line,
+                end_line: line,
+            };
+            push_node(
+                tree,
+                stack,
+                Source::TableText(text, span),
+                NumberStyle::Plain,
+                level,
+            );
+            stack.pop();
+        } else {
+            front.push(super::normalise::text_para(&text, line));
+        }
+    }
+    if add_table(tree, stack, table, push_node) {
+        *started = true;
+    }
 }
 
 /// Adds a task table's sections and tasks to the tree; false when `table`
@@ -426,6 +488,46 @@ fn check_numbering(tree: &[TreeNode], paras: &[Para], warnings: &mut Vec<Warning
     }
 }
 
+/// A note after a run of sub-items that have none of their own belongs to
+/// the item owning the run (`1.完善应急预案体系` / `(1)…(2)…(3)…` /
+/// `(责任单位:…)`): it moves from the last sub-item to its parent.
+fn lift_trailing_notes(tree: &mut [TreeNode], paras: &[Para]) {
+    for id in 0..tree.len() {
+        let Source::Para(pi) = tree[id].source else {
+            continue;
+        };
+        let kids = tree[id].children.clone();
+        let Some(&last) = kids.last() else {
+            continue;
+        };
+        if kids.len() < 2 || notes::find_note(&paras[pi].text).is_some() {
+            continue;
+        }
+        let noteless = |k: usize| {
+            tree[k].children.is_empty()
+                && matches!(tree[k].source, Source::Para(i) if notes::find_note(&paras[i].text).is_none())
+        };
+        let annotations = |k: usize| {
+            tree[k]
+                .content
+                .iter()
+                .position(|&c| notes::parse_annotation(&paras[c].text).is_some())
+        };
+        if !kids.iter().all(|&k| noteless(k))
+            || kids[..kids.len() - 1]
+                .iter()
+                .any(|&k| annotations(k).is_some())
+        {
+            continue;
+        }
+        let Some(from) = annotations(last) else {
+            continue;
+        };
+        let moved: Vec<usize> = tree[last].content.drain(from..).collect();
+        tree[id].content.extend(moved);
+    }
+}
+
 /// Decides for every numbered node whether it heads a section or is an item.
 fn decide_roles(tree: &mut [TreeNode], paras: &[Para]) {
     for id in 0..tree.len() {
@@ -443,7 +545,7 @@ fn decide_roles(tree: &mut [TreeNode], paras: &[Para]) {
     // their level: all nodes numbered the same way.
     let decided: Vec<Role> = tree.iter().map(|n| n.role).collect();
     for id in 0..tree.len() {
-        if tree[id].role != Role::Undecided {
+        if !matches!(tree[id].role, Role::Undecided | Role::LikelyItem) {
             continue;
         }
         let style = tree[id].style;
@@ -460,13 +562,21 @@ fn decide_roles(tree: &mut [TreeNode], paras: &[Para]) {
                     match decided[k] {
                         Role::Item => items += 1,
                         Role::Heading => headings += 1,
-                        Role::Undecided => {}
+                        Role::Undecided | Role::LikelyItem => {}
                     }
                 }
             }
             (items, headings)
         };
         let (mut items, mut headings) = vote(&mut siblings.iter().copied());
+        if tree[id].role == Role::LikelyItem {
+            tree[id].role = if headings > items {
+                Role::Heading
+            } else {
+                Role::Item
+            };
+            continue;
+        }
         if items + headings == 0 {
             (items, headings) = vote(&mut (0..tree.len()));
         }
@@ -488,6 +598,18 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
         .first()
         .is_some_and(|&c| notes::parse_annotation(&paras[c].text).is_some());
     if !node.children.is_empty() {
+        let noteless_leaves = node.children.iter().all(|&c| {
+            tree[c].children.is_empty()
+                && matches!(tree[c].source, Source::Para(ci) if notes::find_note(&paras[ci].text).is_none())
+                && !tree[c]
+                    .content
+                    .iter()
+                    .any(|&k| notes::parse_annotation(&paras[k].text).is_some())
+        });
+        // A note after its sub-items: the sub-items are the task's body.
+        if annotated && noteless_leaves && !own_clause {
+            return Role::Item;
+        }
         // Sub-points (①, (1)) of a task that names who does it are its text.
         let minor = node.children.iter().all(|&c| {
             matches!(
@@ -501,8 +623,11 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
         }
         return Role::Heading;
     }
-    if own_clause || annotated || !para.heading_shaped() {
+    if own_clause || annotated {
         return Role::Item;
+    }
+    if !para.heading_shaped() {
+        return Role::LikelyItem;
     }
     // `1. 短标题` followed by its body, which ends with a note.
     let content: Vec<&Para> = node.content.iter().map(|&c| &paras[c]).collect();
@@ -563,6 +688,11 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                 span: *span,
                 kind: NodeKind::Item((**item).clone()),
             }),
+            (Source::TableText(text, span), _) => out.nodes.push(Node {
+                depth: depth[id],
+                span: *span,
+                kind: NodeKind::Prose(text.clone()),
+            }),
             (Source::TableSection { title, line }, _) => out.nodes.push(Node {
                 depth: depth[id],
                 span: Span {
@@ -573,6 +703,15 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
             }),
             (Source::Para(i), Role::Item) if node.style != NumberStyle::Plain => {
                 let item = numbered_item(tree, id, paras, *i);
+                // `本措施自…起施行`: a provision about the plan, no task.
+                if item.clauses.is_empty() && is_provision(&item.text) {
+                    out.nodes.push(Node {
+                        depth: depth[id],
+                        span: Span::of(&paras[*i]),
+                        kind: NodeKind::Prose(paras[*i].text.clone()),
+                    });
+                    continue;
+                }
                 let end = node
                     .content
                     .iter()
@@ -620,6 +759,17 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                     span,
                     kind: NodeKind::Heading(heading),
                 });
+                // A heading written as a paragraph (`（五）抓严党的建设。坚持…`):
+                // its first sentence is the title, the rest its body.
+                if let Source::Para(i) = source
+                    && let Some(body) = heading_body(&paras[*i])
+                {
+                    out.nodes.push(Node {
+                        depth: depth[id] + 1,
+                        span,
+                        kind: NodeKind::Prose(body),
+                    });
+                }
                 for (list, text, span) in &node.projects {
                     out.nodes.push(Node {
                         depth: depth[id] + 1,
@@ -696,7 +846,11 @@ fn heading_of(para: &Para, background: bool) -> Heading {
         ),
         None => (NumberStyle::Plain, None, None, para.text.clone()),
     };
-    let mut title = rest.trim_end_matches(['。', '.']).trim().to_owned();
+    let mut title = if para.heading_shaped() || para.numbering().is_none() {
+        rest.trim_end_matches(['。', '.']).trim().to_owned()
+    } else {
+        lead_of_item(&rest)
+    };
     let mut clause = None;
     if let Some(m) = notes::find_note(&rest) {
         let before: String = rest.chars().take(m.start).collect();
@@ -720,6 +874,19 @@ fn heading_of(para: &Para, background: bool) -> Heading {
         clause,
         background,
     }
+}
+
+/// The text after a paragraph-long heading's first sentence.
+fn heading_body(para: &Para) -> Option<String> {
+    let num = para.numbering()?;
+    if para.heading_shaped() {
+        return None;
+    }
+    let end = num.rest.find(['。', '！', '？', '；'])?;
+    let body = num.rest[end..]
+        .trim_start_matches(['。', '！', '？', '；'])
+        .trim();
+    (!body.is_empty()).then(|| body.to_owned())
 }
 
 /// A numbered paragraph decided to be an item, with what follows it:
@@ -820,7 +987,7 @@ fn content_nodes(
     }
     let mut nodes: Vec<Node> = Vec::new();
     for para in content {
-        let has_clause = notes::find_note(&para.text).is_some();
+        let has_clause = notes::find_task_note(&para.text).is_some();
         let lead = lead_sentence(&para.text);
         let source = if lead.is_some() && !numbered_items {
             Some(ItemSource::LeadSentence)

@@ -257,6 +257,43 @@ fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
     Some((header, out))
 }
 
+/// Whether `cells` are a task table's header row (`序号 | 重点任务 | 牵头单位 …`).
+pub fn is_header(cells: &[String]) -> bool {
+    Header::parse(cells).is_some()
+}
+
+/// Whether `cell` is a header label (`牵头单位`, `完成时限`, `序号`…).
+pub fn is_header_label(cell: &str) -> bool {
+    classify(cell).is_some()
+}
+
+/// The text of a task table's rows above its header (a title, a note
+/// such as `注：责任单位中，列第一位的为牵头单位`), with their lines; empty
+/// when `table` is no task table.
+pub fn title_rows(table: &Table) -> Vec<(String, u32)> {
+    let Some(header_at) = table
+        .rows
+        .iter()
+        .take(10)
+        .position(|r| Header::parse(&r.cells).is_some())
+    else {
+        return Vec::new();
+    };
+    table.rows[..header_at]
+        .iter()
+        .filter_map(|r| {
+            let mut text = String::new();
+            for c in r.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                // Merged cells repeat their value.
+                if !text.ends_with(c) {
+                    text.push_str(c);
+                }
+            }
+            (!text.is_empty()).then_some((text, r.line))
+        })
+        .collect()
+}
+
 /// The sections and tasks of a 分工表, or None when `table` is not one.
 pub fn tasks_from_table(table: &Table) -> Option<Vec<TableSection>> {
     let (header, rows) = walk_rows(table)?;

@@ -104,6 +104,30 @@ fn kind_of(name: &str) -> UnitKind {
     }
 }
 
+/// Level words a unit's name may open with, highest first.
+const LEVELS: &str = "省州市县区";
+
+fn rank(level: char) -> u8 {
+    match level {
+        '省' => 0,
+        '州' | '市' => 1,
+        _ => 2,
+    }
+}
+
+/// The division above `jurisdiction` whose name ends with `level`
+/// (台山市, `省` → 广东省), if the gazetteer knows it.
+fn ancestor_of_level(jurisdiction: &str, level: char) -> Option<&'static str> {
+    let mut cur = gazetteer::division(jurisdiction).and_then(|d| d.parent);
+    while let Some(name) = cur {
+        if name.ends_with(level) {
+            return Some(name);
+        }
+        cur = gazetteer::division(name).and_then(|d| d.parent);
+    }
+    None
+}
+
 /// `各镇`, `市相关单位`, `各相关镇(街)`: bodies named by role, not by name.
 fn is_collective(w: &str) -> bool {
     w.starts_with('各') || w.contains("相关") || w.contains("有关") || w.ends_with("成员单位")
@@ -133,13 +157,19 @@ pub struct UnitTable {
 impl UnitTable {
     /// The unit a document's `written` name refers to, created on first sight.
     pub fn resolve(&mut self, written: &str, ctx: &DocContext) -> UnitId {
+        self.resolve_as(written, written, ctx)
+    }
+
+    /// The unit `meant` names, recorded as `written`: for a name that
+    /// shares its list's level prefix (`交通运输厅` meaning `省交通运输厅`).
+    pub fn resolve_as(&mut self, written: &str, meant: &str, ctx: &DocContext) -> UnitId {
         // Canonical names are simplified (臺山市發展和改革局 is 台山市发展和改革局);
         // the spelling as written is kept in `written`.
         let as_written = written.trim();
-        let simplified = crate::zh::to_simplified(as_written);
+        let simplified = crate::zh::to_simplified(meant.trim());
         let written: &str = &simplified;
         let j = ctx.jurisdiction;
-        let level = j.chars().last().filter(|c| matches!(c, '市' | '区' | '县'));
+        let level = j.chars().last().filter(|c| LEVELS.contains(*c));
         let bare = written.replace(['(', ')', '（', '）'], "");
         if let Some(def) = ctx
             .groups
@@ -187,10 +217,17 @@ impl UnitTable {
         let qualified = gazetteer::jurisdictions_in(written)
             .iter()
             .any(|(at, _, _)| *at == 0);
+        let first = written.chars().next().filter(|c| LEVELS.contains(*c));
         let name = if qualified {
             written.to_owned()
         } else if let Some(rest) = level.and_then(|l| written.strip_prefix(l)) {
             format!("{j}{rest}")
+        } else if let Some(f) = first.filter(|&f| level.is_some_and(|l| rank(f) < rank(l))) {
+            // `省交通运输厅` in a city's plan: the province's, when known.
+            match ancestor_of_level(j, f) {
+                Some(a) => format!("{a}{}", &written[f.len_utf8()..]),
+                None => written.to_owned(),
+            }
         } else {
             format!("{j}{written}")
         };

@@ -1,7 +1,12 @@
 //! Parsing a note's body — the text inside its brackets, or annotation
 //! lines — into roles, names and a deadline.
 
+use super::labels::{find_labels, labelled_deadline};
+use super::names::{
+    clean_name_at, closing_deng, has_own_level, is_department, is_plausible_name, level_prefix,
+};
 use super::text::*;
+use super::time::{deadline_in, time_clause};
 use super::vocab::*;
 use super::{NameSpan, ParsedNote, push_unique};
 use crate::model::LeadMode;
@@ -22,6 +27,9 @@ pub(super) struct Builder {
     pub(super) deadline: Option<String>,
     /// Where each name was cut.
     pub(super) spans: Vec<NameSpan>,
+    /// The level prefix of the last name assigned that had one, for the
+    /// names after it that have none.
+    pub(super) level: Option<String>,
     /// A label or a verb that makes this a note.
     pub(super) strong: bool,
     /// Something was read as a unit name but cannot be one.
@@ -61,11 +69,24 @@ impl Builder {
                 Role::Partner => &mut self.partners,
                 Role::Responsible => &mut self.responsible,
             };
+            // A department written without its level takes the level of
+            // the name before it (`省发展改革委、财政厅`).
+            let expanded = match level_prefix(&name) {
+                Some(p) => {
+                    self.level = Some(p.to_owned());
+                    None
+                }
+                None if !has_own_level(&name) && is_department(&name) => {
+                    self.level.as_ref().map(|p| format!("{p}{name}"))
+                }
+                None => None,
+            };
             if !self.spans.iter().any(|x| x.name == name) {
                 self.spans.push(NameSpan {
                     name: name.clone(),
                     start: ns,
                     end: ne,
+                    expanded,
                 });
             }
             if !list.contains(&name) {
@@ -130,6 +151,14 @@ pub(super) fn outside_brackets(t: &Text, start: usize, end: usize) -> String {
 
 /// Parses a list such as `A、B牵头,C、D配合` in `start..end`; names left
 /// without a verb get `default` (the role of the label the list follows).
+///
+/// The grammar: items are separated by `、，；/` (and by `和/及/与` between
+/// two whole names); an item is a time clause (the deadline), a rule
+/// phrase (skipped), `会同A` (A joins the one in charge), `X会同A`, or names
+/// ending with a role marker (`牵头`, `配合`, `按职责分工负责`…), possibly
+/// followed by the work they do (`B负责属地征拆保障`: B, in charge of a
+/// part). A standing statement (`本部分以下措施均需X落实，不再单独列出`) is
+/// the rules' (see `rules.rs`), not a list of this note's units.
 pub(super) fn parse_list(
     t: &Text,
     start: usize,
@@ -139,37 +168,68 @@ pub(super) fn parse_list(
 ) {
     let mut pending: Vec<(usize, usize)> = Vec::new();
     let mut explicit_lead = false;
-    for (s, e) in split_top_level(t, start, end, is_item_sep)
-        .into_iter()
-        .flat_map(|(s, e)| split_conjunctions(t, s, e))
-    {
-        for (s, e) in split_words(t, s, e) {
-            let (s, e) = t.trim(s, e);
-            if s >= e {
-                continue;
-            }
-            if is_rule_phrase(&outside_brackets(t, s, e)) {
-                continue;
-            }
-            if let Some(deadline) = deadline_in(t, s, e) {
-                b.deadline.get_or_insert(deadline);
-                continue;
-            }
-            // `会同A、B等部门组织实施`: partners named by what they join.
-            if let Some(name) = joined_partner(t, s, e) {
+    // After `会同`, names are partners until a role marker closes the list.
+    let mut joining = false;
+    let skip = super::rules::standing_spans(t, start, end);
+    for (s, e) in list_items(t, start, end) {
+        if skip.iter().any(|&(a, z)| s >= a && s < z) {
+            continue;
+        }
+        let (s, e) = t.trim(s, e);
+        if s >= e || is_rule_phrase(&outside_brackets(t, s, e)) {
+            continue;
+        }
+        // A time says when, never who.
+        if let Some(deadline) = time_clause(t, s, e) {
+            b.deadline.get_or_insert(deadline);
+            continue;
+        }
+        // `会同A、B等部门组织实施`: partners named by what they join.
+        if let Some(name) = joined_partner(t, s, e) {
+            b.assign(t, &[name], Role::Partner, false);
+            b.strong = true;
+            joining = true;
+            continue;
+        }
+        // `X会同A`: X is in charge, A joins.
+        if let Some(at) = joint_at(t, s, e) {
+            pending.push((s, at));
+            b.assign(t, &pending, Role::Charge, false);
+            pending.clear();
+            if let Some(name) = joined_partner(t, at, e) {
                 b.assign(t, &[name], Role::Partner, false);
-                continue;
             }
-            match verb_suffix(t, s, e).or_else(|| bracketed_verb(t, s, e)) {
-                Some((name_end, verb)) => {
-                    pending.push((s, name_end));
-                    b.strong |= verb.strong;
-                    explicit_lead |= verb.role == Role::Lead;
-                    b.assign(t, &pending, verb.role, verb.respective);
-                    pending.clear();
-                }
-                None => pending.push((s, e)),
+            b.strong = true;
+            joining = true;
+            continue;
+        }
+        let at_end = verb_suffix(t, s, e).or_else(|| bracketed_verb(t, s, e));
+        let inside = at_end.is_none().then(|| verb_inside(t, s, e)).flatten();
+        match at_end.or(inside) {
+            Some((name_end, verb)) => {
+                pending.push((s, name_end));
+                b.strong |= verb.strong;
+                // `B负责属地征拆保障` after the one in charge: in charge of a
+                // part, a partner.
+                let for_a_part = inside.is_some()
+                    && verb.role == Role::Charge
+                    && !(b.leads.is_empty() && b.charge.is_empty());
+                let role = if joining || for_a_part {
+                    Role::Partner
+                } else {
+                    verb.role
+                };
+                explicit_lead |= role == Role::Lead;
+                b.assign(t, &pending, role, verb.respective && !joining);
+                pending.clear();
+                joining = false;
             }
+            None if joining => {
+                b.assign(t, &[(s, strip_action(t, s, e))], Role::Partner, false);
+                // `…、B等研究提出落实意见`: the list closes with 等.
+                joining = closing_deng(t, s, e).is_none();
+            }
+            None => pending.push((s, e)),
         }
     }
     match default {
@@ -186,6 +246,7 @@ pub(super) fn parse_list(
                             name: name.clone(),
                             start: ns,
                             end: ne,
+                            expanded: None,
                         });
                     }
                     b.leftover.push(name);
@@ -195,8 +256,98 @@ pub(super) fn parse_list(
     }
 }
 
-/// Splits `市直有关单位和各县（市、区）` at `和各`/`及各`/`以及` (outside
-/// brackets). Plain `和` stays: it is inside names (`市发展和改革局`).
+/// The items of a list: split at separators outside brackets, at
+/// conjunctions between whole names, at whitespace between names; and
+/// `各区、县（市）人民政府` kept whole (two levels sharing one name).
+fn list_items(t: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in split_top_level(t, start, end, is_item_sep) {
+        let (ts, te) = t.trim(s, e);
+        // `各区`, `各县` alone before `县（市）人民政府`: one collective.
+        if let Some(&(ps, pe)) = items.last() {
+            let prev = t.norm_str(ps, pe);
+            let bare_level = prev.starts_with('各')
+                && prev.chars().count() <= 3
+                && prev.chars().skip(1).all(|c| "省市县区乡镇街".contains(c));
+            if bare_level && t.norm.get(pe) == Some(&'、') && is_level_government(t, ts, te) {
+                items.last_mut().expect("checked").1 = e;
+                continue;
+            }
+        }
+        for (cs, ce) in split_conjunctions(t, s, e) {
+            items.extend(split_words(t, cs, ce));
+        }
+    }
+    items
+}
+
+/// `县（市）人民政府`, `县区政府`: levels (with alternatives in brackets)
+/// and the government they share, possibly followed by a role marker.
+fn is_level_government(t: &Text, s: usize, e: usize) -> bool {
+    let e = verb_suffix(t, s, e).map_or(e, |(name_end, _)| name_end);
+    let mut i = s;
+    let mut levels = 0;
+    while i < e {
+        let c = t.norm[i];
+        if "省市县区乡镇街".contains(c) {
+            levels += 1;
+            i += 1;
+        } else if is_open(c) {
+            match (i + 1..e).find(|&k| is_close(t.norm[k])) {
+                Some(k) => i = k + 1,
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    let rest = t.norm_str(i, e);
+    levels > 0 && ["人民政府", "政府", "党委", "党委和政府", "党委政府"].contains(&rest.as_str())
+}
+
+/// A role marker inside an item, followed by the work it names:
+/// `各县（市、区）人民政府负责属地征拆保障` → (where the name ends, 负责).
+/// The name before it must end like a unit.
+pub(super) fn verb_inside(t: &Text, start: usize, end: usize) -> Option<(usize, &'static Verb)> {
+    let mut depth = 0usize;
+    for p in start..end {
+        let c = t.norm[p];
+        if is_open(c) {
+            depth += 1;
+            continue;
+        }
+        if is_close(c) {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if depth > 0 || p < start + 2 {
+            continue;
+        }
+        let prev = t.norm[p - 1];
+        if !(ends_like_unit(prev) || is_close(prev)) {
+            continue;
+        }
+        if let Some(v) = VERBS
+            .iter()
+            .find(|v| v.strong && t.starts_with_at(p, end, &v.text))
+        {
+            return Some((p, v));
+        }
+    }
+    None
+}
+
+/// Where `会同` stands inside an item after a name (`X会同A`).
+fn joint_at(t: &Text, start: usize, end: usize) -> Option<usize> {
+    let pat: Vec<char> = "会同".chars().collect();
+    (start + 2..end.saturating_sub(1)).find(|&p| {
+        t.starts_with_at(p, end, &pat) && (ends_like_unit(t.norm[p - 1]) || is_close(t.norm[p - 1]))
+    })
+}
+
+/// Splits `市直有关单位和各县（市、区）` at `和各`/`及各`/`以及`, and at
+/// `和/及/与` between two whole names (outside brackets). A `和` inside a
+/// name stays (`市发展和改革局`).
 pub(super) fn split_conjunctions(t: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
     let mut from = start;
@@ -210,9 +361,16 @@ pub(super) fn split_conjunctions(t: &Text, start: usize, end: usize) -> Vec<(usi
             depth = depth.saturating_sub(1);
         } else if depth == 0 && i > from && i + 1 < end {
             let next = t.norm[i + 1];
+            // `A局和B局`: a conjunction between two whole names. (Inside a
+            // name it follows no unit word: 市发展和改革局, 住房和城乡建设局.)
+            let between_names = matches!(c, '和' | '及' | '与')
+                && i >= from + 3
+                && (ends_like_unit(t.norm[i - 1]) || is_close(t.norm[i - 1]))
+                && "省市县区州乡镇各国".contains(next);
             let cut = match (c, next) {
                 ('和' | '及', '各') => Some(1),
                 ('以', '及') => Some(2),
+                _ if between_names => Some(1),
                 _ => None,
             };
             if let Some(len) = cut {
@@ -248,23 +406,27 @@ pub(super) fn joined_partner(t: &Text, start: usize, end: usize) -> Option<(usiz
     if !t.starts_with_at(start, end, &prefix) {
         return None;
     }
-    let mut e = end;
-    for action in [
-        "组织实施",
-        "共同推进",
-        "共同实施",
-        "推进",
-        "实施",
-        "落实",
-        "做好",
-    ] {
-        let a: Vec<char> = action.chars().collect();
-        if t.ends_with_at(start + prefix.len(), e, &a) {
-            e -= a.len();
-            break;
+    Some((
+        start + prefix.len(),
+        strip_action(t, start + prefix.len(), end),
+    ))
+}
+
+/// Where a name ends before the work it joins in (`市商务局组织实施`,
+/// `市公安局研究制定具体办法`): at the first action after a unit word.
+fn strip_action(t: &Text, start: usize, end: usize) -> usize {
+    for p in start + 2..end {
+        if !(ends_like_unit(t.norm[p - 1]) || is_close(t.norm[p - 1])) {
+            continue;
+        }
+        if JOINED_ACTIONS
+            .iter()
+            .any(|a| t.starts_with_at(p, end, &a.chars().collect::<Vec<_>>()))
+        {
+            return p;
         }
     }
-    Some((start + prefix.len(), e))
+    end
 }
 
 /// Splits an item at whitespace that separates two names (after a verb, or
@@ -318,149 +480,6 @@ pub(super) fn split_words(t: &Text, start: usize, end: usize) -> Vec<(usize, usi
     out
 }
 
-/// Labels (`牵头单位：`) at bracket depth 0 in `start..end`:
-/// (label start, value start, kind).
-pub(super) fn find_labels(t: &Text, start: usize, end: usize) -> Vec<(usize, usize, LabelKind)> {
-    let mut found = Vec::new();
-    let mut depth = 0usize;
-    let mut i = start;
-    while i < end {
-        let c = t.norm[i];
-        // `【配合单位】` anywhere; `（配合单位）` only at a field boundary,
-        // like a plain label (not `A（牵头）`).
-        let boundary = i == start || c == '[' || {
-            let p = t.norm[i - 1];
-            p.is_whitespace() || matches!(p, ',' | ';' | '。' | ')' | ']')
-        };
-        if depth == 0
-            && boundary
-            && is_open(c)
-            && let Some((value, kind)) = bracket_label(t, i, end)
-        {
-            found.push((i, value, kind));
-            i = value;
-            continue;
-        }
-        if is_open(c) {
-            depth += 1;
-        } else if is_close(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 {
-            // Only at a field boundary, so `市牵头单位：` inside a sentence is not split.
-            let boundary = i == start || {
-                let p = t.norm[i - 1];
-                p.is_whitespace() || matches!(p, ',' | ';' | '。' | '(' | '[' | ')' | ']')
-            };
-            // Long labels also count right after text, for annotation lines
-            // that were joined without a separator (`…副区长牵头责任单位：`).
-            if LABEL_FIRST_CHARS.binary_search(&c).is_ok()
-                && let Some(label) = LABELS
-                    .iter()
-                    .find(|l| (boundary || l.text.len() >= 4) && t.starts_with_at(i, end, &l.text))
-            {
-                let mut j = i + label.text.len();
-                while j < end && t.norm[j] == ' ' {
-                    j += 1;
-                }
-                if j < end && t.norm[j] == ':' {
-                    found.push((i, j + 1, label.kind));
-                    i = j + 1;
-                    continue;
-                }
-            }
-            if boundary && let Some((value, kind)) = unknown_unit_label(t, i, end) {
-                found.push((i, value, kind));
-                i = value;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    found
-}
-
-/// The value of a 完成时限 label: up to the first separator or bracket (so
-/// text that follows it on a joined line is not taken along); as written
-/// when it is not a recognisable date but short.
-pub(super) fn labelled_deadline(t: &Text, start: usize, end: usize) -> Option<String> {
-    let stop = (start..end)
-        .find(|&i| matches!(t.norm[i], ';' | '。' | ',' | '(' | ')' | '[' | ']'))
-        .unwrap_or(end);
-    let (s, e) = t.trim(start, stop);
-    if s >= e {
-        return None;
-    }
-    deadline_in(t, s, e).or_else(|| (e - s <= 30).then(|| t.orig_str(s, e)))
-}
-
-/// A label not in the vocabulary but plainly about responsible units, such
-/// as `支撑部门：` or `主要负责部门：`: a few characters ending in 单位/部门/
-/// 处室/科室, with a word about responsibility, and a colon. Its role is read
-/// from its words (partner when unclear).
-/// Returns where its value starts.
-fn unknown_unit_label(t: &Text, start: usize, end: usize) -> Option<(usize, LabelKind)> {
-    let mut j = start;
-    while j < end && j - start < 8 && !t.norm[j].is_ascii() && !"、,;。:()[]".contains(t.norm[j])
-    {
-        j += 1;
-    }
-    let label: String = t.norm[start..j].iter().collect();
-    let unit_word = ["单位", "部门", "处室", "科室"]
-        .iter()
-        .find_map(|w| label.find(w).map(|at| at + w.len()))?;
-    let label = &label[..unit_word];
-    let mut k = start + label.chars().count();
-    while k < end && t.norm[k] == ' ' {
-        k += 1;
-    }
-    if k >= end || t.norm[k] != ':' {
-        return None;
-    }
-    // Only labels that say something about responsibility (not `建设单位：`).
-    const ROLE_WORDS: &[&str] = &[
-        "牵头", "主责", "主办", "主要", "责任", "负责", "配合", "协", "参", "支撑", "支持", "联系",
-        "指导", "实施",
-    ];
-    if !ROLE_WORDS.iter().any(|w| label.contains(w)) {
-        return None;
-    }
-    let role = if ["牵头", "主责", "主办", "主要"]
-        .iter()
-        .any(|w| label.contains(w))
-    {
-        Role::Lead
-    } else if label.contains("责任") && !["协", "配", "参"].iter().any(|w| label.contains(w)) {
-        Role::Responsible
-    } else {
-        Role::Partner
-    };
-    Some((k + 1, LabelKind::Units(role)))
-}
-
-/// A label in brackets instead of before a colon: `【牵头单位】市发改局`.
-/// Returns where its value starts.
-pub(super) fn bracket_label(t: &Text, open: usize, end: usize) -> Option<(usize, LabelKind)> {
-    let skip_spaces = |mut j: usize| {
-        while j < end && t.norm[j] == ' ' {
-            j += 1;
-        }
-        j
-    };
-    let j = skip_spaces(open + 1);
-    let label = LABELS
-        .iter()
-        .find(|l| l.text.len() >= 3 && t.starts_with_at(j, end, &l.text))?;
-    let k = skip_spaces(j + label.text.len());
-    if k >= end || !is_close(t.norm[k]) {
-        return None;
-    }
-    let mut value = skip_spaces(k + 1);
-    if value < end && t.norm[value] == ':' {
-        value += 1;
-    }
-    Some((value, label.kind))
-}
-
 /// Parses a note's body (the text inside its brackets, or annotation lines).
 pub(super) fn parse_body(t: &Text, start: usize, end: usize) -> Builder {
     parse_body_as(t, start, end, None)
@@ -491,159 +510,4 @@ pub(super) fn parse_body_as(t: &Text, start: usize, end: usize, default: Option<
         }
     }
     b
-}
-
-/// A unit's name cut from the original text: trimmed, without `由`/`等`,
-/// without stray whitespace, without `,下同` inside its own brackets
-/// (`各相关镇(街,下同)` → `各相关镇(街)`).
-pub(super) fn clean_name(t: &Text, start: usize, end: usize) -> Option<String> {
-    clean_name_at(t, start, end).map(|(name, _)| name)
-}
-
-/// Like [`clean_name`], with the char range the name was cut from.
-pub(super) fn clean_name_at(
-    t: &Text,
-    start: usize,
-    end: usize,
-) -> Option<(String, (usize, usize))> {
-    let (mut s, mut e) = t.trim(start, end);
-    for prefix in [
-        "本项工作由",
-        "该项工作由",
-        "此项工作由",
-        "均由",
-        "并由",
-        "分别由",
-        "由",
-        "请",
-    ] {
-        let p: Vec<char> = prefix.chars().collect();
-        if t.starts_with_at(s, e, &p) {
-            s += p.len();
-            break;
-        }
-    }
-    for suffix in [
-        "等有关单位",
-        "等相关单位",
-        "等有关部门",
-        "等相关部门",
-        "等单位",
-        "等部门",
-        "等",
-    ] {
-        let p: Vec<char> = suffix.chars().collect();
-        if t.ends_with_at(s, e, &p) {
-            e -= p.len();
-            break;
-        }
-    }
-    let (s, e) = t.trim(s, e);
-    if s >= e {
-        return None;
-    }
-    let mut keep = vec![true; e - s];
-    // Drop `下同` parts inside nested brackets, or the whole bracket when
-    // nothing else is in it.
-    for g in top_level_groups(t, s, e) {
-        if !g.closed {
-            continue;
-        }
-        let parts = split_top_level(t, g.open + 1, g.close, |c| matches!(c, ',' | ';' | '、'));
-        let is_note_text = |&(ps, pe): &(usize, usize)| {
-            let part = t.norm_str(ps, pe);
-            let part = part.trim();
-            is_rule_phrase(part)
-                || part.contains("按职责")
-                || part.contains("职责分工")
-                || VERBS
-                    .iter()
-                    .any(|v| v.text.iter().copied().eq(part.chars()))
-        };
-        if parts.iter().all(is_note_text) {
-            keep[g.open - s..=g.close - s].fill(false);
-        } else {
-            for (k, &(ps, pe)) in parts.iter().enumerate() {
-                if is_note_text(&(ps, pe)) {
-                    // Drop the separator before the part (or after the first).
-                    let (ds, de) = if k > 0 {
-                        (ps - 1, pe)
-                    } else {
-                        (ps, (pe + 1).min(g.close))
-                    };
-                    keep[ds - s..de - s].fill(false);
-                }
-            }
-        }
-    }
-    let name: String = (s..e)
-        .filter(|&i| keep[i - s])
-        .filter(|&i| !t.orig[i].is_whitespace() || is_ascii_gap(t, i, s, e))
-        .map(|i| t.orig[i])
-        .collect();
-    let name = name.trim().to_string();
-    (!name.is_empty()).then_some((name, (s, e)))
-}
-
-/// Whitespace between two ASCII letters or digits (`IT Park`) is part of a
-/// name; anywhere else (around CJK characters) it is a stray line break.
-pub(super) fn is_ascii_gap(t: &Text, i: usize, s: usize, e: usize) -> bool {
-    let before = (s..i).rev().map(|k| t.orig[k]).find(|c| !c.is_whitespace());
-    let after = (i + 1..e).map(|k| t.orig[k]).find(|c| !c.is_whitespace());
-    matches!((before, after), (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
-}
-
-/// Whether a cleaned name can be a unit (or a group of units) at all.
-pub(super) fn is_plausible_name(name: &str, t: &Text, start: usize, end: usize) -> bool {
-    const NOT_IN_NAMES: &[&str] = &["以下", "不再", "“", "”", "\"", ":", "。", "如下"];
-    let norm = t.norm_str(start, end);
-    name.chars().count() <= 32 && !NOT_IN_NAMES.iter().any(|w| norm.contains(w))
-}
-
-/// `start..end` read as a deadline, returned as written.
-pub(super) fn deadline_in(t: &Text, start: usize, end: usize) -> Option<String> {
-    const STANDING: &[&str] = &[
-        "持续推进",
-        "长期坚持",
-        "长期推进",
-        "持续开展",
-        "长期开展",
-        "持续实施",
-        "常态化推进",
-        "逐年推进",
-        "长期",
-        "持续",
-        "每年",
-        "每年度",
-    ];
-    let (s, mut e) = t.trim(start, end);
-    for suffix in ["前完成", "完成", "前"] {
-        let p: Vec<char> = suffix.chars().collect();
-        if t.ends_with_at(s, e, &p) && e - p.len() > s {
-            // Keep `前` (it is part of `2025年底前`); drop only `完成`.
-            if suffix != "前" {
-                e -= 2;
-            }
-            break;
-        }
-    }
-    if s >= e {
-        return None;
-    }
-    let norm = t.norm_str(s, e);
-    if STANDING.contains(&norm.as_str()) {
-        return Some(t.orig_str(s, e));
-    }
-    let chars: Vec<char> = norm.chars().collect();
-    let digits_run = chars
-        .windows(4)
-        .any(|w| w.iter().all(|c| c.is_ascii_digit()));
-    let allowed = |c: char| {
-        c.is_ascii_digit()
-            || c.is_whitespace()
-            || "年月日底末前内上下半季度第一二三四起至到—–-~、及和初中旬每".contains(c)
-    };
-    // A dated deadline names a year (`2025年底前`), or recurs (`每年12月底前`).
-    let dated = (digits_run && chars.contains(&'年')) || norm.starts_with("每");
-    (dated && chars.len() <= 30 && chars.iter().all(|&c| allowed(c))).then(|| t.orig_str(s, e))
 }

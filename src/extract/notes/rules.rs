@@ -1,7 +1,8 @@
 //! Document-level rules stated once and applied to later tasks.
 
 use super::ParsedNote;
-use super::body::{Builder, clean_name, is_plausible_name, parse_list};
+use super::body::{Builder, parse_list};
+use super::names::{clean_name, is_plausible_name};
 use super::text::Text;
 use super::vocab::{Role, STANDING_ENDS, STANDING_TRIGGERS};
 use crate::model::LeadMode;
@@ -154,31 +155,92 @@ pub fn rule_reach(text: &str) -> RuleReach {
     }
 }
 
+/// A standing statement in a text: the clause naming the units (before
+/// `不再…`) and the whole statement's range, `下同` included.
+struct Standing {
+    clause: (usize, usize),
+    span: (usize, usize),
+}
+
+/// The standing statements in `start..end`
+/// (`以下工作均需各县（市、区）落实，不再列出`).
+fn standing_statements(t: &Text, start: usize, end: usize) -> Vec<Standing> {
+    let mut out = Vec::new();
+    for phrase in STANDING_ENDS {
+        let p: Vec<char> = phrase.chars().collect();
+        let mut from = start;
+        while let Some(stop) = (from..end).find(|&i| t.starts_with_at(i, end, &p)) {
+            from = stop + p.len();
+            if out
+                .iter()
+                .any(|s: &Standing| s.span.0 <= stop && stop < s.span.1)
+            {
+                continue;
+            }
+            // The clause before `不再…`: `…均需X落实`. (An unmatched open
+            // bracket before it starts the clause too: the statement stands
+            // inside a note.)
+            let mut depth = 0i32;
+            let clause_start = (start..stop)
+                .rev()
+                .find(|&i| {
+                    match t.norm[i] {
+                        ')' | ']' => depth += 1,
+                        '(' | '[' => depth -= 1,
+                        _ => {}
+                    }
+                    depth < 0 || (depth == 0 && matches!(t.norm[i], '。' | ';'))
+                })
+                .map_or(start, |i| i + 1);
+            let (cs, ce) = t.trim(clause_start, stop);
+            // The statement runs on through `，下同`.
+            let mut z = stop + p.len();
+            let same: Vec<char> = "下同".chars().collect();
+            let mut k = z;
+            while k < end && matches!(t.norm[k], ',' | ' ') {
+                k += 1;
+            }
+            if t.starts_with_at(k, end, &same) {
+                z = k + same.len();
+            }
+            out.push(Standing {
+                clause: (cs, ce),
+                span: (cs, z),
+            });
+        }
+    }
+    out
+}
+
+/// Where standing statements stand in `start..end`: no list of a note's
+/// own units (their units are the rules' standing partners).
+pub(super) fn standing_spans(t: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
+    // Every standing statement says 不再…; most notes do not.
+    if !t.norm[start..end].contains(&'不') {
+        return Vec::new();
+    }
+    standing_statements(t, start, end)
+        .into_iter()
+        .map(|s| s.span)
+        .collect()
+}
+
 /// The units of a standing note such as `以下工作均需各县（市、区）落实，不再列出`
 /// or `本部分以下措施均需各县区人民政府、园区管委会落实，不再单独列出`.
 fn standing_partners(t: &Text) -> Vec<String> {
-    let norm: Vec<char> = t.norm.clone();
-    let text: String = norm.iter().collect();
-    let Some(stop) = STANDING_ENDS.iter().filter_map(|p| text.find(p)).min() else {
-        return Vec::new();
-    };
-    let stop = text[..stop].chars().count();
-    // The clause before `不再…`: `…均需X落实`.
-    // (An unmatched open bracket before it starts the clause too: the
-    // statement stands inside a note.)
-    let mut depth = 0i32;
-    let clause_start = (0..stop)
-        .rev()
-        .find(|&i| {
-            match norm[i] {
-                ')' | ']' => depth += 1,
-                '(' | '[' => depth -= 1,
-                _ => {}
+    let mut names = Vec::new();
+    for st in standing_statements(t, 0, t.norm.len()) {
+        for n in standing_units(t, st.clause) {
+            if !names.contains(&n) {
+                names.push(n);
             }
-            depth < 0 || (depth == 0 && matches!(norm[i], '。' | ';'))
-        })
-        .map_or(0, |i| i + 1);
-    let (cs, ce) = t.trim(clause_start, stop);
+        }
+    }
+    names
+}
+
+/// The units a standing statement's clause names.
+fn standing_units(t: &Text, (cs, ce): (usize, usize)) -> Vec<String> {
     for trigger in STANDING_TRIGGERS {
         let tr: Vec<char> = trigger.chars().collect();
         let Some(at) = (cs..ce).find(|&i| t.starts_with_at(i, ce, &tr)) else {

@@ -74,6 +74,10 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
             "为牵头部门",
             "负总责",
             "总牵头",
+            "主办",
+            "主责",
+            "为主办单位",
+            "为主责单位",
         ],
         Role::Lead,
         false,
@@ -114,12 +118,17 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
             "为配合单位",
             "为配合部门",
             "协办",
+            "予以支持",
+            "协助配合",
+            "支持配合",
+            "参与配合",
         ],
         Role::Partner,
         false,
         true,
     );
-    // `B按职责分工负责` and its variants.
+    // `B按职责分工负责` and its variants: beside a 牵头 they partner; with
+    // no 牵头 each named unit is responsible for its part (a lead).
     for how in [
         "按职责分工",
         "按照职责分工",
@@ -130,7 +139,10 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
         "按各自职责",
         "依职责",
     ] {
-        for what in ["负责", "落实", "配合", "推进", "参与", "分工负责"] {
+        for what in ["负责", "落实", "推进", "分工负责"] {
+            add(&[format!("{how}{what}").as_str()], Role::Charge, true, true);
+        }
+        for what in ["配合", "参与"] {
             add(
                 &[format!("{how}{what}").as_str()],
                 Role::Partner,
@@ -157,6 +169,8 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
             "组织实施",
             "指导",
             "业务指导",
+            "支持",
+            "协助推进",
         ],
         Role::Partner,
         false,
@@ -218,6 +232,8 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "支持单位",
             "配合责任部门",
             "配合处室",
+            "其他责任单位",
+            "其他配合单位",
             "配合",
         ],
         LabelKind::Units(Role::Partner),
@@ -309,6 +325,8 @@ pub(super) fn is_rule_phrase(s: &str) -> bool {
         "不再单独列出",
         "不再做分工",
         "不分先后",
+        // A provision about the plan itself: `由市工信局负责解释`.
+        "负责解释",
     ];
     PHRASES.iter().any(|p| s.contains(p))
 }
@@ -339,4 +357,63 @@ pub(super) const STANDING_TRIGGERS: &[&str] = &[
     "涉及",
     "需",
     "由",
+];
+
+/// Deadlines that are no date: work that goes on (`持续推进`, `长期坚持`).
+pub(super) const STANDING_DEADLINES: &[&str] = &[
+    "持续推进",
+    "持续推进落实",
+    "长期坚持",
+    "长期推进",
+    "持续开展",
+    "长期开展",
+    "持续实施",
+    "常态化推进",
+    "常态化开展",
+    "逐年推进",
+    "逐步推进",
+    "分步实施",
+    "分年度实施",
+    "长期",
+    "持续",
+    "常年",
+    "全年",
+    "每年",
+    "每年度",
+];
+
+/// What a time clause in a note may say is due by then
+/// (`2025年6月底前完成政策发布`).
+pub(super) const DEADLINE_ACTIONS: &[&str] = &[
+    "完成", "推进", "实施", "建成", "启动", "开工", "完工", "出台", "印发", "报送", "上报", "落实",
+    "见效", "达到", "实现", "持续", "取得", "基本", "全面", "形成", "制定",
+];
+
+/// How an explanatory bracket inside a unit's name opens: `（指…，下同）`,
+/// `（含…）`. Such a bracket is dropped from the name; one listing
+/// alternatives (`各县（市、区）`) stays.
+pub(super) const EXPLANATION_OPENERS: &[&str] = &[
+    "指",
+    "含",
+    "包括",
+    "以下简称",
+    "简称",
+    "即",
+    "不含",
+    "系",
+    "下同",
+];
+
+/// What units joined by `会同` do, after their names (`…组织实施`).
+pub(super) const JOINED_ACTIONS: &[&str] = &[
+    "组织实施",
+    "共同推进",
+    "共同实施",
+    "研究制定",
+    "研究提出",
+    "推进",
+    "实施",
+    "落实",
+    "做好",
+    "开展",
 ];

@@ -1,0 +1,174 @@
+//! Field labels of notes and annotation lines: `牵头单位：`, `【配合单位】`,
+//! `牵头科室（单位）：`, labels outside the vocabulary that plainly name
+//! units (`支撑部门：`), and the value of a 完成时限 label.
+
+use super::text::*;
+use super::time::deadline_in;
+use super::vocab::*;
+
+/// Labels (`牵头单位：`) at bracket depth 0 in `start..end`:
+/// (label start, value start, kind).
+pub(super) fn find_labels(t: &Text, start: usize, end: usize) -> Vec<(usize, usize, LabelKind)> {
+    let mut found = Vec::new();
+    let mut depth = 0usize;
+    let mut i = start;
+    while i < end {
+        let c = t.norm[i];
+        // `【配合单位】` anywhere; `（配合单位）` only at a field boundary,
+        // like a plain label (not `A（牵头）`).
+        let boundary = i == start || c == '[' || {
+            let p = t.norm[i - 1];
+            p.is_whitespace() || matches!(p, ',' | ';' | '。' | ')' | ']')
+        };
+        if depth == 0
+            && boundary
+            && is_open(c)
+            && let Some((value, kind)) = bracket_label(t, i, end)
+        {
+            found.push((i, value, kind));
+            i = value;
+            continue;
+        }
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            // Only at a field boundary, so `市牵头单位：` inside a sentence is not split.
+            let boundary = i == start || {
+                let p = t.norm[i - 1];
+                p.is_whitespace() || matches!(p, ',' | ';' | '。' | '(' | '[' | ')' | ']')
+            };
+            // Long labels also count right after text, for annotation lines
+            // that were joined without a separator (`…副区长牵头责任单位：`).
+            if LABEL_FIRST_CHARS.binary_search(&c).is_ok()
+                && let Some(label) = LABELS
+                    .iter()
+                    .find(|l| (boundary || l.text.len() >= 4) && t.starts_with_at(i, end, &l.text))
+            {
+                let mut j = skip_qualifier(t, i + label.text.len(), end);
+                while j < end && t.norm[j] == ' ' {
+                    j += 1;
+                }
+                if j < end && t.norm[j] == ':' {
+                    found.push((i, j + 1, label.kind));
+                    i = j + 1;
+                    continue;
+                }
+            }
+            if boundary && let Some((value, kind)) = unknown_unit_label(t, i, end) {
+                found.push((i, value, kind));
+                i = value;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Past a label's bracketed qualifier (`牵头科室（单位）：`,
+/// `责任单位（部门）：`): a short bracket naming what kind of body.
+fn skip_qualifier(t: &Text, mut j: usize, end: usize) -> usize {
+    let from = j;
+    while j < end && t.norm[j] == ' ' {
+        j += 1;
+    }
+    if j >= end || !is_open(t.norm[j]) {
+        return from;
+    }
+    let Some(close) = (j + 1..end.min(j + 8)).find(|&k| is_close(t.norm[k])) else {
+        return from;
+    };
+    let inside = t.norm_str(j + 1, close);
+    if ["单位", "部门", "科室", "处室", "机构", "领导"]
+        .iter()
+        .any(|w| inside.contains(w))
+    {
+        close + 1
+    } else {
+        from
+    }
+}
+
+/// The value of a 完成时限 label: up to the first separator or bracket (so
+/// text that follows it on a joined line is not taken along); as written
+/// when it is not a recognisable date but short.
+pub(super) fn labelled_deadline(t: &Text, start: usize, end: usize) -> Option<String> {
+    let stop = (start..end)
+        .find(|&i| matches!(t.norm[i], ';' | '。' | ',' | '(' | ')' | '[' | ']'))
+        .unwrap_or(end);
+    let (s, e) = t.trim(start, stop);
+    if s >= e {
+        return None;
+    }
+    deadline_in(t, s, e).or_else(|| (e - s <= 30).then(|| t.orig_str(s, e)))
+}
+
+/// A label not in the vocabulary but plainly about responsible units, such
+/// as `支撑部门：` or `主要负责部门：`: a few characters ending in 单位/部门/
+/// 处室/科室, with a word about responsibility, and a colon. Its role is read
+/// from its words (partner when unclear).
+/// Returns where its value starts.
+fn unknown_unit_label(t: &Text, start: usize, end: usize) -> Option<(usize, LabelKind)> {
+    let mut j = start;
+    while j < end && j - start < 8 && !t.norm[j].is_ascii() && !"、,;。:()[]".contains(t.norm[j])
+    {
+        j += 1;
+    }
+    let label: String = t.norm[start..j].iter().collect();
+    let unit_word = ["单位", "部门", "处室", "科室"]
+        .iter()
+        .find_map(|w| label.find(w).map(|at| at + w.len()))?;
+    let label = &label[..unit_word];
+    let mut k = skip_qualifier(t, start + label.chars().count(), end);
+    while k < end && t.norm[k] == ' ' {
+        k += 1;
+    }
+    if k >= end || t.norm[k] != ':' {
+        return None;
+    }
+    // Only labels that say something about responsibility (not `建设单位：`).
+    const ROLE_WORDS: &[&str] = &[
+        "牵头", "主责", "主办", "主要", "责任", "负责", "配合", "协", "参", "支撑", "支持", "联系",
+        "指导", "实施",
+    ];
+    if !ROLE_WORDS.iter().any(|w| label.contains(w)) {
+        return None;
+    }
+    let role = if ["牵头", "主责", "主办", "主要"]
+        .iter()
+        .any(|w| label.contains(w))
+    {
+        Role::Lead
+    } else if label.contains("责任") && !["协", "配", "参"].iter().any(|w| label.contains(w)) {
+        Role::Responsible
+    } else {
+        Role::Partner
+    };
+    Some((k + 1, LabelKind::Units(role)))
+}
+
+/// A label in brackets instead of before a colon: `【牵头单位】市发改局`.
+/// Returns where its value starts.
+pub(super) fn bracket_label(t: &Text, open: usize, end: usize) -> Option<(usize, LabelKind)> {
+    let skip_spaces = |mut j: usize| {
+        while j < end && t.norm[j] == ' ' {
+            j += 1;
+        }
+        j
+    };
+    let j = skip_spaces(open + 1);
+    let label = LABELS
+        .iter()
+        .find(|l| l.text.len() >= 3 && t.starts_with_at(j, end, &l.text))?;
+    let k = skip_spaces(j + label.text.len());
+    if k >= end || !is_close(t.norm[k]) {
+        return None;
+    }
+    let mut value = skip_spaces(k + 1);
+    if value < end && t.norm[value] == ':' {
+        value += 1;
+    }
+    Some((value, label.kind))
+}

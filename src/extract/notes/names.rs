@@ -1,0 +1,175 @@
+//! A unit's name as cut from a note: prefixes (`由`), a list's closing
+//! `等…`, explanatory brackets (`（指…，下同）`) and stray line breaks
+//! removed, and whether what is left can be a unit at all.
+
+use super::text::*;
+use super::vocab::*;
+
+/// A unit's name cut from the original text: trimmed, without `由`/`等`,
+/// without stray whitespace, without `,下同` inside its own brackets
+/// (`各相关镇(街,下同)` → `各相关镇(街)`).
+pub(super) fn clean_name(t: &Text, start: usize, end: usize) -> Option<String> {
+    clean_name_at(t, start, end).map(|(name, _)| name)
+}
+
+/// Like [`clean_name`], with the char range the name was cut from.
+pub(super) fn clean_name_at(
+    t: &Text,
+    start: usize,
+    end: usize,
+) -> Option<(String, (usize, usize))> {
+    let (mut s, mut e) = t.trim(start, end);
+    for prefix in [
+        "本项工作由",
+        "该项工作由",
+        "此项工作由",
+        "均由",
+        "并由",
+        "分别由",
+        "由",
+        "请",
+    ] {
+        let p: Vec<char> = prefix.chars().collect();
+        if t.starts_with_at(s, e, &p) {
+            s += p.len();
+            break;
+        }
+    }
+    // A list's closing `等` ends the name: what follows is a collective
+    // (`等有关部门`, `等省有关部门`) or the work (`等研究提出落实意见`).
+    if let Some(k) = closing_deng(t, s, e) {
+        e = k;
+    }
+    let (s, e) = t.trim(s, e);
+    if s >= e {
+        return None;
+    }
+    let mut keep = vec![true; e - s];
+    // Drop `下同` parts inside nested brackets, or the whole bracket when
+    // nothing else is in it.
+    for g in top_level_groups(t, s, e) {
+        if !g.closed {
+            continue;
+        }
+        let parts = split_top_level(t, g.open + 1, g.close, |c| matches!(c, ',' | ';' | '、'));
+        // `（指…，下同）`, `（含…）`: an explanation, not part of the name.
+        let inside = t.norm_str(g.open + 1, g.close);
+        if EXPLANATION_OPENERS
+            .iter()
+            .any(|w| inside.trim_start().starts_with(w))
+        {
+            keep[g.open - s..=g.close - s].fill(false);
+            continue;
+        }
+        let is_note_text = |&(ps, pe): &(usize, usize)| {
+            let part = t.norm_str(ps, pe);
+            let part = part.trim();
+            is_rule_phrase(part)
+                || part.contains("按职责")
+                || part.contains("职责分工")
+                || VERBS
+                    .iter()
+                    .any(|v| v.text.iter().copied().eq(part.chars()))
+        };
+        if parts.iter().all(is_note_text) {
+            keep[g.open - s..=g.close - s].fill(false);
+        } else {
+            for (k, &(ps, pe)) in parts.iter().enumerate() {
+                if is_note_text(&(ps, pe)) {
+                    // Drop the separator before the part (or after the first).
+                    let (ds, de) = if k > 0 {
+                        (ps - 1, pe)
+                    } else {
+                        (ps, (pe + 1).min(g.close))
+                    };
+                    keep[ds - s..de - s].fill(false);
+                }
+            }
+        }
+    }
+    let name: String = (s..e)
+        .filter(|&i| keep[i - s])
+        .filter(|&i| !t.orig[i].is_whitespace() || is_ascii_gap(t, i, s, e))
+        .map(|i| t.orig[i])
+        .collect();
+    let name = name.trim().to_string();
+    (!name.is_empty()).then_some((name, (s, e)))
+}
+
+/// Where a list's closing `等` stands in `s..e` (at bracket depth 0, not
+/// the 等 of 高等/中等/平等…), when a name stands before it.
+pub(super) fn closing_deng(t: &Text, s: usize, e: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for i in s..e {
+        match t.norm[i] {
+            c if is_open(c) => depth += 1,
+            c if is_close(c) => depth = depth.saturating_sub(1),
+            '等' if depth == 0 && i > s + 1 => {
+                let before = t.norm[i - 1];
+                if !"高中初平同对均相上下优".contains(before) {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The level a name opens with (`省`, `市`, `市委`, `市政府`, `县人民政府`),
+/// shared by the names after it in a list that open with none
+/// (`省发展改革委、交通运输厅` → 交通运输厅 is the province's).
+pub(super) fn level_prefix(name: &str) -> Option<&str> {
+    let first = name.chars().next()?;
+    if !"省市县区州".contains(first) {
+        return None;
+    }
+    let len = first.len_utf8();
+    for longer in ["人民政府", "政府", "委"] {
+        if name[len..].starts_with(longer) && name.len() > len + longer.len() {
+            return Some(&name[..len + longer.len()]);
+        }
+    }
+    Some(&name[..len])
+}
+
+/// Whether a name opens with a level or place of its own: a level word
+/// (`市…`, `各县…`), or a known qualifier (`国家`, `中央`).
+pub(super) fn has_own_level(name: &str) -> bool {
+    let bare = name.strip_prefix('各').unwrap_or(name);
+    // A place's name and its level (`江门市…`, `某某县…`, `高新区…`).
+    let placed = bare
+        .chars()
+        .skip(1)
+        .take(4)
+        .any(|c| "省市县区州".contains(c));
+    placed
+        || bare.starts_with(|c: char| "省市县区州乡镇村街".contains(c))
+        || ["国家", "中央", "全国", "人行", "人民银行"]
+            .iter()
+            .any(|w| bare.starts_with(w))
+}
+
+/// Whether a name ends like a department or office of a government
+/// (`…厅`, `…局`, `…委`, `…中心`, `各直属机构`), not a place or a group.
+pub(super) fn is_department(name: &str) -> bool {
+    name.ends_with(|c: char| "厅局委办部署院".contains(c))
+        || ["中心", "机构", "单位", "部门", "委员会"]
+            .iter()
+            .any(|w| name.ends_with(w))
+}
+
+/// Whitespace between two ASCII letters or digits (`IT Park`) is part of a
+/// name; anywhere else (around CJK characters) it is a stray line break.
+pub(super) fn is_ascii_gap(t: &Text, i: usize, s: usize, e: usize) -> bool {
+    let before = (s..i).rev().map(|k| t.orig[k]).find(|c| !c.is_whitespace());
+    let after = (i + 1..e).map(|k| t.orig[k]).find(|c| !c.is_whitespace());
+    matches!((before, after), (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+}
+
+/// Whether a cleaned name can be a unit (or a group of units) at all.
+pub(super) fn is_plausible_name(name: &str, t: &Text, start: usize, end: usize) -> bool {
+    const NOT_IN_NAMES: &[&str] = &["以下", "不再", "“", "”", "\"", ":", "。", "如下"];
+    let norm = t.norm_str(start, end);
+    name.chars().count() <= 32 && !NOT_IN_NAMES.iter().any(|w| norm.contains(w))
+}

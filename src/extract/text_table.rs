@@ -1,0 +1,375 @@
+//! Task tables written as plain text, read as tables: what `pdftotext
+//! -layout`, a fixed-width export or a copy from a web page makes of a
+//! 分工表.
+//!
+//! - **Aligned columns.** A header line of labels (`序号  重点任务  牵头单位
+//!   配合单位  完成时限`) whose cells stand apart by two or more spaces
+//!   fixes the columns. Each later line is cut the same way and every piece
+//!   goes to the column it starts in — measured in chars or in display
+//!   width, whichever the header and rows agree on (`pdftotext` counts
+//!   chars, a hand-aligned file columns). A line starting with a number
+//!   starts a row; a line with an empty number column continues the row's
+//!   cells, each in its own column (a cell wrapped inside its column); a
+//!   numbered heading alone on a line (`一、产业发展`) is a section row.
+//! - **One cell a line.** The header's labels on consecutive lines, then
+//!   the cells of each row on as many lines (an empty line an empty cell);
+//!   each row starts at the next number, so a missing cell does not shift
+//!   the rest.
+//!
+//! The tables found go on as [`Piece::Table`]s, through the same task-table
+//! reader as .docx and spreadsheets.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::furniture::{Layout, Line, Piece};
+use super::numbering::{self, NumberStyle};
+use super::table::{is_header, is_header_label};
+use super::{Table, TableRow};
+
+/// `layout` with its plain-text task tables as tables.
+pub fn find(mut layout: Layout) -> Layout {
+    let pieces = std::mem::take(&mut layout.pieces);
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let found = aligned_table(&pieces, i).or_else(|| cell_per_line_table(&pieces, i));
+        match found {
+            Some((table, next)) => {
+                out.push(Piece::Table(table));
+                i = next;
+            }
+            None => {
+                out.push(pieces[i].clone());
+                i += 1;
+            }
+        }
+    }
+    layout.pieces = out;
+    layout
+}
+
+fn line_of(pieces: &[Piece], i: usize) -> Option<&Line> {
+    match pieces.get(i) {
+        Some(Piece::Line(l)) => Some(l),
+        _ => None,
+    }
+}
+
+/// The pieces of a line that stand apart by two or more spaces (or a tab):
+/// (start in chars, start in display columns, text).
+fn segments(text: &str) -> Vec<(usize, usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        while i < chars.len() && is_blank(chars[i]) {
+            i += 1;
+        }
+        if i >= chars.len() {
+            break;
+        }
+        let start = i;
+        // A cell runs on over single spaces (`2024 年 6 月底`).
+        while i < chars.len() {
+            if chars[i] == '\t' {
+                break;
+            }
+            if is_blank(chars[i]) {
+                let gap = chars[i..].iter().take_while(|c| is_blank(**c)).count();
+                let ideographic = chars[i] == '\u{3000}';
+                if gap >= 2 || ideographic {
+                    break;
+                }
+            }
+            i += 1;
+        }
+        let before: String = chars[..start].iter().collect();
+        let cell: String = chars[start..i].iter().collect();
+        out.push((start, before.width(), cell.trim().to_owned()));
+    }
+    out
+}
+
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+}
+
+/// A row-number cell: `1`, `12`, `（1）`.
+fn is_row_number(cell: &str) -> bool {
+    let t = cell.trim();
+    !t.is_empty() && t.chars().count() <= 6 && {
+        let digits: String = t.chars().filter(|c| c.is_ascii_digit()).collect();
+        !digits.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || "（）().、．".contains(c))
+    }
+}
+
+/// A section row: a numbered heading alone (`一、产业发展`, `（二）乡村建设`).
+fn is_section(cell: &str) -> bool {
+    numbering::parse(cell).is_some_and(|n| {
+        matches!(
+            n.style,
+            NumberStyle::CnComma | NumberStyle::CnParen | NumberStyle::Chapter
+        ) && !n.rest.is_empty()
+    })
+}
+
+/// An aligned-column table whose header is the line at `start`: the table
+/// and the index after it.
+fn aligned_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
+    let header_line = line_of(pieces, start)?;
+    let header = segments(&header_line.text);
+    let labels: Vec<String> = header.iter().map(|s| s.2.clone()).collect();
+    if header.len() < 3 || !is_header(&labels) {
+        return None;
+    }
+    // Which measure the rows agree with the header on.
+    let mut rows: Vec<&Line> = Vec::new();
+    let mut end = start + 1;
+    while let Some(l) = line_of(pieces, end) {
+        if !l.text.trim().is_empty() && rows.len() > 400 {
+            break;
+        }
+        rows.push(l);
+        end += 1;
+    }
+    let agree = |by_width: bool| -> usize {
+        let starts: Vec<usize> = header
+            .iter()
+            .map(|s| if by_width { s.1 } else { s.0 })
+            .collect();
+        rows.iter()
+            .take(60)
+            .flat_map(|l| segments(&l.text))
+            .filter(|s| starts.contains(&if by_width { s.1 } else { s.0 }))
+            .count()
+    };
+    let by_width = agree(true) > agree(false);
+    let pos_of = |s: &(usize, usize, String)| if by_width { s.1 } else { s.0 };
+    let mut starts: Vec<usize> = header.iter().map(pos_of).collect();
+    let column_of =
+        |starts: &[usize], pos: usize| starts.iter().rposition(|&c| c <= pos + 1).unwrap_or(0);
+    let number_col = labels.iter().position(|l| {
+        let l = l.trim();
+        l.contains("序号") || l.contains("编号") || l == "序"
+    });
+
+    let mut table = Table::default();
+    table.rows.push(TableRow {
+        cells: labels.clone(),
+        line: header_line.first_line(),
+    });
+    let mut i = start + 1;
+    let mut blank_run = 0;
+    while let Some(l) = line_of(pieces, i) {
+        let segs = segments(&l.text);
+        if segs.is_empty() {
+            blank_run += 1;
+            // Two blank lines end the table (a page break is one).
+            if blank_run >= 3 {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        blank_run = 0;
+        let first_pos = pos_of(&segs[0]);
+        let texts: Vec<String> = segs.iter().map(|s| s.2.clone()).collect();
+        if is_header(&texts) {
+            // The header repeated at a page top: its columns may stand
+            // elsewhere on the new page.
+            if texts.len() == labels.len() {
+                starts = segs.iter().map(pos_of).collect();
+            }
+            i += 1;
+            continue;
+        }
+        let cells_of = |segs: &[(usize, usize, String)]| {
+            let mut cells = vec![String::new(); labels.len()];
+            for s in segs {
+                cells[column_of(&starts, pos_of(s))].push_str(&s.2);
+            }
+            cells
+        };
+        let opens_row = first_pos <= 1
+            && match number_col {
+                Some(n) => column_of(&starts, first_pos) == n && is_row_number(&segs[0].2),
+                None => true,
+            };
+        if segs.len() == 1 && first_pos <= 1 && is_section(&segs[0].2) {
+            let mut cells = vec![String::new(); labels.len()];
+            cells[0] = segs[0].2.clone();
+            table.rows.push(TableRow {
+                cells,
+                line: l.first_line(),
+            });
+        } else if opens_row {
+            table.rows.push(TableRow {
+                cells: cells_of(&segs),
+                line: l.first_line(),
+            });
+        } else if first_pos > 1 && table.rows.len() > 1 {
+            // A continuation: each piece goes on in its own column.
+            let more = cells_of(&segs);
+            let row = table.rows.last_mut().expect("checked");
+            for (cell, extra) in row.cells.iter_mut().zip(more) {
+                cell.push_str(&extra);
+            }
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    // Trailing blank lines stay outside the table.
+    while i > start + 1 && line_of(pieces, i - 1).is_some_and(|l| l.text.trim().is_empty()) {
+        i -= 1;
+    }
+    (table.rows.len() >= 2).then_some((table, i))
+}
+
+/// A table with one cell a line whose header's labels start at `start`.
+fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
+    // The header: consecutive short lines, each a label.
+    let mut labels: Vec<String> = Vec::new();
+    let mut i = start;
+    while let Some(l) = line_of(pieces, i) {
+        let t = l.text.trim();
+        if t.is_empty() || t.chars().count() > 8 || !is_header_label(t) {
+            break;
+        }
+        labels.push(t.to_owned());
+        i += 1;
+    }
+    if labels.len() < 3 || !is_header(&labels) {
+        return None;
+    }
+    let n = labels.len();
+    let number_col = labels
+        .iter()
+        .position(|l| l.contains("序号") || l.contains("编号") || *l == "序")?;
+    if number_col != 0 {
+        return None;
+    }
+    let mut table = Table::default();
+    table.rows.push(TableRow {
+        cells: labels,
+        line: line_of(pieces, start)?.first_line(),
+    });
+    let mut expected = 1u32;
+    while let Some(l) = line_of(pieces, i) {
+        let t = l.text.trim();
+        if t.is_empty() {
+            i += 1;
+            continue;
+        }
+        if is_section(t) {
+            let mut cells = vec![String::new(); n];
+            cells[0] = t.to_owned();
+            table.rows.push(TableRow {
+                cells,
+                line: l.first_line(),
+            });
+            i += 1;
+            continue;
+        }
+        if !(is_row_number(t) && row_value(t) == Some(expected)) {
+            break;
+        }
+        // The row's cells: the lines up to the next number or section.
+        let line = l.first_line();
+        let mut cells = vec![t.to_owned()];
+        let mut j = i + 1;
+        while let Some(c) = line_of(pieces, j) {
+            let ct = c.text.trim();
+            let next_row = is_row_number(ct) && row_value(ct) == Some(expected + 1);
+            if next_row || is_section(ct) || cells.len() >= n {
+                break;
+            }
+            cells.push(ct.to_owned());
+            j += 1;
+        }
+        // An empty line after the last cell belongs to no cell.
+        while cells.len() > 1 && cells.last().is_some_and(|c| c.is_empty()) && cells.len() > n {
+            cells.pop();
+        }
+        cells.resize(n, String::new());
+        table.rows.push(TableRow { cells, line });
+        expected += 1;
+        i = j;
+    }
+    while i > start && line_of(pieces, i - 1).is_some_and(|l| l.text.trim().is_empty()) {
+        i -= 1;
+    }
+    (table.rows.len() >= 2).then_some((table, i))
+}
+
+fn row_value(cell: &str) -> Option<u32> {
+    let digits: String = cell.chars().filter(|c| c.is_ascii_digit()).collect();
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::furniture::undo;
+    use crate::extract::source::text_blocks;
+    use crate::extract::table::tasks_from_table;
+
+    fn tables(text: &str) -> Vec<Table> {
+        undo(text_blocks(text))
+            .pieces
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn aligned_columns_with_cells_wrapped_in_their_column() {
+        let text = "附件\n\n序号  重点任务        牵头单位      配合单位      完成时限\n一、产业发展\n1     建设产业园区，完  市发改局      市财政局、各  2025年6月底\n      善配套设施                    镇（街）      前\n2     推进技术改造      市工信局      市科技局      持续推进\n\n各单位要抓好落实。";
+        let t = tables(text);
+        assert_eq!(t.len(), 1);
+        let s = tasks_from_table(&t[0]).unwrap();
+        assert_eq!(s[0].title, "一、产业发展");
+        assert_eq!(s[0].tasks[0].text, "建设产业园区，完善配套设施");
+        assert_eq!(s[0].tasks[0].note.partners, vec!["市财政局", "各镇（街）"]);
+        assert_eq!(
+            s[0].tasks[0].note.deadline.as_deref(),
+            Some("2025年6月底前")
+        );
+        assert_eq!(s[0].tasks[1].line, 7);
+    }
+
+    #[test]
+    fn columns_measured_in_chars_as_pdftotext_counts() {
+        // Every char one column (pdftotext -layout), not display width.
+        let text = "序号      重点任务        牵头单位      配合单位      完成时限\n1       编制专项规划        区自然资源局    区发改局      2024年6月底前\n2       推进村庄改造        区农业农村局    各街道        持续推进";
+        let s = tasks_from_table(&tables(text)[0]).unwrap();
+        assert_eq!(s[0].tasks.len(), 2);
+        assert_eq!(s[0].tasks[1].note.leads, vec!["区农业农村局"]);
+    }
+
+    #[test]
+    fn one_cell_a_line() {
+        let text = "棠溪镇重点工作分工表\n序号\n工作任务\n牵头单位\n配合单位\n完成时限\n一、产业发展\n1\n建成冷链物流中心\n经济发展办\n农业服务中心、镇供销社\n2025年9月\n2\n改造农村公路12公里\n村镇建设办\n\n2025年11月\n3\n新建敬老院\n社会事务办\n民政所\n持续推进\n各单位要抓好落实。";
+        let t = tables(text);
+        assert_eq!(t.len(), 1);
+        let s = tasks_from_table(&t[0]).unwrap();
+        let tasks = &s[0].tasks;
+        assert_eq!(tasks.len(), 3);
+        assert!(
+            tasks[1].note.partners.is_empty(),
+            "an empty line is an empty cell"
+        );
+        assert_eq!(tasks[1].note.deadline.as_deref(), Some("2025年11月"));
+        assert_eq!(tasks[2].note.partners, vec!["民政所"]);
+    }
+
+    #[test]
+    fn prose_with_wide_gaps_is_no_table() {
+        assert!(tables("一、总体要求\n推进  建设  发展。\n二、任务").is_empty());
+    }
+}
