@@ -276,3 +276,29 @@ proptest! {
         let _ = read_bytes("pdf", &bytes);
     }
 }
+
+#[test]
+fn a_page_inflating_past_its_bound_is_refused_quickly() {
+    let mut content = Stream::new(dictionary! {}, vec![b' '; 20 << 20]);
+    content.compress().unwrap();
+    assert!(content.content.len() < 1 << 20);
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let content_id = doc.add_object(content);
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+        ),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let err = read_bytes("pdf", &bytes).unwrap_err().to_string();
+    assert!(err.contains("over 8 MB decompressed"), "{err}");
+}

@@ -256,7 +256,7 @@ pub fn page_content(
     let page_dict = doc.get_dictionary(page).map_err(PdfError::damaged)?;
     out.media = media_box(doc, page_dict);
     let content = doc
-        .get_page_content_with_limit(page, budget.stream_limit)
+        .get_page_content_with_limit(page, budget.page_limit)
         .map_err(|e| PdfError::from_lopdf(&e))?;
     budget.spend_bytes(content.len())?;
     let resources = page_resources(doc, page);

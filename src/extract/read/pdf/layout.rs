@@ -87,7 +87,7 @@ pub fn page(content: &PageContent) -> Page {
     // Top to bottom (y up); a stable sort keeps a line's order.
     items.sort_by(|a, b| b.0.total_cmp(&a.0));
     Page {
-        items: join_wrapped(items.into_iter().map(|(_, i)| i).collect()),
+        items: items.into_iter().map(|(_, i)| i).collect(),
         height: y1 - y0,
         bottom: y0,
     }
@@ -132,9 +132,33 @@ fn join_wrapped(items: Vec<PageItem>) -> Vec<PageItem> {
             prev.y = next.y;
             continue;
         }
+        // A centred line (a title) wider than most of the text, and a
+        // shorter centred line of the same size right under it: one title.
+        if let PageItem::Line(next) = &item
+            && let Some(PageItem::Line(prev)) = out.last_mut()
+            && centred(prev, left, right)
+            && centred(next, left, right)
+            && next.right < right - next.size
+            && prev.right - prev.x >= (right - left) * 0.6
+            && (prev.size - next.size).abs() < 0.5
+            && (prev.y - next.y) < prev.size * 2.5
+            && continues(&prev.text, &next.text)
+        {
+            prev.text.push_str(next.text.trim_start());
+            prev.right = next.right;
+            prev.y = next.y;
+            continue;
+        }
         out.push(item);
     }
     out
+}
+
+/// Whether a line stands in the middle of the text's width (within an em)
+/// and clear of its left edge.
+fn centred(l: &PageLine, left: f32, right: f32) -> bool {
+    let middle = (left + right) / 2.0;
+    ((l.x + l.right) / 2.0 - middle).abs() <= l.size && l.x > left + l.size
 }
 
 fn continues(prev: &str, next: &str) -> bool {
@@ -452,6 +476,9 @@ pub enum Item {
 /// the items and how many furniture lines were dropped.
 pub fn join_pages(mut pages: Vec<Page>) -> (Vec<Item>, usize) {
     let dropped = drop_margin_furniture(&mut pages);
+    for page in &mut pages {
+        page.items = join_wrapped(std::mem::take(&mut page.items));
+    }
     let mut out: Vec<Item> = Vec::new();
     // The open table: its index in `out`, columns and column count.
     let mut open: Option<(usize, Vec<f32>)> = None;

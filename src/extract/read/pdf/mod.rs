@@ -32,18 +32,22 @@ mod layout;
 const MAX_PAGES: usize = 5_000;
 /// Decompressed size of any one stream (lopdf enforces it while inflating).
 const STREAM_LIMIT: usize = 32 * 1024 * 1024;
+/// Decompressed content of one page (a page of a plan has 5–50 KB).
+const PAGE_LIMIT: usize = 8 * 1024 * 1024;
 /// Decompressed content of all pages together.
 const CONTENT_LIMIT: usize = 512 * 1024 * 1024;
 /// Content-stream operators of all pages together.
 const OPS_LIMIT: usize = 50_000_000;
-/// Glyphs of all pages together (a 30-page plan has about 20 000).
-const GLYPH_LIMIT: usize = 20_000_000;
+/// Glyphs of all pages together (a 30-page plan has about 20 000; a
+/// 1 000-page yearbook about 1 500 000).
+const GLYPH_LIMIT: usize = 4_000_000;
 /// Wall time for one document.
 const TIME_LIMIT: Duration = Duration::from_secs(60);
 
 /// What a document may still spend.
 pub(super) struct Budget {
     stream_limit: usize,
+    page_limit: usize,
     bytes_left: usize,
     ops_left: usize,
     glyphs_left: usize,
@@ -54,6 +58,7 @@ impl Budget {
     fn new() -> Budget {
         Budget {
             stream_limit: STREAM_LIMIT,
+            page_limit: PAGE_LIMIT,
             bytes_left: CONTENT_LIMIT,
             ops_left: OPS_LIMIT,
             glyphs_left: GLYPH_LIMIT,
@@ -114,9 +119,12 @@ impl PdfError {
     fn from_lopdf(e: &lopdf::Error) -> PdfError {
         use lopdf::{DecompressError, Error};
         match e {
-            Error::Decompress(DecompressError::MemoryLimitExceeded { .. }) => PdfError::TooLarge(
-                format!("a stream is over {} MB decompressed", STREAM_LIMIT >> 20),
-            ),
+            Error::Decompress(DecompressError::MemoryLimitExceeded { limit }) => {
+                PdfError::TooLarge(format!(
+                    "a stream is over {} MB decompressed",
+                    (*limit).max(1 << 20) >> 20
+                ))
+            }
             Error::Decryption(_)
             | Error::InvalidPassword
             | Error::UnsupportedSecurityHandler(_) => PdfError::Encrypted,
