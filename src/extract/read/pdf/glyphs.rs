@@ -367,11 +367,8 @@ impl<'a> Interpreter<'a, '_> {
             let args = &op.operands;
             let n = |i: usize| args.get(i).and_then(number).unwrap_or(0.0);
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < 256 {
-                        stack.push(gs.clone());
-                    }
-                }
+                // Deeper nesting than 256 is ignored, not followed.
+                "q" if stack.len() < 256 => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
