@@ -1,22 +1,11 @@
 //! Speed of the note parser and the document reader, printed as figures.
 //! Run with `cargo bench --bench notes_read`.
 
-use std::time::{Duration, Instant};
-
 use fengong::extract::notes::{NoteRules, find_note, parse_annotation};
 use fengong::extract::read::read_document;
 
-fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> Duration {
-    // One warm-up run, then the mean of `runs`.
-    std::hint::black_box(f());
-    let start = Instant::now();
-    for _ in 0..runs {
-        std::hint::black_box(f());
-    }
-    let mean = start.elapsed() / runs;
-    println!("{label:<52} {:>10.3} ms", mean.as_secs_f64() * 1000.0);
-    mean
-}
+mod common;
+use common::time;
 
 fn main() {
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");

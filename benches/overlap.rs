@@ -1,8 +1,11 @@
-//! Overlap engine at scale: builds synthetic plans of 10 000 and 100 000
-//! tasks (about 20 documents) and times `fengong::overlap::compute`.
+//! Overlap engine at scale: builds synthetic plans of 10 000 to 100 000
+//! tasks (20 documents: a city plan and 19 district plans below it) and
+//! times `fengong::overlap::compute` and the coverage of the city plan by
+//! the district plans (`fengong::overlap::coverage::coverage`).
 //!
-//!     cargo bench --bench overlap                 # 10 000, 30 000, 100 000 tasks
-//!     cargo bench --bench overlap -- 100000       # one size
+//!     cargo bench --bench overlap                    # 10 000, 30 000, 100 000 tasks
+//!     cargo bench --bench overlap -- 100000          # one size
+//!     cargo bench --bench overlap -- 100000 overlaps # only overlaps (or: coverage)
 //!
 //! For peak memory run one size under `/usr/bin/time -v` (see docs/OVERLAP.md).
 //!
@@ -16,9 +19,10 @@
 use std::time::Instant;
 
 use fengong::model::{
-    DocId, DocReport, Document, GoalId, LeadMode, Region, RegionId, RegionKind, ResponsibilityNote,
-    SourceSpan, Task, TaskData, TaskId, UnitId, UnitRef,
+    DocId, DocReport, Document, GoalId, LeadMode, OverlapRelation, Region, RegionId, RegionKind,
+    ResponsibilityNote, SourceSpan, Task, TaskData, TaskId, UnitId, UnitRef,
 };
+use fengong::overlap::coverage::{CoverageStatus, coverage};
 
 const DOCUMENTS: usize = 20;
 
@@ -150,7 +154,18 @@ fn generate(n_tasks: usize, seed: u64) -> TaskData {
         doc: None,
         source: None,
     });
-    for d in 0..DOCUMENTS {
+    // doc00 is the city's plan; the others are its districts'.
+    data.documents.push(Document {
+        id: DocId::from("doc00"),
+        title: "江门市规划".into(),
+        issuer: None,
+        date: None,
+        number: None,
+        jurisdiction: RegionId::from("江门市"),
+        source: "synthetic/doc00.txt".into(),
+        report: DocReport::default(),
+    });
+    for d in 1..DOCUMENTS {
         let region = RegionId(format!("区{d}"));
         data.regions.push(Region {
             id: region.clone(),
@@ -196,6 +211,7 @@ fn generate(n_tasks: usize, seed: u64) -> TaskData {
         let line = t as u32 + 1;
         data.tasks.push(Task {
             id: TaskId(format!("doc{d:02}:t{t}")),
+            key: Default::default(),
             doc: doc.clone(),
             goal: GoalId(format!("doc{d:02}:g1")),
             number: None,
@@ -218,6 +234,7 @@ fn generate(n_tasks: usize, seed: u64) -> TaskData {
             lead_mode: LeadMode::Single,
             leader: None,
             deadline: None,
+            due: None,
             mentions: vec![],
             source: SourceSpan {
                 doc,
@@ -230,48 +247,76 @@ fn generate(n_tasks: usize, seed: u64) -> TaskData {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     let sizes = if sizes.is_empty() {
         vec![10_000, 30_000, 100_000]
     } else {
         sizes
     };
+    let only = |what: &str| {
+        !args.iter().any(|a| a == "overlaps" || a == "coverage") || args.iter().any(|a| a == what)
+    };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!("overlap bench: {DOCUMENTS} documents, {threads} threads available");
     println!(
-        "{:>8}  {:>9}  {:>9}  {:>9}  {:>10}  {:>12}",
-        "tasks", "gen (s)", "compute(s)", "µs/task", "overlaps", "cross-doc"
+        "overlap bench: {DOCUMENTS} documents (a city plan and 19 districts), {threads} threads available"
+    );
+    println!(
+        "{:>8}  {:>8}  {:>10}  {:>9}  {:>10}  {:>9}  {:>9}  {:>10}  {:>10}",
+        "tasks",
+        "gen (s)",
+        "overlaps(s)",
+        "µs/task",
+        "pairs",
+        "project",
+        "parallel",
+        "coverage(s)",
+        "taken up"
     );
     for n in sizes {
         let start = Instant::now();
         let data = generate(n, 42);
         let generated = start.elapsed().as_secs_f64();
-        let start = Instant::now();
-        let overlaps = fengong::overlap::compute(&data);
-        let computed = start.elapsed().as_secs_f64();
-        let cross = overlaps.iter().filter(|o| o.cross_doc).count();
+        let (mut computed, mut pairs, mut project, mut parallel) = (0.0, 0, 0, 0);
+        if only("overlaps") {
+            let start = Instant::now();
+            let overlaps = fengong::overlap::compute(&data);
+            computed = start.elapsed().as_secs_f64();
+            pairs = overlaps.len();
+            project = overlaps
+                .iter()
+                .filter(|o| o.relation == OverlapRelation::Project)
+                .count();
+            parallel = overlaps
+                .iter()
+                .filter(|o| o.relation == OverlapRelation::Parallel)
+                .count();
+        }
+        let (mut covered, mut taken_up, mut items) = (0.0, 0, 0);
+        if only("coverage") {
+            let start = Instant::now();
+            let c =
+                coverage(&data, &DocId::from("doc00"), &[]).expect("the city plan has districts");
+            covered = start.elapsed().as_secs_f64();
+            items = c.items.len();
+            taken_up = c
+                .items
+                .iter()
+                .filter(|i| i.status == CoverageStatus::TakenUp)
+                .count();
+        }
         println!(
-            "{:>8}  {:>9.2}  {:>9.2}  {:>9.1}  {:>10}  {:>12}",
+            "{:>8}  {:>8.2}  {:>10.2}  {:>9.1}  {:>10}  {:>9}  {:>9}  {:>10.2}  {:>5}/{:<5}",
             n,
             generated,
             computed,
             computed * 1e6 / n as f64,
-            overlaps.len(),
-            cross
+            pairs,
+            project,
+            parallel,
+            covered,
+            taken_up,
+            items
         );
-        if let Some(best) = overlaps.first() {
-            let terms: Vec<&str> = best.shared.iter().map(|t| t.term.as_str()).collect();
-            println!(
-                "          best: {} ~ {} {:.3} {:?} [{}]",
-                best.a,
-                best.b,
-                best.score,
-                best.kind,
-                terms.join("、")
-            );
-        }
     }
 }

@@ -60,6 +60,9 @@ fn press(app: &mut App, term: &mut Terminal<TestBackend>, a: Action) -> Duration
     app.update(a);
     term.draw(|f| render::render(app, f)).unwrap();
     let key = t.elapsed();
+    if COVERAGE_ON.with(|c| c.get()) {
+        COVERAGE.with(|c| c.borrow_mut().push(key));
+    }
     if app.busy() {
         let t = Instant::now();
         app.settle(Duration::from_secs(60));
@@ -76,6 +79,9 @@ thread_local! {
     /// (time until the background result arrived and was applied, time of
     /// the frame showing it), per background job.
     static JOBS: std::cell::RefCell<Vec<(Duration, Duration)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Key → frame times in the coverage view, while `COVERAGE_ON`.
+    static COVERAGE: std::cell::RefCell<Vec<Duration>> = const { std::cell::RefCell::new(Vec::new()) };
+    static COVERAGE_ON: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn bench_keys(label: &str, data: TaskData) {
@@ -235,6 +241,7 @@ fn bench_keys(label: &str, data: TaskData) {
         &mut term,
         vec![Action::Help, Action::Cancel],
     );
+    bench_coverage(&mut app, &mut term, &mut run);
     let worst = all.iter().max().copied().unwrap_or_default();
     let mut sorted = all.clone();
     sorted.sort();
@@ -247,11 +254,96 @@ fn bench_keys(label: &str, data: TaskData) {
     );
 }
 
+/// Times a named run of keys (the closure in `bench_keys`).
+type Runner<'a> = dyn FnMut(&str, &mut App, &mut Terminal<TestBackend>, Vec<Action>) + 'a;
+
+/// Keys in the coverage view of the first plan that has plans below it
+/// (on the bundled data, 江门市西部发展区 against 台山市): opening it (the
+/// coverage itself is a background job), moving, the evidence side by
+/// side and back, the status filter. Target: under 1 ms per key (p99).
+fn bench_coverage(app: &mut App, term: &mut Terminal<TestBackend>, run: &mut Runner) {
+    use fengong::query::DocPos;
+    use fengong::tui::view::tree::{Grouping, NodeKey};
+    let Some(doc) = (0..app.cat.documents().len())
+        .map(DocPos::new)
+        .find(|&d| !app.levels.below(d).is_empty())
+    else {
+        println!("  (no plan has plans below it: no coverage view to time)");
+        return;
+    };
+    // Its document node, in the tree by document.
+    if app.grouping != Grouping::Document {
+        app.update(Action::ToggleGrouping);
+        app.settle(Duration::from_secs(60));
+    }
+    app.update(Action::CollapseAll);
+    app.update(Action::Top);
+    while app.browse.selected_key() != Some(NodeKey::Doc(doc)) {
+        app.update(Action::Down);
+    }
+    let start = COVERAGE.with(|c| c.borrow().len());
+    COVERAGE_ON.with(|c| c.set(true));
+    run(
+        "v coverage view (async)",
+        app,
+        term,
+        vec![Action::OpenCoverage],
+    );
+    run("j in coverage view", app, term, vec![Action::Down; 100]);
+    run("k in coverage view", app, term, vec![Action::Up; 100]);
+    run(
+        "PgDn / G / g in coverage view",
+        app,
+        term,
+        cycle(&[Action::PageDown, Action::Bottom, Action::Top], 20),
+    );
+    run("Enter / n / N / Esc (evidence)", app, term, {
+        let mut v = Vec::new();
+        for i in 0..20 {
+            v.extend(vec![Action::Down; i % 5]);
+            v.extend([
+                Action::Open,
+                Action::NextMatch,
+                Action::PrevMatch,
+                Action::Down,
+                Action::Back,
+            ]);
+        }
+        v
+    });
+    run(
+        "f (status filter) in coverage view",
+        app,
+        term,
+        vec![Action::OpenFilter; 20],
+    );
+    run(
+        "Esc / v (leave, reopen)",
+        app,
+        term,
+        cycle(&[Action::Back, Action::OpenCoverage], 20),
+    );
+    run("Esc (close coverage view)", app, term, vec![Action::Back]);
+    COVERAGE_ON.with(|c| c.set(false));
+    let mut keys: Vec<Duration> = COVERAGE.with(|c| c.borrow()[start..].to_vec());
+    keys.sort();
+    if let Some(&worst) = keys.last() {
+        let p99 = keys[((keys.len() as f64 - 1.0) * 0.99) as usize];
+        println!(
+            "  COVERAGE VIEW KEYS: n={} p99 {:.3} ms, worst {:.3} ms (target < 1 ms)",
+            keys.len(),
+            ms(p99),
+            ms(worst)
+        );
+    }
+}
+
 /// Where the time of the slow keys goes: the pieces they are made of.
 fn bench_phases(data: &TaskData) {
     use fengong::query::Filters;
-    use fengong::tui::state::Summary;
-    use fengong::tui::tree::{Grouping, Tree};
+    use fengong::query::UnitPos;
+    use fengong::tui::view::summary::Summary;
+    use fengong::tui::view::tree::{Grouping, Tree};
     let time = |name: &str, f: &mut dyn FnMut()| {
         let t = Instant::now();
         let reps = 5;
@@ -291,7 +383,7 @@ fn bench_phases(data: &TaskData) {
         Summary::of(&cat, &t);
     });
     time("duties of unit 0", &mut || {
-        cat.duties(0);
+        cat.duties(UnitPos(0));
     });
 }
 

@@ -13,7 +13,6 @@
 //! written
 //! to a temporary file first, so a failed run leaves no half-written file.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -97,23 +96,9 @@ fn romanise(line: &str) -> String {
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile_in(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    tmp.1
-        .write_all(bytes)
-        .and_then(|()| tmp.1.sync_all())
-        .map_err(|e| format!("{}: {e}", tmp.0.display()))?;
-    std::fs::rename(&tmp.0, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp.0);
-        format!("{}: {e}", path.display())
+    fengong::atomic::write_atomic(path, true, |tmp| {
+        std::fs::write(tmp, bytes).map_err(Into::into)
     })
-}
-
-fn tempfile_in(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let path = dir.join(format!(".synth-{}.tmp", std::process::id()));
-    let file = std::fs::File::create(&path)?;
-    Ok((path, file))
+    .map(|_| ())
+    .map_err(|e| e.to_string())
 }

@@ -17,15 +17,16 @@ use serde::{Deserialize, Serialize};
 
 /// Format name written into every file, so a stray JSON file is recognised.
 pub const FORMAT_NAME: &str = "fengong-tasks";
-/// Bumped on every change of the file format. Version 2 added goal
-/// bodies, clause and unit spans and the report's unplaced lines; version-1
-/// files still load (the new fields default to empty).
+/// Bumped on every incompatible change of the file format. Version 2
+/// added goal bodies, clause and unit spans, the report's unplaced lines,
+/// deadlines as dates and task keys; version-1 files still load (the new
+/// fields default to empty).
 pub const FORMAT_VERSION: u32 = 2;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(pub String);
 
@@ -65,6 +66,12 @@ id_type!(
 id_type!(
     /// A task: `{doc}:t{n}`, numbered in document order from 1.
     TaskId
+);
+id_type!(
+    /// A task's stable identity, `{doc}#{8 hex digits}`: kept when the plan
+    /// is re-extracted, its tasks reordered or other plans added, so that
+    /// progress and other tools can refer to it ([`crate::task_key`]).
+    TaskKey
 );
 id_type!(
     /// A unit: its canonical name, qualified by jurisdiction
@@ -225,6 +232,9 @@ pub enum LeadMode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     pub id: TaskId,
+    /// Stable identity (version 2; computed on load for version-1 files).
+    #[serde(default)]
+    pub key: TaskKey,
     pub doc: DocId,
     pub goal: GoalId,
     /// The task's number as written (`1.`, `（三）`), if any.
@@ -253,10 +263,18 @@ pub struct Task {
     /// Deadline as written (`2025年底前`, `持续推进`).
     #[serde(default)]
     pub deadline: Option<String>,
+    /// The deadline read as dates (version 2; computed on load for
+    /// version-1 files); `None` when the task has no deadline.
+    #[serde(default)]
+    pub due: Option<Due>,
     /// Places and units the text mentions (never promoted to leads).
     pub mentions: Vec<Mention>,
     pub source: SourceSpan,
 }
+
+// `Due` and `DueKind` are the deadline module's; they are stored in the
+// file, so the model names them here too.
+pub use crate::deadline::{Due, DueKind};
 
 /// The part of a task that says who does it, e.g.
 /// `(产业转移工业园牵头,市发展和改革局、北部7镇配合)`.
@@ -348,35 +366,156 @@ pub struct Unit {
     pub source: Option<SourceSpan>,
 }
 
+/// What the strongest shared term of an overlap is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OverlapKind {
+    /// A named project or facility (a road, rail line, port area, park).
     SameProject,
+    /// A named place (a bay, island, town, station).
     SamePlace,
+    /// No name: a programme or a rare phrase in common.
     SimilarWording,
 }
 
+/// How two tasks with shared work relate (format version 2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverlapRelation {
+    /// The same named project or facility, wherever the two plans are.
+    Project,
+    /// The same measure for the same place: the places the two tasks
+    /// concern are the same, or one contains the other.
+    #[default]
+    SamePlace,
+    /// Similar measures in places that do not contain each other (sibling
+    /// districts): worth comparing, but not a duplication or hand-off.
+    Parallel,
+}
+
+impl OverlapRelation {
+    /// Project and same-place pairs are overlaps; parallel pairs are not.
+    pub fn is_overlap(self) -> bool {
+        self != OverlapRelation::Parallel
+    }
+}
+
+/// How the places two tasks concern relate (format version 2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceRelation {
+    /// The same place (the same jurisdiction, sub-region or named place).
+    #[default]
+    Same,
+    /// One place contains or overlaps the other (江门市西部发展区 and 台山市).
+    Nested,
+    /// Neither contains the other (江海区 and 新会区).
+    Apart,
+}
+
+/// What a shared term is (format version 2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermKind {
+    /// The name of a project or facility (黄茅海跨海通道, 国道G240).
+    Project,
+    /// The name of a place (广海湾, 川岛, 江门站).
+    Place,
+    /// A quoted programme or slogan (“厕所革命”, “多规合一”).
+    Programme,
+    /// Other wording (农村人居环境整治).
+    #[default]
+    Wording,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "OverlapFields")]
 pub struct Overlap {
     pub a: TaskId,
     pub b: TaskId,
     /// In [0, 1]; higher is more certainly the same work.
     pub score: f32,
+    pub relation: OverlapRelation,
+    /// What the strongest shared term is.
     pub kind: OverlapKind,
     /// The two tasks come from different documents.
     pub cross_doc: bool,
     /// One document's jurisdiction contains the other's (江门市 ⊃ 台山市).
     pub nested_jurisdictions: bool,
+    /// How the places the two tasks concern relate.
+    pub places: PlaceRelation,
+    /// How alike the two texts are as a whole, in [0, 1].
+    pub topic: f32,
     pub shared: Vec<SharedTerm>,
+}
+
+/// [`Overlap`] as read: version-1 files lack `relation`, `places` and
+/// `topic`, which are then derived from `kind` and the nesting.
+#[derive(Deserialize)]
+struct OverlapFields {
+    a: TaskId,
+    b: TaskId,
+    score: f32,
+    relation: Option<OverlapRelation>,
+    kind: OverlapKind,
+    cross_doc: bool,
+    nested_jurisdictions: bool,
+    places: Option<PlaceRelation>,
+    #[serde(default)]
+    topic: f32,
+    shared: Vec<SharedTerm>,
+}
+
+impl From<OverlapFields> for Overlap {
+    fn from(f: OverlapFields) -> Overlap {
+        let places = f.places.unwrap_or(if !f.cross_doc {
+            PlaceRelation::Same
+        } else if f.nested_jurisdictions {
+            PlaceRelation::Nested
+        } else {
+            PlaceRelation::Apart
+        });
+        let relation = f.relation.unwrap_or(match (f.kind, places) {
+            (OverlapKind::SameProject, _) => OverlapRelation::Project,
+            (_, PlaceRelation::Apart) => OverlapRelation::Parallel,
+            _ => OverlapRelation::SamePlace,
+        });
+        Overlap {
+            a: f.a,
+            b: f.b,
+            score: f.score,
+            relation,
+            kind: f.kind,
+            cross_doc: f.cross_doc,
+            nested_jurisdictions: f.nested_jurisdictions,
+            places,
+            topic: f.topic,
+            shared: f.shared,
+        }
+    }
 }
 
 /// A term both tasks contain, with its character offsets in each text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SharedTerm {
     pub term: String,
+    /// What the term is (version 2; `wording` when read from version 1).
+    #[serde(default)]
+    pub kind: TermKind,
+    /// How much the term says, in [0, 1] (version 2; 0 when read from version 1).
+    #[serde(default)]
+    pub weight: f32,
     /// Char (not byte) offsets into task `a`'s `text`.
     pub in_a: Vec<usize>,
     pub in_b: Vec<usize>,
+}
+
+/// serde's message without the position it ends with (messages print the
+/// line and column first).
+pub fn json_error_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
 }
 
 /// Task-data files larger than this are refused before being read (the
@@ -634,15 +773,10 @@ impl TaskData {
             format: Option<String>,
             version: Option<u32>,
         }
-        let to_parse_error = |e: serde_json::Error| {
-            // serde's message ends with the position, which Display prints first.
-            let text = e.to_string();
-            let suffix = format!(" at line {} column {}", e.line(), e.column());
-            LoadError::Parse {
-                line: e.line(),
-                column: e.column(),
-                message: text.strip_suffix(&suffix).unwrap_or(&text).to_owned(),
-            }
+        let to_parse_error = |e: serde_json::Error| LoadError::Parse {
+            line: e.line(),
+            column: e.column(),
+            message: json_error_message(&e),
         };
         let header: Header = serde_json::from_str(text).map_err(to_parse_error)?;
         if header.format.as_deref() != Some(FORMAT_NAME) {
@@ -664,6 +798,7 @@ impl TaskData {
                 data = TaskData::deserialize(&value).map_err(to_parse_error)?;
             }
         }
+        data.fill_derived();
         let mut loaded = data.check();
         if stripped > 0 {
             loaded
@@ -671,6 +806,68 @@ impl TaskData {
                 .insert(0, Problem::ControlsStripped(stripped));
         }
         Ok(loaded)
+    }
+
+    /// Fills what version 2 added and version-1 files lack: each task's
+    /// `due` (its deadline words read as dates, [`crate::deadline`]) and its
+    /// stable `key` ([`crate::task_key`]). Values already present are kept.
+    /// Returns the positions of tasks whose deadline words read as no date.
+    pub fn fill_derived(&mut self) -> Vec<usize> {
+        let years: HashMap<DocId, Option<i32>> = self
+            .documents
+            .iter()
+            .map(|d| {
+                let year = crate::deadline::plan_year(d.date.as_deref(), &d.title);
+                (d.id.clone(), year)
+            })
+            .collect();
+        let mut unread = Vec::new();
+        for (i, t) in self.tasks.iter_mut().enumerate() {
+            if t.due.is_none()
+                && let Some(words) = &t.deadline
+            {
+                let year = years.get(&t.doc).copied().flatten();
+                t.due = Some(crate::deadline::read(words, year));
+            }
+            if t.due.as_ref().is_some_and(|d| d.kind == DueKind::Unparsed) {
+                unread.push(i);
+            }
+        }
+        let inputs: Vec<crate::task_key::KeyInput> = self
+            .tasks
+            .iter()
+            .map(|t| crate::task_key::KeyInput {
+                doc: t.doc.as_str(),
+                number: t.number.as_deref(),
+                title: &t.title,
+                text: &t.text,
+                key: t.key.as_str(),
+            })
+            .collect();
+        let keys = crate::task_key::missing_keys(&inputs);
+        for (i, key) in keys {
+            self.tasks[i].key = TaskKey(key);
+        }
+        unread
+    }
+
+    /// Adds an extraction warning for each task in `unread` (from
+    /// [`TaskData::fill_derived`]): its deadline is kept as written.
+    pub fn warn_unread_deadlines(&mut self, unread: &[usize]) {
+        for &i in unread {
+            let t = &self.tasks[i];
+            let words = t.deadline.as_deref().unwrap_or_default();
+            let warning = Warning {
+                line: t.note.as_ref().map_or(t.source.line, |n| n.line),
+                message: format!(
+                    "task “{}”: deadline “{words}” names no date fengong can read (kept as written)",
+                    crate::text::truncate_to_width(&t.title, 40)
+                ),
+            };
+            if let Some(d) = self.documents.iter_mut().find(|d| d.id == t.doc) {
+                d.report.warnings.push(warning);
+            }
+        }
     }
 
     /// Loads a task-data file ([`read_data_text`], then [`TaskData::from_json`]).
@@ -990,5 +1187,36 @@ mod tests {
         let data = TaskData::new();
         let text = data.to_json();
         assert_eq!(TaskData::from_json(&text).unwrap(), data);
+    }
+
+    #[test]
+    fn version_1_overlaps_get_a_relation_from_their_kind_and_nesting() {
+        let v1 = |kind: &str, cross: bool, nested: bool| {
+            let text = format!(
+                r#"{{"a": "x:t1", "b": "y:t1", "score": 0.5, "kind": "{kind}",
+                   "cross_doc": {cross}, "nested_jurisdictions": {nested},
+                   "shared": [{{"term": "广海湾", "in_a": [0], "in_b": [1]}}]}}"#
+            );
+            serde_json::from_str::<Overlap>(&text).unwrap()
+        };
+        let o = v1("same_project", true, false);
+        assert_eq!(
+            (o.relation, o.places),
+            (OverlapRelation::Project, PlaceRelation::Apart)
+        );
+        let o = v1("similar_wording", true, true);
+        assert_eq!(
+            (o.relation, o.places),
+            (OverlapRelation::SamePlace, PlaceRelation::Nested)
+        );
+        assert_eq!(
+            v1("similar_wording", true, false).relation,
+            OverlapRelation::Parallel
+        );
+        assert_eq!(v1("same_place", false, false).places, PlaceRelation::Same);
+        assert_eq!(o.shared[0].kind, TermKind::Wording);
+        // Version 2 writes every field and reads them back unchanged.
+        let back: Overlap = serde_json::from_str(&serde_json::to_string(&o).unwrap()).unwrap();
+        assert_eq!(back, o);
     }
 }

@@ -8,7 +8,47 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Index, LeadMode, Task, TaskData, UnitId};
+use crate::model::{
+    DocId, Document, Goal, Index, LeadMode, Overlap, Region, RegionId, Task, TaskData, TaskId,
+    Unit, UnitId,
+};
+
+/// Positions in the catalog's lists. The model names things by string ids
+/// ([`TaskId`], [`UnitId`] …); the catalog, the explorer and the exports
+/// index by position, and these types keep a task's position from being
+/// taken for a unit's.
+macro_rules! positions {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            pub fn new(i: usize) -> $name {
+                $name(i as u32)
+            }
+
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    )*};
+}
+
+positions!(
+    /// Position in `TaskData::tasks`.
+    TaskPos,
+    /// Position in `TaskData::units`.
+    UnitPos,
+    /// Position in `TaskData::documents`.
+    DocPos,
+    /// Position in `TaskData::goals`.
+    GoalPos,
+    /// Position in `TaskData::regions`.
+    RegionPos,
+    /// Position in `TaskData::overlaps`.
+    OverlapPos,
+);
 
 /// Which part a unit plays, for `--role` and the filter dialog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -17,24 +57,57 @@ pub enum Role {
     Any,
     Lead,
     Partner,
+    /// Tasks that name no lead unit (未明确).
+    Unled,
+    /// Tasks that mention the unit (or, without a unit, any place or unit).
+    Mentioned,
 }
 
 impl Role {
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "any" | "全部" => Some(Role::Any),
-            "lead" | "牵头" => Some(Role::Lead),
-            "partner" | "配合" => Some(Role::Partner),
-            _ => None,
+    /// Every role, in the order the filter dialog cycles through them.
+    pub const ALL: [Role; 5] = [
+        Role::Any,
+        Role::Lead,
+        Role::Partner,
+        Role::Unled,
+        Role::Mentioned,
+    ];
+
+    /// The name `--role` takes (`lead`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Any => "any",
+            Role::Lead => "lead",
+            Role::Partner => "partner",
+            Role::Unled => "unled",
+            Role::Mentioned => "mentioned",
         }
     }
 
-    pub fn next(self) -> Role {
+    /// The Chinese name (`牵头`), which `--role` takes too and file names use.
+    pub fn zh(self) -> &'static str {
         match self {
-            Role::Any => Role::Lead,
-            Role::Lead => Role::Partner,
-            Role::Partner => Role::Any,
+            Role::Any => "全部",
+            Role::Lead => "牵头",
+            Role::Partner => "配合",
+            Role::Unled => "未明确",
+            Role::Mentioned => "提及",
         }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == s || r.zh() == s)
+    }
+
+    pub fn next(self) -> Role {
+        let i = Role::ALL.iter().position(|&r| r == self).unwrap_or(0);
+        Role::ALL[(i + 1) % Role::ALL.len()]
+    }
+
+    pub fn prev(self) -> Role {
+        let n = Role::ALL.len();
+        let i = Role::ALL.iter().position(|&r| r == self).unwrap_or(0);
+        Role::ALL[(i + n - 1) % n]
     }
 }
 
@@ -83,8 +156,7 @@ impl Filters {
 /// One task of a view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// Position in `TaskData::tasks`.
-    pub task: usize,
+    pub task: TaskPos,
     /// Set when a unit was asked for.
     pub involvement: Option<Involvement>,
     /// The group through which the unit was reached (北部7镇 for 台城街道).
@@ -96,7 +168,7 @@ pub struct Hit {
 pub struct View {
     pub hits: Vec<Hit>,
     /// Units the unit filter resolved to (empty without a unit filter).
-    pub units: Vec<usize>,
+    pub units: Vec<UnitPos>,
 }
 
 /// Why filters could not be applied (an unknown document, region or unit).
@@ -119,32 +191,34 @@ impl std::fmt::Display for QueryError {
 
 impl std::error::Error for QueryError {}
 
-/// Task data with every lookup the explorer and the exports need, built once.
+/// Task data with every lookup the explorer and the exports need, built
+/// once. Read through its methods: what is stored (and how) is its own
+/// business.
 #[derive(Debug, Clone)]
 pub struct Catalog {
-    pub data: TaskData,
-    pub index: Index,
+    data: TaskData,
+    index: Index,
     /// Per task: positions of its document, goal and the goal's region.
-    pub task_doc: Vec<u32>,
-    pub task_goal: Vec<u32>,
-    pub task_region: Vec<u32>,
+    task_doc: Vec<DocPos>,
+    task_goal: Vec<GoalPos>,
+    task_region: Vec<RegionPos>,
     /// Per goal: document and region positions.
-    pub goal_doc: Vec<u32>,
-    pub goal_region: Vec<u32>,
+    goal_doc: Vec<DocPos>,
+    goal_region: Vec<RegionPos>,
     /// Per region: its parent's position.
-    pub region_parent: Vec<Option<u32>>,
-    /// Per task: unit positions of leads, partners, responsible, mentions.
-    pub task_leads: Vec<Vec<u32>>,
-    pub task_partners: Vec<Vec<u32>>,
-    pub task_responsible: Vec<Vec<u32>>,
-    pub task_mentions: Vec<Vec<u32>>,
+    region_parent: Vec<Option<RegionPos>>,
+    /// Per task: positions of leads, partners, responsible, mentioned units.
+    task_leads: Vec<Vec<UnitPos>>,
+    task_partners: Vec<Vec<UnitPos>>,
+    task_responsible: Vec<Vec<UnitPos>>,
+    task_mentions: Vec<Vec<UnitPos>>,
     /// Per unit: positions of the groups that contain it.
-    pub unit_groups: Vec<Vec<u32>>,
+    unit_groups: Vec<Vec<UnitPos>>,
     /// Per task: it names no lead (the UI shows 未明确).
-    pub task_unled_flags: Vec<bool>,
+    task_unled_flags: Vec<bool>,
     /// Per unit: how many tasks it leads / partners directly.
-    pub unit_lead_count: Vec<u32>,
-    pub unit_partner_count: Vec<u32>,
+    unit_lead_count: Vec<u32>,
+    unit_partner_count: Vec<u32>,
 }
 
 /// Sentinel for a reference that does not resolve (a dangling id in a
@@ -158,15 +232,15 @@ fn pos<K: std::hash::Hash + Eq>(m: &HashMap<K, usize>, k: &K) -> u32 {
 impl Catalog {
     pub fn new(data: TaskData) -> Catalog {
         let index = data.index();
-        let goal_doc: Vec<u32> = data
+        let goal_doc: Vec<DocPos> = data
             .goals
             .iter()
-            .map(|g| pos(&index.documents, &g.doc))
+            .map(|g| DocPos(pos(&index.documents, &g.doc)))
             .collect();
-        let goal_region: Vec<u32> = data
+        let goal_region: Vec<RegionPos> = data
             .goals
             .iter()
-            .map(|g| pos(&index.regions, &g.region))
+            .map(|g| RegionPos(pos(&index.regions, &g.region)))
             .collect();
         let region_parent = data
             .regions
@@ -175,39 +249,45 @@ impl Catalog {
                 r.parent
                     .as_ref()
                     .and_then(|p| index.regions.get(p))
-                    .map(|&p| p as u32)
+                    .map(|&p| RegionPos::new(p))
             })
             .collect();
-        let units_of = |refs: &[crate::model::UnitRef]| -> Vec<u32> {
+        let units_of = |refs: &[crate::model::UnitRef]| -> Vec<UnitPos> {
             refs.iter()
-                .filter_map(|r| index.units.get(&r.unit).map(|&p| p as u32))
+                .filter_map(|r| index.units.get(&r.unit).map(|&p| UnitPos::new(p)))
                 .collect()
         };
-        let mut task_doc = Vec::with_capacity(data.tasks.len());
-        let mut task_goal = Vec::with_capacity(data.tasks.len());
-        let mut task_region = Vec::with_capacity(data.tasks.len());
-        let mut task_leads = Vec::with_capacity(data.tasks.len());
-        let mut task_partners = Vec::with_capacity(data.tasks.len());
-        let mut task_responsible = Vec::with_capacity(data.tasks.len());
-        let mut task_mentions = Vec::with_capacity(data.tasks.len());
+        let n = data.tasks.len();
+        let mut task_doc = Vec::with_capacity(n);
+        let mut task_goal = Vec::with_capacity(n);
+        let mut task_region = Vec::with_capacity(n);
+        let mut task_leads = Vec::with_capacity(n);
+        let mut task_partners = Vec::with_capacity(n);
+        let mut task_responsible = Vec::with_capacity(n);
+        let mut task_mentions = Vec::with_capacity(n);
         let mut unit_lead_count = vec![0u32; data.units.len()];
         let mut unit_partner_count = vec![0u32; data.units.len()];
         for t in &data.tasks {
             let g = pos(&index.goals, &t.goal);
-            task_goal.push(g);
-            task_doc.push(pos(&index.documents, &t.doc));
-            task_region.push(goal_region.get(g as usize).copied().unwrap_or(MISSING));
+            task_goal.push(GoalPos(g));
+            task_doc.push(DocPos(pos(&index.documents, &t.doc)));
+            task_region.push(
+                goal_region
+                    .get(g as usize)
+                    .copied()
+                    .unwrap_or(RegionPos(MISSING)),
+            );
             let leads = units_of(&t.leads);
             let partners = units_of(&t.partners);
             // A task counts once per unit, even if a note names it twice.
             for (i, &u) in leads.iter().enumerate() {
                 if !leads[..i].contains(&u) {
-                    unit_lead_count[u as usize] += 1;
+                    unit_lead_count[u.index()] += 1;
                 }
             }
             for (i, &u) in partners.iter().enumerate() {
                 if !partners[..i].contains(&u) && !leads.contains(&u) {
-                    unit_partner_count[u as usize] += 1;
+                    unit_partner_count[u.index()] += 1;
                 }
             }
             task_leads.push(leads);
@@ -217,7 +297,7 @@ impl Catalog {
                 t.mentions
                     .iter()
                     .filter_map(|m| m.unit.as_ref().and_then(|u| index.units.get(u)))
-                    .map(|&p| p as u32)
+                    .map(|&p| UnitPos::new(p))
                     .collect(),
             );
         }
@@ -232,7 +312,7 @@ impl Catalog {
             .map(|u| {
                 index.groups_of.get(&u.id).map_or(Vec::new(), |gs| {
                     gs.iter()
-                        .filter_map(|g| index.units.get(g).map(|&p| p as u32))
+                        .filter_map(|g| index.units.get(g).map(|&p| UnitPos::new(p)))
                         .collect()
                 })
             })
@@ -257,18 +337,169 @@ impl Catalog {
         }
     }
 
-    pub fn task(&self, i: usize) -> &Task {
-        &self.data.tasks[i]
+    // ----- the data, by position ------------------------------------------
+
+    /// The whole task data (for code that works on the file as a whole:
+    /// search candidates, hand-offs).
+    pub fn data(&self) -> &TaskData {
+        &self.data
     }
 
+    /// The id → position maps of the data.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    pub fn tasks(&self) -> &[Task] {
+        &self.data.tasks
+    }
+
+    pub fn units(&self) -> &[Unit] {
+        &self.data.units
+    }
+
+    pub fn documents(&self) -> &[Document] {
+        &self.data.documents
+    }
+
+    pub fn goals(&self) -> &[Goal] {
+        &self.data.goals
+    }
+
+    pub fn regions(&self) -> &[Region] {
+        &self.data.regions
+    }
+
+    pub fn overlaps(&self) -> &[Overlap] {
+        &self.data.overlaps
+    }
+
+    /// Every task position, in data order.
+    pub fn task_positions(&self) -> impl Iterator<Item = TaskPos> + use<> {
+        (0..self.data.tasks.len() as u32).map(TaskPos)
+    }
+
+    pub fn task(&self, t: TaskPos) -> &Task {
+        &self.data.tasks[t.index()]
+    }
+
+    pub fn unit(&self, u: UnitPos) -> &Unit {
+        &self.data.units[u.index()]
+    }
+
+    pub fn overlap(&self, o: OverlapPos) -> &Overlap {
+        &self.data.overlaps[o.index()]
+    }
+
+    /// `None` for a position a dangling reference left ([`Catalog::task_doc`]
+    /// of a task whose document is missing from the file).
+    pub fn document(&self, d: DocPos) -> Option<&Document> {
+        self.data.documents.get(d.index())
+    }
+
+    pub fn goal(&self, g: GoalPos) -> Option<&Goal> {
+        self.data.goals.get(g.index())
+    }
+
+    pub fn region(&self, r: RegionPos) -> Option<&Region> {
+        self.data.regions.get(r.index())
+    }
+
+    /// The task's document (a position past the end when its id dangles).
+    pub fn task_doc(&self, t: TaskPos) -> DocPos {
+        self.task_doc[t.index()]
+    }
+
+    pub fn task_goal(&self, t: TaskPos) -> GoalPos {
+        self.task_goal[t.index()]
+    }
+
+    /// The region of the task's goal.
+    pub fn task_region(&self, t: TaskPos) -> RegionPos {
+        self.task_region[t.index()]
+    }
+
+    pub fn goal_doc(&self, g: GoalPos) -> DocPos {
+        self.goal_doc[g.index()]
+    }
+
+    pub fn goal_region(&self, g: GoalPos) -> RegionPos {
+        self.goal_region[g.index()]
+    }
+
+    pub fn region_parent(&self, r: RegionPos) -> Option<RegionPos> {
+        self.region_parent.get(r.index()).copied().flatten()
+    }
+
+    /// The task's lead units (those the data file resolves).
+    pub fn leads(&self, t: TaskPos) -> &[UnitPos] {
+        &self.task_leads[t.index()]
+    }
+
+    pub fn partners(&self, t: TaskPos) -> &[UnitPos] {
+        &self.task_partners[t.index()]
+    }
+
+    /// Units named only as 责任单位, with no rule making them leads.
+    pub fn responsible(&self, t: TaskPos) -> &[UnitPos] {
+        &self.task_responsible[t.index()]
+    }
+
+    pub fn mentions(&self, t: TaskPos) -> &[UnitPos] {
+        &self.task_mentions[t.index()]
+    }
+
+    /// The groups that contain the unit (北部7镇 for 台城街道).
+    pub fn groups_of(&self, u: UnitPos) -> &[UnitPos] {
+        &self.unit_groups[u.index()]
+    }
+
+    /// How many tasks the unit leads directly.
+    pub fn lead_count(&self, u: UnitPos) -> u32 {
+        self.unit_lead_count[u.index()]
+    }
+
+    /// How many tasks the unit partners directly (without leading them).
+    pub fn partner_count(&self, u: UnitPos) -> u32 {
+        self.unit_partner_count[u.index()]
+    }
+
+    /// The overlaps the task is part of.
+    pub fn overlaps_of(&self, t: TaskPos) -> impl Iterator<Item = OverlapPos> + '_ {
+        self.index
+            .overlaps_of
+            .get(t.index())
+            .into_iter()
+            .flatten()
+            .map(|&o| OverlapPos::new(o))
+    }
+
+    pub fn unit_pos(&self, id: &UnitId) -> Option<UnitPos> {
+        self.index.units.get(id).map(|&p| UnitPos::new(p))
+    }
+
+    pub fn task_pos(&self, id: &TaskId) -> Option<TaskPos> {
+        self.index.tasks.get(id).map(|&p| TaskPos::new(p))
+    }
+
+    pub fn doc_pos(&self, id: &DocId) -> Option<DocPos> {
+        self.index.documents.get(id).map(|&p| DocPos::new(p))
+    }
+
+    pub fn region_pos(&self, id: &RegionId) -> Option<RegionPos> {
+        self.index.regions.get(id).map(|&p| RegionPos::new(p))
+    }
+
+    // ----- queries -----------------------------------------------------------
+
     /// True when region `r` is `ancestor` or lies inside it.
-    pub fn region_within(&self, mut r: u32, ancestor: u32) -> bool {
+    pub fn region_within(&self, mut r: RegionPos, ancestor: RegionPos) -> bool {
         // Bounded walk: a cycle in a hand-edited file must not hang the UI.
         for _ in 0..64 {
             if r == ancestor {
                 return true;
             }
-            match self.region_parent.get(r as usize).copied().flatten() {
+            match self.region_parent(r) {
                 Some(p) => r = p,
                 None => return false,
             }
@@ -277,48 +508,54 @@ impl Catalog {
     }
 
     /// Whether a task names no lead (the UI shows 未明确).
-    pub fn task_unled(&self, i: usize) -> bool {
-        self.task_unled_flags[i]
+    pub fn task_unled(&self, t: TaskPos) -> bool {
+        self.task_unled_flags[t.index()]
     }
 
     /// Documents matching a `--doc` value: exact id, else id prefix, else
     /// part of the title.
-    pub fn resolve_docs(&self, q: &str) -> Vec<usize> {
+    pub fn resolve_docs(&self, q: &str) -> Vec<DocPos> {
         let docs = &self.data.documents;
-        let exact: Vec<usize> = (0..docs.len()).filter(|&i| docs[i].id.0 == q).collect();
+        let find = |hit: &dyn Fn(&Document) -> bool| -> Vec<DocPos> {
+            (0..docs.len())
+                .filter(|&i| hit(&docs[i]))
+                .map(DocPos::new)
+                .collect()
+        };
+        let exact = find(&|d| d.id.0 == q);
         if !exact.is_empty() {
             return exact;
         }
-        let prefix: Vec<usize> = (0..docs.len())
-            .filter(|&i| docs[i].id.0.starts_with(q))
-            .collect();
+        let prefix = find(&|d| d.id.0.starts_with(q));
         if !prefix.is_empty() {
             return prefix;
         }
-        (0..docs.len())
-            .filter(|&i| docs[i].title.contains(q))
-            .collect()
+        find(&|d| d.title.contains(q))
     }
 
     /// Regions matching a `--region` value: exact id or name, else part of
     /// the name.
-    pub fn resolve_regions(&self, q: &str) -> Vec<usize> {
+    pub fn resolve_regions(&self, q: &str) -> Vec<RegionPos> {
         let rs = &self.data.regions;
-        let exact: Vec<usize> = (0..rs.len())
+        let exact: Vec<RegionPos> = (0..rs.len())
             .filter(|&i| rs[i].id.0 == q || rs[i].name == q)
+            .map(RegionPos::new)
             .collect();
         if !exact.is_empty() {
             return exact;
         }
-        (0..rs.len()).filter(|&i| rs[i].name.contains(q)).collect()
+        (0..rs.len())
+            .filter(|&i| rs[i].name.contains(q))
+            .map(RegionPos::new)
+            .collect()
     }
 
     /// Units matching a `--unit` value: any unit whose canonical name, id,
     /// written name or alias equals it; if none does, those whose canonical
     /// or written name contains it.
-    pub fn resolve_units(&self, q: &str) -> Vec<usize> {
+    pub fn resolve_units(&self, q: &str) -> Vec<UnitPos> {
         let us = &self.data.units;
-        let exact: Vec<usize> = (0..us.len())
+        let exact: Vec<UnitPos> = (0..us.len())
             .filter(|&i| {
                 let u = &us[i];
                 u.id.0 == q
@@ -326,12 +563,14 @@ impl Catalog {
                     || u.written.iter().any(|w| w == q)
                     || u.aliases.iter().any(|a| a == q)
             })
+            .map(UnitPos::new)
             .collect();
         if !exact.is_empty() {
             return exact;
         }
         (0..us.len())
             .filter(|&i| us[i].name.contains(q) || us[i].written.iter().any(|w| w.contains(q)))
+            .map(UnitPos::new)
             .collect()
     }
 
@@ -339,15 +578,16 @@ impl Catalog {
     /// positions), checking direct roles first, then groups, then mentions.
     pub fn involvement(
         &self,
-        t: usize,
+        t: TaskPos,
         units: &[bool],
         groups: &[bool],
-    ) -> Option<(Involvement, Option<u32>)> {
-        let has = |list: &[u32], mask: &[bool]| {
+    ) -> Option<(Involvement, Option<UnitPos>)> {
+        let has = |list: &[UnitPos], mask: &[bool]| {
             list.iter()
                 .copied()
-                .find(|&u| mask.get(u as usize).copied().unwrap_or(false))
+                .find(|&u| mask.get(u.index()).copied().unwrap_or(false))
         };
+        let t = t.index();
         if has(&self.task_leads[t], units).is_some() {
             return Some((Involvement::Lead, None));
         }
@@ -373,16 +613,16 @@ impl Catalog {
     }
 
     /// Masks for a set of units and the groups that contain them.
-    fn unit_masks(&self, units: &[usize]) -> (Vec<bool>, Vec<bool>) {
+    fn unit_masks(&self, units: &[UnitPos]) -> (Vec<bool>, Vec<bool>) {
         let mut direct = vec![false; self.data.units.len()];
         let mut groups = vec![false; self.data.units.len()];
         for &u in units {
-            direct[u] = true;
+            direct[u.index()] = true;
         }
         for &u in units {
-            for &g in &self.unit_groups[u] {
-                if !direct[g as usize] {
-                    groups[g as usize] = true;
+            for &g in self.groups_of(u) {
+                if !direct[g.index()] {
+                    groups[g.index()] = true;
                 }
             }
         }
@@ -390,14 +630,14 @@ impl Catalog {
     }
 
     /// Every task that concerns `unit` in any way: its duty list.
-    pub fn duties(&self, unit: usize) -> Vec<Hit> {
+    pub fn duties(&self, unit: UnitPos) -> Vec<Hit> {
         let (direct, groups) = self.unit_masks(&[unit]);
-        (0..self.data.tasks.len())
+        self.task_positions()
             .filter_map(|t| {
                 self.involvement(t, &direct, &groups).map(|(inv, via)| Hit {
                     task: t,
                     involvement: Some(inv),
-                    via_group: via.map(|g| self.data.units[g as usize].id.clone()),
+                    via_group: via.map(|g| self.unit(g).id.clone()),
                 })
             })
             .collect()
@@ -434,20 +674,20 @@ impl Catalog {
                     return Err(QueryError::UnknownDoc(d.clone()));
                 }
                 let mut mask = vec![false; self.data.documents.len()];
-                for i in found {
-                    mask[i] = true;
+                for d in found {
+                    mask[d.index()] = true;
                 }
                 Some(mask)
             }
             None => None,
         };
-        let regions: Option<Vec<u32>> = match &f.region {
+        let regions: Option<Vec<RegionPos>> = match &f.region {
             Some(r) => {
                 let found = self.resolve_regions(r);
                 if found.is_empty() {
                     return Err(QueryError::UnknownRegion(r.clone()));
                 }
-                Some(found.into_iter().map(|i| i as u32).collect())
+                Some(found)
             }
             None => None,
         };
@@ -468,19 +708,16 @@ impl Catalog {
             .filter(|s| !s.is_empty())
             .map(TextNeedle::new);
         // Region containment is the same for every task of a region: cache it.
-        let mut region_ok: HashMap<u32, bool> = HashMap::new();
+        let mut region_ok: HashMap<RegionPos, bool> = HashMap::new();
         let mut hits = Vec::new();
-        for t in 0..self.data.tasks.len() {
+        for t in self.task_positions() {
             if let Some(mask) = &docs
-                && !mask
-                    .get(self.task_doc[t] as usize)
-                    .copied()
-                    .unwrap_or(false)
+                && !mask.get(self.task_doc(t).index()).copied().unwrap_or(false)
             {
                 continue;
             }
             if let Some(rs) = &regions {
-                let r = self.task_region[t];
+                let r = self.task_region(t);
                 let ok = *region_ok
                     .entry(r)
                     .or_insert_with(|| rs.iter().any(|&a| self.region_within(r, a)));
@@ -500,22 +737,25 @@ impl Catalog {
                 (Role::Any, _) => true,
                 (Role::Lead, Some(i)) => matches!(i, Involvement::Lead | Involvement::Responsible),
                 (Role::Partner, Some(i)) => i == Involvement::Partner,
+                (Role::Mentioned, Some(i)) => i == Involvement::Mentioned,
+                (Role::Unled, _) => self.task_unled(t),
                 // Without a unit, a role keeps tasks that have such units.
                 (Role::Lead, None) => !self.task_unled(t),
-                (Role::Partner, None) => !self.data.tasks[t].partners.is_empty(),
+                (Role::Partner, None) => !self.task(t).partners.is_empty(),
+                (Role::Mentioned, None) => !self.task(t).mentions.is_empty(),
             };
             if !role_ok {
                 continue;
             }
             if let Some(n) = &text
-                && !n.matches(&self.data.tasks[t])
+                && !n.matches(self.task(t))
             {
                 continue;
             }
             hits.push(Hit {
                 task: t,
                 involvement,
-                via_group: via.map(|g| self.data.units[g as usize].id.clone()),
+                via_group: via.map(|g| self.unit(g).id.clone()),
             });
         }
         Ok(View { hits, units })
@@ -599,7 +839,7 @@ mod tests {
     fn empty_filters_keep_everything_in_order() {
         let c = catalog();
         let v = c.apply(&Filters::default()).unwrap();
-        assert_eq!(v.hits.len(), c.data.tasks.len());
+        assert_eq!(v.hits.len(), c.tasks().len());
         assert!(v.hits.windows(2).all(|w| w[0].task < w[1].task));
     }
 
@@ -679,7 +919,7 @@ mod tests {
                 ..Default::default()
             })
             .unwrap();
-        assert_eq!(all.hits.len(), c.data.tasks.len());
+        assert_eq!(all.hits.len(), c.tasks().len());
     }
 
     #[test]
@@ -726,6 +966,47 @@ mod tests {
                 ("001_xibu:t3", Involvement::Mentioned)
             ]
         );
+    }
+
+    #[test]
+    fn roles_unled_and_mentioned() {
+        let c = catalog();
+        let role = |role, unit: Option<&str>| {
+            let f = Filters {
+                role,
+                unit: unit.map(str::to_owned),
+                ..Default::default()
+            };
+            ids(&c, &c.apply(&f).unwrap())
+        };
+        // Without a unit: the tasks that name no lead, the tasks that
+        // mention anything.
+        let unled: Vec<String> = c
+            .task_positions()
+            .filter(|&t| c.task_unled(t))
+            .map(|t| c.task(t).id.0.clone())
+            .collect();
+        assert_eq!(unled.len(), 2);
+        assert_eq!(role(Role::Unled, None), unled);
+        let mentioning: Vec<String> = c
+            .tasks()
+            .iter()
+            .filter(|t| !t.mentions.is_empty())
+            .map(|t| t.id.0.clone())
+            .collect();
+        assert!(!mentioning.is_empty());
+        assert_eq!(role(Role::Mentioned, None), mentioning);
+        // With a unit: where it is only mentioned (川岛镇 partners t5, t6).
+        assert_eq!(role(Role::Mentioned, Some("川岛镇")), ["001_xibu:t3"]);
+        // Its tasks that name no lead.
+        let its_unled: Vec<String> = role(Role::Any, Some("川岛镇"))
+            .into_iter()
+            .filter(|id| unled.contains(id))
+            .collect();
+        assert_eq!(role(Role::Unled, Some("川岛镇")), its_unled);
+        assert_eq!(Role::parse("未明确"), Some(Role::Unled));
+        assert_eq!(Role::parse("mentioned"), Some(Role::Mentioned));
+        assert_eq!(Role::Mentioned.next(), Role::Any);
     }
 
     #[test]

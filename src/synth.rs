@@ -119,6 +119,7 @@ pub fn generate(base: &TaskData, n_tasks: usize, seed: u64) -> TaskData {
         report.tasks_with_leads += usize::from(!leads.is_empty());
         data.tasks.push(Task {
             id: TaskId(format!("{doc_id}:t{n}")),
+            key: Default::default(),
             doc: doc_id.clone(),
             goal: goal.id.clone(),
             number: Some(format!("{n}.")),
@@ -136,6 +137,7 @@ pub fn generate(base: &TaskData, n_tasks: usize, seed: u64) -> TaskData {
             lead_mode,
             leader: None,
             deadline: None,
+            due: None,
             mentions,
             source: span(&doc_id, line),
         });
@@ -143,6 +145,7 @@ pub fn generate(base: &TaskData, n_tasks: usize, seed: u64) -> TaskData {
     for (d, doc) in data.documents.iter_mut().enumerate() {
         doc.report.goals = goal_count[d];
     }
+    data.fill_derived();
     data
 }
 

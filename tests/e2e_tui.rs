@@ -26,24 +26,7 @@ fn browse_find_unit_open_duties_and_export_csv() {
         shell_quote(&fixture)
     );
     let dir_s = dir.display().to_string();
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-c",
-        &dir_s,
-        &command,
-    ]);
-    assert!(
-        out.status.success(),
-        "tmux: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    tmux.start((120, 40), Some(&dir_s), &[&command]);
 
     // The tree opens on the regions.
     tmux.wait_for_all(&["区域 → 目标 → 任务", "江门市", "北部产城融合中心"]);
@@ -116,24 +99,7 @@ fn check_restored(name: &str, extra_env: &str, quit: bool) {
         shell_quote(Path::new(BIN)),
         shell_quote(&fixture)
     );
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(
-        out.status.success(),
-        "tmux: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    tmux.start((100, 30), None, &["sh", "-c", &script]);
     if quit {
         tmux.wait_for("江门市");
         assert_eq!(tmux.pane_flag("alternate_on"), "1");
@@ -189,4 +155,75 @@ fn without_a_terminal_it_explains_and_fails() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs a terminal"), "{err}");
     assert!(out.stdout.is_empty(), "nothing garbled on stdout");
+}
+
+/// Starts fengong on the fixture in tmux through `sh -c`, with
+/// `XDG_CONFIG_HOME` pointing at `config_home` and standard error going
+/// to `err`; the shell says `EXIT=` when fengong exits.
+fn start_with_config(tmux: &Tmux, config_home: &Path, err: &Path) {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json");
+    let script = format!(
+        "XDG_CONFIG_HOME={} {} --data {} --lang zh 2>{}; echo EXIT=$?; sleep 60",
+        shell_quote(config_home),
+        shell_quote(Path::new(BIN)),
+        shell_quote(&fixture),
+        shell_quote(err)
+    );
+    tmux.start((120, 40), None, &["sh", "-c", &script]);
+}
+
+/// A config file remaps keys (and the help follows); a bad one is named
+/// with its line in the status bar and on standard error, and the
+/// explorer runs on the default keys.
+#[test]
+fn a_config_file_remaps_keys_and_a_bad_one_is_reported_with_its_line() {
+    if !tmux::available("e2e") {
+        return;
+    }
+    let dir = temp_dir("e2e-config");
+    let config = dir.join("fengong").join("config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    let err = dir.join("stderr.txt");
+
+    std::fs::write(&config, "[keys]\nfind_unit = \"x\"\n").unwrap();
+    let tmux = Tmux::new("config-good");
+    start_with_config(&tmux, &dir, &err);
+    tmux.wait_for("江门市");
+    tmux.type_text("?");
+    tmux.wait_until("the help naming x for the finder", |s| {
+        s.lines().any(|l| l.contains("x          查找单位"))
+    });
+    // Esc, then wait: Esc and a key right after it read as Alt-key.
+    tmux.send(&["Escape"]);
+    tmux.wait_until("the help closed", |s| !s.contains("按键说明"));
+    tmux.type_text("u");
+    tmux.type_text("x");
+    tmux.wait_for("查找单位");
+    let s = tmux.capture();
+    assert!(!s.contains("> u"), "u typed nothing:\n{s}");
+    tmux.send(&["Escape"]);
+    tmux.wait_until("the finder closed", |s| !s.contains("查找单位"));
+    tmux.send(&["q"]);
+    tmux.wait_for("EXIT=0");
+    drop(tmux);
+
+    std::fs::write(&config, "[keys]\nfind_unit = \"x\"\nup = \"???\"\n").unwrap();
+    let tmux = Tmux::new("config-bad");
+    start_with_config(&tmux, &dir, &err);
+    let s = tmux.wait_for("配置文件有误");
+    assert!(s.contains("config.toml:3: unknown key"), "{s}");
+    // The defaults: u finds units, x does nothing.
+    tmux.type_text("u");
+    tmux.wait_for("查找单位");
+    tmux.send(&["Escape"]);
+    tmux.wait_until("the finder closed", |s| !s.contains("查找单位"));
+    tmux.send(&["q"]);
+    tmux.wait_for("EXIT=0");
+    let said = std::fs::read_to_string(&err).unwrap();
+    assert!(
+        said.contains(&format!("{}:3: unknown key", config.display())),
+        "{said}"
+    );
+    assert!(said.contains("default keys"), "{said}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,7 +1,8 @@
 //! The labelled corpus (`eval/`) holds a floor under the extractor: a change
 //! that breaks a convention lowers a total and fails here. The floors start
 //! at the baseline (eval/BASELINE.md) rounded down; raise them as the
-//! extractor improves, never lower them to let a change through.
+//! extractor improves, never lower them to let a change through. Also
+//! `fengong eval` run on a corpus of one's own.
 
 use std::path::Path;
 
@@ -19,7 +20,7 @@ const FLOORS: [(&str, Measure, f64, f64); 5] = [
     ("task precision", Counts::precision, 0.98, 0.9),
     ("units exactly right", Counts::units, 0.97, 0.85),
     ("deadlines right", Counts::deadlines, 0.97, 0.85),
-    ("goal recall", Counts::goals, 0.97, 0.8),
+    ("goal recall", Counts::goals, 0.97, 0.9),
 ];
 
 #[test]
@@ -27,7 +28,7 @@ fn corpus_totals_stay_above_the_floor() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval");
     let report = eval::run(&corpus, &[]).expect("the corpus scores");
     assert!(
-        report.documents.len() >= 37 && report.total.gold_tasks >= 560,
+        report.documents.len() >= 38 && report.total.gold_tasks >= 570,
         "the corpus lost documents: {} documents, {} gold tasks",
         report.documents.len(),
         report.total.gold_tasks
@@ -105,4 +106,57 @@ fn pdf_corpus_meets_the_targets() {
         failures.join("\n"),
         report.to_text(20)
     );
+}
+
+/// `fengong eval` on a corpus a user labels: the table and the JSON carry
+/// the gold's counts whatever the extractor finds, and a bad gold file or
+/// folder is named in the error.
+#[test]
+fn fengong_eval_scores_a_corpus_of_ones_own() {
+    use crate::common::{fengong, stderr, stdout_ok, temp_dir};
+    let dir = temp_dir("eval-own");
+    std::fs::create_dir_all(dir.join("docs")).unwrap();
+    std::fs::create_dir_all(dir.join("gold")).unwrap();
+    std::fs::write(
+        dir.join("docs/a.txt"),
+        "某县重点工作分工方案\n\n一、发展产业\n1.建设产业园。推进园区扩容。（县发改局牵头，县财政局配合）\n2.培育龙头企业。（县工信局牵头）\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("gold/a.gold"),
+        "document: docs/a.txt\ntitle: 某县重点工作分工方案\ngoal: 一、 | 发展产业\ntask: 1. | 建设产业园 | 县发改局 | 县财政局 | |\ntask: 2. | 培育龙头企业 | 县工信局 | | |\n",
+    )
+    .unwrap();
+    let corpus = dir.display().to_string();
+    let text = stdout_ok(&fengong(&["eval", "--corpus", &corpus]));
+    assert!(
+        text.contains("fengong eval: 1 documents, 2 gold tasks, 1 gold goals"),
+        "{text}"
+    );
+    assert!(text.lines().any(|l| l.starts_with("a ")), "{text}");
+    assert!(text.contains("total (micro)"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&stdout_ok(&fengong(&[
+        "eval", "--corpus", &corpus, "--json",
+    ])))
+    .expect("JSON report");
+    assert_eq!(json["total"]["gold_tasks"], 2);
+    assert_eq!(json["documents"][0]["doc"], "a");
+
+    std::fs::write(
+        dir.join("gold/b.gold"),
+        "document: docs/a.txt\ntask: 1. | 只有标题\n",
+    )
+    .unwrap();
+    let o = fengong(&["eval", "--corpus", &corpus]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("b.gold:2:"), "{}", stderr(&o));
+
+    let o = fengong(&[
+        "eval",
+        "--corpus",
+        &dir.join("nowhere").display().to_string(),
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("nowhere"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -51,6 +51,11 @@ fn jsonl_records_have_every_field() {
         "mentions",
         "deadline",
         "via_group",
+        "key",
+        "due_kind",
+        "due_end",
+        "status",
+        "latest_note",
     ] {
         assert!(r.get(key).is_some(), "missing {key}");
     }
@@ -200,16 +205,18 @@ fn xlsx_is_a_formatted_task_table_with_the_csv_columns() {
     let csv_records = csv_rows.records().count();
 
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
-    let sheet = book.sheet_names()[0].clone();
-    let range = book.worksheet_range(&sheet).unwrap();
+    assert_eq!(book.sheet_names(), ["台账", "按牵头单位", "全部字段"]);
+    let range = book.worksheet_range("全部字段").unwrap();
     let rows: Vec<Vec<String>> = range
         .rows()
         .map(|r| r.iter().map(|c| c.to_string()).collect())
         .collect();
-    assert_eq!(rows[0], csv_headers, "same columns as CSV");
-    assert_eq!(rows.len() - 1, csv_records, "same records as CSV");
+    // A title row says what was exported; the header row follows.
+    assert!(rows[0][0].contains("单位：台山市台城街道"), "{:?}", rows[0]);
+    assert_eq!(rows[1], csv_headers, "same columns as CSV");
+    assert_eq!(rows.len() - 2, csv_records, "same records as CSV");
     assert!(
-        rows[1..]
+        rows[2..]
             .iter()
             .any(|r| r.iter().any(|c| c.contains("北部7镇")))
     );

@@ -273,6 +273,14 @@ fn seed_001_pdf_conversion() {
             .all(|t| t.leads.is_empty() && t.lead_mode == LeadMode::None)
     );
     assert!(tasks("001").len() >= 70);
+    // Lead-sentence tasks of issue 9 once missed.
+    for (line, title) in [
+        (193, "逐步提升创新能力"),
+        (195, "积极发展新兴产业"),
+        (369, "提升水利基础设施能力"),
+    ] {
+        assert_eq!(task("001", title).source.line, line, "{title}");
+    }
 }
 
 #[test]
@@ -350,6 +358,18 @@ fn seed_004_wall_of_text() {
     assert!(tasks("004").iter().all(|t| !t.text.contains("、服务业向")));
     let titles: Vec<&str> = tasks("004").iter().map(|t| t.title.as_str()).collect();
     assert!(titles.contains(&"推动西北山地片区绿色崛起"));
+    // Goal prose makes no task: the eight tasks are the hand-read ones, and
+    // a goal's prose is its body, searchable.
+    assert_eq!(titles.len(), 8, "{titles:?}");
+    let corridor = g.iter().find(|g| g.title == "加快对外大通道共建").unwrap();
+    assert!(corridor.body.contains("南郊机场") && corridor.body.contains("成兰铁路"));
+    assert!(
+        tasks("004")
+            .iter()
+            .all(|t| !t.text.contains("南郊机场") && !t.text.contains("成兰铁路"))
+    );
+    let prose = g.iter().filter(|g| !g.body.is_empty()).count();
+    assert!(prose >= 12, "{prose} of 13 goals keep their body");
     let r = |id: &str| {
         DATA.regions
             .iter()

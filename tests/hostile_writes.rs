@@ -284,7 +284,18 @@ fn every_output(data: &str) -> Vec<Vec<String>> {
     }
     for f in ["text", "jsonl", "csv"] {
         runs.push(d(&["overlaps", "--format", f]));
+        runs.push(d(&["coverage", "--doc", "001", "--format", f]));
+        runs.push(d(&["due", "--all", "--format", f]));
     }
+    for f in ["text", "csv"] {
+        runs.push(d(&["matrix", "--format", f]));
+    }
+    runs.push(d(&["report", "--month", "2022-06"]));
+    runs.push(vec![
+        "eval".to_owned(),
+        "--corpus".to_owned(),
+        crate::common::repo("eval").display().to_string(),
+    ]);
     runs
 }
 

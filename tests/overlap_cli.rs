@@ -3,42 +3,20 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::common::overlap::{FILLER, Plan, data};
+use crate::common::overlap::{Plan, data, with_filler};
 
-fn plans_file(dir: &Path, with_overlaps: bool) -> std::path::PathBuf {
-    let taishan: Vec<(&str, &str)> = [
-        (
-            "推进台开快速路建设,完善广海湾港区集疏运体系。",
-            "台山市交通运输局",
-        ),
-        (
-            "发展川岛海岛旅游,建设上川岛旅游度假区。",
-            "台山市文化广电旅游体育局",
-        ),
-    ]
-    .iter()
-    .chain(FILLER)
-    .copied()
-    .collect();
-    let west: Vec<(&str, &str)> = [
-        ("加快台开快速路、黄茅海跨海通道建设。", "江门市交通运输局"),
-        (
-            "支持上下川岛发展滨海旅游,打造川岛旅游度假区。",
-            "江门市文化广电旅游体育局",
-        ),
-    ]
-    .iter()
-    .chain(FILLER)
-    .copied()
-    .collect();
-    let jianghai: Vec<(&str, &str)> = [(
-        "依托江门站枢纽,完善站前片区配套。",
-        "江海区住房和城乡建设局",
-    )]
-    .iter()
-    .chain(FILLER)
-    .copied()
-    .collect();
+/// Plans of 台山市, the western area and 江海区 (each with [`FILLER`]) in a
+/// data file under `dir`, with overlaps stored or not.
+fn three_plans(
+    dir: &Path,
+    [taishan, west, jianghai]: [&[(&str, &str)]; 3],
+    with_overlaps: bool,
+) -> std::path::PathBuf {
+    let (taishan, west, jianghai) = (
+        with_filler(taishan),
+        with_filler(west),
+        with_filler(jianghai),
+    );
     let mut d = data(&[
         Plan {
             doc: "000_taishan",
@@ -62,6 +40,36 @@ fn plans_file(dir: &Path, with_overlaps: bool) -> std::path::PathBuf {
     let path = dir.join("tasks.json");
     std::fs::write(&path, d.to_json()).unwrap();
     path
+}
+
+fn plans_file(dir: &Path, with_overlaps: bool) -> std::path::PathBuf {
+    three_plans(
+        dir,
+        [
+            &[
+                (
+                    "推进台开快速路建设,完善广海湾港区集疏运体系。",
+                    "台山市交通运输局",
+                ),
+                (
+                    "发展川岛海岛旅游,建设上川岛旅游度假区。",
+                    "台山市文化广电旅游体育局",
+                ),
+            ],
+            &[
+                ("加快台开快速路、黄茅海跨海通道建设。", "江门市交通运输局"),
+                (
+                    "支持上下川岛发展滨海旅游,打造川岛旅游度假区。",
+                    "江门市文化广电旅游体育局",
+                ),
+            ],
+            &[(
+                "依托江门站枢纽,完善站前片区配套。",
+                "江海区住房和城乡建设局",
+            )],
+        ],
+        with_overlaps,
+    )
 }
 
 fn fengong(data: &Path, args: &[&str]) -> Output {
@@ -218,4 +226,74 @@ fn bad_arguments_fail_with_one_clear_line() {
     let missing = fengong(&dir.path().join("nope.json"), &[]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.json"));
+}
+
+#[test]
+fn overlaps_by_default_parallel_pairs_on_request() {
+    // 台山 and 江海区 are siblings: their shared 农村人居环境整治 is a
+    // parallel measure; 台山's and the western area's 台开快速路 is an overlap.
+    let dir = tempfile::tempdir().unwrap();
+    let measure = "聚焦农村人居环境整治,深化农村厕所革命,完善生活垃圾收运处理体系。";
+    let file = three_plans(
+        dir.path(),
+        [
+            &[
+                (
+                    "推进台开快速路建设,完善广海湾港区集疏运体系。",
+                    "台山市交通运输局",
+                ),
+                (measure, "台山市农业农村局"),
+            ],
+            &[("加快台开快速路、黄茅海跨海通道建设。", "江门市交通运输局")],
+            &[(measure, "江海区农业农村局")],
+        ],
+        true,
+    );
+    let relations = |args: &[&str]| -> Vec<(String, String)> {
+        let mut all = vec!["--format", "jsonl"];
+        all.extend_from_slice(args);
+        jsonl(&fengong(&file, &all))
+            .iter()
+            .map(|r| {
+                assert!(r["places"].is_string() && r["topic"].is_number());
+                (
+                    format!(
+                        "{}~{}",
+                        r["a"]["task"].as_str().unwrap(),
+                        r["b"]["task"].as_str().unwrap()
+                    ),
+                    r["relation"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let overlaps = relations(&[]);
+    assert!(
+        overlaps.iter().all(|(_, r)| r != "parallel"),
+        "{overlaps:?}"
+    );
+    assert!(overlaps.contains(&("000_taishan:t1~001_west:t1".into(), "project".into())));
+    let parallel = relations(&["--parallel"]);
+    assert!(!parallel.is_empty() && parallel.iter().all(|(_, r)| r == "parallel"));
+    assert!(
+        parallel
+            .iter()
+            .any(|(p, _)| p == "000_taishan:t2~002_jianghai:t1"),
+        "{parallel:?}"
+    );
+    let all = relations(&["--all"]);
+    assert_eq!(all.len(), overlaps.len() + parallel.len());
+    assert_eq!(&all[..overlaps.len()], &overlaps[..], "overlaps first");
+    // The two flags exclude each other.
+    let out = fengong(&file, &["--parallel", "--all"]);
+    assert!(!out.status.success());
+    // CSV has the relation; text says it.
+    let out = fengong(&file, &["--format", "csv", "--parallel"]);
+    let text = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let col = header.iter().position(|h| h == "relation").unwrap();
+    assert!(reader.records().all(|r| &r.unwrap()[col] == "parallel"));
+    let text = stdout(&fengong(&file, &["--parallel"]));
+    assert!(text.contains("parallel (places apart"), "{text}");
 }

@@ -1,12 +1,10 @@
 //! The overlap engine on small hand-written plans.
 
-use crate::common::overlap::{FILLER, Plan, data};
-use fengong::model::{OverlapKind, TaskData, UnitId};
+use crate::common::overlap::{FILLER, Plan, TOPICS, data, western_area, with_filler};
+use fengong::model::{
+    Overlap, OverlapKind, OverlapRelation, PlaceRelation, TaskData, TermKind, UnitId,
+};
 use fengong::overlap::{compute, unit_handoffs};
-
-fn with_filler<'a>(tasks: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    tasks.iter().chain(FILLER).copied().collect()
-}
 
 fn pair<'d>(data: &'d TaskData, a: &str, b: &str) -> Option<&'d fengong::model::Overlap> {
     let overlaps = &data.overlaps;
@@ -226,14 +224,26 @@ fn output_is_deterministic_sorted_and_bounded() {
         assert_eq!(compute(&d), first);
     }
     assert!(!first.is_empty());
-    // Cross-document pairs come first, each group best first.
+    // Cross-document pairs come first; in each, overlaps before parallel
+    // pairs; each group best first.
     let cross_end = first
         .iter()
         .position(|o| !o.cross_doc)
         .unwrap_or(first.len());
     assert!(first[cross_end..].iter().all(|o| !o.cross_doc));
-    for group in [&first[..cross_end], &first[cross_end..]] {
-        assert!(group.windows(2).all(|w| w[0].score >= w[1].score));
+    for part in [&first[..cross_end], &first[cross_end..]] {
+        let overlaps_end = part
+            .iter()
+            .position(|o| !o.relation.is_overlap())
+            .unwrap_or(part.len());
+        assert!(
+            part[overlaps_end..]
+                .iter()
+                .all(|o| !o.relation.is_overlap())
+        );
+        for group in [&part[..overlaps_end], &part[overlaps_end..]] {
+            assert!(group.windows(2).all(|w| w[0].score >= w[1].score));
+        }
     }
     assert!(first.iter().all(|o| (0.0..=1.0).contains(&o.score)));
     // The within-document pair of the two 广海湾经济开发区 tasks is found too.
@@ -296,4 +306,178 @@ fn degenerate_input_gives_no_overlaps_and_no_panic() {
         "{overlaps:?}"
     );
     assert!(overlaps.iter().all(|o| !o.nested_jurisdictions));
+}
+
+// --- Relations: project, same-place measure, parallel, nothing ---
+
+/// A plan as `(doc, jurisdiction, tasks)`.
+type PlanSpec = (
+    &'static str,
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+);
+
+fn plans_of(plans: &[PlanSpec]) -> TaskData {
+    let plans: Vec<Plan> = plans
+        .iter()
+        .map(|(doc, jurisdiction, tasks)| Plan {
+            doc,
+            jurisdiction,
+            tasks,
+        })
+        .collect();
+    data(&plans)
+}
+
+#[test]
+fn a_project_in_different_words_across_sibling_plans_is_an_overlap() {
+    let d = computed(plans_of(&[
+        (
+            "jh",
+            "江海区",
+            with_filler(&[(
+                "全力支持深茂铁路江门段建设,融入轨道上的湾区。",
+                "江海区发展和改革局",
+            )]),
+        ),
+        (
+            "xh",
+            "新会区",
+            with_filler(&[(
+                "配合推进深茂铁路新会段征地拆迁,保障施工。",
+                "新会区交通运输局",
+            )]),
+        ),
+    ]));
+    let o = pair(&d, "jh:t1", "xh:t1").expect("深茂铁路 pair");
+    assert_eq!(o.relation, OverlapRelation::Project, "{o:?}");
+    assert_eq!(
+        o.places,
+        PlaceRelation::Apart,
+        "江海区 and 新会区 are siblings"
+    );
+    assert!(
+        o.shared
+            .iter()
+            .any(|t| t.term == "深茂铁路" && t.kind == TermKind::Project)
+    );
+}
+
+#[test]
+fn the_same_measure_in_nested_places_is_an_overlap_and_in_siblings_is_parallel() {
+    let measure = "聚焦农村人居环境整治,深化农村厕所革命,完善生活垃圾收运处理体系。";
+    let d = computed(plans_of(&[
+        (
+            "west",
+            "江门西部发展区",
+            with_filler(&[(
+                "推进农村人居环境整治,实施厕所革命,健全生活垃圾收运处理体系。",
+                "江门市农业农村局",
+            )]),
+        ),
+        (
+            "ts",
+            "台山市",
+            with_filler(&[(measure, "台山市农业农村局")]),
+        ),
+        (
+            "xh",
+            "新会区",
+            with_filler(&[(measure, "新会区农业农村局")]),
+        ),
+    ]));
+    let nested = pair(&d, "west:t1", "ts:t1").expect("西部 ⊃ 台山 pair");
+    assert_eq!(nested.relation, OverlapRelation::SamePlace, "{nested:?}");
+    assert_eq!(nested.places, PlaceRelation::Nested);
+    assert!(nested.nested_jurisdictions);
+    let siblings = pair(&d, "ts:t1", "xh:t1").expect("台山 ~ 新会 pair");
+    assert_eq!(siblings.relation, OverlapRelation::Parallel, "{siblings:?}");
+    assert_eq!(siblings.places, PlaceRelation::Apart);
+    // Overlaps rank above parallel pairs, even a parallel pair scoring more
+    // (台山 and 新会 have the very same sentence).
+    let rank = |o: &Overlap| d.overlaps.iter().position(|x| x == o).unwrap();
+    assert!(siblings.score > nested.score);
+    assert!(rank(nested) < rank(siblings));
+    // No hand-off between sibling districts doing similar work.
+    let index = d.index();
+    let h = unit_handoffs(&d, &index, &UnitId::from("台山市农业农村局"));
+    let others: Vec<&str> = h.iter().map(|h| h.other.as_str()).collect();
+    assert_eq!(others, ["west:t1"], "{h:?}");
+}
+
+#[test]
+fn a_higher_plan_task_about_a_sibling_is_parallel() {
+    // The western area's task for 开平 (named in its title) and 台山's task.
+    let mut d = plans_of(&[
+        (
+            "west",
+            "江门西部发展区",
+            with_filler(&[(
+                "开平翠山湖科技产业园提质。引进汽车零部件、五金机械等产业,建设跨境电商分拣清关中心。",
+                "江门市工业和信息化局",
+            )]),
+        ),
+        (
+            "ts",
+            "台山市",
+            with_filler(&[(
+                "推进工业园区扩容提质,引进汽车零部件、五金机械等产业。",
+                "台山市科工商务局",
+            )]),
+        ),
+    ]);
+    western_area(&mut d);
+    let d = computed(d);
+    let o = pair(&d, "west:t1", "ts:t1").expect("pair");
+    assert_eq!(o.places, PlaceRelation::Apart, "{o:?}");
+    assert_eq!(o.relation, OverlapRelation::Parallel);
+    assert!(o.nested_jurisdictions, "the documents still nest");
+}
+
+#[test]
+fn wording_used_in_tasks_about_anything_links_nothing() {
+    // 具有较强竞争力 is used for tourism groups, ports, farms and factories
+    // in four plans: boilerplate. 农村人居环境整治 is used for one subject.
+    let boiler = [
+        "形成一批具有较强竞争力的旅游集团,推进酒店连锁经营。",
+        "打造具有较强竞争力的深水港口,完善集疏运体系。",
+        "培育具有较强竞争力的农业龙头企业,发展订单农业。",
+        "建设具有较强竞争力的智能家电产业基地,推动技术改造。",
+    ];
+    let rural = "深入开展农村人居环境整治,推进村庄清洁行动。";
+    let plan = |i: usize| -> Vec<(&'static str, &'static str)> {
+        let mut tasks = vec![(boiler[i], "单位甲")];
+        if i < 2 {
+            tasks.push((rural, "单位乙"));
+        }
+        tasks.extend(FILLER.iter().chain(TOPICS).copied());
+        tasks
+    };
+    let d = computed(plans_of(&[
+        ("west", "江门西部发展区", plan(0)),
+        ("ts", "台山市", plan(1)),
+        ("jh", "江海区", plan(2)),
+        ("xh", "新会区", plan(3)),
+    ]));
+    assert!(d.tasks.len() >= 40, "large enough to judge wording");
+    for (a, b) in [
+        ("west:t1", "ts:t1"),
+        ("jh:t1", "xh:t1"),
+        ("west:t1", "jh:t1"),
+    ] {
+        assert!(pair(&d, a, b).is_none(), "{a} ~ {b}: {:?}", pair(&d, a, b));
+    }
+    let o = pair(&d, "west:t2", "ts:t2").expect("the rural measure pair");
+    assert_eq!(o.relation, OverlapRelation::SamePlace);
+    assert!(o.shared.iter().any(|t| t.term.contains("农村人居环境整治")));
+    // The phrase itself is rare: a corpus-free rarity weight alone would
+    // have kept it (4 of 56 tasks; 农村人居环境整治 is in 2).
+    let engine = fengong::overlap::Engine::new(&d);
+    let generic = engine.generic();
+    let phrase: Vec<char> = "具有较强竞争力".chars().collect();
+    let ratio = generic.coherence_ratio(&phrase).expect("in four tasks");
+    assert!(
+        ratio <= fengong::overlap::params::GENERIC_RATIO,
+        "coherence ratio {ratio}"
+    );
 }

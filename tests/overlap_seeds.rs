@@ -3,25 +3,8 @@
 //! strongest near the top. Tasks are found by document prefix and title so
 //! the test survives renumbering.
 
-use std::sync::LazyLock;
-
-use fengong::model::{Overlap, OverlapKind, TaskData, TaskId};
-
-static DATA: LazyLock<(TaskData, Vec<Overlap>)> = LazyLock::new(|| {
-    let data = TaskData::load(std::path::Path::new("data/tasks.json")).expect("data/tasks.json");
-    let overlaps = fengong::overlap::compute(&data);
-    (data, overlaps)
-});
-
-fn task(doc_prefix: &str, title: &str) -> TaskId {
-    DATA.0
-        .tasks
-        .iter()
-        .find(|t| t.doc.as_str().starts_with(doc_prefix) && t.title == title)
-        .unwrap_or_else(|| panic!("no task “{title}” in {doc_prefix}"))
-        .id
-        .clone()
-}
+use crate::common::overlap::{SEEDS as DATA, seed_task as task};
+use fengong::model::{Overlap, OverlapKind, OverlapRelation, PlaceRelation, TaskId};
 
 /// The overlap of two tasks and its rank among cross-document pairs (1-based).
 fn find(a: &TaskId, b: &TaskId) -> Option<(usize, &'static Overlap)> {
@@ -84,9 +67,21 @@ fn jiangmen_station_and_rail_links_tie_districts_together() {
     let (_, o) =
         find(&task("001", "培育恩台新快速发展带"), &xinhui_transport).expect("江门站 pair");
     assert!(shares(o, "江门站"), "{o:?}");
-    let (_, o) = find(&task("002", "强化基础设施“硬联通”"), &xinhui_transport)
-        .expect("江海区 and 新会区 rail links");
-    assert!(!o.nested_jurisdictions, "江海区 and 新会区 are siblings");
+    assert_eq!(o.relation, OverlapRelation::Project, "{o:?}");
+    // 深茂铁路 in the western area's plan and in 江海区's: the same project
+    // in sibling places is still an overlap.
+    let (_, o) = find(
+        &task("001", "打造多向联通运输通道"),
+        &task("002", "强化基础设施“硬联通”"),
+    )
+    .expect("深茂铁路 pair");
+    assert!(shares(o, "深茂铁路"), "{o:?}");
+    assert!(
+        !o.nested_jurisdictions,
+        "西部发展区 and 江海区 are siblings"
+    );
+    assert_eq!(o.places, PlaceRelation::Apart);
+    assert_eq!(o.relation, OverlapRelation::Project);
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod common;
 mod cli_extract;
 mod eval_floor;
 mod extract_conventions;
+mod extract_mechanisms;
 mod extract_props;
 mod extract_seeds;
 mod notes_conventions;
@@ -21,13 +22,18 @@ mod read_legacy;
 mod read_pdf;
 
 // Queries, search and overlaps, as libraries and as commands.
+mod deadline_forms;
 mod export_cli;
 mod overlap_cli;
+mod overlap_coverage;
 mod overlap_engine;
+mod overlap_labelled;
 mod overlap_seeds;
+mod progress_cli;
 mod search_bundled;
 mod search_cli;
 mod search_queries;
+mod taizhang_cli;
 
 // Hostile input, signals and write paths (docs/HOSTILE.md).
 mod hostile_data;
@@ -36,7 +42,12 @@ mod hostile_text;
 mod hostile_writes;
 
 // The explorer: state, drawing, the real binary in tmux.
+mod e2e_coverage;
+mod e2e_sizes;
 mod e2e_tui;
+mod import_graph;
 mod tui_bundled;
+mod tui_coverage;
 mod tui_render;
+mod tui_sizes;
 mod tui_state;

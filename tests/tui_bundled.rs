@@ -9,6 +9,7 @@
 
 use std::time::Duration;
 
+use fengong::query::{TaskPos, UnitPos};
 use fengong::tui::action::Action;
 use fengong::tui::input::Edit;
 use fengong::tui::state::Screen;
@@ -30,14 +31,14 @@ fn every_row_draws_cleanly_at_both_sizes() {
     for (w, h) in [(120, 40), (60, 20)] {
         let mut a = app(w, h);
         a.update(Action::ExpandAll);
-        let n = a.rows.len();
+        let n = a.browse.rows().len();
         assert!(n >= data.tasks.len(), "every task has a row");
         for i in 0..n {
             let s = draw(&a);
             assert_rows_fit(&s, w, &format!("{w}x{h}, row {i}"));
             a.update(Action::Down);
         }
-        assert_eq!(a.cursor, n - 1);
+        assert_eq!(a.browse.cursor(), n - 1);
     }
 }
 
@@ -46,12 +47,12 @@ fn every_unit_opens_a_duty_view_that_draws_cleanly() {
     let data = bundled_data();
     let n_units = data.units.len();
     let mut a = app(120, 40);
-    for u in 0..n_units {
+    for u in (0..n_units).map(UnitPos::new) {
         a.open_duty(u);
         let Screen::Duty(d) = &a.screen else {
-            panic!("unit {u}: no duty view")
+            panic!("unit {u:?}: no duty view")
         };
-        let lead = a.cat.unit_lead_count[u] as usize;
+        let lead = a.cat.lead_count(u) as usize;
         let leads_in_view = d
             .hits
             .iter()
@@ -61,10 +62,10 @@ fn every_unit_opens_a_duty_view_that_draws_cleanly() {
             .count();
         assert_eq!(
             leads_in_view, lead,
-            "unit {u}: lead count agrees with the finder's"
+            "unit {u:?}: lead count agrees with the finder's"
         );
         let s = draw(&a);
-        assert_rows_fit(&s, 120, &format!("duty view of unit {u}"));
+        assert_rows_fit(&s, 120, &format!("duty view of unit {u:?}"));
     }
 }
 
@@ -80,6 +81,8 @@ fn snapshots_of_the_main_screens() {
 
     let a = app(60, 20);
     insta::assert_snapshot!("bundled_start_60x20", draw(&a));
+    let a = app(80, 24);
+    insta::assert_snapshot!("bundled_start_80x24", draw(&a));
 
     // The first task of the first plan, with its panes.
     let mut a = app(120, 40);
@@ -88,6 +91,10 @@ fn snapshots_of_the_main_screens() {
         a.update(Action::Down);
     }
     insta::assert_snapshot!("bundled_first_task_120x40", draw(&a));
+    a.update(Action::Resize(80, 24));
+    insta::assert_snapshot!("bundled_first_task_80x24", draw(&a));
+    a.update(Action::Resize(60, 20));
+    insta::assert_snapshot!("bundled_first_task_60x20", draw(&a));
 
     // A unit's duties through the finder, typed by its short name.
     let mut a = app(120, 40);
@@ -99,6 +106,8 @@ fn snapshots_of_the_main_screens() {
     insta::assert_snapshot!("bundled_finder_120x40", draw(&a));
     a.update(Action::Submit);
     insta::assert_snapshot!("bundled_duty_120x40", draw(&a));
+    a.update(Action::Resize(80, 24));
+    insta::assert_snapshot!("bundled_duty_80x24", draw(&a));
 }
 
 /// Every cross-document overlap of the real data, from either end, lights
@@ -108,21 +117,22 @@ fn snapshots_of_the_main_screens() {
 /// many shared terms).
 #[test]
 fn overlaps_compare_cleanly_at_both_sizes() {
-    use fengong::tui::state::{Compare, Overlay};
+    use fengong::query::OverlapPos;
+    use fengong::tui::dialogs::Dialog;
+    use fengong::tui::dialogs::compare::{Compare, Evidence, Sides};
     let data = bundled_data();
     for (w, h) in [(120, 40), (60, 20)] {
         let mut a = app(w, h);
-        let pairs: Vec<(usize, usize, usize)> = a
+        let pairs: Vec<(OverlapPos, TaskPos, TaskPos)> = a
             .cat
-            .data
-            .overlaps
+            .overlaps()
             .iter()
             .enumerate()
             .filter(|(_, o)| o.cross_doc)
             .filter_map(|(i, o)| {
-                let ta = *a.cat.index.tasks.get(&o.a)?;
-                let tb = *a.cat.index.tasks.get(&o.b)?;
-                Some((i, ta, tb))
+                let ta = a.cat.task_pos(&o.a)?;
+                let tb = a.cat.task_pos(&o.b)?;
+                Some((OverlapPos::new(i), ta, tb))
             })
             .collect();
         assert_eq!(
@@ -133,33 +143,36 @@ fn overlaps_compare_cleanly_at_both_sizes() {
             for (task, other) in [(ta, tb), (tb, ta)] {
                 let cmp = Compare {
                     task,
-                    other,
-                    overlap: i,
+                    others: vec![Evidence::of_overlap(&a.cat, task, other, i)],
+                    at: 0,
                     scroll: 0,
+                    sides: Sides::Related,
                 };
-                let terms: Vec<&str> = a.cat.data.overlaps[i]
+                let terms: Vec<&str> = a
+                    .cat
+                    .overlap(i)
                     .shared
                     .iter()
                     .map(|t| t.term.as_str())
                     .collect();
-                let (mine, theirs) = cmp.ranges(&a);
+                let (mine, theirs) = cmp.ranges(&a.cat);
                 for (t, ranges) in [(task, mine), (other, theirs)] {
                     let chars: Vec<char> = a.cat.task(t).text.chars().collect();
-                    assert!(!ranges.is_empty(), "overlap {i}: nothing lit");
+                    assert!(!ranges.is_empty(), "overlap {i:?}: nothing lit");
                     for (x, y) in ranges {
                         let lit: String = chars[x..y].iter().collect();
-                        assert!(terms.contains(&lit.as_str()), "overlap {i}: {lit}");
+                        assert!(terms.contains(&lit.as_str()), "overlap {i:?}: {lit}");
                     }
                 }
                 if k % 9 != 0 {
                     continue;
                 }
-                a.overlay = Some(Overlay::Compare(cmp));
+                a.dialog = Some(Dialog::Compare(cmp));
                 let s = draw(&a);
-                assert_rows_fit(&s, w, &format!("{w}x{h}, overlap {i}"));
+                assert_rows_fit(&s, w, &format!("{w}x{h}, overlap {i:?}"));
                 a.update(Action::Bottom);
                 let s = draw(&a);
-                assert_rows_fit(&s, w, &format!("{w}x{h}, overlap {i}, end"));
+                assert_rows_fit(&s, w, &format!("{w}x{h}, overlap {i:?}, end"));
             }
         }
     }

@@ -1,14 +1,18 @@
 //! Snapshot and buffer tests of every pane and state of the explorer,
-//! drawn into ratatui's `TestBackend` at 120×40 and 60×20 (plus the
+//! drawn into ratatui's `TestBackend` at 120×40, 80×24 and 60×20 (plus the
 //! "too small" screen at 40 columns).
 
 use fengong::model::TaskData;
 use fengong::query::Catalog;
 use fengong::tui::action::Action;
+use fengong::tui::dialogs::Dialog;
 use fengong::tui::input::Edit;
+use fengong::tui::layout::Focus;
 use fengong::tui::{App, Lang, Theme};
 
-use crate::common::tui::{app_on, assert_rows_fit as common_fit, draw_terminal, small_data, typed};
+use crate::common::tui::{
+    app_on, assert_rows_fit as common_fit, draw_terminal, select_task, small_data, typed,
+};
 
 fn app(w: u16, h: u16, lang: Lang) -> App {
     let mut app = app_on(small_data(), "small.json", w, h, lang);
@@ -92,6 +96,11 @@ fn snapshot_all(w: u16, h: u16) {
 #[test]
 fn snapshots_120x40() {
     snapshot_all(120, 40);
+}
+
+#[test]
+fn snapshots_80x24() {
+    snapshot_all(80, 24);
 }
 
 #[test]
@@ -209,7 +218,8 @@ fn help_fits_the_smallest_terminal() {
     let (s, _) = draw(&a);
     assert_rows_fit(&s, 60);
     // Every key of the help is on screen, the last one too.
-    for (k, _) in fengong::tui::i18n::ZH.help {
+    for line in a.keys.help_lines(Lang::Zh) {
+        let k = &line.keys;
         assert!(
             s.contains(k.split_whitespace().next().unwrap()),
             "{k} missing:\n{s}"
@@ -243,19 +253,6 @@ fn no_color_theme_uses_no_colours_but_still_marks_the_selection() {
         }
     }
     assert!(reversed > 0, "the selected row is shown in reverse video");
-}
-
-/// Selects the task titled `title` (everything expanded).
-fn select_task(a: &mut App, title: &str) {
-    a.update(Action::ExpandAll);
-    a.update(Action::Top);
-    for _ in 0..a.rows.len() {
-        if a.selected_task().map(|t| a.cat.task(t).title.as_str()) == Some(title) {
-            return;
-        }
-        a.update(Action::Down);
-    }
-    panic!("no task titled {title}");
 }
 
 /// Cells where `needle` starts on screen, below the title bar, as
@@ -292,7 +289,7 @@ fn compare_app(w: u16, h: u16, theme: Theme, from: &str) -> App {
         (w, h),
     );
     select_task(&mut a, from);
-    while a.focus != fengong::tui::state::Focus::Overlaps {
+    while a.focus != Focus::Overlaps {
         a.update(Action::FocusNext);
     }
     let want = if from == "加快推进深茂铁路建设" {
@@ -300,14 +297,20 @@ fn compare_app(w: u16, h: u16, theme: Theme, from: &str) -> App {
     } else {
         "加快推进深茂铁路建设"
     };
-    let n = a.overlap_entries().len();
-    while !a.overlap_entries()[a.pane_pos[4]].text.ends_with(want) {
-        assert!(a.pane_pos[4] + 1 < n, "{from}: 001:t1 not related");
+    let n = a.panes().overlaps.len();
+    while !a.panes().overlaps[a.pane_pos(Focus::Overlaps)]
+        .text
+        .ends_with(want)
+    {
+        assert!(
+            a.pane_pos(Focus::Overlaps) + 1 < n,
+            "{from}: 001:t1 not related"
+        );
         a.update(Action::Down);
     }
     a.update(Action::Compare);
     assert!(
-        matches!(a.overlay, Some(fengong::tui::state::Overlay::Compare(_))),
+        matches!(a.dialog, Some(Dialog::Compare(_))),
         "c opens the comparison"
     );
     a
@@ -315,7 +318,7 @@ fn compare_app(w: u16, h: u16, theme: Theme, from: &str) -> App {
 
 #[test]
 fn comparison_view_snapshots() {
-    for (w, h) in [(120, 40), (60, 20)] {
+    for (w, h) in [(120, 40), (80, 24), (60, 20)] {
         let a = compare_app(w, h, Theme::new(false), "加快推进交通基础设施建设");
         let (s, _) = draw(&a);
         assert_rows_fit(&s, w);
@@ -362,8 +365,8 @@ fn comparison_view_highlights_shared_terms_in_both_texts() {
             let mut lit = std::collections::BTreeSet::new();
             let mut unlit = std::collections::BTreeSet::new();
             loop {
-                let scroll = match &a.overlay {
-                    Some(fengong::tui::state::Overlay::Compare(c)) => c.scroll as u16,
+                let scroll = match &a.dialog {
+                    Some(Dialog::Compare(c)) => c.scroll as u16,
                     _ => panic!("the comparison stays open while scrolling"),
                 };
                 let (s, t) = draw(&a);
@@ -384,8 +387,8 @@ fn comparison_view_highlights_shared_terms_in_both_texts() {
                     }
                 }
                 a.update(Action::Down);
-                let after = match &a.overlay {
-                    Some(fengong::tui::state::Overlay::Compare(c)) => c.scroll as u16,
+                let after = match &a.dialog {
+                    Some(Dialog::Compare(c)) => c.scroll as u16,
                     _ => unreachable!(),
                 };
                 if after == scroll {
@@ -428,7 +431,10 @@ fn duty_view_lists_hand_offs() {
             "overlaps.json".into(),
             (w, h),
         );
-        let u = a.cat.index.units[&fengong::model::UnitId::from("台山市交通运输局")];
+        let u = a
+            .cat
+            .unit_pos(&fengong::model::UnitId::from("台山市交通运输局"))
+            .unwrap();
         a.open_duty(u);
         // The section is last: its only hand-off is the last row.
         a.update(Action::Bottom);
@@ -482,7 +488,10 @@ fn duty_view_hand_offs_in_english() {
         "overlaps.json".into(),
         (120, 40),
     );
-    let u = a.cat.index.units[&fengong::model::UnitId::from("台山市文化广电旅游体育局")];
+    let u = a
+        .cat
+        .unit_pos(&fengong::model::UnitId::from("台山市文化广电旅游体育局"))
+        .unwrap();
     a.open_duty(u);
     a.update(Action::Bottom);
     let (s, _) = draw(&a);
@@ -508,7 +517,7 @@ fn related_pane_hints_name_the_compare_key() {
             (w, h),
         );
         select_task(&mut a, "加快推进交通基础设施建设");
-        while a.focus != fengong::tui::state::Focus::Overlaps {
+        while a.focus != Focus::Overlaps {
             a.update(Action::FocusNext);
         }
         let (s, _) = draw(&a);

@@ -3,10 +3,13 @@
 
 use fengong::model::TaskData;
 use fengong::query::{Catalog, Role};
+use fengong::query::{TaskPos, UnitPos};
 use fengong::tui::action::Action;
+use fengong::tui::dialogs::Dialog;
 use fengong::tui::input::Edit;
-use fengong::tui::state::{Focus, Overlay, Screen};
-use fengong::tui::tree::NodeKey;
+use fengong::tui::layout::Focus;
+use fengong::tui::state::Screen;
+use fengong::tui::view::tree::NodeKey;
 use fengong::tui::{App, Lang, Theme};
 
 use crate::common::temp_dir;
@@ -25,30 +28,30 @@ fn selected_title(app: &App) -> String {
 #[test]
 fn moves_expands_and_collapses() {
     let mut a = app();
-    assert_eq!(a.rows.len(), 10, "regions open, goals closed");
+    assert_eq!(a.browse.rows().len(), 10, "regions open, goals closed");
     run(&mut a, &vec![Action::Down; 4]);
     assert!(matches!(
-        a.tree.node(a.selected_node().unwrap()).key,
+        a.browse.tree().node(a.selected_node().unwrap()).key,
         NodeKey::Goal(_)
     ));
     a.update(Action::Expand);
-    assert_eq!(a.rows.len(), 14);
+    assert_eq!(a.browse.rows().len(), 14);
     a.update(Action::Expand); // on an open node: to its first child
     assert_eq!(selected_title(&a), "以新型城镇引擎推动北部能级提升");
     a.update(Action::Collapse); // on a leaf: to its parent
     assert!(a.selected_task().is_none());
     a.update(Action::Collapse);
-    assert_eq!(a.rows.len(), 10);
+    assert_eq!(a.browse.rows().len(), 10);
     a.update(Action::Bottom);
-    assert_eq!(a.cursor, a.rows.len() - 1);
+    assert_eq!(a.browse.cursor(), a.browse.rows().len() - 1);
     a.update(Action::Top);
-    assert_eq!(a.cursor, 0);
+    assert_eq!(a.browse.cursor(), 0);
     a.update(Action::ExpandAll);
-    assert_eq!(a.rows.len(), 20);
+    assert_eq!(a.browse.rows().len(), 20);
     a.update(Action::CollapseAll);
-    assert_eq!(a.rows.len(), 1);
+    assert_eq!(a.browse.rows().len(), 1);
     a.update(Action::PageDown);
-    assert_eq!(a.cursor, 0, "cannot move past the only row");
+    assert_eq!(a.browse.cursor(), 0, "cannot move past the only row");
 }
 
 #[test]
@@ -115,7 +118,7 @@ fn enter_on_a_unit_opens_its_duties_and_back_returns() {
     let Screen::Duty(d) = &a.screen else {
         panic!("expected the duty view")
     };
-    assert_eq!(a.cat.data.units[d.unit].name, "台山市发展和改革局");
+    assert_eq!(a.cat.unit(d.unit).name, "台山市发展和改革局");
     assert_eq!(d.hits.len(), 3);
     assert!(a.selected_task().is_some(), "starts on the first task");
     a.update(Action::Back);
@@ -129,13 +132,14 @@ fn enter_on_an_overlap_jumps_to_the_other_task() {
     // 促推海陆空… goal → its task t7, which overlaps 001:t1.
     run(&mut a, &[Action::ExpandAll]);
     let row = a
-        .rows
+        .browse
+        .rows()
         .iter()
-        .position(|&n| a.tree.node(n).key == NodeKey::Task(6))
+        .position(|&n| a.browse.tree().node(n).key == NodeKey::Task(TaskPos(6)))
         .unwrap();
     run(&mut a, &vec![Action::Down; row]);
     assert_eq!(selected_title(&a), "加快推进交通基础设施建设");
-    assert_eq!(a.overlap_entries().len(), 1);
+    assert_eq!(a.panes().overlaps.len(), 1);
     a.focus = Focus::Overlaps;
     a.update(Action::Open);
     assert_eq!(selected_title(&a), "加快推进深茂铁路建设");
@@ -147,9 +151,9 @@ fn enter_on_an_overlap_jumps_to_the_other_task() {
 fn finder_opens_duties_of_a_group_member() {
     let mut a = app();
     a.update(Action::OpenFinder);
-    assert!(matches!(a.overlay, Some(Overlay::Finder(_))));
+    assert!(matches!(a.dialog, Some(Dialog::Finder(_))));
     typed(&mut a, "台城");
-    let Some(Overlay::Finder(f)) = &a.overlay else {
+    let Some(Dialog::Finder(f)) = &a.dialog else {
         panic!()
     };
     assert_eq!(f.results.query, "台城");
@@ -206,22 +210,23 @@ fn filters_apply_show_errors_and_clear() {
     );
     typed(&mut a, "没有的单位");
     a.update(Action::Submit);
-    let Some(Overlay::Filter(f)) = &a.overlay else {
+    let Some(Dialog::Filter(f)) = &a.dialog else {
         panic!("an unknown unit keeps the dialog open")
     };
     assert!(f.error.as_deref().unwrap().contains("没有的单位"));
     a.update(Action::Edit(Edit::Clear));
     typed(&mut a, "市交通运输局");
     a.update(Action::Submit);
-    assert!(a.overlay.is_none());
+    assert!(a.dialog.is_none());
     assert_eq!(a.filters.role, Role::Lead);
     assert_eq!(a.view.hits.len(), 2);
     // Filtered trees open down to the tasks.
-    assert_eq!(a.tree.node(a.tree.roots[0]).tasks, 2);
+    assert_eq!(a.browse.tree().node(a.browse.tree().roots[0]).tasks, 2);
     assert!(
-        a.rows
+        a.browse
+            .rows()
             .iter()
-            .filter(|&&n| matches!(a.tree.node(n).key, NodeKey::Task(_)))
+            .filter(|&&n| matches!(a.browse.tree().node(n).key, NodeKey::Task(_)))
             .count()
             == 2
     );
@@ -235,7 +240,7 @@ fn filters_apply_show_errors_and_clear() {
     let Screen::Duty(d) = &a.screen else {
         panic!("expected the duty view")
     };
-    assert_eq!(a.cat.data.units[d.unit].name, "台山市端芬镇");
+    assert_eq!(a.cat.unit(d.unit).name, "台山市端芬镇");
     assert_eq!(d.hits.len(), 1);
 }
 
@@ -260,11 +265,14 @@ fn filter_by_document_and_region_choices() {
 fn grouping_toggle_regroups_by_document() {
     let mut a = app();
     a.update(Action::ToggleGrouping);
-    assert_eq!(a.tree.roots.len(), 2);
-    assert!(matches!(a.tree.node(a.tree.roots[0]).key, NodeKey::Doc(0)));
+    assert_eq!(a.browse.tree().roots.len(), 2);
+    assert!(matches!(
+        a.browse.tree().node(a.browse.tree().roots[0]).key,
+        NodeKey::Doc(fengong::query::DocPos(0))
+    ));
     a.update(Action::ToggleGrouping);
     assert!(matches!(
-        a.tree.node(a.tree.roots[0]).key,
+        a.browse.tree().node(a.browse.tree().roots[0]).key,
         NodeKey::Region(_)
     ));
 }
@@ -312,12 +320,12 @@ fn export_writes_asks_before_overwriting_and_reports_failures() {
     typed(&mut a, "no/such/folder/x.csv");
     a.update(Action::Submit);
     assert!(a.status.as_ref().unwrap().error);
-    let Some(Overlay::Export(d)) = &a.overlay else {
+    let Some(Dialog::Export(d)) = &a.dialog else {
         panic!("dialog stays open on failure")
     };
     assert!(d.error.is_some());
     a.update(Action::Cancel);
-    assert!(a.overlay.is_none());
+    assert!(a.dialog.is_none());
     let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
     assert_eq!(names.len(), 2, "no temporary files left");
     std::fs::remove_dir_all(&dir).unwrap();
@@ -328,13 +336,13 @@ fn mouse_click_selects_and_focuses_wheel_scrolls() {
     let mut a = app();
     // Row 2 of the screen is the first tree row (title bar, border).
     a.update(Action::Click { x: 5, y: 4 });
-    assert_eq!(a.cursor, 2);
+    assert_eq!(a.browse.cursor(), 2);
     a.update(Action::Wheel {
         x: 5,
         y: 10,
         down: true,
     });
-    assert_eq!(a.cursor, 5);
+    assert_eq!(a.browse.cursor(), 5);
     a.update(Action::Click { x: 100, y: 10 });
     assert_eq!(a.focus, Focus::Detail);
 }
@@ -345,7 +353,7 @@ fn quit_and_help() {
     a.update(Action::Help);
     assert_eq!(a.input_mode(), fengong::tui::keymap::InputMode::Help);
     a.update(Action::Cancel);
-    assert!(a.overlay.is_none());
+    assert!(a.dialog.is_none());
     a.update(Action::Quit);
     assert!(a.quit);
 }
@@ -368,7 +376,10 @@ fn background_mode_refilters_regroups_and_searches_off_the_key_press() {
     assert_eq!(a.filters.unit.as_deref(), Some("川岛镇"));
     a.update(Action::ToggleGrouping);
     a.settle(std::time::Duration::from_secs(10));
-    assert!(matches!(a.tree.node(a.tree.roots[0]).key, NodeKey::Doc(_)));
+    assert!(matches!(
+        a.browse.tree().node(a.browse.tree().roots[0]).key,
+        NodeKey::Doc(_)
+    ));
     a.update(Action::StartSearch);
     a.update(Action::Edit(Edit::Paste("滨海".into())));
     a.update(Action::Submit);
@@ -391,7 +402,7 @@ fn background_mode_refilters_regroups_and_searches_off_the_key_press() {
     let Screen::Duty(d) = &a.screen else {
         panic!("expected the duty view")
     };
-    assert_eq!(a.cat.data.units[d.unit].name, "台山市端芬镇");
+    assert_eq!(a.cat.unit(d.unit).name, "台山市端芬镇");
     assert_eq!(d.hits.len(), 1);
 }
 
@@ -419,15 +430,17 @@ fn detail_pane_scrolls_within_its_text() {
     );
     a.update(Action::FocusNext);
     assert_eq!(a.focus, Focus::Detail);
+    // Scrolling is bounded by the text as the last frame drew it.
+    crate::common::tui::draw(&a);
     run(&mut a, &vec![Action::Down; 100]);
-    let bottom = a.pane_pos[Focus::Detail.slot()];
+    let bottom = a.pane_pos(Focus::Detail);
     assert!(
         bottom > 0 && bottom < 30,
         "stops at the last page, got {bottom}"
     );
     a.update(Action::Up);
     assert_eq!(
-        a.pane_pos[Focus::Detail.slot()],
+        a.pane_pos(Focus::Detail),
         bottom - 1,
         "one key scrolls back at once"
     );
@@ -454,7 +467,7 @@ fn enter_before_the_finder_answers_opens_the_best_hit_when_it_does() {
     let Screen::Duty(d) = &a.screen else {
         panic!("the duty view opened")
     };
-    assert_eq!(a.cat.data.units[d.unit].name, "台山市端芬镇");
+    assert_eq!(a.cat.unit(d.unit).name, "台山市端芬镇");
 }
 
 /// A hand-edited file with dangling references and a containment cycle
@@ -484,7 +497,7 @@ fn broken_references_do_not_panic() {
             a.update(Action::ToggleGrouping);
         }
         a.update(Action::ExpandAll);
-        let n = a.rows.len();
+        let n = a.browse.rows().len();
         assert!(n > 0);
         for _ in 0..n {
             for f in [
@@ -501,8 +514,8 @@ fn broken_references_do_not_panic() {
             t.draw(|f| fengong::tui::render::render(&a, f)).unwrap();
             a.update(Action::Down);
         }
-        for u in 0..a.cat.data.units.len() {
-            a.open_duty(u);
+        for u in 0..a.cat.units().len() {
+            a.open_duty(UnitPos::new(u));
             let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 20)).unwrap();
             t.draw(|f| fengong::tui::render::render(&a, f)).unwrap();
         }
@@ -528,15 +541,18 @@ fn typing_on_a_choice_picks_the_matching_document_or_region() {
 
 #[test]
 fn overlaps_pane_lists_other_plans_most_certain_first() {
-    use fengong::model::{Overlap, OverlapKind, TaskId};
+    use fengong::model::{Overlap, OverlapKind, OverlapRelation, PlaceRelation, TaskId};
     let mut data = TaskData::from_json(include_str!("fixtures/small.json")).unwrap();
     let ov = |a: &str, b: &str, score: f32, cross: bool| Overlap {
         a: TaskId(a.into()),
         b: TaskId(b.into()),
         score,
+        relation: OverlapRelation::SamePlace,
         kind: OverlapKind::SimilarWording,
         cross_doc: cross,
         nested_jurisdictions: false,
+        places: PlaceRelation::Same,
+        topic: 0.0,
         shared: Vec::new(),
     };
     // t7 already overlaps 001:t1 (0.82); add a stronger one in another
@@ -556,7 +572,7 @@ fn overlaps_pane_lists_other_plans_most_certain_first() {
     while selected_title(&a) != "加快推进交通基础设施建设" {
         a.update(Action::Down);
     }
-    let titles: Vec<String> = a.overlap_entries().into_iter().map(|e| e.text).collect();
+    let titles: Vec<String> = a.panes().overlaps.iter().map(|e| e.text.clone()).collect();
     assert_eq!(
         titles,
         ["[001] 完善西部公路网络", "[001] 加快推进深茂铁路建设"]
@@ -580,7 +596,7 @@ fn keys_typed_ahead_wait_for_the_state_they_were_typed_for() {
     a.handle_event(key(KeyCode::Enter));
     a.handle_event(key(KeyCode::Char('e')));
     let start = std::time::Instant::now();
-    while !matches!(a.overlay, Some(Overlay::Export(_)))
+    while !matches!(a.dialog, Some(Dialog::Export(_)))
         && start.elapsed() < std::time::Duration::from_secs(10)
     {
         a.update(Action::Tick);
@@ -589,8 +605,8 @@ fn keys_typed_ahead_wait_for_the_state_they_were_typed_for() {
     let Screen::Duty(d) = &a.screen else {
         panic!("the duty view opened")
     };
-    assert_eq!(a.cat.data.units[d.unit].name, "台山市台城街道");
-    let Some(Overlay::Export(x)) = &a.overlay else {
+    assert_eq!(a.cat.unit(d.unit).name, "台山市台城街道");
+    let Some(Dialog::Export(x)) = &a.dialog else {
         panic!("e opened the export dialog")
     };
     assert_eq!(x.name.text(), "台山市台城街道.csv");
@@ -604,7 +620,7 @@ fn enter_without_a_match_is_not_kept_for_later() {
     a.update(Action::OpenFinder);
     typed(&mut a, "没有这个单位");
     a.update(Action::Submit);
-    let Some(Overlay::Finder(f)) = &a.overlay else {
+    let Some(Dialog::Finder(f)) = &a.dialog else {
         panic!("the finder stays open")
     };
     assert!(!f.submit_when_ready);
@@ -626,15 +642,15 @@ fn select(a: &mut App, title: &str) {
     a.update(Action::ExpandAll);
     a.update(Action::Top);
     while selected_title(a) != title {
-        let before = a.cursor;
+        let before = a.browse.cursor();
         a.update(Action::Down);
-        assert_ne!(a.cursor, before, "no task titled {title}");
+        assert_ne!(a.browse.cursor(), before, "no task titled {title}");
     }
 }
 
 #[test]
 fn compare_opens_from_the_related_pane_jumps_and_closes() {
-    use fengong::tui::state::Compare;
+    use fengong::tui::dialogs::compare::Compare;
     let mut a = overlaps_app();
     select(&mut a, "加快推进交通基础设施建设");
     let t7 = a.selected_task().unwrap();
@@ -642,34 +658,34 @@ fn compare_opens_from_the_related_pane_jumps_and_closes() {
     a.update(Action::Down); // the second related task: 001:t1
     a.update(Action::Compare);
     assert_eq!(a.input_mode(), fengong::tui::keymap::InputMode::View);
-    let Some(Overlay::Compare(c)) = &a.overlay else {
+    let Some(Dialog::Compare(c)) = &a.dialog else {
         panic!("c opens the comparison")
     };
     let c: Compare = c.clone();
     assert_eq!(c.task, t7);
-    assert_eq!(a.cat.task(c.other).title, "加快推进深茂铁路建设");
+    assert_eq!(a.cat.task(c.other()).title, "加快推进深茂铁路建设");
     // The selected task is `a` of the overlap: its offsets go to its text.
-    let (mine, other) = c.ranges(&a);
+    let (mine, other) = c.ranges(&a.cat);
     assert_eq!(mine, vec![(17, 21)]);
     assert_eq!(other, vec![(4, 8), (13, 17)]);
     // Esc closes it, back on the pane it came from.
     a.update(Action::Back);
-    assert!(a.overlay.is_none());
+    assert!(a.dialog.is_none());
     assert_eq!(a.focus, Focus::Overlaps);
     assert_eq!(selected_title(&a), "加快推进交通基础设施建设");
     // Enter goes to the related task; Esc comes back.
     a.update(Action::Compare);
     a.update(Action::Open);
-    assert!(a.overlay.is_none());
+    assert!(a.dialog.is_none());
     assert_eq!(selected_title(&a), "加快推进深茂铁路建设");
     // From there, c (on the tree) compares with its best related task,
     // and the offsets swap: this task is `b` of the overlap.
     a.update(Action::Compare);
-    let Some(Overlay::Compare(c)) = &a.overlay else {
+    let Some(Dialog::Compare(c)) = &a.dialog else {
         panic!("c opens the comparison from the tree too")
     };
-    assert_eq!(a.cat.task(c.other).title, "加快推进交通基础设施建设");
-    let (mine, other) = c.ranges(&a);
+    assert_eq!(a.cat.task(c.other()).title, "加快推进交通基础设施建设");
+    let (mine, other) = c.ranges(&a.cat);
     assert_eq!(mine, vec![(4, 8), (13, 17)]);
     assert_eq!(other, vec![(17, 21)]);
     a.update(Action::Back);
@@ -682,7 +698,7 @@ fn compare_without_related_tasks_says_so() {
     let mut a = overlaps_app();
     select(&mut a, "以新型城镇引擎推动北部能级提升");
     a.update(Action::Compare);
-    assert!(a.overlay.is_none());
+    assert!(a.dialog.is_none());
     assert_eq!(
         a.status.as_ref().map(|s| s.text.as_str()),
         Some("没有可对比的相关任务")
@@ -695,8 +711,8 @@ fn compare_scrolls_within_bounds() {
     a.update(Action::Resize(60, 20));
     select(&mut a, "加快推进交通基础设施建设");
     a.update(Action::Compare);
-    let scroll = |a: &App| match &a.overlay {
-        Some(Overlay::Compare(c)) => c.scroll,
+    let scroll = |a: &App| match &a.dialog {
+        Some(Dialog::Compare(c)) => c.scroll,
         _ => panic!(),
     };
     a.update(Action::Up);
@@ -712,9 +728,12 @@ fn compare_scrolls_within_bounds() {
 
 #[test]
 fn duty_view_hand_offs_open_the_other_plans_task() {
-    use fengong::tui::state::DutyRow;
+    use fengong::tui::view::duty::DutyRow;
     let mut a = overlaps_app();
-    let u = a.cat.index.units[&fengong::model::UnitId::from("台山市交通运输局")];
+    let u = a
+        .cat
+        .unit_pos(&fengong::model::UnitId::from("台山市交通运输局"))
+        .unwrap();
     a.open_duty(u);
     let Screen::Duty(d) = &a.screen else {
         panic!("expected the duty view")
@@ -728,7 +747,7 @@ fn duty_view_hand_offs_open_the_other_plans_task() {
     assert_eq!(
         h.other_leads
             .iter()
-            .map(|&u| a.cat.data.units[u].name.as_str())
+            .map(|&u| a.cat.unit(u).name.as_str())
             .collect::<Vec<_>>(),
         ["江门市交通运输局"]
     );
@@ -757,12 +776,82 @@ fn duty_view_hand_offs_open_the_other_plans_task() {
 
 #[test]
 fn duty_view_without_hand_offs_has_no_section() {
-    use fengong::tui::state::DutyRow;
+    use fengong::tui::view::duty::DutyRow;
     let mut a = overlaps_app();
     // Leads tasks, none overlapping another plan.
-    let u = a.cat.index.units[&fengong::model::UnitId::from("台山市产业转移工业园")];
+    let u = a
+        .cat
+        .unit_pos(&fengong::model::UnitId::from("台山市产业转移工业园"))
+        .unwrap();
     a.open_duty(u);
     let Screen::Duty(d) = &a.screen else { panic!() };
     assert!(d.handoffs.is_empty());
     assert!(!d.rows.iter().any(|r| matches!(r, DutyRow::Handoffs(_))));
+}
+
+/// Ticks (the event loop's, every 100 ms) poll the finder; they leave
+/// every other dialog open.
+#[test]
+fn ticks_leave_open_dialogs_open() {
+    let mut a = app();
+    for open in [
+        Action::Help,
+        Action::StartSearch,
+        Action::OpenFinder,
+        Action::OpenFilter,
+        Action::OpenExport,
+    ] {
+        a.update(open.clone());
+        let mode = a.input_mode();
+        for _ in 0..3 {
+            a.update(Action::Tick);
+        }
+        assert!(a.dialog.is_some(), "{open:?} closed by a tick");
+        assert_eq!(a.input_mode(), mode);
+        a.dialog = None;
+    }
+}
+
+/// The role choice offers 未明确 (tasks that name no lead) and 提及 (the
+/// unit is only mentioned), and the status bar names them.
+#[test]
+fn filter_roles_unled_and_mentioned() {
+    let mut a = app();
+    a.update(Action::OpenFilter);
+    run(&mut a, &[Action::NextField, Action::NextField]);
+    // Any → lead → partner → 未明确.
+    run(&mut a, &[Action::Expand, Action::Expand, Action::Expand]);
+    a.update(Action::Submit);
+    assert_eq!(a.filters.role, Role::Unled);
+    assert_eq!(a.view.hits.len(), 2);
+    assert!(a.view.hits.iter().all(|h| a.cat.task_unled(h.task)));
+    let (s, _) = crate::common::tui::draw_terminal(&a);
+    assert!(s.contains("筛选: 角色=未明确 · 显示任务 2"), "{s}");
+    // 提及 for a unit: the tasks that mention it without giving it a role.
+    a.update(Action::OpenFilter);
+    run(
+        &mut a,
+        &[Action::NextField, Action::NextField, Action::Expand],
+    );
+    a.update(Action::NextField);
+    typed(&mut a, "川岛镇");
+    a.update(Action::Submit);
+    assert_eq!(a.filters.role, Role::Mentioned);
+    let titles: Vec<&str> = a
+        .view
+        .hits
+        .iter()
+        .map(|h| a.cat.task(h.task).title.as_str())
+        .collect();
+    assert_eq!(titles, ["建设滨海旅游示范带"]);
+    // ← from 全部 goes round to 提及.
+    a.update(Action::ClearFilters);
+    a.update(Action::OpenFilter);
+    a.update(Action::NextField);
+    a.update(Action::NextField);
+    a.update(Action::Collapse);
+    let Some(Dialog::Filter(f)) = &a.dialog else {
+        panic!()
+    };
+    assert_eq!(f.role, Role::Mentioned);
 }

@@ -8,10 +8,7 @@ use fengong::extract::{DocInput, extract_documents};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let data = extract_documents(&[DocInput {
-        path: Path::new("fuzz.txt"),
-        text,
-    }]);
+    let data = extract_documents(&[DocInput::from_text(Path::new("fuzz.txt"), text)]);
     for t in &data.tasks {
         assert!(t.source.line >= 1);
     }

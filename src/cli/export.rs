@@ -29,12 +29,16 @@ pub struct ExportArgs {
     /// Unit: canonical name, name as written, or alias; groups containing it count too.
     #[arg(long, value_name = "U")]
     pub unit: Option<String>,
-    /// lead, partner or any.
+    /// any, lead, partner, unled (tasks that name no lead) or mentioned.
     #[arg(long, value_name = "ROLE", value_parser = parse_role, default_value = "any")]
     pub role: Role,
     /// Text the task's title or text must contain.
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
+    /// The day statuses are judged on (滞后) and the XLSX title gives
+    /// (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::tracking::parse_date)]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -42,10 +46,17 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    Role::parse(s).ok_or_else(|| format!("unknown role \"{s}\" (lead, partner, any)"))
+    Role::parse(s).ok_or_else(|| {
+        let known: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+        format!("unknown role \"{s}\" ({})", known.join(", "))
+    })
 }
 
-pub fn run(data: Option<PathBuf>, a: ExportArgs) -> anyhow::Result<ExitCode> {
+pub fn run(
+    data: Option<PathBuf>,
+    progress: Option<PathBuf>,
+    a: ExportArgs,
+) -> anyhow::Result<ExitCode> {
     // The name decides the format before anything is loaded or written.
     let target = a.output.filter(|p| p.as_os_str() != "-");
     let format = match &target {
@@ -55,7 +66,9 @@ pub fn run(data: Option<PathBuf>, a: ExportArgs) -> anyhow::Result<ExitCode> {
     if target.is_none() && !format.is_streamable() {
         anyhow::bail!("XLSX is a file, not text: give it a name (-o 分工.xlsx)");
     }
-    let catalog = Catalog::new(super::load_data(data)?);
+    let loaded = super::tracking::load(data, progress)?;
+    let catalog: &Catalog = &loaded.catalog;
+    let today = a.today.unwrap_or_else(fengong::deadline::today);
     let filters = Filters {
         doc: a.doc,
         region: a.region,
@@ -64,10 +77,19 @@ pub fn run(data: Option<PathBuf>, a: ExportArgs) -> anyhow::Result<ExitCode> {
         text: a.query,
     };
     let view = catalog.apply(&filters)?;
-    let records = export::records(&catalog, &view.hits);
+    let records = export::records_with_progress(catalog, &view.hits, &loaded.tracker, today);
     match target {
         Some(path) => {
-            let (n, written) = export::export_file(&path, format, &records, a.force)?;
+            let unit = view.units.first().map(|&u| catalog.unit(u).name.as_str());
+            let caption = export::ledger::caption(
+                &filters,
+                unit,
+                &super::tracking::data_name(&loaded.origin),
+                super::tracking::progress_name(&loaded.tracker),
+                today,
+            );
+            let (n, written) =
+                export::write_file_titled(&path, format, &records, a.force, &caption)?;
             for note in &written.notes {
                 super::note(format_args!("fengong: {note}"));
             }

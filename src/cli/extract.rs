@@ -59,7 +59,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         out.write_all(json.as_bytes())?;
         out.flush()?;
     } else {
-        let written = fengong::export::write_atomic(&args.output, exists, |tmp| {
+        let written = fengong::atomic::write_atomic(&args.output, exists, |tmp| {
             std::fs::write(tmp, json.as_bytes()).map_err(Into::into)
         })?;
         for n in &written.notes {
@@ -102,9 +102,10 @@ pub fn report(data: &TaskData) -> String {
             ));
         }
         if !r.prose_goals.is_empty() {
+            let n = r.prose_goals.len();
             out.push_str(&format!(
-                "  {} goals are prose with no tasks (their text is kept as the goal's body):\n",
-                r.prose_goals.len()
+                "  {n} {} prose with no tasks (the text is kept as the goal's body):\n",
+                if n == 1 { "goal is" } else { "goals are" }
             ));
             for g in &r.prose_goals {
                 out.push_str(&format!("    {}:{}: {}\n", d.source, g.line, g.title));

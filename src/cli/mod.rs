@@ -9,11 +9,17 @@ use fengong::sanitise::Visible;
 use clap::{Parser, Subcommand};
 
 mod browse;
+mod coverage;
+mod due;
 mod eval;
 mod export;
 mod extract;
+mod matrix;
 mod overlaps;
+mod progress;
+mod report;
 mod search;
+mod tracking;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -25,6 +31,9 @@ pub struct Cli {
     /// Task-data file (default: data/tasks.json if present, else the bundled copy).
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
+    /// Progress file (default: beside the task data, e.g. data/tasks.progress.json).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
     #[command(flatten)]
@@ -47,19 +56,34 @@ pub enum Command {
     Overlaps(overlaps::OverlapsArgs),
     /// Score the extractor on labelled plans (gold/*.gold files; see eval/README.md).
     Eval(eval::EvalArgs),
+    /// Tasks by deadline: overdue, due within 30 or 90 days, later, ongoing, none.
+    Due(due::DueArgs),
+    /// Units × plans (or goals): how many tasks each unit leads and partners.
+    Matrix(matrix::MatrixArgs),
+    /// Record a task's status and notes, show its history, import a 台账 sheet.
+    Progress(progress::ProgressArgs),
+    /// The monthly report of a unit (or every unit) for the 通报.
+    Report(report::ReportArgs),
+    /// Which tasks of a higher plan the plans below it take up.
+    Coverage(coverage::CoverageArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let data = cli.data;
+    let (data, progress) = (cli.data, cli.progress);
     match cli.command {
         None => browse::run(data, cli.browse),
         Some(Command::Extract(a)) => extract::run(a),
-        Some(Command::Export(a)) => export::run(data, a),
+        Some(Command::Export(a)) => export::run(data, progress, a),
         Some(Command::Units(a)) => search::run_units(data, a),
         Some(Command::Search(a)) => search::run_search(data, a),
         Some(Command::Filter(a)) => search::run_filter(a),
         Some(Command::Overlaps(a)) => overlaps::run(data, a),
         Some(Command::Eval(a)) => eval::run(a),
+        Some(Command::Due(a)) => due::run(data, progress, a),
+        Some(Command::Matrix(a)) => matrix::run(data, a),
+        Some(Command::Progress(a)) => progress::run(data, progress, a),
+        Some(Command::Report(a)) => report::run(data, progress, a),
+        Some(Command::Coverage(a)) => coverage::run(data, a),
     }
 }
 

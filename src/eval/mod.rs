@@ -396,6 +396,22 @@ impl Locator {
 }
 
 impl Report {
+    /// Counts summed over the documents tagged with each convention (a
+    /// document counts for every convention it is tagged with), by id.
+    pub fn by_convention(&self) -> Vec<(String, Counts)> {
+        let mut out: Vec<(String, Counts)> = Vec::new();
+        for d in &self.documents {
+            for c in &d.conventions {
+                match out.iter_mut().find(|(id, _)| id == c) {
+                    Some((_, counts)) => counts.add(&d.counts),
+                    None => out.push((c.clone(), d.counts)),
+                }
+            }
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
     /// The worst document by a measure, with its value.
     pub fn worst(&self, measure: impl Fn(&Counts) -> f64) -> Option<(&str, f64)> {
         self.documents
@@ -449,6 +465,17 @@ impl Report {
             "found tasks with the right number: {}/{}; in the right goal: {}/{}",
             t.numbers_right, t.found, t.task_goals_right, t.found
         );
+        let conventions = self.by_convention();
+        if !conventions.is_empty() {
+            let _ = writeln!(
+                s,
+                "\nby convention (eval/CONVENTIONS.md), over the documents tagged with it:"
+            );
+            for (id, c) in &conventions {
+                let goals = format!("{}/{}", c.goals_found, c.gold_goals);
+                row(&mut s, id, c, &goals, "");
+            }
+        }
         let mut misses: Vec<&Miss> = self.documents.iter().flat_map(|d| &d.misses).collect();
         misses.sort_by_key(|m| m.kind as u8);
         if !misses.is_empty() && max_misses > 0 {
@@ -547,6 +574,8 @@ mod tests {
             lead_mode: LeadMode::Single,
             leader: None,
             deadline: deadline.map(str::to_owned),
+            due: None,
+            key: Default::default(),
             mentions: Vec::new(),
             source: SourceSpan {
                 doc: DocId::from("d"),
@@ -606,7 +635,7 @@ mod tests {
         d
     }
 
-    const GOLD: &str = "document: docs/d.txt\ntitle: 某市方案\ngoal: 一、 | 发展产业\ntask: 1. | 建设园区 | 市发改委 | 财政局=市财政局 | | 12月底前\ntask: 2. | 培育企业 | 市工信局 | 市科技局 | |\ntask: 3. | 漏掉的任务 | 市民政局 | | |\ngoal: 二、 | 改善民生 | prose\n";
+    const GOLD: &str = "document: docs/d.txt\ntitle: 某市方案\nconventions: C01\ngoal: 一、 | 发展产业\ntask: 1. | 建设园区 | 市发改委 | 财政局=市财政局 | | 12月底前\ntask: 2. | 培育企业 | 市工信局 | 市科技局 | |\ntask: 3. | 漏掉的任务 | 市民政局 | | |\ngoal: 二、 | 改善民生 | prose\n";
 
     #[test]
     fn scores_found_missed_spurious_units_and_deadlines() {
@@ -646,6 +675,9 @@ mod tests {
         assert_eq!(r.total.gold_tasks, 6);
         assert!((r.total.recall() - 2.0 / 6.0).abs() < 1e-9);
         assert_eq!(r.worst(Counts::recall), Some(("b", 0.0)));
+        let by = r.by_convention();
+        assert_eq!(by.len(), 1);
+        assert_eq!((by[0].0.as_str(), by[0].1.gold_tasks), ("C01", 6));
         let text = r.to_text(5);
         assert!(text.contains("total (micro)"), "{text}");
         assert!(text.contains("missed   a  漏掉的任务"), "{text}");

@@ -8,10 +8,10 @@
 //! guards cells against formula injection; the format of a file follows its
 //! name ([`format_for_path`]).
 
-mod write;
+pub mod ledger;
 pub mod xlsx;
 
-pub use write::{Written, write_atomic};
+use crate::atomic::{WriteError, Written, write_atomic};
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -20,11 +20,14 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::model::LeadMode;
-use crate::query::{Catalog, Filters, Hit, Involvement, Role};
+use crate::query::{Catalog, Filters, Hit, Role};
 
 /// One task as a flat row. Field names are the JSON keys.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record {
+    /// The task's stable key (`{doc}#{8 hex}`): the same in every export
+    /// and after re-extraction, so other tools can refer to the task.
+    pub key: String,
     /// Document id.
     pub doc: String,
     pub doc_title: String,
@@ -58,25 +61,65 @@ pub struct Record {
     pub role: Option<String>,
     /// With a unit filter: the group through which the unit was reached.
     pub via_group: Option<String>,
+    /// The deadline read as dates (docs/FORMAT.md `due`): `by`, `span`,
+    /// `yearly`, `half_yearly`, `quarterly`, `monthly`, `ongoing`, `unparsed`.
+    pub due_kind: Option<String>,
+    pub due_start: Option<String>,
+    pub due_end: Option<String>,
+    /// With progress: `not_started`, `in_progress`, `done`, `closed`, or
+    /// `lagging` (unfinished past a dated deadline).
+    pub status: Option<String>,
+    /// With progress: the latest note, its day and its reporting unit.
+    pub latest_note: Option<String>,
+    pub latest_note_date: Option<String>,
+    pub reported_by: Option<String>,
 }
 
-/// Builds the records of a view's hits, in order.
+/// Builds the records of a view's hits, in order, without progress.
 pub fn records(c: &Catalog, hits: &[Hit]) -> Vec<Record> {
     hits.iter().map(|h| record(c, h)).collect()
 }
 
+/// Builds the records with their progress fields from `tracker`, the
+/// status as seen on `today` (滞后 for unfinished work past its deadline).
+pub fn records_with_progress(
+    c: &Catalog,
+    hits: &[Hit],
+    tracker: &crate::progress::Tracker,
+    today: chrono::NaiveDate,
+) -> Vec<Record> {
+    hits.iter()
+        .map(|h| {
+            let mut r = record(c, h);
+            let p = tracker.ledger().of(h.task.index());
+            r.status = Some(
+                tracker
+                    .shown(c.data(), h.task.index(), today)
+                    .key()
+                    .to_owned(),
+            );
+            if let Some(n) = p.latest_note() {
+                r.latest_note = Some(n.text.clone());
+                r.latest_note_date = Some(n.date.to_string());
+                r.reported_by = n.unit.clone();
+            }
+            r
+        })
+        .collect()
+}
+
 fn record(c: &Catalog, h: &Hit) -> Record {
     let t = c.task(h.task);
-    let doc = c.data.documents.get(c.task_doc[h.task] as usize);
-    let goal = c.data.goals.get(c.task_goal[h.task] as usize);
-    let region = c.data.regions.get(c.task_region[h.task] as usize);
+    let doc = c.document(c.task_doc(h.task));
+    let goal = c.goal(c.task_goal(h.task));
+    let region = c.region(c.task_region(h.task));
     let unit_name = |id: &crate::model::UnitId| {
-        c.index
-            .units
-            .get(id)
-            .map_or_else(|| id.0.clone(), |&u| c.data.units[u].name.clone())
+        c.unit_pos(id)
+            .map_or_else(|| id.0.clone(), |u| c.unit(u).name.clone())
     };
+    let due = t.due.as_ref();
     Record {
+        key: t.key.0.clone(),
         doc: t.doc.0.clone(),
         doc_title: doc.map_or_else(String::new, |d| d.title.clone()),
         source: doc.map_or_else(String::new, |d| d.source.clone()),
@@ -98,10 +141,31 @@ fn record(c: &Catalog, h: &Hit) -> Record {
         deadline: t.deadline.clone(),
         role: h.involvement.map(|i| i.key().to_owned()),
         via_group: h.via_group.as_ref().map(unit_name),
+        due_kind: due.map(|d| due_kind_key(d.kind).to_owned()),
+        due_start: due.and_then(|d| d.start.clone()),
+        due_end: due.and_then(|d| d.end.clone()),
+        status: None,
+        latest_note: None,
+        latest_note_date: None,
+        reported_by: None,
     }
 }
 
-pub fn lead_mode_key(m: LeadMode) -> &'static str {
+fn due_kind_key(k: crate::model::DueKind) -> &'static str {
+    use crate::model::DueKind;
+    match k {
+        DueKind::By => "by",
+        DueKind::Span => "span",
+        DueKind::Yearly => "yearly",
+        DueKind::HalfYearly => "half_yearly",
+        DueKind::Quarterly => "quarterly",
+        DueKind::Monthly => "monthly",
+        DueKind::Ongoing => "ongoing",
+        DueKind::Unparsed => "unparsed",
+    }
+}
+
+fn lead_mode_key(m: LeadMode) -> &'static str {
     match m {
         LeadMode::Single => "single",
         LeadMode::Joint => "joint",
@@ -111,7 +175,7 @@ pub fn lead_mode_key(m: LeadMode) -> &'static str {
 }
 
 /// Chinese label of a lead mode, for tables read by people.
-pub fn lead_mode_label(m: &str) -> &'static str {
+fn lead_mode_label(m: &str) -> &'static str {
     match m {
         "single" => "单独牵头",
         "joint" => "共同牵头",
@@ -120,7 +184,8 @@ pub fn lead_mode_label(m: &str) -> &'static str {
     }
 }
 
-fn role_label(r: &str) -> &'static str {
+/// Chinese label of a role key (`lead` → 牵头).
+pub fn role_label(r: &str) -> &'static str {
     match r {
         "lead" => "牵头",
         "partner" => "配合",
@@ -131,7 +196,7 @@ fn role_label(r: &str) -> &'static str {
 }
 
 /// Column headers of the tabular formats (CSV, Markdown, XLSX), in order.
-pub const HEADERS: [&str; 18] = [
+pub const HEADERS: [&str; 26] = [
     "文档",
     "文档标题",
     "来源文件",
@@ -150,10 +215,18 @@ pub const HEADERS: [&str; 18] = [
     "时限",
     "角色",
     "经由组合",
+    "任务编号",
+    "时限类型",
+    "开始日期",
+    "截止日期",
+    "状态",
+    "最新进展",
+    "进展日期",
+    "填报单位",
 ];
 
-/// Columns holding long text, which XLSX should wrap (任务, 全文).
-pub const WRAP_COLUMNS: [usize; 2] = [7, 8];
+/// Columns holding long text, which XLSX should wrap (任务, 全文, 最新进展).
+pub const WRAP_COLUMNS: [usize; 3] = [7, 8, 23];
 
 /// The records as rows of strings under [`HEADERS`]; lists are joined
 /// with `、` as the plans write them.
@@ -180,9 +253,48 @@ pub fn table_rows(records: &[Record]) -> Vec<Vec<String>> {
                 r.deadline.clone().unwrap_or_default(),
                 r.role.as_deref().map(role_label).unwrap_or("").to_owned(),
                 r.via_group.clone().unwrap_or_default(),
+                r.key.clone(),
+                r.due_kind
+                    .as_deref()
+                    .map(due_kind_label)
+                    .unwrap_or("")
+                    .to_owned(),
+                r.due_start.clone().unwrap_or_default(),
+                r.due_end.clone().unwrap_or_default(),
+                r.status
+                    .as_deref()
+                    .map(status_label)
+                    .unwrap_or("")
+                    .to_owned(),
+                r.latest_note.clone().unwrap_or_default(),
+                r.latest_note_date.clone().unwrap_or_default(),
+                r.reported_by.clone().unwrap_or_default(),
             ]
         })
         .collect()
+}
+
+/// Chinese label of a `due_kind` key.
+pub fn due_kind_label(k: &str) -> &'static str {
+    match k {
+        "by" => "截止",
+        "span" => "期间",
+        "yearly" => "每年",
+        "half_yearly" => "每半年",
+        "quarterly" => "每季度",
+        "monthly" => "每月",
+        "ongoing" => "持续",
+        "unparsed" => "未识别",
+        _ => "",
+    }
+}
+
+/// Chinese label of a `status` key (`lagging` → 滞后).
+pub fn status_label(k: &str) -> &'static str {
+    crate::progress::Shown::ALL
+        .into_iter()
+        .find(|s| s.key() == k)
+        .map_or("", |s| s.label())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -282,12 +394,15 @@ pub fn write_to(w: &mut dyn Write, format: Format, records: &[Record]) -> anyhow
     Ok(())
 }
 
+/// Text made safe for a Markdown table cell.
+pub fn markdown_cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
 fn write_markdown(w: &mut dyn Write, records: &[Record]) -> std::io::Result<()> {
-    fn cell(s: &str) -> String {
-        s.replace('\\', "\\\\")
-            .replace('|', "\\|")
-            .replace('\n', "<br>")
-    }
+    let cell = markdown_cell;
     writeln!(w, "| {} |", HEADERS.join(" | "))?;
     writeln!(w, "|{}", "---|".repeat(HEADERS.len()))?;
     for row in table_rows(records) {
@@ -430,37 +545,6 @@ pub fn format_for_path(path: &Path, asked: Option<Format>) -> Result<Format, For
     }
 }
 
-/// Why a file export failed, phrased for a one-line message.
-#[derive(Debug)]
-pub enum ExportError {
-    /// The file exists and overwriting was not allowed.
-    Exists(PathBuf),
-    /// Something other than a regular file is there (`a character device`).
-    NotAFile(PathBuf, &'static str),
-    Io(PathBuf, std::io::Error),
-    Other(PathBuf, anyhow::Error),
-}
-
-impl std::fmt::Display for ExportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let p = |p: &Path| crate::sanitise::path(p);
-        match self {
-            ExportError::Exists(path) => {
-                write!(f, "{}: file exists (use --force to overwrite)", p(path))
-            }
-            ExportError::NotAFile(path, what) => write!(
-                f,
-                "{}: is {what}, not a regular file; fengong writes only regular files and never replaces anything else (not even with --force)",
-                p(path)
-            ),
-            ExportError::Io(path, e) => write!(f, "{}: {e}", p(path)),
-            ExportError::Other(path, e) => write!(f, "{}: {e:#}", p(path)),
-        }
-    }
-}
-
-impl std::error::Error for ExportError {}
-
 /// Writes records to `path` atomically ([`write_atomic`]): never a
 /// half-written file, never a replaced device. Refuses an existing file
 /// unless `overwrite`. Returns the number of records written.
@@ -469,19 +553,28 @@ pub fn write_file(
     format: Format,
     records: &[Record],
     overwrite: bool,
-) -> Result<usize, ExportError> {
-    export_file(path, format, records, overwrite).map(|(n, _)| n)
+) -> Result<usize, WriteError> {
+    let caption = format!("{} 条 · 导出于 {}", records.len(), crate::deadline::today());
+    write_file_titled(path, format, records, overwrite, &caption).map(|(n, _)| n)
 }
 
-/// [`write_file`], with what the writer has to say (a hard link broken).
-pub fn export_file(
+/// [`write_file`], with the caption XLSX title rows show (what was
+/// exported, from which data, as of when: [`ledger::caption`]), and what
+/// the writer has to say (a hard link broken).
+pub fn write_file_titled(
     path: &Path,
     format: Format,
     records: &[Record],
     overwrite: bool,
-) -> Result<(usize, Written), ExportError> {
+    caption: &str,
+) -> Result<(usize, Written), WriteError> {
     let written = write_atomic(path, overwrite, |tmp| match format {
-        Format::Xlsx => write_xlsx(tmp, records),
+        // `tmp` is already the temporary file of `write_atomic`.
+        Format::Xlsx => {
+            let bytes = xlsx::tables_bytes(tmp, &ledger::tables(records, caption))?;
+            std::fs::write(tmp, bytes)?;
+            Ok(())
+        }
         _ => {
             let file = std::fs::File::create(tmp)?;
             let mut w = std::io::BufWriter::new(file);
@@ -491,14 +584,6 @@ pub fn export_file(
         }
     })?;
     Ok((records.len(), written))
-}
-
-/// A formatted 任务分工表: the same columns as CSV and Markdown.
-fn write_xlsx(tmp: &Path, records: &[Record]) -> anyhow::Result<()> {
-    // `tmp` is already the temporary file of `write_atomic`.
-    let bytes = xlsx::table_xlsx_bytes(tmp, "分工", &HEADERS, &table_rows(records), &WRAP_COLUMNS)?;
-    std::fs::write(tmp, bytes)?;
-    Ok(())
 }
 
 /// A file name built from the filters, e.g. `台山市发展和改革局-牵头.csv`;
@@ -514,10 +599,8 @@ pub fn suggest_file_name(filters: &Filters, unit: Option<&str>, format: Format) 
     if let Some(d) = &filters.doc {
         parts.push(d.clone());
     }
-    match filters.role {
-        Role::Lead => parts.push("牵头".into()),
-        Role::Partner => parts.push("配合".into()),
-        Role::Any => {}
+    if filters.role != Role::Any {
+        parts.push(filters.role.zh().into());
     }
     if let Some(t) = &filters.text {
         parts.push(t.clone());
@@ -538,22 +621,6 @@ pub fn suggest_file_name(filters: &Filters, unit: Option<&str>, format: Format) 
         .take(80)
         .collect();
     format!("{stem}.{}", format.extension())
-}
-
-/// Involvement counts for a header (`牵头 3 · 配合 5`).
-pub fn count_roles(hits: &[Hit]) -> [(Involvement, usize); 4] {
-    let mut out = [
-        (Involvement::Lead, 0),
-        (Involvement::Partner, 0),
-        (Involvement::Responsible, 0),
-        (Involvement::Mentioned, 0),
-    ];
-    for h in hits {
-        if let Some(i) = h.involvement {
-            out.iter_mut().find(|(k, _)| *k == i).unwrap().1 += 1;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -596,7 +663,7 @@ mod tests {
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("\u{feff}文档,文档标题,"));
         let mut rd = csv::Reader::from_reader(s.trim_start_matches('\u{feff}').as_bytes());
-        assert_eq!(rd.records().count(), c.data.tasks.len());
+        assert_eq!(rd.records().count(), c.tasks().len());
     }
 
     #[test]
@@ -678,13 +745,13 @@ mod tests {
         assert_eq!(write_file(&p, Format::Jsonl, &rs, false).unwrap(), rs.len());
         assert!(matches!(
             write_file(&p, Format::Jsonl, &rs, false),
-            Err(ExportError::Exists(_))
+            Err(WriteError::Exists(_))
         ));
         assert!(write_file(&p, Format::Jsonl, &rs, true).is_ok());
         let missing = dir.join("no/such/dir/a.csv");
         assert!(matches!(
             write_file(&missing, Format::Csv, &rs, false),
-            Err(ExportError::Io(..))
+            Err(WriteError::Io(..))
         ));
         // Only the one file: no temporary files were left behind.
         let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();

@@ -12,9 +12,7 @@ use super::goals::GoalDraft;
 use super::normalise::Para;
 use super::source::Block;
 use super::units::{DocContext, GroupDefinition, UnitTable};
-use super::{
-    DocInput, furniture, gazetteer, goals, meta, normalise, notes, regions, scope, structure, units,
-};
+use super::{DocInput, gazetteer, goals, meta, normalise, notes, regions, scope, structure, units};
 use crate::model::{
     CharSpan, DocId, DocReport, Document, Goal, GoalId, LeadMode, Project, ProseGoal, Region,
     RegionId, RegionKind, ResponsibilityNote, SourceSpan, Task, TaskData, TaskId, UnitRef,
@@ -68,12 +66,25 @@ fn all_text(blocks: &[Block]) -> String {
 
 fn parse_document(id: DocId, input: &DocInput) -> DocParts {
     let text = all_text(&input.blocks);
-    let layout = furniture::undo(input.blocks.clone());
+    let layout = super::undo_layout(input.blocks.clone());
     let normalised = normalise::paragraphs(layout);
     let (outline, mut warnings) = structure::build(&normalised);
     let resolved = scope::resolve(&outline);
     let (goals, mut unplaced) = goals::goals(&outline, &resolved);
-    unplaced.extend(outline.unplaced.iter().cloned());
+    // A line the outline could not number but that still became a task
+    // (a lead sentence) is placed.
+    unplaced.extend(
+        outline
+            .unplaced
+            .iter()
+            .filter(|u| {
+                !goals
+                    .iter()
+                    .flat_map(|g| &g.tasks)
+                    .any(|t| t.span.line <= u.line && u.line <= t.span.end_line)
+            })
+            .cloned(),
+    );
     unplaced.sort_by_key(|u| u.line);
     let meta = meta::read_meta(&outline.front, outline.cover, &text);
     let jurisdiction = meta
@@ -85,7 +96,7 @@ fn parse_document(id: DocId, input: &DocInput) -> DocParts {
     if goals.iter().all(|g| g.tasks.is_empty()) {
         warnings.push(Warning {
             line: 1,
-            message: "no tasks found in this document".to_owned(),
+            message: no_tasks_message(&normalised, &outline, unplaced.len()),
         });
     }
     for t in goals.iter().flat_map(|g| &g.tasks) {
@@ -168,12 +179,6 @@ fn span(doc: &DocId, s: super::outline::Span) -> SourceSpan {
         line: s.line,
         end_line: s.end_line,
     }
-}
-
-/// A task's text with its clauses' brackets kept but their insides as
-/// written, for a deadline stated outside any clause (`…改造。（2025年底前）`).
-fn outside_of_notes(text: &str, _clauses: &[super::outline::Clause]) -> String {
-    text.to_owned()
 }
 
 /// Assembles documents into one [`TaskData`]: regions, goals, tasks, units.
@@ -338,10 +343,7 @@ pub fn assemble(inputs: &[DocInput]) -> TaskData {
                                 None => table.resolve(w, &ctx),
                             },
                             written: w.clone(),
-                            chars: note.span_of(w).map(|s| CharSpan {
-                                start: s.start,
-                                end: s.end,
-                            }),
+                            chars: note.span_of(w).and_then(|s| name_span(&t.text, s, w)),
                             stated_at: t
                                 .stated_elsewhere
                                 .iter()
@@ -390,6 +392,7 @@ pub fn assemble(inputs: &[DocInput]) -> TaskData {
                     .collect();
                 data.tasks.push(Task {
                     id: TaskId(format!("{}:t{}", p.id, report.tasks)),
+                    key: Default::default(),
                     doc: p.id.clone(),
                     goal: goal_id.clone(),
                     number: t.number.clone(),
@@ -402,10 +405,8 @@ pub fn assemble(inputs: &[DocInput]) -> TaskData {
                     responsible,
                     lead_mode,
                     leader: note.leader.clone(),
-                    deadline: note
-                        .deadline
-                        .clone()
-                        .or_else(|| notes::parse_deadline(&outside_of_notes(&t.text, &t.clauses))),
+                    deadline: note.deadline.clone(),
+                    due: None,
                     mentions,
                     source: span(&p.id, t.span),
                 });
@@ -424,8 +425,80 @@ pub fn assemble(inputs: &[DocInput]) -> TaskData {
         });
     }
     data.units = table.into_units();
+    // Deadlines as dates and stable task keys; words that name no date are reported.
+    let unread = data.fill_derived();
+    data.warn_unread_deadlines(&unread);
     data.overlaps = crate::overlap::compute(&data);
     data
+}
+
+/// Where `written` stands in a task's `text`, from the span its note cut it
+/// from: the part of that span holding the name as written (a name cleaned
+/// of an explanatory bracket, `市政务服务局（指…，下同）`), else the whole span
+/// (`各相关镇(街,下同)`, written `各相关镇(街)`).
+fn name_span(text: &str, cut: &notes::NameSpan, written: &str) -> Option<CharSpan> {
+    let len = cut.end.checked_sub(cut.start)?;
+    let window: Vec<char> = text.chars().skip(cut.start).take(len).collect();
+    if window.len() < len {
+        return None;
+    }
+    let name: Vec<char> = written.chars().collect();
+    let at = window
+        .windows(name.len().max(1))
+        .position(|w| w == name.as_slice());
+    Some(match at {
+        Some(at) => CharSpan {
+            start: cut.start + at,
+            end: cut.start + at + name.len(),
+        },
+        None => CharSpan {
+            start: cut.start,
+            end: cut.end,
+        },
+    })
+}
+
+/// Why a document gave no task, from what was seen in it: the report is
+/// never just "nothing".
+fn no_tasks_message(
+    n: &normalise::Normalised,
+    outline: &super::outline::Outline,
+    unplaced: usize,
+) -> String {
+    use super::normalise::ParaKind;
+    let numbered = n
+        .paras
+        .iter()
+        .filter(|p| matches!(p.kind, ParaKind::Numbered(_)))
+        .count();
+    let notes = n
+        .paras
+        .iter()
+        .filter(|p| {
+            notes::find_note(&p.text).is_some() || notes::parse_annotation(&p.text).is_some()
+        })
+        .count();
+    let headings = outline
+        .nodes
+        .iter()
+        .filter(|x| matches!(x.kind, super::outline::NodeKind::Heading(_)))
+        .count();
+    let why = if unplaced > 0 {
+        format!(
+            "{unplaced} lines look like tasks or notes but were not placed (listed as “not placed”)"
+        )
+    } else if numbered == 0 && notes == 0 && n.tables.is_empty() {
+        "nothing is numbered, no line says who does what and there is no table, so nothing reads as a task".to_owned()
+    } else if notes == 0 {
+        "no line says who does what (牵头, 负责, 责任单位…) and the numbered paragraphs read as headings or background".to_owned()
+    } else {
+        "the notes found stand under background chapters or outside any numbered item".to_owned()
+    };
+    format!(
+        "no tasks found in this document: saw {} paragraphs, {headings} headings, {numbered} numbered, {notes} with a responsibility note, {} tables; {why}",
+        n.paras.len(),
+        n.tables.len()
+    )
 }
 
 #[cfg(test)]

@@ -86,13 +86,6 @@ pub struct Layout {
     pub wraps_joined: usize,
 }
 
-/// Undoes the page layout of `blocks`: furniture removed, plain-text
-/// tables read as tables (before wraps are rejoined, which would glue
-/// their rows), then fixed-width wraps rejoined.
-pub fn undo(blocks: Vec<Block>) -> Layout {
-    rejoin_wraps(super::text_table::find(strip(blocks)))
-}
-
 /// Page furniture removed, and page numbers injected into running text
 /// cut out (the line glued to the one before).
 pub fn strip(blocks: Vec<Block>) -> Layout {
@@ -333,7 +326,7 @@ fn injected_page_numbers(lines: &[&str]) -> Vec<(usize, usize)> {
                 .iter()
                 .rev()
                 .find(|l| !l.trim().is_empty())
-                .is_some_and(|p| !super::normalise::ends_sentence(p))
+                .is_some_and(|p| !super::phrases::ends_sentence(p))
         })
         .count();
     if long * 2 >= found.len() && mid_sentence * 2 >= found.len() {
@@ -382,13 +375,13 @@ fn continues_wrap(prev: &str, next: &str) -> bool {
     }
     // A line stopping inside a bracket or after a comma goes on, whatever
     // the next line looks like; otherwise a label line starts anew.
-    if super::normalise::unfinished(prev) {
+    if super::phrases::unfinished(prev) {
         return true;
     }
     if super::notes::parse_annotation(next).is_some() {
         return false;
     }
-    !super::normalise::ends_sentence(prev)
+    !super::phrases::ends_sentence(prev)
 }
 
 #[cfg(test)]
@@ -428,7 +421,7 @@ mod tests {
 
     #[test]
     fn furniture_inside_a_note_is_removed() {
-        let l = undo(text_blocks(
+        let l = crate::extract::undo_layout(text_blocks(
             "1.建设园区。（牵\n\n— 3 —\n\n某某市实施方案\n头单位：市发改局）\n2.推进改造。（牵头单位：市住建局）\n\u{c}某某市实施方案\n3.完善配套。",
         ));
         assert_eq!(
@@ -444,7 +437,7 @@ mod tests {
 
     #[test]
     fn running_headers_at_page_breaks() {
-        let l = undo(text_blocks(
+        let l = crate::extract::undo_layout(text_blocks(
             "某某市实施方案\n一、总体要求\n推进。\n\u{c}某某市实施方案\n二、重点任务\n\u{c}某某市实施方案\n三、保障措施\n— 3 —",
         ));
         assert_eq!(
@@ -463,7 +456,7 @@ mod tests {
     #[test]
     fn fixed_width_wraps_are_rejoined() {
         let text = "1.加快岫川科技城、创新孵化基地建设，打造“岫川·智汇\n谷”创业创新品牌，努力建设创新型城市。\n责任领导：秦立新\n2.推动岫川高新区创建国家级高新技术产业开发区，支持\n滨江工业园区建成省级高新区。\n3.新认定高新技术企业60家，科技型中小企业评价入库\n300家。";
-        let l = undo(text_blocks(text));
+        let l = crate::extract::undo_layout(text_blocks(text));
         assert_eq!(
             lines(&l),
             vec![
@@ -482,7 +475,7 @@ mod tests {
     #[test]
     fn paragraphs_of_varied_length_are_not_wraps() {
         let text = "一、总体要求\n到2025年，基本建成现代化产业体系，城乡区域发展更加协调。\n二、重点任务\n推进产业园区建设。";
-        let l = undo(text_blocks(text));
+        let l = crate::extract::undo_layout(text_blocks(text));
         assert_eq!(lines(&l).len(), 4);
         assert_eq!(l.wraps_joined, 0);
     }

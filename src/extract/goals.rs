@@ -251,7 +251,7 @@ fn add_body(d: &mut GoalDraft, text: &str, span: Span) {
 /// placed.
 fn report_notes_in(text: &str, line: u32, where_: &str, unplaced: &mut Vec<Unplaced>) {
     for (k, p) in text.split('\n').enumerate() {
-        let is_note = super::notes::find_note(p)
+        let is_note = super::notes::find_task_note(p)
             .is_some_and(|m| !m.note.leads.is_empty() || !m.note.responsible.is_empty())
             || super::notes::parse_annotation(p)
                 .is_some_and(|n| !n.leads.is_empty() || !n.responsible.is_empty());

@@ -176,6 +176,23 @@ fn title_blocks(front: &[Para]) -> Vec<(usize, Vec<String>)> {
     blocks
 }
 
+/// `附件`, `附件1：`, `附件二 `: the label of an attachment.
+static ATTACHMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*").unwrap());
+
+/// The title an attachment label gives (`附件：某区重点项目责任分工表` →
+/// `某区重点项目责任分工表`; empty for a bare `附件2`), or None when the
+/// line is no attachment label.
+pub fn attachment_title(text: &str) -> Option<String> {
+    let t = text.trim();
+    let m = ATTACHMENT.find(t)?;
+    let rest = t[m.end()..].trim();
+    if rest.is_empty() {
+        return Some(String::new());
+    }
+    title_line(rest)
+}
+
 /// Whether a line before anything else reads as the plan's title (or an
 /// attachment label before it), not as a heading.
 pub fn is_title_line(text: &str) -> bool {
@@ -190,8 +207,6 @@ fn title_line(text: &str) -> Option<String> {
         .trim()
         .trim_start_matches(|c: char| c == '•' || c.is_whitespace());
     // `附件1：…` labels the attachment; the title follows.
-    static ATTACHMENT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*").unwrap());
     let t = ATTACHMENT.replace(t, "");
     let t = t.trim();
     let n = t.chars().count();

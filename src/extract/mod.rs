@@ -46,6 +46,14 @@ use std::path::{Path, PathBuf};
 use crate::model::TaskData;
 use source::Block;
 
+/// Undoes the page layout of `blocks`: furniture removed
+/// ([`furniture::strip`]), plain-text tables read as tables
+/// ([`text_table::find`], before wraps are rejoined, which would glue their
+/// rows), then fixed-width wraps rejoined ([`furniture::rejoin_wraps`]).
+pub fn undo_layout(blocks: Vec<Block>) -> furniture::Layout {
+    furniture::rejoin_wraps(text_table::find(furniture::strip(blocks)))
+}
+
 /// A table found in a document (Markdown, CSV, .xlsx, .docx): rows of cells,
 /// merged cells already expanded, with the source line (or row) of each row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -21,9 +21,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Table;
-use super::furniture::{self, Layout, Line, Piece};
+use super::furniture::{Layout, Line, Piece};
 use super::numbering::{self, NumberStyle, Numbering};
-use super::phrases::{BODY_STARTS, HEADING_ENDINGS};
+use super::phrases::{BODY_STARTS, HEADING_ENDINGS, ends_sentence, unfinished};
 
 /// A paragraph of the normalised text with the source lines it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +63,7 @@ impl Para {
                 || (n.rest.chars().count() <= MAX_HEADING_CHARS
                     && !n
                         .rest
-                        .trim_end_matches(['。', '.'])
+                        .trim_end_matches(['。', '.', '；', ';'])
                         .contains(['。', '；', ';'])
                     && super::notes::find_note(&n.rest).is_none())
         })
@@ -98,28 +98,6 @@ pub struct Normalised {
     /// Lines of page furniture removed, wraps rejoined.
     pub furniture_removed: usize,
     pub wraps_joined: usize,
-}
-
-/// Sentence-final punctuation: a line ending in one of these is complete.
-const TERMINAL: &[char] = &[
-    '。', '！', '？', '；', '：', '!', '?', ';', '…', '”', '」', '』', '）', ')', ']', '】', '〕',
-];
-
-pub fn ends_sentence(s: &str) -> bool {
-    s.trim_end().ends_with(TERMINAL)
-}
-
-/// A line that plainly stops mid-sentence: after a comma or enumeration
-/// mark, or inside an open bracket or quote. No heading ends so.
-pub fn unfinished(s: &str) -> bool {
-    let s = s.trim_end();
-    if s.ends_with(['，', ',', '、', '（', '(', '“']) {
-        return true;
-    }
-    let depth = |open: char, close: char| {
-        s.chars().filter(|&c| c == open).count() > s.chars().filter(|&c| c == close).count()
-    };
-    depth('（', '）') || depth('(', ')') || depth('“', '”') || depth('《', '》')
 }
 
 static TOC_LINE: LazyLock<Regex> =
@@ -231,7 +209,7 @@ pub fn text_para(text: &str, line: u32) -> Para {
 /// A text document's paragraphs (layout undone first), for callers with
 /// text only.
 pub fn normalise(text: &str) -> Normalised {
-    paragraphs(furniture::undo(super::source::text_blocks(text)))
+    paragraphs(super::undo_layout(super::source::text_blocks(text)))
 }
 
 /// The paragraphs (and tables) of a document whose layout is undone.
@@ -286,8 +264,9 @@ pub fn paragraphs(layout: Layout) -> Normalised {
 /// Paragraphs holding an enumeration of tasks (`（一）抓实产业发展。一是…
 /// （A牵头）；二是…（B牵头）；三是…。`) split into the heading part and one
 /// paragraph per `一是…` item: when the items follow one another in order
-/// after a sentence end, and at least one names who does it. (An
-/// enumeration naming nobody is a sentence's structure, not tasks.)
+/// after a sentence end, and one before the last names who does it. (An
+/// enumeration naming nobody, or closed by one note for all, is a
+/// sentence's structure, not tasks.)
 fn split_enumerations(paras: Vec<Para>) -> Vec<Para> {
     let mut out = Vec::with_capacity(paras.len());
     for p in paras {
@@ -305,10 +284,16 @@ fn split_enumerations(paras: Vec<Para>) -> Vec<Para> {
             .windows(2)
             .map(|w| (w[0], p.text[w[0]..w[1]].trim_end()))
             .collect();
-        let named = pieces
+        // A note only at the end closes the whole paragraph (`…一是…；二是…；
+        // 三是…。（A牵头）`): the items are its parts, not tasks.
+        let items: Vec<&str> = pieces
             .iter()
             .filter(|(at, _)| cuts.contains(at))
-            .any(|(_, t)| super::notes::find_note(t).is_some());
+            .map(|(_, t)| *t)
+            .collect();
+        let named = items[..items.len() - 1]
+            .iter()
+            .any(|t| super::notes::find_note(t).is_some());
         if !named {
             out.push(p);
             continue;
@@ -542,7 +527,10 @@ fn classify(text: &str, markdown_heading: bool) -> ParaKind {
     {
         return ParaKind::Numbered(num);
     }
-    if is_plain_heading(text) || (markdown_heading && n <= MAX_HEADING_CHARS) {
+    // A note on its own line (`（县住建局牵头，县城管局配合）`) is text, however short.
+    if (is_plain_heading(text) || (markdown_heading && n <= MAX_HEADING_CHARS))
+        && super::notes::parse_annotation(text).is_none()
+    {
         return ParaKind::Plain;
     }
     ParaKind::Text
@@ -812,7 +800,7 @@ mod tests {
             }),
             Block::line("说明", 3),
         ];
-        let n = paragraphs(furniture::undo(blocks));
+        let n = paragraphs(crate::extract::undo_layout(blocks));
         assert_eq!(n.paras.len(), 2);
         assert_eq!(n.tables.len(), 1);
         assert_eq!(n.tables[0].0, 1);

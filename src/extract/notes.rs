@@ -31,6 +31,7 @@ mod body;
 mod labels;
 mod names;
 mod rules;
+mod standing;
 mod text;
 mod time;
 mod vocab;
@@ -329,7 +330,9 @@ fn sentence_tail(t: &Text) -> Option<NoteMatch> {
     if !(opens_with_by || (b.leftover.is_empty() && se - ss <= MAX_VERB_LINE)) {
         return None;
     }
+    // What else the sentence says is the work, not a note part left unread.
     b.leftover.clear();
+    b.unread.clear();
     let note = b.finish()?;
     if note.leads.is_empty() && note.responsible.is_empty() {
         return None;
@@ -396,7 +399,12 @@ pub fn parse_annotation(paragraph: &str) -> Option<ParsedNote> {
         return None;
     }
     let b = parse_body(&t, s, e);
-    if !b.leftover.is_empty() {
+    // Every part read, and every name one a unit could have: a sentence of
+    // work (`加强组织领导，建立省级统筹、市（州）负责…`) is no note.
+    if !b.leftover.is_empty()
+        || !b.unread.is_empty()
+        || !b.spans.iter().all(|n| body::reads_as_unit(&n.name))
+    {
         return None;
     }
     b.finish()

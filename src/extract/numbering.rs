@@ -19,6 +19,9 @@
 //! What a level *is* — a heading level or a task level — is decided later
 //! from content (see `structure.rs`), never from the style alone.
 
+pub use crate::zh::cn_number;
+use crate::zh::{cn_digit, fold_digit};
+
 /// How a heading or list item is numbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NumberStyle {
@@ -60,71 +63,8 @@ pub struct Numbering {
     pub rest: String,
 }
 
-/// Chinese numerals (`十七`, `一百零三`, `两千`) and Arabic digits (also
-/// full-width) as a value.
-pub fn cn_number(s: &str) -> Option<u32> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    if s.chars().all(|c| fold_digit(c).is_some()) {
-        return s
-            .chars()
-            .try_fold(0u32, |n, c| n.checked_mul(10)?.checked_add(fold_digit(c)?));
-    }
-    let mut total: u32 = 0;
-    let mut section: u32 = 0;
-    let mut current: u32 = 0;
-    for c in s.chars() {
-        let unit = match c {
-            '十' | '拾' => 10,
-            '百' | '佰' => 100,
-            '千' | '仟' => 1000,
-            '万' => 10_000,
-            _ => {
-                current = cn_digit(c)?;
-                continue;
-            }
-        };
-        if unit == 10_000 {
-            total = total.checked_add(section.checked_add(current)?.checked_mul(unit)?)?;
-            section = 0;
-        } else {
-            let n = if current == 0 { 1 } else { current };
-            section = section.checked_add(n.checked_mul(unit)?)?;
-        }
-        current = 0;
-    }
-    total.checked_add(section)?.checked_add(current)
-}
-
-fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '零' | '〇' | '○' => 0,
-        '一' | '壹' => 1,
-        '二' | '两' | '贰' => 2,
-        '三' | '叁' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
-}
-
 fn is_cn_numeral(c: char) -> bool {
     cn_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '拾' | '佰' | '仟')
-}
-
-/// An ASCII or full-width digit's value.
-fn fold_digit(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
 }
 
 /// `(`, `（`, `﹙`.

@@ -116,6 +116,25 @@ impl Item {
         }
         note
     }
+
+    /// A deadline the item's own text states outside its clauses, in its
+    /// closing sentence or clause (`…，2025年9月底前完成。（A负责）`).
+    pub fn text_deadline(&self) -> Option<String> {
+        let mut in_clause = vec![false; self.text.chars().count()];
+        for c in &self.clauses {
+            for x in in_clause.iter_mut().take(c.end).skip(c.start) {
+                *x = true;
+            }
+        }
+        let outside: String = self
+            .text
+            .chars()
+            .zip(&in_clause)
+            .filter(|(_, inside)| !**inside)
+            .map(|(c, _)| c)
+            .collect();
+        super::notes::parse_deadline(&outside)
+    }
 }
 
 /// A responsibility clause: a bracketed note, an annotation line, a
@@ -129,7 +148,7 @@ pub struct Clause {
     pub start: usize,
     pub end: usize,
     pub line: u32,
-    /// What it says; unit spans are relative to `start`.
+    /// What it says; unit spans are char offsets in the item's text.
     pub note: ParsedNote,
 }
 

@@ -34,6 +34,8 @@ pub const BACKGROUND: &[&str] = &[
     "编制依据",
     "规划范围",
     "规划期限",
+    "总则",
+    "附则",
 ];
 
 /// Verbs that open a statement of work (`推进…`, `加快…`): a heading that
@@ -219,16 +221,45 @@ pub const PROVISION_WORDS: &[&str] = &[
 ];
 
 /// A provision about the plan itself, not work: `本措施自2024年1月1日起施行`,
-/// `本方案由市发改委负责解释`.
+/// `本方案由市发改委负责解释`, or its purpose (`为促进…，制定本措施`).
 pub fn is_provision(text: &str) -> bool {
-    SELF_REFERENCES.iter().any(|w| text.starts_with(w))
-        && PROVISION_WORDS.iter().any(|w| text.contains(w))
+    let about_itself = SELF_REFERENCES.iter().any(|w| text.starts_with(w))
+        && PROVISION_WORDS.iter().any(|w| text.contains(w));
+    let purpose = ["为", "根据", "依据", "按照"]
+        .iter()
+        .any(|w| text.starts_with(w))
+        && SELF_REFERENCES
+            .iter()
+            .any(|w| text.contains(&format!("制定{w}")));
+    about_itself || purpose
 }
 
 /// Whether `text` opens with a verb of work.
 pub fn opens_with_work_verb(text: &str) -> bool {
     let t = text.trim_start_matches(['“', '"', ' ']);
     WORK_VERBS.iter().any(|v| t.starts_with(v))
+}
+
+/// Sentence-final punctuation: a line ending in one of these is complete.
+const TERMINAL: &[char] = &[
+    '。', '！', '？', '；', '：', '!', '?', ';', '…', '”', '」', '』', '）', ')', ']', '】', '〕',
+];
+
+pub fn ends_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(TERMINAL)
+}
+
+/// A line that plainly stops mid-sentence: after a comma or enumeration
+/// mark, or inside an open bracket or quote. No heading ends so.
+pub fn unfinished(s: &str) -> bool {
+    let s = s.trim_end();
+    if s.ends_with(['，', ',', '、', '（', '(', '“']) {
+        return true;
+    }
+    let depth = |open: char, close: char| {
+        s.chars().filter(|&c| c == open).count() > s.chars().filter(|&c| c == close).count()
+    };
+    depth('（', '）') || depth('(', ')') || depth('“', '”') || depth('《', '》')
 }
 
 #[cfg(test)]

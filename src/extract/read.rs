@@ -253,7 +253,8 @@ pub fn read_bytes(ext: &str, bytes: &[u8]) -> Result<SourceText, ReadErrorKind> 
 }
 
 /// Every reader's result passes here: control characters and escape
-/// sequences stripped ([`crate::sanitise`]).
+/// sequences stripped ([`crate::sanitise`]). (Tables stay tables: `source.rs`
+/// puts each in its place in the outline.)
 fn finish(source: SourceText) -> SourceText {
     text::without_controls(source)
 }

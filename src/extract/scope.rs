@@ -127,7 +127,12 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
                 let mut standing_lines: Vec<(String, u32)> = Vec::new();
                 for s in scoped.iter().filter(|s| s.from <= k && k < s.to) {
                     rules.extend(&s.rules);
-                    for p in &s.rules.standing_partners {
+                    for p in s
+                        .rules
+                        .standing_partners
+                        .iter()
+                        .chain(&s.rules.standing_leads)
+                    {
                         standing_lines.push((p.clone(), s.line));
                     }
                 }
@@ -141,9 +146,7 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
                 if note.leads.is_empty()
                     && let Some((clause, line)) =
                         headings.iter().rev().find_map(|&h| match &nodes[h].kind {
-                            NodeKind::Heading(hd) => {
-                                hd.clause.as_ref().map(|c| (&c.note, nodes[h].span.line))
-                            }
+                            NodeKind::Heading(hd) => hd.clause.as_ref().map(|c| (&c.note, c.line)),
                             _ => None,
                         })
                 {
@@ -162,6 +165,9 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
                     merged.deadline = deadline.or(merged.deadline);
                     merged.leader = leader.or(merged.leader);
                     note = merged;
+                }
+                if note.deadline.is_none() {
+                    note.deadline = item.text_deadline();
                 }
                 out.push(ResolvedNote {
                     node: k,

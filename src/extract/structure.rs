@@ -4,10 +4,9 @@
 //!    title lines, a cover notice (`关于印发…的通知`, up to its signature
 //!    date — its own numbered points are the notice's, not tasks), the
 //!    preamble.
-//! 2. **Levels.** Numbering is folded first (`numbering.rs`); a style's
-//!    level is the order in which it first appears (一、 above （一） above
-//!    1.), with 章 above 节 whatever comes first. Markdown marks are not
-//!    trusted.
+//! 2. **Levels.** Numbering is folded first (`numbering.rs`); styles nest
+//!    as Chinese plans nest them (章 > 节 > 条 > 一、 > （一） > 1. > （1） >
+//!    ①), whichever a part shows first. Markdown marks are not trusted.
 //! 3. **Heading or item, from content.** A numbered paragraph that governs
 //!    later numbered paragraphs is a heading; one with a responsibility
 //!    clause, annotation lines, or sentences of work is an item; a short
@@ -150,6 +149,30 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
         }
         if i < cover {
             front.push(para.clone());
+            continue;
+        }
+        // An attachment label (`附件：X`) right before a task table is a
+        // part of its own, titled X, not text of the chapter before.
+        if started
+            && let Some(label) = super::meta::attachment_title(&para.text)
+            && !label.is_empty()
+            && tables.peek().is_some_and(|(at, t)| {
+                // A table with section rows has its own parts.
+                *at == i + 1
+                    && super::table::tasks_from_table(t)
+                        .is_some_and(|secs| secs.iter().all(|x| x.title.is_empty()))
+            })
+        {
+            push_node(
+                &mut tree,
+                &mut stack,
+                Source::TableSection {
+                    title: label,
+                    line: para.line,
+                },
+                NumberStyle::Plain,
+                0,
+            );
             continue;
         }
         if let Some(u) = unknown_numbering(para) {
@@ -442,19 +465,34 @@ fn level_of(styles: &[NumberStyle], style: NumberStyle) -> Option<usize> {
     styles.iter().position(|s| *s == style)
 }
 
-/// The level of `style`, adding it below the others on first sight
-/// (章 always above 节, whichever a document shows first).
+/// The level of `style` among the styles seen so far. Chinese plans nest
+/// their numbering one way (章 > 节 > 条 > 一、 > （一） > 1. > （1） > ①),
+/// whichever a part shows first (`一、` with `1.` under it, then `一、`
+/// with `（一）` and `1.`): styles are ranked so, and seen ones only count.
 fn level_for(styles: &mut Vec<NumberStyle>, style: NumberStyle) -> usize {
     if let Some(l) = level_of(styles, style) {
         return l;
     }
     styles.push(style);
-    styles.sort_by_key(|s| match s {
+    styles.sort_by_key(|s| rank(*s));
+    level_of(styles, style).expect("just pushed")
+}
+
+/// Where a numbering style stands in the nesting of Chinese plans.
+fn rank(style: NumberStyle) -> u8 {
+    match style {
         NumberStyle::Chapter => 0,
         NumberStyle::Section => 1,
-        _ => 2,
-    });
-    level_of(styles, style).expect("just pushed")
+        NumberStyle::Article => 2,
+        NumberStyle::Roman => 3,
+        NumberStyle::CnComma => 4,
+        NumberStyle::CnParen => 5,
+        NumberStyle::Arabic => 6,
+        NumberStyle::ArabicParen => 7,
+        NumberStyle::Circled => 8,
+        NumberStyle::CnOrdinal => 9,
+        NumberStyle::Box | NumberStyle::Plain => 10,
+    }
 }
 
 /// Warns where a numbered sequence skips (（一） then （三）): a heading or
@@ -598,6 +636,21 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
         .first()
         .is_some_and(|&c| notes::parse_annotation(&paras[c].text).is_some());
     if !node.children.is_empty() {
+        // A label line under the heading line, before its items, is the
+        // heading's own note (its lead is inherited); one after the items
+        // closes them.
+        let first_child = node
+            .children
+            .iter()
+            .find_map(|&c| match tree[c].source {
+                Source::Para(ci) => Some(ci),
+                _ => None,
+            })
+            .unwrap_or(usize::MAX);
+        let annotated = node
+            .content
+            .iter()
+            .any(|&c| c > first_child && notes::parse_annotation(&paras[c].text).is_some());
         let noteless_leaves = node.children.iter().all(|&c| {
             tree[c].children.is_empty()
                 && matches!(tree[c].source, Source::Para(ci) if notes::find_note(&paras[ci].text).is_none())
@@ -737,7 +790,7 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                 // A heading (or the untitled root): itself, its projects,
                 // then the tasks and prose of its own text.
                 let bg = background(tree, paras, &names_units, id);
-                let (heading, span) = match source {
+                let (mut heading, span) = match source {
                     Source::Para(i) => (heading_of(&paras[*i], bg), Span::of(&paras[*i])),
                     _ => (
                         Heading {
@@ -754,6 +807,30 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                             .unwrap_or_default(),
                     ),
                 };
+                // Label lines right under the heading line (`牵头单位：A`)
+                // are its note: the items below inherit it.
+                let mut content: Vec<&Para> = node.content.iter().map(|&c| &paras[c]).collect();
+                if matches!(source, Source::Para(_)) {
+                    let lead_lines = content
+                        .iter()
+                        .take_while(|p| notes::parse_annotation(&p.text).is_some())
+                        .count();
+                    for p in content.drain(..lead_lines) {
+                        let note = notes::parse_annotation(&p.text).unwrap_or_default();
+                        match &mut heading.clause {
+                            Some(c) => c.note.merge(note),
+                            None => {
+                                heading.clause = Some(Clause {
+                                    text: p.text.clone(),
+                                    start: 0,
+                                    end: p.text.chars().count(),
+                                    line: p.line,
+                                    note,
+                                })
+                            }
+                        }
+                    }
+                }
                 out.nodes.push(Node {
                     depth: depth[id],
                     span,
@@ -780,7 +857,6 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                         },
                     });
                 }
-                let content: Vec<&Para> = node.content.iter().map(|&c| &paras[c]).collect();
                 for n in content_nodes(&content, wall, numbered_items, warnings) {
                     out.nodes.push(Node {
                         depth: depth[id] + 1,
@@ -862,7 +938,7 @@ fn heading_of(para: &Para, background: bool) -> Heading {
             start: m.start,
             end: m.end,
             line: para.line,
-            note: m.note.shifted(m.start),
+            note: m.note,
             text: m.text,
         });
     }
@@ -933,7 +1009,7 @@ fn new_item(number: Option<String>, text: &str, line: u32, source: ItemSource) -
             start: m.start,
             end: m.end,
             line,
-            note: m.note.shifted(m.start),
+            note: m.note,
             text: m.text,
         });
     }
@@ -966,7 +1042,7 @@ fn append(item: &mut Item, para: &Para) {
             start: offset + m.start,
             end: offset + m.end,
             line: para.end_line,
-            note: m.note.shifted(offset + m.start),
+            note: m.note.shifted(offset),
             text: m.text,
         });
     }

@@ -428,7 +428,7 @@ fn row_note(cells: &[String], h: &Header, text: &str) -> (ParsedNote, Option<Str
         && note.partners.is_empty()
         && let Some(m) = find_note(text)
     {
-        let mut own = m.note.shifted(m.start);
+        let mut own = m.note;
         own.leader = own.leader.or(note.leader.take());
         own.deadline = own.deadline.or(note.deadline.take());
         return (own, None);

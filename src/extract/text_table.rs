@@ -312,9 +312,9 @@ fn row_value(cell: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::furniture::undo;
     use crate::extract::source::text_blocks;
     use crate::extract::table::tasks_from_table;
+    use crate::extract::undo_layout as undo;
 
     fn tables(text: &str) -> Vec<Table> {
         undo(text_blocks(text))

@@ -20,7 +20,7 @@ pub type Key = u64;
 
 const NAME_BIGRAM: u64 = 1 << 63;
 
-fn trigram(c: &[char]) -> Key {
+pub fn trigram(c: &[char]) -> Key {
     ((c[0] as u64) << 42) | ((c[1] as u64) << 21) | c[2] as u64
 }
 
@@ -72,7 +72,11 @@ pub struct KeyIndex {
     /// How many tasks contain each character bigram. Bigrams propose no
     /// candidates (too common); they only tell whether a short string such
     /// as 旅游 or 台开 is an everyday word or a rare name.
-    bigram_df: FxHashMap<u64, u32>,
+    /// Each bigram's [`KeyIndex::specificity`], computed once; -1 for a
+    /// bigram only one task has.
+    bigram_spec: FxHashMap<u64, f32>,
+    /// Packed key → dense id, to find the tasks that contain a string.
+    ids: FxHashMap<Key, u32>,
     pub n_tasks: usize,
 }
 
@@ -99,7 +103,7 @@ impl KeyIndex {
         for b in bigrams.iter().flatten() {
             *bigram_df.entry(*b).or_default() += 1;
         }
-        // Packed key → dense id; only needed while building.
+        let n_tasks = keys.len();
         let mut ids: FxHashMap<Key, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
         let task_keys: Vec<Vec<u32>> = keys
@@ -136,27 +140,49 @@ impl KeyIndex {
                 fill[k as usize] += 1;
             }
         }
-        KeyIndex {
-            n_tasks: task_keys.len(),
+        let mut index = KeyIndex {
+            n_tasks,
             task_keys,
             offsets,
             postings,
-            bigram_df,
-        }
+            bigram_spec: FxHashMap::default(),
+            ids,
+        };
+        index.bigram_spec = bigram_df
+            .into_iter()
+            .map(|(b, df)| {
+                let spec = if df < 2 {
+                    -1.0
+                } else {
+                    index.specificity(df as usize)
+                };
+                (b, spec)
+            })
+            .collect();
+        index
     }
 
     /// The specificity of one packed bigram (as [`bigrams_of`] packs them).
     pub fn bigram_specificity(&self, bigram: u64) -> f32 {
-        let df = self.bigram_df.get(&bigram).map_or(0, |&d| d as usize);
-        self.specificity(df)
+        self.bigram_spec.get(&bigram).map_or(0.0, |&s| s.max(0.0))
     }
 
-    /// The length of a text's vector of bigram specificities (distinct
-    /// bigrams), for the cosine in [`super::pair`].
+    /// A bigram's weight in a text's topic vector: its specificity, and 1
+    /// for a bigram no other task has (it can be shared by no pair, but it
+    /// is the text's own subject and makes it unlike the others).
+    pub fn topic_weight(&self, bigram: u64) -> f32 {
+        match self.bigram_spec.get(&bigram) {
+            Some(&s) if s >= 0.0 => s,
+            _ => 1.0,
+        }
+    }
+
+    /// The length of a text's topic vector (see [`Self::topic_weight`];
+    /// distinct bigrams), for the cosine in [`super::pair`].
     pub fn bigram_norm(&self, bigrams: &[u64]) -> f32 {
         bigrams
             .iter()
-            .map(|&b| self.bigram_specificity(b).powi(2))
+            .map(|&b| self.topic_weight(b).powi(2))
             .sum::<f32>()
             .sqrt()
     }
@@ -174,6 +200,59 @@ impl KeyIndex {
             return 0.0;
         }
         parts.iter().sum::<f32>() / parts.len() as f32
+    }
+
+    /// The tasks (positions, ascending) that contain every trigram of `s`
+    /// (at least three chars): the tasks that contain `s`, but for the rare
+    /// text that has its trigrams apart. Empty for shorter strings.
+    pub fn tasks_containing(&self, s: &[char]) -> Vec<u32> {
+        let mut lists: Vec<&[u32]> = Vec::new();
+        for w in s.windows(3) {
+            match self.ids.get(&trigram(w)) {
+                Some(&id) => lists.push(self.postings(id)),
+                None => return Vec::new(),
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let Some((first, rest)) = lists.split_first() else {
+            return Vec::new();
+        };
+        first
+            .iter()
+            .copied()
+            .filter(|t| rest.iter().all(|l| l.binary_search(t).is_ok()))
+            .collect()
+    }
+
+    /// Up to `count` trigrams found in `min_df..=max_df` tasks, evenly
+    /// spread over all such trigrams in key order, each with its tasks.
+    pub fn sample_trigrams(
+        &self,
+        min_df: usize,
+        max_df: usize,
+        count: usize,
+    ) -> Vec<([char; 3], &[u32])> {
+        let mut keys: Vec<(Key, u32)> = self
+            .ids
+            .iter()
+            .filter(|&(&k, &id)| {
+                k & NAME_BIGRAM == 0 && (min_df..=max_df).contains(&self.postings(id).len())
+            })
+            .map(|(&k, &id)| (k, id))
+            .collect();
+        keys.sort_unstable();
+        let step = (keys.len() / count.max(1)).max(1);
+        let char_of = |bits: u64| char::from_u32((bits & 0x1F_FFFF) as u32).unwrap_or('\0');
+        keys.iter()
+            .step_by(step)
+            .take(count)
+            .map(|&(k, id)| {
+                (
+                    [char_of(k >> 42), char_of(k >> 21), char_of(k)],
+                    self.postings(id),
+                )
+            })
+            .collect()
     }
 
     /// The tasks (positions, ascending) that contain key id `id`.
@@ -199,59 +278,102 @@ impl KeyIndex {
     }
 }
 
-/// Candidate pairs `(i, j)` with `i < j` proposed by the tasks in `range`:
-/// each task keeps the [`CANDIDATES_ACROSS`] other-document tasks and
-/// [`CANDIDATES_WITHIN`] same-document tasks that share the most weight of
-/// keys with it, weighting each key by its inverse document frequency.
-pub fn candidates(index: &KeyIndex, doc_of: &[u32], range: Range<usize>) -> Vec<(u32, u32)> {
-    let n = index.n_tasks;
-    let max_postings = index.max_postings();
-    let mut weight = vec![0f32; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut out = Vec::new();
-    for i in range {
-        for &k in &index.task_keys[i] {
-            let posting = index.postings(k);
+/// Reusable space for adding up each task's key weights with the others.
+pub struct Scratch {
+    weight: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    pub fn new(n_tasks: usize) -> Scratch {
+        Scratch {
+            weight: vec![0.0; n_tasks],
+            touched: Vec::new(),
+        }
+    }
+}
+
+impl KeyIndex {
+    /// For task `i`, the tasks `accept` lets through that share a key with
+    /// it, each with the summed inverse document frequency of the shared
+    /// keys; calls `pick` with them and returns what it returns. Keys too
+    /// common to say anything ([`MAX_POSTINGS`], [`MAX_KEY_SHARE`]) are
+    /// skipped, which keeps the work per task bounded.
+    pub fn with_partners<R>(
+        &self,
+        i: usize,
+        scratch: &mut Scratch,
+        accept: impl Fn(u32) -> bool,
+        pick: impl FnOnce(&[u32], &[f32]) -> R,
+    ) -> R {
+        let n = self.n_tasks;
+        let max_postings = self.max_postings();
+        for &k in &self.task_keys[i] {
+            let posting = self.postings(k);
             if posting.len() < 2 || posting.len() > max_postings {
                 continue;
             }
             let w = (n as f32 / posting.len() as f32).ln().max(0.01);
             for &j in posting {
-                if j as usize == i {
+                if j as usize == i || !accept(j) {
                     continue;
                 }
-                if weight[j as usize] == 0.0 {
-                    touched.push(j);
+                if scratch.weight[j as usize] == 0.0 {
+                    scratch.touched.push(j);
                 }
-                weight[j as usize] += w;
+                scratch.weight[j as usize] += w;
             }
         }
-        let (mut across, mut within): (Vec<u32>, Vec<u32>) = touched
-            .iter()
-            .partition(|&&j| doc_of[j as usize] != doc_of[i]);
-        for (list, keep) in [
-            (&mut across, CANDIDATES_ACROSS),
-            (&mut within, CANDIDATES_WITHIN),
-        ] {
-            // Heaviest first; ties by position so the choice is deterministic.
-            let heavier_first = |x: &u32, y: &u32| {
-                weight[*y as usize]
-                    .total_cmp(&weight[*x as usize])
-                    .then(x.cmp(y))
-            };
-            if list.len() > keep {
-                list.select_nth_unstable_by(keep, heavier_first);
-                list.truncate(keep);
-            }
-            for &j in list.iter() {
-                let i = i as u32;
-                out.push((i.min(j), i.max(j)));
-            }
+        let out = pick(&scratch.touched, &scratch.weight);
+        for &j in &scratch.touched {
+            scratch.weight[j as usize] = 0.0;
         }
-        for &j in &touched {
-            weight[j as usize] = 0.0;
+        scratch.touched.clear();
+        out
+    }
+}
+
+/// The `keep` heaviest of `list` by `weight`, ties by position, so the
+/// choice is deterministic.
+pub fn heaviest(mut list: Vec<u32>, weight: &[f32], keep: usize) -> Vec<u32> {
+    let heavier_first = |x: &u32, y: &u32| {
+        weight[*y as usize]
+            .total_cmp(&weight[*x as usize])
+            .then(x.cmp(y))
+    };
+    if list.len() > keep {
+        list.select_nth_unstable_by(keep, heavier_first);
+        list.truncate(keep);
+    }
+    list
+}
+
+/// Candidate pairs `(i, j)` with `i < j` proposed by the tasks in `range`:
+/// each task keeps the [`CANDIDATES_ACROSS`] other-document tasks and
+/// [`CANDIDATES_WITHIN`] same-document tasks that share the most weight of
+/// keys with it, weighting each key by its inverse document frequency.
+pub fn candidates(index: &KeyIndex, doc_of: &[u32], range: Range<usize>) -> Vec<(u32, u32)> {
+    let mut scratch = Scratch::new(index.n_tasks);
+    let mut out = Vec::new();
+    for i in range {
+        let (across, within) = index.with_partners(
+            i,
+            &mut scratch,
+            |_| true,
+            |touched, weight| {
+                let (across, within): (Vec<u32>, Vec<u32>) = touched
+                    .iter()
+                    .partition(|&&j| doc_of[j as usize] != doc_of[i]);
+                (
+                    heaviest(across, weight, CANDIDATES_ACROSS),
+                    heaviest(within, weight, CANDIDATES_WITHIN),
+                )
+            },
+        );
+        for j in across.into_iter().chain(within) {
+            let i = i as u32;
+            out.push((i.min(j), i.max(j)));
         }
-        touched.clear();
     }
     out
 }

@@ -7,8 +7,6 @@
 
 use std::sync::OnceLock;
 
-use crate::model::OverlapKind;
-
 use super::fxhash::FxHashMap;
 
 /// Slogans and policy phrases that almost every plan repeats. Two tasks that
@@ -96,15 +94,6 @@ pub enum NameKind {
     Place,
 }
 
-impl NameKind {
-    pub fn overlap_kind(self) -> OverlapKind {
-        match self {
-            NameKind::Project => OverlapKind::SameProject,
-            NameKind::Place => OverlapKind::SamePlace,
-        }
-    }
-}
-
 /// Endings of named projects (黄茅海跨海通道, 台开快速路, 鹤台铁路, 广台高速).
 /// Longer endings come first so that 快速路 wins over 路-like shorter ones.
 pub const PROJECT_ENDINGS: &[&str] = &[
@@ -127,6 +116,14 @@ pub const PROJECT_ENDINGS: &[&str] = &[
     "旅游区",
     "风景区",
     "物流园",
+    // 省级高新区 is a kind of zone: its stem is 省级, not 省级高.
+    "高新区",
+    "接收站",
+    "变电站",
+    "电站",
+    "新区",
+    "走廊",
+    "公园",
     "电厂",
     "核电",
     "风电",
@@ -345,6 +342,42 @@ const TYPE_WORDS: &[&str] = &[
     "高速",
     "快速",
     "城际",
+    // Kinds of place and facility (宜居村, 湿地公园, 深水港, 消防站).
+    "宜居",
+    "乡村",
+    "农村",
+    "城镇",
+    "湿地",
+    "森林",
+    "郊野",
+    "田园",
+    "主题",
+    "社区",
+    "儿童",
+    "口袋",
+    "深水",
+    "消防",
+    "海岛",
+    "滨水",
+    "度假",
+    "总部",
+    "会展",
+    "商务",
+    "文体",
+    "游艇",
+    "邮轮",
+    "充电",
+    "科创",
+    "招商",
+    "专项",
+    "重要",
+    "主要",
+    "知名",
+    "一流",
+    "污水",
+    "垃圾",
+    "中转",
+    "换乘",
 ];
 
 /// Whether `stem` is made only of [`TYPE_WORDS`] (longest first at each
@@ -460,6 +493,23 @@ const EDGE_WORDS: &[&str] = &[
     "着",
     "并",
 ];
+
+/// Verbs that make what follows them something the task relies on or
+/// connects to rather than works on: 依托, 对接, 发挥 … (依托黄茅海跨海通道
+/// 出口地理位置优势 builds nothing).
+const CONTEXT_VERBS: &[&str] = &[
+    "依托", "对接", "借助", "利用", "发挥", "紧抓", "抓住", "把握", "融入", "毗邻", "邻近", "紧邻",
+    "背靠", "衔接", "连接", "接入", "面向",
+];
+
+/// Whether `chars` contains one of [`CONTEXT_VERBS`].
+pub fn is_context_verb_in(chars: &[char]) -> bool {
+    static VERBS: OnceLock<Vec<Vec<char>>> = OnceLock::new();
+    let verbs = VERBS.get_or_init(|| CONTEXT_VERBS.iter().map(|w| w.chars().collect()).collect());
+    verbs
+        .iter()
+        .any(|v| chars.windows(v.len()).any(|w| w == &v[..]))
+}
 
 /// Trims [`EDGE_WORDS`] off both ends of `chars[start..end]`, repeatedly,
 /// and returns the remaining range. The longest matching word is removed

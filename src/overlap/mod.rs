@@ -1,107 +1,73 @@
-//! Cross-document overlaps: tasks in different plans (or in one plan) that
-//! concern the same project, place or measure.
+//! Tasks with shared work, across plans and within one: the same project
+//! (`project`), the same measure for the same place (`same_place`), or a
+//! similar measure in places that do not contain each other (`parallel`);
+//! and the coverage of a higher plan by the plans below it.
 //!
-//! The extractor calls [`compute`] as its last step. It works in four steps:
+//! The extractor calls [`compute`] as its last step; [`coverage`] runs on
+//! demand. Both use one [`Engine`], which prepares the corpus once:
 //!
 //! 1. [`fold`]: each task's text is folded to simplified, half-width,
-//!    upper-case characters; punctuation, the responsibility note and
-//!    generic slogans ([`lexicon::GENERIC_PHRASES`]) become breaks.
+//!    upper-case characters; punctuation, the responsibility note and the
+//!    hand list of slogans ([`lexicon::GENERIC_PHRASES`]) become breaks.
 //! 2. [`index`]: character trigrams and short name keys go into an inverted
 //!    index; each task proposes the few tasks that share the most rare keys
 //!    with it. Nothing is compared all against all.
-//! 3. [`pair`]: for each proposed pair, the maximal shared strings are
-//!    trimmed of verbs and particles, classified (project, place, wording)
-//!    and weighted by rarity; the best few make the score.
-//! 4. Pairs scoring at least [`params::MIN_SCORE`] are kept: pairs across
-//!    documents first, each group best first.
+//! 3. [`places`]: the places each task concerns (what its title names, its
+//!    goal's sub-region, or its plan's whole jurisdiction) in one tree of
+//!    regions.
+//! 4. [`pair`]: for each proposed pair, the maximal shared strings are
+//!    trimmed, classified (project, place, programme, wording) and weighted
+//!    by rarity — wording also by how the corpus uses it ([`generic`]:
+//!    boilerplate weighs nothing) — and the best few make the score.
+//! 5. The relation follows from a shared project name or, failing one, from
+//!    how the two tasks' places relate. Pairs scoring at least
+//!    [`params::MIN_SCORE`] are kept: across documents first, overlaps
+//!    before parallel pairs, each group best first.
 //!
 //! `docs/OVERLAP.md` describes the method and its figures.
 
+pub mod coverage;
+mod engine;
 pub mod fold;
 mod fxhash;
+pub mod generic;
 pub mod index;
-mod jurisdiction;
 pub mod lexicon;
 pub mod pair;
 pub mod params;
+pub mod places;
 
-use std::collections::HashMap;
+use crate::model::{Index, Overlap, TaskData, TaskId, UnitId};
 
-use crate::model::{DocId, Index, Overlap, TaskData, TaskId, UnitId};
+pub use self::engine::Engine;
+use self::generic::GenericCache;
 
-use self::fold::Folded;
-use self::index::KeyIndex;
-use self::jurisdiction::Jurisdictions;
-use self::pair::Side;
-
-/// All overlaps among `data.tasks`: pairs across documents first, then
-/// pairs within one document, each best first (ties by task order). `a` is
-/// always the task that comes first in `data.tasks`. The result depends only
-/// on `data`, never on timing or hash order.
+/// All pairs of tasks with shared work among `data.tasks`, in this order:
+/// overlaps across documents (project and same-place pairs), then parallel
+/// pairs across documents, then pairs within one document (overlaps before
+/// parallel pairs); each group best first, ties in task order. `a` is
+/// always the task that comes first in `data.tasks`. The result depends
+/// only on `data`, never on timing or hash order.
 pub fn compute(data: &TaskData) -> Vec<Overlap> {
-    let folded: Vec<Folded> = par_map(&data.tasks, fold::fold_task);
-    let keys = par_map(&folded, |f| index::keys_of(&f.chars));
-    let bigrams = par_map(&folded, |f| index::bigrams_of(&f.chars));
-    let index = KeyIndex::build(keys, &bigrams);
-    let norms: Vec<f32> = par_map(&bigrams, |b| index.bigram_norm(b));
-    drop(bigrams);
-    let doc_pos: HashMap<&DocId, usize> = data
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (&d.id, i))
-        .collect();
-    let doc_of: Vec<u32> = data
-        .tasks
-        .iter()
-        .map(|t| doc_pos.get(&t.doc).map_or(u32::MAX, |&d| d as u32))
-        .collect();
-
-    let chunks = chunk_ranges(data.tasks.len(), threads() * 4);
-    let mut pairs: Vec<(u32, u32)> =
-        par_map(&chunks, |r| index::candidates(&index, &doc_of, r.clone())).concat();
-    pairs.sort_unstable();
-    pairs.dedup();
-
-    let texts: Vec<Vec<char>> = par_map(&data.tasks, |t| t.text.chars().collect());
-    let positioned = par_map(&folded, |f| pair::positioned_bigrams(&f.chars));
-    let jurisdictions = Jurisdictions::new(data);
-    let scored = par_map(&pairs, |&(i, j)| {
-        let (i, j) = (i as usize, j as usize);
-        let a = Side {
-            folded: &folded[i],
-            text: &texts[i],
-            norm: norms[i],
-            bigrams: &positioned[i],
-        };
-        let b = Side {
-            folded: &folded[j],
-            text: &texts[j],
-            norm: norms[j],
-            bigrams: &positioned[j],
-        };
-        let found = pair::score_pair(&index, &a, &b)?;
-        if found.score < params::MIN_SCORE {
-            return None;
-        }
-        let (ta, tb) = (&data.tasks[i], &data.tasks[j]);
-        let cross_doc = ta.doc != tb.doc;
-        Some(Overlap {
-            a: ta.id.clone(),
-            b: tb.id.clone(),
-            score: (found.score * 1000.0).round() / 1000.0,
-            kind: found.kind,
-            cross_doc,
-            nested_jurisdictions: cross_doc
-                && jurisdictions.nested(doc_of[i] as usize, doc_of[j] as usize),
-            shared: found.shared,
-        })
+    let engine = Engine::new(data);
+    let pairs = engine.candidate_pairs();
+    let generic = engine.generic();
+    // One range per worker, each with its own cache of what the corpus
+    // says of a term (pairs are many and even, so ranges balance).
+    let chunks = chunk_ranges(pairs.len(), threads());
+    let scored = par_map(&chunks, |r| {
+        let mut cache = GenericCache::default();
+        pairs[r.clone()]
+            .iter()
+            .filter_map(|&(i, j)| engine.score(&generic, &mut cache, i as usize, j as usize))
+            .collect::<Vec<Overlap>>()
     });
     let mut overlaps: Vec<Overlap> = scored.into_iter().flatten().collect();
     // Stable: equal scores stay in pair order, i.e. task order.
     overlaps.sort_by(|x, y| {
         y.cross_doc
             .cmp(&x.cross_doc)
+            .then(y.relation.is_overlap().cmp(&x.relation.is_overlap()))
             .then(y.score.total_cmp(&x.score))
     });
     overlaps
@@ -122,9 +88,10 @@ pub struct Handoff {
     pub score: f32,
 }
 
-/// The hand-offs of `unit`: cross-document overlaps between a task it leads
-/// and a task that has leads, none of them the unit itself. Best first.
-/// Only direct leads count; a group the unit belongs to (北部7镇) does not.
+/// The hand-offs of `unit`: cross-document overlaps (project or same-place
+/// pairs, never parallel ones) between a task it leads and a task that has
+/// leads, none of them the unit itself. Best first. Only direct leads
+/// count; a group the unit belongs to (北部7镇) does not.
 pub fn unit_handoffs(data: &TaskData, index: &Index, unit: &UnitId) -> Vec<Handoff> {
     let leads = |t: usize| data.tasks[t].leads.iter().map(|u| &u.unit);
     let mut out = Vec::new();
@@ -134,7 +101,8 @@ pub fn unit_handoffs(data: &TaskData, index: &Index, unit: &UnitId) -> Vec<Hando
         }
         for &o in index.overlaps_of.get(t).into_iter().flatten() {
             let overlap = &data.overlaps[o];
-            if !overlap.cross_doc {
+            // Similar work in a sibling district is nobody's hand-off.
+            if !overlap.cross_doc || !overlap.relation.is_overlap() {
                 continue;
             }
             let other_id = if overlap.a == task.id {
@@ -162,17 +130,17 @@ pub fn unit_handoffs(data: &TaskData, index: &Index, unit: &UnitId) -> Vec<Hando
     out
 }
 
-fn threads() -> usize {
+pub(crate) fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
-fn chunk_ranges(n: usize, parts: usize) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn chunk_ranges(n: usize, parts: usize) -> Vec<std::ops::Range<usize>> {
     let size = n.div_ceil(parts.max(1)).max(1);
     (0..n).step_by(size).map(|s| s..(s + size).min(n)).collect()
 }
 
 /// `items.iter().map(f)` on all cores, results in input order.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = threads();
     if threads == 1 || items.len() < 2 {
         return items.iter().map(f).collect();

@@ -2,19 +2,20 @@
 //! which of them are names (places, projects) and how rare they are, and
 //! combine the best of them into a score in [0, 1].
 
-use crate::model::{OverlapKind, SharedTerm};
+use crate::model::{OverlapKind, SharedTerm, TermKind};
 
 use super::fold::{BREAK, Folded};
 use super::fxhash::FxHashMap;
+use super::generic::{Generic, GenericCache};
 use super::index::{KeyIndex, stem_ending};
 use super::lexicon::{
-    NameKind, ending_at, ends_in_everyday_place_word, is_joining_char, is_type_words_only,
-    trim_edges,
+    NameKind, ending_at, ends_in_everyday_place_word, is_context_verb_in, is_joining_char,
+    is_type_words_only, trim_edges,
 };
 use super::params::{
-    MAX_BIGRAM_REPEATS, MAX_OCCURRENCES, MAX_SHARED_TERMS, MIN_TERM_WEIGHT, MIN_WORDING_CHARS,
-    NAME_LENGTH_FACTOR, PLACE_FACTOR, QUOTED_FACTOR, SCORE_TERMS, TERM_DECAY, TOPIC_FULL,
-    TOPIC_WEIGHT, WORDING_LENGTH_FACTOR, WORDING_WEIGHT,
+    CONTEXT_FACTOR, CONTEXT_WINDOW, MAX_BIGRAM_REPEATS, MAX_OCCURRENCES, MAX_SHARED_TERMS,
+    MIN_TERM_WEIGHT, MIN_WORDING_CHARS, NAME_LENGTH_FACTOR, PLACE_FACTOR, QUOTED_FACTOR,
+    SCORE_TERMS, TERM_DECAY, TOPIC_FULL, TOPIC_WEIGHT, WORDING_LENGTH_FACTOR, WORDING_WEIGHT,
 };
 
 /// One side of a pair: the folded text and the original characters.
@@ -36,15 +37,33 @@ pub struct PairScore {
     pub similarity: f32,
     pub kind: OverlapKind,
     pub shared: Vec<SharedTerm>,
+    /// The weight of the heaviest shared project name before any context
+    /// discount (0 if none).
+    pub project: f32,
 }
 
 struct Term<'t> {
     chars: &'t [char],
     weight: f32,
-    name: Option<Name>,
+    /// For names: the weight before a context discount, which still says
+    /// the two plans name the same project.
+    name_weight: f32,
+    kind: TermKind,
 }
 
-pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
+/// The corpus-wide statistics a pair is scored against.
+pub struct Corpus<'c> {
+    pub index: &'c KeyIndex,
+    pub generic: &'c Generic<'c>,
+}
+
+pub fn score_pair(
+    corpus: &Corpus,
+    cache: &mut GenericCache,
+    a: &Side,
+    b: &Side,
+) -> Option<PairScore> {
+    let index = corpus.index;
     let (xs, ys) = (a.bigrams, b.bigrams);
     // Keyed by the term's chars as a slice of `a`, so no term is copied.
     let mut terms: FxHashMap<&[char], Term> = FxHashMap::default();
@@ -54,19 +73,50 @@ pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
             continue;
         }
         let bs = bi + (s - ai);
+        let be = bs + (e - s);
         let chars = &a.folded.chars[s..e];
         if terms.contains_key(chars) {
             continue;
         }
-        let name = name_of(a, s, e, Some((b, bs))).or_else(|| name_of(b, bs, bs + (e - s), None));
-        let weight = term_weight(index, chars, name);
+        let name = if is_quoted(a, s, e) || is_quoted(b, bs, be) {
+            Some(Name {
+                kind: NameKind::Project,
+                stem: e - s,
+                quoted: true,
+            })
+        } else {
+            let name = name_of(a, s, e, Some((b, bs))).or_else(|| name_of(b, bs, be, None));
+            // The end of two different names (珠城际铁路 of 斗珠城际铁路 and
+            // 广珠城际铁路, 速公路 of 高速公路) is neither a shared name nor
+            // shared wording.
+            if name.is_none() && is_name_fragment(chars) {
+                continue;
+            }
+            name
+        };
+        let kind = term_kind(name);
+        let mut weight = term_weight(index, chars, name);
+        let name_weight = weight;
+        // A name one task only relies on (依托…, 对接…) is weaker evidence.
+        if matches!(kind, TermKind::Project | TermKind::Place) {
+            for side in [a, b] {
+                if only_as_context(side, chars) {
+                    weight *= CONTEXT_FACTOR;
+                }
+            }
+        }
+        // Boilerplate says nothing, however rare (see `generic.rs`).
+        if matches!(kind, TermKind::Wording | TermKind::Programme) && weight >= MIN_TERM_WEIGHT {
+            weight *= corpus.generic.content(cache, chars);
+        }
         if weight >= MIN_TERM_WEIGHT {
             terms.insert(
                 chars,
                 Term {
                     chars,
                     weight,
-                    name,
+                    name_weight,
+                    kind,
                 },
             );
         }
@@ -83,26 +133,37 @@ pub fn score_pair(index: &KeyIndex, a: &Side, b: &Side) -> Option<PairScore> {
     }
     kept.truncate(MAX_SHARED_TERMS);
     let best = kept.first()?;
-    let kind = best
-        .name
-        .map_or(OverlapKind::SimilarWording, |n| n.kind.overlap_kind());
+    let kind = match best.kind {
+        TermKind::Project => OverlapKind::SameProject,
+        TermKind::Place => OverlapKind::SamePlace,
+        TermKind::Programme | TermKind::Wording => OverlapKind::SimilarWording,
+    };
+    let project = kept
+        .iter()
+        .filter(|t| t.kind == TermKind::Project)
+        .map(|t| t.name_weight)
+        .fold(0.0f32, f32::max);
     let miss: f32 = kept
         .iter()
         .take(SCORE_TERMS)
         .enumerate()
         .map(|(r, t)| 1.0 - t.weight * TERM_DECAY.powi(r as i32))
         .product();
-    let shared = kept
-        .iter()
-        .filter_map(|t| shared_term(a, b, t.chars))
-        .collect();
+    let shared = kept.iter().filter_map(|t| shared_term(a, b, t)).collect();
     let similarity = topic_similarity(index, a, b, xs, ys);
     let topic = (similarity / TOPIC_FULL).min(1.0);
+    let only_places = kept.iter().all(|t| t.kind == TermKind::Place);
+    let topic_factor = if only_places {
+        topic
+    } else {
+        1.0 - TOPIC_WEIGHT + TOPIC_WEIGHT * topic
+    };
     Some(PairScore {
         similarity,
-        score: ((1.0 - miss) * (1.0 - TOPIC_WEIGHT + TOPIC_WEIGHT * topic)).clamp(0.0, 1.0),
+        score: ((1.0 - miss) * topic_factor).clamp(0.0, 1.0),
         kind,
         shared,
+        project,
     })
 }
 
@@ -160,21 +221,22 @@ fn common_runs(a: &[char], b: &[char], xs: &[u64], ys: &[u64]) -> Vec<(usize, us
 /// tasks about the same subject comes with a high cosine; a name mentioned
 /// in passing in a task about something else does not.
 fn topic_similarity(index: &KeyIndex, a: &Side, b: &Side, xs: &[u64], ys: &[u64]) -> f32 {
-    let distinct = |v: &[u64]| {
-        let mut out: Vec<u64> = v.iter().map(|&v| v >> 16).collect();
-        out.dedup();
-        out
-    };
-    let (xs, ys) = (distinct(xs), distinct(ys));
+    let bigram = |v: u64| v >> 16;
     let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
+    // Both lists are sorted by bigram; each distinct shared bigram counts once.
     while x < xs.len() && y < ys.len() {
-        match xs[x].cmp(&ys[y]) {
+        let (bx, by) = (bigram(xs[x]), bigram(ys[y]));
+        match bx.cmp(&by) {
             std::cmp::Ordering::Less => x += 1,
             std::cmp::Ordering::Greater => y += 1,
             std::cmp::Ordering::Equal => {
-                dot += index.bigram_specificity(xs[x]).powi(2);
-                x += 1;
-                y += 1;
+                dot += index.bigram_specificity(bx).powi(2);
+                while x < xs.len() && bigram(xs[x]) == bx {
+                    x += 1;
+                }
+                while y < ys.len() && bigram(ys[y]) == bx {
+                    y += 1;
+                }
             }
         }
     }
@@ -196,6 +258,18 @@ pub fn positioned_bigrams(chars: &[char]) -> Vec<u64> {
         .collect();
     out.sort_unstable();
     out
+}
+
+/// What a shared term is, from what [`name_of`] found.
+fn term_kind(name: Option<Name>) -> TermKind {
+    match name {
+        Some(n) if n.quoted => TermKind::Programme,
+        Some(n) => match n.kind {
+            NameKind::Project => TermKind::Project,
+            NameKind::Place => TermKind::Place,
+        },
+        None => TermKind::Wording,
+    }
 }
 
 /// A shared term that names a project or place.
@@ -229,18 +303,23 @@ fn name_of(side: &Side, s: usize, e: usize, other: Option<(&Side, usize)>) -> Op
         })
     };
     // A term that runs into an ending is the stem of a longer name: 黄茅海
-    // in 黄茅海跨海通道 is part of a project even though 海 ends places.
+    // in 黄茅海跨海通道 and 黄茅海通道. Both endings must agree (通道 ends
+    // 跨海通道); 游艇 in 游艇码头 and 游艇基地 is a kind of thing, no name.
     if let Some((o, os)) = other
         && is_name_stem(&chars[s..e])
-        && let Some((kind, _)) = stem_ending(chars, e)
-        && stem_ending(&o.folded.chars, os + len).is_some()
+        && let Some((kind, n)) = stem_ending(chars, e)
+        && let Some((_, m)) = stem_ending(&o.folded.chars, os + len)
     {
-        return whole(kind);
+        let mine = &chars[e..e + n];
+        let theirs = &o.folded.chars[os + len..os + len + m];
+        if mine.ends_with(theirs) || theirs.ends_with(mine) {
+            return whole(kind);
+        }
     }
     if let Some((kind, n)) = ending_at(&chars[s..e], len) {
-        // 速公路 is a fragment of 高速公路, not a road; 川岛 is a place;
-        // 路等项目 is two fragments; 美丽乡村 is no place.
-        let min_stem = if n == 1 { 1 } else { 2 };
+        // 速公路 is a fragment of 高速公路, not a road; 川岛 and 独湾 are
+        // places, 旧村 is not; 路等项目 is two fragments; 美丽乡村 is no place.
+        let min_stem = min_stem_len(&chars[s..e]);
         let stem = &chars[s..e - n];
         let everyday_place = kind == NameKind::Place && ends_in_everyday_place_word(&chars[s..e]);
         if stem.len() >= min_stem && is_name_stem(stem) && !everyday_place {
@@ -254,18 +333,56 @@ fn name_of(side: &Side, s: usize, e: usize, other: Option<(&Side, usize)>) -> Op
     if has_road_code(&chars[s..e]) {
         return whole(NameKind::Project);
     }
+    None
+}
+
+/// Whether `chars[s..e]` of one side is quoted as a whole (“揭榜挂帅”,
+/// “四好农村公路”): a programme or slogan, even when it ends like a road.
+fn is_quoted(side: &Side, s: usize, e: usize) -> bool {
     let before = side.folded.offset(s).checked_sub(1).map(|p| side.text[p]);
     let after = side.text.get(side.folded.offset(e - 1) + 1).copied();
-    if matches!(before, Some('“' | '《' | '「' | '『' | '"'))
+    matches!(before, Some('“' | '《' | '「' | '『' | '"'))
         && matches!(after, Some('”' | '》' | '」' | '』' | '"'))
-    {
-        return Some(Name {
-            kind: NameKind::Project,
-            stem: len,
-            quoted: true,
-        });
+}
+
+/// Whether `term` ends in a name ending after a stem too short to be a
+/// name: the tail of longer names that differ before it.
+fn is_name_fragment(term: &[char]) -> bool {
+    ending_at(term, term.len()).is_some_and(|(_, n)| {
+        let stem = term.len() - n;
+        stem > 0 && stem < min_stem_len(term)
+    })
+}
+
+/// The shortest stem a name with this ending needs: one character before
+/// 岛 and 湾 (川岛, 独湾; but 海湾 and 港湾 are words), two otherwise (旧村,
+/// 速公路 are no names).
+fn min_stem_len(term: &[char]) -> usize {
+    let one_char_stem = term.len() >= 2 && !matches!(term[term.len() - 2], '海' | '港');
+    match ending_at(term, term.len()) {
+        Some((_, 1)) if matches!(term.last(), Some('岛' | '湾')) && one_char_stem => 1,
+        _ => 2,
     }
-    None
+}
+
+/// Whether every occurrence of `term` in `side` is a mention of something
+/// the task relies on rather than works on: 依托黄茅海跨海通道出口,
+/// 发挥江门站的辐射带动作用, 以国道G240为主轴线.
+fn only_as_context(side: &Side, term: &[char]) -> bool {
+    let chars = &side.folded.chars;
+    let found = occurrences(chars, term);
+    !found.is_empty()
+        && found.iter().all(|&p| {
+            // The clause before the term, at most a few characters back.
+            let clause_start = chars[..p]
+                .iter()
+                .rposition(|&c| c == BREAK)
+                .map_or(0, |b| b + 1);
+            let from = clause_start.max(p.saturating_sub(CONTEXT_WINDOW));
+            let before = &chars[from..p];
+            // 以 … 为 frames the clause when it opens it (以国道G240为主轴线).
+            (p == clause_start + 1 && chars[clause_start] == '以') || is_context_verb_in(before)
+        })
 }
 
 /// Whether `stem` can be the distinctive part of a name: one piece (no
@@ -311,13 +428,16 @@ fn term_weight(index: &KeyIndex, chars: &[char], name: Option<Name>) -> f32 {
     }
 }
 
-/// The term as written in `a`, with its char offsets in both texts.
-fn shared_term(a: &Side, b: &Side, term: &[char]) -> Option<SharedTerm> {
-    let in_a = occurrences(&a.folded.chars, term);
-    let in_b = occurrences(&b.folded.chars, term);
+/// The term as written in `a`, with its kind, weight and char offsets in
+/// both texts.
+fn shared_term(a: &Side, b: &Side, t: &Term) -> Option<SharedTerm> {
+    let in_a = occurrences(&a.folded.chars, t.chars);
+    let in_b = occurrences(&b.folded.chars, t.chars);
     let first = *in_a.first()?;
     Some(SharedTerm {
-        term: a.folded.written(a.text, first, first + term.len()),
+        term: a.folded.written(a.text, first, first + t.chars.len()),
+        kind: t.kind,
+        weight: (t.weight * 1000.0).round() / 1000.0,
         in_a: in_a.iter().map(|&p| a.folded.offset(p)).collect(),
         in_b: in_b.iter().map(|&p| b.folded.offset(p)).collect(),
     })
@@ -381,10 +501,46 @@ mod tests {
             Some(NameKind::Project)
         );
         assert_eq!(side_name("控制PM2.5浓度", "PM2"), None);
-        assert_eq!(
-            side_name("实施“揭榜挂帅”制度", "揭榜挂帅"),
-            Some(NameKind::Project)
-        );
+        assert_eq!(side_name("推进旧村改造", "旧村"), None);
+        assert_eq!(side_name("建设独湾码头", "独湾"), Some(NameKind::Place));
+        assert_eq!(side_name("打造休闲海湾", "海湾"), None);
+    }
+
+    fn side_of<'a>(folded: &'a Folded, text: &'a [char], bigrams: &'a [u64]) -> Side<'a> {
+        Side {
+            folded,
+            text,
+            norm: 1.0,
+            bigrams,
+        }
+    }
+
+    #[test]
+    fn quotes_and_context_are_recognised() {
+        let text: Vec<char> = "实施“揭榜挂帅”制度".chars().collect();
+        let folded = fold(&text.iter().collect::<String>(), None);
+        let bigrams = positioned_bigrams(&folded.chars);
+        let side = side_of(&folded, &text, &bigrams);
+        let s = folded.chars.iter().position(|&c| c == '揭').unwrap();
+        assert!(is_quoted(&side, s, s + 4));
+        assert!(!is_quoted(&side, s, s + 3));
+
+        let term: Vec<char> = "黄茅海跨海通道".chars().collect();
+        for (text, context) in [
+            ("依托黄茅海跨海通道出口地理位置优势", true),
+            ("充分发挥黄茅海跨海通道的作用", true),
+            ("加快黄茅海跨海通道建设", false),
+            ("依托港口,加快黄茅海跨海通道建设", false),
+            ("依托黄茅海跨海通道,加快黄茅海跨海通道建设", false),
+            ("以黄茅海跨海通道为轴线", true),
+            ("加快以及黄茅海跨海通道", false),
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            let folded = fold(text, None);
+            let bigrams = positioned_bigrams(&folded.chars);
+            let side = side_of(&folded, &chars, &bigrams);
+            assert_eq!(only_as_context(&side, &term), context, "{text}");
+        }
     }
 
     #[test]

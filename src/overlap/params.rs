@@ -36,6 +36,12 @@ pub const PLACE_FACTOR: f32 = 0.85;
 pub const QUOTED_FACTOR: f32 = 0.8;
 /// A wording term of 4, 5, 6, 7+ characters likewise.
 pub const WORDING_LENGTH_FACTOR: [f32; 4] = [0.5, 0.7, 0.85, 1.0];
+/// A name that one text only relies on (依托黄茅海跨海通道出口, 发挥江门站
+/// 的辐射带动作用, 以国道G240为主轴线) weighs this share, once per such text.
+pub const CONTEXT_FACTOR: f32 = 0.5;
+/// … where the verb that makes it context is at most this many characters
+/// before the name, in the same clause.
+pub const CONTEXT_WINDOW: usize = 8;
 /// Terms weighing less than this are not reported or scored.
 pub const MIN_TERM_WEIGHT: f32 = 0.12;
 /// At most this many shared terms are stored per overlap.
@@ -57,7 +63,56 @@ pub const TERM_DECAY: f32 = 0.6;
 /// to this share of its score.
 pub const TOPIC_WEIGHT: f32 = 0.4;
 /// A cosine from this on counts as fully the same subject. On the seeds the
-/// median candidate pair has 0.05 and true overlaps 0.1–0.3.
-pub const TOPIC_FULL: f32 = 0.2;
+/// median candidate pair has 0.04 and the labelled strong pairs 0.1
+/// (0.05–0.22).
+///
+/// A pair whose only evidence is place names (川岛 in a task on ports and
+/// in one on tourism) is as strong as its topic similarity allows: its
+/// topic factor is `min(1, c / TOPIC_FULL)` instead of the blend above. A
+/// shared place says where, not what.
+pub const TOPIC_FULL: f32 = 0.12;
 /// Pairs scoring below this are not kept.
 pub const MIN_SCORE: f32 = 0.1;
+
+// --- Generic wording (see `generic.rs`) ---
+
+/// A phrase in at least this many tasks is judged by how alike they are;
+/// a rarer one by its more common pieces.
+pub const GENERIC_MIN_TASKS: usize = 3;
+/// At most this many of a phrase's tasks (evenly spread) are compared.
+pub const COHERENCE_SAMPLE: usize = 8;
+/// The baseline is the median coherence of this many trigrams.
+pub const BASELINE_SAMPLE: usize = 400;
+/// A phrase whose tasks are at most this many times as alike as the tasks
+/// of a typical phrase (the baseline, `generic.rs`) is boilerplate
+/// (content 0) …
+pub const GENERIC_RATIO: f32 = 0.9;
+/// … and from this many times on it is about a subject (content 1), with a
+/// linear ramp between. On the seeds 的区域 is 0.6, 竞争力 and 核心竞争力 0.8,
+/// 强竞争 0.9, 具有较 1.0; 湿地公园 1.1, 厕所革命 1.3, 污染防治 1.4,
+/// 人居环境 1.6, 农村人居环境 2.5.
+pub const CONTENT_RATIO: f32 = 1.3;
+/// In a phrase too rare to judge alone, a piece no other task has counts
+/// this much against a piece the corpus can judge.
+pub const UNKNOWN_PIECE_WEIGHT: f32 = 0.25;
+/// Corpora of fewer tasks are too small to tell boilerplate from content;
+/// there only the hand list applies.
+pub const MIN_GENERIC_CORPUS: usize = 40;
+
+// --- Relations ---
+
+/// A shared project name weighing at least this makes the pair a project
+/// overlap, wherever the two plans are.
+pub const PROJECT_MIN_WEIGHT: f32 = 0.35;
+
+// --- Coverage (see `coverage.rs`) ---
+
+/// Each higher task is scored against this many tasks of the lower plans,
+/// those sharing the most rare keys with it.
+pub const COVERAGE_CANDIDATES: usize = 24;
+/// At most this many takers are reported per higher task.
+pub const COVERAGE_TAKERS: usize = 5;
+/// A higher task whose best taker scores at least this is taken up …
+pub const TAKEN_UP_SCORE: f32 = 0.4;
+/// … at least this, partly; below, not taken up.
+pub const PARTLY_SCORE: f32 = 0.2;

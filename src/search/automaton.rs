@@ -9,8 +9,8 @@
 //! everything the aligner accepts (it may accept a little more; the aligner
 //! then decides).
 
+use super::anchor::Anchor;
 use super::chars;
-use super::query::Anchor;
 
 /// Terms longer than this are not pre-checked (positions must fit a `u64`).
 pub const MAX_CHECKED_TERM: usize = 63;

@@ -9,7 +9,7 @@
 //! the first letters of its readings — and the bloom filter holds every
 //! token pair of neighbouring characters (and every single token).
 //!
-//! [`Anchor::Substring`]: super::query::Anchor::Substring
+//! [`Anchor::Substring`]: super::anchor::Anchor::Substring
 
 use super::chars;
 
@@ -194,7 +194,8 @@ mod tests {
             q in "[fazhngijtcyxqs发改台ab7]{1,6}",
         ) {
             use crate::search::matcher::{Matcher, PinyinMatcher};
-            use crate::search::query::{Anchor, Query};
+            use crate::search::anchor::Anchor;
+            use crate::search::query::Query;
             let Some(term) = Query::parse(&q).terms.pop() else { return Ok(()) };
             let norm = normalise_str(&text);
             if PinyinMatcher::new().align(&term, Anchor::Substring, &norm.chars().collect::<Vec<_>>(), None).is_some() {

@@ -16,8 +16,9 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Config, Utf32Str};
 
+use super::anchor::Anchor;
 use super::chars;
-use super::query::{Anchor, Term};
+use super::query::Term;
 
 /// How well a term sits in a text: exact > prefix > contiguous > fuzzy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

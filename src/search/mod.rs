@@ -6,7 +6,8 @@
 //! The pieces:
 //! - [`chars`]: per-character normalisation (simplified, lower case) and
 //!   pinyin readings (every reading of a polyphonic character).
-//! - [`query`]: parsing the fzf-style query into terms.
+//! - [`query`]: parsing the fzf-style query into terms, each with an
+//!   [`anchor`] (how it must sit in the text).
 //! - [`matcher`]: aligning one term with one text, behind the [`Matcher`]
 //!   trait; [`PinyinMatcher`](matcher::PinyinMatcher) is the engine used.
 //! - [`candidates`]: what can be found in a [`TaskData`](crate::model::TaskData).
@@ -18,6 +19,7 @@
 //! decides); then the alignment score; then shorter texts; then the
 //! candidate's weight (a unit's number of duties); then input order.
 
+pub mod anchor;
 pub mod automaton;
 pub mod bloom;
 pub mod candidates;
@@ -32,10 +34,11 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+pub use anchor::Anchor;
 use bloom::PairBloom;
 pub use candidates::{Candidate, Target};
 pub use matcher::{Engine, Matcher, Tier};
-pub use query::{Anchor, Query, Term};
+pub use query::{Query, Term};
 
 /// One matching candidate.
 #[derive(Debug, Clone, PartialEq, Eq)]

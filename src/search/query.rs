@@ -16,36 +16,10 @@
 
 use std::sync::Arc;
 
+use super::anchor::Anchor;
 use super::automaton::Automaton;
 use super::bloom::RunProbe;
 use super::chars;
-
-/// How a term must sit in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    /// Characters in order, gaps allowed.
-    Fuzzy,
-    /// A contiguous run anywhere.
-    Substring,
-    /// A contiguous run starting at the first character.
-    Prefix,
-    /// A contiguous run ending at the last character.
-    Suffix,
-    /// The whole text.
-    Whole,
-}
-
-impl Anchor {
-    pub fn contiguous(self) -> bool {
-        self != Anchor::Fuzzy
-    }
-    pub fn at_start(self) -> bool {
-        matches!(self, Anchor::Prefix | Anchor::Whole)
-    }
-    pub fn at_end(self) -> bool {
-        matches!(self, Anchor::Suffix | Anchor::Whole)
-    }
-}
 
 /// One space-separated part of a query, normalised like the candidates
 /// (simplified, lower case) so that `發改` and `FaGai` match.

@@ -35,6 +35,13 @@ pub enum Action {
     OpenExport,
     /// `c`: the selected task and a related task side by side.
     Compare,
+    /// `p`: the related-tasks pane lists parallel pairs instead of
+    /// overlaps, or overlaps again.
+    ToggleParallel,
+    /// `v`: the selected plan against the plans below it.
+    OpenCoverage,
+    /// `z`: the focused pane over the whole screen, and back.
+    Zoom,
     /// Editing the focused text input of a dialog.
     Edit(Edit),
     /// Enter inside a dialog.

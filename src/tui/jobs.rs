@@ -1,19 +1,21 @@
 //! Work that grows with the data (refiltering, regrouping, searching task
-//! texts, a unit's duties) runs here, off the drawing thread, so a key press on 100 000
-//! tasks still answers within a frame: the key only sends a request, the
-//! result is swapped in on a later tick.
+//! texts, a unit's duties, a plan's coverage) runs here, off the drawing
+//! thread, so a key
+//! press on 100 000 tasks still answers within a frame: the key only sends
+//! a request, the answer is swapped in on a later tick.
 //!
-//! [`compute`] is the work itself, a pure function; [`Jobs`] runs it on a
-//! thread. Without a `Jobs` (tests) the explorer calls `compute` inline,
-//! so both modes share one code path.
+//! [`compute`] is the work itself, a pure function of the query and view
+//! layers; [`Jobs`] runs it on a thread. Without a `Jobs` (tests) the
+//! explorer calls `compute` inline, so both modes share one code path.
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use super::state::{Duty, build_duty};
-use super::tree::{Grouping, Tree};
-use crate::query::{Catalog, Filters, TextNeedle, View};
+use super::view::duty::{Duty, build_duty};
+use super::view::tree::{Grouping, Tree};
+use crate::overlap::coverage::{Coverage, coverage};
+use crate::query::{Catalog, DocPos, Filters, TaskPos, TextNeedle, UnitPos, View};
 
 pub enum Request {
     /// Apply filters and build the tree in a grouping.
@@ -25,10 +27,15 @@ pub enum Request {
     /// `tree`.
     Search { query: String, tree: Arc<Tree> },
     /// A unit's duty view; `cursor` restores a position (going back).
-    Duty { unit: usize, cursor: Option<usize> },
+    Duty {
+        unit: UnitPos,
+        cursor: Option<usize>,
+    },
+    /// Plan `doc` against all the plans below it.
+    Coverage { doc: DocPos },
 }
 
-pub enum Outcome {
+pub enum Answer {
     Rebuilt {
         filters: Filters,
         grouping: Grouping,
@@ -37,23 +44,39 @@ pub enum Outcome {
     },
     Searched {
         query: String,
-        matches: Vec<u32>,
+        matches: Vec<TaskPos>,
     },
     Duty {
         duty: Duty,
         cursor: Option<usize>,
     },
+    /// The coverage, or why it could not be computed.
+    Coverage {
+        doc: DocPos,
+        result: Result<Arc<Coverage>, String>,
+    },
 }
 
 /// Number of request kinds; one outstanding request per kind.
-pub const KINDS: usize = 3;
+pub const KINDS: usize = 4;
 
-impl Outcome {
+/// The kind of coverage requests: keys typed while one runs are not held,
+/// since none of them depends on its answer (Esc must close the view
+/// while a large plan is still being computed).
+pub const COVERAGE_KIND: usize = 3;
+
+/// Whether keys typed while a request of `kind` runs wait for its answer.
+pub fn holds_input(kind: usize) -> bool {
+    kind != COVERAGE_KIND
+}
+
+impl Answer {
     pub fn kind(&self) -> usize {
         match self {
-            Outcome::Rebuilt { .. } => 0,
-            Outcome::Searched { .. } => 1,
-            Outcome::Duty { .. } => 2,
+            Answer::Rebuilt { .. } => 0,
+            Answer::Searched { .. } => 1,
+            Answer::Duty { .. } => 2,
+            Answer::Coverage { .. } => COVERAGE_KIND,
         }
     }
 }
@@ -65,18 +88,19 @@ impl Request {
             Request::Rebuild { .. } => 0,
             Request::Search { .. } => 1,
             Request::Duty { .. } => 2,
+            Request::Coverage { .. } => COVERAGE_KIND,
         }
     }
 }
 
-pub fn compute(cat: &Catalog, req: Request) -> Outcome {
+pub fn compute(cat: &Catalog, req: Request) -> Answer {
     match req {
         Request::Rebuild { filters, grouping } => {
             // Filters were checked before sending; a failure here means
             // they were not, and shows everything rather than nothing.
             let view = cat.apply(&filters).unwrap_or_default();
             let tree = Tree::build(cat, &view, grouping, filters.is_empty());
-            Outcome::Rebuilt {
+            Answer::Rebuilt {
                 filters,
                 grouping,
                 view,
@@ -85,20 +109,26 @@ pub fn compute(cat: &Catalog, req: Request) -> Outcome {
         }
         Request::Search { query, tree } => {
             let needle = TextNeedle::new(&query);
-            let mut order = Vec::new();
-            for &r in &tree.roots {
-                tree.tasks_under(r, &mut order);
-            }
-            let matches = order
+            let matches = tree
+                .all_tasks()
                 .into_iter()
-                .filter(|&t| needle.matches(cat.task(t as usize)))
+                .filter(|&t| needle.matches(cat.task(t)))
                 .collect();
-            Outcome::Searched { query, matches }
+            Answer::Searched { query, matches }
         }
-        Request::Duty { unit, cursor } => Outcome::Duty {
+        Request::Duty { unit, cursor } => Answer::Duty {
             duty: build_duty(cat, unit),
             cursor,
         },
+        Request::Coverage { doc } => {
+            let result = match cat.document(doc) {
+                Some(d) => coverage(cat.data(), &d.id, &[])
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
+                None => Err(format!("no document {}", doc.index())),
+            };
+            Answer::Coverage { doc, result }
+        }
     }
 }
 
@@ -106,7 +136,7 @@ pub fn compute(cat: &Catalog, req: Request) -> Outcome {
 /// generation so that stale outcomes can be told apart.
 pub struct Jobs {
     tx: Option<Sender<(u64, Request)>>,
-    rx: Receiver<(u64, Outcome)>,
+    rx: Receiver<(u64, Answer)>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -119,7 +149,7 @@ impl Jobs {
             .spawn(move || {
                 while let Ok(first) = req_rx.recv() {
                     // Skip requests overtaken by a newer one of the same kind.
-                    let mut latest: [Option<(u64, Request)>; KINDS] = [None, None, None];
+                    let mut latest: [Option<(u64, Request)>; KINDS] = std::array::from_fn(|_| None);
                     let k = first.1.kind();
                     latest[k] = Some(first);
                     while let Ok(next) = req_rx.try_recv() {
@@ -127,6 +157,22 @@ impl Jobs {
                         latest[k] = Some(next);
                     }
                     for (generation, req) in latest.into_iter().flatten() {
+                        if let Request::Coverage { doc } = req {
+                            // Seconds on a large plan: on a thread of its
+                            // own, so refiltering and duty views do not
+                            // wait behind it.
+                            let (cat, tx) = (cat.clone(), out_tx.clone());
+                            let spawned = std::thread::Builder::new()
+                                .name("fengong-coverage".into())
+                                .spawn(move || {
+                                    let _ = tx.send((generation, compute(&cat, req)));
+                                });
+                            if let Err(e) = spawned {
+                                let result = Err(e.to_string());
+                                let _ = out_tx.send((generation, Answer::Coverage { doc, result }));
+                            }
+                            continue;
+                        }
                         if out_tx.send((generation, compute(&cat, req))).is_err() {
                             return;
                         }
@@ -147,11 +193,11 @@ impl Jobs {
         }
     }
 
-    pub fn try_recv(&self) -> Option<(u64, Outcome)> {
+    pub fn try_recv(&self) -> Option<(u64, Answer)> {
         self.rx.try_recv().ok()
     }
 
-    pub fn recv_timeout(&self, t: std::time::Duration) -> Option<(u64, Outcome)> {
+    pub fn recv_timeout(&self, t: std::time::Duration) -> Option<(u64, Answer)> {
         self.rx.recv_timeout(t).ok()
     }
 }

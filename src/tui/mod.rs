@@ -1,24 +1,34 @@
 //! The explorer: keyboard browsing of region → goal → task with lead,
 //! partner and overlap panes, a unit's duties, filters and export.
 //!
-//! Structure (see `docs/EXPLORER.md` for the keys):
-//! - [`keymap`]: crossterm events → [`action::Action`], depending only on the input mode;
-//! - [`state`]: the [`state::App`] state and `update(action)`;
-//! - [`layout`] + [`render`]: pure drawing of the state;
-//! - [`tree`]: the region/document tree built from a query view;
-//! - [`finder`]: unit matching behind a small trait, swappable for the fuzzy engine.
+//! Data flows one way (see `docs/EXPLORER.md`):
+//! - [`keymap`]: terminal events → [`action::Action`], from one key table
+//!   that also makes the help, the hints and the docs; [`config`] remaps it;
+//! - [`state`]: [`App`] and `update(action)`: selection, focus, history,
+//!   jobs, and the cached pane entries of the selection;
+//! - [`view`]: pure functions of the catalog, a selection, theme and
+//!   strings — the tree model, duty lists, pane entries, text lines;
+//! - [`dialogs`]: one file per dialog (state, keys, drawing);
+//! - [`layout`] + [`render`]: where things go, and drawing that only reads
+//!   (and records what it showed in [`scroll`], for scrolling and clicks);
+//! - [`jobs`]: refiltering, search and duty views off the drawing thread;
+//! - [`matcher`]: unit matching for the finder behind a small trait.
 
 pub mod action;
-pub mod finder;
+pub mod config;
+pub mod dialogs;
 pub mod i18n;
 pub mod input;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
+pub mod matcher;
 pub mod render;
+pub mod scroll;
 pub mod state;
 pub mod theme;
-pub mod tree;
+pub mod view;
+pub mod widgets;
 
 use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
@@ -86,6 +96,7 @@ pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: String) -> anyhow::Re
     let size = terminal.size()?;
     let mut app = App::new(cat, lang, theme, origin, (size.width, size.height));
     app.enable_background();
+    let problem = app.apply_config(config::default_path().as_deref());
     loop {
         terminal.draw(|f| render::render(&app, f))?;
         // Test hook: the end-to-end test checks that a panic gives the
@@ -111,6 +122,11 @@ pub fn run(cat: Catalog, lang: Lang, theme: Theme, origin: String) -> anyhow::Re
         if app.quit {
             break;
         }
+    }
+    drop(_guard);
+    if let Some(e) = problem {
+        // Said in the status bar at start; said again where it stays.
+        eprintln!("fengong: {e} (the default keys were used)");
     }
     Ok(())
 }

@@ -1,7 +1,22 @@
-//! Colours and emphasis. With `NO_COLOR` set every style keeps only
-//! modifiers (bold, reversed, underline), so nothing depends on colour.
+//! Colours, emphasis and the border glyphs. With `NO_COLOR` set every
+//! style keeps only modifiers (bold, reversed, underline), so nothing
+//! depends on colour. Borders are box drawing, or ASCII for terminals
+//! that draw box drawing two columns wide (`[ui] borders = "ascii"`).
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+
+/// Borders made of `+`, `-` and `|`: one column in every terminal.
+pub const ASCII_BORDERS: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
@@ -19,6 +34,8 @@ pub struct Theme {
     pub error: Style,
     pub ok: Style,
     pub key: Style,
+    /// The border glyphs of every block.
+    pub borders: border::Set<'static>,
 }
 
 impl Theme {
@@ -39,6 +56,7 @@ impl Theme {
                 error: b,
                 ok: Style::new(),
                 key: b,
+                borders: border::PLAIN,
             };
         }
         Theme {
@@ -58,6 +76,25 @@ impl Theme {
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             ok: Style::new().fg(Color::Green),
             key: Style::new().fg(Color::Cyan),
+            borders: border::PLAIN,
+        }
+    }
+
+    /// The same theme with ASCII borders (`ascii`) or box drawing.
+    pub fn with_ascii_borders(self, ascii: bool) -> Theme {
+        Theme {
+            borders: if ascii { ASCII_BORDERS } else { border::PLAIN },
+            ..self
+        }
+    }
+
+    /// What marks a group's member under it in a list: `└`, or `-` with
+    /// ASCII borders (not `+` or `|`, which would read as a border).
+    pub fn branch(&self) -> &'static str {
+        if self.borders == ASCII_BORDERS {
+            "-"
+        } else {
+            self.borders.bottom_left
         }
     }
 

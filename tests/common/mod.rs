@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod extract;
 pub mod overlap;
 pub mod tmux;
 pub mod tui;
@@ -70,6 +71,40 @@ pub fn temp_dir(name: &str) -> PathBuf {
 /// A path quoted for `sh`.
 pub fn shell_quote(p: &Path) -> String {
     format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
+}
+
+/// Extracts `plans` into `dir/tasks.json` with the real binary; returns its path.
+pub fn extract_into(dir: &Path, plans: &[&Path]) -> PathBuf {
+    let out = dir.join("tasks.json");
+    let mut args: Vec<String> = vec!["extract".into()];
+    args.extend(plans.iter().map(|p| p.display().to_string()));
+    args.extend(["-o".into(), out.display().to_string(), "--force".into()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = fengong_in(&args, dir);
+    assert!(o.status.success(), "extract failed: {}", stderr(&o));
+    out
+}
+
+/// The stable key of the task titled `title`.
+pub fn key_of(data: &fengong::model::TaskData, title: &str) -> String {
+    data.tasks
+        .iter()
+        .find(|t| t.title == title)
+        .unwrap_or_else(|| panic!("no task titled {title}"))
+        .key
+        .0
+        .clone()
+}
+
+/// The cells of one sheet of an XLSX file, as calamine reads them.
+pub fn xlsx_rows(path: &Path, sheet: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    book.worksheet_range(sheet)
+        .unwrap()
+        .rows()
+        .map(|r| r.to_vec())
+        .collect()
 }
 
 /// The binary the hostile-input tests run: `FENGONG_TEST_BIN` if set (to

@@ -14,7 +14,7 @@ pub struct Plan<'a> {
     pub tasks: &'a [(&'a str, &'a str)],
 }
 
-/// Builds task data from plans; regions 江门市 ⊃ 台山市, 江门市 ⊃ 江门西部发展区,
+/// Builds task data from plans; regions 江门市 ⊃ 江门西部发展区 ⊃ 台山市,
 /// 江门市 ⊃ 新会区 and 江门市 ⊃ 江海区 exist so nesting can be tested. Each
 /// plan has one goal, and every lead is a unit, so the file loads cleanly.
 pub fn data(plans: &[Plan]) -> TaskData {
@@ -31,7 +31,7 @@ pub fn data(plans: &[Plan]) -> TaskData {
     data.regions = vec![
         region("江门市", Some("广东省")),
         region("广东省", None),
-        region("台山市", Some("江门市")),
+        region("台山市", Some("江门西部发展区")),
         region("江门西部发展区", Some("江门市")),
         region("新会区", Some("江门市")),
         region("江海区", Some("江门市")),
@@ -89,6 +89,7 @@ pub fn data(plans: &[Plan]) -> TaskData {
             };
             data.tasks.push(Task {
                 id: TaskId(format!("{}:t{}", plan.doc, n + 1)),
+                key: Default::default(),
                 doc: doc.clone(),
                 goal: GoalId(format!("{}:g1", plan.doc)),
                 number: None,
@@ -106,6 +107,7 @@ pub fn data(plans: &[Plan]) -> TaskData {
                 responsible: vec![],
                 leader: None,
                 deadline: None,
+                due: None,
                 mentions: vec![],
                 source: SourceSpan {
                     doc: doc.clone(),
@@ -130,3 +132,87 @@ pub const FILLER: &[(&str, &str)] = &[
     ("深化审批制度改革,提升政务服务效率。", "政务服务数据管理局"),
     ("加强安全生产监管,防范化解重大风险。", "应急管理局"),
 ];
+
+/// `tasks` followed by [`FILLER`].
+pub fn with_filler<'a>(tasks: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    tasks.iter().chain(FILLER).copied().collect()
+}
+
+/// More filler on varied subjects, for corpora large enough (40 tasks and
+/// more) that the engine judges generic wording from them.
+pub const TOPICS: &[(&str, &str)] = &[
+    ("完善城市供水管网,提高供水保障能力。", "水务局"),
+    ("推进老旧小区改造,完善小区配套设施。", "住房和城乡建设局"),
+    ("加强食品药品安全监管,完善追溯体系。", "市场监督管理局"),
+    ("发展社区居家养老,增加护理型养老床位。", "民政局"),
+    ("推进全民健身,建设社区体育场地。", "文化广电旅游体育局"),
+    ("加强森林防火,完善护林员队伍。", "林业局"),
+    ("推进退役军人服务站建设,落实优抚政策。", "退役军人事务局"),
+    ("完善社会救助制度,保障困难群众基本生活。", "民政局"),
+];
+
+/// Makes the western area of the [`data`] regions what the seeds say it
+/// is: 台山市, 开平市 and 恩平市, with a planning sub-region 广海湾区 that
+/// takes in 台山's southern coast and 恩平's 横陂镇.
+pub fn western_area(data: &mut TaskData) {
+    for r in &mut data.regions {
+        if r.id.as_str() == "江门西部发展区" {
+            r.members = vec!["台山市".into(), "开平市".into(), "恩平市".into()];
+        }
+    }
+    data.regions.push(Region {
+        id: RegionId::from("江门西部发展区/广海湾区"),
+        name: "广海湾区".into(),
+        kind: RegionKind::Subregion,
+        parent: Some(RegionId::from("江门西部发展区")),
+        members: vec!["西部发展区的台山南部的滨海区域".into(), "恩平横陂镇".into()],
+        doc: None,
+        source: None,
+    });
+}
+
+/// Puts task `task` under a goal of its own about `region`.
+pub fn goal_about(data: &mut TaskData, task: &str, region: &str) {
+    let t = data
+        .tasks
+        .iter_mut()
+        .find(|t| t.id.as_str() == task)
+        .expect("task exists");
+    let goal = GoalId(format!("{task}:goal"));
+    t.goal = goal.clone();
+    let (doc, source) = (t.doc.clone(), t.source.clone());
+    data.goals.push(fengong::model::Goal {
+        id: goal,
+        doc,
+        region: RegionId::from(region),
+        number: None,
+        title: format!("{region}的目标"),
+        heading_path: vec![],
+        projects: vec![],
+        source,
+        body: String::new(),
+        body_source: None,
+    });
+}
+
+/// The seeds' task data (`data/tasks.json`) and the overlaps the engine
+/// computes from it now (not the stored ones), computed once per test run.
+pub static SEEDS: std::sync::LazyLock<(TaskData, Vec<fengong::model::Overlap>)> =
+    std::sync::LazyLock::new(|| {
+        let data =
+            TaskData::load(&crate::common::repo("data/tasks.json")).expect("data/tasks.json");
+        let overlaps = fengong::overlap::compute(&data);
+        (data, overlaps)
+    });
+
+/// A seed task by document prefix (`000`) and title.
+pub fn seed_task(doc_prefix: &str, title: &str) -> TaskId {
+    SEEDS
+        .0
+        .tasks
+        .iter()
+        .find(|t| t.doc.as_str().starts_with(doc_prefix) && t.title == title)
+        .unwrap_or_else(|| panic!("no task “{title}” in {doc_prefix}"))
+        .id
+        .clone()
+}

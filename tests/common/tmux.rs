@@ -45,6 +45,23 @@ impl Tmux {
             .expect("run tmux")
     }
 
+    /// Starts `argv` (a command line, or `sh -c SCRIPT`) in a `w`×`h`
+    /// session named `e2e`, in `cwd` when given.
+    pub fn start(&self, (w, h): (u16, u16), cwd: Option<&str>, argv: &[&str]) {
+        let (w, h) = (w.to_string(), h.to_string());
+        let mut args = vec!["new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h];
+        if let Some(dir) = cwd {
+            args.extend(["-c", dir]);
+        }
+        args.extend_from_slice(argv);
+        let out = self.cmd(&args);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     pub fn send(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "e2e"];
         args.extend_from_slice(keys);

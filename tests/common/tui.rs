@@ -89,3 +89,44 @@ pub fn assert_rows_fit(s: &str, w: u16, context: &str) {
         );
     }
 }
+
+/// Selects the task titled `title`, everything expanded.
+pub fn select_task(app: &mut App, title: &str) {
+    app.update(Action::ExpandAll);
+    app.update(Action::Top);
+    for _ in 0..app.browse.rows().len() {
+        if app.selected_task().map(|t| app.cat.task(t).title.as_str()) == Some(title) {
+            return;
+        }
+        app.update(Action::Down);
+    }
+    panic!("no task titled {title}");
+}
+
+/// Groups the tree by document and selects the document whose id starts
+/// with `prefix` (`001`): its summary shows on the right.
+pub fn select_document(app: &mut App, prefix: &str) {
+    use fengong::tui::view::tree::{Grouping, NodeKey};
+    if app.grouping != Grouping::Document {
+        app.update(Action::ToggleGrouping);
+        app.settle(std::time::Duration::from_secs(30));
+    }
+    app.update(Action::Top);
+    for _ in 0..app.browse.rows().len() {
+        if let Some(NodeKey::Doc(d)) = app.browse.selected_key()
+            && app
+                .cat
+                .document(d)
+                .is_some_and(|d| d.id.0.starts_with(prefix))
+        {
+            return;
+        }
+        app.update(Action::Down);
+    }
+    panic!("no document {prefix}");
+}
+
+/// The last row of the screen: the key hints.
+pub fn hint_row(s: &str) -> &str {
+    s.lines().last().unwrap_or("")
+}

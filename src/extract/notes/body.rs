@@ -34,6 +34,8 @@ pub(super) struct Builder {
     pub(super) strong: bool,
     /// Something was read as a unit name but cannot be one.
     pub(super) invalid: bool,
+    /// What was read as a unit name but cannot be one.
+    pub(super) unread: Vec<String>,
 }
 
 impl Builder {
@@ -55,6 +57,7 @@ impl Builder {
             }
             if !is_plausible_name(&name, t, s, e) {
                 self.invalid = true;
+                self.unread.push(name);
                 continue;
             }
             let list = match role {
@@ -96,7 +99,13 @@ impl Builder {
     }
 
     pub(super) fn finish(self) -> Option<ParsedNote> {
-        if self.invalid || !self.strong {
+        // A part that cannot be a unit makes no note of a bracket that names
+        // none; in one that does, it is a part not read (and reported).
+        let names_units = !(self.leads.is_empty()
+            && self.charge.is_empty()
+            && self.partners.is_empty()
+            && self.responsible.is_empty());
+        if !self.strong || (self.invalid && !names_units) {
             return None;
         }
         let mut note = ParsedNote {
@@ -107,7 +116,7 @@ impl Builder {
             leader: self.leader,
             deadline: self.deadline,
             spans: self.spans,
-            unread: Vec::new(),
+            unread: self.unread,
         };
         let mut respective = self.lead_respective;
         if note.leads.is_empty() && !self.charge.is_empty() {
@@ -170,7 +179,7 @@ pub(super) fn parse_list(
     let mut explicit_lead = false;
     // After `会同`, names are partners until a role marker closes the list.
     let mut joining = false;
-    let skip = super::rules::standing_spans(t, start, end);
+    let skip = super::standing::standing_spans(t, start, end);
     for (s, e) in list_items(t, start, end) {
         if skip.iter().any(|&(a, z)| s >= a && s < z) {
             continue;
@@ -238,8 +247,15 @@ pub(super) fn parse_list(
         Some(role) => b.assign(t, &pending, role, false),
         None => {
             for (s, e) in pending {
-                if let Some((name, (ns, ne))) = clean_name_at(t, s, e)
-                    && is_plausible_name(&name, t, s, e)
+                let Some((name, (ns, ne))) = clean_name_at(t, s, e) else {
+                    continue;
+                };
+                // A part with no role marker is a unit only if it reads as
+                // one (`…局`, `各镇`); otherwise it is a part not read.
+                if !(is_plausible_name(&name, t, s, e) && reads_as_unit(&name)) {
+                    b.unread.push(name);
+                    continue;
+                }
                 {
                     if !b.spans.iter().any(|x| x.name == name) {
                         b.spans.push(NameSpan {
@@ -254,6 +270,18 @@ pub(super) fn parse_list(
             }
         }
     }
+}
+
+/// Whether a name with no role marker reads as a unit: it ends like one
+/// (`…局`, `…中心`, `各镇`) or names a collective (`…有关单位`).
+pub(super) fn reads_as_unit(name: &str) -> bool {
+    let last = name.trim_end_matches([')', '）']).chars().last();
+    last.is_some_and(ends_like_unit)
+        || [
+            "单位", "部门", "机构", "企业", "公司", "集团", "支行", "分行",
+        ]
+        .iter()
+        .any(|w| name.ends_with(w))
 }
 
 /// The items of a list: split at separators outside brackets, at

@@ -3,8 +3,9 @@
 use super::ParsedNote;
 use super::body::{Builder, parse_list};
 use super::names::{clean_name, is_plausible_name};
+use super::standing::standing_statements;
 use super::text::Text;
-use super::vocab::{Role, STANDING_ENDS, STANDING_TRIGGERS};
+use super::vocab::{Role, STANDING_TRIGGERS};
 use crate::model::LeadMode;
 
 /// Rules a document states once and applies to later tasks.
@@ -17,6 +18,9 @@ pub struct NoteRules {
     /// Units a standing note adds to every later task
     /// (`以下工作均需各县（市、区）落实，不再列出`).
     pub standing_partners: Vec<String>,
+    /// Units a standing note makes the lead of every later task naming none
+    /// (`以下各项工作均由市发展改革委牵头，不再一一列出`).
+    pub standing_leads: Vec<String>,
 }
 
 impl NoteRules {
@@ -77,9 +81,13 @@ impl NoteRules {
         } else if all_lead {
             self.responsible_are_leads = true;
         }
-        for name in standing_partners(&t) {
-            if !self.standing_partners.contains(&name) {
-                self.standing_partners.push(name);
+        for (name, role) in standing_units_of(&t) {
+            let list = match role {
+                Role::Lead | Role::Charge => &mut self.standing_leads,
+                _ => &mut self.standing_partners,
+            };
+            if !list.contains(&name) {
+                list.push(name);
             }
         }
     }
@@ -91,6 +99,11 @@ impl NoteRules {
         for p in &other.standing_partners {
             if !self.standing_partners.contains(p) {
                 self.standing_partners.push(p.clone());
+            }
+        }
+        for p in &other.standing_leads {
+            if !self.standing_leads.contains(p) {
+                self.standing_leads.push(p.clone());
             }
         }
     }
@@ -115,6 +128,9 @@ impl NoteRules {
             } else {
                 note.responsible = responsible;
             }
+        }
+        if note.leads.is_empty() && !self.standing_leads.is_empty() {
+            note.leads = self.standing_leads.clone();
         }
         for p in &self.standing_partners {
             if !note.leads.contains(p) && !note.partners.contains(p) {
@@ -155,92 +171,24 @@ pub fn rule_reach(text: &str) -> RuleReach {
     }
 }
 
-/// A standing statement in a text: the clause naming the units (before
-/// `不再…`) and the whole statement's range, `下同` included.
-struct Standing {
-    clause: (usize, usize),
-    span: (usize, usize),
-}
-
-/// The standing statements in `start..end`
-/// (`以下工作均需各县（市、区）落实，不再列出`).
-fn standing_statements(t: &Text, start: usize, end: usize) -> Vec<Standing> {
-    let mut out = Vec::new();
-    for phrase in STANDING_ENDS {
-        let p: Vec<char> = phrase.chars().collect();
-        let mut from = start;
-        while let Some(stop) = (from..end).find(|&i| t.starts_with_at(i, end, &p)) {
-            from = stop + p.len();
-            if out
-                .iter()
-                .any(|s: &Standing| s.span.0 <= stop && stop < s.span.1)
-            {
-                continue;
-            }
-            // The clause before `不再…`: `…均需X落实`. (An unmatched open
-            // bracket before it starts the clause too: the statement stands
-            // inside a note.)
-            let mut depth = 0i32;
-            let clause_start = (start..stop)
-                .rev()
-                .find(|&i| {
-                    match t.norm[i] {
-                        ')' | ']' => depth += 1,
-                        '(' | '[' => depth -= 1,
-                        _ => {}
-                    }
-                    depth < 0 || (depth == 0 && matches!(t.norm[i], '。' | ';'))
-                })
-                .map_or(start, |i| i + 1);
-            let (cs, ce) = t.trim(clause_start, stop);
-            // The statement runs on through `，下同`.
-            let mut z = stop + p.len();
-            let same: Vec<char> = "下同".chars().collect();
-            let mut k = z;
-            while k < end && matches!(t.norm[k], ',' | ' ') {
-                k += 1;
-            }
-            if t.starts_with_at(k, end, &same) {
-                z = k + same.len();
-            }
-            out.push(Standing {
-                clause: (cs, ce),
-                span: (cs, z),
-            });
-        }
-    }
-    out
-}
-
-/// Where standing statements stand in `start..end`: no list of a note's
-/// own units (their units are the rules' standing partners).
-pub(super) fn standing_spans(t: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
-    // Every standing statement says 不再…; most notes do not.
-    if !t.norm[start..end].contains(&'不') {
-        return Vec::new();
-    }
-    standing_statements(t, start, end)
-        .into_iter()
-        .map(|s| s.span)
-        .collect()
-}
-
-/// The units of a standing note such as `以下工作均需各县（市、区）落实，不再列出`
-/// or `本部分以下措施均需各县区人民政府、园区管委会落实，不再单独列出`.
-fn standing_partners(t: &Text) -> Vec<String> {
-    let mut names = Vec::new();
+/// The units of standing notes such as `以下工作均需各县（市、区）落实，不再列出`
+/// or `本部分以下措施均需各县区人民政府、园区管委会落实，不再单独列出`, each
+/// with its role (a lead when the note says 牵头 or 负责).
+fn standing_units_of(t: &Text) -> Vec<(String, Role)> {
+    let mut names: Vec<(String, Role)> = Vec::new();
     for st in standing_statements(t, 0, t.norm.len()) {
-        for n in standing_units(t, st.clause) {
-            if !names.contains(&n) {
-                names.push(n);
+        let (units, role) = standing_units(t, st.clause);
+        for n in units {
+            if !names.iter().any(|(x, _)| *x == n) {
+                names.push((n, role));
             }
         }
     }
     names
 }
 
-/// The units a standing statement's clause names.
-fn standing_units(t: &Text, (cs, ce): (usize, usize)) -> Vec<String> {
+/// The units a standing statement's clause names, and their role.
+fn standing_units(t: &Text, (cs, ce): (usize, usize)) -> (Vec<String>, Role) {
     for trigger in STANDING_TRIGGERS {
         let tr: Vec<char> = trigger.chars().collect();
         let Some(at) = (cs..ce).find(|&i| t.starts_with_at(i, ce, &tr)) else {
@@ -248,6 +196,7 @@ fn standing_units(t: &Text, (cs, ce): (usize, usize)) -> Vec<String> {
         };
         let from = at + tr.len();
         for verb in [
+            "牵头",
             "落实",
             "负责",
             "配合",
@@ -281,11 +230,15 @@ fn standing_units(t: &Text, (cs, ce): (usize, usize)) -> Vec<String> {
                 .into_iter()
                 .filter(|n| is_plausible_name(n, t, ns, ne))
                 .collect();
+            let role = match verb {
+                "牵头" | "负责" => Role::Lead,
+                _ => Role::Partner,
+            };
             if !names.is_empty() && !b.invalid {
-                return names;
+                return (names, role);
             }
-            return Vec::new();
+            return (Vec::new(), role);
         }
     }
-    Vec::new()
+    (Vec::new(), Role::Partner)
 }

@@ -343,6 +343,8 @@ pub(super) const STANDING_ENDS: &[&str] = &[
     "不再作分工",
     "不再分解",
     "不再一一明确",
+    "不再逐项列出",
+    "不再逐一列出",
 ];
 
 /// What a standing note's units follow: `均需X落实`, `均涉及X`.

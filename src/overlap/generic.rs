@@ -1,0 +1,188 @@
+//! Generic wording recognised from the corpus itself.
+//!
+//! Plans share boilerplate: 具有较强竞争力, 影响力的区域, 特色鲜明. A hand
+//! list ([`super::lexicon::GENERIC_PHRASES`]) catches the slogans every plan
+//! repeats, but boilerplate is open-ended, and a phrase can be rare in a
+//! small corpus and still say nothing. What gives it away is where it is
+//! used: a phrase about a subject (农村人居环境整治, 大气污染防治) appears in
+//! tasks about that subject, which are alike; boilerplate appears in tasks
+//! about anything, which are no more alike than tasks chosen at random.
+//!
+//! So a phrase's *coherence* is the mean topic similarity (the cosine of
+//! [`super::pair`]) between the tasks that contain it, measured against the
+//! *baseline*, the mean similarity of pairs of tasks across the corpus.
+//! A phrase found in at least [`GENERIC_MIN_TASKS`] tasks is judged on its
+//! own; a rarer one (only the two tasks of the pair have it, so there is
+//! nothing to learn from) is judged by its three-character pieces that are
+//! more common (影响力, 的区域 in 影响力的区域). The result is a *content*
+//! share in [0, 1] that scales the weight of wording and programme terms:
+//! 0 for boilerplate, 1 for a phrase about a subject. Names of projects and
+//! places are not judged this way: a place is mentioned in tasks about
+//! anything and is still a place.
+//!
+//! Everything is computed from the corpus, deterministically, and cached
+//! per worker while pairs are scored.
+
+use super::fold::BREAK;
+use super::fxhash::FxHashMap;
+use super::index::KeyIndex;
+use super::params::{
+    BASELINE_SAMPLE, COHERENCE_SAMPLE, CONTENT_RATIO, GENERIC_MIN_TASKS, GENERIC_RATIO,
+    MIN_GENERIC_CORPUS, UNKNOWN_PIECE_WEIGHT,
+};
+
+/// What the corpus says about similarity: the baseline and each task's
+/// bigrams, weighted as in [`super::pair`].
+pub struct Generic<'c> {
+    index: &'c KeyIndex,
+    /// Per task: [`super::pair::positioned_bigrams`].
+    bigrams: &'c [Vec<u64>],
+    /// Per task: the length of its bigram vector.
+    norms: &'c [f32],
+    /// Mean cosine of pairs of tasks spread over the corpus; 0 when the
+    /// corpus is too small to tell boilerplate from content.
+    baseline: f32,
+}
+
+/// Content shares already computed, kept by one worker.
+#[derive(Default)]
+pub struct GenericCache {
+    terms: FxHashMap<Vec<char>, f32>,
+}
+
+impl<'c> Generic<'c> {
+    /// `baseline` from [`Generic::baseline`] of the same corpus.
+    pub fn new(
+        index: &'c KeyIndex,
+        bigrams: &'c [Vec<u64>],
+        norms: &'c [f32],
+        baseline: f32,
+    ) -> Generic<'c> {
+        Generic {
+            index,
+            bigrams,
+            norms,
+            baseline,
+        }
+    }
+
+    /// The corpus's baseline: how alike the tasks sharing a phrase usually
+    /// are. It is the median coherence of trigrams spread over the corpus
+    /// (those in [`GENERIC_MIN_TASKS`] to 2 % of the tasks), so a phrase is
+    /// judged against phrases in general — tasks that share any phrase are
+    /// a little alike — and not against tasks picked at random. 0 for a
+    /// corpus too small to judge.
+    pub fn baseline(index: &KeyIndex, bigrams: &[Vec<u64>], norms: &[f32]) -> f32 {
+        let n = bigrams.len();
+        if n < MIN_GENERIC_CORPUS {
+            return 0.0;
+        }
+        let g = Generic::new(index, bigrams, norms, 0.0);
+        let max_df = (n / 50).max(GENERIC_MIN_TASKS + 5);
+        let mut values: Vec<f32> = index
+            .sample_trigrams(GENERIC_MIN_TASKS, max_df, BASELINE_SAMPLE)
+            .into_iter()
+            .map(|(chars, tasks)| g.coherence(tasks, &chars))
+            .collect();
+        if values.len() < 10 {
+            return 0.0;
+        }
+        values.sort_by(f32::total_cmp);
+        values[values.len() / 2]
+    }
+
+    /// How much of `term` (folded chars, no breaks) is about a subject
+    /// rather than boilerplate, in [0, 1].
+    pub fn content(&self, cache: &mut GenericCache, term: &[char]) -> f32 {
+        if self.baseline <= 0.0 || term.len() < 3 || term.contains(&BREAK) {
+            return 1.0;
+        }
+        if let Some(&c) = cache.terms.get(term) {
+            return c;
+        }
+        let tasks = self.index.tasks_containing(term);
+        let c = if tasks.len() >= GENERIC_MIN_TASKS {
+            self.content_of_tasks(&tasks, term)
+        } else {
+            // Too rare to judge alone: its pieces that other tasks use. A
+            // piece only this pair has says nothing either way and counts
+            // for little (具有较强竞争力 is 具有较, 有较强, 强竞争 and 竞争力,
+            // all boilerplate, and 较强竞, which only these two tasks have).
+            let (mut sum, mut weight) = (0.0f32, 0.0f32);
+            for w in term.windows(3) {
+                let tasks = self.index.tasks_containing(w);
+                if tasks.len() >= GENERIC_MIN_TASKS {
+                    sum += self.content_of_tasks(&tasks, w);
+                    weight += 1.0;
+                } else {
+                    sum += UNKNOWN_PIECE_WEIGHT;
+                    weight += UNKNOWN_PIECE_WEIGHT;
+                }
+            }
+            if weight > 0.0 { sum / weight } else { 1.0 }
+        };
+        cache.terms.insert(term.to_vec(), c);
+        c
+    }
+
+    /// How many times as alike the tasks containing `term` are as tasks
+    /// picked across the corpus; `None` when fewer than
+    /// [`GENERIC_MIN_TASKS`] contain it or the corpus is too small.
+    pub fn coherence_ratio(&self, term: &[char]) -> Option<f32> {
+        let tasks = self.index.tasks_containing(term);
+        (self.baseline > 0.0 && tasks.len() >= GENERIC_MIN_TASKS)
+            .then(|| self.coherence(&tasks, term) / self.baseline)
+    }
+
+    /// The content share of `term`, found in `tasks` (ascending positions).
+    fn content_of_tasks(&self, tasks: &[u32], term: &[char]) -> f32 {
+        let ratio = self.coherence(tasks, term) / self.baseline;
+        ((ratio - GENERIC_RATIO) / (CONTENT_RATIO - GENERIC_RATIO)).clamp(0.0, 1.0)
+    }
+
+    /// Mean pairwise cosine among (an even sample of) `tasks`, leaving out
+    /// the bigrams of `term` itself, which they all share by definition:
+    /// with u the unit vectors restricted to the other bigrams,
+    /// Σᵢ≠ⱼ uᵢ·uⱼ = |Σ u|² − Σ |u|².
+    fn coherence(&self, tasks: &[u32], term: &[char]) -> f32 {
+        let n = tasks.len().min(COHERENCE_SAMPLE);
+        if n < 2 {
+            return 0.0;
+        }
+        let own: Vec<u64> = term
+            .windows(2)
+            .map(|w| ((w[0] as u64) << 21) | w[1] as u64)
+            .collect();
+        let step = tasks.len() as f64 / n as f64;
+        let mut sum: FxHashMap<u64, f32> = FxHashMap::default();
+        sum.reserve(n * 64);
+        let mut squares = 0.0f32;
+        let mut used = 0usize;
+        for k in 0..n {
+            let t = tasks[(k as f64 * step) as usize] as usize;
+            let norm = self.norms[t];
+            if norm <= 0.0 {
+                continue;
+            }
+            used += 1;
+            let mut last = None;
+            for b in self.bigrams[t].iter().map(|&v| v >> 16) {
+                // Sorted, so each distinct bigram once.
+                if last == Some(b) || own.contains(&b) {
+                    last = Some(b);
+                    continue;
+                }
+                last = Some(b);
+                let u = self.index.topic_weight(b) / norm;
+                *sum.entry(b).or_default() += u;
+                squares += u * u;
+            }
+        }
+        if used < 2 {
+            return 0.0;
+        }
+        let total: f32 = sum.values().map(|s| s * s).sum();
+        let used = used as f32;
+        ((total - squares) / (used * (used - 1.0))).max(0.0)
+    }
+}

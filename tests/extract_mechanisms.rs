@@ -1,0 +1,745 @@
+//! One small hand-written document per general mechanism of issue 9
+//! (`tests/fixtures/mechanisms/`), through the whole pipeline: numbering
+//! folded and levels decided from content, the responsibility-clause
+//! grammar, labelled lines, rules and their scope, page furniture,
+//! plain-text tables, goals whose body is prose, deadlines, and a report
+//! that is never silent.
+
+use fengong::model::LeadMode::{self, Joint, None as NoLead, Respective, Single};
+
+use crate::common::extract::{
+    Row, assert_spans_read_as_written, extract_fixture, extract_text, goal_titles, row,
+};
+
+fn m(name: &str) -> fengong::model::TaskData {
+    let d = extract_fixture(&format!("mechanisms/{name}"));
+    assert_spans_read_as_written(&d);
+    d
+}
+
+#[allow(clippy::too_many_arguments)]
+fn r<'a>(
+    number: &'a str,
+    title: &'a str,
+    leads: &[&'a str],
+    partners: &[&'a str],
+    responsible: &[&'a str],
+    mode: LeadMode,
+    deadline: Option<&'a str>,
+) -> Row<'a> {
+    Row {
+        number: Some(number),
+        title,
+        leads: leads.to_vec(),
+        partners: partners.to_vec(),
+        responsible: responsible.to_vec(),
+        mode,
+        deadline,
+    }
+}
+
+fn warnings(d: &fengong::model::TaskData) -> Vec<String> {
+    d.documents
+        .iter()
+        .flat_map(|doc| {
+            doc.report
+                .warnings
+                .iter()
+                .map(|w| format!("{}: {}", w.line, w.message))
+        })
+        .collect()
+}
+
+#[test]
+fn full_width_digits_and_points_fold_before_numbering_is_read() {
+    let d = m("numbering_forms.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "１．",
+                "建设县第一中学新校区，新增学位1500个",
+                &["县教育局"],
+                &["县财政局", "县自然资源局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "２．",
+                "新建社区养老服务中心2个",
+                &["县民政局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            // No note, but its siblings are tasks: a task with no lead.
+            r("３．", "改扩建乡镇幼儿园5所", &[], &[], &[], NoLead, None),
+            // ① sub-points closed by a note line: one task, the points its text.
+            r(
+                "４．",
+                "推进城市更新",
+                &["县住建局"],
+                &["县城管局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "５．",
+                "新建停车泊位500个",
+                &["县公安局交警大队"],
+                &["各乡镇"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "６．",
+                "完成农村改厕3000户",
+                &["县农业农村局"],
+                &["各乡镇"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    assert!(
+        d.tasks[3].text.contains("①改造老旧小区20个")
+            && d.tasks[3].text.contains("②新建口袋公园5个")
+    );
+    assert_eq!(
+        goal_titles(&d)[..4],
+        ["教育和养老", "教育和养老", "教育和养老", "城乡建设"]
+    );
+    assert!(warnings(&d).iter().all(|w| !w.contains("no tasks")));
+}
+
+#[test]
+fn a_level_is_a_task_or_a_heading_by_content() {
+    let d = m("numbering_levels.txt");
+    let got: Vec<(Option<&str>, &str, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.number.as_deref(),
+                t.title.as_str(),
+                crate::common::extract::written(&t.leads),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            // （一） under 一、 is the task level here…
+            (Some("（一）"), "新增城镇就业3000人", vec!["县人社局"]),
+            (Some("（二）"), "开展职业技能培训5000人次", vec!["县人社局"]),
+            (Some("（三）"), "落实最低工资标准调整", vec![]),
+            // …and a heading where it governs (１) and (1) items.
+            (Some("（１）"), "落实居民医保参保缴费补助", vec!["县医保局"]),
+            (Some("（２）"), "推进医保支付方式改革", vec!["县医保局"]),
+            (Some("(1)"), "开展低收入人口动态监测", vec!["县民政局"]),
+            (Some("(2)"), "提高特困人员供养标准", vec!["县民政局"]),
+        ]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        [
+            "就业和收入",
+            "就业和收入",
+            "就业和收入",
+            "提高城乡居民医保财政补助标准",
+            "提高城乡居民医保财政补助标准",
+            "完善社会救助体系",
+            "完善社会救助体系"
+        ]
+    );
+}
+
+#[test]
+fn articles_and_an_enumeration_closed_by_one_note() {
+    let d = m("numbering_articles.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            // 第一条 states the plan's purpose under 总则: no task.
+            r(
+                "第二条",
+                "降低企业用地成本",
+                &["市自然资源局"],
+                &["各区县政府"],
+                &[],
+                Single,
+                None
+            ),
+            // 一是…二是…三是… closed by one note: the article's parts.
+            r(
+                "第三条",
+                "强化融资支持",
+                &["市金融办"],
+                &["人民银行市分行", "市财政局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "第四条",
+                "减轻税费负担",
+                &["市税务局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    assert!(d.tasks[1].text.contains("三是设立转贷应急资金"));
+}
+
+#[test]
+fn the_clause_grammar_reads_every_role_marker_and_separator() {
+    let d = m("clause_grammar.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            // Sentence form without brackets: 由X会同A、B等….
+            r(
+                "1.",
+                "实施产业链链长制",
+                &["市工信局"],
+                &["市发展改革委", "市商务局"],
+                &[],
+                Single,
+                None
+            ),
+            // 按职责分工负责 after a lead: partners; the time clause is the deadline.
+            r(
+                "2.",
+                "支持龙头企业技术改造",
+                &["市工信局"],
+                &["市财政局", "市税务局"],
+                &[],
+                Single,
+                Some("2025年6月底前完成政策兑现")
+            ),
+            // 分别牵头; the verb and object after a unit are not its name.
+            r(
+                "3.",
+                "推进园区扩容提质",
+                &["市自然资源和规划局", "市工信局"],
+                &["各县（市、区）人民政府"],
+                &[],
+                Respective,
+                Some("年内持续推进")
+            ),
+            // 和 between leads; 予以支持 marks partners.
+            r(
+                "4.",
+                "建设工业互联网平台",
+                &["市委网信办", "市数据局"],
+                &["市直有关单位", "各县（市、区）"],
+                &[],
+                Joint,
+                None
+            ),
+            // An explanatory bracket is dropped from the name; 等有关部门 too.
+            r(
+                "5.",
+                "培育专精特新企业",
+                &["市中小企业服务中心"],
+                &["市科技局"],
+                &[],
+                Single,
+                None
+            ),
+            // 按职责分工负责 with no 牵头: each leads its part.
+            r(
+                "6.",
+                "完善产业用地政策",
+                &[
+                    "省自然资源厅驻市机构",
+                    "市自然资源和规划局",
+                    "住房城乡建设局"
+                ],
+                &[],
+                &[],
+                Respective,
+                None
+            ),
+            r(
+                "7.",
+                "加强要素保障",
+                &["市发展改革委"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            // 主办 / 协办 labels.
+            r(
+                "8.",
+                "完善企业服务机制",
+                &["市工商联"],
+                &["市市场监管局", "市政务服务中心"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    // A shared prefix written once: `住房城乡建设局` after `市…局` is the
+    // city's, as a canonical unit, and stays written as in the text.
+    let housing = &d.tasks[5].leads[2];
+    let unit = d.units.iter().find(|u| u.id == housing.unit).unwrap();
+    assert_eq!(unit.name, "市住房城乡建设局");
+    assert!(
+        d.units
+            .iter()
+            .all(|u| !u.name.contains("园区用地保障") && !u.name.contains("下同"))
+    );
+    // The sentence form's own work (`报市政府同意后实施`) is no unread note
+    // part. (`年内持续推进` in a plan with no year is reported as a
+    // deadline with no date: that is the deadline reader's, and true.)
+    let w = warnings(&d);
+    assert!(w.iter().all(|w| !w.contains("not read")), "{w:?}");
+    assert!(w.iter().all(|w| w.contains("names no date")), "{w:?}");
+}
+
+#[test]
+fn label_lines_under_a_heading_are_inherited_and_a_cover_rule_applies() {
+    let d = m("heading_lead_lines.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            // Half-width colon and comma in labels.
+            r(
+                "1.",
+                "地区生产总值增长6%左右",
+                &["区发改局"],
+                &["区统计局", "各街道"],
+                &[],
+                Single,
+                None
+            ),
+            // The cover notice's rule: 无牵头单位的，责任单位即为牵头单位.
+            r(
+                "2.",
+                "一般公共预算收入增长5%",
+                &["区财政局", "区税务局"],
+                &[],
+                &[],
+                Joint,
+                None
+            ),
+            // `牵头单位：区发改局` under （一）: the heading's note, inherited.
+            r(
+                "1.",
+                "全年实施区级重点项目60个",
+                &["区发改局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.",
+                "新开工项目30个以上",
+                &["区发改局"],
+                &["区住建局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "1.",
+                "引进亿元以上项目20个",
+                &["区商务局"],
+                &["各街道"],
+                &[],
+                Single,
+                None
+            ),
+            // A task's own note wins over the heading's.
+            r(
+                "2.",
+                "实际利用外资增长5%",
+                &["区商务局", "区外事办"],
+                &[],
+                &[],
+                Joint,
+                None
+            ),
+        ]
+    );
+    // Inherited units say where they were stated.
+    assert_eq!(d.tasks[2].leads[0].stated_at, Some(19));
+    // The notice's own text is no task, and the headings stay goals.
+    assert_eq!(d.goals.len(), 3);
+    assert!(d.tasks.iter().all(|t| !t.title.contains("印发")));
+}
+
+#[test]
+fn rules_apply_within_the_scope_they_name() {
+    let d = m("scope_rules.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            // 排在首位的为牵头单位; the part's standing partner added.
+            r(
+                "1.",
+                "推行“一网通办”",
+                &["县政务服务中心"],
+                &["县数据局", "各乡镇人民政府"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.",
+                "压缩企业开办时间",
+                &["县市场监管局"],
+                &["各乡镇人民政府"],
+                &[],
+                Single,
+                None
+            ),
+            // No note: the heading's lead (一、…（县政务服务中心牵头）).
+            r(
+                "3.",
+                "推进“证照分离”改革",
+                &["县政务服务中心"],
+                &["各乡镇人民政府"],
+                &[],
+                Single,
+                None
+            ),
+            // 本部分 stops at the next part.
+            r(
+                "4.",
+                "清理妨碍公平竞争的规定",
+                &["县市场监管局"],
+                &["县司法局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "5.",
+                "规范涉企收费",
+                &["县发改局", "县财政局"],
+                &[],
+                &[],
+                Respective,
+                None
+            ),
+        ]
+    );
+    assert_eq!(d.goals[0].title, "提升政务服务效能");
+}
+
+#[test]
+fn page_furniture_is_removed_even_inside_a_note() {
+    let d = m("page_furniture.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "加快5G网络建设",
+                &["市通信发展管理办公室"],
+                &["各县（市、区）人民政府"],
+                &[],
+                Single,
+                Some("2025年底前")
+            ),
+            // A page break inside `市工业和信\n息化局`.
+            r(
+                "2.",
+                "建设城市算力中心",
+                &["市发展改革委"],
+                &["市数据局", "市工业和信息化局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "3.",
+                "推进千兆光网入户",
+                &["市通信发展管理办公室"],
+                &["市住房城乡建设局"],
+                &[],
+                Single,
+                None
+            ),
+            // …and between `牵` and `头`.
+            r(
+                "4.",
+                "发展软件和信息服务业",
+                &["市工业和信息化局"],
+                &["市科技局"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    for t in &d.tasks {
+        assert!(
+            !t.text.contains('—') && !t.text.contains("实施方案"),
+            "{}",
+            t.text
+        );
+    }
+    assert!(d.tasks[0].text.contains("实现重点场所连续覆盖"));
+    assert_eq!(d.documents[0].title, "某某市推动数字经济高质量发展实施方案");
+}
+
+#[test]
+fn an_aligned_plain_text_table_is_a_task_table() {
+    let d = m("aligned_table.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1",
+                "稳定粮食播种面积40万亩",
+                &["县农业农村局"],
+                &["各乡镇人民政府"],
+                &[],
+                Single,
+                Some("2025年10月")
+            ),
+            // A unit cell wrapped onto the next line, ending in `、`.
+            r(
+                "2",
+                "建设高标准农田2万亩",
+                &["县农业农村局"],
+                &["县财政局", "县自然资源局", "县水利局"],
+                &[],
+                Single,
+                Some("2025年12月")
+            ),
+            r(
+                "3",
+                "完成农村公路改造60公里",
+                &["县交通运输局"],
+                &["各乡镇人民政府"],
+                &[],
+                Single,
+                Some("2025年11月")
+            ),
+            r(
+                "4",
+                "推进农村生活污水治理",
+                &["县生态环境分局"],
+                &["县住建局"],
+                &[],
+                Single,
+                Some("持续推进")
+            ),
+        ]
+    );
+    // Section rows are goals.
+    assert_eq!(
+        goal_titles(&d),
+        ["粮食安全", "粮食安全", "乡村建设", "乡村建设"]
+    );
+    assert_eq!(d.documents[0].title, "某某县2025年农业农村重点工作任务表");
+}
+
+#[test]
+fn a_table_written_one_cell_a_line_is_a_task_table() {
+    let d = m("cells_per_line.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            // 责任单位 with no rule: responsible, no lead guessed.
+            r(
+                "1",
+                "建成农产品加工园区",
+                &[],
+                &[],
+                &["经济发展办"],
+                NoLead,
+                Some("2025年9月")
+            ),
+            // An empty unit cell: a task naming nobody.
+            r(
+                "2",
+                "新建茶园500亩",
+                &[],
+                &[],
+                &[],
+                NoLead,
+                Some("2025年6月")
+            ),
+            r(
+                "3",
+                "改造农村危房30户",
+                &[],
+                &[],
+                &["村镇建设办", "民政所"],
+                NoLead,
+                Some("2025年12月")
+            ),
+        ]
+    );
+    assert_eq!(goal_titles(&d), ["产业发展", "产业发展", "民生保障"]);
+}
+
+#[test]
+fn goal_prose_is_kept_as_the_goals_body_and_reported() {
+    let d = m("prose_and_report.txt");
+    let titles: Vec<&str> = d.tasks.iter().map(|t| t.title.as_str()).collect();
+    // Prose under a goal is no task; only the numbered, noted items are.
+    assert_eq!(titles, ["推出精品线路10条", "建设旅游集散中心"]);
+    let consumption = d
+        .goals
+        .iter()
+        .find(|g| g.title == "推动文旅消费升级")
+        .unwrap();
+    assert!(consumption.body.starts_with("深入挖掘夜间经济潜力"));
+    let report = &d.documents[0].report;
+    let prose: Vec<&str> = report
+        .prose_goals
+        .iter()
+        .map(|g| g.title.as_str())
+        .collect();
+    assert_eq!(prose, ["推动文旅消费升级", "加强宣传推广"]);
+    // Lines that look like tasks but are not placed, and why.
+    let unplaced: Vec<(u32, &str)> = report
+        .unplaced
+        .iter()
+        .map(|u| (u.line, u.reason.as_str()))
+        .collect();
+    assert_eq!(
+        unplaced,
+        [(15, "unknown numbering"), (16, "unknown numbering")]
+    );
+    // A note part that is neither unit, role nor deadline: a warning at its line.
+    let w = warnings(&d);
+    assert!(
+        w.iter()
+            .any(|w| w.starts_with("11: ") && w.contains("确保按时保质保量")),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn deadlines_from_notes_labels_and_closing_clauses() {
+    let d = m("deadlines.txt");
+    let got: Vec<Option<&str>> = d.tasks.iter().map(|t| t.deadline.as_deref()).collect();
+    assert_eq!(
+        got,
+        [
+            // In the note; `到2025年，…` in the text is no deadline.
+            Some("2025年10月底前"),
+            Some("2025年底前"),
+            // A 完成时限 label after the note.
+            Some("2025年汛期前"),
+            // The task's closing clause before its note.
+            Some("2025年9月底前"),
+            Some("持续推进"),
+            // `到2027年，…达到…` is a target, not a deadline.
+            None,
+        ]
+    );
+}
+
+#[test]
+fn no_tasks_says_why_and_what_was_seen() {
+    let d = extract_text(
+        "prose.txt",
+        "某某县工作总结\n今天天气很好，阳光明媚。\n我们去公园散步，心情愉快。\n",
+    );
+    let w = warnings(&d);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].starts_with("1: no tasks found in this document: saw 3 paragraphs"),
+        "{w:?}"
+    );
+    assert!(
+        w[0].contains("nothing is numbered, no line says who does what"),
+        "{w:?}"
+    );
+    // Lines in a numbering nobody reads, under a background chapter:
+    // named, with the reason, and the warning points to them.
+    let d = extract_text(
+        "odd.txt",
+        "某某县重点工作方案\n一、指导思想\nA.坚持以人民为中心，推进共同富裕。\nB.坚持稳中求进，统筹发展和安全。\n",
+    );
+    let w = warnings(&d);
+    assert!(
+        w.iter().any(|w| w.contains("no tasks found")
+            && w.contains("2 lines look like tasks or notes but were not placed")),
+        "{w:?}"
+    );
+    let unplaced: Vec<(u32, &str)> = d.documents[0]
+        .report
+        .unplaced
+        .iter()
+        .map(|u| (u.line, u.reason.as_str()))
+        .collect();
+    assert_eq!(
+        unplaced,
+        [(3, "unknown numbering"), (4, "unknown numbering")]
+    );
+    // Full-width letters that did become tasks are not also "not placed".
+    let d = extract_text(
+        "letters.txt",
+        "某某县重点工作方案\nＡ．建设县城公园，改造绿地。（县住建局牵头）\nＢ．改造老旧小区。（县住建局牵头）\n",
+    );
+    assert_eq!(d.tasks.len(), 2);
+    assert!(d.documents[0].report.unplaced.is_empty());
+    assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
+}
+
+#[test]
+fn numbered_items_from_1000_on_are_items_of_their_own() {
+    let mut plan = String::from("某某县项目清单\n一、重点项目\n");
+    for k in 1..=1200 {
+        plan.push_str(&format!(
+            "{k}.建设第{k}号项目。（县发改局牵头，县财政局配合）\n"
+        ));
+    }
+    let d = extract_text("many.txt", &plan);
+    assert_eq!(d.tasks.len(), 1200);
+    for (k, t) in d.tasks.iter().enumerate() {
+        let n = k + 1;
+        assert_eq!(t.number.as_deref(), Some(format!("{n}.").as_str()));
+        assert_eq!(t.title, format!("建设第{n}号项目"));
+        assert_eq!(crate::common::extract::written(&t.leads), ["县发改局"]);
+    }
+    assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
+}
+
+#[test]
+fn an_attachment_table_is_a_part_of_its_own() {
+    let d = extract_text(
+        "plan.md",
+        "某某区城市更新行动方案\n\n一、重点任务\n\n1.改造老旧小区10个。（区住建局牵头）\n\n二、保障措施\n\n各部门要加强组织领导。\n\n附件：某某区重点项目责任分工表\n\n| 序号 | 项目名称 | 牵头单位 | 配合单位 | 完成时限 |\n|---|---|---|---|---|\n| 1 | 老街更新项目 | 区文旅局 | 区住建局 | 2025年12月 |\n| 2 | 绿道二期项目 | 区园林局 | 区水务局 | 2024年10月 |\n",
+    );
+    assert_eq!(
+        goal_titles(&d),
+        [
+            "重点任务",
+            "某某区重点项目责任分工表",
+            "某某区重点项目责任分工表"
+        ]
+    );
+    assert_eq!(
+        crate::common::extract::written(&d.tasks[2].partners),
+        ["区水务局"]
+    );
+}
