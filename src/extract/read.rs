@@ -44,16 +44,9 @@ mod text;
 
 pub use text::{decode_text, markdown_tables, normalise_newlines, tab_tables};
 
-/// A document decoded to text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceText {
-    /// Decoded text: BOM stripped, CRLF and CR turned into `\n`.
-    pub text: String,
-    /// The encoding it was decoded from (`UTF-8`, `GBK`, `UTF-16LE`, `docx`, `xlsx`…).
-    pub encoding: &'static str,
-    /// Tables found in the document, merged cells expanded.
-    pub tables: Vec<Table>,
-}
+// What readers produce is defined with the outline's input (`source.rs`),
+// so that the outline's stages never need the readers.
+pub use super::source::SourceText;
 
 /// Why a document could not be read. Its `Display` is one line naming the
 /// file: `{path}: {message}`.
