@@ -161,15 +161,8 @@ fn ods_repeats_cost_nothing_when_empty_and_are_capped_when_filled() {
     assert!(err.contains("outside any spreadsheet"), "{err}");
 }
 
-#[test]
-fn xls_is_refused_with_advice() {
-    let (ok, err) = extract_file("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest");
-    assert!(!ok);
-    assert!(
-        err.contains("old.xls") && err.contains("save it as .xlsx"),
-        "{err}"
-    );
-}
+// .xls (BIFF) is no longer refused here: it goes through LibreOffice into
+// the bounded .xlsx reader (tests/read_legacy.rs).
 
 /// A zip whose one part is `size` bytes of `fill` between `head` and
 /// `tail`, deflated as it is written (the test never holds it inflated).

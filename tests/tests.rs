@@ -19,6 +19,8 @@ mod notes_fuzz;
 mod notes_seed000;
 mod read_formats;
 mod read_fuzz;
+mod read_legacy;
+mod read_pdf;
 
 // Queries, search and overlaps, as libraries and as commands.
 mod deadline_forms;

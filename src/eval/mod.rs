@@ -64,7 +64,8 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, o: &Counts) {
+    /// Adds another document's counts (a total of a chosen set).
+    pub fn add(&mut self, o: &Counts) {
         self.gold_tasks += o.gold_tasks;
         self.extracted_tasks += o.extracted_tasks;
         self.found += o.found;

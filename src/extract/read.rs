@@ -16,11 +16,17 @@
 //! lines), so every [`TableRow::line`] points at a line of `text`;
 //! `source.rs` puts each table back in its place as one block.
 //!
+//! - `.pdf`: the text layer, laid out into lines, page breaks and ruled
+//!   tables (`pdf/`).
+//! - `.doc`, `.wps`, `.xls`, `.et`: converted by LibreOffice when it is
+//!   installed, then read as .docx/.xlsx (`legacy.rs`); without it, a
+//!   message says what to install.
+//!
 //! Every reader's text passes [`crate::sanitise::strip`]: no control
 //! character or escape sequence from a document reaches the outline.
 //!
-//! `.doc`, `.wps`, `.pdf` and other binary files are refused with a message
-//! that says how to convert them. An empty file (or one with only
+//! Other binary files (.rtf, .odt) are refused with a message that says
+//! how to convert them. An empty file (or one with only
 //! whitespace) is an error, [`ReadErrorKind::Empty`]; callers that read a
 //! folder may report it as a warning and go on.
 
@@ -31,21 +37,16 @@ use super::Table;
 
 mod archive;
 mod docx;
+mod legacy;
+mod pdf;
 mod sheet;
 mod text;
 
 pub use text::{decode_text, markdown_tables, normalise_newlines, tab_tables};
 
-/// A document decoded to text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceText {
-    /// Decoded text: BOM stripped, CRLF and CR turned into `\n`.
-    pub text: String,
-    /// The encoding it was decoded from (`UTF-8`, `GBK`, `UTF-16LE`, `docx`, `xlsx`…).
-    pub encoding: &'static str,
-    /// Tables found in the document, merged cells expanded.
-    pub tables: Vec<Table>,
-}
+// What readers produce is defined with the outline's input (`source.rs`),
+// so that the outline's stages never need the readers.
+pub use super::source::SourceText;
 
 /// Why a document could not be read. Its `Display` is one line naming the
 /// file: `{path}: {message}`.
@@ -101,6 +102,19 @@ pub enum ReadErrorKind {
     OverLimit {
         what: String,
     },
+    /// A PDF whose pages are images: a scan, without a text layer.
+    NoTextLayer {
+        pages: usize,
+    },
+    /// A PDF whose text cannot be decoded (fonts without a Unicode map).
+    Undecodable,
+    /// A PDF that needs a password to be opened.
+    Encrypted,
+    /// A legacy Office file, read through LibreOffice, which is not installed.
+    NeedsLibreOffice {
+        format: &'static str,
+        package: &'static str,
+    },
 }
 
 impl fmt::Display for ReadErrorKind {
@@ -127,6 +141,27 @@ impl fmt::Display for ReadErrorKind {
                 write!(f, "not a valid {format} file: {}", one_line(detail))
             }
             ReadErrorKind::OverLimit { what } => write!(f, "not read: {}", one_line(what)),
+            ReadErrorKind::NoTextLayer { pages } => write!(
+                f,
+                "a scanned PDF: its {pages} page(s) are images with no text layer, and fengong does not do OCR; \
+                 run it through OCR first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) or use the document's original .docx/.txt"
+            ),
+            ReadErrorKind::Undecodable => write!(
+                f,
+                "the PDF's text cannot be decoded (its fonts have no Unicode map); \
+                 use the document's original .docx/.txt, or export the PDF again from Word/WPS"
+            ),
+            ReadErrorKind::Encrypted => write!(
+                f,
+                "the PDF is encrypted and needs a password; open it, remove the password \
+                 (or print it to a new PDF) and run again"
+            ),
+            ReadErrorKind::NeedsLibreOffice { format, package } => write!(
+                f,
+                "{format} files are read through LibreOffice, which is not installed; install it \
+                 (Debian/Ubuntu: `sudo apt-get install {package}`; Windows/macOS: LibreOffice from libreoffice.org, \
+                 or set FENGONG_SOFFICE to its soffice program) and run again, or save the file as .docx/.xlsx"
+            ),
         }
     }
 }
@@ -140,7 +175,8 @@ impl std::error::Error for ReadError {}
 
 /// File endings `fengong extract` reads when given a folder.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "text", "docx", "xlsx", "xlsm", "xls", "ods", "csv",
+    "txt", "md", "markdown", "text", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "pdf", "doc",
+    "wps", "et",
 ];
 
 /// Documents larger than this are refused before being read into memory.
@@ -184,8 +220,16 @@ pub fn read_bytes(ext: &str, bytes: &[u8]) -> Result<SourceText, ReadErrorKind> 
     if let Some(kind) = unsupported(ext) {
         return Err(kind);
     }
-    if let Some(kind) = sniff_binary_format(bytes) {
-        return Err(kind);
+    if bytes.starts_with(b"%PDF") || ext == "pdf" {
+        // Sanitised inside, around the page breaks it adds.
+        return pdf::read_pdf(bytes);
+    }
+    if let Some(kind) = legacy::Legacy::of_extension(ext) {
+        return legacy::read_legacy(bytes, ext, kind);
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        // .doc/.xls saved under another name.
+        return legacy::read_legacy(bytes, "", legacy::Legacy::sniff(bytes));
     }
     let source = match ext {
         "docx" | "docm" => docx::read_docx(bytes),
@@ -222,25 +266,7 @@ pub fn source_from_text(text: String, encoding: &'static str) -> SourceText {
 
 fn unsupported(ext: &str) -> Option<ReadErrorKind> {
     let (format, advice) = match ext {
-        "doc" => (
-            "Word 97-2003 (.doc)",
-            "open it in Word or WPS and save it as .docx, or as .txt (UTF-8)",
-        ),
-        "wps" => (
-            "WPS (.wps)",
-            "open it in WPS and save it as .docx, or as .txt (UTF-8)",
-        ),
-        "pdf" => (
-            "PDF",
-            "copy its text into a .txt file (e.g. `pdftotext -layout file.pdf`), or convert it to .docx",
-        ),
         "rtf" => ("RTF", "open it in Word or WPS and save it as .docx"),
-        "et" => ("WPS spreadsheet (.et)", "save it as .xlsx or .csv"),
-        // BIFF has no reader here that can be bounded against hostile files.
-        "xls" => (
-            "Excel 97-2003 (.xls)",
-            "open it in Excel or WPS and save it as .xlsx (or .csv)",
-        ),
         "xlsb" => (
             "Excel binary (.xlsb)",
             "open it in Excel and save it as .xlsx (or .csv)",
@@ -251,20 +277,8 @@ fn unsupported(ext: &str) -> Option<ReadErrorKind> {
     Some(ReadErrorKind::Unsupported { format, advice })
 }
 
-/// Binary formats recognised by their first bytes whatever the file is called.
-fn sniff_binary_format(bytes: &[u8]) -> Option<ReadErrorKind> {
-    if bytes.starts_with(b"%PDF") {
-        unsupported("pdf")
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        // OLE compound file: .doc, .wps, .xls saved under another name.
-        Some(ReadErrorKind::Unsupported {
-            format: "Word/WPS 97-2003 binary",
-            advice: "open it in Word or WPS and save it as .docx, or as .txt (UTF-8)",
-        })
-    } else {
-        None
-    }
-}
+/// The first bytes of an OLE compound file: .doc, .wps, .xls, .et.
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0];
 
 fn line_no(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)
@@ -368,11 +382,8 @@ mod tests {
     }
 
     #[test]
-    fn pdf_named_txt_is_refused_with_advice() {
+    fn pdf_named_txt_is_read_as_pdf() {
         let err = read_bytes("txt", b"%PDF-1.7\n...").unwrap_err();
-        assert!(matches!(
-            err,
-            ReadErrorKind::Unsupported { format: "PDF", .. }
-        ));
+        assert!(matches!(err, ReadErrorKind::Damaged { format: "PDF", .. }));
     }
 }

@@ -8,8 +8,18 @@
 //! [`Block::PageBreak`] between pages, and page furniture is removed from
 //! those markers as well as from the text (see `furniture.rs`).
 
-use super::read::SourceText;
 use super::{Table, TableRow};
+
+/// A document decoded to text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    /// Decoded text: BOM stripped, CRLF and CR turned into `\n`.
+    pub text: String,
+    /// The encoding it was decoded from (`UTF-8`, `GBK`, `UTF-16LE`, `docx`, `xlsx`…).
+    pub encoding: &'static str,
+    /// Tables found in the document, merged cells expanded.
+    pub tables: Vec<Table>,
+}
 
 /// One piece of a document in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]

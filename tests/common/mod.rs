@@ -9,6 +9,7 @@ pub mod overlap;
 pub mod tmux;
 pub mod tui;
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -114,9 +115,15 @@ pub fn bin() -> String {
 
 /// Runs `bin() ARGS` in `dir` with `stdin` as standard input.
 pub fn run_in(args: &[&str], dir: &Path, stdin: &[u8]) -> Output {
+    run_with_env(args, dir, stdin, &[])
+}
+
+/// [`run_in`] with environment variables set for the run.
+pub fn run_with_env(args: &[&str], dir: &Path, stdin: &[u8], env: &[(&str, &OsStr)]) -> Output {
     use std::io::Write;
     let mut child = Command::new(bin())
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
