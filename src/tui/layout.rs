@@ -112,6 +112,20 @@ pub fn inner(r: Rect) -> Rect {
     )
 }
 
+/// `body` cut into a head of `head_h` rows (at most half of it, so what
+/// is below always has room) and the rest below it.
+pub fn head_and_rest(body: Rect, head_h: u16) -> (Rect, Rect) {
+    let head_h = head_h.min(body.height / 2);
+    let head = Rect::new(body.x, body.y, body.width, head_h);
+    let rest = Rect::new(
+        body.x,
+        body.y + head_h,
+        body.width,
+        body.height.saturating_sub(head_h),
+    );
+    (head, rest)
+}
+
 pub fn areas(screen: &Screen, area: Rect) -> Areas {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Areas {

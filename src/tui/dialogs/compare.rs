@@ -19,7 +19,7 @@ use crate::model::{OverlapRelation, SharedTerm};
 use crate::query::{Catalog, OverlapPos, TaskPos};
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::layout::inner;
+use crate::tui::layout::{head_and_rest, inner};
 use crate::tui::view::Ctx;
 use crate::tui::view::labels::{relation_label, task_label};
 use crate::tui::view::panes::Related;
@@ -323,14 +323,7 @@ fn plan(ctx: &Ctx, cmp: &Compare, body: Rect) -> Plan {
     let head_lines = head_lines(ctx, cmp, w.max(2));
     // At most half the view, so the texts always have room (a pair with
     // dozens of shared terms shows the first ones).
-    let head_h = (head_lines.len() as u16).min(body.height / 2);
-    let head = Rect::new(body.x, body.y, body.width, head_h);
-    let rest = Rect::new(
-        body.x,
-        body.y + head_h,
-        body.width,
-        body.height.saturating_sub(head_h),
-    );
+    let (head, rest) = head_and_rest(body, head_lines.len() as u16);
     let (mine, other) = cmp.ranges(ctx.cat);
     let (this_label, other_label) = cmp.labels(ctx);
     let other_task = cmp.other();

@@ -23,7 +23,7 @@ use crate::overlap::coverage::{Coverage, CoverageStatus};
 use crate::query::{Catalog, DocPos};
 use crate::tui::action::Action;
 use crate::tui::keymap::InputMode;
-use crate::tui::layout::inner;
+use crate::tui::layout::{head_and_rest, inner};
 use crate::tui::view::Ctx;
 use crate::tui::view::coverage::{CoverageList, head_lines, item_lines, list_lines, view_title};
 use crate::tui::widgets::block;
@@ -222,14 +222,8 @@ impl CoverageView {
     }
 
     fn plan(&self, ctx: &Ctx, body: Rect) -> Plan {
-        let head_h = (self.head(ctx, body.width as usize).len() as u16).min(body.height / 2);
-        let head = Rect::new(body.x, body.y, body.width, head_h);
-        let rest = Rect::new(
-            body.x,
-            body.y + head_h,
-            body.width,
-            body.height.saturating_sub(head_h),
-        );
+        let head_h = self.head(ctx, body.width as usize).len() as u16;
+        let (head, rest) = head_and_rest(body, head_h);
         if body.width >= SIDE_BY_SIDE_WIDTH {
             let list_w = body.width * 11 / 20;
             let list = Rect::new(rest.x, rest.y, list_w, rest.height);
