@@ -22,6 +22,7 @@
 //! Nothing here knows about the explorer: the output is a [`TaskData`].
 
 pub mod assemble;
+pub mod decimal;
 pub mod furniture;
 pub mod gazetteer;
 pub mod goals;
