@@ -22,7 +22,6 @@
 //! Nothing here knows about the explorer: the output is a [`TaskData`].
 
 pub mod assemble;
-pub mod decimal;
 pub mod furniture;
 pub mod gazetteer;
 pub mod goals;

@@ -15,9 +15,11 @@
 //!   decided here but in `structure.rs`, from content;
 //! - decimal outline labels (`1.1`, `1.1.1`) are kept only where they fit
 //!   their neighbours, and the chapters they number get depth 1
-//!   (`decimal.rs`).
+//!   (`normalise/decimal.rs`).
 //!
 //! Tables pass through at their places.
+
+mod decimal;
 
 use std::sync::LazyLock;
 
@@ -260,7 +262,7 @@ pub fn paragraphs(layout: Layout) -> Normalised {
             push_joining(&mut paras, closed, para);
         }
     }
-    out.paras = super::decimal::check_outline(split_enumerations(paras));
+    out.paras = decimal::check_outline(split_enumerations(paras));
     out
 }
 
@@ -635,7 +637,7 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
 }
 
 /// Continues `prev` with `para`, keeping the source lines of both.
-pub(super) fn join(prev: &mut Para, para: &Para) {
+fn join(prev: &mut Para, para: &Para) {
     let base = prev.text.len();
     prev.breaks
         .extend(para.breaks.iter().map(|(b, l)| (base + b, *l)));

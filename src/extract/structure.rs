@@ -7,7 +7,8 @@
 //! 2. **Levels.** Numbering is folded first (`numbering.rs`); styles nest
 //!    as Chinese plans nest them (章 > 节 > 条 > 一、 > （一） > 1 / 1.1 /
 //!    1.1.1 > 1. > （1） > ①), whichever a part shows first; decimal
-//!    outline numbers nest by their depth (checked in `decimal.rs`). Markdown marks are not trusted.
+//!    outline numbers nest by their depth (checked in
+//!    `normalise/decimal.rs`). Markdown marks are not trusted.
 //! 3. **Heading or item, from content.** A numbered paragraph that governs
 //!    later numbered paragraphs is a heading; one with a responsibility
 //!    clause, annotation lines, or sentences of work is an item; a short

@@ -15,9 +15,9 @@
 //! to depth 1, and so is a later heading-shaped `N+1` line whose chapter
 //! has no sub-labels. Everything else keeps the style it was read with.
 
-use super::normalise::{Para, ParaKind};
-use super::numbering::{NumberStyle, Numbering, decimal_path};
-use super::phrases::ends_sentence;
+use super::{Para, ParaKind};
+use crate::extract::numbering::{NumberStyle, Numbering, decimal_path};
+use crate::extract::phrases::ends_sentence;
 use crate::zh::fold_digit;
 
 /// The paragraphs with decimal labels kept only where they fit the outline,
@@ -61,7 +61,7 @@ pub fn check_outline(mut paras: Vec<Para>) -> Vec<Para> {
             && !ends_sentence(&paras[i - 1].text);
         if joins {
             let para = paras.remove(i);
-            super::normalise::join(&mut paras[i - 1], &para);
+            super::join(&mut paras[i - 1], &para);
         }
     }
     paras
@@ -117,8 +117,13 @@ fn promote_chapters(paras: &mut [Para], accepted: &[(usize, Vec<u32>)]) {
         return;
     }
     let mut top = 0;
+    // The first kept label at or after the paragraph (labels are in order).
+    let mut next = 0;
     for (j, para) in paras.iter_mut().enumerate() {
-        if let Some((_, path)) = accepted.iter().find(|(i, _)| *i == j) {
+        while accepted.get(next).is_some_and(|(i, _)| *i < j) {
+            next += 1;
+        }
+        if let Some((_, path)) = accepted.get(next).filter(|(i, _)| *i == j) {
             top = path[0];
             continue;
         }
@@ -128,7 +133,7 @@ fn promote_chapters(paras: &mut [Para], accepted: &[(usize, Vec<u32>)]) {
             top = n.ordinal;
             continue;
         }
-        let later = accepted.iter().find(|(i, _)| *i > j).map(|(_, p)| p[0]);
+        let later = accepted.get(next).map(|(_, p)| p[0]);
         if let Some((n, rest)) = chapter_number(para)
             && n == top + 1
             && later.is_none_or(|l| l > n)
@@ -176,7 +181,7 @@ fn chapter_number(para: &Para) -> Option<(u32, String)> {
                 .next()
                 .is_some_and(|c| !c.is_ascii_punctuation() && fold_digit(c).is_none());
             let n = crate::zh::cn_number(&digits)?;
-            (opens_title && n > 0 && super::numbering::opens_heading_text(rest))
+            (opens_title && n > 0 && crate::extract::numbering::opens_heading_text(rest))
                 .then(|| (n, rest.to_owned()))
         }
         _ => None,
