@@ -743,3 +743,217 @@ fn an_attachment_table_is_a_part_of_its_own() {
         ["区水务局"]
     );
 }
+
+#[test]
+fn a_decimal_outline_nests_chapters_goals_and_tasks_by_depth() {
+    let d = m("decimal_outline.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "2.1.1",
+                "推行企业开办全程网办，开办时间压缩至1个工作日以内",
+                &["市市场监管局"],
+                &["市政务服务中心", "市税务局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.1.2",
+                "深化工程建设项目审批制度改革，全流程审批时间控制在60个工作日内",
+                &["市住房城乡建设局"],
+                &["市自然资源局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.1.3",
+                "建设“一网通办”综合服务平台",
+                &["市政务服务中心"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            // `2.2.1．`: a full-width stop after the label.
+            r(
+                "2.2.1．",
+                "设立中小企业融资风险补偿资金",
+                &["市发展改革委"],
+                &["市财政局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.2.2．",
+                "推进工业用地“标准地”出让",
+                &["市自然资源局"],
+                &["市工业和信息化局", "市生态环境局"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    // `2 重点任务` is the chapter, `2.1`/`2.2` the goals under it.
+    assert_eq!(
+        goal_titles(&d),
+        [
+            "提升政务服务效能",
+            "提升政务服务效能",
+            "提升政务服务效能",
+            "优化要素保障",
+            "优化要素保障"
+        ]
+    );
+    for g in &d.goals {
+        assert_eq!(g.heading_path, vec!["重点任务"], "{}", g.title);
+    }
+}
+
+#[test]
+fn decimal_items_under_chinese_headings_are_tasks() {
+    let d = m("decimal_items.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.1",
+                "建设高山茶叶标准化基地2000亩",
+                &["县农业农村局"],
+                &["各乡镇人民政府"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "1.2",
+                "培育县级以上农业产业化龙头企业5家",
+                &["县农业农村局"],
+                &["县财政局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "1.3.",
+                "举办松岭茶文化旅游节",
+                &["县文化广电旅游局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.1",
+                "完成农村户厕改造1500户",
+                &["县农业农村局"],
+                &["县卫生健康局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.2",
+                "推进农村生活污水治理",
+                &["市生态环境局松岭分局"],
+                &["县住房城乡建设局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "（3.1）",
+                "开展村级议事协商示范创建",
+                &["县民政局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "（3.2）",
+                "推进平安乡村建设",
+                &["县委政法委"],
+                &["县公安局", "县司法局"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        [
+            "发展乡村特色产业",
+            "发展乡村特色产业",
+            "发展乡村特色产业",
+            "改善农村人居环境",
+            "改善农村人居环境",
+            "加强乡村治理",
+            "加强乡村治理"
+        ]
+    );
+}
+
+#[test]
+fn numbers_opening_wrapped_lines_of_running_text_are_no_items() {
+    let d = m("decimal_running_text.txt");
+    let numbers: Vec<Option<&str>> = d.tasks.iter().map(|t| t.number.as_deref()).collect();
+    assert_eq!(
+        numbers,
+        [Some("1.1"), Some("1.2"), Some("2.1"), Some("2.2")],
+        "1.5亿元, 2.3万, 3.2%, 2025.12, 2.4版, 5.3节 are text"
+    );
+    assert_eq!(
+        d.tasks[0].text,
+        "完成老旧小区改造42个。年内计划总投资约为人民币1.5亿元，惠及居民8600户，\
+         其中加装电梯项目投资约2.3万元每户的补贴标准保持不变。（区住房城乡建设局牵头，区财政局配合）"
+    );
+    assert!(
+        d.tasks[1]
+            .text
+            .contains("提高3.2%以上，完工时间不晚于2025.12底。")
+    );
+    // `5.3节` passes as a label on its line but continues no neighbour.
+    assert!(
+        d.tasks[2]
+            .text
+            .contains("执行导则5.3节的规定，绿地率不低于35%。"),
+        "{}",
+        d.tasks[2].text
+    );
+    let leads: Vec<Vec<&str>> = d
+        .tasks
+        .iter()
+        .map(|t| crate::common::extract::written(&t.leads))
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            vec!["区住房城乡建设局"],
+            vec!["区城市管理局"],
+            vec!["区园林绿化局"],
+            vec!["区交通运输局"]
+        ]
+    );
+    assert_eq!(
+        crate::common::extract::written(&d.tasks[1].partners),
+        ["各街道办事处"]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        [
+            "推进老旧小区改造",
+            "推进老旧小区改造",
+            "完善城市功能",
+            "完善城市功能"
+        ]
+    );
+    assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
+}

@@ -12,9 +12,14 @@
 //! - each paragraph is classified: numbered (any folded form, see
 //!   `numbering.rs`), a plain short line, a caption, a TOC line, or text.
 //!   Whether a numbered paragraph heads a section or is a task is not
-//!   decided here but in `structure.rs`, from content.
+//!   decided here but in `structure.rs`, from content;
+//! - decimal outline labels (`1.1`, `1.1.1`) are kept only where they fit
+//!   their neighbours, and the chapters they number get depth 1
+//!   (`normalise/decimal.rs`).
 //!
 //! Tables pass through at their places.
+
+mod decimal;
 
 use std::sync::LazyLock;
 
@@ -257,7 +262,7 @@ pub fn paragraphs(layout: Layout) -> Normalised {
             push_joining(&mut paras, closed, para);
         }
     }
-    out.paras = split_enumerations(paras);
+    out.paras = decimal::check_outline(split_enumerations(paras));
     out
 }
 
@@ -624,20 +629,25 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
                 ParaKind::Numbered(_) | ParaKind::Caption | ParaKind::Toc => false,
             };
         if prev_open && continues && !(skipping && para.kind != ParaKind::Text) {
-            let base = prev.text.len();
-            prev.breaks
-                .extend(para.breaks.iter().map(|(b, l)| (base + b, *l)));
-            prev.text.push_str(&para.text);
-            prev.end_line = para.end_line;
-            // The joined text may change what the paragraph is
-            // (`1.建设园区，` + `完善配套。`).
-            if let ParaKind::Numbered(_) = prev.kind {
-                prev.kind = classify(&prev.text, false);
-            }
+            join(prev, &para);
             return;
         }
     }
     paras.push(para);
+}
+
+/// Continues `prev` with `para`, keeping the source lines of both.
+fn join(prev: &mut Para, para: &Para) {
+    let base = prev.text.len();
+    prev.breaks
+        .extend(para.breaks.iter().map(|(b, l)| (base + b, *l)));
+    prev.text.push_str(&para.text);
+    prev.end_line = para.end_line;
+    // The joined text may change what the paragraph is
+    // (`1.建设园区，` + `完善配套。`).
+    if let ParaKind::Numbered(_) = prev.kind {
+        prev.kind = classify(&prev.text, false);
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,12 @@
 //! - `CnParen`: `（一）`, `(一)`, `㈠`;
 //! - `Arabic`: `1.`, `1、`, `１．`, `1﹒`, `⒈`;
 //! - `ArabicParen`: `（1）`, `(1)`, `（１）`, `1）`, `1)`, `⑴`;
+//! - `Decimal(depth)`: outline numbers `1.1`, `1.1.1`, `1.1.`, `1．1`,
+//!   `（1.1）` — depth is the number of components. A label is read only
+//!   when heading or task text follows it (`1.5亿元`, `3.2%`, `2025.12`
+//!   are numbers in text); whether it continues its neighbours is checked
+//!   over the whole document in `normalise.rs`, which also promotes the
+//!   depth-1 numbers (`1`, `1.`) that head decimal chapters;
 //! - `Circled`: `①`…`㊿`;
 //! - `CnOrdinal`: `一是`, `第一，` (enumerations that open a paragraph);
 //! - `Roman`: `Ⅰ、`, `Ⅱ.`;
@@ -39,6 +45,8 @@ pub enum NumberStyle {
     Arabic,
     /// （1） / 1）
     ArabicParen,
+    /// 1.1 / 1.1.1 / （1.1）: the depth is the number of components.
+    Decimal(u8),
     /// ①
     Circled,
     /// 一是 / 第一，
@@ -159,6 +167,14 @@ fn read_number(c: &[char]) -> Option<(NumberStyle, usize, u32)> {
     // （一） (1) （１）
     if is_open_paren(first) {
         let s = skip_spaces(1);
+        if let Some((depth, end)) = decimal_label(c, s) {
+            let close = skip_spaces(end);
+            if close < c.len() && is_close_paren(c[close]) {
+                let value = last_component(&c[s..end]);
+                return Some((NumberStyle::Decimal(depth), close + 1, value));
+            }
+            return None;
+        }
         let digits_end = run(s, &|ch| fold_digit(ch).is_some());
         let numeral_end = run(s, &is_cn_numeral);
         let (style, end) = if digits_end > s {
@@ -177,6 +193,20 @@ fn read_number(c: &[char]) -> Option<(NumberStyle, usize, u32)> {
     }
     // 1. 1、 １． 1） 1)
     if fold_digit(first).is_some() {
+        if let Some((depth, end)) = decimal_label(c, 0) {
+            let value = last_component(&c[..end]);
+            let mut len = end;
+            // `1.1.` and `1.1、` keep their stop.
+            if len < c.len() && is_number_stop(c[len]) && !matches!(c[len], '，' | ',') {
+                len += 1;
+            }
+            let rest_at = skip_spaces(len);
+            let rest: String = c[rest_at..].iter().take(4).collect();
+            if !opens_heading_text(&rest) {
+                return None;
+            }
+            return Some((NumberStyle::Decimal(depth), len, value));
+        }
         let end = run(0, &|ch| fold_digit(ch).is_some());
         if end > 9 {
             return None;
@@ -270,6 +300,75 @@ fn read_number(c: &[char]) -> Option<(NumberStyle, usize, u32)> {
     None
 }
 
+/// A decimal point in an outline number: `.`, `．`, `﹒`.
+fn is_decimal_point(c: char) -> bool {
+    matches!(c, '.' | '．' | '﹒')
+}
+
+/// An outline number of two or more components at `from` (`1.1`, `2.3.4`,
+/// `1．1`): its depth and where it ends. Components are 1–2 digits and
+/// never 0 (`2025.12`, `5.0` are no outline numbers).
+fn decimal_label(c: &[char], from: usize) -> Option<(u8, usize)> {
+    let mut i = from;
+    let mut depth = 0u8;
+    loop {
+        let start = i;
+        while i < c.len() && fold_digit(c[i]).is_some() {
+            i += 1;
+        }
+        let digits = i - start;
+        if digits == 0 || digits > 2 || fold_digit(c[start]) == Some(0) {
+            return None;
+        }
+        depth += 1;
+        if depth > 6 {
+            return None;
+        }
+        let more = i + 1 < c.len() && is_decimal_point(c[i]) && fold_digit(c[i + 1]).is_some();
+        if !more {
+            break;
+        }
+        i += 1;
+    }
+    (depth >= 2).then_some((depth, i))
+}
+
+/// The last component of a decimal label (`2.3.4` → 4).
+fn last_component(label: &[char]) -> u32 {
+    let s: String = label.iter().collect();
+    decimal_path(&s).last().copied().unwrap_or(0)
+}
+
+/// The components of a decimal label as written (`（2．3.4）` → [2, 3, 4]).
+pub fn decimal_path(written: &str) -> Vec<u32> {
+    written
+        .split(|c: char| fold_digit(c).is_none())
+        .filter(|s| !s.is_empty())
+        .filter_map(cn_number)
+        .collect()
+}
+
+/// Units and measure words that make a number at a line start a quantity
+/// in running text (`1.5亿元`, `2.3万平方米`, `3.5%`, `1.2倍`), not a label.
+const QUANTITY_STARTS: &[&str] = &[
+    "亿", "万", "千", "百", "%", "％", "‰", "个", "倍", "米", "平方", "公里", "公顷", "亩", "吨",
+    "元", "年", "月", "日", "号", "天", "小时", "时", "分", "秒", "岁", "人", "户", "家", "所",
+    "座", "处", "项", "条", "件", "台", "辆", "套", "次", "批", "级", "度", "版", "寸", "克", "升",
+    "立方", "瓦", "千瓦", "兆", "以上", "以下", "左右", "多", "余", "至", "—", "-", "~", "～",
+];
+
+/// Whether the text after a decimal label reads as a heading or task
+/// (Chinese text, a quote or a bracket), not as the rest of a quantity.
+pub(crate) fn opens_heading_text(rest: &str) -> bool {
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_alphanumeric() || fold_digit(first).is_some() {
+        return false;
+    }
+    !QUANTITY_STARTS.iter().any(|u| rest.starts_with(u))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,12 +419,21 @@ mod tests {
             ("第五条 各单位", Article, 5),
             ("Ⅱ、重点任务", Roman, 2),
             ("专栏 5-1 交通", Box, 5),
+            ("1.1 总体要求", Decimal(2), 1),
+            ("2.3.4推进建设", Decimal(3), 4),
+            ("1.2.推进建设", Decimal(2), 2),
+            ("1．3推进建设", Decimal(2), 3),
+            ("（2.1）推进建设", Decimal(2), 1),
+            ("10.12 推进建设", Decimal(2), 12),
         ] {
             let got = style(text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!((got.0, got.1), (want, n), "{text}");
         }
         assert_eq!(parse("１．建设园区").unwrap().written, "１．");
         assert_eq!(parse("（一）强化组织领导").unwrap().rest, "强化组织领导");
+        let n = parse("1.2.推进建设").unwrap();
+        assert_eq!((n.written.as_str(), n.rest.as_str()), ("1.2.", "推进建设"));
+        assert_eq!(decimal_path("（2．3.4）"), vec![2, 3, 4]);
     }
 
     #[test]
@@ -351,6 +459,15 @@ mod tests {
             "(珠西)高端",
             "（含）",
             "一带一路",
+            "1.5 亿元",
+            "2.3万平方米",
+            "3.2%",
+            "3.2 %",
+            "2025.12底前",
+            "5.0时代",
+            "1.2倍",
+            "4.5 km",
+            "1.1.1",
         ] {
             assert!(parse(text).is_none(), "{text}");
         }

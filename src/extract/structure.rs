@@ -5,8 +5,10 @@
 //!    date — its own numbered points are the notice's, not tasks), the
 //!    preamble.
 //! 2. **Levels.** Numbering is folded first (`numbering.rs`); styles nest
-//!    as Chinese plans nest them (章 > 节 > 条 > 一、 > （一） > 1. > （1） >
-//!    ①), whichever a part shows first. Markdown marks are not trusted.
+//!    as Chinese plans nest them (章 > 节 > 条 > 一、 > （一） > 1 / 1.1 /
+//!    1.1.1 > 1. > （1） > ①), whichever a part shows first; decimal
+//!    outline numbers nest by their depth (checked in
+//!    `normalise/decimal.rs`). Markdown marks are not trusted.
 //! 3. **Heading or item, from content.** A numbered paragraph that governs
 //!    later numbered paragraphs is a heading; one with a responsibility
 //!    clause, annotation lines, or sentences of work is an item; a short
@@ -466,7 +468,7 @@ fn level_of(styles: &[NumberStyle], style: NumberStyle) -> Option<usize> {
 }
 
 /// The level of `style` among the styles seen so far. Chinese plans nest
-/// their numbering one way (章 > 节 > 条 > 一、 > （一） > 1. > （1） > ①),
+/// their numbering one way (章 > 节 > 条 > 一、 > （一） > 1.1 > 1. > （1） > ①),
 /// whichever a part shows first (`一、` with `1.` under it, then `一、`
 /// with `（一）` and `1.`): styles are ranked so, and seen ones only count.
 fn level_for(styles: &mut Vec<NumberStyle>, style: NumberStyle) -> usize {
@@ -479,19 +481,23 @@ fn level_for(styles: &mut Vec<NumberStyle>, style: NumberStyle) -> usize {
 }
 
 /// Where a numbering style stands in the nesting of Chinese plans.
+/// Decimal outline numbers nest by their depth (1 > 1.1 > 1.1.1), under
+/// Chinese headings (`一、` with `1.1` below) and over `1.` and `（1）`
+/// items written under them.
 fn rank(style: NumberStyle) -> u8 {
     match style {
         NumberStyle::Chapter => 0,
-        NumberStyle::Section => 1,
-        NumberStyle::Article => 2,
-        NumberStyle::Roman => 3,
-        NumberStyle::CnComma => 4,
-        NumberStyle::CnParen => 5,
-        NumberStyle::Arabic => 6,
-        NumberStyle::ArabicParen => 7,
-        NumberStyle::Circled => 8,
-        NumberStyle::CnOrdinal => 9,
-        NumberStyle::Box | NumberStyle::Plain => 10,
+        NumberStyle::Section => 10,
+        NumberStyle::Article => 20,
+        NumberStyle::Roman => 30,
+        NumberStyle::CnComma => 40,
+        NumberStyle::CnParen => 50,
+        NumberStyle::Decimal(depth) => 50 + depth.clamp(1, 9),
+        NumberStyle::Arabic => 60,
+        NumberStyle::ArabicParen => 70,
+        NumberStyle::Circled => 80,
+        NumberStyle::CnOrdinal => 90,
+        NumberStyle::Box | NumberStyle::Plain => 100,
     }
 }
 
