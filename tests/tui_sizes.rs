@@ -439,6 +439,32 @@ fn a_goal_without_tasks_shows_where_it_stands() {
     snapshot_sizes("goal_without_tasks", a);
 }
 
+/// A goal whose body is prose and has no tasks (004's 加快对外大通道共建):
+/// its summary shows the text the extractor kept, projects and all.
+#[test]
+fn a_prose_goal_shows_its_own_text() {
+    use fengong::tui::view::tree::NodeKey;
+    let mut a = bundled(120, 40, Lang::Zh);
+    a.update(Action::ExpandAll);
+    a.update(Action::Top);
+    let title = "加快对外大通道共建";
+    for _ in 0..a.browse.rows().len() {
+        if let Some(NodeKey::Goal(g)) = a.browse.selected_key()
+            && a.cat.goal(g).is_some_and(|g| g.title == title)
+        {
+            break;
+        }
+        a.update(Action::Down);
+    }
+    let Some(NodeKey::Goal(g)) = a.browse.selected_key() else {
+        panic!("no goal {title}");
+    };
+    assert_eq!(a.cat.goal(g).unwrap().title, title);
+    let s = draw(&a);
+    assert!(s.contains("任务 0"), "{s}");
+    assert!(s.contains("南郊机场"), "the goal's text is shown:\n{s}");
+}
+
 /// What `4/4` means: at the foot of the tree and in the help.
 #[test]
 fn the_tree_and_the_help_say_what_the_counts_mean() {
