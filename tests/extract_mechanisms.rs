@@ -1154,7 +1154,10 @@ fn a_tab_separated_paste_is_a_task_table_by_cell_order() {
         goal_titles(&d),
         ["政务服务", "政务服务", "要素保障", "要素保障", "要素保障"]
     );
-    assert_eq!(d.documents[0].title, "碧溪县2026年优化营商环境重点任务分工表");
+    assert_eq!(
+        d.documents[0].title,
+        "碧溪县2026年优化营商环境重点任务分工表"
+    );
 }
 
 #[test]
@@ -1202,5 +1205,57 @@ fn a_one_cell_a_line_table_may_number_each_section_from_one() {
             ),
         ]
     );
-    assert_eq!(goal_titles(&d), ["乡村振兴", "乡村振兴", "社会治理", "社会治理"]);
+    assert_eq!(
+        goal_titles(&d),
+        ["乡村振兴", "乡村振兴", "社会治理", "社会治理"]
+    );
+}
+
+#[test]
+fn a_lead_mark_legend_below_the_list_covers_the_whole_document() {
+    let d = m("lead_marks_legend_below.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "新建公办幼儿园3所",
+                &["区教育局"],
+                &["区财政局", "区住建局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.",
+                "建设社区卫生服务站5个",
+                &["区卫健委"],
+                &["各街道办事处"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "3.",
+                "改造适老化住宅200户",
+                &["区住建局"],
+                &["区民政局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "4.",
+                "开展托育服务示范创建",
+                &[],
+                &[],
+                &["区卫健委", "区妇联"],
+                NoLead,
+                None
+            ),
+        ]
+    );
+    // The legend is no part of the last task.
+    assert!(!d.tasks[3].text.contains("★"), "{}", d.tasks[3].text);
 }

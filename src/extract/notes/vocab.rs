@@ -4,6 +4,12 @@
 
 use std::sync::LazyLock;
 
+/// Marks a list may put before or after a unit's name (`市商务局*`,
+/// `★市财政局`). A mark is never part of the name; it makes the unit a lead
+/// only where the document's legend says so (`注：标*的为牵头单位`).
+/// (Full-width `＊` is folded to `*` before matching.)
+pub(super) const LEAD_MARKS: &[char] = &['*', '★', '☆', '▲', '△', '※', '●', '◆', '◎'];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Role {
     /// 牵头.
