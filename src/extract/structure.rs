@@ -751,7 +751,7 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                     line: *line,
                     end_line: *line,
                 },
-                kind: NodeKind::Heading(section_heading(title)),
+                kind: NodeKind::Heading(Box::new(section_heading(title))),
             }),
             (Source::Para(i), Role::Item) if node.style != NumberStyle::Plain => {
                 let item = numbered_item(tree, id, paras, *i);
@@ -844,7 +844,7 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                 out.nodes.push(Node {
                     depth: depth[id],
                     span,
-                    kind: NodeKind::Heading(heading),
+                    kind: NodeKind::Heading(Box::new(heading)),
                 });
                 // A heading written as a paragraph (`（五）抓严党的建设。坚持…`):
                 // its first sentence is the title, the rest its body.

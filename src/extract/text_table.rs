@@ -323,8 +323,7 @@ fn tab_cells(pieces: &[Piece], mut i: usize) -> (Vec<String>, usize) {
     // as a stray character.
     const MAX_CELL_LINES: usize = 20;
     let first = i;
-    loop {
-        let Some(l) = line_of(pieces, i) else { break };
+    while let Some(l) = line_of(pieces, i) {
         let chars: Vec<char> = l.text.chars().collect();
         let mut k = 0;
         while k < chars.len() {
