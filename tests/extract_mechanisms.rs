@@ -1259,3 +1259,92 @@ fn a_lead_mark_legend_below_the_list_covers_the_whole_document() {
     // The legend is no part of the last task.
     assert!(!d.tasks[3].text.contains("★"), "{}", d.tasks[3].text);
 }
+
+#[test]
+fn a_form_labels_its_task_and_each_field() {
+    // A 督办 form: `督办事项：` names the work (no part of its title), one
+    // field a line, 办结时限 and 办理时限 are deadlines, 责任领导 a person.
+    let d = m("labelled_forms.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "（一）",
+                "加快推进县城污水处理厂扩建工程，年底前建成投运",
+                &["县住建局"],
+                &["县生态环境局", "县财政局"],
+                &[],
+                Single,
+                Some("2026年12月31日前")
+            ),
+            r(
+                "（二）",
+                "完成国道改线工程征地拆迁",
+                &["县自然资源局"],
+                &["沿线各乡镇"],
+                &[],
+                Single,
+                Some("2026年6月30日前")
+            ),
+            r(
+                "（三）",
+                "新建城区停车位2000个",
+                &["县城管局"],
+                &[],
+                &[],
+                Single,
+                Some("2026年10月底前")
+            ),
+            r(
+                "（四）",
+                "改造城区供水管网30公里",
+                &[],
+                &[],
+                &["县水务局"],
+                NoLead,
+                Some("2026年11月底前")
+            ),
+        ]
+    );
+    assert_eq!(
+        d.tasks
+            .iter()
+            .map(|t| t.leader.as_deref())
+            .collect::<Vec<_>>(),
+        [Some("李明"), Some("王强"), None, None]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        ["项目建设", "项目建设", "民生实事", "民生实事"]
+    );
+}
+
+#[test]
+fn a_one_cell_a_line_header_may_qualify_its_labels() {
+    let d = m("cells_long_labels.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1",
+                "完成老旧小区改造12个",
+                &["城市管理办公室"],
+                &["各社区居委会"],
+                &[],
+                Single,
+                Some("2026年11月底前")
+            ),
+            r(
+                "2",
+                "新建社区食堂2处",
+                &["社会事务办公室"],
+                &[],
+                &[],
+                Single,
+                Some("2026年9月底前")
+            ),
+        ]
+    );
+}

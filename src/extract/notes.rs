@@ -36,6 +36,7 @@ mod text;
 mod time;
 mod vocab;
 
+pub use labels::without_task_label;
 pub use rules::{NoteRules, RuleReach, is_rule_only, rule_reach};
 
 use crate::model::LeadMode;

@@ -366,7 +366,8 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
     let mut i = start;
     while let Some(l) = line_of(pieces, i) {
         let t = l.text.trim();
-        if t.is_empty() || t.chars().count() > 8 || !is_header_label(t) {
+        // Labels are short, with at most a qualifier (`牵头单位（部门）`).
+        if t.is_empty() || t.chars().count() > 12 || !is_header_label(t) {
             break;
         }
         labels.push(t.to_owned());
