@@ -957,3 +957,394 @@ fn numbers_opening_wrapped_lines_of_running_text_are_no_items() {
     );
     assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
 }
+
+#[test]
+fn a_lead_marker_after_a_unit_in_a_list_makes_it_the_lead() {
+    let d = m("lead_marks_bracketed.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "扩大有效投资，全年实施重点项目120个",
+                &["市发展改革委"],
+                &["市财政局", "市自然资源局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.",
+                "提振居民消费，举办促消费活动50场以上",
+                &["市商务局"],
+                &["市文旅局", "市市场监管局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "3.",
+                "推进开发区扩区调位",
+                &["市自然资源局", "市工信局"],
+                &["市生态环境局"],
+                &[],
+                Joint,
+                None
+            ),
+            r(
+                "4.",
+                "新增城镇就业1.2万人",
+                &["市人社局"],
+                &["市教育局", "各区县人民政府"],
+                &[],
+                Single,
+                Some("12月底前")
+            ),
+            // No mark: the units stay responsible, the lead unnamed.
+            r(
+                "5.",
+                "建成普惠托育机构8家",
+                &[],
+                &[],
+                &["市卫健委", "市民政局"],
+                NoLead,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_mark_with_a_legend_stated_once_makes_the_marked_units_leads() {
+    let d = m("lead_marks_legend.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "培育外贸新业态，新增进出口实绩企业30家",
+                &["县商务局"],
+                &["县发展改革委"],
+                &[],
+                Single,
+                None
+            ),
+            // The mark before the name.
+            r(
+                "2.",
+                "建设农产品冷链物流中心",
+                &["县供销社"],
+                &["县农业农村局", "县交通运输局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "3.",
+                "实施文旅融合项目",
+                &["县文旅局", "县住建局"],
+                &["各乡镇"],
+                &[],
+                Joint,
+                None
+            ),
+            // No mark in this list: the lead stays unnamed.
+            r(
+                "4.",
+                "改造老旧小区15个",
+                &[],
+                &[],
+                &["县住建局", "县财政局"],
+                NoLead,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_mark_without_a_legend_names_no_lead() {
+    let d = m("lead_marks_no_legend.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "完善网格化管理体系",
+                &[],
+                &[],
+                &["镇综治中心", "镇派出所"],
+                NoLead,
+                None
+            ),
+            r(
+                "2.",
+                "推进矛盾纠纷多元化解",
+                &[],
+                &[],
+                &["镇司法所", "镇信访办"],
+                NoLead,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_tab_separated_paste_is_a_task_table_by_cell_order() {
+    // What copying a sheet or a web table gives: cells cut by tabs (empty
+    // ones too), CRLF line ends, a cell holding a line break quoted.
+    let d = m("tsv_paste.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1",
+                "推行企业开办全程网办，办理时间压缩至1个工作日",
+                &["县行政审批局"],
+                &["县市场监管局", "县税务局"],
+                &[],
+                Single,
+                Some("2026年6月底前")
+            ),
+            r(
+                "2",
+                "建设“一网通办”县级旗舰店",
+                &["县政务服务数据管理局"],
+                &[],
+                &[],
+                Single,
+                Some("2026年底前")
+            ),
+            r(
+                "3",
+                "开展工业用地“标准地”出让，新增供地300亩",
+                &["县自然资源局"],
+                &["县工信局", "县发展改革委"],
+                &[],
+                Single,
+                Some("持续推进")
+            ),
+            r(
+                "4",
+                "设立中小企业应急转贷资金",
+                &["县财政局"],
+                &["县金融服务中心"],
+                &[],
+                Single,
+                None
+            ),
+            // An empty lead cell: partners only, no lead guessed.
+            r(
+                "5",
+                "落实减税降费政策",
+                &[],
+                &["县税务局", "县财政局"],
+                &[],
+                NoLead,
+                Some("2026年底前")
+            ),
+        ]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        ["政务服务", "政务服务", "要素保障", "要素保障", "要素保障"]
+    );
+    assert_eq!(
+        d.documents[0].title,
+        "碧溪县2026年优化营商环境重点任务分工表"
+    );
+}
+
+#[test]
+fn a_one_cell_a_line_table_may_number_each_section_from_one() {
+    let d = m("cells_restart.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1",
+                "建成高标准农田800亩",
+                &["农业服务中心"],
+                &["各村"],
+                &[],
+                Single,
+                Some("2026年10月")
+            ),
+            r(
+                "2",
+                "培育家庭农场5家",
+                &["农业服务中心"],
+                &["经济发展办"],
+                &[],
+                Single,
+                Some("2026年12月")
+            ),
+            r(
+                "1",
+                "开展矛盾纠纷排查化解专项行动",
+                &["综治中心"],
+                &["司法所", "派出所"],
+                &[],
+                Single,
+                Some("2026年6月")
+            ),
+            r(
+                "2",
+                "完成村级综合服务中心改造",
+                &["党政办"],
+                &["各村"],
+                &[],
+                Single,
+                Some("2026年9月")
+            ),
+        ]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        ["乡村振兴", "乡村振兴", "社会治理", "社会治理"]
+    );
+}
+
+#[test]
+fn a_lead_mark_legend_below_the_list_covers_the_whole_document() {
+    let d = m("lead_marks_legend_below.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "新建公办幼儿园3所",
+                &["区教育局"],
+                &["区财政局", "区住建局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.",
+                "建设社区卫生服务站5个",
+                &["区卫健委"],
+                &["各街道办事处"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "3.",
+                "改造适老化住宅200户",
+                &["区住建局"],
+                &["区民政局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "4.",
+                "开展托育服务示范创建",
+                &[],
+                &[],
+                &["区卫健委", "区妇联"],
+                NoLead,
+                None
+            ),
+        ]
+    );
+    // The legend is no part of the last task.
+    assert!(!d.tasks[3].text.contains("★"), "{}", d.tasks[3].text);
+}
+
+#[test]
+fn a_form_labels_its_task_and_each_field() {
+    // A 督办 form: `督办事项：` names the work (no part of its title), one
+    // field a line, 办结时限 and 办理时限 are deadlines, 责任领导 a person.
+    let d = m("labelled_forms.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "（一）",
+                "加快推进县城污水处理厂扩建工程，年底前建成投运",
+                &["县住建局"],
+                &["县生态环境局", "县财政局"],
+                &[],
+                Single,
+                Some("2026年12月31日前")
+            ),
+            r(
+                "（二）",
+                "完成国道改线工程征地拆迁",
+                &["县自然资源局"],
+                &["沿线各乡镇"],
+                &[],
+                Single,
+                Some("2026年6月30日前")
+            ),
+            r(
+                "（三）",
+                "新建城区停车位2000个",
+                &["县城管局"],
+                &[],
+                &[],
+                Single,
+                Some("2026年10月底前")
+            ),
+            r(
+                "（四）",
+                "改造城区供水管网30公里",
+                &[],
+                &[],
+                &["县水务局"],
+                NoLead,
+                Some("2026年11月底前")
+            ),
+        ]
+    );
+    assert_eq!(
+        d.tasks
+            .iter()
+            .map(|t| t.leader.as_deref())
+            .collect::<Vec<_>>(),
+        [Some("李明"), Some("王强"), None, None]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        ["项目建设", "项目建设", "民生实事", "民生实事"]
+    );
+}
+
+#[test]
+fn a_one_cell_a_line_header_may_qualify_its_labels() {
+    let d = m("cells_long_labels.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1",
+                "完成老旧小区改造12个",
+                &["城市管理办公室"],
+                &["各社区居委会"],
+                &[],
+                Single,
+                Some("2026年11月底前")
+            ),
+            r(
+                "2",
+                "新建社区食堂2处",
+                &["社会事务办公室"],
+                &[],
+                &[],
+                Single,
+                Some("2026年9月底前")
+            ),
+        ]
+    );
+}

@@ -11,7 +11,7 @@
 //! The report's "never silent" part is gathered here too: paragraphs that
 //! look like tasks or notes but were placed nowhere.
 
-use super::notes::ParsedNote;
+use super::notes::{ParsedNote, without_task_label};
 use super::numbering::NumberStyle;
 use super::outline::{Clause, NodeKind, Outline, Span, Unplaced};
 use super::scope::ResolvedNote;
@@ -193,7 +193,8 @@ pub fn goals(outline: &Outline, resolved: &[ResolvedNote]) -> (Vec<GoalDraft>, V
                 let Some(r) = note else { continue };
                 d.tasks.push(TaskDraft {
                     number: item.number.clone(),
-                    title: item.title.clone(),
+                    // `督办事项：加快…`: a form's label is no part of the title.
+                    title: without_task_label(&item.title).to_owned(),
                     text: item.text.clone(),
                     span: node.span,
                     clauses: item.clauses.clone(),

@@ -618,8 +618,10 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
         // A new numbered item or annotation line (`配合单位：…`) starts anew,
         // even after a line without final punctuation (`牵头单位：A`) — but
         // not after a line stopping inside a bracket or after a comma.
+        // So does a line stating only a rule (`注：标*的为牵头单位`).
         let starts_anew = matches!(para.kind, ParaKind::Numbered(_))
-            || (super::notes::parse_annotation(&para.text).is_some() && !unfinished(&prev.text));
+            || (super::notes::parse_annotation(&para.text).is_some() && !unfinished(&prev.text))
+            || super::notes::is_rule_only(&para.text);
         let continues = !starts_anew
             && match &para.kind {
                 ParaKind::Text => true,

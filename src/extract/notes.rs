@@ -36,7 +36,8 @@ mod text;
 mod time;
 mod vocab;
 
-pub use rules::{NoteRules, RuleReach, rule_reach};
+pub use labels::without_task_label;
+pub use rules::{NoteRules, RuleReach, is_rule_only, rule_reach};
 
 use crate::model::LeadMode;
 use body::{parse_body, parse_body_as};
@@ -64,6 +65,10 @@ pub struct ParsedNote {
     /// Parts of the note that were neither a unit, a role, a deadline nor a
     /// rule: the note was not read completely.
     pub unread: Vec<String>,
+    /// Units the note writes with a mark (`市商务局*`, `★市财政局`), and the
+    /// mark: leads where the document's legend says so
+    /// ([`NoteRules::apply`]), otherwise nothing.
+    pub marked: Vec<(String, char)>,
 }
 
 /// A unit's name as written and the char range it was cut from.
@@ -88,6 +93,7 @@ impl Default for ParsedNote {
             deadline: None,
             spans: Vec::new(),
             unread: Vec::new(),
+            marked: Vec::new(),
         }
     }
 }
@@ -127,6 +133,7 @@ impl ParsedNote {
             }
         }
         push_unique(&mut self.unread, other.unread);
+        push_unique(&mut self.marked, other.marked);
         self.settle(respective);
     }
 
@@ -177,7 +184,7 @@ fn mode_for(leads: usize, respective: bool) -> LeadMode {
     }
 }
 
-fn push_unique(into: &mut Vec<String>, from: Vec<String>) {
+fn push_unique<T: PartialEq>(into: &mut Vec<T>, from: Vec<T>) {
     for name in from {
         if !into.contains(&name) {
             into.push(name);

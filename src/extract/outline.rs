@@ -54,7 +54,8 @@ pub struct Node {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
-    Heading(Heading),
+    /// Boxed: a heading carries a whole parsed clause, items mostly none.
+    Heading(Box<Heading>),
     Item(Item),
     /// Running text under a heading that is no task (a goal's body).
     Prose(String),

@@ -42,7 +42,7 @@ mod pdf;
 mod sheet;
 mod text;
 
-pub use text::{decode_text, markdown_tables, normalise_newlines, tab_tables};
+pub use text::{decode_text, markdown_tables, normalise_newlines};
 
 // What readers produce is defined with the outline's input (`source.rs`),
 // so that the outline's stages never need the readers.
@@ -252,11 +252,9 @@ fn finish(source: SourceText) -> SourceText {
     text::without_controls(source)
 }
 
-/// A decoded text document with the tables written in it (Markdown pipe
-/// tables, tab-separated rows).
+/// A decoded text document with the Markdown pipe tables written in it.
 pub fn source_from_text(text: String, encoding: &'static str) -> SourceText {
-    let mut tables = markdown_tables(&text);
-    tables.extend(tab_tables(&text));
+    let tables = markdown_tables(&text);
     SourceText {
         text,
         encoding,
@@ -370,15 +368,6 @@ mod tests {
         assert_eq!(rows[0].line, 3);
         assert_eq!(rows[2].cells, vec!["2", "建|桥", "市住建局"]);
         assert_eq!(rows[2].line, 6);
-    }
-
-    #[test]
-    fn tab_separated_tables() {
-        let text = "说明\n序号\t重点任务\t牵头单位\n1\t修路\t市交通局\n\n一行\t两格";
-        let tables = tab_tables(text);
-        assert_eq!(tables.len(), 1);
-        assert_eq!(tables[0].rows[1].cells, vec!["1", "修路", "市交通局"]);
-        assert_eq!(tables[0].rows[1].line, 3);
     }
 
     #[test]

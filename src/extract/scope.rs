@@ -9,6 +9,9 @@
 //! - **How far they reach.** The words say it: `以下` starts after the
 //!   statement, `下同` includes the statement's own task, `本部分`/`本章`
 //!   ends with the top-level part, `本节` with the section.
+//! - **Legends.** A legend for lead marks (`注：标*的为牵头单位`) explains
+//!   the document's notation, wherever it stands (often below the table):
+//!   it covers the whole document.
 //! - **Leads on headings.** `三、…（由X牵头）` makes X the lead of every
 //!   task below that names no lead of its own; a task with no note at all
 //!   also takes the heading's partners.
@@ -109,6 +112,7 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
         });
     }
 
+    let legend_marks = document_legend_marks(outline);
     let mut out = Vec::new();
     let mut headings: Vec<usize> = Vec::new();
     for (k, node) in nodes.iter().enumerate() {
@@ -136,6 +140,7 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
                         standing_lines.push((p.clone(), s.line));
                     }
                 }
+                rules.lead_marks.clone_from(&legend_marks);
                 let own = item.note();
                 let mut note = rules.apply(own.clone());
                 let mut stated_elsewhere: Vec<(String, u32)> = standing_lines
@@ -179,4 +184,24 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
         }
     }
     out
+}
+
+/// The lead marks the document's legends explain, wherever they stand.
+fn document_legend_marks(outline: &Outline) -> Vec<char> {
+    let texts = outline
+        .front
+        .iter()
+        .map(|p| p.text.as_str())
+        .chain(outline.nodes.iter().map(|n| match &n.kind {
+            NodeKind::Heading(h) => h.title.as_str(),
+            NodeKind::Prose(t) => t.as_str(),
+            NodeKind::Item(item) => item.text.as_str(),
+            NodeKind::Project { text, .. } => text.as_str(),
+        }))
+        .chain(outline.unplaced.iter().map(|u| u.text.as_str()));
+    let mut marks = NoteRules::default();
+    for text in texts {
+        marks.observe(text);
+    }
+    marks.lead_marks
 }

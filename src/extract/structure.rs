@@ -260,7 +260,7 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
         if !started {
             // A paragraph that names who does it is a task even before any
             // heading: the plan is then one untitled goal.
-            if notes::find_task_note(&para.text).is_some() && !is_rule_only(&para.text) {
+            if notes::find_task_note(&para.text).is_some() && !notes::is_rule_only(&para.text) {
                 let level = level_for(&mut styles, NumberStyle::Plain);
                 push_node(
                     &mut tree,
@@ -432,13 +432,6 @@ fn cover_notice_end(paras: &[Para]) -> usize {
 fn is_publication_remark(t: &str) -> bool {
     let t = t.trim_matches(['（', '）', '(', ')', ' ']);
     t.starts_with("此件") || t.contains("公开发布") || t.contains("主动公开")
-}
-
-/// A paragraph that only states a rule (`无牵头单位的，责任单位即为牵头单位`).
-fn is_rule_only(text: &str) -> bool {
-    let mut r = notes::NoteRules::default();
-    r.observe(text);
-    r != notes::NoteRules::default() && text.chars().count() <= 80
 }
 
 fn box_title(num: &Numbering) -> String {
@@ -758,7 +751,7 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                     line: *line,
                     end_line: *line,
                 },
-                kind: NodeKind::Heading(section_heading(title)),
+                kind: NodeKind::Heading(Box::new(section_heading(title))),
             }),
             (Source::Para(i), Role::Item) if node.style != NumberStyle::Plain => {
                 let item = numbered_item(tree, id, paras, *i);
@@ -791,6 +784,17 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                     },
                     kind: NodeKind::Item(item),
                 });
+                for &c in node
+                    .content
+                    .iter()
+                    .filter(|&&c| notes::is_rule_only(&paras[c].text))
+                {
+                    out.nodes.push(Node {
+                        depth: depth[id],
+                        span: Span::of(&paras[c]),
+                        kind: NodeKind::Prose(paras[c].text.clone()),
+                    });
+                }
             }
             (source, _) => {
                 // A heading (or the untitled root): itself, its projects,
@@ -840,7 +844,7 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                 out.nodes.push(Node {
                     depth: depth[id],
                     span,
-                    kind: NodeKind::Heading(heading),
+                    kind: NodeKind::Heading(Box::new(heading)),
                 });
                 // A heading written as a paragraph (`（五）抓严党的建设。坚持…`):
                 // its first sentence is the title, the rest its body.
@@ -990,6 +994,9 @@ fn numbered_item(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Item
         }
     }
     follow.sort_unstable();
+    // A line stating only a rule (`注：标*的为牵头单位`) under the last item
+    // speaks for more than that item: the caller places it as prose.
+    follow.retain(|&c| !notes::is_rule_only(&paras[c].text));
     for c in follow {
         append(&mut item, &paras[c]);
     }
@@ -1073,7 +1080,7 @@ fn content_nodes(
         let lead = lead_sentence(&para.text);
         let source = if lead.is_some() && !numbered_items {
             Some(ItemSource::LeadSentence)
-        } else if has_clause && !is_rule_only(&para.text) {
+        } else if has_clause && !notes::is_rule_only(&para.text) {
             Some(ItemSource::Clause)
         } else {
             None
@@ -1086,8 +1093,10 @@ fn content_nodes(
             }) => Some((item, span)),
             _ => None,
         };
-        // Annotation lines belong to the task before them.
+        // Annotation lines belong to the task before them; a line stating
+        // only a rule (`注：标*的为牵头单位`) speaks for more than that task.
         if let Some((item, span)) = last_item
+            && !notes::is_rule_only(&para.text)
             && (source.is_none() || notes::parse_annotation(&para.text).is_some())
         {
             append(item, para);

@@ -13,8 +13,13 @@
 //!   numbered heading alone on a line (`一、产业发展`) is a section row.
 //! - **One cell a line.** The header's labels on consecutive lines, then
 //!   the cells of each row on as many lines (an empty line an empty cell);
-//!   each row starts at the next number, so a missing cell does not shift
-//!   the rest.
+//!   each row starts at the next number (numbering may start again at 1
+//!   after a section row), so a missing cell does not shift the rest.
+//! - **Tab-separated.** What copying a sheet or a web table pastes: a header
+//!   of labels cut by tabs, then one row a line, cells by their order (an
+//!   empty cell is two tabs together, so positions mean nothing); a cell
+//!   holding a line break comes quoted (`"…\n…"`, `""` for a quote) and
+//!   is joined again.
 //!
 //! The tables found go on as [`Piece::Table`]s, through the same task-table
 //! reader as .docx and spreadsheets.
@@ -32,7 +37,9 @@ pub fn find(mut layout: Layout) -> Layout {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     let mut i = 0;
     while i < pieces.len() {
-        let found = aligned_table(&pieces, i).or_else(|| cell_per_line_table(&pieces, i));
+        let found = tab_table(&pieces, i)
+            .or_else(|| aligned_table(&pieces, i))
+            .or_else(|| cell_per_line_table(&pieces, i));
         match found {
             Some((table, next)) => {
                 out.push(Piece::Table(table));
@@ -228,6 +235,130 @@ fn aligned_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
     (table.rows.len() >= 2).then_some((table, i))
 }
 
+/// A tab-separated table whose header is the line at `start`: the table
+/// and the index after it.
+fn tab_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
+    let header_line = line_of(pieces, start)?;
+    if header_line.text.matches('\t').count() < 2 {
+        return None;
+    }
+    let labels: Vec<String> = header_line
+        .text
+        .split('\t')
+        .map(|c| c.trim().to_owned())
+        .collect();
+    if labels.iter().filter(|l| !l.is_empty()).count() < 3 || !is_header(&labels) {
+        return None;
+    }
+    let n = labels.len();
+    let mut table = Table::default();
+    table.rows.push(TableRow {
+        cells: labels.clone(),
+        line: header_line.first_line(),
+    });
+    let mut i = start + 1;
+    let mut blank_run = 0;
+    while let Some(l) = line_of(pieces, i) {
+        let text = l.text.trim();
+        if text.is_empty() {
+            blank_run += 1;
+            if blank_run >= 3 {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        blank_run = 0;
+        // A section heading alone, its empty cells dropped by the copy.
+        if !l.text.contains('\t') {
+            if !is_section(text) {
+                break;
+            }
+            let mut cells = vec![String::new(); n];
+            cells[0] = text.to_owned();
+            table.rows.push(TableRow {
+                cells,
+                line: l.first_line(),
+            });
+            i += 1;
+            continue;
+        }
+        let (mut cells, next) = tab_cells(pieces, i);
+        if cells
+            .iter()
+            .map(|c| c.trim())
+            .eq(labels.iter().map(String::as_str))
+        {
+            // The header repeated (a paste of several pages).
+            i = next;
+            continue;
+        }
+        // `一、政务服务` in some cell and nothing else: a section row.
+        let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
+        if filled.len() == 1 && is_section(filled[0].trim()) {
+            let title = filled[0].trim().to_owned();
+            cells = vec![String::new(); n];
+            cells[0] = title;
+        }
+        cells.resize(n, String::new());
+        table.rows.push(TableRow {
+            cells,
+            line: l.first_line(),
+        });
+        i = next;
+    }
+    while i > start + 1 && line_of(pieces, i - 1).is_some_and(|l| l.text.trim().is_empty()) {
+        i -= 1;
+    }
+    (table.rows.len() >= 2).then_some((table, i))
+}
+
+/// The cells of the tab-separated row starting at line `i`, and the index
+/// after it: a quoted cell (`"…"`) may run over several lines, which are
+/// joined (a break inside a Chinese cell is a wrap, not a space).
+fn tab_cells(pieces: &[Piece], mut i: usize) -> (Vec<String>, usize) {
+    let mut cells = vec![String::new()];
+    let mut quoted = false;
+    // How many lines a quoted cell may run over before the quote is taken
+    // as a stray character.
+    const MAX_CELL_LINES: usize = 20;
+    let first = i;
+    while let Some(l) = line_of(pieces, i) {
+        let chars: Vec<char> = l.text.chars().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k];
+            let cell = cells.last_mut().expect("never empty");
+            if quoted {
+                if c == '"' && chars.get(k + 1) == Some(&'"') {
+                    cell.push('"');
+                    k += 1;
+                } else if c == '"' {
+                    quoted = false;
+                } else {
+                    cell.push(c);
+                }
+            } else if c == '\t' {
+                cells.push(String::new());
+            } else if c == '"' && cell.trim().is_empty() {
+                cell.clear();
+                quoted = true;
+            } else {
+                cell.push(c);
+            }
+            k += 1;
+        }
+        i += 1;
+        if !quoted || i - first >= MAX_CELL_LINES || line_of(pieces, i).is_none() {
+            break;
+        }
+    }
+    for c in &mut cells {
+        *c = c.trim().to_owned();
+    }
+    (cells, i)
+}
+
 /// A table with one cell a line whose header's labels start at `start`.
 fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
     // The header: consecutive short lines, each a label.
@@ -235,7 +366,8 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
     let mut i = start;
     while let Some(l) = line_of(pieces, i) {
         let t = l.text.trim();
-        if t.is_empty() || t.chars().count() > 8 || !is_header_label(t) {
+        // Labels are short, with at most a qualifier (`牵头单位（部门）`).
+        if t.is_empty() || t.chars().count() > 12 || !is_header_label(t) {
             break;
         }
         labels.push(t.to_owned());
@@ -264,6 +396,12 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
             continue;
         }
         if is_section(t) {
+            // Some tables number each section's rows from 1.
+            let restarts = line_of(pieces, i + 1)
+                .is_some_and(|n| row_value(n.text.trim()) == Some(1) && is_row_number(&n.text));
+            if restarts {
+                expected = 1;
+            }
             let mut cells = vec![String::new(); n];
             cells[0] = t.to_owned();
             table.rows.push(TableRow {
@@ -366,6 +504,30 @@ mod tests {
         );
         assert_eq!(tasks[1].note.deadline.as_deref(), Some("2025年11月"));
         assert_eq!(tasks[2].note.partners, vec!["民政所"]);
+    }
+
+    #[test]
+    fn tab_separated_cells_by_order_with_a_quoted_cell_over_two_lines() {
+        let text = "序号\t任务\t牵头单位\t配合单位\r\n一、甲\t\t\t\r\n1\t\"修路，\r\n架桥\"\t县交通局\t\r\n2\t建校\t\t县教育局\r\n";
+        let t = &tables(text)[0];
+        let cells: Vec<Vec<&str>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["序号", "任务", "牵头单位", "配合单位"],
+                vec!["一、甲", "", "", ""],
+                vec!["1", "修路，架桥", "县交通局", ""],
+                vec!["2", "建校", "", "县教育局"],
+            ]
+        );
+        assert_eq!(
+            t.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+            [1, 2, 3, 5]
+        );
     }
 
     #[test]

@@ -36,9 +36,31 @@ pub(super) struct Builder {
     pub(super) invalid: bool,
     /// What was read as a unit name but cannot be one.
     pub(super) unread: Vec<String>,
+    /// Units written with a mark (`市商务局*`), and the mark.
+    pub(super) marked: Vec<(String, char)>,
 }
 
 impl Builder {
+    /// Records the mark written around `name` (cut at `ns..ne` from the
+    /// item `s..e`), if any.
+    fn note_mark(
+        &mut self,
+        t: &Text,
+        (s, e): (usize, usize),
+        (ns, ne): (usize, usize),
+        name: &str,
+    ) {
+        let mark = t.norm[s..ns]
+            .iter()
+            .chain(&t.norm[ne..e])
+            .find(|c| LEAD_MARKS.contains(c));
+        if let Some(&m) = mark
+            && !self.marked.iter().any(|(n, _)| n == name)
+        {
+            self.marked.push((name.to_owned(), m));
+        }
+    }
+
     pub(super) fn assign(
         &mut self,
         t: &Text,
@@ -60,6 +82,7 @@ impl Builder {
                 self.unread.push(name);
                 continue;
             }
+            self.note_mark(t, (s, e), (ns, ne), &name);
             let list = match role {
                 Role::Lead => {
                     self.lead_respective |= respective;
@@ -117,6 +140,7 @@ impl Builder {
             deadline: self.deadline,
             spans: self.spans,
             unread: self.unread,
+            marked: self.marked,
         };
         let mut respective = self.lead_respective;
         if note.leads.is_empty() && !self.charge.is_empty() {
@@ -256,6 +280,7 @@ pub(super) fn parse_list(
                     b.unread.push(name);
                     continue;
                 }
+                b.note_mark(t, (s, e), (ns, ne), &name);
                 {
                     if !b.spans.iter().any(|x| x.name == name) {
                         b.spans.push(NameSpan {

@@ -172,3 +172,20 @@ pub(super) fn bracket_label(t: &Text, open: usize, end: usize) -> Option<(usize,
     }
     Some((value, label.kind))
 }
+
+/// `title` without a form's label naming the work (`督办事项：加快…` →
+/// `加快…`); unchanged when it opens otherwise.
+pub fn without_task_label(title: &str) -> &str {
+    for label in TASK_LABELS {
+        if let Some(rest) = title.strip_prefix(label)
+            && let Some(value) = rest
+                .trim_start()
+                .strip_prefix(['：', ':'])
+                .map(str::trim_start)
+            && !value.is_empty()
+        {
+            return value;
+        }
+    }
+    title
+}

@@ -35,6 +35,14 @@ pub(super) fn clean_name_at(
             break;
         }
     }
+    // A lead mark (`市商务局*`, `★市财政局`) is not part of the name.
+    while s < e && LEAD_MARKS.contains(&t.norm[s]) {
+        s += 1;
+    }
+    while e > s && LEAD_MARKS.contains(&t.norm[e - 1]) {
+        e -= 1;
+    }
+    let (s, mut e) = t.trim(s, e);
     // A list's closing `等` ends the name: what follows is a collective
     // (`等有关部门`, `等省有关部门`) or the work (`等研究提出落实意见`).
     if let Some(k) = closing_deng(t, s, e) {

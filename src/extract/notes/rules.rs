@@ -5,7 +5,7 @@ use super::body::{Builder, parse_list};
 use super::names::{clean_name, is_plausible_name};
 use super::standing::standing_statements;
 use super::text::Text;
-use super::vocab::{Role, STANDING_TRIGGERS};
+use super::vocab::{LEAD_MARKS, Role, STANDING_TRIGGERS};
 use crate::model::LeadMode;
 
 /// Rules a document states once and applies to later tasks.
@@ -21,6 +21,9 @@ pub struct NoteRules {
     /// Units a standing note makes the lead of every later task naming none
     /// (`以下各项工作均由市发展改革委牵头，不再一一列出`).
     pub standing_leads: Vec<String>,
+    /// `注：标*的为牵头单位`: units written with one of these marks lead.
+    /// Without such a legend a mark means nothing fengong can know.
+    pub lead_marks: Vec<char>,
 }
 
 impl NoteRules {
@@ -76,6 +79,11 @@ impl NoteRules {
             ]
             .iter()
             .any(|p| norm.contains(p));
+        for m in legend_marks(&t.norm) {
+            if !self.lead_marks.contains(&m) {
+                self.lead_marks.push(m);
+            }
+        }
         if first_is_lead {
             self.first_is_lead = true;
         } else if all_lead {
@@ -106,6 +114,11 @@ impl NoteRules {
                 self.standing_leads.push(p.clone());
             }
         }
+        for m in &other.lead_marks {
+            if !self.lead_marks.contains(m) {
+                self.lead_marks.push(*m);
+            }
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -115,6 +128,30 @@ impl NoteRules {
     /// `note` with the document's rules applied. A note that names its leads
     /// (including `分别牵头`) keeps them; rules only decide among 责任单位.
     pub fn apply(&self, mut note: ParsedNote) -> ParsedNote {
+        // `县商务局*、县发展改革委` under `标*的为牵头单位`: the marked lead,
+        // the others partner.
+        let marked: Vec<String> = note
+            .marked
+            .iter()
+            .filter(|(_, m)| self.lead_marks.contains(m))
+            .map(|(name, _)| name.clone())
+            .collect();
+        if note.leads.is_empty() && !marked.is_empty() {
+            let responsible = std::mem::take(&mut note.responsible);
+            for name in responsible {
+                if marked.contains(&name) {
+                    note.leads.push(name);
+                } else if !note.partners.contains(&name) {
+                    note.partners.push(name);
+                }
+            }
+            for name in marked {
+                if !note.leads.contains(&name) && note.partners.contains(&name) {
+                    note.partners.retain(|p| *p != name);
+                    note.leads.push(name);
+                }
+            }
+        }
         if note.leads.is_empty() && !note.responsible.is_empty() {
             let responsible = std::mem::take(&mut note.responsible);
             if self.first_is_lead {
@@ -141,6 +178,41 @@ impl NoteRules {
         note.settle(respective);
         note
     }
+}
+
+/// The marks a legend makes leads: `标*的为牵头单位`, `带★号的为牵头单位`,
+/// `加“*”者为牵头单位`, `*为牵头单位`, `以▲标注的为牵头单位`. A mark counts
+/// when 牵头 follows it closely with only words about the mark between
+/// (号, 的, 者, 为, 标注, 单位, quotes) — never right after a unit's name
+/// (`县商务局*牵头` is no legend).
+fn legend_marks(norm: &[char]) -> Vec<char> {
+    const BETWEEN: &str = "号的者为是即标注记所列单位部门“”\"'‘’」』）)】 ";
+    let mut marks = Vec::new();
+    for (i, c) in norm.iter().enumerate() {
+        if !LEAD_MARKS.contains(c) || marks.contains(c) {
+            continue;
+        }
+        let rest = &norm[i + 1..norm.len().min(i + 12)];
+        let Some(at) = rest.windows(2).position(|w| w == ['牵', '头']) else {
+            continue;
+        };
+        let between = &rest[..at];
+        if !between.is_empty()
+            && between.iter().any(|c| "号的者为".contains(*c))
+            && between.iter().all(|c| BETWEEN.contains(*c))
+        {
+            marks.push(*c);
+        }
+    }
+    marks
+}
+
+/// A paragraph that only states a rule (`无牵头单位的，责任单位即为牵头单位`,
+/// `注：标*的为牵头单位`): no task, and no part of the task before it.
+pub fn is_rule_only(text: &str) -> bool {
+    let mut r = NoteRules::default();
+    r.observe(text);
+    !r.is_empty() && text.chars().count() <= 80
 }
 
 /// How far a rule reaches, by the words it is stated in.

@@ -4,6 +4,33 @@
 
 use std::sync::LazyLock;
 
+/// Marks a list may put before or after a unit's name (`市商务局*`,
+/// `★市财政局`). A mark is never part of the name; it makes the unit a lead
+/// only where the document's legend says so (`注：标*的为牵头单位`).
+/// (Full-width `＊` is folded to `*` before matching.)
+pub(super) const LEAD_MARKS: &[char] = &['*', '★', '☆', '▲', '△', '※', '●', '◆', '◎'];
+
+/// Field labels that name the work itself in a form (`督办事项：…`,
+/// `工作任务：…`): the label is no part of the task's title. Longest first.
+pub(super) const TASK_LABELS: &[&str] = &[
+    "重点督办事项",
+    "督办事项",
+    "督查事项",
+    "重点工作任务",
+    "工作任务",
+    "重点任务",
+    "主要任务",
+    "具体任务",
+    "目标任务",
+    "任务内容",
+    "任务名称",
+    "工作内容",
+    "工作事项",
+    "事项名称",
+    "事项内容",
+    "重点工作",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Role {
     /// 牵头.
@@ -276,6 +303,10 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "完成时限",
             "完成时间",
             "完成期限",
+            "办结时限",
+            "办结时间",
+            "办理时限",
+            "办结期限",
             "时间要求",
             "时限要求",
             "时间节点",

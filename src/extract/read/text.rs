@@ -1,6 +1,7 @@
 //! Text documents: decoding (BOM, UTF-8, detected legacy encodings), line
-//! endings, and the tables written inside text (Markdown pipe tables,
-//! tab-separated rows pasted from Word).
+//! endings, and the Markdown pipe tables written inside text. (Tables
+//! written as aligned columns, one cell a line or tab-separated rows are
+//! read after page furniture is gone, by `extract::text_table`.)
 
 use super::{ReadErrorKind, SourceText, line_no};
 use crate::extract::{Table, TableRow};
@@ -133,30 +134,6 @@ pub fn markdown_tables(text: &str) -> Vec<Table> {
         } else {
             i += 1;
         }
-    }
-    tables
-}
-
-/// Tables pasted from Word or a spreadsheet into a text file: runs of at
-/// least two lines with two or more tabs each; cells split at tabs.
-pub fn tab_tables(text: &str) -> Vec<Table> {
-    let mut tables = Vec::new();
-    let mut current = Table::default();
-    for (i, line) in text.split('\n').enumerate() {
-        if line.matches('\t').count() >= 2 && !line.contains('|') {
-            current.rows.push(TableRow {
-                cells: line.split('\t').map(|c| c.trim().to_string()).collect(),
-                line: line_no(i),
-            });
-        } else {
-            if current.rows.len() >= 2 {
-                tables.push(std::mem::take(&mut current));
-            }
-            current.rows.clear();
-        }
-    }
-    if current.rows.len() >= 2 {
-        tables.push(current);
     }
     tables
 }
