@@ -123,6 +123,29 @@ const TABLE: &[Form] = &[
     // Seeds, fixtures and the tests' plans.
     ("2025年底前", None, DueKind::By, None, Some("2025-12-31")),
     ("2024年6月底前", None, DueKind::By, None, Some("2024-06-30")),
+    ("2024年8月底前", None, DueKind::By, None, Some("2024-08-31")),
+    ("2024年9月底前", None, DueKind::By, None, Some("2024-09-30")),
+    (
+        "2024年10月底前",
+        None,
+        DueKind::By,
+        None,
+        Some("2024-10-31"),
+    ),
+    (
+        "2024年11月底前",
+        None,
+        DueKind::By,
+        None,
+        Some("2024-11-30"),
+    ),
+    (
+        "2025年12月底前",
+        None,
+        DueKind::By,
+        None,
+        Some("2025-12-31"),
+    ),
     ("2025年6月底前", None, DueKind::By, None, Some("2025-06-30")),
     ("2026年6月底前", None, DueKind::By, None, Some("2026-06-30")),
     (

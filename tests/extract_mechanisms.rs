@@ -1348,3 +1348,133 @@ fn a_one_cell_a_line_header_may_qualify_its_labels() {
         ]
     );
 }
+
+#[test]
+fn a_web_table_pasted_one_cell_a_line_with_bars_is_a_task_table() {
+    // A web page's table copied as text: each cell a line ending in ` |`,
+    // page lines around it, a 责任领导 column of persons.
+    let d = m("cells_web_bars.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1",
+                "新建标准化厂房2万平方米，引进规上企业3家",
+                &["经济发展办"],
+                &["招商服务中心"],
+                &[],
+                Single,
+                Some("全年")
+            ),
+            r(
+                "2",
+                "完成茶叶加工园区二期建设",
+                &[],
+                &[],
+                &["农业服务中心"],
+                NoLead,
+                Some("2026年9月底前")
+            ),
+            r(
+                "3",
+                "改造镇中心幼儿园",
+                &["社会事务办"],
+                &["财政所"],
+                &[],
+                Single,
+                Some("2026年8月底前")
+            ),
+        ]
+    );
+    assert_eq!(
+        d.tasks
+            .iter()
+            .map(|t| t.leader.as_deref())
+            .collect::<Vec<_>>(),
+        [Some("张立"), Some("李平"), Some("王红")]
+    );
+    assert_eq!(goal_titles(&d), ["产业发展", "产业发展", "社会事业"]);
+    assert_eq!(d.documents[0].title, "桃源镇2026年重点工作责任分解表");
+}
+
+#[test]
+fn rules_stated_for_the_whole_plan_cover_it_from_a_closing_section() {
+    // `本方案各项任务…` in 保障措施, after the tasks: the first listed leads
+    // (分别牵头 wins), and the standing partner joins every task.
+    let d = m("rules_at_the_end.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "加快重大交通项目建设，完成交通投资30亿元",
+                &["市交通运输局"],
+                &["市发展改革委", "市财政局", "各县（区）人民政府"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.",
+                "推进城市更新，改造城中村4个",
+                &["市住建局"],
+                &["市自然资源局", "各县（区）人民政府"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "3.",
+                "实施工业技改项目50个",
+                &["市工信局", "市科技局"],
+                &["市财政局", "各县（区）人民政府"],
+                &[],
+                Respective,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_notice_making_the_responsible_units_the_leads_covers_four_line_blocks() {
+    // `各责任单位要切实负起牵头推进责任，配合单位要主动支持配合` in the cover
+    // notice: 责任单位 lead; 牵头领导 names persons, never units.
+    let d = m("responsible_lead_notice.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "新建城区第三小学",
+                &["县教育局"],
+                &["县住建局", "县自然资源局"],
+                &[],
+                Single,
+                Some("2026年8月底前")
+            ),
+            r(
+                "2.",
+                "实施农村学校食堂改造",
+                &["县教育局", "各乡镇人民政府"],
+                &[],
+                &[],
+                Joint,
+                Some("2026年10月底前")
+            ),
+            r(
+                "3.",
+                "建设县域医共体信息平台",
+                &["县卫健委"],
+                &["县医保局"],
+                &[],
+                Single,
+                Some("2026年12月底前")
+            ),
+        ]
+    );
+    assert_eq!(d.documents[0].title, "横岭县2026年重点民生工作分工方案");
+}

@@ -221,6 +221,7 @@ fn title_line(text: &str) -> Option<String> {
         || text.contains('•')
         || t.contains(['。', '，', ',', '：', ':', '；'])
         || is_date_line(t)
+        || super::phrases::is_page_meta(t)
         || DOC_NUMBER.is_match(t)
         || (bracketed && (t.contains("此件") || t.contains("公开")));
     (!excluded).then(|| t.to_owned())

@@ -630,7 +630,10 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
                 ParaKind::Plain => true,
                 ParaKind::Numbered(_) | ParaKind::Caption | ParaKind::Toc => false,
             };
-        if prev_open && continues && !(skipping && para.kind != ParaKind::Text) {
+        // A web page's lines around the plan stand alone.
+        let page_meta =
+            super::phrases::is_page_meta(&prev.text) || super::phrases::is_page_meta(&para.text);
+        if prev_open && continues && !page_meta && !(skipping && para.kind != ParaKind::Text) {
             join(prev, &para);
             return;
         }

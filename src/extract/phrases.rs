@@ -179,8 +179,57 @@ pub const PLAN_TITLE_ENDINGS: &[&str] = &[
     "函",
 ];
 
+/// Titles of the part that says how a plan is carried out (`保障措施`,
+/// `组织实施`): its points are the plan's working arrangements, not tasks,
+/// unless they name who does them.
+pub const SAFEGUARDS: &[&str] = &[
+    "保障措施",
+    "保障机制",
+    "保障体系",
+    "组织保障",
+    "组织实施",
+    "实施保障",
+    "工作保障",
+    "工作要求",
+    "推进机制",
+    "工作机制",
+    "实施步骤",
+    "进度安排",
+];
+
+/// Whether a heading's title names the part on how the plan is carried out.
+pub fn is_safeguards(title: &str) -> bool {
+    let title = title.trim_end_matches(['。', '.']);
+    SAFEGUARDS.iter().any(|w| title.ends_with(w))
+}
+
 /// Words of a news byline (`记者 某某`), never a heading.
 pub const BYLINE: &[&str] = &["记者", "通讯员", "来源", "编辑", "作者", "发布时间"];
+
+/// Labels of the lines a web page puts around a plan (`发布时间：…`,
+/// `分享到：`), beside [`BYLINE`]'s.
+const PAGE_LABELS: &[&str] = &[
+    "发布日期",
+    "浏览次数",
+    "访问量",
+    "分享到",
+    "字号",
+    "打印本页",
+];
+
+/// A line of the web page around a plan (`首页 > 政务公开 > 重点工作`,
+/// `发布时间：2026-03-02`, `分享到：`): complete in itself, never part of
+/// a paragraph (or of the plan's title).
+pub fn is_page_meta(text: &str) -> bool {
+    let t = text.trim();
+    let crumbs = t.matches(['>', '＞', '»', '›']).count() >= 2;
+    let labelled = BYLINE.iter().chain(PAGE_LABELS).any(|w| {
+        t.strip_prefix(w).is_some_and(|rest| {
+            rest.trim_start().starts_with([':', '：']) || rest.trim().is_empty()
+        })
+    });
+    crumbs || labelled
+}
 
 /// Whether a heading's title names a background topic: the topic is the
 /// title, or the title opens with it, or what stands before it is no

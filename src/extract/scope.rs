@@ -8,7 +8,8 @@
 //!   (`以下…均需各县（市、区）落实，不再列出`).
 //! - **How far they reach.** The words say it: `以下` starts after the
 //!   statement, `下同` includes the statement's own task, `本部分`/`本章`
-//!   ends with the top-level part, `本节` with the section.
+//!   ends with the top-level part, `本节` with the section; `本方案…`,
+//!   `方案中…` the whole plan, even from its closing section.
 //! - **Legends.** A legend for lead marks (`注：标*的为牵头单位`) explains
 //!   the document's notation, wherever it stands (often below the table):
 //!   it covers the whole document.
@@ -87,7 +88,9 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
         let reach = rule_reach(text);
         let section = headings.iter().rev().find(|&&h| h != k).copied();
         let part = headings.first().copied().filter(|&h| h != k);
-        let to = if reach.this_section {
+        let to = if reach.whole_plan {
+            nodes.len()
+        } else if reach.this_section {
             section.map_or(nodes.len(), |h| end_of(h, nodes[h].depth))
         } else if reach.this_part {
             part.map_or(nodes.len(), |h| end_of(h, nodes[h].depth))
@@ -101,6 +104,7 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
             }
         };
         let from = match node.kind {
+            _ if reach.whole_plan => 0,
             NodeKind::Item(_) if reach.below_only => k + 1,
             _ => k,
         };

@@ -34,7 +34,9 @@ use super::normalise::{Normalised, Para, ParaKind, lead_sentence};
 use super::notes;
 use super::numbering::{NumberStyle, Numbering};
 use super::outline::{Clause, Heading, Item, ItemSource, Node, NodeKind, Outline, Span, Unplaced};
-use super::phrases::{BYLINE, is_background, is_provision, opens_with_work_verb};
+use super::phrases::{
+    BYLINE, is_background, is_page_meta, is_provision, is_safeguards, opens_with_work_verb,
+};
 use crate::model::Warning;
 
 /// What a node of the tree being built stands for.
@@ -175,6 +177,13 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
                 NumberStyle::Plain,
                 0,
             );
+            continue;
+        }
+        // The lines of a web page around the plan are no part of its outline.
+        if is_page_meta(&para.text) {
+            if !started {
+                front.push(para.clone());
+            }
             continue;
         }
         if let Some(u) = unknown_numbering(para) {
@@ -606,6 +615,18 @@ fn decide_roles(tree: &mut [TreeNode], paras: &[Para]) {
             (items, headings)
         };
         let (mut items, mut headings) = vote(&mut siblings.iter().copied());
+        // Under 保障措施, points of work that name nobody, among siblings
+        // that name nobody either, are arrangements, not tasks.
+        let under_safeguards = tree[id].parent.is_some_and(|p| match tree[p].source {
+            Source::Para(pi) => paras[pi]
+                .numbering()
+                .is_some_and(|n| is_safeguards(&n.rest)),
+            _ => false,
+        });
+        if under_safeguards && items == 0 {
+            tree[id].role = Role::Heading;
+            continue;
+        }
         if tree[id].role == Role::LikelyItem {
             tree[id].role = if headings > items {
                 Role::Heading

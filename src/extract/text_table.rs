@@ -27,6 +27,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::furniture::{Layout, Line, Piece};
+use super::normalise::clean_spaces;
 use super::numbering::{self, NumberStyle};
 use super::table::{is_header, is_header_label};
 use super::{Table, TableRow};
@@ -41,7 +42,12 @@ pub fn find(mut layout: Layout) -> Layout {
             .or_else(|| aligned_table(&pieces, i))
             .or_else(|| cell_per_line_table(&pieces, i));
         match found {
-            Some((table, next)) => {
+            Some((mut table, next)) => {
+                // Cells are text lines like any other: the spaces a
+                // conversion or a page wrap left go as in paragraphs.
+                for cell in table.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+                    *cell = clean_spaces(cell);
+                }
                 out.push(Piece::Table(table));
                 i = next;
             }
@@ -365,7 +371,7 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
     let mut labels: Vec<String> = Vec::new();
     let mut i = start;
     while let Some(l) = line_of(pieces, i) {
-        let t = l.text.trim();
+        let t = cell_line(&l.text);
         // Labels are short, with at most a qualifier (`牵头单位（部门）`).
         if t.is_empty() || t.chars().count() > 12 || !is_header_label(t) {
             break;
@@ -390,7 +396,7 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
     });
     let mut expected = 1u32;
     while let Some(l) = line_of(pieces, i) {
-        let t = l.text.trim();
+        let t = cell_line(&l.text);
         if t.is_empty() {
             i += 1;
             continue;
@@ -419,7 +425,7 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
         let mut cells = vec![t.to_owned()];
         let mut j = i + 1;
         while let Some(c) = line_of(pieces, j) {
-            let ct = c.text.trim();
+            let ct = cell_line(&c.text);
             let next_row = is_row_number(ct) && row_value(ct) == Some(expected + 1);
             if next_row || is_section(ct) || cells.len() >= n {
                 break;
@@ -440,6 +446,13 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
         i -= 1;
     }
     (table.rows.len() >= 2).then_some((table, i))
+}
+
+/// A line of a one-cell-a-line table as its cell: a web table copied as
+/// text ends each cell with ` |`.
+fn cell_line(text: &str) -> &str {
+    let t = text.trim();
+    t.strip_suffix(['|', '｜']).map_or(t, str::trim_end)
 }
 
 fn row_value(cell: &str) -> Option<u32> {

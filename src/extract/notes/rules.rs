@@ -13,7 +13,8 @@ use crate::model::LeadMode;
 pub struct NoteRules {
     /// `列第一位的为牵头单位`: the first 责任单位 leads, the others partner.
     pub first_is_lead: bool,
-    /// `无牵头单位的，责任单位即为牵头单位`: every 责任单位 leads.
+    /// `无牵头单位的，责任单位即为牵头单位`, `各责任单位要切实负起牵头推进
+    /// 责任`: every 责任单位 leads.
     pub responsible_are_leads: bool,
     /// Units a standing note adds to every later task
     /// (`以下工作均需各县（市、区）落实，不再列出`).
@@ -32,7 +33,7 @@ impl NoteRules {
     /// stated inside the first note it applies to).
     pub fn observe(&mut self, paragraph: &str) {
         // Every rule names 牵头 or says 不再…; skip other paragraphs cheaply.
-        if !["牵头", "牽頭", "不再"]
+        if !["牵头", "牽頭", "不再", "负总责", "总负责", "负主体责任"]
             .iter()
             .any(|w| paragraph.contains(w))
         {
@@ -84,9 +85,25 @@ impl NoteRules {
                 self.lead_marks.push(m);
             }
         }
+        // `各责任单位要切实负起牵头推进责任`, `由责任单位牵头抓落实`,
+        // `责任单位负总责`: the 责任单位 are those in charge.
+        // (A sentence about them, not a label and its list: `责任单位：A（牵头）`.)
+        let responsible_lead = norm.match_indices("责任单位").any(|(at, w)| {
+            let after: String = norm[at + w.len()..].chars().take(12).collect();
+            let lead_words = ["牵头", "负总责", "总负责", "负主体责任"];
+            let Some(lead_at) = lead_words.iter().filter_map(|l| after.find(l)).min() else {
+                return false;
+            };
+            let between = &after[..lead_at];
+            ["要", "负", "由", "承担", "切实", "应", "须"]
+                .iter()
+                .any(|v| between.contains(v))
+                && !between.contains([':', '(', ')', '、', ',', '|', ' '])
+                && !after.contains("牵头单位")
+        });
         if first_is_lead {
             self.first_is_lead = true;
-        } else if all_lead {
+        } else if all_lead || responsible_lead {
             self.responsible_are_leads = true;
         }
         for (name, role) in standing_units_of(&t) {
@@ -226,6 +243,9 @@ pub struct RuleReach {
     pub this_part: bool,
     /// `本节`, `本项`, `本条`: only the heading it stands under.
     pub this_section: bool,
+    /// `本方案各项任务…`, `方案中不再一一列出`: the whole plan, wherever it
+    /// is stated (often in a closing 保障措施 section).
+    pub whole_plan: bool,
 }
 
 /// The reach a rule's own words give it.
@@ -240,6 +260,20 @@ pub fn rule_reach(text: &str) -> RuleReach {
         this_section: ["本节", "本项", "本条", "本专题"]
             .iter()
             .any(|w| norm.contains(w)),
+        whole_plan: [
+            "本方案",
+            "本计划",
+            "本意见",
+            "本规划",
+            "本清单",
+            "本表",
+            "方案中",
+            "计划中",
+            "清单中",
+            "表中",
+        ]
+        .iter()
+        .any(|w| norm.contains(w)),
     }
 }
 
@@ -311,6 +345,34 @@ fn standing_units(t: &Text, (cs, ce): (usize, usize)) -> (Vec<String>, Role) {
             }
             return (Vec::new(), role);
         }
+    }
+    // `各县（区）人民政府负责本辖区相关任务的组织实施，方案中不再一一列出`:
+    // the units open the clause, before their verb; they do their part of
+    // every task (partners), unless the verb is 牵头.
+    for verb in ["牵头", "负责", "落实", "配合", "参与", "承担"] {
+        let v: Vec<char> = verb.chars().collect();
+        let Some(at) = (cs..ce).find(|&i| t.starts_with_at(i, ce, &v)) else {
+            continue;
+        };
+        if clean_name(t, cs, at).is_none() {
+            continue;
+        }
+        let mut b = Builder::default();
+        parse_list(t, cs, at, Some(Role::Partner), &mut b);
+        let names: Vec<String> = b
+            .partners
+            .into_iter()
+            .filter(|n| is_plausible_name(n, t, cs, at))
+            .collect();
+        if names.is_empty() || b.invalid {
+            return (Vec::new(), Role::Partner);
+        }
+        let role = if verb == "牵头" {
+            Role::Lead
+        } else {
+            Role::Partner
+        };
+        return (names, role);
     }
     (Vec::new(), Role::Partner)
 }
