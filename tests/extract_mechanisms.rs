@@ -1478,3 +1478,106 @@ fn a_notice_making_the_responsible_units_the_leads_covers_four_line_blocks() {
     );
     assert_eq!(d.documents[0].title, "横岭县2026年重点民生工作分工方案");
 }
+
+#[test]
+fn a_bracketed_lead_marker_is_its_own_units_not_the_lists() {
+    let d = m("lead_marks_last.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            // The marker closes the list: the last unit leads, alone.
+            r(
+                "1.",
+                "落实设备更新政策，完成设备更新投资50亿元",
+                &["市工业和信息化局"],
+                &["市发展改革委", "市商务局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.",
+                "举办汽车家电促销活动20场",
+                &["市商务局"],
+                &["市市场监管局", "市财政局"],
+                &[],
+                Single,
+                None
+            ),
+            // A verb after the list, unbracketed, is the whole list's.
+            r(
+                "3.",
+                "推进县城商业体系建设",
+                &["市商务局", "市住建局"],
+                &["各县区人民政府"],
+                &[],
+                Joint,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn lines_wrapped_at_a_number_of_characters_are_rejoined() {
+    // A converter cutting every 30 characters: lines with digits are
+    // narrower on screen but as long in characters, and a page break with
+    // its footer and running title falls inside a partner's name.
+    let d = m("wrapped_by_chars.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "扩大有效投资，实施重点项目80个，完成固定资产投资150亿元以上",
+                &["县发展和改革局"],
+                &["县财政局", "县自然资源局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.",
+                "推进全域旅游，创建国家4A级旅游景区1家，全年接待游客突破800万人次",
+                &["县文化广电和旅游局"],
+                &["县交通运输局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "3.",
+                "新增高新技术企业10家，全社会研发投入强度提高0.2个百分点",
+                &["县科学技术局"],
+                &["县税务局", "县统计局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "4.",
+                "深化“放管服”改革，政务服务事项“一网通办”率达到95%",
+                &["县政务服务中心"],
+                &["县数据资源局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "5.",
+                "新增城镇就业2500人，城镇调查失业率控制在5.5%以内",
+                &["县人力资源和社会保障局"],
+                &["各乡镇人民政府"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    assert_eq!(
+        d.documents[0].title,
+        "碧岭县2026年政府工作报告重点工作任务分解方案"
+    );
+}

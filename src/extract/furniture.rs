@@ -336,28 +336,53 @@ fn injected_page_numbers(lines: &[&str]) -> Vec<(usize, usize)> {
     }
 }
 
-/// The width (in columns, a CJK char being 2) at which the text was
-/// wrapped, when it was: many lines end within a few columns of one
-/// width, and hardly any line is wider.
-fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let widths: Vec<usize> = lines
-        .iter()
-        .map(|l| l.trim().width())
-        .filter(|&w| w >= 24)
-        .collect();
-    if widths.len() < 4 {
-        return None;
-    }
-    // The band of 4 columns holding most lines (the wider band on a tie).
-    let band = |w: usize| widths.iter().filter(|&&x| x + 4 > w && x <= w).count();
-    let best = widths.iter().copied().max_by_key(|&w| (band(w), w))?;
-    let in_band = band(best);
-    let wider = widths.iter().filter(|&&x| x > best).count();
-    (in_band >= 3 && in_band * 3 >= widths.len() && wider * 10 <= widths.len()).then_some(best)
+/// How line lengths are measured: in terminal columns (a CJK character
+/// two, a digit one: what a page of mixed text fills) or in characters
+/// (what a converter wrapping at N characters makes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Measure {
+    Columns,
+    Chars,
 }
 
-fn is_full(text: &str, width: usize) -> bool {
-    text.trim().width() + 4 > width
+impl Measure {
+    fn of(self, line: &str) -> usize {
+        match self {
+            Measure::Columns => line.trim().width(),
+            Measure::Chars => line.trim().chars().count() * 2,
+        }
+    }
+}
+
+/// The width at which the text was wrapped, when it was: many lines end
+/// within a few columns of one width, and hardly any line is wider — in
+/// the measure the lines agree on best.
+fn wrap_width(lines: &[&str]) -> Option<(Measure, usize)> {
+    let by = |m: Measure| -> Option<(usize, usize)> {
+        let widths: Vec<usize> = lines.iter().map(|l| m.of(l)).filter(|&w| w >= 24).collect();
+        if widths.len() < 4 {
+            return None;
+        }
+        // The band of 4 columns holding most lines (the wider band on a tie).
+        let band = |w: usize| widths.iter().filter(|&&x| x + 4 > w && x <= w).count();
+        let best = widths.iter().copied().max_by_key(|&w| (band(w), w))?;
+        let in_band = band(best);
+        let wider = widths.iter().filter(|&&x| x > best).count();
+        (in_band >= 3 && in_band * 3 >= widths.len() && wider * 10 <= widths.len())
+            .then_some((in_band, best))
+    };
+    let columns = by(Measure::Columns);
+    let chars = by(Measure::Chars);
+    match (columns, chars) {
+        (Some((n, w)), Some((m, _))) if n >= m => Some((Measure::Columns, w)),
+        (_, Some((_, w))) => Some((Measure::Chars, w)),
+        (Some((_, w)), None) => Some((Measure::Columns, w)),
+        (None, None) => None,
+    }
+}
+
+fn is_full(text: &str, (measure, width): (Measure, usize)) -> bool {
+    measure.of(text) + 4 > width
 }
 
 /// Whether `next` continues a line that filled the wrap width: it does

@@ -466,6 +466,32 @@ pub fn parse_deadline(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sentences_making_the_responsible_units_the_leads() {
+        let rule = |p: &str| {
+            let mut r = NoteRules::default();
+            r.observe(p);
+            (r.responsible_are_leads, r.first_is_lead)
+        };
+        for p in [
+            "各责任单位要切实负起牵头推进责任，配合单位要主动支持配合。",
+            "责任单位为牵头单位，配合单位要积极配合。",
+            "列为责任单位的，负责牵头推进。",
+            "由责任单位牵头抓好落实。",
+            "责任单位负总责，配合单位按职责做好相关工作。",
+        ] {
+            assert_eq!(rule(p), (true, false), "{p}");
+        }
+        for p in [
+            "责任单位：市发展改革委（牵头）、市财政局",
+            "牵头单位和责任单位要加强沟通，确保牵头事项落实。",
+            "责任单位分为牵头单位和配合单位。",
+        ] {
+            assert_eq!(rule(p), (false, false), "{p}");
+        }
+        assert_eq!(rule("责任单位中，列第一位的为牵头单位。"), (false, true));
+    }
+
     use super::*;
 
     fn note(p: &str) -> ParsedNote {

@@ -236,7 +236,18 @@ pub(super) fn parse_list(
             joining = true;
             continue;
         }
-        let at_end = verb_suffix(t, s, e).or_else(|| bracketed_verb(t, s, e));
+        // `A、B、C（牵头）`: a bracketed marker is C's alone; A and B keep
+        // the list's role (`A、B、C牵头` is all three's).
+        if let Some((name_end, verb)) = bracketed_verb(t, s, e)
+            && verb_suffix(t, s, e).is_none()
+            && !joining
+        {
+            b.strong |= verb.strong;
+            explicit_lead |= verb.role == Role::Lead;
+            b.assign(t, &[(s, name_end)], verb.role, verb.respective);
+            continue;
+        }
+        let at_end = verb_suffix(t, s, e);
         let inside = at_end.is_none().then(|| verb_inside(t, s, e)).flatten();
         match at_end.or(inside) {
             Some((name_end, verb)) => {

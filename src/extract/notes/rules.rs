@@ -95,11 +95,20 @@ impl NoteRules {
                 return false;
             };
             let between = &after[..lead_at];
-            ["要", "负", "由", "承担", "切实", "应", "须"]
-                .iter()
-                .any(|v| between.contains(v))
-                && !between.contains([':', '(', ')', '、', ',', '|', ' '])
-                && !after.contains("牵头单位")
+            // `列为责任单位的，负责牵头推进`: a comma only after 的.
+            let between = between.strip_prefix("的,").unwrap_or(between);
+            // `由责任单位牵头`, `责任单位负总责`: no verb needed between.
+            let by_them = between.is_empty()
+                && (norm[..at].ends_with('由') || !after[lead_at..].starts_with("牵头"));
+            (by_them
+                || ["要", "负", "由", "承担", "切实", "应", "须", "为", "是", "即"]
+                    .iter()
+                    .any(|v| between.contains(v)))
+                && !between.contains([':', '(', ')', '、', ',', '|', ' ', '中'])
+                // `责任单位分为牵头单位和配合单位` splits them.
+                && !["和配合", "与配合", "及配合", "、配合"]
+                    .iter()
+                    .any(|w| after.contains(w))
         });
         if first_is_lead {
             self.first_is_lead = true;
