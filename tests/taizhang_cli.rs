@@ -556,3 +556,37 @@ fn the_monthly_report_lists_done_overdue_and_in_progress() {
     assert_eq!(late[7], Data::Float(20.0));
     assert_eq!(text(&late[8]), "滞后");
 }
+
+#[test]
+fn a_day_written_before_the_command_is_the_commands_day() {
+    // `fengong --today D report` (the explorer's option, written first) is
+    // `fengong report --today D`, not today.
+    let (data, p, _) = plan_with_progress("today_first");
+    let out = stdout_ok(
+        &Command::new(BIN)
+            .args([
+                "--today",
+                "2022-07-20",
+                "report",
+                "--unit",
+                "发改局",
+                "--data",
+            ])
+            .arg(&data)
+            .arg("--progress")
+            .arg(&p)
+            .output()
+            .unwrap(),
+    );
+    assert!(out.contains("截至 2022-07-20"), "{out}");
+    let due = stdout_ok(
+        &Command::new(BIN)
+            .args(["--today", "2022-07-20", "due", "--data"])
+            .arg(&data)
+            .arg("--progress")
+            .arg(&p)
+            .output()
+            .unwrap(),
+    );
+    assert!(due.contains("截至 2022-07-20"), "{due}");
+}

@@ -70,19 +70,34 @@ pub enum Command {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let (data, progress) = (cli.data, cli.progress);
+    // `fengong --today D report` means what `fengong report --today D` does:
+    // a day written before the command is not silently dropped.
+    let today = cli.browse.today;
     match cli.command {
         None => browse::run(data, progress, cli.browse),
         Some(Command::Extract(a)) => extract::run(a),
-        Some(Command::Export(a)) => export::run(data, progress, a),
+        Some(Command::Export(mut a)) => {
+            a.today = a.today.or(today);
+            export::run(data, progress, a)
+        }
         Some(Command::Units(a)) => search::run_units(data, a),
         Some(Command::Search(a)) => search::run_search(data, a),
         Some(Command::Filter(a)) => search::run_filter(a),
         Some(Command::Overlaps(a)) => overlaps::run(data, a),
         Some(Command::Eval(a)) => eval::run(a),
-        Some(Command::Due(a)) => due::run(data, progress, a),
+        Some(Command::Due(mut a)) => {
+            a.today = a.today.or(today);
+            due::run(data, progress, a)
+        }
         Some(Command::Matrix(a)) => matrix::run(data, a),
-        Some(Command::Progress(a)) => progress::run(data, progress, a),
-        Some(Command::Report(a)) => report::run(data, progress, a),
+        Some(Command::Progress(mut a)) => {
+            a.today = a.today.or(today);
+            progress::run(data, progress, a)
+        }
+        Some(Command::Report(mut a)) => {
+            a.today = a.today.or(today);
+            report::run(data, progress, a)
+        }
         Some(Command::Coverage(a)) => coverage::run(data, a),
     }
 }
