@@ -211,12 +211,9 @@ fn aligned_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
                 None => true,
             };
         if segs.len() == 1 && first_pos <= 1 && is_section(&segs[0].2) {
-            let mut cells = vec![String::new(); labels.len()];
-            cells[0] = segs[0].2.clone();
-            table.rows.push(TableRow {
-                cells,
-                line: l.first_line(),
-            });
+            table
+                .rows
+                .push(section_row(&segs[0].2, labels.len(), l.first_line()));
         } else if opens_row {
             table.rows.push(TableRow {
                 cells: cells_of(&segs),
@@ -234,10 +231,7 @@ fn aligned_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
         }
         i += 1;
     }
-    // Trailing blank lines stay outside the table.
-    while i > start + 1 && line_of(pieces, i - 1).is_some_and(|l| l.text.trim().is_empty()) {
-        i -= 1;
-    }
+    let i = before_blanks(pieces, start + 1, i);
     (table.rows.len() >= 2).then_some((table, i))
 }
 
@@ -280,12 +274,7 @@ fn tab_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
             if !is_section(text) {
                 break;
             }
-            let mut cells = vec![String::new(); n];
-            cells[0] = text.to_owned();
-            table.rows.push(TableRow {
-                cells,
-                line: l.first_line(),
-            });
+            table.rows.push(section_row(text, n, l.first_line()));
             i += 1;
             continue;
         }
@@ -302,9 +291,7 @@ fn tab_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
         // `一、政务服务` in some cell and nothing else: a section row.
         let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
         if filled.len() == 1 && is_section(filled[0].trim()) {
-            let title = filled[0].trim().to_owned();
-            cells = vec![String::new(); n];
-            cells[0] = title;
+            cells = section_row(filled[0].trim(), n, 0).cells;
         }
         cells.resize(n, String::new());
         table.rows.push(TableRow {
@@ -313,9 +300,7 @@ fn tab_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
         });
         i = next;
     }
-    while i > start + 1 && line_of(pieces, i - 1).is_some_and(|l| l.text.trim().is_empty()) {
-        i -= 1;
-    }
+    let i = before_blanks(pieces, start + 1, i);
     (table.rows.len() >= 2).then_some((table, i))
 }
 
@@ -408,12 +393,7 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
             if restarts {
                 expected = 1;
             }
-            let mut cells = vec![String::new(); n];
-            cells[0] = t.to_owned();
-            table.rows.push(TableRow {
-                cells,
-                line: l.first_line(),
-            });
+            table.rows.push(section_row(t, n, l.first_line()));
             i += 1;
             continue;
         }
@@ -442,9 +422,7 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
         expected += 1;
         i = j;
     }
-    while i > start && line_of(pieces, i - 1).is_some_and(|l| l.text.trim().is_empty()) {
-        i -= 1;
-    }
+    let i = before_blanks(pieces, start, i);
     (table.rows.len() >= 2).then_some((table, i))
 }
 
@@ -453,6 +431,22 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
 fn cell_line(text: &str) -> &str {
     let t = text.trim();
     t.strip_suffix(['|', '｜']).map_or(t, str::trim_end)
+}
+
+/// A section row (`一、产业发展` in the first of `n` cells).
+fn section_row(title: &str, n: usize, line: u32) -> TableRow {
+    let mut cells = vec![String::new(); n];
+    cells[0] = title.to_owned();
+    TableRow { cells, line }
+}
+
+/// `end` moved back over the blank lines before it (not below `floor`):
+/// trailing blank lines stay outside a table.
+fn before_blanks(pieces: &[Piece], floor: usize, mut end: usize) -> usize {
+    while end > floor && line_of(pieces, end - 1).is_some_and(|l| l.text.trim().is_empty()) {
+        end -= 1;
+    }
+    end
 }
 
 fn row_value(cell: &str) -> Option<u32> {
