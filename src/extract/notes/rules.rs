@@ -338,21 +338,11 @@ fn standing_units(t: &Text, (cs, ce): (usize, usize)) -> (Vec<String>, Role) {
             } else {
                 (cs, at)
             };
-            let mut b = Builder::default();
-            parse_list(t, ns, ne, Some(Role::Partner), &mut b);
-            let names: Vec<String> = b
-                .partners
-                .into_iter()
-                .filter(|n| is_plausible_name(n, t, ns, ne))
-                .collect();
             let role = match verb {
                 "牵头" | "负责" => Role::Lead,
                 _ => Role::Partner,
             };
-            if !names.is_empty() && !b.invalid {
-                return (names, role);
-            }
-            return (Vec::new(), role);
+            return (listed_units(t, ns, ne), role);
         }
     }
     // `各县（区）人民政府负责本辖区相关任务的组织实施，方案中不再一一列出`:
@@ -366,22 +356,26 @@ fn standing_units(t: &Text, (cs, ce): (usize, usize)) -> (Vec<String>, Role) {
         if clean_name(t, cs, at).is_none() {
             continue;
         }
-        let mut b = Builder::default();
-        parse_list(t, cs, at, Some(Role::Partner), &mut b);
-        let names: Vec<String> = b
-            .partners
-            .into_iter()
-            .filter(|n| is_plausible_name(n, t, cs, at))
-            .collect();
-        if names.is_empty() || b.invalid {
-            return (Vec::new(), Role::Partner);
-        }
         let role = if verb == "牵头" {
             Role::Lead
         } else {
             Role::Partner
         };
-        return (names, role);
+        return (listed_units(t, cs, at), role);
     }
     (Vec::new(), Role::Partner)
+}
+
+/// The units of the list in `s..e` (none when a part of it cannot be a
+/// unit's name).
+fn listed_units(t: &Text, s: usize, e: usize) -> Vec<String> {
+    let mut b = Builder::default();
+    parse_list(t, s, e, Some(Role::Partner), &mut b);
+    if b.invalid {
+        return Vec::new();
+    }
+    b.partners
+        .into_iter()
+        .filter(|n| is_plausible_name(n, t, s, e))
+        .collect()
 }
