@@ -9,10 +9,9 @@ use crate::tui::keymap::table as hints;
 use crate::tui::layout::Focus;
 use crate::tui::scroll::Extent;
 use crate::tui::view::Ctx;
-use crate::tui::view::detail::{
-    DetailLines, Subject, duty_title, progress_lines, summary_lines, task_lines,
-};
+use crate::tui::view::detail::{DetailLines, Subject, duty_title, summary_lines, task_lines};
 use crate::tui::view::labels::node_label;
+use crate::tui::view::progress::progress_lines;
 use crate::tui::view::summary::Summary;
 use crate::tui::view::text::{Highlights, WrapIndex};
 

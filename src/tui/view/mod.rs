@@ -11,6 +11,8 @@
 //!   selection; [`summary`]: counts for a region, document or goal;
 //! - [`panes`]: the lead, partner and related-task entries of a task, and
 //!   where its lead and partner names sit in its text;
+//! - [`progress`]: the task pane's progress section (status, due day,
+//!   history);
 //! - [`coverage`]: a higher plan against the plans below it — which plans
 //!   lie below which, the higher tasks by goal and status, their evidence;
 //! - [`labels`]: names of documents, tasks, roles and lead modes;
@@ -28,6 +30,7 @@ pub mod heatmap;
 pub mod labels;
 pub mod marks;
 pub mod panes;
+pub mod progress;
 pub mod rows;
 pub mod summary;
 pub mod text;
