@@ -105,6 +105,10 @@ impl NoteRules {
                     .iter()
                     .any(|v| between.contains(v)))
                 && !between.contains([':', '(', ')', '、', ',', '|', ' ', '中'])
+                // `各责任单位要积极配合牵头单位`: they support the leads.
+                && !["配合", "协助", "支持", "服从", "协同"]
+                    .iter()
+                    .any(|w| between.contains(w))
                 // `责任单位分为牵头单位和配合单位` splits them.
                 && !["和配合", "与配合", "及配合", "、配合"]
                     .iter()
