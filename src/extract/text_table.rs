@@ -174,19 +174,17 @@ fn aligned_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
         line: header_line.first_line(),
     });
     let mut i = start + 1;
-    let mut blank_run = 0;
+    let mut blanks = Blanks::default();
     while let Some(l) = line_of(pieces, i) {
         let segs = segments(&l.text);
-        if segs.is_empty() {
-            blank_run += 1;
-            // Two blank lines end the table (a page break is one).
-            if blank_run >= 3 {
-                break;
+        match blanks.line(segs.is_empty()) {
+            Blank::Ends => break,
+            Blank::Skip => {
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
+            Blank::No => {}
         }
-        blank_run = 0;
         let first_pos = pos_of(&segs[0]);
         let texts: Vec<String> = segs.iter().map(|s| s.2.clone()).collect();
         if is_header(&texts) {
@@ -257,18 +255,17 @@ fn tab_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
         line: header_line.first_line(),
     });
     let mut i = start + 1;
-    let mut blank_run = 0;
+    let mut blanks = Blanks::default();
     while let Some(l) = line_of(pieces, i) {
         let text = l.text.trim();
-        if text.is_empty() {
-            blank_run += 1;
-            if blank_run >= 3 {
-                break;
+        match blanks.line(text.is_empty()) {
+            Blank::Ends => break,
+            Blank::Skip => {
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
+            Blank::No => {}
         }
-        blank_run = 0;
         // A section heading alone, its empty cells dropped by the copy.
         if !l.text.contains('\t') {
             if !is_section(text) {
@@ -431,6 +428,35 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
 fn cell_line(text: &str) -> &str {
     let t = text.trim();
     t.strip_suffix(['|', '｜']).map_or(t, str::trim_end)
+}
+
+/// Blank lines inside a table: skipped, but two in a row (beyond the one a
+/// page break leaves) end it.
+#[derive(Default)]
+struct Blanks(usize);
+
+enum Blank {
+    /// Not blank.
+    No,
+    /// Blank, still inside the table.
+    Skip,
+    /// The blank line that ends the table.
+    Ends,
+}
+
+impl Blanks {
+    fn line(&mut self, blank: bool) -> Blank {
+        if !blank {
+            self.0 = 0;
+            return Blank::No;
+        }
+        self.0 += 1;
+        if self.0 >= 3 {
+            Blank::Ends
+        } else {
+            Blank::Skip
+        }
+    }
 }
 
 /// A section row (`一、产业发展` in the first of `n` cells).
