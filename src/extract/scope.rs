@@ -116,7 +116,14 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
         });
     }
 
-    let legend_marks = document_legend_marks(outline);
+    // A legend's marks hold wherever it stands: the marks of every rule
+    // found above, whatever its reach.
+    let mut legend_marks: Vec<char> = Vec::new();
+    for m in scoped.iter().flat_map(|s| &s.rules.lead_marks) {
+        if !legend_marks.contains(m) {
+            legend_marks.push(*m);
+        }
+    }
     let mut out = Vec::new();
     let mut headings: Vec<usize> = Vec::new();
     for (k, node) in nodes.iter().enumerate() {
@@ -188,24 +195,4 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
         }
     }
     out
-}
-
-/// The lead marks the document's legends explain, wherever they stand.
-fn document_legend_marks(outline: &Outline) -> Vec<char> {
-    let texts = outline
-        .front
-        .iter()
-        .map(|p| p.text.as_str())
-        .chain(outline.nodes.iter().map(|n| match &n.kind {
-            NodeKind::Heading(h) => h.title.as_str(),
-            NodeKind::Prose(t) => t.as_str(),
-            NodeKind::Item(item) => item.text.as_str(),
-            NodeKind::Project { text, .. } => text.as_str(),
-        }))
-        .chain(outline.unplaced.iter().map(|u| u.text.as_str()));
-    let mut marks = NoteRules::default();
-    for text in texts {
-        marks.observe(text);
-    }
-    marks.lead_marks
 }
