@@ -247,7 +247,8 @@ pub(super) fn parse_list(
             b.assign(t, &[(s, name_end)], verb.role, verb.respective);
             continue;
         }
-        let at_end = verb_suffix(t, s, e);
+        // (After `会同`, a bracketed marker still closes the joined list.)
+        let at_end = verb_suffix(t, s, e).or_else(|| bracketed_verb(t, s, e));
         let inside = at_end.is_none().then(|| verb_inside(t, s, e)).flatten();
         match at_end.or(inside) {
             Some((name_end, verb)) => {
