@@ -85,14 +85,14 @@ pub fn goals(outline: &Outline, resolved: &[ResolvedNote]) -> (Vec<GoalDraft>, V
         .iter()
         .max_by_key(|(d, n)| (**n, std::cmp::Reverse(**d)))
         .map(|(d, _)| *d);
-    let has_items: Vec<bool> = (0..nodes.len())
-        .map(|h| {
-            nodes
-                .iter()
-                .enumerate()
-                .any(|(k, n)| matches!(n.kind, NodeKind::Item(_)) && parent_heading[k] == Some(h))
-        })
-        .collect();
+    // Which headings hold an item directly (one pass: a plan or table of
+    // 200 000 rows must not cost 200 000² steps).
+    let mut has_items = vec![false; nodes.len()];
+    for (k, n) in nodes.iter().enumerate() {
+        if let (NodeKind::Item(_), Some(h)) = (&n.kind, parent_heading[k]) {
+            has_items[h] = true;
+        }
+    }
     let is_goal = |h: usize| -> bool {
         let NodeKind::Heading(hd) = &nodes[h].kind else {
             return false;
