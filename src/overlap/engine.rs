@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::model::{DocId, Overlap, OverlapRelation, PlaceRelation, TaskData};
 
 use super::fold::{self, Folded};
-use super::generic::{Generic, GenericCache};
+use super::generic::{Generic, GenericCache, TrigramCoherence};
 use super::index::{self, KeyIndex, Scratch};
 use super::pair::{self, Side};
 use super::par_map;
@@ -25,6 +25,7 @@ pub struct Engine<'d> {
     /// Per task: its document's position (`u32::MAX` for an unknown one).
     pub doc_of: Vec<u32>,
     pub places: Places,
+    trigrams: TrigramCoherence,
     baseline: f32,
 }
 
@@ -49,7 +50,8 @@ impl<'d> Engine<'d> {
             .collect();
         let texts = par_map(&data.tasks, |t| t.text.chars().collect());
         let positioned = par_map(&folded, |f| pair::positioned_bigrams(&f.chars));
-        let baseline = Generic::baseline(&index, &positioned, &norms);
+        let trigrams = TrigramCoherence::new(&index);
+        let baseline = Generic::baseline(&index, &positioned, &norms, &trigrams);
         Engine {
             data,
             folded,
@@ -59,6 +61,7 @@ impl<'d> Engine<'d> {
             index,
             doc_of,
             places: Places::new(data),
+            trigrams,
             baseline,
         }
     }
@@ -98,7 +101,13 @@ impl<'d> Engine<'d> {
 
     /// The statistics generic wording is judged by.
     pub fn generic(&self) -> Generic<'_> {
-        Generic::new(&self.index, &self.positioned, &self.norms, self.baseline)
+        Generic::new(
+            &self.index,
+            &self.positioned,
+            &self.norms,
+            &self.trigrams,
+            self.baseline,
+        )
     }
 
     fn side(&self, i: usize) -> Side<'_> {

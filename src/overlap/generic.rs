@@ -20,12 +20,17 @@
 //! places are not judged this way: a place is mentioned in tasks about
 //! anything and is still a place.
 //!
-//! Everything is computed from the corpus, deterministically, and cached
-//! per worker while pairs are scored.
+//! Everything is computed from the corpus, deterministically. Whole terms
+//! are cached per worker while pairs are scored; trigrams, which rare terms
+//! are judged by and the baseline is made of, once for all workers
+//! ([`TrigramCoherence`]).
+
+use std::sync::OnceLock;
 
 use super::fold::BREAK;
 use super::fxhash::FxHashMap;
 use super::index::KeyIndex;
+use super::par_map;
 use super::params::{
     BASELINE_SAMPLE, COHERENCE_SAMPLE, CONTENT_RATIO, GENERIC_MIN_TASKS, GENERIC_RATIO,
     MIN_GENERIC_CORPUS, UNKNOWN_PIECE_WEIGHT,
@@ -39,9 +44,23 @@ pub struct Generic<'c> {
     bigrams: &'c [Vec<u64>],
     /// Per task: the length of its bigram vector.
     norms: &'c [f32],
+    trigrams: &'c TrigramCoherence,
     /// Mean cosine of pairs of tasks spread over the corpus; 0 when the
     /// corpus is too small to tell boilerplate from content.
     baseline: f32,
+}
+
+/// The coherence of each trigram (by key id), computed the first time it
+/// is needed and then shared by all workers. The same few hundred trigrams
+/// (的区域, 竞争力) are the pieces of the rare terms of thousands of pairs,
+/// and their coherence, the costly part of judging a term, depends on the
+/// trigram alone.
+pub struct TrigramCoherence(Vec<OnceLock<f32>>);
+
+impl TrigramCoherence {
+    pub fn new(index: &KeyIndex) -> TrigramCoherence {
+        TrigramCoherence((0..index.key_count()).map(|_| OnceLock::new()).collect())
+    }
 }
 
 /// Content shares already computed, kept by one worker.
@@ -52,16 +71,19 @@ pub struct GenericCache {
 
 impl<'c> Generic<'c> {
     /// `baseline` from [`Generic::baseline`] of the same corpus.
+    /// `trigrams` from [`TrigramCoherence::new`] of the same index.
     pub fn new(
         index: &'c KeyIndex,
         bigrams: &'c [Vec<u64>],
         norms: &'c [f32],
+        trigrams: &'c TrigramCoherence,
         baseline: f32,
     ) -> Generic<'c> {
         Generic {
             index,
             bigrams,
             norms,
+            trigrams,
             baseline,
         }
     }
@@ -71,19 +93,22 @@ impl<'c> Generic<'c> {
     /// (those in [`GENERIC_MIN_TASKS`] to 2 % of the tasks), so a phrase is
     /// judged against phrases in general — tasks that share any phrase are
     /// a little alike — and not against tasks picked at random. 0 for a
-    /// corpus too small to judge.
-    pub fn baseline(index: &KeyIndex, bigrams: &[Vec<u64>], norms: &[f32]) -> f32 {
+    /// corpus too small to judge. The sampled trigrams' coherence stays in
+    /// `trigrams` for the pairs that meet them again.
+    pub fn baseline(
+        index: &KeyIndex,
+        bigrams: &[Vec<u64>],
+        norms: &[f32],
+        trigrams: &TrigramCoherence,
+    ) -> f32 {
         let n = bigrams.len();
         if n < MIN_GENERIC_CORPUS {
             return 0.0;
         }
-        let g = Generic::new(index, bigrams, norms, 0.0);
+        let g = Generic::new(index, bigrams, norms, trigrams, 0.0);
         let max_df = (n / 50).max(GENERIC_MIN_TASKS + 5);
-        let mut values: Vec<f32> = index
-            .sample_trigrams(GENERIC_MIN_TASKS, max_df, BASELINE_SAMPLE)
-            .into_iter()
-            .map(|(chars, tasks)| g.coherence(tasks, &chars))
-            .collect();
+        let sample = index.sample_trigrams(GENERIC_MIN_TASKS, max_df, BASELINE_SAMPLE);
+        let mut values: Vec<f32> = par_map(&sample, |(chars, id)| g.trigram_coherence(*id, chars));
         if values.len() < 10 {
             return 0.0;
         }
@@ -100,9 +125,8 @@ impl<'c> Generic<'c> {
         if let Some(&c) = cache.terms.get(term) {
             return c;
         }
-        let tasks = self.index.tasks_containing(term);
-        let c = if tasks.len() >= GENERIC_MIN_TASKS {
-            self.content_of_tasks(&tasks, term)
+        let c = if let Some(coherence) = self.judged_coherence(term) {
+            self.content_share(coherence)
         } else {
             // Too rare to judge alone: its pieces that other tasks use. A
             // piece only this pair has says nothing either way and counts
@@ -110,9 +134,8 @@ impl<'c> Generic<'c> {
             // all boilerplate, and 较强竞, which only these two tasks have).
             let (mut sum, mut weight) = (0.0f32, 0.0f32);
             for w in term.windows(3) {
-                let tasks = self.index.tasks_containing(w);
-                if tasks.len() >= GENERIC_MIN_TASKS {
-                    sum += self.content_of_tasks(&tasks, w);
+                if let Some(coherence) = self.judged_coherence(w) {
+                    sum += self.content_share(coherence);
                     weight += 1.0;
                 } else {
                     sum += UNKNOWN_PIECE_WEIGHT;
@@ -129,15 +152,34 @@ impl<'c> Generic<'c> {
     /// picked across the corpus; `None` when fewer than
     /// [`GENERIC_MIN_TASKS`] contain it or the corpus is too small.
     pub fn coherence_ratio(&self, term: &[char]) -> Option<f32> {
-        let tasks = self.index.tasks_containing(term);
-        (self.baseline > 0.0 && tasks.len() >= GENERIC_MIN_TASKS)
-            .then(|| self.coherence(&tasks, term) / self.baseline)
+        if self.baseline <= 0.0 {
+            return None;
+        }
+        self.judged_coherence(term).map(|c| c / self.baseline)
     }
 
-    /// The content share of `term`, found in `tasks` (ascending positions).
-    fn content_of_tasks(&self, tasks: &[u32], term: &[char]) -> f32 {
-        let ratio = self.coherence(tasks, term) / self.baseline;
+    /// The content share of a phrase of this coherence.
+    fn content_share(&self, coherence: f32) -> f32 {
+        let ratio = coherence / self.baseline;
         ((ratio - GENERIC_RATIO) / (CONTENT_RATIO - GENERIC_RATIO)).clamp(0.0, 1.0)
+    }
+
+    /// The coherence of `term` when at least [`GENERIC_MIN_TASKS`] tasks
+    /// contain it (`None` otherwise); a trigram's from the shared cache.
+    fn judged_coherence(&self, term: &[char]) -> Option<f32> {
+        if term.len() == 3 {
+            let id = self.index.trigram_id(term)?;
+            return (self.index.postings(id).len() >= GENERIC_MIN_TASKS)
+                .then(|| self.trigram_coherence(id, term));
+        }
+        let tasks = self.index.tasks_containing(term);
+        (tasks.len() >= GENERIC_MIN_TASKS).then(|| self.coherence(&tasks, term))
+    }
+
+    /// [`Self::coherence`] of the trigram `chars`, key id `id`, computed
+    /// once per corpus.
+    fn trigram_coherence(&self, id: u32, chars: &[char]) -> f32 {
+        *self.trigrams.0[id as usize].get_or_init(|| self.coherence(self.index.postings(id), chars))
     }
 
     /// Mean pairwise cosine among (an even sample of) `tasks`, leaving out

@@ -224,14 +224,24 @@ impl KeyIndex {
             .collect()
     }
 
+    /// The dense id of the trigram `c` (three chars), if any task has it.
+    pub fn trigram_id(&self, c: &[char]) -> Option<u32> {
+        self.ids.get(&trigram(c)).copied()
+    }
+
+    /// How many distinct keys there are (ids run from 0 to this).
+    pub fn key_count(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
     /// Up to `count` trigrams found in `min_df..=max_df` tasks, evenly
-    /// spread over all such trigrams in key order, each with its tasks.
+    /// spread over all such trigrams in key order, each with its key id.
     pub fn sample_trigrams(
         &self,
         min_df: usize,
         max_df: usize,
         count: usize,
-    ) -> Vec<([char; 3], &[u32])> {
+    ) -> Vec<([char; 3], u32)> {
         let mut keys: Vec<(Key, u32)> = self
             .ids
             .iter()
@@ -246,12 +256,7 @@ impl KeyIndex {
         keys.iter()
             .step_by(step)
             .take(count)
-            .map(|&(k, id)| {
-                (
-                    [char_of(k >> 42), char_of(k >> 21), char_of(k)],
-                    self.postings(id),
-                )
-            })
+            .map(|&(k, id)| ([char_of(k >> 42), char_of(k >> 21), char_of(k)], id))
             .collect()
     }
 
