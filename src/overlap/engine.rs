@@ -20,6 +20,8 @@ pub struct Engine<'d> {
     texts: Vec<Vec<char>>,
     /// Per task: [`pair::positioned_bigrams`].
     positioned: Vec<Vec<u64>>,
+    /// Per task: [`pair::topic_vector`].
+    topics: Vec<Vec<(u64, f32)>>,
     norms: Vec<f32>,
     pub index: KeyIndex,
     /// Per task: its document's position (`u32::MAX` for an unknown one).
@@ -51,12 +53,14 @@ impl<'d> Engine<'d> {
         let texts = par_map(&data.tasks, |t| t.text.chars().collect());
         let positioned = par_map(&folded, |f| pair::positioned_bigrams(&f.chars));
         let trigrams = TrigramCoherence::new(&index);
-        let baseline = Generic::baseline(&index, &positioned, &norms, &trigrams);
+        let topics = par_map(&positioned, |p| pair::topic_vector(&index, p));
+        let baseline = Generic::baseline(&index, &topics, &norms, &trigrams);
         Engine {
             data,
             folded,
             texts,
             positioned,
+            topics,
             norms,
             index,
             doc_of,
@@ -103,7 +107,7 @@ impl<'d> Engine<'d> {
     pub fn generic(&self) -> Generic<'_> {
         Generic::new(
             &self.index,
-            &self.positioned,
+            &self.topics,
             &self.norms,
             &self.trigrams,
             self.baseline,
@@ -116,6 +120,7 @@ impl<'d> Engine<'d> {
             text: &self.texts[i],
             norm: self.norms[i],
             bigrams: &self.positioned[i],
+            topic: &self.topics[i],
         }
     }
 

@@ -40,8 +40,8 @@ use super::params::{
 /// bigrams, weighted as in [`super::pair`].
 pub struct Generic<'c> {
     index: &'c KeyIndex,
-    /// Per task: [`super::pair::positioned_bigrams`].
-    bigrams: &'c [Vec<u64>],
+    /// Per task: [`super::pair::topic_vector`].
+    topics: &'c [Vec<(u64, f32)>],
     /// Per task: the length of its bigram vector.
     norms: &'c [f32],
     trigrams: &'c TrigramCoherence,
@@ -74,14 +74,14 @@ impl<'c> Generic<'c> {
     /// `trigrams` from [`TrigramCoherence::new`] of the same index.
     pub fn new(
         index: &'c KeyIndex,
-        bigrams: &'c [Vec<u64>],
+        topics: &'c [Vec<(u64, f32)>],
         norms: &'c [f32],
         trigrams: &'c TrigramCoherence,
         baseline: f32,
     ) -> Generic<'c> {
         Generic {
             index,
-            bigrams,
+            topics,
             norms,
             trigrams,
             baseline,
@@ -97,15 +97,15 @@ impl<'c> Generic<'c> {
     /// `trigrams` for the pairs that meet them again.
     pub fn baseline(
         index: &KeyIndex,
-        bigrams: &[Vec<u64>],
+        topics: &[Vec<(u64, f32)>],
         norms: &[f32],
         trigrams: &TrigramCoherence,
     ) -> f32 {
-        let n = bigrams.len();
+        let n = topics.len();
         if n < MIN_GENERIC_CORPUS {
             return 0.0;
         }
-        let g = Generic::new(index, bigrams, norms, trigrams, 0.0);
+        let g = Generic::new(index, topics, norms, trigrams, 0.0);
         let max_df = (n / 50).max(GENERIC_MIN_TASKS + 5);
         let sample = index.sample_trigrams(GENERIC_MIN_TASKS, max_df, BASELINE_SAMPLE);
         let mut values: Vec<f32> = par_map(&sample, |(chars, id)| g.trigram_coherence(*id, chars));
@@ -207,15 +207,11 @@ impl<'c> Generic<'c> {
                 continue;
             }
             used += 1;
-            let mut last = None;
-            for b in self.bigrams[t].iter().map(|&v| v >> 16) {
-                // Sorted, so each distinct bigram once.
-                if last == Some(b) || own.contains(&b) {
-                    last = Some(b);
+            for &(b, weight) in &self.topics[t] {
+                if own.contains(&b) {
                     continue;
                 }
-                last = Some(b);
-                let u = self.index.topic_weight(b) / norm;
+                let u = weight / norm;
                 *sum.entry(b).or_default() += u;
                 squares += u * u;
             }

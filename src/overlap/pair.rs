@@ -27,6 +27,8 @@ pub struct Side<'a> {
     /// [`positioned_bigrams`] of `folded.chars`, computed once per task
     /// rather than once per pair it is in.
     pub bigrams: &'a [u64],
+    /// [`topic_vector`] of `bigrams`, likewise.
+    pub topic: &'a [(u64, f32)],
 }
 
 /// What two tasks share and how much it says.
@@ -150,7 +152,7 @@ pub fn score_pair(
         .map(|(r, t)| 1.0 - t.weight * TERM_DECAY.powi(r as i32))
         .product();
     let shared = kept.iter().filter_map(|t| shared_term(a, b, t)).collect();
-    let similarity = topic_similarity(index, a, b, xs, ys);
+    let similarity = topic_similarity(a, b);
     let topic = (similarity / TOPIC_FULL).min(1.0);
     let only_places = kept.iter().all(|t| t.kind == TermKind::Place);
     let topic_factor = if only_places {
@@ -220,23 +222,19 @@ fn common_runs(a: &[char], b: &[char], xs: &[u64], ys: &[u64]) -> Vec<(usize, us
 /// distinct bigrams, each weighted by its specificity. A name shared by two
 /// tasks about the same subject comes with a high cosine; a name mentioned
 /// in passing in a task about something else does not.
-fn topic_similarity(index: &KeyIndex, a: &Side, b: &Side, xs: &[u64], ys: &[u64]) -> f32 {
-    let bigram = |v: u64| v >> 16;
+fn topic_similarity(a: &Side, b: &Side) -> f32 {
+    let (xs, ys) = (a.topic, b.topic);
     let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
-    // Both lists are sorted by bigram; each distinct shared bigram counts once.
+    // Both vectors are sorted by bigram, each bigram once. A bigram both
+    // texts have is in two tasks, so its topic weight is its specificity.
     while x < xs.len() && y < ys.len() {
-        let (bx, by) = (bigram(xs[x]), bigram(ys[y]));
-        match bx.cmp(&by) {
+        match xs[x].0.cmp(&ys[y].0) {
             std::cmp::Ordering::Less => x += 1,
             std::cmp::Ordering::Greater => y += 1,
             std::cmp::Ordering::Equal => {
-                dot += index.bigram_specificity(bx).powi(2);
-                while x < xs.len() && bigram(xs[x]) == bx {
-                    x += 1;
-                }
-                while y < ys.len() && bigram(ys[y]) == bx {
-                    y += 1;
-                }
+                dot += xs[x].1.powi(2);
+                x += 1;
+                y += 1;
             }
         }
     }
@@ -257,6 +255,22 @@ pub fn positioned_bigrams(chars: &[char]) -> Vec<u64> {
         .map(|(i, w)| ((w[0] as u64) << 37) | ((w[1] as u64) << 16) | i as u64)
         .collect();
     out.sort_unstable();
+    out
+}
+
+/// The topic vector of a text from its [`positioned_bigrams`]: each
+/// distinct bigram (packed as [`KeyIndex`] packs them) with its
+/// [`KeyIndex::topic_weight`], in bigram order. Looked up once per task
+/// here, because the cosines of [`topic_similarity`] and of the corpus
+/// statistics (`generic.rs`) read these weights for every pair and phrase,
+/// and a lookup in the corpus-wide table of bigrams is mostly a cache miss.
+pub fn topic_vector(index: &KeyIndex, positioned: &[u64]) -> Vec<(u64, f32)> {
+    let mut out: Vec<(u64, f32)> = Vec::new();
+    for b in positioned.iter().map(|&v| v >> 16) {
+        if out.last().is_none_or(|&(last, _)| last != b) {
+            out.push((b, index.topic_weight(b)));
+        }
+    }
     out
 }
 
@@ -472,6 +486,7 @@ mod tests {
             text: &chars,
             norm: 1.0,
             bigrams: &bigrams,
+            topic: &[],
         };
         name_of(&side, s, s + t.len(), None).map(|n| n.kind)
     }
@@ -512,6 +527,7 @@ mod tests {
             text,
             norm: 1.0,
             bigrams,
+            topic: &[],
         }
     }
 
