@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use regex::Regex;
 
@@ -181,13 +182,60 @@ fn span(doc: &DocId, s: super::outline::Span) -> SourceSpan {
     }
 }
 
+/// Parses every document, on all cores, and returns their parts in input
+/// order. Documents are independent until they are assembled, so each
+/// worker takes the next unparsed document, largest first: plans differ in
+/// size tenfold, and fixed shares would leave a core idle while another
+/// parses the largest one.
+fn parse_all(inputs: &[DocInput], ids: Vec<DocId>) -> Vec<DocParts> {
+    let threads = crate::overlap::threads().min(inputs.len());
+    if threads <= 1 {
+        return inputs
+            .iter()
+            .zip(ids)
+            .map(|(input, id)| parse_document(id, input))
+            .collect();
+    }
+    let text_size = |input: &DocInput| -> usize {
+        let block_size = |b: &Block| match b {
+            Block::Line(l) => l.text.len(),
+            Block::Table(t) => t.rows.iter().flat_map(|r| &r.cells).map(String::len).sum(),
+            Block::PageBreak => 0,
+        };
+        input.blocks.iter().map(block_size).sum()
+    };
+    let mut order: Vec<usize> = (0..inputs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(text_size(&inputs[i])));
+    let next = AtomicUsize::new(0);
+    let mut parsed: Vec<(usize, DocParts)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        out.push((i, parse_document(ids[i].clone(), &inputs[i])));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("document parser panicked"))
+            .collect()
+    });
+    parsed.sort_by_key(|&(i, _)| i);
+    parsed.into_iter().map(|(_, parts)| parts).collect()
+}
+
 /// Assembles documents into one [`TaskData`]: regions, goals, tasks, units.
 pub fn assemble(inputs: &[DocInput]) -> TaskData {
     let mut taken = HashMap::new();
-    let parts: Vec<DocParts> = inputs
+    let ids = inputs
         .iter()
-        .map(|input| parse_document(doc_id(input.path, &mut taken), input))
+        .map(|input| doc_id(input.path, &mut taken))
         .collect();
+    let parts = parse_all(inputs, ids);
 
     let mut data = TaskData::new();
     let mut region_index: HashMap<RegionId, usize> = HashMap::new();
