@@ -1581,3 +1581,83 @@ fn lines_wrapped_at_a_number_of_characters_are_rejoined() {
         "碧岭县2026年政府工作报告重点工作任务分解方案"
     );
 }
+
+#[test]
+fn notes_without_role_markers_or_brackets_are_read() {
+    let d = m("notes_without_markers.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            // The lead sentence is not the last: a sentence of time follows.
+            r(
+                "1.",
+                "新建城东小学，新增学位1200个",
+                &["县教育局"],
+                &["县财政局", "县自然资源局"],
+                &[],
+                Single,
+                Some("2026年8月底前")
+            ),
+            // A closing bracket of unit names only: responsible, no lead.
+            r(
+                "2.",
+                "实施校园食堂提升工程，年内完成28所学校食堂改造",
+                &[],
+                &[],
+                &["县教育局", "县市场监管局"],
+                NoLead,
+                None
+            ),
+            r(
+                "3.",
+                "开展城乡教师轮岗交流",
+                &[],
+                &[],
+                &["县教育局"],
+                NoLead,
+                None
+            ),
+            // 责任单位 beside 配合单位 / 协同单位: the ones assisted lead.
+            r(
+                "4.",
+                "建设县中医院康复楼",
+                &["县卫生健康局"],
+                &["县发展改革局", "县财政局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "5.",
+                "推进家庭医生签约服务",
+                &["县卫生健康局"],
+                &["各乡镇卫生院"],
+                &[],
+                Single,
+                Some("全年")
+            ),
+            // Units and a `时间：` label; 妇联 reads as a unit.
+            r(
+                "6.",
+                "开展适龄妇女两癌免费筛查",
+                &[],
+                &[],
+                &["县卫生健康局", "县妇联"],
+                NoLead,
+                Some("2026年10月")
+            ),
+            // A bracket of time alone is a deadline, never units.
+            r(
+                "7.",
+                "改造村卫生室40个（2026年）",
+                &[],
+                &[],
+                &[],
+                NoLead,
+                Some("2026年")
+            ),
+        ]
+    );
+    assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
+}

@@ -316,6 +316,27 @@ fn unreadable_inputs_get_one_line_errors_naming_the_file() {
             write("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
             "binary data at byte 8",
         ),
+        // Cut short inside the last character: UTF-8 (no BOM, and with one)
+        // and GB18030 — not called binary, and the place is the cut.
+        (
+            write("cut.txt", &"一、任务\n1. 推进".as_bytes()[..20]),
+            "ends inside a character (at byte 19 of 20)",
+        ),
+        (
+            write(
+                "cut_bom.txt",
+                &[b"\xef\xbb\xbf".as_slice(), &"牵头".as_bytes()[..5]].concat(),
+            ),
+            "ends inside a character (at byte 6 of 8)",
+        ),
+        (
+            write("cut_gbk.txt", &{
+                let (gbk, _, _) = encoding_rs::GB18030
+                    .encode("一、加快推进项目建设（市发展改革委牵头）\n二、优化营商环境");
+                gbk[..gbk.len() - 1].to_vec()
+            }),
+            "the file looks cut short",
+        ),
         // .doc/.wps/.xls go through LibreOffice: tests/read_legacy.rs.
         (write("plan.pdf", b"%PDF-1.4"), "not a valid PDF file"),
         (

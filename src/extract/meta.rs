@@ -20,7 +20,7 @@ pub struct Meta {
     pub jurisdiction: Option<String>,
 }
 
-use super::phrases::PLAN_TITLE_ENDINGS as TITLE_ENDINGS;
+use super::phrases::ends_like_plan_title;
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Han}]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号").unwrap()
@@ -59,7 +59,7 @@ pub fn read_meta(front: &[Para], cover: usize, all_text: &str) -> Meta {
         meta.title = QUOTED_WORK
             .captures_iter(all_text)
             .map(|c| c[1].to_owned())
-            .find(|t| TITLE_ENDINGS.iter().any(|e| t.ends_with(e)))
+            .find(|t| ends_like_plan_title(t))
             .map(|t| strip_extension(&t).to_owned());
     }
     // Places are looked up in simplified characters (臺山市 is 台山市).
@@ -110,7 +110,7 @@ fn find_title(front: &[Para], cover: usize) -> Option<String> {
                 Some(b) if b > 0 && lines[k].ends_with(['）', ')']) => &lines[k][..b],
                 _ => lines[k].as_str(),
             };
-            let ends = TITLE_ENDINGS.iter().any(|e| bare.ends_with(e));
+            let ends = ends_like_plan_title(bare);
             if !ends {
                 continue;
             }
@@ -198,7 +198,7 @@ pub fn attachment_title(text: &str) -> Option<String> {
 pub fn is_title_line(text: &str) -> bool {
     let t = text.trim();
     t.starts_with("附件") && t.chars().count() <= 4
-        || title_line(t).is_some_and(|t| TITLE_ENDINGS.iter().any(|e| t.ends_with(e)))
+        || title_line(t).is_some_and(|t| ends_like_plan_title(&t))
 }
 
 /// A line as part of a title, or None when it cannot be one.
@@ -252,6 +252,32 @@ fn parse_date(line: &str) -> Option<String> {
     })
 }
 
+/// The place an unknown title begins with (`芷阳市2022年…工作要点`, `关于印发
+/// 芷阳市澂浦区…的通知`): the innermost of its leading `…省/市/州/县/区`
+/// names. A name is two to four characters before its level, and a level
+/// character that starts a word (`区域`, `市场`, `县域`) is no level.
+fn title_place(title: &str) -> Option<String> {
+    static PLACE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\p{Han}{2,4}?(?:省|市|州|县|区)").unwrap());
+    let mut rest = title.trim_start_matches("关于").trim_start_matches("印发");
+    rest = rest.trim_start_matches('《');
+    let mut innermost = None;
+    while let Some(m) = PLACE.find(rest) {
+        let after = &rest[m.end()..];
+        if after.starts_with([
+            '域', '场', '民', '级', '直', '属', '辖', '内', '外', '政', '容', '貌',
+        ]) {
+            break;
+        }
+        innermost = Some(m.as_str());
+        rest = after;
+    }
+    // 全市 / 本区 / 各县 and the like are not names.
+    innermost
+        .filter(|p| !p.starts_with(['全', '本', '各', '我', '该', '市', '县', '区']))
+        .map(str::to_owned)
+}
+
 /// The most specific known division the title names, else the one the
 /// text names most often, else a `…市/区/县` name the text uses most.
 fn find_jurisdiction(title: &str, text: &str) -> Option<String> {
@@ -262,6 +288,9 @@ fn find_jurisdiction(title: &str, text: &str) -> Option<String> {
             .map(|(_, name, _)| name.to_owned())
     };
     if let Some(j) = deepest(gazetteer::jurisdictions_in(title)) {
+        return Some(j);
+    }
+    if let Some(j) = title_place(title) {
         return Some(j);
     }
     // Count mentions of each known division in the text.
@@ -361,6 +390,23 @@ mod tests {
             find_jurisdiction("关于构建区域发展新格局的指导意见", text).as_deref(),
             Some("XX市")
         );
+    }
+
+    #[test]
+    fn unknown_place_a_title_begins_with() {
+        for (title, place) in [
+            (
+                "芷阳市2022年深化放管服改革优化营商环境工作要点",
+                Some("芷阳市"),
+            ),
+            ("关于印发芷阳市澂浦区稳增长若干措施的通知", Some("澂浦区")),
+            ("云岭县乡村振兴重点任务分工方案", Some("云岭县")),
+            ("推进区域协调发展实施方案", None),
+            ("关于加强市场监管的意见", None),
+            ("全市安全生产工作要点", None),
+        ] {
+            assert_eq!(find_jurisdiction(title, "").as_deref(), place, "{title}");
+        }
     }
 
     #[test]

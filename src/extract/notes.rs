@@ -43,7 +43,7 @@ use crate::model::LeadMode;
 use body::{parse_body, parse_body_as};
 use labels::{find_labels, labelled_deadline};
 use text::{Group, Text, split_top_level, top_level_groups};
-use time::deadline_in;
+use time::{deadline_in, time_clause};
 use vocab::{LabelKind, Role};
 
 /// Who does a task, as one note (or several annotation lines) says it.
@@ -297,8 +297,38 @@ pub fn find_note(paragraph: &str) -> Option<NoteMatch> {
         // deadline or leader.
         None => labelled_tail(&t)
             .or_else(|| sentence_tail(&t))
+            .or_else(|| {
+                let (g, note) = bare_units(&t, &groups)?;
+                Some(to_match(&g, note))
+            })
             .or_else(|| extra.map(|(g, note)| to_match(&g, note))),
     }
+}
+
+/// A bracket closing the paragraph that names only units, with no role
+/// word (`…食堂改造。（县教育局，县市场监管局）`, `（县卫生健康局、县妇联；
+/// 时间：2026年10月）`): the units responsible. Any part that does not read
+/// as a unit (`（珠西）`, `（以下统称北部7镇）`) makes it no note.
+fn bare_units(t: &Text, groups: &[Group]) -> Option<(Group, ParsedNote)> {
+    let g = *groups.last()?;
+    let closes = g.closed
+        && t.norm[g.close + 1..]
+            .iter()
+            .all(|c| c.is_whitespace() || matches!(c, '。' | ';' | '.'));
+    if !closes {
+        return None;
+    }
+    let mut b = parse_body(t, g.open + 1, g.close);
+    let names_roles = !(b.leads.is_empty()
+        && b.charge.is_empty()
+        && b.partners.is_empty()
+        && b.responsible.is_empty());
+    if names_roles || b.invalid || !b.unread.is_empty() || b.leftover.is_empty() {
+        return None;
+    }
+    b.responsible = std::mem::take(&mut b.leftover);
+    b.strong = true;
+    Some((g, b.finish()?))
 }
 
 /// A closing sentence that says who does the work, without brackets:
@@ -306,21 +336,27 @@ pub fn find_note(paragraph: &str) -> Option<NoteMatch> {
 /// `…。市发改局牵头，市财政局配合。`.
 fn sentence_tail(t: &Text) -> Option<NoteMatch> {
     let (s, e) = t.trim(0, t.norm.len());
-    let sentences = split_top_level(t, s, e, |c| matches!(c, '。' | '!' | '?' | ';'));
-    let &(ss, se) = sentences
-        .iter()
-        .rev()
-        .find(|(a, b)| t.trim(*a, *b).0 < t.trim(*a, *b).1)?;
-    // Not the paragraph's only sentence: that is the work itself.
-    if sentences
-        .iter()
-        .filter(|(a, b)| t.trim(*a, *b).0 < t.trim(*a, *b).1)
-        .count()
-        < 2
+    let mut sentences: Vec<(usize, usize)> =
+        split_top_level(t, s, e, |c| matches!(c, '。' | '!' | '?' | ';'))
+            .into_iter()
+            .map(|(a, b)| t.trim(a, b))
+            .filter(|(a, b)| a < b)
+            .collect();
+    // A sentence that only says by when (`…配合。2026年8月底前完成。`)
+    // belongs to the note before it.
+    let mut deadline = None;
+    if sentences.len() >= 3
+        && let Some(&(ls, le)) = sentences.last()
+        && let Some(d) = time_clause(t, ls, le)
     {
+        deadline = Some(d);
+        sentences.pop();
+    }
+    // Not the paragraph's only sentence: that is the work itself.
+    if sentences.len() < 2 {
         return None;
     }
-    let (ss, se) = t.trim(ss, se);
+    let &(ss, se) = sentences.last()?;
     let opens_with_by = [
         "由",
         "均由",
@@ -340,9 +376,12 @@ fn sentence_tail(t: &Text) -> Option<NoteMatch> {
     // What else the sentence says is the work, not a note part left unread.
     b.leftover.clear();
     b.unread.clear();
-    let note = b.finish()?;
+    let mut note = b.finish()?;
     if note.leads.is_empty() && note.responsible.is_empty() {
         return None;
+    }
+    if note.deadline.is_none() {
+        note.deadline = deadline;
     }
     Some(NoteMatch {
         start: ss,

@@ -150,7 +150,7 @@ pub const BODY_STARTS: &[&str] = &[
 ];
 
 /// Words a plan's title ends with.
-pub const PLAN_TITLE_ENDINGS: &[&str] = &[
+const PLAN_TITLE_ENDINGS: &[&str] = &[
     "方案",
     "规划",
     "纲要",
@@ -178,6 +178,13 @@ pub const PLAN_TITLE_ENDINGS: &[&str] = &[
     "台账",
     "函",
 ];
+
+/// Whether `t` ends as a plan's title does, in either script (`…工作要点`,
+/// `…工作要點`).
+pub fn ends_like_plan_title(t: &str) -> bool {
+    let t = crate::zh::to_simplified(t);
+    PLAN_TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+}
 
 /// Titles of the part that says how a plan is carried out (`保障措施`,
 /// `组织实施`): its points are the plan's working arrangements, not tasks,

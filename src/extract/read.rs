@@ -84,6 +84,12 @@ pub enum ReadErrorKind {
     Binary {
         offset: usize,
     },
+    /// Text that ends inside a character begun at `offset` of `len` bytes:
+    /// a download or copy cut short.
+    CutShort {
+        offset: usize,
+        len: usize,
+    },
     TooLarge {
         bytes: u64,
     },
@@ -127,6 +133,11 @@ impl fmt::Display for ReadErrorKind {
             ReadErrorKind::Binary { offset } => write!(
                 f,
                 "not a text document (binary data at byte {offset}); save it as .txt (UTF-8) or .docx"
+            ),
+            ReadErrorKind::CutShort { offset, len } => write!(
+                f,
+                "the text ends inside a character (at byte {offset} of {len}): the file looks cut short, \
+                 as by an interrupted download or copy; get the whole file and run again"
             ),
             ReadErrorKind::TooLarge { bytes } => write!(
                 f,

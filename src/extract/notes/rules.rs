@@ -156,7 +156,8 @@ impl NoteRules {
     }
 
     /// `note` with the document's rules applied. A note that names its leads
-    /// (including `分别牵头`) keeps them; rules only decide among 责任单位.
+    /// (including `分别牵头`) keeps them; rules only decide among 责任单位,
+    /// and without a rule 责任单位 beside partners lead.
     pub fn apply(&self, mut note: ParsedNote) -> ParsedNote {
         // `县商务局*、县发展改革委` under `标*的为牵头单位`: the marked lead,
         // the others partner.
@@ -190,7 +191,9 @@ impl NoteRules {
                 note.leads.push(first);
                 rest.append(&mut note.partners);
                 note.partners = rest;
-            } else if self.responsible_are_leads {
+            } else if self.responsible_are_leads || !note.partners.is_empty() {
+                // Beside 配合单位 / 协同单位, the 责任单位 are the ones the
+                // others assist: the plan sets the two against each other.
                 note.leads = responsible;
             } else {
                 note.responsible = responsible;

@@ -316,6 +316,7 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "时间进度",
             "进度要求",
             "时限",
+            "时间",
         ],
         LabelKind::Deadline,
     );
@@ -335,7 +336,7 @@ pub(super) static LABEL_FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
 /// Chars that commonly end a unit's name; used to tell `市发改局 市财政局`
 /// (two units) from `市发 改局` (one name with a stray space).
 pub(super) fn ends_like_unit(c: char) -> bool {
-    "局委办院镇街区县市部会司厅室心社队站所园行团处府馆校组庭军".contains(c)
+    "局委办院镇街区县市部会司厅室心社队站所园行团处府馆校组庭军联协".contains(c)
 }
 
 /// Text that states a rule or a scope rather than naming a unit.

@@ -16,8 +16,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), ReadErrorKind
     let (text, encoding) = if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
-            let offset = first_bad_offset(enc, &bytes[bom_len..]) + bom_len;
-            return Err(ReadErrorKind::Binary { offset });
+            return Err(undecodable(enc, &bytes[bom_len..], bom_len));
         }
         (text.into_owned(), enc.name())
     } else {
@@ -26,21 +25,30 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), ReadErrorKind
         }
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_owned(), "UTF-8"),
+            // Valid UTF-8 but for a character begun in the last bytes: the
+            // file was cut short, and guessing another encoding for it
+            // would call good text binary.
+            Err(e) if e.error_len().is_none() => {
+                return Err(ReadErrorKind::CutShort {
+                    offset: e.valid_up_to(),
+                    len: bytes.len(),
+                });
+            }
             Err(_) => {
                 // The first 64 KB tell the encoding; feeding all of a 10 MB
                 // file to the detector would take seconds.
                 let mut detector =
                     chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                 let prefix = &bytes[..bytes.len().min(DETECT_BYTES)];
-                // Not `last` when cut, so a character split at the cut is no error.
-                detector.feed(prefix, prefix.len() == bytes.len());
+                // Never `last`: a character split at the prefix's cut, or at
+                // the end of a file cut short, must not rule its encoding
+                // out (a GBK file missing its last byte would read as
+                // windows-1252 mojibake); the decoding below finds the cut.
+                detector.feed(prefix, false);
                 let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
                 match enc.decode_without_bom_handling_and_without_replacement(bytes) {
                     Some(text) => (text.into_owned(), enc.name()),
-                    None => {
-                        let offset = first_bad_offset(enc, bytes);
-                        return Err(ReadErrorKind::Binary { offset });
-                    }
+                    None => return Err(undecodable(enc, bytes, 0)),
                 }
             }
         }
@@ -52,6 +60,32 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), ReadErrorKind
         return Err(ReadErrorKind::Empty);
     }
     Ok((normalise_newlines(text), encoding))
+}
+
+/// Why `bytes` (which start at `skipped` in the file) do not decode as
+/// `enc`: cut short inside the last character when everything before it
+/// decodes, else binary data at the first bad sequence.
+fn undecodable(enc: &'static encoding_rs::Encoding, bytes: &[u8], skipped: usize) -> ReadErrorKind {
+    let offset = first_bad_offset(enc, bytes);
+    // Decoding as if more input were to come leaves a begun character
+    // pending instead of calling it malformed.
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(bytes.len())
+            .unwrap_or(bytes.len() * 3),
+    );
+    let (result, _) = decoder.decode_to_string_without_replacement(bytes, &mut out, false);
+    if matches!(result, encoding_rs::DecoderResult::InputEmpty) {
+        ReadErrorKind::CutShort {
+            offset: offset + skipped,
+            len: bytes.len() + skipped,
+        }
+    } else {
+        ReadErrorKind::Binary {
+            offset: offset + skipped,
+        }
+    }
 }
 
 /// Byte offset (in the input) of the first sequence `enc` cannot decode.
