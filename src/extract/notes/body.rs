@@ -574,7 +574,8 @@ pub(super) fn split_words(t: &Text, start: usize, end: usize) -> Vec<(usize, usi
                     || (pe - ps >= 3
                         && e - s >= 3
                         && (ends_like_unit(t.norm[pe - 1])
-                            || (unit_shaped(t, ps, pe) && unit_shaped(t, s, e)))
+                            || (unit_shaped(t, ps, pe)
+                                && (unit_shaped(t, s, e) || opens_like_unit(t, s, e))))
                         // A line break is a wrap, even after `…局`
                         // (`江门市生态环境局⏎台山分局`).
                         && !t.orig[pe..s].iter().any(|&c| matches!(c, '\n' | '\r')));
@@ -598,6 +599,12 @@ fn unit_shaped(t: &Text, start: usize, end: usize) -> bool {
     let end = verb_suffix(t, start, end).map_or(end, |(name_end, _)| name_end);
     let name = t.norm_str(start, end);
     reads_as_unit(&name) || UNIT_ENDINGS.iter().any(|w| name.ends_with(w))
+}
+
+/// Whether `start..end` opens as a unit's name does, with a level or `各`
+/// (`区住房和城…` before a wrap inside it).
+fn opens_like_unit(t: &Text, start: usize, end: usize) -> bool {
+    start < end && "省市县区州镇乡街村各".contains(t.norm[start])
 }
 
 /// Parses a note's body (the text inside its brackets, or annotation lines).

@@ -230,9 +230,12 @@ pub(super) fn reference_end(t: &Text, start: usize, end: usize) -> Option<usize>
     if !(counted || (noun.is_some() && !ordinal_first)) {
         return None;
     }
-    // What follows says something of the items.
-    let next = *t.norm.get(i).filter(|_| i < e)?;
-    "由均分都统全责牵配主承协负,:; ".contains(next).then_some(i)
+    // What follows says something of the items (or a label follows:
+    // `第8—10项责任单位：`, where the list ends before the label).
+    match t.norm.get(i).filter(|_| i < e) {
+        None => Some(i),
+        Some(&next) => "由均分都统全责牵配主承协负,:; ".contains(next).then_some(i),
+    }
 }
 
 /// `同上`, `同上项`, `同前`, `同第7项`, `与第7项相同`: the whole of
