@@ -921,6 +921,41 @@ mod tests {
     }
 
     #[test]
+    fn spaces_between_whole_unit_names_separate_them() {
+        let n = parse_annotation("配合单位：团区委　区妇联　各街道办事处").unwrap();
+        assert_eq!(n.partners, v(&["团区委", "区妇联", "各街道办事处"]));
+        let n = parse_annotation("配合单位：区残联 区住房和城 乡建设局").unwrap();
+        assert_eq!(n.partners, v(&["区残联", "区住房和城乡建设局"]));
+    }
+
+    #[test]
+    fn ditto_marks_and_item_subjects() {
+        let n = parse_annotation("牵头单位：同上　　配合单位：同第12项").unwrap();
+        assert!(n.leads.is_empty() && n.partners.is_empty());
+        assert_eq!(
+            n.ditto,
+            vec![
+                Ditto {
+                    field: DittoField::Leads,
+                    of: DittoOf::Previous
+                },
+                Ditto {
+                    field: DittoField::Partners,
+                    of: DittoOf::Item(12)
+                },
+            ]
+        );
+        let n = parse_annotation("（以上2项均由区人社局负责）").unwrap();
+        assert_eq!(n.leads, v(&["区人社局"]));
+        let n = parse_annotation("（第8—10项责任单位：区市场监管局、区司法局）").unwrap();
+        assert_eq!(n.responsible, v(&["区市场监管局", "区司法局"]));
+        assert!(n.unread.is_empty(), "{:?}", n.unread);
+        // `第一批`, `以上项目` are no subjects naming items.
+        let n = note("推进。（第一批示范单位牵头）");
+        assert_eq!(n.leads, v(&["第一批示范单位"]));
+    }
+
+    #[test]
     fn by_duty_without_a_lead_leads_and_beside_one_partners() {
         let n = note(
             "推进。（省发展改革委、人力资源社会保障厅、省统计局等按职责分工负责，12月底前完成）",
