@@ -297,7 +297,7 @@ fn the_clause_grammar_reads_every_role_marker_and_separator() {
     // city's, as a canonical unit, and stays written as in the text.
     let housing = &d.tasks[5].leads[2];
     let unit = d.units.iter().find(|u| u.id == housing.unit).unwrap();
-    assert_eq!(unit.name, "市住房城乡建设局");
+    assert_eq!(unit.name, "某某市住房城乡建设局");
     assert!(
         d.units
             .iter()
