@@ -6,6 +6,11 @@
 //!   `（牵头单位：A；配合单位：B、C）`, `〔A负责〕`, `【责任单位：A、B】`;
 //! - annotation lines after the task: `牵头单位：A` / `配合单位：B、C` /
 //!   `牵头负责领导：张三` / `完成时限：2025年底前`;
+//! - a closing clause after the work: `关于…的问题，由A会同B研究提出落实意见`;
+//! - shared notes whose subject names the items (`以上3项由A牵头`,
+//!   `第8—10项责任单位：…`): the subject is no unit;
+//! - ditto fields (`牵头单位：同上`, `配合单位：同第7项`, a whole `（同上）`),
+//!   filled from that task in `scope.rs`;
 //! - rules stated once for the whole document: `列第一位的为牵头单位，下同`,
 //!   `无牵头单位的，责任单位即为牵头单位`, `以下工作均需各县（市、区）落实，不再列出`.
 //!
