@@ -297,7 +297,7 @@ fn the_clause_grammar_reads_every_role_marker_and_separator() {
     // city's, as a canonical unit, and stays written as in the text.
     let housing = &d.tasks[5].leads[2];
     let unit = d.units.iter().find(|u| u.id == housing.unit).unwrap();
-    assert_eq!(unit.name, "市住房城乡建设局");
+    assert_eq!(unit.name, "某某市住房城乡建设局");
     assert!(
         d.units
             .iter()
@@ -1579,6 +1579,341 @@ fn lines_wrapped_at_a_number_of_characters_are_rejoined() {
     assert_eq!(
         d.documents[0].title,
         "碧岭县2026年政府工作报告重点工作任务分解方案"
+    );
+}
+
+#[test]
+fn a_subject_naming_other_items_is_no_part_of_a_unit_name() {
+    let d = m("shared_note_subjects.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "建设现代农业产业园1个，培育省级龙头企业3家",
+                &["县农业农村局"],
+                &["县财政局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.",
+                "推进农产品冷链物流设施建设",
+                &["县商务局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "3.",
+                "开展农村电商培训2000人次",
+                &[],
+                &[],
+                &["县商务局", "县人力资源社会保障局"],
+                NoLead,
+                None
+            ),
+            r(
+                "4.",
+                "完成农村改厕1500户",
+                &["县卫生健康局"],
+                &["各乡镇人民政府"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "5.",
+                "新建村级污水处理站12座",
+                &["县生态环境局", "县住房城乡建设局"],
+                &[],
+                &[],
+                Respective,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn with_x_jointly_leading_adds_x_to_the_inherited_lead() {
+    let d = m("joint_lead_with.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "落实粮食播种面积3.2万亩",
+                &["镇农业农村办", "镇财政所"],
+                &["各村"],
+                &[],
+                Joint,
+                None
+            ),
+            r(
+                "2.",
+                "建设高标准农田4000亩",
+                &["镇规划建设办", "镇生态环境办"],
+                &[],
+                &[],
+                Joint,
+                None
+            ),
+            r(
+                "3.",
+                "开展农机购置补贴政策宣传",
+                &["镇农业农村办"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_ditto_field_takes_the_previous_or_the_numbered_tasks_units() {
+    let d = m("ditto_fields.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "新建公办幼儿园2所",
+                &["区教育局"],
+                &["区财政局", "区自然资源分局"],
+                &[],
+                Single,
+                Some("2026年8月底前")
+            ),
+            // 牵头单位：同上, 完成时限：同上.
+            r(
+                "2.",
+                "改造学校食堂10个",
+                &["区教育局"],
+                &["区市场监管局"],
+                &[],
+                Single,
+                Some("2026年8月底前")
+            ),
+            r(
+                "3.",
+                "新建社区养老服务站8个",
+                &["区民政局"],
+                &["区卫生健康局", "各街道办事处"],
+                &[],
+                Single,
+                Some("2026年10月底前")
+            ),
+            // 配合单位：同第1项.
+            r(
+                "4.",
+                "开展失能老人助浴服务",
+                &["区卫生健康局"],
+                &["区财政局", "区自然资源分局"],
+                &[],
+                Single,
+                Some("2026年12月底前")
+            ),
+            // A whole note （同上）: every field of the task before.
+            r(
+                "5.",
+                "建设老年大学分校3所",
+                &["区卫生健康局"],
+                &["区财政局", "区自然资源分局"],
+                &[],
+                Single,
+                Some("2026年12月底前")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_space_separates_two_whole_unit_names_but_not_a_broken_name() {
+    let d = m("space_separated_units.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "建设城市书房5个",
+                &["县文化旅游局"],
+                &["县妇联", "各乡镇人民政府", "县残联"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.",
+                "新建健身步道20公里",
+                &["县体育中心"],
+                &["县自然资源局", "县科协", "县总工会"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn angle_brackets_inside_a_name_keep_their_list() {
+    let d = m("angle_bracket_names.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "开发公益性岗位3000个",
+                &["市人力资源社会保障局"],
+                &["各县〈市、区〉人民政府"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "2.",
+                "实施青年就业见习计划",
+                &["团市委"],
+                &["市教育局", "各县〈区〉人民政府"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn undertaking_assisting_and_supervising_labels_and_short_label_lines() {
+    let d = m("supervision_labels.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            // 承办 leads, 协办 partners, 督办 is neither.
+            r(
+                "1.",
+                "制定老旧街区改造实施方案",
+                &["市住房城乡建设局"],
+                &["市自然资源局", "市财政局"],
+                &[],
+                Single,
+                Some("2026年6月30日")
+            ),
+            r(
+                "2.",
+                "做好夏季防汛物资储备",
+                &["市应急管理局", "市水利局"],
+                &[],
+                &[],
+                Joint,
+                Some("2026年5月31日")
+            ),
+            // 牵头：/参与：/责任人：/时限： lines; 责任人 is a person.
+            r(
+                "3.",
+                "开展党支部标准化建设",
+                &["组织办公室"],
+                &["宣传办公室", "各村党组织"],
+                &[],
+                Single,
+                Some("全年")
+            ),
+            r(
+                "4.",
+                "落实“三会一课”制度",
+                &["党建办公室"],
+                &["机关各党支部"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    let all_units: Vec<&str> = d.units.iter().map(|u| u.name.as_str()).collect();
+    assert!(
+        !all_units
+            .iter()
+            .any(|u| u.contains("督查室") || u.contains("王某某")),
+        "{all_units:?}"
+    );
+}
+
+#[test]
+fn a_closing_by_clause_ends_the_title_and_names_the_units() {
+    let d = m("by_clause_titles.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "（一）",
+                "关于“支持先进制造业集群发展”的问题",
+                &["市工业和信息化局"],
+                &["市发展改革委", "市财政局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "（二）",
+                "关于“扩大消费新场景”的问题",
+                &["市商务局"],
+                &["市文化和旅游局", "市市场监管局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "（三）",
+                "关于“完善人才公寓供给”的问题",
+                &["市住房城乡建设局"],
+                &["市人力资源社会保障局"],
+                &[],
+                Single,
+                Some("2026年9月底前")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_preamble_explaining_its_labels_is_a_rule_not_a_task() {
+    let d = m("preamble_label_legend.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "建设数据中心集群",
+                &["区数据局"],
+                &["区发展改革局"],
+                &[],
+                Single,
+                None
+            ),
+            // 只标注【责任单位】的，所列单位均为牵头单位.
+            r(
+                "2.",
+                "培育数字经济企业50家",
+                &["区科技局", "区商务局"],
+                &[],
+                &[],
+                Joint,
+                None
+            ),
+        ]
     );
 }
 

@@ -6,6 +6,11 @@
 //!   `（牵头单位：A；配合单位：B、C）`, `〔A负责〕`, `【责任单位：A、B】`;
 //! - annotation lines after the task: `牵头单位：A` / `配合单位：B、C` /
 //!   `牵头负责领导：张三` / `完成时限：2025年底前`;
+//! - a closing clause after the work: `关于…的问题，由A会同B研究提出落实意见`;
+//! - shared notes whose subject names the items (`以上3项由A牵头`,
+//!   `第8—10项责任单位：…`): the subject is no unit;
+//! - ditto fields (`牵头单位：同上`, `配合单位：同第7项`, a whole `（同上）`),
+//!   filled from that task in `scope.rs`;
 //! - rules stated once for the whole document: `列第一位的为牵头单位，下同`,
 //!   `无牵头单位的，责任单位即为牵头单位`, `以下工作均需各县（市、区）落实，不再列出`.
 //!
@@ -44,7 +49,7 @@ use body::{parse_body, parse_body_as};
 use labels::{find_labels, labelled_deadline};
 use text::{Group, Text, split_top_level, top_level_groups};
 use time::{deadline_in, time_clause};
-use vocab::{LabelKind, Role};
+use vocab::{BY_OPENERS, LabelKind, Role};
 
 /// Who does a task, as one note (or several annotation lines) says it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +74,42 @@ pub struct ParsedNote {
     /// mark: leads where the document's legend says so
     /// ([`NoteRules::apply`]), otherwise nothing.
     pub marked: Vec<(String, char)>,
+    /// Who follows the work up (`督办单位：市政府督查室`): no unit of the task.
+    pub supervisors: Vec<String>,
+    /// Fields the note says are another task's (`同上`, `配合单位：同第7项`),
+    /// filled once the tasks are known ([`crate::extract::scope::resolve`]).
+    pub ditto: Vec<Ditto>,
+    /// `（与X共同牵头）` under a heading naming its lead: X leads together with
+    /// the lead the task inherits, not instead of it.
+    pub joins_inherited_lead: bool,
+}
+
+/// A field a note writes as "same as" another task's: `牵头单位：同上`,
+/// `完成时限：同上`, a whole note `（同第3项）`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ditto {
+    pub field: DittoField,
+    pub of: DittoOf,
+}
+
+/// Which of a note's fields a [`Ditto`] stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DittoField {
+    /// The whole note: every unit and the deadline.
+    All,
+    Leads,
+    Partners,
+    Responsible,
+    Deadline,
+}
+
+/// Which task a [`Ditto`] refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DittoOf {
+    /// `同上`, `同上项`: the task before.
+    Previous,
+    /// `同第7项`: the task numbered so.
+    Item(u32),
 }
 
 /// A unit's name as written and the char range it was cut from.
@@ -94,6 +135,9 @@ impl Default for ParsedNote {
             spans: Vec::new(),
             unread: Vec::new(),
             marked: Vec::new(),
+            supervisors: Vec::new(),
+            ditto: Vec::new(),
+            joins_inherited_lead: false,
         }
     }
 }
@@ -134,7 +178,42 @@ impl ParsedNote {
         }
         push_unique(&mut self.unread, other.unread);
         push_unique(&mut self.marked, other.marked);
+        push_unique(&mut self.supervisors, other.supervisors);
+        push_unique(&mut self.ditto, other.ditto);
+        self.joins_inherited_lead |= other.joins_inherited_lead;
         self.settle(respective);
+    }
+
+    /// Fills the field `ditto` stands for from `source`, the note of the
+    /// task it refers to; returns the names copied (stated elsewhere).
+    pub fn fill_ditto(&mut self, ditto: Ditto, source: &ParsedNote) -> Vec<String> {
+        let mut copied = Vec::new();
+        let mut copy = |into: &mut Vec<String>, from: &[String]| {
+            for name in from {
+                if !into.contains(name) {
+                    into.push(name.clone());
+                    copied.push(name.clone());
+                }
+            }
+        };
+        let all = ditto.field == DittoField::All;
+        if all || ditto.field == DittoField::Leads {
+            copy(&mut self.leads, &source.leads);
+        }
+        if all || ditto.field == DittoField::Partners {
+            copy(&mut self.partners, &source.partners);
+        }
+        if all || ditto.field == DittoField::Responsible {
+            copy(&mut self.responsible, &source.responsible);
+        }
+        if (all || ditto.field == DittoField::Deadline) && self.deadline.is_none() {
+            self.deadline.clone_from(&source.deadline);
+        }
+        let leads_copied = all || ditto.field == DittoField::Leads;
+        let respective = self.mode == LeadMode::Respective
+            || (leads_copied && source.mode == LeadMode::Respective);
+        self.settle(respective);
+        copied
     }
 
     /// The note with its spans moved by `offset` chars (a note parsed from
@@ -152,13 +231,15 @@ impl ParsedNote {
         self.spans.iter().find(|s| s.name == name)
     }
 
-    /// True when the note names no unit, person or deadline.
+    /// True when the note names no unit, person or deadline, and refers
+    /// to no other task's.
     pub fn is_empty(&self) -> bool {
         self.leads.is_empty()
             && self.partners.is_empty()
             && self.responsible.is_empty()
             && self.leader.is_none()
             && self.deadline.is_none()
+            && self.ditto.is_empty()
     }
 
     /// Restores the invariants after units were added: once a lead is named,
@@ -195,7 +276,7 @@ fn push_unique<T: PartialEq>(into: &mut Vec<T>, from: Vec<T>) {
 /// Opening brackets and colons in every width and style, for quick rejects
 /// on the original text (before normalising).
 const OPEN_BRACKETS: &[char] = &[
-    '(', '[', '{', '（', '［', '｛', '〔', '【', '﹝', '〖', '〘', '﹙',
+    '(', '[', '{', '（', '［', '｛', '〔', '【', '﹝', '〖', '〘', '﹙', '〈', '⟨',
 ];
 const COLONS: &[char] = &[':', '：', '︰', '﹕'];
 /// A char of every strong verb (牵头, 会同, 负责, 配合, 主责, 协办, 按职责…), in
@@ -352,33 +433,25 @@ fn sentence_tail(t: &Text) -> Option<NoteMatch> {
         deadline = Some(d);
         sentences.pop();
     }
-    // Not the paragraph's only sentence: that is the work itself.
-    if sentences.len() < 2 {
-        return None;
-    }
     let &(ss, se) = sentences.last()?;
-    let opens_with_by = [
-        "由",
-        "均由",
-        "并由",
-        "本项工作由",
-        "该项工作由",
-        "此项工作由",
-    ]
-    .iter()
-    .any(|w| t.starts_with_at(ss, se, &w.chars().collect::<Vec<_>>()));
+    // Not the paragraph's only sentence: that is the work itself — unless
+    // a clause of it opens with 由 after the work.
+    if sentences.len() < 2 {
+        return by_clause_tail(t, ss, se);
+    }
+    let opens_with_by = opens_with_by(t, ss, se);
     let mut b = parse_body(t, ss, se);
     // Every part a name with its role, or the sentence opens with 由 (and
     // what else it says is the work: `…，报市政府同意后实施`).
     if !(opens_with_by || (b.leftover.is_empty() && se - ss <= MAX_VERB_LINE)) {
-        return None;
+        return by_clause_tail(t, ss, se);
     }
     // What else the sentence says is the work, not a note part left unread.
     b.leftover.clear();
     b.unread.clear();
     let mut note = b.finish()?;
     if note.leads.is_empty() && note.responsible.is_empty() {
-        return None;
+        return by_clause_tail(t, ss, se);
     }
     if note.deadline.is_none() {
         note.deadline = deadline;
@@ -387,6 +460,45 @@ fn sentence_tail(t: &Text) -> Option<NoteMatch> {
         start: ss,
         end: se,
         text: t.orig_str(ss, se),
+        note,
+        sentence: true,
+    })
+}
+
+/// Whether `s..e` opens with `由` (`均由`, `并由`, `本项工作由`…).
+fn opens_with_by(t: &Text, s: usize, e: usize) -> bool {
+    BY_OPENERS
+        .iter()
+        .any(|w| t.starts_with_at(s, e, &w.chars().collect::<Vec<_>>()))
+}
+
+/// A clause closing the sentence `ss..se` that says who does the work,
+/// after the work itself: `关于“…”的问题，由A会同B、C研究提出落实意见`,
+/// `…的问题，由A负责落实，B、C配合`. The note runs from the first clause
+/// after the first that opens with 由 to the sentence's end; the work
+/// before it is the title.
+fn by_clause_tail(t: &Text, ss: usize, se: usize) -> Option<NoteMatch> {
+    let clauses = split_top_level(t, ss, se, |c| c == ',');
+    let (cs, _) = clauses
+        .iter()
+        .skip(1)
+        .map(|&(a, b)| t.trim(a, b))
+        .find(|&(a, b)| opens_with_by(t, a, b))?;
+    let mut b = parse_body(t, cs, se);
+    // What else the clauses say is the work they do, not a part left unread.
+    b.leftover.clear();
+    b.unread.clear();
+    let note = b.finish()?;
+    if note.leads.is_empty() && note.responsible.is_empty() {
+        return None;
+    }
+    if note.deadline.is_none() {
+        note.deadline = deadline;
+    }
+    Some(NoteMatch {
+        start: cs,
+        end: se,
+        text: t.orig_str(cs, se),
         note,
         sentence: true,
     })
@@ -853,6 +965,41 @@ mod tests {
         let n = note("推进。（市发展和 改革局牵头，市财政局 市商务局配合）");
         assert_eq!(n.leads, v(&["市发展和改革局"]));
         assert_eq!(n.partners, v(&["市财政局", "市商务局"]));
+    }
+
+    #[test]
+    fn spaces_between_whole_unit_names_separate_them() {
+        let n = parse_annotation("配合单位：团区委　区妇联　各街道办事处").unwrap();
+        assert_eq!(n.partners, v(&["团区委", "区妇联", "各街道办事处"]));
+        let n = parse_annotation("配合单位：区残联 区住房和城 乡建设局").unwrap();
+        assert_eq!(n.partners, v(&["区残联", "区住房和城乡建设局"]));
+    }
+
+    #[test]
+    fn ditto_marks_and_item_subjects() {
+        let n = parse_annotation("牵头单位：同上　　配合单位：同第12项").unwrap();
+        assert!(n.leads.is_empty() && n.partners.is_empty());
+        assert_eq!(
+            n.ditto,
+            vec![
+                Ditto {
+                    field: DittoField::Leads,
+                    of: DittoOf::Previous
+                },
+                Ditto {
+                    field: DittoField::Partners,
+                    of: DittoOf::Item(12)
+                },
+            ]
+        );
+        let n = parse_annotation("（以上2项均由区人社局负责）").unwrap();
+        assert_eq!(n.leads, v(&["区人社局"]));
+        let n = parse_annotation("（第8—10项责任单位：区市场监管局、区司法局）").unwrap();
+        assert_eq!(n.responsible, v(&["区市场监管局", "区司法局"]));
+        assert!(n.unread.is_empty(), "{:?}", n.unread);
+        // `第一批`, `以上项目` are no subjects naming items.
+        let n = note("推进。（第一批示范单位牵头）");
+        assert_eq!(n.leads, v(&["第一批示范单位"]));
     }
 
     #[test]

@@ -15,9 +15,12 @@
 //!   it covers the whole document.
 //! - **Leads on headings.** `三、…（由X牵头）` makes X the lead of every
 //!   task below that names no lead of its own; a task with no note at all
-//!   also takes the heading's partners.
+//!   also takes the heading's partners; `（与Y共同牵头）` makes Y a joint lead
+//!   with X.
+//! - **Ditto.** `同上`, `牵头单位：同上`, `配合单位：同第7项`: the field is the
+//!   previous (or numbered) task's, as resolved here.
 
-use super::notes::{NoteRules, ParsedNote, rule_reach};
+use super::notes::{DittoOf, NoteRules, ParsedNote, rule_reach};
 use super::outline::{NodeKind, Outline};
 
 /// An item's note once the document's rules are applied.
@@ -124,7 +127,9 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
             legend_marks.push(*m);
         }
     }
-    let mut out = Vec::new();
+    let mut out: Vec<ResolvedNote> = Vec::new();
+    // Each resolved item's ordinal and line, for `同上` / `同第7项`.
+    let mut resolved_items: Vec<(Option<u32>, u32)> = Vec::new();
     let mut headings: Vec<usize> = Vec::new();
     for (k, node) in nodes.iter().enumerate() {
         match &node.kind {
@@ -152,14 +157,30 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
                     }
                 }
                 rules.lead_marks.clone_from(&legend_marks);
-                let own = item.note();
+                let mut own = item.note();
+                // `同上`, `配合单位：同第7项`: that task's units, as resolved.
+                let mut copied: Vec<(String, u32)> = Vec::new();
+                for ditto in std::mem::take(&mut own.ditto) {
+                    let source = match ditto.of {
+                        DittoOf::Previous => out.len().checked_sub(1),
+                        DittoOf::Item(n) => resolved_items.iter().rposition(|(o, _)| *o == Some(n)),
+                    };
+                    if let Some(i) = source {
+                        let line = resolved_items[i].1;
+                        for name in own.fill_ditto(ditto, &out[i].note) {
+                            copied.push((name, line));
+                        }
+                    }
+                }
                 let mut note = rules.apply(own.clone());
                 let mut stated_elsewhere: Vec<(String, u32)> = standing_lines
                     .into_iter()
                     .filter(|(name, _)| own.span_of(name).is_none())
+                    .chain(copied)
                     .collect();
-                // A heading's lead for a task naming none.
-                if note.leads.is_empty()
+                // A heading's lead for a task naming none, or sharing it
+                // (`与X共同牵头`).
+                if (note.leads.is_empty() || own.joins_inherited_lead)
                     && let Some((clause, line)) =
                         headings.iter().rev().find_map(|&h| match &nodes[h].kind {
                             NodeKind::Heading(hd) => hd.clause.as_ref().map(|c| (&c.note, c.line)),
@@ -185,6 +206,12 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
                 if note.deadline.is_none() {
                     note.deadline = item.text_deadline();
                 }
+                let ordinal = item
+                    .number
+                    .as_deref()
+                    .and_then(super::numbering::parse)
+                    .map(|n| n.ordinal);
+                resolved_items.push((ordinal, node.span.line));
                 out.push(ResolvedNote {
                     node: k,
                     note,

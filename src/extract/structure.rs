@@ -1273,7 +1273,14 @@ fn lead_of_item(rest: &str) -> String {
         None => rest,
     };
     let first = match notes::find_note(first) {
-        Some(m) => first.chars().take(m.start).collect::<String>(),
+        // `关于…的问题，由A负责`: the comma before the note ends the title.
+        Some(m) => first
+            .chars()
+            .take(m.start)
+            .collect::<String>()
+            .trim_end()
+            .trim_end_matches([',', '，', '、'])
+            .to_owned(),
         None => first.to_owned(),
     };
     first.trim().to_owned()

@@ -3,12 +3,13 @@
 
 use super::labels::{find_labels, labelled_deadline};
 use super::names::{
-    clean_name_at, closing_deng, has_own_level, is_department, is_plausible_name, level_prefix,
+    clean_name_at, closing_deng, ditto_of, has_own_level, is_department, is_plausible_name,
+    level_prefix, reference_end,
 };
 use super::text::*;
 use super::time::{deadline_in, time_clause};
 use super::vocab::*;
-use super::{NameSpan, ParsedNote, push_unique};
+use super::{Ditto, DittoField, NameSpan, ParsedNote, push_unique};
 use crate::model::LeadMode;
 
 /// What a note says, collected while its parts are read; [`Builder::finish`]
@@ -38,6 +39,12 @@ pub(super) struct Builder {
     pub(super) unread: Vec<String>,
     /// Units written with a mark (`市商务局*`), and the mark.
     pub(super) marked: Vec<(String, char)>,
+    /// Who follows the work up (`督办单位：…`).
+    pub(super) supervisors: Vec<String>,
+    /// Fields written as another task's (`同上`).
+    pub(super) ditto: Vec<Ditto>,
+    /// `与X共同牵头`: X shares the lead the task inherits.
+    pub(super) joins_inherited_lead: bool,
 }
 
 impl Builder {
@@ -141,6 +148,9 @@ impl Builder {
             spans: self.spans,
             unread: self.unread,
             marked: self.marked,
+            supervisors: self.supervisors,
+            ditto: self.ditto,
+            joins_inherited_lead: self.joins_inherited_lead,
         };
         let mut respective = self.lead_respective;
         if note.leads.is_empty() && !self.charge.is_empty() {
@@ -153,7 +163,13 @@ impl Builder {
             push_unique(&mut note.partners, self.leftover);
         }
         note.settle(respective);
-        if note.is_empty() { None } else { Some(note) }
+        // A note naming only who supervises is still read (the line is no
+        // part of the task's text), though it names none of its units.
+        if note.is_empty() && note.supervisors.is_empty() {
+            None
+        } else {
+            Some(note)
+        }
     }
 }
 
@@ -203,6 +219,9 @@ pub(super) fn parse_list(
     let mut explicit_lead = false;
     // After `会同`, names are partners until a role marker closes the list.
     let mut joining = false;
+    // `以上3项由A牵头`, `第8—10项责任单位：…`: the subject names the items
+    // the note covers, no unit.
+    let start = reference_end(t, start, end).unwrap_or(start);
     let skip = super::standing::standing_spans(t, start, end);
     for (s, e) in list_items(t, start, end) {
         if skip.iter().any(|&(a, z)| s >= a && s < z) {
@@ -210,6 +229,19 @@ pub(super) fn parse_list(
         }
         let (s, e) = t.trim(s, e);
         if s >= e || is_rule_phrase(&outside_brackets(t, s, e)) {
+            continue;
+        }
+        // `同上`, `同第7项`: the field (or, unlabelled, the whole note) is
+        // another task's.
+        if let Some(of) = ditto_of(t, s, e) {
+            let field = match default {
+                Some(Role::Lead) => DittoField::Leads,
+                Some(Role::Partner) => DittoField::Partners,
+                Some(Role::Responsible) => DittoField::Responsible,
+                Some(Role::Charge) | None => DittoField::All,
+            };
+            b.ditto.push(Ditto { field, of });
+            b.strong = true;
             continue;
         }
         // A time says when, never who.
@@ -252,6 +284,19 @@ pub(super) fn parse_list(
         let inside = at_end.is_none().then(|| verb_inside(t, s, e)).flatten();
         match at_end.or(inside) {
             Some((name_end, verb)) => {
+                // `与X共同牵头`: X and the lead the task inherits lead together.
+                let s = if pending.is_empty()
+                    && t.norm[s] == '与'
+                    && verb.role == Role::Lead
+                    && JOINT_LEAD_WORDS
+                        .iter()
+                        .any(|w| t.starts_with_at(name_end, e, &w.chars().collect::<Vec<_>>()))
+                {
+                    b.joins_inherited_lead = true;
+                    s + 1
+                } else {
+                    s
+                };
                 pending.push((s, name_end));
                 b.strong |= verb.strong;
                 // `B负责属地征拆保障` after the one in charge: in charge of a
@@ -528,7 +573,9 @@ pub(super) fn split_words(t: &Text, start: usize, end: usize) -> Vec<(usize, usi
                     || (pe - ps <= 40 && deadline_in(t, ps, pe).is_some())
                     || (pe - ps >= 3
                         && e - s >= 3
-                        && ends_like_unit(t.norm[pe - 1])
+                        && (ends_like_unit(t.norm[pe - 1])
+                            || (unit_shaped(t, ps, pe)
+                                && (unit_shaped(t, s, e) || opens_like_unit(t, s, e))))
                         // A line break is a wrap, even after `…局`
                         // (`江门市生态环境局⏎台山分局`).
                         && !t.orig[pe..s].iter().any(|&c| matches!(c, '\n' | '\r')));
@@ -543,6 +590,21 @@ pub(super) fn split_words(t: &Text, start: usize, end: usize) -> Vec<(usize, usi
         }
     }
     out
+}
+
+/// Whether `start..end`, without a role marker closing it, reads as a whole
+/// unit's name (`区妇联`, `各街道办事处`): a space between two such words
+/// separates two units, one inside a name (`市发展和 改革局`) does not.
+fn unit_shaped(t: &Text, start: usize, end: usize) -> bool {
+    let end = verb_suffix(t, start, end).map_or(end, |(name_end, _)| name_end);
+    let name = t.norm_str(start, end);
+    reads_as_unit(&name) || UNIT_ENDINGS.iter().any(|w| name.ends_with(w))
+}
+
+/// Whether `start..end` opens as a unit's name does, with a level or `各`
+/// (`区住房和城…` before a wrap inside it).
+fn opens_like_unit(t: &Text, start: usize, end: usize) -> bool {
+    start < end && "省市县区州镇乡街村各".contains(t.norm[start])
 }
 
 /// Parses a note's body (the text inside its brackets, or annotation lines).
@@ -568,8 +630,19 @@ pub(super) fn parse_body_as(t: &Text, start: usize, end: usize, default: Option<
                 }
             }
             LabelKind::Deadline => {
-                if let Some(deadline) = labelled_deadline(t, value_start, value_end) {
+                if let Some(of) = ditto_of(t, value_start, value_end) {
+                    b.ditto.push(Ditto {
+                        field: DittoField::Deadline,
+                        of,
+                    });
+                } else if let Some(deadline) = labelled_deadline(t, value_start, value_end) {
                     b.deadline.get_or_insert(deadline);
+                }
+            }
+            LabelKind::Supervisor => {
+                let (s, e) = t.trim(value_start, value_end);
+                if s < e {
+                    b.supervisors.push(t.orig_str(s, e));
                 }
             }
         }

@@ -170,6 +170,14 @@ pub(super) fn bracket_label(t: &Text, open: usize, end: usize) -> Option<(usize,
     if value < end && t.norm[value] == ':' {
         value += 1;
     }
+    // `【牵头单位】负责统筹推进`, `只标注【责任单位】的`: a sentence about the
+    // label (how the plan is marked up), not a field with its units.
+    if LABEL_MENTION_FOLLOWERS
+        .iter()
+        .any(|w| t.starts_with_at(value, end, &w.chars().collect::<Vec<_>>()))
+    {
+        return None;
+    }
     Some((value, label.kind))
 }
 

@@ -1,7 +1,9 @@
 //! A unit's name as cut from a note: prefixes (`由`), a list's closing
 //! `等…`, explanatory brackets (`（指…，下同）`) and stray line breaks
-//! removed, and whether what is left can be a unit at all.
+//! removed, and whether what is left can be a unit at all; subjects naming
+//! other items (`以上3项`) and ditto marks (`同上`, `同第7项`).
 
+use super::DittoOf;
 use super::text::*;
 use super::vocab::*;
 
@@ -180,4 +182,83 @@ pub(super) fn is_plausible_name(name: &str, t: &Text, start: usize, end: usize) 
     const NOT_IN_NAMES: &[&str] = &["以下", "不再", "“", "”", "\"", ":", "。", "如下"];
     let norm = t.norm_str(start, end);
     name.chars().count() <= 32 && !NOT_IN_NAMES.iter().any(|w| norm.contains(w))
+}
+
+/// Where a subject naming other items ends, when `start..end` opens with
+/// one: `以上3项`, `以上各项任务`, `上述工作`, `第（一）（二）项`, `第8—10项`.
+/// Such a subject says which tasks a shared note covers (`以上3项由A牵头`);
+/// it is never part of a unit's name. The subject must be followed by what
+/// a note says of it (`由`, `均由`, `分别由`, a label, a role), so `以上项目`
+/// or `第一批` are no subjects.
+pub(super) fn reference_end(t: &Text, start: usize, end: usize) -> Option<usize> {
+    let (s, e) = t.trim(start, end);
+    let opener = ITEM_REFERENCE_OPENERS
+        .iter()
+        .map(|w| w.chars().collect::<Vec<_>>())
+        .find(|w| t.starts_with_at(s, e, w))?;
+    let ordinal_first = opener == ['第'];
+    let mut i = s + opener.len();
+    // The numbers: `3`, `8—10`, `（一）（二）`, `1、2`, `三至五`.
+    let mut numerals = 0;
+    while i < e && i - s <= 24 {
+        let c = t.norm[i];
+        if c.is_ascii_digit() || crate::zh::cn_digit(c).is_some() || "十百".contains(c) {
+            numerals += 1;
+        } else if !(is_open(c) || is_close(c) || "、,—–-~～至到和及 ".contains(c)) {
+            break;
+        }
+        i += 1;
+    }
+    if ordinal_first && numerals == 0 {
+        return None;
+    }
+    // `各项`, `项`, `条`, then what the items are (`任务`, `工作`…).
+    if t.starts_with_at(i, e, &['各']) {
+        i += 1;
+    }
+    let counted = i < e && ITEM_COUNTERS.contains(&t.norm[i]);
+    if counted {
+        i += 1;
+    }
+    let noun = ITEM_NOUNS
+        .iter()
+        .map(|w| w.chars().collect::<Vec<_>>())
+        .find(|w| t.starts_with_at(i, e, w));
+    if let Some(w) = &noun {
+        i += w.len();
+    }
+    if !(counted || (noun.is_some() && !ordinal_first)) {
+        return None;
+    }
+    // What follows says something of the items (or a label follows:
+    // `第8—10项责任单位：`, where the list ends before the label).
+    match t.norm.get(i).filter(|_| i < e) {
+        None => Some(i),
+        Some(&next) => "由均分都统全责牵配主承协负,:; ".contains(next).then_some(i),
+    }
+}
+
+/// `同上`, `同上项`, `同前`, `同第7项`, `与第7项相同`: the whole of
+/// `start..end` says "the same as" another item's, and which.
+pub(super) fn ditto_of(t: &Text, start: usize, end: usize) -> Option<DittoOf> {
+    let (s, e) = t.trim(start, end);
+    let text = t.norm_str(s, e);
+    let text = text.trim_end_matches(['。', '.']);
+    let inner = text
+        .strip_prefix('同')
+        .or_else(|| text.strip_prefix('与').and_then(|r| r.strip_suffix("相同")))?;
+    if let Some(rest) = inner
+        .strip_prefix("上")
+        .or_else(|| inner.strip_prefix("前"))
+    {
+        return ["", "项", "一项", "条", "一条", "栏", "行"]
+            .contains(&rest)
+            .then_some(DittoOf::Previous);
+    }
+    let number = inner.strip_prefix('第')?.strip_suffix(['项', '条', '行'])?;
+    let n = number
+        .parse::<u32>()
+        .ok()
+        .or_else(|| crate::zh::cn_number(number))?;
+    Some(DittoOf::Item(n))
 }

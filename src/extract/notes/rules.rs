@@ -5,7 +5,7 @@ use super::body::{Builder, parse_list};
 use super::names::{clean_name, is_plausible_name};
 use super::standing::standing_statements;
 use super::text::Text;
-use super::vocab::{LEAD_MARKS, Role, STANDING_TRIGGERS};
+use super::vocab::{LEAD_MARKS, ONLY_RESPONSIBLE_NAMED, Role, STANDING_TRIGGERS};
 use crate::model::LeadMode;
 
 /// Rules a document states once and applies to later tasks.
@@ -69,7 +69,17 @@ impl NoteRules {
                     .contains("牵头")
             })
         });
-        let all_lead = no_lead_named
+        // `只标注【责任单位】的，所列单位均为牵头单位`: only 责任单位 named.
+        let only_responsible = ONLY_RESPONSIBLE_NAMED.iter().any(|p| {
+            norm.match_indices(p).any(|(at, w)| {
+                norm[at + w.len()..]
+                    .chars()
+                    .take(8)
+                    .collect::<String>()
+                    .contains("责任单位")
+            })
+        });
+        let all_lead = (no_lead_named || only_responsible)
             && [
                 "即为牵头",
                 "均为牵头",

@@ -1,7 +1,8 @@
 //! The normalised text notes are matched on, and bracket structure.
 //!
 //! [`Text`] keeps the original chars and a matching copy (simplified
-//! characters, half-width punctuation, one bracket style) with exactly one
+//! characters, half-width punctuation, one bracket style for every kind of
+//! bracket, angle brackets included) with exactly one
 //! char per char, so ranges found on the copy cut names from the original.
 
 pub(super) struct Text {
@@ -55,8 +56,9 @@ pub(super) fn normalise_char(c: char) -> char {
         '\u{3000}' | '\u{00A0}' | '\t' | '\r' | '\n' => ' ',
         '〔' | '【' | '﹝' | '〖' | '〘' => '[',
         '〕' | '】' | '﹞' | '〗' | '〙' => ']',
-        '﹙' => '(',
-        '﹚' => ')',
+        // Angle brackets serve as name brackets too (`各县〈市、区〉人民政府`).
+        '﹙' | '〈' | '⟨' => '(',
+        '﹚' | '〉' | '⟩' => ')',
         '︰' | '﹕' => ':',
         '﹔' => ';',
         '﹐' => ',',

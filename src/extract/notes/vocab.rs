@@ -48,6 +48,8 @@ pub(super) enum LabelKind {
     Units(Role),
     Leader,
     Deadline,
+    /// `督办单位：`: who follows the work up, neither a lead nor a partner.
+    Supervisor,
 }
 
 pub(super) struct Verb {
@@ -196,6 +198,7 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
             "组织实施",
             "指导",
             "业务指导",
+            "加强指导",
             "支持",
             "协助推进",
         ],
@@ -235,7 +238,12 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "主责部门",
             "主办单位",
             "主要责任单位",
+            // `承办单位` (with `协办单位`, as in 督办清单) carries out the work.
+            "承办单位",
+            "承办部门",
+            "主办部门",
             "牵头",
+            "主办",
         ],
         LabelKind::Units(Role::Lead),
     );
@@ -262,6 +270,9 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "其他责任单位",
             "其他配合单位",
             "配合",
+            "参与",
+            "协办",
+            "协助",
         ],
         LabelKind::Units(Role::Partner),
     );
@@ -270,13 +281,11 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "责任单位",
             "责任部门",
             "实施单位",
-            "承办单位",
             "实施主体",
             "责任主体",
             "落实单位",
             "责任处室",
             "责任科室",
-            "承办部门",
             "实施部门",
         ],
         LabelKind::Units(Role::Responsible),
@@ -319,6 +328,17 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "时间",
         ],
         LabelKind::Deadline,
+    );
+    add(
+        &[
+            "督办单位",
+            "督办部门",
+            "督查单位",
+            "督查部门",
+            "督导单位",
+            "监督单位",
+        ],
+        LabelKind::Supervisor,
     );
     labels.sort_by_key(|l| std::cmp::Reverse(l.text.len()));
     labels
@@ -440,6 +460,8 @@ pub(super) const EXPLANATION_OPENERS: &[&str] = &[
 
 /// What units joined by `会同` do, after their names (`…组织实施`).
 pub(super) const JOINED_ACTIONS: &[&str] = &[
+    "负责落实",
+    "负责",
     "组织实施",
     "共同推进",
     "共同实施",
@@ -450,4 +472,67 @@ pub(super) const JOINED_ACTIONS: &[&str] = &[
     "落实",
     "做好",
     "开展",
+];
+
+/// How a subject naming other items opens: `以上3项`, `上述任务`, `第8—10项`.
+pub(super) const ITEM_REFERENCE_OPENERS: &[&str] = &["以上", "上述", "前述", "上列", "第"];
+
+/// The counter after the numbers of such a subject (`3项`, `第5条`).
+pub(super) const ITEM_COUNTERS: &[char] = &['项', '条', '点', '款'];
+
+/// What the items of such a subject are (`以上任务`, `以上3项工作`).
+pub(super) const ITEM_NOUNS: &[&str] = &["任务", "工作", "事项", "措施", "内容", "举措"];
+
+/// How a lead verb says its units lead together with another
+/// (`与X共同牵头`, `与X联合牵头`).
+pub(super) const JOINT_LEAD_WORDS: &[&str] = &["共同", "联合"];
+
+/// Endings of whole unit names beyond [`ends_like_unit`]'s chars: mass
+/// organisations and associations (`区妇联`, `区残联`, `县科协`), used to tell
+/// two space-separated units from a name broken by a space.
+pub(super) const UNIT_ENDINGS: &[&str] = &[
+    "联",
+    "科协",
+    "协会",
+    "商会",
+    "党组织",
+    "党支部",
+    "党委",
+    "大队",
+    "中队",
+];
+
+/// What follows a bracketed label that a sentence talks about instead of
+/// filling in (`【牵头单位】负责统筹推进`, `【配合单位】按职责配合`,
+/// `只标注【责任单位】的`): a predicate, never a unit's name.
+pub(super) const LABEL_MENTION_FOLLOWERS: &[&str] = &[
+    "的", "负责", "按", "为", "是", "指", "要", "应", "须", "需", "即", "均", "配合", "牵头", "、",
+    ",", "和", "与", "及",
+];
+
+/// How a plan says a task names only 责任单位 (`只标注【责任单位】的`,
+/// `仅列责任单位的`), the condition of a rule making them all leads.
+pub(super) const ONLY_RESPONSIBLE_NAMED: &[&str] = &[
+    "只标注",
+    "仅标注",
+    "只列",
+    "仅列",
+    "只注明",
+    "仅注明",
+    "只明确",
+    "仅明确",
+    "只有",
+    "仅有",
+];
+
+/// How a sentence saying who does the work opens: `由A负责`, `均由A牵头`.
+pub(super) const BY_OPENERS: &[&str] = &[
+    "由",
+    "均由",
+    "并由",
+    "统一由",
+    "分别由",
+    "本项工作由",
+    "该项工作由",
+    "此项工作由",
 ];
