@@ -1996,3 +1996,111 @@ fn notes_without_role_markers_or_brackets_are_read() {
     );
     assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
 }
+
+/// The tables of `make_tables.py`: a header over two rows (`责任单位`
+/// merged over `牵头单位 | 配合单位`) gives each column its sub-label, and
+/// units written one a paragraph in a cell are separate units.
+#[test]
+fn a_two_row_header_names_columns_by_their_sub_labels_and_cell_lines_split_units() {
+    let d = m("table_two_row_header.docx");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1",
+                "建设云杉湖湿地公园，完成一期栈道和观鸟台",
+                &["镜溪县林业局"],
+                &["镜溪县水利局", "镜溪县文化旅游局"],
+                &[],
+                Single,
+                Some("2026年9月"),
+            ),
+            r(
+                "2",
+                "改造县城雨污分流管网30公里",
+                &["镜溪县住房城乡建设局", "镜溪县城市管理局"],
+                &["各街道办事处"],
+                &[],
+                Joint,
+                Some("2026年12月"),
+            ),
+            r(
+                "3",
+                "开展农村集体经济强村行动",
+                &["镜溪县农业农村局"],
+                &["镜溪县财政局", "各乡镇人民政府"],
+                &[],
+                Single,
+                Some("长期坚持"),
+            ),
+        ]
+    );
+}
+
+/// A note row under a table whose only unit column is 责任单位 states the
+/// rule (`列在首位的单位为牵头单位`): it holds for the rows above it, a
+/// line break in a cell separating units as `、` does; the note is no task.
+#[test]
+fn a_rule_in_a_note_row_under_a_table_holds_for_its_rows() {
+    let d = m("table_note_rule.xlsx");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1",
+                "县城第二水厂",
+                &["镜溪县水利局"],
+                &["镜溪县住房城乡建设局"],
+                &[],
+                Single,
+                Some("2026年10月底"),
+            ),
+            r(
+                "2",
+                "滨溪绿道二期",
+                &["镜溪县城市管理局"],
+                &["镜溪县林业局", "沿溪各乡镇"],
+                &[],
+                Single,
+                Some("2026年12月底"),
+            ),
+            r(
+                "3",
+                "县图书馆新馆",
+                &["镜溪县文化旅游局"],
+                &[],
+                &[],
+                Single,
+                Some("2026年6月底"),
+            ),
+        ]
+    );
+    assert!(goal_titles(&d).iter().all(|g| !g.starts_with("注")));
+}
+
+/// The two-row-header table printed to PDF over pages by LibreOffice: the
+/// header repeated on every page is dropped (both rows), units one a line
+/// in a cell stay apart, also where a page break falls between them.
+#[test]
+fn a_pdf_table_over_pages_with_a_two_row_header_and_units_one_a_line() {
+    let d = m("table_pages.pdf");
+    assert_eq!(d.tasks.len(), 36);
+    for (k, t) in d.tasks.iter().enumerate() {
+        assert_eq!(t.number.as_deref(), Some((k + 1).to_string().as_str()));
+        let written = |refs: &[fengong::model::UnitRef]| -> Vec<String> {
+            refs.iter().map(|r| r.written.clone()).collect()
+        };
+        let (leads, partners): (&[&str], &[&str]) = match k % 3 {
+            0 => (&["镜溪县林业局"], &["镜溪县水利局", "镜溪县文化旅游局"]),
+            1 => (
+                &["镜溪县住房城乡建设局", "镜溪县城市管理局"],
+                &["各街道办事处"],
+            ),
+            _ => (&["镜溪县农业农村局"], &["镜溪县财政局", "各乡镇人民政府"]),
+        };
+        assert_eq!(written(&t.leads), leads, "task {}", k + 1);
+        assert_eq!(written(&t.partners), partners, "task {}", k + 1);
+    }
+}

@@ -42,6 +42,13 @@ mod time;
 mod vocab;
 
 pub use labels::without_task_label;
+
+/// Whether `before` may end with a unit's name and `after` begin another
+/// (`…管理局` / `市直各有关部门`): where two lines of a cell listing one unit a
+/// line meet, not where a name wraps (`…和规` / `划局`).
+pub fn may_end_and_begin_units(before: &str, after: &str) -> bool {
+    before.chars().last().is_some_and(vocab::ends_like_unit) && names::has_own_level(after)
+}
 pub use rules::{NoteRules, RuleReach, is_rule_only, rule_reach};
 
 use crate::model::LeadMode;

@@ -10,9 +10,10 @@
 //!   statement, `下同` includes the statement's own task, `本部分`/`本章`
 //!   ends with the top-level part, `本节` with the section; `本方案…`,
 //!   `方案中…` the whole plan, even from its closing section.
-//! - **Legends.** A legend for lead marks (`注：标*的为牵头单位`) explains
-//!   the document's notation, wherever it stands (often below the table):
-//!   it covers the whole document.
+//! - **Legends.** A legend for lead marks (`注：标*的为牵头单位`) or for the
+//!   order of 责任单位 (`注：排在第一位的为牵头单位`, a note row under a
+//!   table) explains the document's notation, wherever it stands (often
+//!   below the table): it covers the whole document.
 //! - **Leads on headings.** `三、…（由X牵头）` makes X the lead of every
 //!   task below that names no lead of its own; a task with no note at all
 //!   also takes the heading's partners; `（与Y共同牵头）` makes Y a joint lead
@@ -88,7 +89,9 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
         if r.is_empty() {
             continue;
         }
-        let reach = rule_reach(text);
+        let mut reach = rule_reach(text);
+        // A legend on how 责任单位 are written holds for the rows above it.
+        reach.whole_plan |= reach.legend && (r.first_is_lead || r.responsible_are_leads);
         let section = headings.iter().rev().find(|&&h| h != k).copied();
         let part = headings.first().copied().filter(|&h| h != k);
         let to = if reach.whole_plan {

@@ -327,7 +327,8 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
 
 /// Adds a task table and the text rows above its header: before anything
 /// else they are the document's title lines (front matter), later they are
-/// text in the outline (a note stating a rule for the table).
+/// text in the outline (a note stating a rule for the table). The table's
+/// note rows (`注：…` under its rows) follow its tasks as text.
 fn add_table_with_titles(
     tree: &mut Vec<TreeNode>,
     stack: &mut Vec<usize>,
@@ -336,9 +337,13 @@ fn add_table_with_titles(
     table: &Table,
     push_node: &impl Fn(&mut Vec<TreeNode>, &mut Vec<usize>, Source, NumberStyle, usize) -> usize,
 ) {
-    let titles = super::table::title_rows(table);
-    for (text, line) in titles {
-        if *started {
+    let add_text = |tree: &mut Vec<TreeNode>,
+                    stack: &mut Vec<usize>,
+                    front: &mut Vec<Para>,
+                    started: bool,
+                    text: String,
+                    line: u32| {
+        if started {
             let level = stack.last().map_or(0, |&t| tree[t].level + 1);
             let span = Span {
                 line,
@@ -355,9 +360,15 @@ fn add_table_with_titles(
         } else {
             front.push(super::normalise::text_para(&text, line));
         }
+    };
+    for (text, line) in super::table::title_rows(table) {
+        add_text(tree, stack, front, *started, text, line);
     }
     if add_table(tree, stack, table, push_node) {
         *started = true;
+    }
+    for (text, line) in super::table::note_rows(table) {
+        add_text(tree, stack, front, *started, text, line);
     }
 }
 

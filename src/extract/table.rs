@@ -2,11 +2,18 @@
 //! 完成时限) → sections of tasks with their notes.
 //!
 //! The header row is found by its labels, not assumed to be row 0 (tables
-//! often start with a title row). Rows after it are tasks, except section
-//! rows (`一、产业发展` alone or merged across the row), repeated header rows
-//! (a table continued on the next page) and empty rows. A table without a
+//! often start with a title row). A header may span two or three rows: a
+//! parent label merged over sub-labels (`责任单位` over `牵头单位 | 配合单位`,
+//! `责任分工` over the same); each column takes the most specific label in
+//! it, the one of the lowest header row. Rows after it are tasks, except
+//! section rows (`一、产业发展` alone or merged across the row), repeated
+//! header rows (a table continued on the next page), note rows (`注：…`
+//! merged across, a legend for the table) and empty rows. A table without a
 //! task column and a lead or responsible column (a table of contents, a
 //! figures table) is not a task table.
+//!
+//! A line break inside a unit cell separates units (`区教育局` / `区住建局`,
+//! one a line); inside a task cell it is left as the reader wrote it.
 
 use super::Table;
 use super::notes::{ParsedNote, UnitColumn, find_note, parse_deadline, parse_unit_cell};
@@ -188,6 +195,8 @@ fn section_title(cells: &[String], h: &Header) -> Option<String> {
 enum Row<'a> {
     /// Title rows above the header, the header, repeats of it, empty rows.
     Other,
+    /// A note under or among the rows (`注：排在第一位的为牵头单位`).
+    Note(String),
     Section(String),
     Task {
         number: Option<String>,
@@ -196,30 +205,104 @@ enum Row<'a> {
     },
 }
 
+/// Where a task table's header stands: its first row, the number of rows
+/// it spans, and its columns.
+struct HeaderRows {
+    start: usize,
+    len: usize,
+    header: Header,
+}
+
+/// The header of `table`: the first of its first ten rows that, with the
+/// rows of sub-labels below it, is a task table's header.
+fn find_header(table: &Table) -> Option<HeaderRows> {
+    let rows = &table.rows;
+    (0..rows.len().min(10)).find_map(|start| {
+        let mut labels = rows[start].cells.clone();
+        let mut len = 1;
+        // At most three header rows: a parent, its sub-labels, theirs.
+        while len < 3
+            && let Some(below) = rows.get(start + len)
+            && refine_labels(&mut labels, &below.cells)
+        {
+            len += 1;
+        }
+        Header::parse(&labels).map(|header| HeaderRows { start, len, header })
+    })
+}
+
+/// Takes the sub-labels of `below` into `labels` when `labels` is a row of
+/// labels (short cells, some of them known labels: no title or note row)
+/// and `below` a row of sub-labels under its merged parents
+/// (`| | 牵头单位 | 配合单位 | |` under `序号 | 重点任务 | 责任分工 |
+/// 责任分工 | 完成时限`): every filled cell a label or the label above it
+/// repeated (a cell merged down), some cells left to the row above, and at
+/// least two new labels that differ (a section row merged across repeats
+/// one text). False, and `labels` untouched, when it is no such row.
+fn refine_labels(labels: &mut [String], below: &[String]) -> bool {
+    let filled: Vec<&str> = labels
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let is_label_row = filled.iter().all(|c| c.chars().count() <= 12)
+        && filled.iter().any(|c| classify(c).is_some())
+        && filled.iter().any(|c| *c != filled[0]);
+    if !is_label_row {
+        return false;
+    }
+    let above = |i: usize| labels.get(i).map_or("", |s| s.trim());
+    let mut new_labels: Vec<(usize, &str)> = Vec::new();
+    let mut kept = 0;
+    for (i, c) in below.iter().enumerate() {
+        let c = c.trim();
+        if c.is_empty() || c == above(i) {
+            kept += 1;
+            continue;
+        }
+        if classify(c).is_none() {
+            return false;
+        }
+        new_labels.push((i, c));
+    }
+    let distinct = new_labels
+        .iter()
+        .filter(|(i, c)| new_labels.iter().all(|(j, d)| j >= i || d != c))
+        .count();
+    if distinct < 2 || kept == 0 {
+        return false;
+    }
+    for (i, c) in new_labels {
+        if let Some(slot) = labels.get_mut(i) {
+            *slot = c.to_owned();
+        }
+    }
+    true
+}
+
 /// Every row of `table` with what it is (a category change yields its
 /// section before the task), or None when `table` is not a 分工表.
 fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
-    let (header_at, header) = table
-        .rows
-        .iter()
-        .enumerate()
-        .take(10)
-        .find_map(|(i, r)| Header::parse(&r.cells).map(|h| (i, h)))?;
-    let header_cells = &table.rows[header_at].cells;
-    let mut out: Vec<(u32, Row)> = table.rows[..=header_at]
+    let HeaderRows { start, len, header } = find_header(table)?;
+    let header_rows = &table.rows[start..start + len];
+    let mut out: Vec<(u32, Row)> = table.rows[..start + len]
         .iter()
         .map(|r| (r.line, Row::Other))
         .collect();
     let mut category = String::new();
-    for row in &table.rows[header_at + 1..] {
+    for row in &table.rows[start + len..] {
         let cells = &row.cells;
         // Empty rows, and the header repeated where the table continues on
         // the next page.
         if cells.iter().all(|c| c.trim().is_empty())
-            || cells == header_cells
+            || header_rows.iter().any(|h| h.cells == *cells)
             || Header::parse(cells).is_some()
         {
             out.push((row.line, Row::Other));
+            continue;
+        }
+        if let Some(text) = note_row_text(cells) {
+            out.push((row.line, Row::Note(text)));
             continue;
         }
         if let Some(title) = section_title(cells, &header) {
@@ -271,27 +354,62 @@ pub fn is_header_label(cell: &str) -> bool {
 /// such as `注：责任单位中，列第一位的为牵头单位`), with their lines; empty
 /// when `table` is no task table.
 pub fn title_rows(table: &Table) -> Vec<(String, u32)> {
-    let Some(header_at) = table
-        .rows
-        .iter()
-        .take(10)
-        .position(|r| Header::parse(&r.cells).is_some())
-    else {
+    let Some(header) = find_header(table) else {
         return Vec::new();
     };
-    table.rows[..header_at]
+    table.rows[..header.start]
         .iter()
         .filter_map(|r| {
-            let mut text = String::new();
-            for c in r.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-                // Merged cells repeat their value.
-                if !text.ends_with(c) {
-                    text.push_str(c);
-                }
-            }
+            let text = row_text(&r.cells);
             (!text.is_empty()).then_some((text, r.line))
         })
         .collect()
+}
+
+/// The note rows of a task table (`注：责任单位栏中排在第一位的为牵头单位`),
+/// with their lines; empty when `table` is no task table.
+pub fn note_rows(table: &Table) -> Vec<(String, u32)> {
+    walk_rows(table).map_or_else(Vec::new, |(_, rows)| {
+        rows.into_iter()
+            .filter_map(|(line, row)| match row {
+                Row::Note(text) => Some((text, line)),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// A row's text: its filled cells in order, a merged cell's repeats once.
+fn row_text(cells: &[String]) -> String {
+    let mut text = String::new();
+    for c in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        if !text.ends_with(c) {
+            text.push_str(c);
+        }
+    }
+    text
+}
+
+/// A note row: one text (alone, or merged across the row) opening with
+/// `注` (`注：`, `注1：`) or `说明：` — a legend or a remark on the table,
+/// no task and no section.
+fn note_row_text(cells: &[String]) -> Option<String> {
+    let filled: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let first = *filled.first()?;
+    if !filled.iter().all(|c| *c == first) {
+        return None;
+    }
+    let is_note = first
+        .strip_prefix('注')
+        .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' '))
+        .is_some_and(|rest| rest.starts_with(['：', ':']))
+        || first.starts_with("说明：")
+        || first.starts_with("说明:");
+    is_note.then(|| first.to_owned())
 }
 
 /// The sections and tasks of a 分工表, or None when `table` is not one.
@@ -300,7 +418,7 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<TableSection>> {
     let mut sections: Vec<TableSection> = Vec::new();
     for (line, row) in rows {
         match row {
-            Row::Other => {}
+            Row::Other | Row::Note(_) => {}
             Row::Section(title) => sections.push(TableSection {
                 title,
                 line,
@@ -413,10 +531,12 @@ fn row_note(cells: &[String], h: &Header, text: &str) -> (ParsedNote, Option<Str
         clause.push_str(label);
         clause.push('：');
         let offset = clause.chars().count();
-        // One char for one char, so the cell's spans stay true.
-        clause.push_str(&c.replace(['\n', '\r'], "、"));
+        // A line break between units separates them as `、` does; one char
+        // for one char, so the cell's spans stay true.
+        let listed = c.replace(['\n', '\r'], "、");
+        clause.push_str(&listed);
         match role {
-            Some(role) => note.merge(parse_unit_cell(c, role).shifted(offset)),
+            Some(role) => note.merge(parse_unit_cell(&listed, role).shifted(offset)),
             None if label == "完成时限" => {
                 note.deadline = Some(parse_deadline(c).unwrap_or_else(|| c.to_string()));
             }
@@ -583,6 +703,43 @@ mod tests {
         let s = tasks_from_table(&t).unwrap();
         assert_eq!(s[0].tasks.len(), 1);
         assert_eq!(s[0].tasks[0].note.leads, vec!["市发改局"]);
+    }
+
+    #[test]
+    fn a_header_over_two_rows_takes_the_sub_labels_and_a_note_row_is_no_section() {
+        let t = table(&[
+            &["序号", "工作任务", "责任分工", "责任分工", "完成时限"],
+            &["", "", "牵头单位", "配合单位", ""],
+            &["1", "修缮古桥", "县文旅局", "县交通局\n县水利局", "2026年"],
+            &["", "", "牵头单位", "配合单位", ""],
+            &[
+                "注：配合单位按职责配合。",
+                "注：配合单位按职责配合。",
+                "",
+                "",
+                "",
+            ],
+        ]);
+        let s = tasks_from_table(&t).unwrap();
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].tasks.len(), 1);
+        let n = &s[0].tasks[0].note;
+        assert_eq!(n.leads, vec!["县文旅局"]);
+        assert_eq!(n.partners, vec!["县交通局", "县水利局"]);
+        assert_eq!(
+            note_rows(&t),
+            vec![("注：配合单位按职责配合。".to_string(), 5)]
+        );
+        // A title row is no parent of the header's labels.
+        let titled = table(&[
+            &["某县重点任务清单", "", ""],
+            &["序号", "工作任务", "责任单位"],
+            &["1", "修缮古桥", "县文旅局"],
+        ]);
+        assert_eq!(
+            title_rows(&titled),
+            vec![("某县重点任务清单".to_string(), 1)]
+        );
     }
 
     #[test]

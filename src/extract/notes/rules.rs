@@ -272,6 +272,9 @@ pub struct RuleReach {
     /// `本方案各项任务…`, `方案中不再一一列出`: the whole plan, wherever it
     /// is stated (often in a closing 保障措施 section).
     pub whole_plan: bool,
+    /// `注：…`, `说明：…`: a legend, explaining how the document (its tables)
+    /// writes units, wherever it stands (often under the table).
+    pub legend: bool,
 }
 
 /// The reach a rule's own words give it.
@@ -300,6 +303,7 @@ pub fn rule_reach(text: &str) -> RuleReach {
         ]
         .iter()
         .any(|w| norm.contains(w)),
+        legend: norm.starts_with('注') || norm.starts_with("说明"),
     }
 }
 

@@ -8,10 +8,17 @@
 //!   that touch), the borders are the grid: rows between horizontal
 //!   rules, cells between the vertical rules that cross that row (a rule
 //!   missing in a row is a merged cell, its text repeated across the
-//!   span, as the .docx reader does). A cell's lines are joined.
+//!   span, as the .docx reader does). A cell's lines are joined where the
+//!   column's width wrapped them. In a cell that lists (no sentence, no
+//!   `、` list) a line ended where it stops short of the column's widest
+//!   line (the next line's first word would have fitted), or where a full
+//!   line ends a unit's name before a line opening one (`市政务服务管理局` /
+//!   `市直各有关部门`): the cell keeps a line break there (`市公安局` /
+//!   `市税务局`, one unit a line), as the .docx reader keeps a cell's
+//!   paragraphs.
 //! - Across pages ([`join_pages`]): a table that ends one page and one that
 //!   starts the next with the same columns are one table; a repeated header
-//!   row is dropped and a row split by the break (its first cell empty on
+//!   (one row or several) is dropped and a row split by the break (its first cell empty on
 //!   the new page) is joined to the row it continues. Lines repeated at the
 //!   same place in the page margins (a running header, `— 3 —`) are
 //!   furniture: they are counted and dropped, also on the first page, where
@@ -101,7 +108,8 @@ pub fn page(content: &PageContent) -> Page {
 /// labelled line such as `牵头单位：`). After a line that ends its
 /// sentence (`。` `；`) only a bracketed note continues (`…以上。` /
 /// `（A牵头）`): a paragraph that happens to end at the edge is otherwise
-/// left alone.
+/// left alone. Lines of different type sizes never join (a title over the
+/// text).
 /// Positions make this sure where the text rules (`furniture.rs`) must
 /// guess a wrap width from line lengths; lines broken by a page break are
 /// theirs to join.
@@ -125,6 +133,9 @@ fn join_wrapped(items: Vec<PageItem>) -> Vec<PageItem> {
             && prev.right >= right - prev.size * 3.5
             && next.x <= left + next.size * 0.6
             && (prev.y - next.y) < prev.size.max(next.size) * 2.5
+            // A wrap keeps the type size: a title set larger is no line of
+            // the paragraph under it.
+            && (prev.size - next.size).abs() <= prev.size.min(next.size) * 0.1
             && continues(&prev.text, &next.text)
         {
             prev.text.push_str(next.text.trim_start());
@@ -310,20 +321,47 @@ impl Grid {
     }
 
     fn part(&self, grid: Vec<Vec<Vec<&Glyph>>>) -> TablePart {
-        let mut rows = Vec::new();
-        for (r, row) in grid.into_iter().enumerate() {
-            let texts: Vec<String> = row.into_iter().map(|g| cell_text(&g)).collect();
-            // Merged cells: a missing inner border joins a cell to the next.
-            let mut cells = vec![String::new(); texts.len()];
-            let mut start = 0;
-            for c in 0..texts.len() {
-                let closes = c + 1 == texts.len() || self.ruled(r, self.xs[c + 1]);
-                if closes {
-                    let joined: String = texts[start..=c].concat();
-                    for cell in &mut cells[start..=c] {
-                        cell.clone_from(&joined);
+        // Each row's cells as spans of columns (a missing inner border
+        // joins a cell to the next: merged cells) with their lines.
+        let spans: Vec<Vec<(usize, usize, Vec<PageLine>)>> = grid
+            .into_iter()
+            .enumerate()
+            .map(|(r, row)| {
+                let mut out = Vec::new();
+                let mut start = 0;
+                for c in 0..row.len() {
+                    if c + 1 == row.len() || self.ruled(r, self.xs[c + 1]) {
+                        let glyphs: Vec<&Glyph> =
+                            row[start..=c].iter().flatten().copied().collect();
+                        out.push((start, c, lines(&glyphs)));
+                        start = c + 1;
                     }
-                    start = c + 1;
+                }
+                out
+            })
+            .collect();
+        // Where the text of a column wraps: its widest line on the page.
+        let mut widest: Vec<((usize, usize), f32)> = Vec::new();
+        for (start, end, lines) in spans.iter().flatten() {
+            for l in lines {
+                match widest.iter_mut().find(|(k, _)| *k == (*start, *end)) {
+                    Some((_, w)) => *w = w.max(l.right),
+                    None => widest.push(((*start, *end), l.right)),
+                }
+            }
+        }
+        let mut rows = Vec::new();
+        for row in spans {
+            let width = row.last().map_or(0, |(_, end, _)| end + 1);
+            let mut cells = vec![String::new(); width];
+            for (start, end, lines) in row {
+                let limit = widest
+                    .iter()
+                    .find(|(k, _)| *k == (start, end))
+                    .map_or(0.0, |(_, w)| *w);
+                let text = cell_text(&lines, limit);
+                for cell in &mut cells[start..=end] {
+                    cell.clone_from(&text);
                 }
             }
             if cells.iter().any(|c| !c.is_empty()) {
@@ -339,20 +377,81 @@ impl Grid {
     }
 }
 
-/// A cell's glyphs → its text: lines joined without a break (a cell wraps
-/// at its width), with a space between two Latin words.
-fn cell_text(glyphs: &[&Glyph]) -> String {
+/// A cell's lines → its text: lines the column's width wrapped joined
+/// without a break, with a space between two Latin words. In a cell that
+/// lists (no sentence, no `、` list), a line that ended before `limit`
+/// (where the column's text wraps: its widest line) is followed by a line
+/// break.
+fn cell_text(lines: &[PageLine], limit: f32) -> String {
+    let listing = lines.iter().all(|l| lists(&l.text));
     let mut out = String::new();
-    for l in lines(glyphs) {
+    for (i, l) in lines.iter().enumerate() {
         let t = l.text.trim();
-        if out.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
-            && t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        {
-            out.push(' ');
+        if let Some(prev) = i.checked_sub(1).and_then(|p| lines.get(p)) {
+            let room = limit - prev.right;
+            // A sentence's lines only wrap (kinsoku and hanging punctuation
+            // make its line ends ragged).
+            let ended = listing
+                && (room >= first_word_width(t, l.size) * 0.9
+                    || crate::extract::notes::may_end_and_begin_units(&out, t));
+            if ended {
+                out.push('\n');
+            } else if out.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
+                && t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                out.push(' ');
+            }
         }
         out.push_str(t);
     }
     out
+}
+
+/// Whether `text` may be a line of a cell listing one item a line: no
+/// sentence punctuation, no `、` outside brackets (a list written in the
+/// line; the `、` of `各县（市、区）` is part of a name).
+fn lists(text: &str) -> bool {
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '、' if depth == 0 => return false,
+            '。' | '，' | ',' | '；' => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// About how wide the first unbreakable piece of `line` is set at `size`:
+/// half an em for each char of a Latin word or number (a line never breaks
+/// inside one); else one em for a CJK character, with an opening bracket
+/// before it and the closing punctuation after it (which line breaking
+/// keeps with it).
+fn first_word_width(line: &str, size: f32) -> f32 {
+    let latin = line
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-'))
+        .count();
+    if latin > 0 {
+        return latin as f32 * size * 0.5;
+    }
+    let mut chars = line.chars().peekable();
+    let mut ems = 0;
+    while chars.next_if(|c| "（(“‘《【「".contains(*c)).is_some() {
+        ems += 1;
+    }
+    if chars.next().is_some() {
+        ems += 1;
+    }
+    while chars
+        .next_if(|c| "。，、；：！？）)”’》】」.,;:".contains(*c))
+        .is_some()
+    {
+        ems += 1;
+    }
+    ems.max(1) as f32 * size
 }
 
 /// Merges collinear touching segments: horizontal rules by y, vertical by x.
@@ -526,15 +625,27 @@ fn same_columns(a: &[f32], b: &[f32]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 4.0)
 }
 
-/// Appends a continuation's rows: a repeated header row is dropped, and a
-/// first row with an empty first cell (while the row before it has one)
-/// is the rest of that row, cut by the page break.
+/// Appends a continuation's rows: a repeated header (one row or several)
+/// is dropped, and a first row with an empty first cell (while the row
+/// before it has one) is the rest of that row, cut by the page break (in a
+/// cell listing units one a line, the break may fall between two).
 fn continue_table(rows: &mut Vec<Vec<String>>, mut more: Vec<Vec<String>>) {
-    if let (Some(head), Some(first)) = (rows.first(), more.first())
-        && head == first
-    {
-        more.remove(0);
-    }
+    // The header repeated: one row, or several (a parent label over its
+    // sub-labels), equal to rows near the table's top (under a title row).
+    let repeated = more.first().map_or(0, |first| {
+        rows.iter()
+            .take(4)
+            .position(|r| r == first)
+            .map_or(0, |at| {
+                rows[at..]
+                    .iter()
+                    .zip(&more)
+                    .take(3)
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+    });
+    more.drain(..repeated);
     if let (Some(last), Some(first)) = (rows.last_mut(), more.first())
         && first.first().is_some_and(|c| c.is_empty())
         && last.first().is_some_and(|c| !c.is_empty())
@@ -542,6 +653,13 @@ fn continue_table(rows: &mut Vec<Vec<String>>, mut more: Vec<Vec<String>>) {
     {
         let first = more.remove(0);
         for (cell, rest) in last.iter_mut().zip(first) {
+            // One unit a line: the break may fall between two units.
+            if lists(cell)
+                && lists(&rest)
+                && crate::extract::notes::may_end_and_begin_units(cell, &rest)
+            {
+                cell.push('\n');
+            }
             cell.push_str(&rest);
         }
     }
