@@ -1595,7 +1595,7 @@ fn one_note_after_a_run_of_sibling_items_covers_each_of_them() {
             &["各村委会"],
             &[],
             Single,
-            Some("2025年底前完成"),
+            Some("2025年底前"),
         )
     };
     // 第7—8项 责任单位 under the cover rule: the first listed leads.

@@ -300,8 +300,8 @@ fn shared_notes(outline: &Outline) -> HashMap<usize, Vec<SharedNote>> {
                         .map(|s| {
                             let mut s = s.clone();
                             // `note_after` parses the rest in brackets of its own.
-                            s.start = (s.start + at).saturating_sub(1);
-                            s.end = (s.end + at).saturating_sub(1);
+                            s.start = (s.start + at + m.rest_at).saturating_sub(1);
+                            s.end = (s.end + at + m.rest_at).saturating_sub(1);
                             s
                         })
                         .collect();
