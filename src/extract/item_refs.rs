@@ -183,14 +183,9 @@ fn numbered(chars: &[char], mut at: usize) -> Option<RefMatch> {
 }
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut k = at;
-    for w in word.chars() {
-        if chars.get(k) != Some(&w) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    (at..)
+        .zip(word.chars())
+        .all(|(k, w)| chars.get(k) == Some(&w))
 }
 
 fn is_cn_numeral(c: char) -> bool {

@@ -318,28 +318,6 @@ pub fn unfinished(s: &str) -> bool {
     depth('（', '）') || depth('(', ')') || depth('“', '”') || depth('《', '》')
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn background_titles_name_the_topic() {
-        for t in [
-            "基础条件",
-            "发展基础和面临形势",
-            "“十四五”时期发展形势",
-            "指导思想和发展目标",
-            "总体要求",
-        ] {
-            assert!(is_background(t), "{t}");
-        }
-        for t in ["打好新兴产业发展基础", "强化组织领导", "推进发展目标落实"]
-        {
-            assert!(!is_background(t), "{t}");
-        }
-    }
-}
-
 /// What a note after a run of items calls them all (`以上各项由A牵头`,
 /// `上述任务由…`): every item of the run, back to its section's first.
 pub const RUN_OF_ITEMS: &[&str] = &[
@@ -392,3 +370,25 @@ pub const INSTITUTION_ENDINGS: &[&str] = &[
     "科协",
     "部",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn background_titles_name_the_topic() {
+        for t in [
+            "基础条件",
+            "发展基础和面临形势",
+            "“十四五”时期发展形势",
+            "指导思想和发展目标",
+            "总体要求",
+        ] {
+            assert!(is_background(t), "{t}");
+        }
+        for t in ["打好新兴产业发展基础", "强化组织领导", "推进发展目标落实"]
+        {
+            assert!(!is_background(t), "{t}");
+        }
+    }
+}
