@@ -2104,3 +2104,102 @@ fn a_pdf_table_over_pages_with_a_two_row_header_and_units_one_a_line() {
         assert_eq!(written(&t.partners), partners, "task {}", k + 1);
     }
 }
+
+#[test]
+fn one_note_after_a_run_of_sibling_items_covers_each_of_them() {
+    let d = m("shared_notes.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    let waste = |n, t| r(n, t, &["镇环卫所"], &["镇财政所"], &[], Single, None);
+    let run = |n, t| {
+        r(
+            n,
+            t,
+            &["镇规划建设办"],
+            &["各村委会"],
+            &[],
+            Single,
+            Some("2025年底前"),
+        )
+    };
+    // 第7—8项 责任单位 under the cover rule: the first listed leads.
+    let numbered = |n, t| r(n, t, &["镇宣传办"], &["镇妇联"], &[], Single, None);
+    assert_eq!(
+        rows,
+        vec![
+            // 以上2项 counts back from the note.
+            waste("1.", "完善村收集、镇转运体系"),
+            waste("2.", "建设垃圾分类示范村"),
+            // Its own note, not covered by the note above it.
+            r(
+                "3.",
+                "开展集中清理行动",
+                &["镇综合执法队"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            // 以上任务: the section's whole run, the time clause for each.
+            run("4.", "建设污水收集管网"),
+            run("5.", "推进农村厕所改造"),
+            run("6.", "加强污水设施运维"),
+            numbered("7.", "整治房前屋后乱堆乱放"),
+            numbered("8.", "开展美丽庭院创建"),
+            // At the end of the last item; 分别牵头 over two items pairs
+            // them in order.
+            r(
+                "9.",
+                "打造特色示范街巷",
+                &["镇规划建设办"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "10.",
+                "建设村头口袋公园",
+                &["镇林业站"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_duties_section_assigns_the_plans_items_by_number() {
+    let d = m("duties_by_number.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    let forest = |n, t| r(n, t, &["县林业局"], &["县财政局"], &[], Single, None);
+    assert_eq!(
+        rows,
+        vec![
+            forest("（一）", "推进国土绿化"),
+            forest("（二）", "加强森林防火"),
+            // Two assignments in one paragraph, one sentence each.
+            r(
+                "（三）",
+                "发展林下经济",
+                &["县农业农村局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "（四）",
+                "保护古树名木",
+                &["县自然资源局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    // The duties section itself is no task.
+    assert!(d.tasks.iter().all(|t| t.title != "责任分工"));
+}

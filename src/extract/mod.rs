@@ -25,6 +25,7 @@ pub mod assemble;
 pub mod furniture;
 pub mod gazetteer;
 pub mod goals;
+pub mod item_refs;
 pub mod meta;
 pub mod normalise;
 pub mod notes;

@@ -499,9 +499,6 @@ fn by_clause_tail(t: &Text, ss: usize, se: usize) -> Option<NoteMatch> {
     if note.leads.is_empty() && note.responsible.is_empty() {
         return None;
     }
-    if note.deadline.is_none() {
-        note.deadline = deadline;
-    }
     Some(NoteMatch {
         start: cs,
         end: se,

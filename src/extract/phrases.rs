@@ -318,6 +318,59 @@ pub fn unfinished(s: &str) -> bool {
     depth('（', '）') || depth('(', ')') || depth('“', '”') || depth('《', '》')
 }
 
+/// What a note after a run of items calls them all (`以上各项由A牵头`,
+/// `上述任务由…`): every item of the run, back to its section's first.
+pub const RUN_OF_ITEMS: &[&str] = &[
+    "各项任务",
+    "各项工作",
+    "各项措施",
+    "重点任务",
+    "所有任务",
+    "各项",
+    "各条",
+    "任务",
+    "事项",
+    "措施",
+];
+
+/// Words opening a reference back to the items before it (`以上3项`,
+/// `上述任务`).
+pub const ITEMS_ABOVE: &[&str] = &["以上", "上述", "前述"];
+
+/// What may follow a counted reference (`以上3项任务由…`): part of it.
+pub const COUNTED_ITEM_NOUNS: &[&str] = &["任务", "工作", "事项", "措施"];
+
+/// Endings of an institution's name (`县发展和改革局`, `各乡镇人民政府`,
+/// `开发区管委会`): a heading that is only such a name is a unit, not a
+/// topic. Places (`…区`, `…镇`) are not among them: `北部片区` is a topic.
+pub const INSTITUTION_ENDINGS: &[&str] = &[
+    "局",
+    "委员会",
+    "委",
+    "办公室",
+    "办",
+    "政府",
+    "管委会",
+    "中心",
+    "厅",
+    "公司",
+    "集团",
+    "法院",
+    "检察院",
+    "医院",
+    "支行",
+    "分行",
+    "联合会",
+    "工商联",
+    "总工会",
+    "团县委",
+    "团市委",
+    "妇联",
+    "残联",
+    "科协",
+    "部",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,9 +20,18 @@
 //!   with X.
 //! - **Ditto.** `同上`, `牵头单位：同上`, `配合单位：同第7项`: the field is the
 //!   previous (or numbered) task's, as resolved here.
+//! - **Notes naming the items they cover.** `（以上3项由A牵头，B配合）` after
+//!   a run of items, `以上任务由…`, `第8—10项责任单位：…`, and a 责任分工
+//!   section's `第（一）（二）项由A牵头…`: the note is each named item's own
+//!   (an item with a note of its own keeps it); `A、B分别牵头` over as many
+//!   items pairs them in order.
 
-use super::notes::{DittoOf, NoteRules, ParsedNote, rule_reach};
-use super::outline::{NodeKind, Outline};
+use std::collections::HashMap;
+
+use super::item_refs::{ItemRef, Numbers, opening_ref};
+use super::notes::{DittoOf, NoteRules, ParsedNote, find_note, rule_reach};
+use super::outline::{Item, NodeKind, Outline};
+use crate::model::LeadMode;
 
 /// An item's note once the document's rules are applied.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,6 +139,7 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
             legend_marks.push(*m);
         }
     }
+    let mut shared = shared_notes(outline);
     let mut out: Vec<ResolvedNote> = Vec::new();
     // Each resolved item's ordinal and line, for `同上` / `同第7项`.
     let mut resolved_items: Vec<(Option<u32>, u32)> = Vec::new();
@@ -160,7 +170,7 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
                     }
                 }
                 rules.lead_marks.clone_from(&legend_marks);
-                let mut own = item.note();
+                let mut own = own_note(item);
                 // `同上`, `配合单位：同第7项`: that task's units, as resolved.
                 let mut copied: Vec<(String, u32)> = Vec::new();
                 for ditto in std::mem::take(&mut own.ditto) {
@@ -174,6 +184,32 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
                             copied.push((name, line));
                         }
                     }
+                }
+                // A note naming this item among others is its own, unless
+                // it has one of its own.
+                let names_units = |n: &ParsedNote| {
+                    !(n.leads.is_empty() && n.partners.is_empty() && n.responsible.is_empty())
+                };
+                for s in shared.remove(&k).unwrap_or_default() {
+                    if names_units(&own) {
+                        break;
+                    }
+                    let stated: Vec<String> = s
+                        .note
+                        .leads
+                        .iter()
+                        .chain(&s.note.partners)
+                        .chain(&s.note.responsible)
+                        .cloned()
+                        .collect();
+                    for name in stated {
+                        standing_lines.push((name, s.line));
+                    }
+                    let deadline = own.deadline.take();
+                    let mut note = s.note;
+                    note.merge(std::mem::take(&mut own));
+                    note.deadline = deadline.or(note.deadline);
+                    own = note;
                 }
                 let mut note = rules.apply(own.clone());
                 let mut stated_elsewhere: Vec<(String, u32)> = standing_lines
@@ -224,5 +260,217 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
             _ => {}
         }
     }
+    out
+}
+
+/// An item's own note without the clauses that speak for several items
+/// (those reach it through [`shared_notes`]).
+fn own_note(item: &Item) -> ParsedNote {
+    let mut note = ParsedNote::default();
+    for c in item
+        .clauses
+        .iter()
+        .filter(|c| opening_ref(&c.text).is_none())
+    {
+        note.merge(c.note.clone());
+    }
+    note
+}
+
+/// A note that names the items it covers, as one of them receives it.
+#[derive(Debug)]
+struct SharedNote {
+    note: ParsedNote,
+    line: u32,
+}
+
+/// For each item, the notes that name it among other items: a clause of an
+/// item opening `以上3项…`/`第8—10项…`, or a sentence of prose opening
+/// `第（一）（二）项由…` (a 责任分工 section).
+fn shared_notes(outline: &Outline) -> HashMap<usize, Vec<SharedNote>> {
+    let nodes = &outline.nodes;
+    let mut out: HashMap<usize, Vec<SharedNote>> = HashMap::new();
+    for (k, node) in nodes.iter().enumerate() {
+        // (the sentence, its char offset in the node's text, its line)
+        let sentences: Vec<(String, usize, u32)> = match &node.kind {
+            NodeKind::Item(item) => item
+                .clauses
+                .iter()
+                .map(|c| (c.text.clone(), c.start, c.line))
+                .collect(),
+            NodeKind::Prose(text) => reference_sentences(text)
+                .into_iter()
+                .map(|(s, at)| (s, at, node.span.line))
+                .collect(),
+            _ => continue,
+        };
+        for (sentence, at, line) in sentences {
+            let Some(m) = opening_ref(&sentence) else {
+                continue;
+            };
+            let Some(mut note) = note_after(&sentence, m.rest_at) else {
+                continue;
+            };
+            let targets = covered_items(outline, k, &m.reference);
+            // Only the carrying item's own text holds the names.
+            let carrier_spans = note.spans.clone();
+            let respective = note.mode == LeadMode::Respective && note.leads.len() == targets.len();
+            let leads = note.leads.clone();
+            note.spans.clear();
+            for (i, &t) in targets.iter().enumerate() {
+                let mut each = note.clone();
+                if respective {
+                    each.leads = vec![leads[i].clone()];
+                    each.mode = LeadMode::Single;
+                }
+                if t == k && matches!(node.kind, NodeKind::Item(_)) {
+                    each.spans = carrier_spans
+                        .iter()
+                        .filter(|s| !respective || !leads.contains(&s.name) || s.name == leads[i])
+                        .map(|s| {
+                            let mut s = s.clone();
+                            // `note_after` parses the rest in brackets of its own.
+                            s.start = (s.start + at + m.rest_at).saturating_sub(1);
+                            s.end = (s.end + at + m.rest_at).saturating_sub(1);
+                            s
+                        })
+                        .collect();
+                }
+                out.entry(t)
+                    .or_default()
+                    .push(SharedNote { note: each, line });
+            }
+        }
+    }
+    out
+}
+
+/// The sentences of a paragraph that open with a reference to items,
+/// with their char offsets: `第（一）项由A负责；第（二）项由B负责。`.
+fn reference_sentences(text: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<char> = text.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        let ends = matches!(c, '。' | '；' | ';') || k + 1 == chars.len();
+        if !ends {
+            continue;
+        }
+        let sentence: String = chars[start..=k].iter().collect();
+        if opening_ref(&sentence).is_some() {
+            out.push((sentence, start));
+        }
+        start = k + 1;
+    }
+    out
+}
+
+/// What the rest of a referring sentence says (`由A牵头，B配合`,
+/// `责任单位：A、B`), read as a note of its own; names are char offsets
+/// into the sentence plus one (the bracket it is parsed in).
+fn note_after(sentence: &str, rest_at: usize) -> Option<ParsedNote> {
+    let rest: String = sentence.chars().skip(rest_at).collect();
+    let rest = rest.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '）' | ')' | ']' | '】' | '〕' | '］' | '。' | '；' | ';' | '.'
+            )
+    });
+    let note = find_note(&format!("（{rest}）"))?.note;
+    let names_someone =
+        !(note.leads.is_empty() && note.responsible.is_empty() && note.partners.is_empty());
+    names_someone.then_some(note)
+}
+
+/// The items a reference at node `at` covers, in order.
+fn covered_items(outline: &Outline, at: usize, reference: &ItemRef) -> Vec<usize> {
+    let nodes = &outline.nodes;
+    let depth = nodes[at].depth;
+    // The run of items before the reference (its own item included), back
+    // to the section's start.
+    let mut run: Vec<usize> = Vec::new();
+    for k in (0..=at).rev() {
+        match nodes[k].kind {
+            _ if nodes[k].depth < depth => break,
+            NodeKind::Heading(_) if nodes[k].depth == depth => break,
+            NodeKind::Item(_) if nodes[k].depth == depth => run.push(k),
+            _ => {}
+        }
+    }
+    run.reverse();
+    match reference {
+        ItemRef::Preceding(n) => run[run.len().saturating_sub(*n)..].to_vec(),
+        ItemRef::Run => run,
+        ItemRef::Numbers(numbers) => numbered_items(outline, &run, numbers),
+    }
+}
+
+/// The items with the numbers named: in the reference's own run of items
+/// when it holds them all, else in the plan, where a number that more than
+/// one item has is read as the one in the section holding most of the
+/// numbers named (still more than one: none is guessed).
+fn numbered_items(outline: &Outline, run: &[usize], numbers: &Numbers) -> Vec<usize> {
+    let nodes = &outline.nodes;
+    let ordinal_of = |k: usize| -> Option<(u32, bool)> {
+        let NodeKind::Item(item) = &nodes[k].kind else {
+            return None;
+        };
+        let written = item.number.as_deref()?;
+        let n = super::numbering::parse(written)?;
+        Some((n.ordinal, numbers.written_alike(written)))
+    };
+    let in_run: Vec<usize> = run
+        .iter()
+        .copied()
+        .filter(|&k| ordinal_of(k).is_some_and(|(n, _)| numbers.ordinals.contains(&n)))
+        .collect();
+    if in_run.len() == numbers.ordinals.len() {
+        return in_run;
+    }
+    // Every item of the plan with one of the numbers; those written alike
+    // when there are any.
+    let mut candidates: Vec<(usize, u32, bool)> = (0..nodes.len())
+        .filter_map(|k| ordinal_of(k).map(|(n, alike)| (k, n, alike)))
+        .filter(|(_, n, _)| numbers.ordinals.contains(n))
+        .collect();
+    if candidates.iter().any(|c| c.2) {
+        candidates.retain(|c| c.2);
+    }
+    // Each node's section: the nearest heading above it (one pass).
+    let mut sections: Vec<Option<usize>> = Vec::with_capacity(nodes.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for (k, node) in nodes.iter().enumerate() {
+        while stack.last().is_some_and(|&h| nodes[h].depth >= node.depth) {
+            stack.pop();
+        }
+        sections.push(stack.last().copied());
+        if let NodeKind::Heading(_) = node.kind {
+            stack.push(k);
+        }
+    }
+    let section_of = |k: usize| sections[k];
+    let mut per_section: HashMap<Option<usize>, usize> = HashMap::new();
+    for c in &candidates {
+        *per_section.entry(section_of(c.0)).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for &n in &numbers.ordinals {
+        let with_n: Vec<&(usize, u32, bool)> = candidates.iter().filter(|c| c.1 == n).collect();
+        let best = with_n
+            .iter()
+            .map(|c| per_section[&section_of(c.0)])
+            .max()
+            .unwrap_or(0);
+        let chosen: Vec<usize> = with_n
+            .iter()
+            .filter(|c| per_section[&section_of(c.0)] == best)
+            .map(|c| c.0)
+            .collect();
+        if let [only] = chosen.as_slice() {
+            out.push(*only);
+        }
+    }
+    out.sort_unstable();
     out
 }

@@ -30,6 +30,7 @@
 use std::collections::HashMap;
 
 use super::Table;
+use super::item_refs::{ItemRef, opening_ref};
 use super::normalise::{Normalised, Para, ParaKind, lead_sentence};
 use super::notes;
 use super::numbering::{NumberStyle, Numbering};
@@ -580,6 +581,11 @@ fn lift_trailing_notes(tree: &mut [TreeNode], paras: &[Para]) {
         let Some(from) = annotations(last) else {
             continue;
         };
+        // `（以上3项由A牵头）` names the sub-items as items of their own:
+        // they stay tasks, each taking the note (see `scope.rs`).
+        if opening_ref(&paras[tree[last].content[from]].text).is_some() {
+            continue;
+        }
         let moved: Vec<usize> = tree[last].content.drain(from..).collect();
         tree[id].content.extend(moved);
     }
@@ -705,6 +711,17 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
         if (own_clause || annotated) && minor && !para.heading_shaped() {
             return Role::Item;
         }
+        return Role::Heading;
+    }
+    // `三、责任分工` over `第（一）（二）项由A牵头…`: its lines assign other
+    // numbered items of the plan, it is no task itself.
+    let own_number = para.numbering();
+    let assigns_others = |c: usize| match opening_ref(&paras[c].text).map(|m| m.reference) {
+        Some(ItemRef::Numbers(n)) => own_number
+            .is_none_or(|o| !n.ordinals.contains(&o.ordinal) || !n.written_alike(&o.written)),
+        _ => false,
+    };
+    if !own_clause && !node.content.is_empty() && node.content.iter().all(|&c| assigns_others(c)) {
         return Role::Heading;
     }
     if own_clause || annotated {
@@ -855,7 +872,11 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                 if matches!(source, Source::Para(_)) {
                     let lead_lines = content
                         .iter()
-                        .take_while(|p| notes::parse_annotation(&p.text).is_some())
+                        .take_while(|p| {
+                            // `第（一）项由A负责` speaks for other items.
+                            opening_ref(&p.text).is_none()
+                                && notes::parse_annotation(&p.text).is_some()
+                        })
                         .count();
                     for p in content.drain(..lead_lines) {
                         let note = notes::parse_annotation(&p.text).unwrap_or_default();
@@ -1108,9 +1129,13 @@ fn content_nodes(
     }
     let mut nodes: Vec<Node> = Vec::new();
     for para in content {
+        // `第（一）项由A负责`: a note on items named elsewhere, no task.
+        let names_items = opening_ref(&para.text).is_some();
         let has_clause = notes::find_task_note(&para.text).is_some();
         let lead = lead_sentence(&para.text);
-        let source = if lead.is_some() && !numbered_items {
+        let source = if names_items {
+            None
+        } else if lead.is_some() && !numbered_items {
             Some(ItemSource::LeadSentence)
         } else if has_clause && !notes::is_rule_only(&para.text) {
             Some(ItemSource::Clause)
