@@ -66,41 +66,43 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), ReadErrorKind
 /// `enc`: cut short inside the last character when everything before it
 /// decodes, else binary data at the first bad sequence.
 fn undecodable(enc: &'static encoding_rs::Encoding, bytes: &[u8], skipped: usize) -> ReadErrorKind {
-    let offset = first_bad_offset(enc, bytes);
+    let offset = skipped
+        + match decode_strictly(enc, bytes, true) {
+            (encoding_rs::DecoderResult::Malformed(len, _), read) => {
+                read.saturating_sub(len as usize)
+            }
+            (_, read) => read,
+        };
     // Decoding as if more input were to come leaves a begun character
     // pending instead of calling it malformed.
-    let mut decoder = enc.new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(
-        decoder
-            .max_utf8_buffer_length_without_replacement(bytes.len())
-            .unwrap_or(bytes.len() * 3),
-    );
-    let (result, _) = decoder.decode_to_string_without_replacement(bytes, &mut out, false);
-    if matches!(result, encoding_rs::DecoderResult::InputEmpty) {
+    if matches!(
+        decode_strictly(enc, bytes, false).0,
+        encoding_rs::DecoderResult::InputEmpty
+    ) {
         ReadErrorKind::CutShort {
-            offset: offset + skipped,
+            offset,
             len: bytes.len() + skipped,
         }
     } else {
-        ReadErrorKind::Binary {
-            offset: offset + skipped,
-        }
+        ReadErrorKind::Binary { offset }
     }
 }
 
-/// Byte offset (in the input) of the first sequence `enc` cannot decode.
-fn first_bad_offset(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> usize {
+/// Decodes `bytes` as `enc` until the first malformed sequence: how it
+/// stopped and how many bytes it read. `last` says whether the input ends
+/// here (a begun character is malformed) or more could follow (it waits).
+fn decode_strictly(
+    enc: &'static encoding_rs::Encoding,
+    bytes: &[u8],
+    last: bool,
+) -> (encoding_rs::DecoderResult, usize) {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(
         decoder
             .max_utf8_buffer_length_without_replacement(bytes.len())
             .unwrap_or(bytes.len() * 3),
     );
-    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
-    match result {
-        encoding_rs::DecoderResult::Malformed(len, _) => read.saturating_sub(len as usize),
-        _ => read,
-    }
+    decoder.decode_to_string_without_replacement(bytes, &mut out, last)
 }
 
 /// Text full of control characters is binary data that happened to decode.
