@@ -12,12 +12,17 @@
 //! task column and a lead or responsible column (a table of contents, a
 //! figures table) is not a task table.
 //!
+//! A task cell listing marked items one a line (`△…`, `●…`) holds one task
+//! each, sharing the row's other cells; the unmarked row above them with the
+//! same unit and time cells (merged over both) is their group: a section.
+//!
 //! A line break inside a unit cell separates units (`区教育局` / `区住建局`,
 //! one a line); inside a task cell it is left as the reader wrote it.
 
 use super::Table;
 use super::notes::{ParsedNote, UnitColumn, find_note, parse_deadline, parse_unit_cell};
 use super::outline::{Clause, Item, ItemSource, Span};
+use super::phrases::ITEM_MARKS;
 
 /// A run of tasks under one section row (or before any: empty title).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -325,6 +330,32 @@ fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
             (true, false) => detail.to_string(),
             (false, false) => format!("{task}\n{detail}"),
         };
+        if let Some(items) = marked_items(&text) {
+            // The unmarked row above with the same unit and time cells
+            // (merged over both) is the group these items break down.
+            if let Some((_, above)) = out.last_mut()
+                && let Row::Task {
+                    text: group,
+                    cells: group_cells,
+                    ..
+                } = above
+                && marked_items(group).is_none()
+                && same_duty_cells(group_cells, cells, &header)
+            {
+                *above = Row::Section(std::mem::take(group));
+            }
+            for text in items {
+                out.push((
+                    row.line,
+                    Row::Task {
+                        number: None,
+                        text,
+                        cells,
+                    },
+                ));
+            }
+            continue;
+        }
         let number = Some(cell(cells, header.number))
             .filter(|n| !n.is_empty())
             .map(str::to_string);
@@ -338,6 +369,28 @@ fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
         ));
     }
     Some((header, out))
+}
+
+/// The tasks a task cell lists one a line, each opening with an item mark
+/// (`△…`: a group row's work broken down), marks dropped; a line without
+/// a mark goes on the item before it. None when the cell opens with no mark.
+fn marked_items(text: &str) -> Option<Vec<String>> {
+    let mut items: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        match line.strip_prefix(ITEM_MARKS) {
+            Some(rest) => items.push(rest.trim_start().to_owned()),
+            None => items.last_mut()?.push_str(line),
+        }
+    }
+    (!items.is_empty()).then_some(items)
+}
+
+/// Whether two rows name the same units, leader and time (cells merged
+/// over both rows, expanded).
+fn same_duty_cells(a: &[String], b: &[String], h: &Header) -> bool {
+    [h.lead, h.partner, h.responsible, h.leader, h.deadline]
+        .iter()
+        .all(|&c| cell(a, c) == cell(b, c))
 }
 
 /// Whether `cells` are a task table's header row (`序号 | 重点任务 | 牵头单位 …`).
