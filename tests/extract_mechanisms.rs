@@ -698,6 +698,65 @@ fn marked_items_under_a_group_row_of_a_double_box_are_its_tasks() {
 }
 
 #[test]
+fn a_note_naming_merged_columns_fills_their_empty_cells_from_above() {
+    let d = m("md_merged_columns.md");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    let lead = |n, title, lead, partners: &[&'static str], deadline| {
+        r(n, title, &[lead], partners, &[], Single, Some(deadline))
+    };
+    assert_eq!(
+        rows,
+        vec![
+            lead(
+                "1",
+                "改造镇中心小学操场",
+                "镇社会事务办",
+                &["镇财政所"],
+                "2026年8月"
+            ),
+            lead(
+                "2",
+                "新增村卫生室3个",
+                "镇社会事务办",
+                &["各村委会"],
+                "2026年8月"
+            ),
+            // 配合单位 is no merged column: empty, no partner.
+            lead("3", "建设镇养老服务站", "镇社会事务办", &[], "2026年11月"),
+            lead(
+                "4",
+                "硬化村组道路20公里",
+                "镇村镇建设办",
+                &["各村委会"],
+                "2026年10月"
+            ),
+            lead(
+                "5",
+                "新增公交候车亭15座",
+                "镇村镇建设办",
+                &["镇交管站"],
+                "2026年10月"
+            ),
+        ]
+    );
+    // Bold section rows are sections, their emphasis no part of the title.
+    assert_eq!(
+        goal_titles(&d),
+        ["教育医疗", "教育医疗", "教育医疗", "道路交通", "道路交通"]
+    );
+    // Without the note an empty 牵头单位 cell names nobody.
+    let plain = std::fs::read_to_string(crate::common::fixture("mechanisms/md_merged_columns.md"))
+        .unwrap()
+        .replace(
+            "注：同一责任单位连续承担的事项，“牵头单位”栏合并填写；“完成时间”栏同。",
+            "",
+        );
+    let d = extract_text("plain.md", &plain);
+    assert!(d.tasks[1].leads.is_empty());
+    assert_eq!(d.tasks[1].deadline, None);
+}
+
+#[test]
 fn a_table_written_one_cell_a_line_is_a_task_table() {
     let d = m("cells_per_line.txt");
     let rows: Vec<Row> = d.tasks.iter().map(row).collect();

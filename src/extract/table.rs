@@ -22,7 +22,7 @@
 use super::Table;
 use super::notes::{ParsedNote, UnitColumn, find_note, parse_deadline, parse_unit_cell};
 use super::outline::{Clause, Item, ItemSource, Span};
-use super::phrases::ITEM_MARKS;
+use super::phrases::{ITEM_MARKS, MERGED_CELLS};
 
 /// A run of tasks under one section row (or before any: empty title).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -456,13 +456,83 @@ fn note_row_text(cells: &[String]) -> Option<String> {
     if !filled.iter().all(|c| *c == first) {
         return None;
     }
-    let is_note = first
-        .strip_prefix('注')
+    is_note(first).then(|| first.to_owned())
+}
+
+/// Whether `text` is a note on a table: it opens with `注：` (`注1：`) or
+/// `说明：`.
+fn is_note(text: &str) -> bool {
+    text.strip_prefix('注')
         .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' '))
         .is_some_and(|rest| rest.starts_with(['：', ':']))
-        || first.starts_with("说明：")
-        || first.starts_with("说明:");
-    is_note.then(|| first.to_owned())
+        || text.starts_with("说明：")
+        || text.starts_with("说明:")
+}
+
+/// `table` with the empty cells of the columns a note says are merged
+/// (`注：同一牵头单位连续负责的事项，“牵头单位”栏合并填写；“完成时限”栏同`)
+/// taking the filled cell above them in the same section, as the merged
+/// (rowspan) cell a conversion left in its first row only. The note is
+/// `legend` (the paragraph right above the table) or one of the table's own
+/// title or note rows; it names the columns by their header labels. Empty
+/// cells of the other columns stay empty: there they mean none. None when
+/// no note says so.
+pub fn fill_merged_columns(table: &Table, legend: &str) -> Option<Table> {
+    let HeaderRows { start, len, header } = find_header(table)?;
+    let mut notes = vec![legend.trim().to_owned()];
+    notes.extend(title_rows(table).into_iter().map(|(t, _)| t));
+    notes.extend(note_rows(table).into_iter().map(|(t, _)| t));
+    let notes: Vec<String> = notes
+        .into_iter()
+        .filter(|n| is_note(n) && MERGED_CELLS.iter().any(|w| n.contains(w)))
+        .map(|n| n.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    if notes.is_empty() {
+        return None;
+    }
+    let labels = &table.rows[start + len - 1].cells;
+    let merged: Vec<usize> = [
+        header.category,
+        header.lead,
+        header.partner,
+        header.responsible,
+        header.leader,
+        header.deadline,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|&i| {
+        let label: String = cell(labels, Some(i))
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        !label.is_empty() && notes.iter().any(|n| n.contains(&label))
+    })
+    .collect();
+    if merged.is_empty() {
+        return None;
+    }
+    let mut filled = table.clone();
+    let mut above: Vec<Option<String>> = vec![None; merged.len()];
+    for row in &mut filled.rows[start + len..] {
+        if note_row_text(&row.cells).is_some() || section_title(&row.cells, &header).is_some() {
+            above.fill(None);
+            continue;
+        }
+        for (k, &i) in merged.iter().enumerate() {
+            let Some(c) = row.cells.get_mut(i) else {
+                continue;
+            };
+            if c.trim().is_empty() {
+                if let Some(a) = &above[k] {
+                    c.clone_from(a);
+                }
+            } else {
+                above[k] = Some(c.clone());
+            }
+        }
+    }
+    Some(filled)
 }
 
 /// The sections and tasks of a 分工表, or None when `table` is not one.
