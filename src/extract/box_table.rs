@@ -404,9 +404,9 @@ fn read_cells(placed: &[Placed], edges: &[usize]) -> Table {
         cells
             .iter()
             .map(|column| {
-                column
-                    .iter()
-                    .find(|c| c.first_band <= b && b <= c.last_band)
+                // A column's cells stand in band order, one after another.
+                let at = column.partition_point(|c| c.last_band < b);
+                column.get(at).filter(|c| c.first_band <= b)
             })
             .collect()
     };
@@ -477,20 +477,24 @@ fn split_rows(here: &[Option<&Cell>], pads: &[usize], key: usize) -> Vec<(u32, V
     if starts.first() != Some(&first_line) {
         starts.insert(0, first_line);
     }
+    // Each line to the row it stands in (lines and starts both in order).
+    let mut rows: Vec<Vec<Vec<CellLine>>> = vec![vec![Vec::new(); here.len()]; starts.len()];
+    for k in 0..here.len() {
+        for l in lines_of(k) {
+            let row = starts.partition_point(|&s| s <= l.line).saturating_sub(1);
+            if let Some(cell) = rows.get_mut(row).and_then(|r| r.get_mut(k)) {
+                cell.push(l.clone());
+            }
+        }
+    }
     starts
         .iter()
-        .enumerate()
-        .map(|(n, &from)| {
-            let to = starts.get(n + 1).copied().unwrap_or(u32::MAX);
-            let cells = (0..here.len())
-                .map(|k| {
-                    let part: Vec<CellLine> = lines_of(k)
-                        .iter()
-                        .filter(|l| from <= l.line && l.line < to)
-                        .cloned()
-                        .collect();
-                    join(&part, pads.get(k).copied().unwrap_or(0))
-                })
+        .zip(rows)
+        .map(|(&from, row)| {
+            let cells = row
+                .iter()
+                .enumerate()
+                .map(|(k, lines)| join(lines, pads.get(k).copied().unwrap_or(0)))
                 .collect();
             (from, cells)
         })
