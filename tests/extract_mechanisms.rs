@@ -558,6 +558,205 @@ fn an_aligned_plain_text_table_is_a_task_table() {
 }
 
 #[test]
+fn a_box_drawn_table_with_wrapped_cells_and_a_merged_category_column() {
+    let d = m("box_table_merged.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            // Every cell wrapped inside its column, unit names and the
+            // deadline broken mid-word; a short line ends a unit.
+            r(
+                "1",
+                "改造城西片区老旧小区14个，同步加装电梯",
+                &["县住房和城乡建设局"],
+                &["县财政局", "各街道办事处"],
+                &[],
+                Single,
+                Some("2026年10月底前")
+            ),
+            r(
+                "2",
+                "建设城市口袋公园6处",
+                &["县城市管理局"],
+                &["县自然资源局"],
+                &[],
+                Single,
+                Some("2026年12月底前")
+            ),
+            r(
+                "3",
+                "新建高标准农田1.5万亩，配套建设灌排设施",
+                &["县农业农村局"],
+                &["县水利局", "县财政局"],
+                &[],
+                Single,
+                Some("持续推进")
+            ),
+            r(
+                "4",
+                "完成农村公路提档升级45公里",
+                &["县交通运输局"],
+                &["各乡镇人民政府"],
+                &[],
+                Single,
+                Some("2026年11月底前")
+            ),
+        ]
+    );
+    // The 领域 cell merged down over its rows (its text partly on the rule
+    // line) is each row's goal.
+    assert_eq!(
+        goal_titles(&d),
+        ["城市更新", "城市更新", "乡村振兴", "乡村振兴"]
+    );
+    assert_eq!(d.documents[0].title, "澄湾县2026年城乡建设重点任务分工表");
+}
+
+#[test]
+fn an_ascii_box_table_with_section_rows_merged_across() {
+    let d = m("box_table_ascii.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1",
+                "推行企业开办“一窗通办”，办理时间压缩至1个工作日",
+                &["县政务服务中心"],
+                &["县市场监管局", "县税务局"],
+                &[],
+                Single,
+                Some("2026年6月")
+            ),
+            r(
+                "2",
+                "建设中小企业融资服务平台",
+                &["县金融服务中心"],
+                &["县财政局"],
+                &[],
+                Single,
+                Some("2026年9月")
+            ),
+            r(
+                "3",
+                "新建城东幼儿园1所，增加学位360个",
+                &["县教育局"],
+                &["县住建局", "县自然资源局"],
+                &[],
+                Single,
+                Some("2027年8月")
+            ),
+        ]
+    );
+    assert_eq!(goal_titles(&d), ["营商环境", "营商环境", "公共服务"]);
+}
+
+#[test]
+fn marked_items_under_a_group_row_of_a_double_box_are_its_tasks() {
+    let d = m("box_table_groups.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    let item = |title, leads: &[&'static str], deadline| Row {
+        number: None,
+        title,
+        leads: leads.to_vec(),
+        partners: vec![],
+        responsible: vec![],
+        mode: Joint,
+        deadline: Some(deadline),
+    };
+    let culture = ["县文化和旅游局", "县发展改革局"];
+    let ecology = ["县生态环境分局", "各乡镇人民政府"];
+    // Each △ line a task taking the cells merged over the group; the
+    // 分管领导 is a person, no unit.
+    assert_eq!(
+        rows,
+        vec![
+            item(
+                "建成古镇游客服务中心，新增停车泊位300个",
+                &culture,
+                "年内见成效"
+            ),
+            item("开发研学旅行精品线路5条", &culture, "年内见成效"),
+            item("完成溪流河道综合整治12公里", &ecology, "年底前"),
+            item(
+                "新建农村生活污水处理站8座，运维覆盖率达到90%",
+                &ecology,
+                "年底前"
+            ),
+        ]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        [
+            "推进文旅融合发展，打造全域旅游",
+            "推进文旅融合发展，打造全域旅游",
+            "加强生态环境保护",
+            "加强生态环境保护"
+        ]
+    );
+}
+
+#[test]
+fn a_note_naming_merged_columns_fills_their_empty_cells_from_above() {
+    let d = m("md_merged_columns.md");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    let lead = |n, title, lead, partners: &[&'static str], deadline| {
+        r(n, title, &[lead], partners, &[], Single, Some(deadline))
+    };
+    assert_eq!(
+        rows,
+        vec![
+            lead(
+                "1",
+                "改造镇中心小学操场",
+                "镇社会事务办",
+                &["镇财政所"],
+                "2026年8月"
+            ),
+            lead(
+                "2",
+                "新增村卫生室3个",
+                "镇社会事务办",
+                &["各村委会"],
+                "2026年8月"
+            ),
+            // 配合单位 is no merged column: empty, no partner.
+            lead("3", "建设镇养老服务站", "镇社会事务办", &[], "2026年11月"),
+            lead(
+                "4",
+                "硬化村组道路20公里",
+                "镇村镇建设办",
+                &["各村委会"],
+                "2026年10月"
+            ),
+            lead(
+                "5",
+                "新增公交候车亭15座",
+                "镇村镇建设办",
+                &["镇交管站"],
+                "2026年10月"
+            ),
+        ]
+    );
+    // Bold section rows are sections, their emphasis no part of the title.
+    assert_eq!(
+        goal_titles(&d),
+        ["教育医疗", "教育医疗", "教育医疗", "道路交通", "道路交通"]
+    );
+    // Without the note an empty 牵头单位 cell names nobody.
+    let plain = std::fs::read_to_string(crate::common::fixture("mechanisms/md_merged_columns.md"))
+        .unwrap()
+        .replace(
+            "注：同一责任单位连续承担的事项，“牵头单位”栏合并填写；“完成时间”栏同。",
+            "",
+        );
+    let d = extract_text("plain.md", &plain);
+    assert!(d.tasks[1].leads.is_empty());
+    assert_eq!(d.tasks[1].deadline, None);
+}
+
+#[test]
 fn a_table_written_one_cell_a_line_is_a_task_table() {
     let d = m("cells_per_line.txt");
     let rows: Vec<Row> = d.tasks.iter().map(row).collect();

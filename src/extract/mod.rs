@@ -8,7 +8,8 @@
 //!    undone; [`normalise`]: lines → paragraphs (markup, spaces, glued
 //!    headings, captions, TOC, broken paragraphs), numbering folded by
 //!    [`numbering`];
-//!    [`text_table`]: task tables written as plain text read as tables;
+//!    [`text_table`] and [`box_table`]: task tables written as plain text
+//!    (aligned, tab-separated, drawn with box characters) read as tables;
 //! 3. [`structure`] (paragraphs) and [`table`] (task tables) → one typed
 //!    [`outline`]: headings, items, prose, projects, each with its clauses
 //!    and source span;
@@ -22,6 +23,7 @@
 //! Nothing here knows about the explorer: the output is a [`TaskData`].
 
 pub mod assemble;
+pub mod box_table;
 pub mod furniture;
 pub mod gazetteer;
 pub mod goals;

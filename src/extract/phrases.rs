@@ -333,6 +333,14 @@ pub const RUN_OF_ITEMS: &[&str] = &[
     "措施",
 ];
 
+/// Marks opening each item of a list inside one table cell (`△完成…`
+/// under a group row: the group's work broken down, one task a line).
+pub const ITEM_MARKS: &[char] = &['△', '▲', '●', '○', '◆', '◇', '■', '□', '•'];
+
+/// What a note on a table says of columns whose cells are merged over
+/// consecutive rows (`“牵头单位”栏合并填写`).
+pub const MERGED_CELLS: &[&str] = &["合并"];
+
 /// Words opening a reference back to the items before it (`以上3项`,
 /// `上述任务`).
 pub const ITEMS_ABOVE: &[&str] = &["以上", "上述", "前述"];

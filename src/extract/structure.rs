@@ -105,7 +105,20 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
     let mut open_box: Option<OpenBox> = None;
     let mut front: Vec<Para> = Vec::new();
     let mut started = false;
-    let mut tables = n.tables.iter().peekable();
+    // A note right above a table may say which of its columns are merged.
+    let tables: Vec<(usize, Table)> = n
+        .tables
+        .iter()
+        .map(|(at, t)| {
+            let legend = at
+                .checked_sub(1)
+                .and_then(|k| paras.get(k))
+                .map_or("", |p| p.text.as_str());
+            let t = super::table::fill_merged_columns(t, legend).unwrap_or_else(|| t.clone());
+            (*at, t)
+        })
+        .collect();
+    let mut tables = tables.iter().peekable();
     let mut unplaced: Vec<Unplaced> = Vec::new();
 
     let push_node = |tree: &mut Vec<TreeNode>,

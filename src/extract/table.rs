@@ -12,12 +12,17 @@
 //! task column and a lead or responsible column (a table of contents, a
 //! figures table) is not a task table.
 //!
+//! A task cell listing marked items one a line (`△…`, `●…`) holds one task
+//! each, sharing the row's other cells; the unmarked row above them with the
+//! same unit and time cells (merged over both) is their group: a section.
+//!
 //! A line break inside a unit cell separates units (`区教育局` / `区住建局`,
 //! one a line); inside a task cell it is left as the reader wrote it.
 
 use super::Table;
 use super::notes::{ParsedNote, UnitColumn, find_note, parse_deadline, parse_unit_cell};
 use super::outline::{Clause, Item, ItemSource, Span};
+use super::phrases::{ITEM_MARKS, MERGED_CELLS};
 
 /// A run of tasks under one section row (or before any: empty title).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -325,6 +330,32 @@ fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
             (true, false) => detail.to_string(),
             (false, false) => format!("{task}\n{detail}"),
         };
+        if let Some(items) = marked_items(&text) {
+            // The unmarked row above with the same unit and time cells
+            // (merged over both) is the group these items break down.
+            if let Some((_, above)) = out.last_mut()
+                && let Row::Task {
+                    text: group,
+                    cells: group_cells,
+                    ..
+                } = above
+                && marked_items(group).is_none()
+                && same_duty_cells(group_cells, cells, &header)
+            {
+                *above = Row::Section(std::mem::take(group));
+            }
+            for text in items {
+                out.push((
+                    row.line,
+                    Row::Task {
+                        number: None,
+                        text,
+                        cells,
+                    },
+                ));
+            }
+            continue;
+        }
         let number = Some(cell(cells, header.number))
             .filter(|n| !n.is_empty())
             .map(str::to_string);
@@ -338,6 +369,28 @@ fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
         ));
     }
     Some((header, out))
+}
+
+/// The tasks a task cell lists one a line, each opening with an item mark
+/// (`△…`: a group row's work broken down), marks dropped; a line without
+/// a mark goes on the item before it. None when the cell opens with no mark.
+fn marked_items(text: &str) -> Option<Vec<String>> {
+    let mut items: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        match line.strip_prefix(ITEM_MARKS) {
+            Some(rest) => items.push(rest.trim_start().to_owned()),
+            None => items.last_mut()?.push_str(line),
+        }
+    }
+    (!items.is_empty()).then_some(items)
+}
+
+/// Whether two rows name the same units, leader and time (cells merged
+/// over both rows, expanded).
+fn same_duty_cells(a: &[String], b: &[String], h: &Header) -> bool {
+    [h.lead, h.partner, h.responsible, h.leader, h.deadline]
+        .iter()
+        .all(|&c| cell(a, c) == cell(b, c))
 }
 
 /// Whether `cells` are a task table's header row (`序号 | 重点任务 | 牵头单位 …`).
@@ -403,13 +456,83 @@ fn note_row_text(cells: &[String]) -> Option<String> {
     if !filled.iter().all(|c| *c == first) {
         return None;
     }
-    let is_note = first
-        .strip_prefix('注')
+    is_note(first).then(|| first.to_owned())
+}
+
+/// Whether `text` is a note on a table: it opens with `注：` (`注1：`) or
+/// `说明：`.
+fn is_note(text: &str) -> bool {
+    text.strip_prefix('注')
         .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' '))
         .is_some_and(|rest| rest.starts_with(['：', ':']))
-        || first.starts_with("说明：")
-        || first.starts_with("说明:");
-    is_note.then(|| first.to_owned())
+        || text.starts_with("说明：")
+        || text.starts_with("说明:")
+}
+
+/// `table` with the empty cells of the columns a note says are merged
+/// (`注：同一牵头单位连续负责的事项，“牵头单位”栏合并填写；“完成时限”栏同`)
+/// taking the filled cell above them in the same section, as the merged
+/// (rowspan) cell a conversion left in its first row only. The note is
+/// `legend` (the paragraph right above the table) or one of the table's own
+/// title or note rows; it names the columns by their header labels. Empty
+/// cells of the other columns stay empty: there they mean none. None when
+/// no note says so.
+pub fn fill_merged_columns(table: &Table, legend: &str) -> Option<Table> {
+    let HeaderRows { start, len, header } = find_header(table)?;
+    let mut notes = vec![legend.trim().to_owned()];
+    notes.extend(title_rows(table).into_iter().map(|(t, _)| t));
+    notes.extend(note_rows(table).into_iter().map(|(t, _)| t));
+    let notes: Vec<String> = notes
+        .into_iter()
+        .filter(|n| is_note(n) && MERGED_CELLS.iter().any(|w| n.contains(w)))
+        .map(|n| n.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    if notes.is_empty() {
+        return None;
+    }
+    let labels = &table.rows[start + len - 1].cells;
+    let merged: Vec<usize> = [
+        header.category,
+        header.lead,
+        header.partner,
+        header.responsible,
+        header.leader,
+        header.deadline,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|&i| {
+        let label: String = cell(labels, Some(i))
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        !label.is_empty() && notes.iter().any(|n| n.contains(&label))
+    })
+    .collect();
+    if merged.is_empty() {
+        return None;
+    }
+    let mut filled = table.clone();
+    let mut above: Vec<Option<String>> = vec![None; merged.len()];
+    for row in &mut filled.rows[start + len..] {
+        if note_row_text(&row.cells).is_some() || section_title(&row.cells, &header).is_some() {
+            above.fill(None);
+            continue;
+        }
+        for (k, &i) in merged.iter().enumerate() {
+            let Some(c) = row.cells.get_mut(i) else {
+                continue;
+            };
+            if c.trim().is_empty() {
+                if let Some(a) = &above[k] {
+                    c.clone_from(a);
+                }
+            } else {
+                above[k] = Some(c.clone());
+            }
+        }
+    }
+    Some(filled)
 }
 
 /// The sections and tasks of a 分工表, or None when `table` is not one.

@@ -21,11 +21,15 @@
 //!   holding a line break comes quoted (`"…\n…"`, `""` for a quote) and
 //!   is joined again.
 //!
+//! - **Drawn with box characters** (`┌─┬─┐ │ ├─┼─┤`, `+---+`): read in
+//!   [`super::box_table`].
+//!
 //! The tables found go on as [`Piece::Table`]s, through the same task-table
 //! reader as .docx and spreadsheets.
 
 use unicode_width::UnicodeWidthStr;
 
+use super::box_table::box_table;
 use super::furniture::{Layout, Line, Piece};
 use super::normalise::clean_spaces;
 use super::numbering::{self, NumberStyle};
@@ -38,15 +42,21 @@ pub fn find(mut layout: Layout) -> Layout {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     let mut i = 0;
     while i < pieces.len() {
-        let found = tab_table(&pieces, i)
+        let found = box_table(&pieces, i)
+            .or_else(|| tab_table(&pieces, i))
             .or_else(|| aligned_table(&pieces, i))
             .or_else(|| cell_per_line_table(&pieces, i));
         match found {
             Some((mut table, next)) => {
                 // Cells are text lines like any other: the spaces a
-                // conversion or a page wrap left go as in paragraphs.
+                // conversion or a page wrap left go as in paragraphs; a
+                // line break inside a cell stays (units one a line).
                 for cell in table.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
-                    *cell = clean_spaces(cell);
+                    *cell = cell
+                        .split('\n')
+                        .map(clean_spaces)
+                        .collect::<Vec<_>>()
+                        .join("\n");
                 }
                 out.push(Piece::Table(table));
                 i = next;

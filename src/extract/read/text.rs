@@ -200,10 +200,26 @@ pub(super) fn pipe_cells(line: &str) -> Vec<String> {
                 cell.push('|');
                 chars.next();
             }
-            '|' => cells.push(std::mem::take(&mut cell).trim().to_string()),
+            '|' => cells.push(cell_text(&std::mem::take(&mut cell))),
             _ => cell.push(c),
         }
     }
-    cells.push(cell.trim().to_string());
+    cells.push(cell_text(&cell));
     cells
+}
+
+/// A pipe-table cell's text: emphasis around the whole cell (`**一、产业发展**`,
+/// a web page's bold section row) is markup, not text.
+fn cell_text(cell: &str) -> String {
+    let t = cell.trim();
+    ["**", "__"]
+        .iter()
+        .find_map(|m| {
+            t.strip_prefix(m)
+                .and_then(|r| r.strip_suffix(m))
+                .filter(|inner| !inner.trim().is_empty() && !inner.contains(m))
+        })
+        .unwrap_or(t)
+        .trim()
+        .to_string()
 }
