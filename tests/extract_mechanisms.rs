@@ -2203,3 +2203,80 @@ fn a_duties_section_assigns_the_plans_items_by_number() {
     // The duties section itself is no task.
     assert!(d.tasks.iter().all(|t| t.title != "责任分工"));
 }
+
+#[test]
+fn a_heading_that_is_one_units_name_leads_the_items_below_it() {
+    let d = m("unit_headings.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    let transport =
+        |n, t, partners: &[&'static str]| r(n, t, &["县交通运输局"], partners, &[], Single, None);
+    assert_eq!(
+        rows,
+        vec![
+            // `县交通运输局：` leads; the item's own partners are added.
+            transport("1.", "新改建农村公路80公里", &["县财政局", "各镇人民政府"]),
+            transport("2.", "开通城乡公交线路3条", &[]),
+            // `…牵头的任务` is the unit's; `与X共同牵头` joins it.
+            r(
+                "3.",
+                "创建省级全域旅游示范区",
+                &["县文化和旅游局", "县发展和改革局"],
+                &[],
+                &[],
+                Joint,
+                None
+            ),
+            r(
+                "4.",
+                "举办乡村文化旅游节2场",
+                &["县文化和旅游局"],
+                &["各镇人民政府"],
+                &[],
+                Single,
+                None
+            ),
+            // A collective is a unit too.
+            r(
+                "5.",
+                "完成农村危房动态清零",
+                &["各镇人民政府"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "6.",
+                "修订县政府工作规则",
+                &["县政府办公室"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            // Topics that merely contain or end like a unit lead nothing.
+            r("7.", "推进政务公开标准化", &[], &[], &[], NoLead, None),
+            r("8.", "编制县域产业发展规划", &[], &[], &[], NoLead, None),
+            r(
+                "9.",
+                "建设县域物流中心",
+                &["县商务局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    // The unit heading is still the goal, titled as written.
+    assert_eq!(
+        goal_titles(&d)[..5],
+        [
+            "县交通运输局：",
+            "县交通运输局：",
+            "县文化和旅游局牵头的任务",
+            "县文化和旅游局牵头的任务",
+            "各镇人民政府"
+        ]
+    );
+}

@@ -324,6 +324,19 @@ pub fn parse_unit_cell(cell: &str, column: UnitColumn) -> ParsedNote {
     b.finish().unwrap_or_default()
 }
 
+/// The unit `text` names when it is wholly one unit's name
+/// (`县发展和改革局`, `各乡镇人民政府`), as its lead: the unit grammar reads
+/// it as exactly one name, the whole text, with a level or place of its own
+/// (`产业布局` ends like a unit but names none).
+pub fn whole_unit_name(text: &str) -> Option<ParsedNote> {
+    let text = text.trim();
+    let note = parse_unit_cell(text, UnitColumn::Lead);
+    let one_name = matches!(note.leads.as_slice(), [name] if name == text)
+        && note.partners.is_empty()
+        && note.responsible.is_empty();
+    (one_name && names::has_own_level(text)).then_some(note)
+}
+
 /// A note in `paragraph` that makes it a task by itself: bracketed or
 /// labelled, not a closing sentence.
 pub fn find_task_note(paragraph: &str) -> Option<NoteMatch> {

@@ -17,7 +17,8 @@
 //! - **Leads on headings.** `三、…（由X牵头）` makes X the lead of every
 //!   task below that names no lead of its own; a task with no note at all
 //!   also takes the heading's partners; `（与Y共同牵头）` makes Y a joint lead
-//!   with X.
+//!   with X. A heading whose whole title is one unit's name (a 分工 sorted
+//!   by unit: `一、县发展和改革局`, `二、县教育局牵头的任务`) leads so too.
 //! - **Ditto.** `同上`, `牵头单位：同上`, `配合单位：同第7项`: the field is the
 //!   previous (or numbered) task's, as resolved here.
 //! - **Notes naming the items they cover.** `（以上3项由A牵头，B配合）` after

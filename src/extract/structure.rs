@@ -36,7 +36,8 @@ use super::notes;
 use super::numbering::{NumberStyle, Numbering};
 use super::outline::{Clause, Heading, Item, ItemSource, Node, NodeKind, Outline, Span, Unplaced};
 use super::phrases::{
-    BYLINE, is_background, is_page_meta, is_provision, is_safeguards, opens_with_work_verb,
+    BYLINE, ends_like_institution, ends_like_plan_title, is_background, is_page_meta, is_provision,
+    is_safeguards, opens_with_work_verb, unit_heading_name,
 };
 use crate::model::Warning;
 
@@ -1005,6 +1006,9 @@ fn heading_of(para: &Para, background: bool) -> Heading {
             text: m.text,
         });
     }
+    if clause.is_none() {
+        clause = unit_heading_clause(&title, para.line);
+    }
     Heading {
         style,
         number,
@@ -1013,6 +1017,26 @@ fn heading_of(para: &Para, background: bool) -> Heading {
         clause,
         background,
     }
+}
+
+/// A heading whose whole title is one unit's name, as a 分工 sorted by unit
+/// writes them (`一、县发展和改革局`, `（一）市交通运输局：`,
+/// `二、县教育局牵头的任务`): that unit leads the items below it, as a lead
+/// note on the heading would. A topic (`加强人民政府建设`, `政府职能转变`,
+/// `产业布局`) names none; the title stays the goal's.
+fn unit_heading_clause(title: &str, line: u32) -> Option<Clause> {
+    let name = unit_heading_name(title);
+    if !ends_like_institution(name) {
+        return None;
+    }
+    let note = notes::whole_unit_name(name)?;
+    Some(Clause {
+        text: name.to_owned(),
+        start: 0,
+        end: name.chars().count(),
+        line,
+        note,
+    })
 }
 
 /// The text after a paragraph-long heading's first sentence.
