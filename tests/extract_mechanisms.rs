@@ -2280,3 +2280,28 @@ fn a_heading_that_is_one_units_name_leads_the_items_below_it() {
         ]
     );
 }
+
+#[test]
+fn a_referring_sentence_sets_the_time_and_its_verb_and_a_supervising_partner() {
+    let d = m("referring_sentence_roles.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    let water = |n, t| r(n, t, &["县水利局"], &["县卫生健康局"], &[], Single, None);
+    assert_eq!(
+        rows,
+        vec![
+            // The object after `完成` is the work, not the deadline.
+            r(
+                "（一）",
+                "改造老旧供水管网",
+                &["县住房和城乡建设局"],
+                &["县财政局"],
+                &[],
+                Single,
+                Some("2026年10月底前完成")
+            ),
+            // `B加强指导督促` after the lead: B is a partner.
+            water("（二）", "建设应急备用水源"),
+            water("（三）", "规范二次供水设施"),
+        ]
+    );
+}

@@ -50,6 +50,7 @@ pub fn may_end_and_begin_units(before: &str, after: &str) -> bool {
     before.chars().last().is_some_and(vocab::ends_like_unit) && names::has_own_level(after)
 }
 pub use rules::{NoteRules, RuleReach, is_rule_only, rule_reach};
+pub use time::{is_time_only, time_and_verb};
 
 use crate::model::LeadMode;
 use body::{parse_body, parse_body_as};

@@ -30,7 +30,7 @@
 use std::collections::HashMap;
 
 use super::item_refs::{ItemRef, Numbers, opening_ref};
-use super::notes::{DittoOf, NoteRules, ParsedNote, find_note, rule_reach};
+use super::notes::{DittoOf, NoteRules, ParsedNote, find_note, rule_reach, time_and_verb};
 use super::outline::{Item, Node, NodeKind, Outline};
 use crate::model::LeadMode;
 
@@ -366,6 +366,12 @@ fn shared_notes(outline: &Outline) -> HashMap<usize, Vec<SharedNote>> {
             let Some(mut note) = note_after(&sentence, m.rest_at) else {
                 continue;
             };
+            // A sentence of running text (`第（七）项由A牵头，…，6月底前完成
+            // 检测能力建设。`) says when by the time and its verb; the rest is
+            // the work.
+            if matches!(node.kind, NodeKind::Prose(_)) {
+                note.deadline = note.deadline.map(|d| time_and_verb(&d));
+            }
             let targets = covered_items(outline, k, &m.reference);
             // Only the carrying item's own text holds the names.
             let carrier_spans = note.spans.clone();
