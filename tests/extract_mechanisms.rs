@@ -1982,10 +1982,11 @@ fn notes_without_role_markers_or_brackets_are_read() {
                 NoLead,
                 Some("2026年10月")
             ),
-            // A bracket of time alone is a deadline, never units.
+            // A bracket of time alone is a deadline, never units, and no
+            // part of the title.
             r(
                 "7.",
-                "改造村卫生室40个（2026年）",
+                "改造村卫生室40个",
                 &[],
                 &[],
                 &[],
@@ -2304,4 +2305,41 @@ fn a_referring_sentence_sets_the_time_and_its_verb_and_a_supervising_partner() {
             water("（三）", "规范二次供水设施"),
         ]
     );
+}
+
+#[test]
+fn a_closing_bracket_holding_only_a_time_is_the_deadline_not_the_title() {
+    let d = m("time_bracket_titles.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    let health = |n, t, due| r(n, t, &["县卫生健康局"], &[], &[], Single, Some(due));
+    assert_eq!(
+        rows[..6],
+        [
+            health("1.", "改造村卫生室40个", "2026年"),
+            health("2.", "新建乡镇卫生院发热诊室6个", "2026年9月底前"),
+            health("3.", "配备基层救护车12辆", "第三季度"),
+            health("4.", "开展适龄妇女免费筛查8000人次", "年底前"),
+            // Before the note, too.
+            r(
+                "5.",
+                "新建社区老年食堂10个",
+                &["县民政局"],
+                &["各镇人民政府"],
+                &[],
+                Single,
+                Some("2026年")
+            ),
+            r(
+                "6.",
+                "改造特困供养机构3家",
+                &["县民政局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    // A plan's period after its name is part of the name.
+    assert_eq!(d.tasks[6].title, "编制养老服务设施布局规划（2026—2035年）");
 }

@@ -1343,7 +1343,26 @@ fn lead_of_item(rest: &str) -> String {
             .to_owned(),
         None => first.to_owned(),
     };
-    first.trim().to_owned()
+    without_time_bracket(first.trim()).to_owned()
+}
+
+/// A title without a closing bracket that holds only a time
+/// (`改造村卫生室40个（2026年）`): it says when the work is due (the item's
+/// deadline), not what it is. A plan's period after its name
+/// (`编制国土空间规划（2021—2035年）`) is part of the name.
+fn without_time_bracket(title: &str) -> &str {
+    let Some(body) = title.strip_suffix(['）', ')']) else {
+        return title;
+    };
+    // `rfind` gives a char boundary: the bracket and what it holds.
+    let Some(open) = body.rfind(['（', '(']) else {
+        return title;
+    };
+    let (before, time) = (&body[..open], body[open..].trim_start_matches(['（', '(']));
+    if before.trim().is_empty() || ends_like_plan_title(before) || !notes::is_time_only(time) {
+        return title;
+    }
+    before.trim_end()
 }
 
 /// A bracket at the end of a task that mentions responsibility but did not parse.
