@@ -2343,3 +2343,10 @@ fn a_closing_bracket_holding_only_a_time_is_the_deadline_not_the_title() {
     // A plan's period after its name is part of the name.
     assert_eq!(d.tasks[6].title, "编制养老服务设施布局规划（2026—2035年）");
 }
+
+#[test]
+fn a_remark_in_brackets_under_the_title_is_no_part_of_it() {
+    let d = m("title_remark_line.txt");
+    assert_eq!(d.documents[0].title, "岚桥区2026年民生实事项目安排");
+    assert_eq!(d.tasks.len(), 2);
+}
