@@ -2181,10 +2181,11 @@ fn notes_without_role_markers_or_brackets_are_read() {
                 NoLead,
                 Some("2026年10月")
             ),
-            // A bracket of time alone is a deadline, never units.
+            // A bracket of time alone is a deadline, never units, and no
+            // part of the title.
             r(
                 "7.",
-                "改造村卫生室40个（2026年）",
+                "改造村卫生室40个",
                 &[],
                 &[],
                 &[],
@@ -2401,4 +2402,150 @@ fn a_duties_section_assigns_the_plans_items_by_number() {
     );
     // The duties section itself is no task.
     assert!(d.tasks.iter().all(|t| t.title != "责任分工"));
+}
+
+#[test]
+fn a_heading_that_is_one_units_name_leads_the_items_below_it() {
+    let d = m("unit_headings.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    let transport =
+        |n, t, partners: &[&'static str]| r(n, t, &["县交通运输局"], partners, &[], Single, None);
+    assert_eq!(
+        rows,
+        vec![
+            // `县交通运输局：` leads; the item's own partners are added.
+            transport("1.", "新改建农村公路80公里", &["县财政局", "各镇人民政府"]),
+            transport("2.", "开通城乡公交线路3条", &[]),
+            // `…牵头的任务` is the unit's; `与X共同牵头` joins it.
+            r(
+                "3.",
+                "创建省级全域旅游示范区",
+                &["县文化和旅游局", "县发展和改革局"],
+                &[],
+                &[],
+                Joint,
+                None
+            ),
+            r(
+                "4.",
+                "举办乡村文化旅游节2场",
+                &["县文化和旅游局"],
+                &["各镇人民政府"],
+                &[],
+                Single,
+                None
+            ),
+            // A collective is a unit too.
+            r(
+                "5.",
+                "完成农村危房动态清零",
+                &["各镇人民政府"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "6.",
+                "修订县政府工作规则",
+                &["县政府办公室"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            // Topics that merely contain or end like a unit lead nothing.
+            r("7.", "推进政务公开标准化", &[], &[], &[], NoLead, None),
+            r("8.", "编制县域产业发展规划", &[], &[], &[], NoLead, None),
+            r(
+                "9.",
+                "建设县域物流中心",
+                &["县商务局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    // The unit heading is still the goal, titled as written.
+    assert_eq!(
+        goal_titles(&d)[..5],
+        [
+            "县交通运输局：",
+            "县交通运输局：",
+            "县文化和旅游局牵头的任务",
+            "县文化和旅游局牵头的任务",
+            "各镇人民政府"
+        ]
+    );
+}
+
+#[test]
+fn a_referring_sentence_sets_the_time_and_its_verb_and_a_supervising_partner() {
+    let d = m("referring_sentence_roles.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    let water = |n, t| r(n, t, &["县水利局"], &["县卫生健康局"], &[], Single, None);
+    assert_eq!(
+        rows,
+        vec![
+            // The object after `完成` is the work, not the deadline.
+            r(
+                "（一）",
+                "改造老旧供水管网",
+                &["县住房和城乡建设局"],
+                &["县财政局"],
+                &[],
+                Single,
+                Some("2026年10月底前完成")
+            ),
+            // `B加强指导督促` after the lead: B is a partner.
+            water("（二）", "建设应急备用水源"),
+            water("（三）", "规范二次供水设施"),
+        ]
+    );
+}
+
+#[test]
+fn a_closing_bracket_holding_only_a_time_is_the_deadline_not_the_title() {
+    let d = m("time_bracket_titles.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    let health = |n, t, due| r(n, t, &["县卫生健康局"], &[], &[], Single, Some(due));
+    assert_eq!(
+        rows[..6],
+        [
+            health("1.", "改造村卫生室40个", "2026年"),
+            health("2.", "新建乡镇卫生院发热诊室6个", "2026年9月底前"),
+            health("3.", "配备基层救护车12辆", "第三季度"),
+            health("4.", "开展适龄妇女免费筛查8000人次", "年底前"),
+            // Before the note, too.
+            r(
+                "5.",
+                "新建社区老年食堂10个",
+                &["县民政局"],
+                &["各镇人民政府"],
+                &[],
+                Single,
+                Some("2026年")
+            ),
+            r(
+                "6.",
+                "改造特困供养机构3家",
+                &["县民政局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    // A plan's period after its name is part of the name.
+    assert_eq!(d.tasks[6].title, "编制养老服务设施布局规划（2026—2035年）");
+}
+
+#[test]
+fn a_remark_in_brackets_under_the_title_is_no_part_of_it() {
+    let d = m("title_remark_line.txt");
+    assert_eq!(d.documents[0].title, "岚桥区2026年民生实事项目安排");
+    assert_eq!(d.tasks.len(), 2);
 }

@@ -118,8 +118,7 @@ fn find_title(front: &[Para], cover: usize) -> Option<String> {
             // An edition or period after the title (`（2025年版）`, `（试行）`).
             let mut next = k + 1;
             while let Some(l) = lines.get(next)
-                && l.starts_with(['（', '('])
-                && l.ends_with(['）', ')'])
+                && is_edition(l)
             {
                 title.push_str(l);
                 next += 1;
@@ -151,6 +150,20 @@ fn find_title(front: &[Para], cover: usize) -> Option<String> {
     own.or(issued.map(|i| &plans[i]))
         .map(|(_, t)| t.clone())
         .or_else(|| notices.into_iter().next())
+}
+
+/// A line after a title naming its edition or period (`（2025年版）`,
+/// `（试行）`, `（2021—2025年）`); a remark in brackets
+/// (`（经区人大会议票决产生）`) is about the plan, not part of its title.
+fn is_edition(line: &str) -> bool {
+    const EDITION_WORDS: &[&str] = &["年", "版", "试行", "暂行", "稿", "修订", "草案", "更新"];
+    let Some(inner) = line
+        .strip_prefix(['（', '('])
+        .and_then(|l| l.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    inner.chars().count() <= 12 && EDITION_WORDS.iter().any(|w| inner.contains(w))
 }
 
 /// `…关于印发《X》的通知` → X.

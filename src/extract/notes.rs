@@ -50,6 +50,7 @@ pub fn may_end_and_begin_units(before: &str, after: &str) -> bool {
     before.chars().last().is_some_and(vocab::ends_like_unit) && names::has_own_level(after)
 }
 pub use rules::{NoteRules, RuleReach, is_rule_only, rule_reach};
+pub use time::{is_time_only, time_and_verb};
 
 use crate::model::LeadMode;
 use body::{parse_body, parse_body_as};
@@ -322,6 +323,19 @@ pub fn parse_unit_cell(cell: &str, column: UnitColumn) -> ParsedNote {
     b.strong = true;
     b.invalid = false;
     b.finish().unwrap_or_default()
+}
+
+/// The unit `text` names when it is wholly one unit's name
+/// (`县发展和改革局`, `各乡镇人民政府`), as its lead: the unit grammar reads
+/// it as exactly one name, the whole text, with a level or place of its own
+/// (`产业布局` ends like a unit but names none).
+pub fn whole_unit_name(text: &str) -> Option<ParsedNote> {
+    let text = text.trim();
+    let note = parse_unit_cell(text, UnitColumn::Lead);
+    let one_name = matches!(note.leads.as_slice(), [name] if name == text)
+        && note.partners.is_empty()
+        && note.responsible.is_empty();
+    (one_name && names::has_own_level(text)).then_some(note)
 }
 
 /// A note in `paragraph` that makes it a task by itself: bracketed or

@@ -379,6 +379,42 @@ pub const INSTITUTION_ENDINGS: &[&str] = &[
     "部",
 ];
 
+/// What a heading of a 分工 sorted by unit writes after the unit's name
+/// (`二、县教育局牵头的任务`, `（三）市财政局负责的工作`). Longest first.
+const UNIT_HEADING_TAILS: &[&str] = &[
+    "牵头负责的工作",
+    "牵头负责的任务",
+    "牵头负责的事项",
+    "牵头的任务",
+    "牵头的工作",
+    "牵头的事项",
+    "负责的任务",
+    "负责的工作",
+    "负责的事项",
+    "牵头任务",
+    "牵头工作",
+    "牵头事项",
+    "负责事项",
+];
+
+/// A heading's title as the name of the unit it may be: without a trailing
+/// colon and what a heading sorted by unit adds after the name
+/// (`县教育局牵头的任务：` → `县教育局`). Whether that is a unit's name is
+/// for the notes grammar to say.
+pub fn unit_heading_name(title: &str) -> &str {
+    let t = title.trim().trim_end_matches([':', '：']).trim_end();
+    UNIT_HEADING_TAILS
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .unwrap_or(t)
+}
+
+/// Whether `name` ends as an institution's name does ([`INSTITUTION_ENDINGS`])
+/// and opens with no verb of work (`建设区域医疗中心` is work).
+pub fn ends_like_institution(name: &str) -> bool {
+    INSTITUTION_ENDINGS.iter().any(|w| name.ends_with(w)) && !opens_with_work_verb(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,5 +434,15 @@ mod tests {
         {
             assert!(!is_background(t), "{t}");
         }
+    }
+
+    #[test]
+    fn unit_headings_lose_their_tails() {
+        assert_eq!(unit_heading_name("县教育局牵头的任务"), "县教育局");
+        assert_eq!(unit_heading_name("市交通运输局："), "市交通运输局");
+        assert_eq!(unit_heading_name("加强人民政府建设"), "加强人民政府建设");
+        assert!(ends_like_institution("县发展和改革局"));
+        assert!(!ends_like_institution("加强人民政府建设"));
+        assert!(!ends_like_institution("建设区域医疗中心"));
     }
 }

@@ -17,7 +17,8 @@
 //! - **Leads on headings.** `三、…（由X牵头）` makes X the lead of every
 //!   task below that names no lead of its own; a task with no note at all
 //!   also takes the heading's partners; `（与Y共同牵头）` makes Y a joint lead
-//!   with X.
+//!   with X. A heading whose whole title is one unit's name (a 分工 sorted
+//!   by unit: `一、县发展和改革局`, `二、县教育局牵头的任务`) leads so too.
 //! - **Ditto.** `同上`, `牵头单位：同上`, `配合单位：同第7项`: the field is the
 //!   previous (or numbered) task's, as resolved here.
 //! - **Notes naming the items they cover.** `（以上3项由A牵头，B配合）` after
@@ -29,8 +30,8 @@
 use std::collections::HashMap;
 
 use super::item_refs::{ItemRef, Numbers, opening_ref};
-use super::notes::{DittoOf, NoteRules, ParsedNote, find_note, rule_reach};
-use super::outline::{Item, NodeKind, Outline};
+use super::notes::{DittoOf, NoteRules, ParsedNote, find_note, rule_reach, time_and_verb};
+use super::outline::{Item, Node, NodeKind, Outline};
 use crate::model::LeadMode;
 
 /// An item's note once the document's rules are applied.
@@ -79,13 +80,7 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
     let mut headings: Vec<usize> = Vec::new(); // the heading stack
     for (k, node) in nodes.iter().enumerate() {
         if let NodeKind::Heading(_) = node.kind {
-            while headings
-                .last()
-                .is_some_and(|&h| nodes[h].depth >= node.depth)
-            {
-                headings.pop();
-            }
-            headings.push(k);
+            enter_heading(&mut headings, nodes, k);
         }
         let text = match &node.kind {
             NodeKind::Heading(h) => h.title.as_str(),
@@ -146,111 +141,29 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
     let mut headings: Vec<usize> = Vec::new();
     for (k, node) in nodes.iter().enumerate() {
         match &node.kind {
-            NodeKind::Heading(_) => {
-                while headings
-                    .last()
-                    .is_some_and(|&h| nodes[h].depth >= node.depth)
-                {
-                    headings.pop();
-                }
-                headings.push(k);
-            }
+            NodeKind::Heading(_) => enter_heading(&mut headings, nodes, k),
             NodeKind::Item(item) => {
-                let mut rules = NoteRules::default();
-                let mut standing_lines: Vec<(String, u32)> = Vec::new();
-                for s in scoped.iter().filter(|s| s.from <= k && k < s.to) {
-                    rules.extend(&s.rules);
-                    for p in s
-                        .rules
-                        .standing_partners
-                        .iter()
-                        .chain(&s.rules.standing_leads)
-                    {
-                        standing_lines.push((p.clone(), s.line));
-                    }
-                }
-                rules.lead_marks.clone_from(&legend_marks);
+                let (rules, mut standing_lines) = rules_covering(&scoped, k, &legend_marks);
                 let mut own = own_note(item);
-                // `同上`, `配合单位：同第7项`: that task's units, as resolved.
-                let mut copied: Vec<(String, u32)> = Vec::new();
-                for ditto in std::mem::take(&mut own.ditto) {
-                    let source = match ditto.of {
-                        DittoOf::Previous => out.len().checked_sub(1),
-                        DittoOf::Item(n) => resolved_items.iter().rposition(|(o, _)| *o == Some(n)),
-                    };
-                    if let Some(i) = source {
-                        let line = resolved_items[i].1;
-                        for name in own.fill_ditto(ditto, &out[i].note) {
-                            copied.push((name, line));
-                        }
-                    }
-                }
-                // A note naming this item among others is its own, unless
-                // it has one of its own.
-                let names_units = |n: &ParsedNote| {
-                    !(n.leads.is_empty() && n.partners.is_empty() && n.responsible.is_empty())
-                };
-                for s in shared.remove(&k).unwrap_or_default() {
-                    if names_units(&own) {
-                        break;
-                    }
-                    let stated: Vec<String> = s
-                        .note
-                        .leads
-                        .iter()
-                        .chain(&s.note.partners)
-                        .chain(&s.note.responsible)
-                        .cloned()
-                        .collect();
-                    for name in stated {
-                        standing_lines.push((name, s.line));
-                    }
-                    let deadline = own.deadline.take();
-                    let mut note = s.note;
-                    note.merge(std::mem::take(&mut own));
-                    note.deadline = deadline.or(note.deadline);
-                    own = note;
-                }
+                let copied = fill_dittos(&mut own, &out, &resolved_items);
+                let own = with_shared_notes(
+                    own,
+                    shared.remove(&k).unwrap_or_default(),
+                    &mut standing_lines,
+                );
                 let mut note = rules.apply(own.clone());
                 let mut stated_elsewhere: Vec<(String, u32)> = standing_lines
                     .into_iter()
                     .filter(|(name, _)| own.span_of(name).is_none())
                     .chain(copied)
                     .collect();
-                // A heading's lead for a task naming none, or sharing it
-                // (`与X共同牵头`).
-                if (note.leads.is_empty() || own.joins_inherited_lead)
-                    && let Some((clause, line)) =
-                        headings.iter().rev().find_map(|&h| match &nodes[h].kind {
-                            NodeKind::Heading(hd) => hd.clause.as_ref().map(|c| (&c.note, c.line)),
-                            _ => None,
-                        })
-                {
-                    let mut inherited = clause.clone();
-                    inherited.spans.clear();
-                    if !own.is_empty() {
-                        inherited.partners.clear();
-                    }
-                    for name in inherited.leads.iter().chain(&inherited.partners) {
-                        stated_elsewhere.push((name.clone(), line));
-                    }
-                    // The task's own deadline and leader come first.
-                    let (deadline, leader) = (note.deadline.clone(), note.leader.clone());
-                    let mut merged = inherited;
-                    merged.merge(note);
-                    merged.deadline = deadline.or(merged.deadline);
-                    merged.leader = leader.or(merged.leader);
-                    note = merged;
+                if let Some(lead) = heading_lead(nodes, &headings) {
+                    note = inherit_heading_lead(note, &own, lead, &mut stated_elsewhere);
                 }
                 if note.deadline.is_none() {
                     note.deadline = item.text_deadline();
                 }
-                let ordinal = item
-                    .number
-                    .as_deref()
-                    .and_then(super::numbering::parse)
-                    .map(|n| n.ordinal);
-                resolved_items.push((ordinal, node.span.line));
+                resolved_items.push((item_ordinal(item), node.span.line));
                 out.push(ResolvedNote {
                     node: k,
                     note,
@@ -261,6 +174,148 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
         }
     }
     out
+}
+
+/// Keeps the stack of headings above node `k` when `k` is a heading: the
+/// headings at its depth or deeper are closed, it opens.
+fn enter_heading(headings: &mut Vec<usize>, nodes: &[Node], k: usize) {
+    while headings
+        .last()
+        .is_some_and(|&h| nodes[h].depth >= nodes[k].depth)
+    {
+        headings.pop();
+    }
+    headings.push(k);
+}
+
+/// The rules covering node `k`, with the standing units they name and the
+/// line stating each; a legend's lead marks hold everywhere.
+fn rules_covering(
+    scoped: &[Scoped],
+    k: usize,
+    legend_marks: &[char],
+) -> (NoteRules, Vec<(String, u32)>) {
+    let mut rules = NoteRules::default();
+    let mut standing_lines: Vec<(String, u32)> = Vec::new();
+    for s in scoped.iter().filter(|s| s.from <= k && k < s.to) {
+        rules.extend(&s.rules);
+        for p in s
+            .rules
+            .standing_partners
+            .iter()
+            .chain(&s.rules.standing_leads)
+        {
+            standing_lines.push((p.clone(), s.line));
+        }
+    }
+    rules.lead_marks = legend_marks.to_vec();
+    (rules, standing_lines)
+}
+
+/// `同上`, `配合单位：同第7项`: fills the fields the item's note refers to
+/// with the units of that task as resolved (the previous one, or the one
+/// with that number), and returns the names copied with the line stating
+/// them.
+fn fill_dittos(
+    own: &mut ParsedNote,
+    resolved: &[ResolvedNote],
+    resolved_items: &[(Option<u32>, u32)],
+) -> Vec<(String, u32)> {
+    let mut copied: Vec<(String, u32)> = Vec::new();
+    for ditto in std::mem::take(&mut own.ditto) {
+        let source = match ditto.of {
+            DittoOf::Previous => resolved.len().checked_sub(1),
+            DittoOf::Item(n) => resolved_items.iter().rposition(|(o, _)| *o == Some(n)),
+        };
+        if let Some(i) = source {
+            let line = resolved_items[i].1;
+            for name in own.fill_ditto(ditto, &resolved[i].note) {
+                copied.push((name, line));
+            }
+        }
+    }
+    copied
+}
+
+/// The item's note with the notes naming it among other items
+/// (`以上3项由A牵头`) taken in, unless the item names units of its own; its
+/// own deadline comes first. The names those notes state are recorded in
+/// `standing_lines` with their line.
+fn with_shared_notes(
+    mut own: ParsedNote,
+    shared: Vec<SharedNote>,
+    standing_lines: &mut Vec<(String, u32)>,
+) -> ParsedNote {
+    let names_units =
+        |n: &ParsedNote| !(n.leads.is_empty() && n.partners.is_empty() && n.responsible.is_empty());
+    for s in shared {
+        if names_units(&own) {
+            break;
+        }
+        let stated: Vec<String> = s
+            .note
+            .leads
+            .iter()
+            .chain(&s.note.partners)
+            .chain(&s.note.responsible)
+            .cloned()
+            .collect();
+        for name in stated {
+            standing_lines.push((name, s.line));
+        }
+        let deadline = own.deadline.take();
+        let mut note = s.note;
+        note.merge(std::mem::take(&mut own));
+        note.deadline = deadline.or(note.deadline);
+        own = note;
+    }
+    own
+}
+
+/// The lead note of the innermost heading above that has one, with the
+/// line stating it.
+fn heading_lead<'a>(nodes: &'a [Node], headings: &[usize]) -> Option<(&'a ParsedNote, u32)> {
+    headings.iter().rev().find_map(|&h| match &nodes[h].kind {
+        NodeKind::Heading(hd) => hd.clause.as_ref().map(|c| (&c.note, c.line)),
+        _ => None,
+    })
+}
+
+/// A heading's lead for a task naming none, or sharing it (`与X共同牵头`):
+/// the heading's note with the task's own merged in; the heading's partners
+/// only for a task with no note at all. The task's own deadline and leader
+/// come first; the inherited names are recorded in `stated_elsewhere`.
+fn inherit_heading_lead(
+    note: ParsedNote,
+    own: &ParsedNote,
+    (clause, line): (&ParsedNote, u32),
+    stated_elsewhere: &mut Vec<(String, u32)>,
+) -> ParsedNote {
+    if !note.leads.is_empty() && !own.joins_inherited_lead {
+        return note;
+    }
+    let mut inherited = clause.clone();
+    inherited.spans.clear();
+    if !own.is_empty() {
+        inherited.partners.clear();
+    }
+    for name in inherited.leads.iter().chain(&inherited.partners) {
+        stated_elsewhere.push((name.clone(), line));
+    }
+    let (deadline, leader) = (note.deadline.clone(), note.leader.clone());
+    let mut merged = inherited;
+    merged.merge(note);
+    merged.deadline = deadline.or(merged.deadline);
+    merged.leader = leader.or(merged.leader);
+    merged
+}
+
+/// The ordinal of an item's number (`3.` → 3), for `同第3项`.
+fn item_ordinal(item: &Item) -> Option<u32> {
+    item.number
+        .as_deref()
+        .and_then(super::numbering::parse)
+        .map(|n| n.ordinal)
 }
 
 /// An item's own note without the clauses that speak for several items
@@ -311,6 +366,12 @@ fn shared_notes(outline: &Outline) -> HashMap<usize, Vec<SharedNote>> {
             let Some(mut note) = note_after(&sentence, m.rest_at) else {
                 continue;
             };
+            // A sentence of running text (`第（七）项由A牵头，…，6月底前完成
+            // 检测能力建设。`) says when by the time and its verb; the rest is
+            // the work.
+            if matches!(node.kind, NodeKind::Prose(_)) {
+                note.deadline = note.deadline.map(|d| time_and_verb(&d));
+            }
             let targets = covered_items(outline, k, &m.reference);
             // Only the carrying item's own text holds the names.
             let carrier_spans = note.spans.clone();

@@ -36,7 +36,8 @@ use super::notes;
 use super::numbering::{NumberStyle, Numbering};
 use super::outline::{Clause, Heading, Item, ItemSource, Node, NodeKind, Outline, Span, Unplaced};
 use super::phrases::{
-    BYLINE, is_background, is_page_meta, is_provision, is_safeguards, opens_with_work_verb,
+    BYLINE, ends_like_institution, ends_like_plan_title, is_background, is_page_meta, is_provision,
+    is_safeguards, opens_with_work_verb, unit_heading_name,
 };
 use crate::model::Warning;
 
@@ -1018,6 +1019,9 @@ fn heading_of(para: &Para, background: bool) -> Heading {
             text: m.text,
         });
     }
+    if clause.is_none() {
+        clause = unit_heading_clause(&title, para.line);
+    }
     Heading {
         style,
         number,
@@ -1026,6 +1030,26 @@ fn heading_of(para: &Para, background: bool) -> Heading {
         clause,
         background,
     }
+}
+
+/// A heading whose whole title is one unit's name, as a 分工 sorted by unit
+/// writes them (`一、县发展和改革局`, `（一）市交通运输局：`,
+/// `二、县教育局牵头的任务`): that unit leads the items below it, as a lead
+/// note on the heading would. A topic (`加强人民政府建设`, `政府职能转变`,
+/// `产业布局`) names none; the title stays the goal's.
+fn unit_heading_clause(title: &str, line: u32) -> Option<Clause> {
+    let name = unit_heading_name(title);
+    if !ends_like_institution(name) {
+        return None;
+    }
+    let note = notes::whole_unit_name(name)?;
+    Some(Clause {
+        text: name.to_owned(),
+        start: 0,
+        end: name.chars().count(),
+        line,
+        note,
+    })
 }
 
 /// The text after a paragraph-long heading's first sentence.
@@ -1332,7 +1356,26 @@ fn lead_of_item(rest: &str) -> String {
             .to_owned(),
         None => first.to_owned(),
     };
-    first.trim().to_owned()
+    without_time_bracket(first.trim()).to_owned()
+}
+
+/// A title without a closing bracket that holds only a time
+/// (`改造村卫生室40个（2026年）`): it says when the work is due (the item's
+/// deadline), not what it is. A plan's period after its name
+/// (`编制国土空间规划（2021—2035年）`) is part of the name.
+fn without_time_bracket(title: &str) -> &str {
+    let Some(body) = title.strip_suffix(['）', ')']) else {
+        return title;
+    };
+    // `rfind` gives a char boundary: the bracket and what it holds.
+    let Some(open) = body.rfind(['（', '(']) else {
+        return title;
+    };
+    let (before, time) = (&body[..open], body[open..].trim_start_matches(['（', '(']));
+    if before.trim().is_empty() || ends_like_plan_title(before) || !notes::is_time_only(time) {
+        return title;
+    }
+    before.trim_end()
 }
 
 /// A bracket at the end of a task that mentions responsibility but did not parse.

@@ -11,7 +11,7 @@
 //! (`2025年6月底前完成政策发布`) is one too, kept whole.
 
 use super::text::*;
-use super::vocab::{DEADLINE_ACTIONS, STANDING_DEADLINES};
+use super::vocab::{DEADLINE_ACTIONS, DEADLINE_ADVERBS, STANDING_DEADLINES};
 
 /// Where a time expression starting at `s` ends, if one starts there.
 fn time_expression_end(t: &Text, s: usize, e: usize) -> Option<usize> {
@@ -150,6 +150,43 @@ pub(super) fn time_clause(t: &Text, start: usize, end: usize) -> Option<String> 
         .then(|| t.orig_str(s, e))
 }
 
+/// Whether `text` is wholly a time (`2026年`, `年底前`, `第三季度`) or a
+/// standing phrase (`持续推进`): a bracket holding only that, closing a
+/// task's title (`改造村卫生室40个（2026年）`), says when the work is due and
+/// is no part of its title.
+pub fn is_time_only(text: &str) -> bool {
+    let t = Text::new(text);
+    deadline_in(&t, 0, t.norm.len()).is_some()
+}
+
+/// A time clause as running text states it, outside a note's brackets
+/// (`…，2025年6月底前完成检测能力建设。`): the time and its verb
+/// (`2025年6月底前完成`, `年底前基本建成`); what the verb takes is the work,
+/// not when it is due. A clause with no such verb is kept as it is.
+pub fn time_and_verb(clause: &str) -> String {
+    let t = Text::new(clause);
+    let (s, e) = t.trim(0, t.norm.len());
+    // A deadline as it stands (`年内持续推进`, `2025年底前完成`) is kept.
+    if deadline_in(&t, s, e).is_some() {
+        return clause.to_owned();
+    }
+    let Some(mut k) = time_expression_end(&t, s, e) else {
+        return clause.to_owned();
+    };
+    // An adverb (`基本`, `全面`) before the verb is part of it.
+    for _ in 0..2 {
+        let rest = t.norm_str(k, e);
+        let Some(action) = DEADLINE_ACTIONS.iter().find(|a| rest.starts_with(**a)) else {
+            break;
+        };
+        k += action.chars().count();
+        if !DEADLINE_ADVERBS.contains(action) {
+            break;
+        }
+    }
+    t.orig_str(s, k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,5 +245,18 @@ mod tests {
         );
         assert_eq!(clause("9月底前完成").as_deref(), Some("9月底前"));
         assert_eq!(clause("市发改局负责"), None);
+    }
+
+    #[test]
+    fn running_text_keeps_the_time_and_its_verb() {
+        assert_eq!(
+            time_and_verb("2025年6月底前完成检测能力建设"),
+            "2025年6月底前完成"
+        );
+        assert_eq!(time_and_verb("年底前基本建成示范片区"), "年底前基本建成");
+        assert_eq!(time_and_verb("2025年底前"), "2025年底前");
+        assert_eq!(time_and_verb("年内持续推进"), "年内持续推进");
+        assert!(is_time_only("2026年") && is_time_only("第三季度"));
+        assert!(!is_time_only("一期") && !is_time_only("2026年建成"));
     }
 }

@@ -206,6 +206,20 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
         false,
         false,
     );
+    // A unit that guides or supervises the work (`B加强指导督促`, `B督促指导`)
+    // stands beside whoever does it: a partner, weak like `指导`. A bare
+    // `督促` is not enough (`负责日常协调和督促检查` is a duty, not a role).
+    for how in ["", "加强"] {
+        for what in ["指导督促", "督促指导", "指导监督", "监督指导"] {
+            add(
+                &[format!("{how}{what}").as_str()],
+                Role::Partner,
+                false,
+                false,
+            );
+        }
+    }
+    add(&["加强督导", "加强督促"], Role::Partner, false, false);
     verbs.sort_by_key(|v| std::cmp::Reverse(v.text.len()));
     verbs
 });
@@ -442,6 +456,10 @@ pub(super) const DEADLINE_ACTIONS: &[&str] = &[
     "完成", "推进", "实施", "建成", "启动", "开工", "完工", "出台", "印发", "报送", "上报", "落实",
     "见效", "达到", "实现", "持续", "取得", "基本", "全面", "形成", "制定",
 ];
+
+/// Those of [`DEADLINE_ACTIONS`] that qualify the verb after them
+/// (`基本建成`, `全面完成`).
+pub(super) const DEADLINE_ADVERBS: &[&str] = &["基本", "全面"];
 
 /// How an explanatory bracket inside a unit's name opens: `（指…，下同）`,
 /// `（含…）`. Such a bracket is dropped from the name; one listing
