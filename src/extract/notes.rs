@@ -52,7 +52,7 @@ pub fn may_end_and_begin_units(before: &str, after: &str) -> bool {
 pub use rules::{NoteRules, RuleReach, is_rule_only, rule_reach};
 
 use crate::model::LeadMode;
-use body::{parse_body, parse_body_as};
+use body::{Builder, parse_body, parse_body_as};
 use labels::{find_labels, labelled_deadline};
 use text::{Group, Text, split_top_level, top_level_groups};
 use time::{deadline_in, time_clause};
@@ -447,29 +447,20 @@ fn sentence_tail(t: &Text) -> Option<NoteMatch> {
         return by_clause_tail(t, ss, se);
     }
     let opens_with_by = opens_with_by(t, ss, se);
-    let mut b = parse_body(t, ss, se);
+    let b = parse_body(t, ss, se);
     // Every part a name with its role, or the sentence opens with 由 (and
     // what else it says is the work: `…，报市政府同意后实施`).
     if !(opens_with_by || (b.leftover.is_empty() && se - ss <= MAX_VERB_LINE)) {
         return by_clause_tail(t, ss, se);
     }
-    // What else the sentence says is the work, not a note part left unread.
-    b.leftover.clear();
-    b.unread.clear();
-    let mut note = b.finish()?;
-    if note.leads.is_empty() && note.responsible.is_empty() {
+    let mut m = finish_sentence_note(t, b, ss, se)?;
+    if !names_who_does_it(&m.note) {
         return by_clause_tail(t, ss, se);
     }
-    if note.deadline.is_none() {
-        note.deadline = deadline;
+    if m.note.deadline.is_none() {
+        m.note.deadline = deadline;
     }
-    Some(NoteMatch {
-        start: ss,
-        end: se,
-        text: t.orig_str(ss, se),
-        note,
-        sentence: true,
-    })
+    Some(m)
 }
 
 /// Whether `s..e` opens with `由` (`均由`, `并由`, `本项工作由`…).
@@ -491,21 +482,30 @@ fn by_clause_tail(t: &Text, ss: usize, se: usize) -> Option<NoteMatch> {
         .skip(1)
         .map(|&(a, b)| t.trim(a, b))
         .find(|&(a, b)| opens_with_by(t, a, b))?;
-    let mut b = parse_body(t, cs, se);
-    // What else the clauses say is the work they do, not a part left unread.
+    finish_sentence_note(t, parse_body(t, cs, se), cs, se).filter(|m| names_who_does_it(&m.note))
+}
+
+/// The note of the closing sentence or clause `s..e`, read into `b`. What
+/// else the sentence says is the work it names (`…，报市政府同意后实施`),
+/// not a note part left unread, so names without a role and unread parts
+/// are dropped before finishing.
+fn finish_sentence_note(t: &Text, mut b: Builder, s: usize, e: usize) -> Option<NoteMatch> {
     b.leftover.clear();
     b.unread.clear();
     let note = b.finish()?;
-    if note.leads.is_empty() && note.responsible.is_empty() {
-        return None;
-    }
     Some(NoteMatch {
-        start: cs,
-        end: se,
-        text: t.orig_str(cs, se),
+        start: s,
+        end: e,
+        text: t.orig_str(s, e),
         note,
         sentence: true,
     })
+}
+
+/// Whether a sentence note names who does the work (a lead or the units
+/// responsible); partners alone leave it with nobody doing it.
+fn names_who_does_it(note: &ParsedNote) -> bool {
+    !(note.leads.is_empty() && note.responsible.is_empty())
 }
 
 /// An unbracketed labelled note closing a paragraph:
