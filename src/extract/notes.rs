@@ -34,6 +34,7 @@
 
 mod body;
 mod labels;
+mod memo;
 mod names;
 mod rules;
 mod standing;
@@ -340,6 +341,11 @@ pub fn find_note(paragraph: &str) -> Option<NoteMatch> {
     }) {
         return None;
     }
+    memo::remembered(&memo::NOTES, paragraph, || find_note_in(paragraph))
+}
+
+/// [`find_note`] of a paragraph that has a bracket, a colon or a verb char.
+fn find_note_in(paragraph: &str) -> Option<NoteMatch> {
     let t = Text::new(paragraph);
     let groups = top_level_groups(&t, 0, t.norm.len());
     let to_match = |g: &Group, note: ParsedNote| {
@@ -534,6 +540,11 @@ pub fn parse_annotation(paragraph: &str) -> Option<ParsedNote> {
     {
         return None;
     }
+    memo::remembered(&memo::ANNOTATIONS, paragraph, || annotation_in(paragraph))
+}
+
+/// [`parse_annotation`] of a line that passed its quick reject.
+fn annotation_in(paragraph: &str) -> Option<ParsedNote> {
     let t = Text::new(paragraph);
     let (mut s, e) = t.trim(0, t.norm.len());
     while s < e && matches!(t.norm[s], '-' | '*' | '•' | '·' | '—' | '>' | '#') {
@@ -578,6 +589,11 @@ pub fn parse_annotation(paragraph: &str) -> Option<ParsedNote> {
 /// last clause or last bracket of a task (`…改造。（2025年底前）`). A year
 /// that the running text merely mentions (`到2025年，建成…`) is not one.
 pub fn parse_deadline(text: &str) -> Option<String> {
+    memo::remembered(&memo::DEADLINES, text, || deadline_of(text))
+}
+
+/// [`parse_deadline`], computed.
+fn deadline_of(text: &str) -> Option<String> {
     let t = Text::new(text);
     let (s, e) = t.trim(0, t.norm.len());
     if let Some(d) = deadline_in(&t, s, e) {
