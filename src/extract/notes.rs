@@ -34,6 +34,7 @@
 
 mod body;
 mod labels;
+mod memo;
 mod names;
 mod rules;
 mod standing;
@@ -53,7 +54,7 @@ pub use rules::{NoteRules, RuleReach, is_rule_only, rule_reach};
 pub use time::{is_time_only, time_and_verb};
 
 use crate::model::LeadMode;
-use body::{parse_body, parse_body_as};
+use body::{Builder, parse_body, parse_body_as};
 use labels::{find_labels, labelled_deadline};
 use text::{Group, Text, split_top_level, top_level_groups};
 use time::{deadline_in, time_clause};
@@ -354,6 +355,11 @@ pub fn find_note(paragraph: &str) -> Option<NoteMatch> {
     }) {
         return None;
     }
+    memo::remembered(&memo::NOTES, paragraph, || find_note_in(paragraph))
+}
+
+/// [`find_note`] of a paragraph that has a bracket, a colon or a verb char.
+fn find_note_in(paragraph: &str) -> Option<NoteMatch> {
     let t = Text::new(paragraph);
     let groups = top_level_groups(&t, 0, t.norm.len());
     let to_match = |g: &Group, note: ParsedNote| {
@@ -461,29 +467,20 @@ fn sentence_tail(t: &Text) -> Option<NoteMatch> {
         return by_clause_tail(t, ss, se);
     }
     let opens_with_by = opens_with_by(t, ss, se);
-    let mut b = parse_body(t, ss, se);
+    let b = parse_body(t, ss, se);
     // Every part a name with its role, or the sentence opens with 由 (and
     // what else it says is the work: `…，报市政府同意后实施`).
     if !(opens_with_by || (b.leftover.is_empty() && se - ss <= MAX_VERB_LINE)) {
         return by_clause_tail(t, ss, se);
     }
-    // What else the sentence says is the work, not a note part left unread.
-    b.leftover.clear();
-    b.unread.clear();
-    let mut note = b.finish()?;
-    if note.leads.is_empty() && note.responsible.is_empty() {
+    let mut m = finish_sentence_note(t, b, ss, se)?;
+    if !names_who_does_it(&m.note) {
         return by_clause_tail(t, ss, se);
     }
-    if note.deadline.is_none() {
-        note.deadline = deadline;
+    if m.note.deadline.is_none() {
+        m.note.deadline = deadline;
     }
-    Some(NoteMatch {
-        start: ss,
-        end: se,
-        text: t.orig_str(ss, se),
-        note,
-        sentence: true,
-    })
+    Some(m)
 }
 
 /// Whether `s..e` opens with `由` (`均由`, `并由`, `本项工作由`…).
@@ -505,21 +502,30 @@ fn by_clause_tail(t: &Text, ss: usize, se: usize) -> Option<NoteMatch> {
         .skip(1)
         .map(|&(a, b)| t.trim(a, b))
         .find(|&(a, b)| opens_with_by(t, a, b))?;
-    let mut b = parse_body(t, cs, se);
-    // What else the clauses say is the work they do, not a part left unread.
+    finish_sentence_note(t, parse_body(t, cs, se), cs, se).filter(|m| names_who_does_it(&m.note))
+}
+
+/// The note of the closing sentence or clause `s..e`, read into `b`. What
+/// else the sentence says is the work it names (`…，报市政府同意后实施`),
+/// not a note part left unread, so names without a role and unread parts
+/// are dropped before finishing.
+fn finish_sentence_note(t: &Text, mut b: Builder, s: usize, e: usize) -> Option<NoteMatch> {
     b.leftover.clear();
     b.unread.clear();
     let note = b.finish()?;
-    if note.leads.is_empty() && note.responsible.is_empty() {
-        return None;
-    }
     Some(NoteMatch {
-        start: cs,
-        end: se,
-        text: t.orig_str(cs, se),
+        start: s,
+        end: e,
+        text: t.orig_str(s, e),
         note,
         sentence: true,
     })
+}
+
+/// Whether a sentence note names who does the work (a lead or the units
+/// responsible); partners alone leave it with nobody doing it.
+fn names_who_does_it(note: &ParsedNote) -> bool {
+    !(note.leads.is_empty() && note.responsible.is_empty())
 }
 
 /// An unbracketed labelled note closing a paragraph:
@@ -548,6 +554,11 @@ pub fn parse_annotation(paragraph: &str) -> Option<ParsedNote> {
     {
         return None;
     }
+    memo::remembered(&memo::ANNOTATIONS, paragraph, || annotation_in(paragraph))
+}
+
+/// [`parse_annotation`] of a line that passed its quick reject.
+fn annotation_in(paragraph: &str) -> Option<ParsedNote> {
     let t = Text::new(paragraph);
     let (mut s, e) = t.trim(0, t.norm.len());
     while s < e && matches!(t.norm[s], '-' | '*' | '•' | '·' | '—' | '>' | '#') {
@@ -592,6 +603,11 @@ pub fn parse_annotation(paragraph: &str) -> Option<ParsedNote> {
 /// last clause or last bracket of a task (`…改造。（2025年底前）`). A year
 /// that the running text merely mentions (`到2025年，建成…`) is not one.
 pub fn parse_deadline(text: &str) -> Option<String> {
+    memo::remembered(&memo::DEADLINES, text, || deadline_of(text))
+}
+
+/// [`parse_deadline`], computed.
+fn deadline_of(text: &str) -> Option<String> {
     let t = Text::new(text);
     let (s, e) = t.trim(0, t.norm.len());
     if let Some(d) = deadline_in(&t, s, e) {

@@ -18,6 +18,8 @@ pub struct Engine<'d> {
     pub data: &'d TaskData,
     folded: Vec<Folded>,
     texts: Vec<Vec<char>>,
+    /// Per task: [`pair::has_opening_quote`] of its text.
+    quotes: Vec<bool>,
     /// Per task: [`pair::positioned_bigrams`].
     positioned: Vec<Vec<u64>>,
     /// Per task: [`pair::topic_vector`].
@@ -50,7 +52,8 @@ impl<'d> Engine<'d> {
             .iter()
             .map(|t| doc_pos.get(&t.doc).map_or(u32::MAX, |&d| d as u32))
             .collect();
-        let texts = par_map(&data.tasks, |t| t.text.chars().collect());
+        let texts: Vec<Vec<char>> = par_map(&data.tasks, |t| t.text.chars().collect());
+        let quotes = texts.iter().map(|t| pair::has_opening_quote(t)).collect();
         let positioned = par_map(&folded, |f| pair::positioned_bigrams(&f.chars));
         let trigrams = TrigramCoherence::new(&index);
         let topics = par_map(&positioned, |p| pair::topic_vector(&index, p));
@@ -59,6 +62,7 @@ impl<'d> Engine<'d> {
             data,
             folded,
             texts,
+            quotes,
             positioned,
             topics,
             norms,
@@ -121,6 +125,7 @@ impl<'d> Engine<'d> {
             norm: self.norms[i],
             bigrams: &self.positioned[i],
             topic: &self.topics[i],
+            quotes: self.quotes[i],
         }
     }
 

@@ -52,14 +52,15 @@ pub fn compute(data: &TaskData) -> Vec<Overlap> {
     let engine = Engine::new(data);
     let pairs = engine.candidate_pairs();
     let generic = engine.generic();
-    // One range per worker, each with its own cache of what the corpus
-    // says of a term (pairs are many and even, so ranges balance).
-    let chunks = chunk_ranges(pairs.len(), threads());
-    let scored = par_map(&chunks, |r| {
-        let mut cache = GenericCache::default();
+    // Small ranges, taken by whichever worker is free (pairs of long
+    // tasks cost many times what pairs of short ones do, so fixed shares
+    // left a core idle); each worker keeps its own cache of what the
+    // corpus says of a term.
+    let chunks = chunk_ranges(pairs.len(), threads() * CHUNKS_PER_WORKER);
+    let scored = par_map_pulled(&chunks, GenericCache::default, |cache, r| {
         pairs[r.clone()]
             .iter()
-            .filter_map(|&(i, j)| engine.score(&generic, &mut cache, i as usize, j as usize))
+            .filter_map(|&(i, j)| engine.score(&generic, cache, i as usize, j as usize))
             .collect::<Vec<Overlap>>()
     });
     let mut overlaps: Vec<Overlap> = scored.into_iter().flatten().collect();
@@ -149,6 +150,47 @@ pub(crate) fn threads() -> usize {
 pub(crate) fn chunk_ranges(n: usize, parts: usize) -> Vec<std::ops::Range<usize>> {
     let size = n.div_ceil(parts.max(1)).max(1);
     (0..n).step_by(size).map(|s| s..(s + size).min(n)).collect()
+}
+
+/// How many ranges of pairs each worker takes on average when scoring.
+const CHUNKS_PER_WORKER: usize = 16;
+
+/// `items.iter().map(f)` on all cores, results in input order, each item
+/// taken by the next free worker; each worker's `state` (made by `init`)
+/// lives across the items it takes.
+pub(crate) fn par_map_pulled<T: Sync, S, R: Send>(
+    items: &[T],
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
+    let threads = threads().min(items.len());
+    if threads <= 1 {
+        let mut state = init();
+        return items.iter().map(|item| f(&mut state, item)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut state = init();
+                    let mut out = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(k) else { break };
+                        out.push((k, f(&mut state, item)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("overlap worker panicked"))
+            .collect()
+    });
+    done.sort_by_key(|&(k, _)| k);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// `items.iter().map(f)` on all cores, results in input order.

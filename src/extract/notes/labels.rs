@@ -116,8 +116,17 @@ fn unknown_unit_label(t: &Text, start: usize, end: usize) -> Option<(usize, Labe
     {
         j += 1;
     }
+    const UNIT_WORDS: [&str; 4] = ["单位", "部门", "处室", "科室"];
+    // This runs at every field boundary: most have no unit word, and are
+    // ruled out before a label string is made.
+    let has_unit_word = t.norm[start..j]
+        .windows(2)
+        .any(|w| UNIT_WORDS.iter().any(|u| u.chars().eq(w.iter().copied())));
+    if !has_unit_word {
+        return None;
+    }
     let label: String = t.norm[start..j].iter().collect();
-    let unit_word = ["单位", "部门", "处室", "科室"]
+    let unit_word = UNIT_WORDS
         .iter()
         .find_map(|w| label.find(w).map(|at| at + w.len()))?;
     let label = &label[..unit_word];
