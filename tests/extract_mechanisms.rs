@@ -2203,3 +2203,152 @@ fn a_duties_section_assigns_the_plans_items_by_number() {
     // The duties section itself is no task.
     assert!(d.tasks.iter().all(|t| t.title != "责任分工"));
 }
+
+#[test]
+fn closing_clauses_of_names_and_roles_are_the_note_without_brackets() {
+    let d = m("comma_tail_notes.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "建设城东污水处理厂二期",
+                &["县住建局"],
+                &["县财政局", "县生态环境局"],
+                &[],
+                Single,
+                None
+            ),
+            // 按职责分工负责 with no 牵头: each named unit leads its part.
+            r(
+                "2.",
+                "新建农村公路40公里",
+                &["县交通运输局", "县农业农村局"],
+                &[],
+                &[],
+                Respective,
+                None
+            ),
+            // A time clause after the names is the deadline.
+            r(
+                "3.",
+                "完成老旧小区改造15个",
+                &["县住建局"],
+                &[],
+                &[],
+                Single,
+                Some("2026年10月底前")
+            ),
+            r(
+                "4.",
+                "推进城区智慧停车建设",
+                &["县城管局"],
+                &["县公安局"],
+                &[],
+                Single,
+                Some("年内")
+            ),
+            // A clause that asks for help (`各乡镇要做好协调配合`) names no
+            // one who does the work; a 牵头 inside the work is the work.
+            r(
+                "5.",
+                "加快建设县体育馆，各乡镇要做好协调配合",
+                &[],
+                &[],
+                &[],
+                NoLead,
+                None
+            ),
+            r(
+                "6.",
+                "建立由县长牵头的防汛指挥机制，完善应急预案",
+                &[],
+                &[],
+                &[],
+                NoLead,
+                None
+            ),
+            r(
+                "7.",
+                "新建乡镇卫生院发热门诊8个",
+                &["县卫生健康局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_town_plan_names_its_units_after_the_town_and_reads_bracketed_labels() {
+    let d = m("town_plan_units.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            // `责任（配合）单位：` beside `牵头单位：` lists partners; the
+            // leader is a person, never a unit.
+            r(
+                "（一）",
+                "建成千亩茶叶基地1个",
+                &["镇农业服务中心"],
+                &["镇财政所", "各村（社区）"],
+                &[],
+                Single,
+                Some("2026年12月底")
+            ),
+            r(
+                "（二）",
+                "培育农业龙头企业2家",
+                &["镇经济发展办"],
+                &["镇农业服务中心"],
+                &[],
+                Single,
+                Some("2026年10月底")
+            ),
+        ]
+    );
+    // The title's town is the jurisdiction, and `镇…` is its unit: no
+    // `未知地区`, no `青石镇镇…`.
+    let names: Vec<&str> = d.units.iter().map(|u| u.name.as_str()).collect();
+    assert!(names.contains(&"青石镇农业服务中心"), "{names:?}");
+    assert!(names.contains(&"青石镇财政所"), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("未知地区") && !n.contains("镇镇")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_standing_sentence_in_a_background_chapter_reaches_every_later_task() {
+    let d = m("standing_in_background.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "（一）",
+                "推进工业设备更新",
+                &["省工业和信息化厅"],
+                &["省财政厅", "各市州人民政府"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "（二）",
+                "推进农业机械更新",
+                &["省农业农村厅"],
+                &["各市州人民政府"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+}

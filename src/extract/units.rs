@@ -105,12 +105,16 @@ fn kind_of(name: &str) -> UnitKind {
 }
 
 /// Level words a unit's name may open with, highest first.
-const LEVELS: &str = "省州市县区";
+/// The level characters a jurisdiction's name ends with and a unit's
+/// written name may start with (`镇农业服务中心` in a town's plan). 乡 is
+/// not one: `乡村振兴办` starts with it and is no township's office.
+const LEVELS: &str = "省州市县区镇";
 
 fn rank(level: char) -> u8 {
     match level {
         '省' => 0,
         '州' | '市' => 1,
+        '镇' => 3,
         _ => 2,
     }
 }
@@ -342,7 +346,7 @@ fn aliases(name: &str, kind: UnitKind, jurisdiction: &str) -> Vec<String> {
     let level = jurisdiction
         .chars()
         .last()
-        .filter(|c| matches!(c, '市' | '区' | '县'));
+        .filter(|c| matches!(c, '市' | '区' | '县' | '镇'));
     let mut bodies = vec![body.to_owned()];
     for (full, abbr) in ABBREVIATIONS {
         if full != abbr && body.contains(full) {
