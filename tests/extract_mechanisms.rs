@@ -2352,3 +2352,64 @@ fn a_standing_sentence_in_a_background_chapter_reaches_every_later_task() {
         ]
     );
 }
+
+#[test]
+fn articles_first_seen_under_headings_are_the_tasks_of_those_headings() {
+    let d = m("articles_under_headings.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "第一条",
+                "培育外贸新主体",
+                &["县商务局"],
+                &["县财政局"],
+                &[],
+                Single,
+                None
+            ),
+            // The last article of a part is a task like the others, not
+            // swallowed by the heading after it.
+            r(
+                "第二条",
+                "支持企业参加境外展会",
+                &["县商务局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "第三条",
+                "扩大出口信用保险覆盖面",
+                &["县金融服务中心"],
+                &["县商务局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "第四条",
+                "加大外贸信贷投放",
+                &["人民银行溪口县支行"],
+                &["县金融服务中心"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        vec![
+            "稳定外贸主体",
+            "稳定外贸主体",
+            "强化金融支持",
+            "强化金融支持"
+        ]
+    );
+    // A name that says whose it is is not prefixed again.
+    let names: Vec<&str> = d.units.iter().map(|u| u.name.as_str()).collect();
+    assert!(names.contains(&"人民银行溪口县支行"), "{names:?}");
+}

@@ -218,10 +218,15 @@ impl UnitTable {
             push_unique(&mut self.units[i].written, as_written);
             return id;
         }
+        let first = written.chars().next().filter(|c| LEVELS.contains(*c));
+        // A name that already says whose it is: a known division first, or
+        // the jurisdiction's own name inside it (`人民银行溪口县支行`,
+        // `澄陂高新区管委会`) where no level character opens it.
+        let short = level.map_or(j, |l| j.strip_suffix(l).unwrap_or(j));
         let qualified = gazetteer::jurisdictions_in(written)
             .iter()
-            .any(|(at, _, _)| *at == 0);
-        let first = written.chars().next().filter(|c| LEVELS.contains(*c));
+            .any(|(at, _, _)| *at == 0)
+            || (first.is_none() && short.chars().count() >= 2 && written.contains(short));
         let name = if qualified {
             written.to_owned()
         } else if let Some(rest) = level.and_then(|l| written.strip_prefix(l)) {
