@@ -2413,3 +2413,45 @@ fn articles_first_seen_under_headings_are_the_tasks_of_those_headings() {
     let names: Vec<&str> = d.units.iter().map(|u| u.name.as_str()).collect();
     assert!(names.contains(&"人民银行溪口县支行"), "{names:?}");
 }
+
+#[test]
+fn paragraphs_each_with_a_note_under_a_short_point_are_its_tasks() {
+    let d = m("paragraph_tasks_under_points.txt");
+    let rows: Vec<(&str, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            let r = row(t);
+            (r.title, r.responsible)
+        })
+        .collect();
+    // `1.完善…机制` heads paragraphs that each end with their own
+    // `，责任单位：…`: the line is the goal, every paragraph a task.
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "推行集镇道路分段包干保洁，主街每日清扫不少于2遍",
+                vec!["县城管局", "各乡镇人民政府"]
+            ),
+            ("加快垃圾中转站改造", vec!["县城管局"]),
+            (
+                "整治占道经营行为，规范设置临时摊点",
+                vec!["县市场监管局", "县城管局"]
+            ),
+            (
+                "规范集镇停车秩序，新建停车泊位500个",
+                vec!["县公安局交警大队"]
+            ),
+        ]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        vec![
+            "完善集镇保洁机制",
+            "完善集镇保洁机制",
+            "完善集镇秩序管理机制",
+            "完善集镇秩序管理机制"
+        ]
+    );
+}
