@@ -2549,3 +2549,255 @@ fn a_remark_in_brackets_under_the_title_is_no_part_of_it() {
     assert_eq!(d.documents[0].title, "岚桥区2026年民生实事项目安排");
     assert_eq!(d.tasks.len(), 2);
 }
+
+#[test]
+fn closing_clauses_of_names_and_roles_are_the_note_without_brackets() {
+    let d = m("comma_tail_notes.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "建设城东污水处理厂二期",
+                &["县住建局"],
+                &["县财政局", "县生态环境局"],
+                &[],
+                Single,
+                None
+            ),
+            // 按职责分工负责 with no 牵头: each named unit leads its part.
+            r(
+                "2.",
+                "新建农村公路40公里",
+                &["县交通运输局", "县农业农村局"],
+                &[],
+                &[],
+                Respective,
+                None
+            ),
+            // A time clause after the names is the deadline.
+            r(
+                "3.",
+                "完成老旧小区改造15个",
+                &["县住建局"],
+                &[],
+                &[],
+                Single,
+                Some("2026年10月底前")
+            ),
+            r(
+                "4.",
+                "推进城区智慧停车建设",
+                &["县城管局"],
+                &["县公安局"],
+                &[],
+                Single,
+                Some("年内")
+            ),
+            // A clause that asks for help (`各乡镇要做好协调配合`) names no
+            // one who does the work; a 牵头 inside the work is the work.
+            r(
+                "5.",
+                "加快建设县体育馆，各乡镇要做好协调配合",
+                &[],
+                &[],
+                &[],
+                NoLead,
+                None
+            ),
+            r(
+                "6.",
+                "建立由县长牵头的防汛指挥机制，完善应急预案",
+                &[],
+                &[],
+                &[],
+                NoLead,
+                None
+            ),
+            r(
+                "7.",
+                "新建乡镇卫生院发热门诊8个",
+                &["县卫生健康局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_town_plan_names_its_units_after_the_town_and_reads_bracketed_labels() {
+    let d = m("town_plan_units.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            // `责任（配合）单位：` beside `牵头单位：` lists partners; the
+            // leader is a person, never a unit.
+            r(
+                "（一）",
+                "建成千亩茶叶基地1个",
+                &["镇农业服务中心"],
+                &["镇财政所", "各村（社区）"],
+                &[],
+                Single,
+                Some("2026年12月底")
+            ),
+            r(
+                "（二）",
+                "培育农业龙头企业2家",
+                &["镇经济发展办"],
+                &["镇农业服务中心"],
+                &[],
+                Single,
+                Some("2026年10月底")
+            ),
+        ]
+    );
+    // The title's town is the jurisdiction, and `镇…` is its unit: no
+    // `未知地区`, no `青石镇镇…`.
+    let names: Vec<&str> = d.units.iter().map(|u| u.name.as_str()).collect();
+    assert!(names.contains(&"青石镇农业服务中心"), "{names:?}");
+    assert!(names.contains(&"青石镇财政所"), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("未知地区") && !n.contains("镇镇")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_standing_sentence_in_a_background_chapter_reaches_every_later_task() {
+    let d = m("standing_in_background.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "（一）",
+                "推进工业设备更新",
+                &["省工业和信息化厅"],
+                &["省财政厅", "各市州人民政府"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "（二）",
+                "推进农业机械更新",
+                &["省农业农村厅"],
+                &["各市州人民政府"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn articles_first_seen_under_headings_are_the_tasks_of_those_headings() {
+    let d = m("articles_under_headings.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "第一条",
+                "培育外贸新主体",
+                &["县商务局"],
+                &["县财政局"],
+                &[],
+                Single,
+                None
+            ),
+            // The last article of a part is a task like the others, not
+            // swallowed by the heading after it.
+            r(
+                "第二条",
+                "支持企业参加境外展会",
+                &["县商务局"],
+                &[],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "第三条",
+                "扩大出口信用保险覆盖面",
+                &["县金融服务中心"],
+                &["县商务局"],
+                &[],
+                Single,
+                None
+            ),
+            r(
+                "第四条",
+                "加大外贸信贷投放",
+                &["人民银行溪口县支行"],
+                &["县金融服务中心"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        vec![
+            "稳定外贸主体",
+            "稳定外贸主体",
+            "强化金融支持",
+            "强化金融支持"
+        ]
+    );
+    // A name that says whose it is is not prefixed again.
+    let names: Vec<&str> = d.units.iter().map(|u| u.name.as_str()).collect();
+    assert!(names.contains(&"人民银行溪口县支行"), "{names:?}");
+}
+
+#[test]
+fn paragraphs_each_with_a_note_under_a_short_point_are_its_tasks() {
+    let d = m("paragraph_tasks_under_points.txt");
+    let rows: Vec<(&str, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            let r = row(t);
+            (r.title, r.responsible)
+        })
+        .collect();
+    // `1.完善…机制` heads paragraphs that each end with their own
+    // `，责任单位：…`: the line is the goal, every paragraph a task.
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "推行集镇道路分段包干保洁，主街每日清扫不少于2遍",
+                vec!["县城管局", "各乡镇人民政府"]
+            ),
+            ("加快垃圾中转站改造", vec!["县城管局"]),
+            (
+                "整治占道经营行为，规范设置临时摊点",
+                vec!["县市场监管局", "县城管局"]
+            ),
+            (
+                "规范集镇停车秩序，新建停车泊位500个",
+                vec!["县公安局交警大队"]
+            ),
+        ]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        vec![
+            "完善集镇保洁机制",
+            "完善集镇保洁机制",
+            "完善集镇秩序管理机制",
+            "完善集镇秩序管理机制"
+        ]
+    );
+}

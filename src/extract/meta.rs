@@ -20,7 +20,7 @@ pub struct Meta {
     pub jurisdiction: Option<String>,
 }
 
-use super::phrases::ends_like_plan_title;
+use super::phrases::{self, ends_like_plan_title};
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Han}]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号").unwrap()
@@ -266,20 +266,23 @@ fn parse_date(line: &str) -> Option<String> {
 }
 
 /// The place an unknown title begins with (`芷阳市2022年…工作要点`, `关于印发
-/// 芷阳市澂浦区…的通知`): the innermost of its leading `…省/市/州/县/区`
-/// names. A name is two to four characters before its level, and a level
-/// character that starts a word (`区域`, `市场`, `县域`) is no level.
+/// 芷阳市澂浦区…的通知`, `石桥镇2026年…任务分解`): the innermost of its
+/// leading `…省/市/州/县/区/镇/乡/街道` names. A name is two to four
+/// characters before its level; a level character that starts a word
+/// (`区域`, `市场`, `县域`, `乡村`) is no level, and a name holding a verb of
+/// work (`…加快城区建设`) is the title's work, not a place.
 fn title_place(title: &str) -> Option<String> {
     static PLACE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\p{Han}{2,4}?(?:省|市|州|县|区)").unwrap());
+        LazyLock::new(|| Regex::new(r"^\p{Han}{2,4}?(?:省|市|州|县|区|镇|乡|街道)").unwrap());
     let mut rest = title.trim_start_matches("关于").trim_start_matches("印发");
     rest = rest.trim_start_matches('《');
     let mut innermost = None;
     while let Some(m) = PLACE.find(rest) {
         let after = &rest[m.end()..];
         if after.starts_with([
-            '域', '场', '民', '级', '直', '属', '辖', '内', '外', '政', '容', '貌',
-        ]) {
+            '域', '场', '民', '级', '直', '属', '辖', '内', '外', '政', '容', '貌', '村',
+        ]) || phrases::WORK_VERBS.iter().any(|v| m.as_str().contains(v))
+        {
             break;
         }
         innermost = Some(m.as_str());
@@ -417,6 +420,11 @@ mod tests {
             ("推进区域协调发展实施方案", None),
             ("关于加强市场监管的意见", None),
             ("全市安全生产工作要点", None),
+            ("石桥镇2026年重点工作任务分解", Some("石桥镇")),
+            ("石桥镇乡村振兴实施方案", Some("石桥镇")),
+            ("云溪县青山乡人居环境整治方案", Some("青山乡")),
+            ("云溪市加快城区建设实施方案", Some("云溪市")),
+            ("云溪市推进城区更新行动方案", Some("云溪市")),
         ] {
             assert_eq!(find_jurisdiction(title, "").as_deref(), place, "{title}");
         }

@@ -490,19 +490,30 @@ fn opens_with_by(t: &Text, s: usize, e: usize) -> bool {
         .any(|w| t.starts_with_at(s, e, &w.chars().collect::<Vec<_>>()))
 }
 
-/// A clause closing the sentence `ss..se` that says who does the work,
-/// after the work itself: `关于“…”的问题，由A会同B、C研究提出落实意见`,
-/// `…的问题，由A负责落实，B、C配合`. The note runs from the first clause
-/// after the first that opens with 由 to the sentence's end; the work
-/// before it is the title.
+/// Clauses closing the sentence `ss..se` that say who does the work,
+/// after the work itself, without brackets. Either a clause opening with
+/// 由 (`关于“…”的问题，由A会同B、C研究提出落实意见`, `…的问题，由A负责落实，
+/// B、C配合`), whose other words are the work it does; or clauses that are
+/// nothing but names with their roles and times (`…污水处理厂，市水务局牵头，
+/// 市财政局配合`, `…，A、B按职责分工负责`, `…，A负责，2026年底前完成`). The
+/// note runs from the first such clause after the first to the sentence's
+/// end; the work before it is the title.
 fn by_clause_tail(t: &Text, ss: usize, se: usize) -> Option<NoteMatch> {
     let clauses = split_top_level(t, ss, se, |c| c == ',');
-    let (cs, _) = clauses
+    clauses
         .iter()
         .skip(1)
         .map(|&(a, b)| t.trim(a, b))
-        .find(|&(a, b)| opens_with_by(t, a, b))?;
-    finish_sentence_note(t, parse_body(t, cs, se), cs, se).filter(|m| names_who_does_it(&m.note))
+        .find_map(|(cs, ce)| {
+            let b = parse_body(t, cs, se);
+            // A clause not opening with 由 must be nothing but names with
+            // their roles and times.
+            let names_only = b.leftover.is_empty() && b.unread.is_empty() && !b.invalid && b.strong;
+            if !(opens_with_by(t, cs, ce) || names_only) {
+                return None;
+            }
+            finish_sentence_note(t, b, cs, se).filter(|m| names_who_does_it(&m.note))
+        })
 }
 
 /// The note of the closing sentence or clause `s..e`, read into `b`. What

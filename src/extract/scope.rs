@@ -106,7 +106,10 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
             part.map_or(nodes.len(), |h| end_of(h, nodes[h].depth))
         } else {
             match &node.kind {
-                // Prose speaks for its heading's section.
+                // Prose saying `以下…` speaks for the rest of the plan
+                // (`一、总体要求` … `以下各项任务均需A落实，不再列出`);
+                // other prose for its heading's section.
+                NodeKind::Prose(_) if reach.below_only || reach.and_below => nodes.len(),
                 NodeKind::Prose(_) => section.map_or(nodes.len(), |h| end_of(h, nodes[h].depth)),
                 // A heading for itself and what it heads.
                 NodeKind::Heading(_) => end_of(k, node.depth),

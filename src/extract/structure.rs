@@ -499,13 +499,31 @@ fn level_of(styles: &[NumberStyle], style: NumberStyle) -> Option<usize> {
 /// their numbering one way (章 > 节 > 条 > 一、 > （一） > 1.1 > 1. > （1） > ①),
 /// whichever a part shows first (`一、` with `1.` under it, then `一、`
 /// with `（一）` and `1.`): styles are ranked so, and seen ones only count.
+/// One exception: articles first seen under `一、` headings (若干措施 of
+/// `一、…` parts with `第一条…` numbered straight through) nest below them.
 fn level_for(styles: &mut Vec<NumberStyle>, style: NumberStyle) -> usize {
     if let Some(l) = level_of(styles, style) {
         return l;
     }
-    styles.push(style);
-    styles.sort_by_key(|s| rank(*s));
-    level_of(styles, style).expect("just pushed")
+    let under_headings = style == NumberStyle::Article
+        && styles
+            .iter()
+            .any(|s| matches!(s, NumberStyle::Roman | NumberStyle::CnComma));
+    let at = if under_headings {
+        styles
+            .iter()
+            .rposition(|s| matches!(s, NumberStyle::Roman | NumberStyle::CnComma))
+            .map_or(0, |p| p + 1)
+    } else {
+        // Before the first style ranked below it; the list stays in rank
+        // order but for an article placed under headings.
+        styles
+            .iter()
+            .position(|s| rank(*s) > rank(style))
+            .unwrap_or(styles.len())
+    };
+    styles.insert(at, style);
+    at
 }
 
 /// Where a numbering style stands in the nesting of Chinese plans.
@@ -744,11 +762,14 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
     if !para.heading_shaped() {
         return Role::LikelyItem;
     }
-    // `1. 短标题` followed by its body, which ends with a note.
+    // `1. 短标题` followed by its body, which ends with a note. (Where more
+    // than one paragraph under it has a note of its own, each is a task and
+    // the line heads them.)
     let content: Vec<&Para> = node.content.iter().map(|&c| &paras[c]).collect();
-    if !content.is_empty()
+    if let Some((last, body)) = content.split_last()
         && content.len() <= 3
-        && notes::find_note(&content[content.len() - 1].text).is_some()
+        && notes::find_note(&last.text).is_some()
+        && body.iter().all(|p| notes::find_note(&p.text).is_none())
         && content.iter().all(|p| lead_sentence(&p.text).is_none())
     {
         return Role::Item;

@@ -105,12 +105,16 @@ fn kind_of(name: &str) -> UnitKind {
 }
 
 /// Level words a unit's name may open with, highest first.
-const LEVELS: &str = "省州市县区";
+/// The level characters a jurisdiction's name ends with and a unit's
+/// written name may start with (`镇农业服务中心` in a town's plan). 乡 is
+/// not one: `乡村振兴办` starts with it and is no township's office.
+const LEVELS: &str = "省州市县区镇";
 
 fn rank(level: char) -> u8 {
     match level {
         '省' => 0,
         '州' | '市' => 1,
+        '镇' => 3,
         _ => 2,
     }
 }
@@ -214,10 +218,15 @@ impl UnitTable {
             push_unique(&mut self.units[i].written, as_written);
             return id;
         }
+        let first = written.chars().next().filter(|c| LEVELS.contains(*c));
+        // A name that already says whose it is: a known division first, or
+        // the jurisdiction's own name inside it (`人民银行溪口县支行`,
+        // `澄陂高新区管委会`) where no level character opens it.
+        let short = level.map_or(j, |l| j.strip_suffix(l).unwrap_or(j));
         let qualified = gazetteer::jurisdictions_in(written)
             .iter()
-            .any(|(at, _, _)| *at == 0);
-        let first = written.chars().next().filter(|c| LEVELS.contains(*c));
+            .any(|(at, _, _)| *at == 0)
+            || (first.is_none() && short.chars().count() >= 2 && written.contains(short));
         let name = if qualified {
             written.to_owned()
         } else if let Some(rest) = level.and_then(|l| written.strip_prefix(l)) {
@@ -342,7 +351,7 @@ fn aliases(name: &str, kind: UnitKind, jurisdiction: &str) -> Vec<String> {
     let level = jurisdiction
         .chars()
         .last()
-        .filter(|c| matches!(c, '市' | '区' | '县'));
+        .filter(|c| matches!(c, '市' | '区' | '县' | '镇'));
     let mut bodies = vec![body.to_owned()];
     for (full, abbr) in ABBREVIATIONS {
         if full != abbr && body.contains(full) {

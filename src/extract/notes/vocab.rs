@@ -280,6 +280,10 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "参加部门",
             "支持单位",
             "配合责任部门",
+            // `责任（配合）单位：` beside `牵头单位：`, in the text's
+            // normalised brackets.
+            "责任(配合)单位",
+            "责任(配合)部门",
             "配合处室",
             "其他责任单位",
             "其他配合单位",
