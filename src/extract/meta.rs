@@ -281,7 +281,10 @@ fn title_place(title: &str) -> Option<String> {
         let after = &rest[m.end()..];
         if after.starts_with([
             '域', '场', '民', '级', '直', '属', '辖', '内', '外', '政', '容', '貌', '村',
-        ]) || phrases::WORK_VERBS.iter().any(|v| m.as_str().contains(v))
+        ]) || phrases::WORK_VERBS
+            .iter()
+            .chain(phrases::PACE_WORDS)
+            .any(|v| m.as_str().contains(v))
         {
             break;
         }

@@ -52,7 +52,6 @@ pub const WORK_VERBS: &[&str] = &[
     "打好",
     "推动",
     "推进",
-    "加快",
     "建设",
     "构建",
     "完善",
@@ -69,6 +68,10 @@ pub const WORK_VERBS: &[&str] = &[
     "夯实",
     "筑牢",
 ];
+
+/// Words of pace that open a statement of work before its verb (`加快城区
+/// 建设`, `进一步优化…`): no place name holds one.
+pub const PACE_WORDS: &[&str] = &["加快", "加速", "进一步", "持续", "全面"];
 
 /// Words that end heading titles; used to find where a glued heading's
 /// title stops and its body starts (`（一）优化区域经济发展格局各区域加强…`).
