@@ -2801,3 +2801,77 @@ fn paragraphs_each_with_a_note_under_a_short_point_are_its_tasks() {
         ]
     );
 }
+
+#[test]
+fn a_cover_notice_before_an_attached_table_keeps_its_points_out_of_the_tasks() {
+    let d = m("cover_notice_attached_table.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    // The notice's `一、明确责任…` are requirements on the attachment, not
+    // tasks: it is signed (`二○二六年…`, a date written with ○) before the
+    // table that holds the tasks.
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1",
+                "新建标准化厂房10万平方米",
+                &["县工信局"],
+                &["县自然资源局"],
+                &[],
+                Single,
+                Some("2026年10月底前")
+            ),
+            r(
+                "2",
+                "培育规模以上工业企业15家",
+                &["县工信局"],
+                &["县统计局"],
+                &[],
+                Single,
+                Some("2026年底前")
+            ),
+            r(
+                "3",
+                "改造老旧小区12个",
+                &["县住建局"],
+                &["各乡镇人民政府"],
+                &[],
+                Single,
+                Some("2026年11月底前")
+            ),
+        ]
+    );
+    assert_eq!(goal_titles(&d), ["产业发展", "产业发展", "民生保障"]);
+    assert_eq!(
+        d.documents[0].title,
+        "青岚县2026年县政府工作报告重点任务分解表"
+    );
+    assert_eq!(d.documents[0].date.as_deref(), Some("2026-02-28"));
+}
+
+#[test]
+fn a_notice_whose_principles_precede_its_duties_titles_the_plan_by_itself() {
+    let d = m("principles_in_a_notice.txt");
+    let titles: Vec<&str> = d.tasks.iter().map(|t| t.title.as_str()).collect();
+    // `一、分工原则` is a chapter of principles (background), not work; the
+    // long notice title stands on its own line before its addressees and is
+    // the document's title, naming its jurisdiction.
+    assert_eq!(
+        titles,
+        [
+            "城镇新增就业每年5万人以上",
+            "森林覆盖率达到46%",
+            "建设松川东站综合交通枢纽"
+        ]
+    );
+    assert_eq!(
+        d.documents[0].title,
+        "松川市人民政府关于分解落实松川市“十五五”规划纲要主要目标任务的通知"
+    );
+    let responsible = row(&d.tasks[1]).responsible;
+    assert_eq!(responsible, ["市林业局", "各区人民政府"]);
+    assert!(
+        d.units.iter().all(|u| !u.name.contains("未知")),
+        "every unit is placed in 松川市"
+    );
+}

@@ -26,7 +26,7 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Han}]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号").unwrap()
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:\d{4})|(?:[一二三四五六七八九〇零]{4}))年((?:\d{1,2})|(?:[一二三四五六七八九十]{1,3}))月(?:((?:\d{1,2})|(?:[一二三四五六七八九十]{1,3}))日)?\s*$").unwrap()
+    Regex::new(r"^\s*((?:\d{4})|(?:[一二三四五六七八九〇○零]{4}))年((?:\d{1,2})|(?:[一二三四五六七八九十]{1,3}))月(?:((?:\d{1,2})|(?:[一二三四五六七八九十]{1,3}))日)?\s*$").unwrap()
 });
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:来源[:：]\s*)?([\p{Han}()（）]{2,30}(?:人民政府|委员会|管委会|管理委员会|办公室|办公厅|人民政府办公室))\s*$")
@@ -228,8 +228,11 @@ fn title_line(text: &str) -> Option<String> {
         .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
         .count();
     let bracketed = t.starts_with(['（', '(']) && t.ends_with(['）', ')']);
+    // A notice's title names the plan it acts on and runs long
+    // (`X关于分解落实《…纲要》主要目标和任务的通知`).
+    let notice = t.contains("关于") && t.ends_with("通知");
     let excluded = n == 0
-        || n > 40
+        || n > if notice { 80 } else { 40 }
         || cjk < 2
         || text.contains('•')
         || t.contains(['。', '，', ',', '：', ':', '；'])

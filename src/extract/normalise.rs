@@ -630,10 +630,26 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
                 ParaKind::Plain => true,
                 ParaKind::Numbered(_) | ParaKind::Caption | ParaKind::Toc => false,
             };
-        // A web page's lines around the plan stand alone.
+        // A web page's lines around the plan stand alone; so do a notice's
+        // title (`…的通知`, or any title before its addressees
+        // `各区人民政府：`), its attachment label (`附件：X`) and its signature
+        // date, which end no sentence but are complete.
         let page_meta =
             super::phrases::is_page_meta(&prev.text) || super::phrases::is_page_meta(&para.text);
-        if prev_open && continues && !page_meta && !(skipping && para.kind != ParaKind::Text) {
+        let addressed_title = prev.kind == ParaKind::Text
+            && super::meta::is_title_line(&prev.text)
+            && (prev.text.trim_end().ends_with("通知")
+                || para.text.trim_end().ends_with(['：', ':']));
+        let notice_line = addressed_title
+            || super::meta::attachment_title(&prev.text).is_some()
+            || super::meta::is_date_line(&prev.text)
+            || super::meta::is_date_line(&para.text);
+        if prev_open
+            && continues
+            && !page_meta
+            && !notice_line
+            && !(skipping && para.kind != ParaKind::Text)
+        {
             join(prev, &para);
             return;
         }

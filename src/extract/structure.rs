@@ -95,7 +95,7 @@ struct OpenBox {
 pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
     let paras = &n.paras;
     let mut warnings = Vec::new();
-    let cover = cover_notice_end(paras);
+    let cover = cover_notice_end(paras, &n.tables);
     let numbered_doc = paras[cover..]
         .iter()
         .any(|p| p.numbering().is_some_and(|n| n.style != NumberStyle::Box));
@@ -437,8 +437,10 @@ fn add_table(
 
 /// The paragraph index after a cover notice: a document that opens with a
 /// notice (`…的通知`, `现将…印发给你们`) and signs it off with a date on its
-/// own line before the plan's own text begins. 0 when there is none.
-fn cover_notice_end(paras: &[Para]) -> usize {
+/// own line before the plan's own text begins: numbered text, or a task
+/// table (an attached 分解表 — the notice's own `一、二、` are then
+/// requirements on it, not tasks). 0 when there is none.
+fn cover_notice_end(paras: &[Para], tables: &[(usize, Table)]) -> usize {
     let notice = paras.iter().take(8).any(|p| {
         let t = &p.text;
         t.ends_with("通知") || t.contains("印发") || t.contains("通知如下")
@@ -454,10 +456,13 @@ fn cover_notice_end(paras: &[Para]) -> usize {
         while end < paras.len() && is_publication_remark(&paras[end].text) {
             end += 1;
         }
-        // The plan follows: numbered text after the signature.
+        // The plan follows: numbered text or a task table after the signature.
         let plan_follows = paras[end..]
             .iter()
-            .any(|p| p.numbering().is_some_and(|n| n.style != NumberStyle::Box));
+            .any(|p| p.numbering().is_some_and(|n| n.style != NumberStyle::Box))
+            || tables
+                .iter()
+                .any(|(at, t)| *at >= end && super::table::tasks_from_table(t).is_some());
         return if plan_follows { end } else { 0 };
     }
     0
