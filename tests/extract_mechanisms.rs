@@ -2875,3 +2875,64 @@ fn a_notice_whose_principles_precede_its_duties_titles_the_plan_by_itself() {
         "every unit is placed in 松川市"
     );
 }
+
+#[test]
+fn units_set_against_a_supporting_group_lead_it() {
+    let d = m("set_against_supporters.txt");
+    let rows: Vec<(&str, Vec<&str>, Vec<&str>, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            let r = row(t);
+            (r.title, r.leads, r.partners, r.responsible)
+        })
+        .collect();
+    // `A、B，C配合`: 配合 is C's alone; A and B, before the `，`, are what the
+    // plan sets against C — the leads. With no supporting group, the
+    // 责任单位 stay responsible; a sentence ending `…协调配合` is no note.
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "加强电动三轮车非法营运整治，组织联合执法",
+                vec!["市交通运输局", "市公安局交警支队"],
+                vec!["各区人民政府"],
+                vec![]
+            ),
+            (
+                "提升航空救援能力，新建起降点3个",
+                vec!["市应急管理局"],
+                vec!["市交通运输局", "市财政局"],
+                vec![]
+            ),
+            (
+                "规范建筑垃圾运输处置，严查抛洒滴漏",
+                vec![],
+                vec![],
+                vec!["市城市管理局", "市公安局", "市交通运输局"]
+            ),
+            (
+                "健全农村生活垃圾收运体系，自然村覆盖率稳定在95%以上",
+                vec!["各县（市、区）人民政府"],
+                vec!["市城市管理局", "市农业农村局"],
+                vec![]
+            ),
+            (
+                "推进重大生产力布局和土地、人口、环境等公共政策相互衔接，强化政策间协调配合",
+                vec![],
+                vec![],
+                vec![]
+            ),
+        ]
+    );
+    // Under `列第一位的为牵头单位` the first-listed rule still decides.
+    let d = extract_text(
+        "first_listed.txt",
+        "岚江市应急能力建设分工方案\n责任单位中，列第一位的为牵头单位。\n一、重点任务\n1.提升水上救援能力。（责任单位：市应急管理局、市交通运输局，市财政局予以支持）\n",
+    );
+    let r = row(&d.tasks[0]);
+    assert_eq!(
+        (r.leads, r.partners),
+        (vec!["市应急管理局"], vec!["市交通运输局", "市财政局"])
+    );
+}

@@ -216,6 +216,8 @@ pub(super) fn parse_list(
     b: &mut Builder,
 ) {
     let mut pending: Vec<(usize, usize)> = Vec::new();
+    // Names set against a supporting group (`A、B，C配合`): A and B.
+    let mut against: Vec<(usize, usize)> = Vec::new();
     let mut explicit_lead = false;
     // After `会同`, names are partners until a role marker closes the list.
     let mut joining = false;
@@ -297,6 +299,21 @@ pub(super) fn parse_list(
                 } else {
                     s
                 };
+                // `A、B，C配合`, `责任单位：A，B指导`: a supporting marker is
+                // its own group's (the names joined to it by `、`); the names
+                // before the `，`, with no marker of their own, are what the
+                // plan sets against it.
+                if verb.role == Role::Partner
+                    && at_end.is_some()
+                    && !joining
+                    && !explicit_lead
+                    && b.leads.is_empty()
+                    && b.charge.is_empty()
+                    && let Some(j) = last_clause_break(t, &pending, s)
+                    && (default.is_some() || pending[..=j].iter().all(|&(s, e)| unit_at(t, s, e)))
+                {
+                    against.extend(pending.drain(..=j));
+                }
                 pending.push((s, name_end));
                 b.strong |= verb.strong;
                 // `B负责属地征拆保障` after the one in charge: in charge of a
@@ -322,6 +339,10 @@ pub(super) fn parse_list(
             None => pending.push((s, e)),
         }
     }
+    // Names set against supporting units keep the list's role; with none,
+    // they are responsible units. (Responsible units beside partners are
+    // the leads, unless a rule says otherwise: see `NoteRules::apply`.)
+    b.assign(t, &against, default.unwrap_or(Role::Responsible), false);
     match default {
         // `牵头单位：A（牵头）、B`: once the list marks its lead, the rest partner.
         Some(Role::Lead) if explicit_lead => b.assign(t, &pending, Role::Partner, false),
@@ -333,7 +354,7 @@ pub(super) fn parse_list(
                 };
                 // A part with no role marker is a unit only if it reads as
                 // one (`…局`, `各镇`); otherwise it is a part not read.
-                if !(is_plausible_name(&name, t, s, e) && reads_as_unit(&name)) {
+                if !unit_at(t, s, e) {
                     b.unread.push(name);
                     continue;
                 }
@@ -352,6 +373,24 @@ pub(super) fn parse_list(
             }
         }
     }
+}
+
+/// Whether `s..e`, with no role marker, reads as a unit's name (`…局`,
+/// `各镇`), not as words of a sentence.
+fn unit_at(t: &Text, s: usize, e: usize) -> bool {
+    clean_name_at(t, s, e)
+        .is_some_and(|(name, _)| is_plausible_name(&name, t, s, e) && reads_as_unit(&name))
+}
+
+/// The last of `pending` followed by a clause break (`，`, `；`) before the
+/// next of them, or before `next` (where the item after them starts).
+fn last_clause_break(t: &Text, pending: &[(usize, usize)], next: usize) -> Option<usize> {
+    (0..pending.len()).rev().find(|&j| {
+        let to = pending.get(j + 1).map_or(next, |p| p.0);
+        t.norm[pending[j].1..to.max(pending[j].1)]
+            .iter()
+            .any(|c| matches!(c, ',' | ';'))
+    })
 }
 
 /// Whether a name with no role marker reads as a unit: it ends like one
