@@ -648,8 +648,21 @@ enum Part {
     Ongoing(Option<NaiveDate>),
 }
 
-const ONGOING_MARKERS: [&str; 9] = [
-    "持续", "长期", "常态", "逐年", "经常", "长效", "不断", "动态", "日常",
+const ONGOING_MARKERS: [&str; 14] = [
+    "持续",
+    "长期",
+    "常态",
+    "逐年",
+    "经常",
+    "长效",
+    "不断",
+    "动态",
+    "日常",
+    "逐步",
+    "分年度",
+    "分阶段",
+    "分步",
+    "分批",
 ];
 
 const PREFIXES: [&str; 14] = [
@@ -669,11 +682,12 @@ const PREFIXES: [&str; 14] = [
     "于",
 ];
 
-const SUFFIXES: [&str; 9] = [
+const SUFFIXES: [&str; 10] = [
     "前全部完成",
     "前基本完成",
     "全部完成",
     "基本完成",
+    "全面完成",
     "前完成",
     "完成",
     "为止",
@@ -684,8 +698,36 @@ const SUFFIXES: [&str; 9] = [
 fn parse(c: &[char], plan_year: Option<i32>) -> Option<Due> {
     let text: String = c.iter().collect();
     let text = text.replace('：', ":");
-    let mut s = text.as_str();
-    // Labels and verbs around the date carry no date.
+    let chars: Vec<char> = without_labels_and_verbs(&text).chars().collect();
+    let mut parts = Vec::new();
+    let mut context_year = None;
+    let pieces = split_list(&chars);
+    for piece in &pieces {
+        // Each part of a two-part clause (`2027年底前基本完成、2028年全面
+        // 完成`, `…，其余年内完成`) has its own verbs and opener.
+        let piece: String = piece.iter().collect();
+        let piece = without_labels_and_verbs(&piece);
+        let piece = crate::extract::notes::DEADLINE_CONTINUATIONS
+            .iter()
+            .find_map(|w| piece.strip_prefix(w).filter(|rest| !rest.is_empty()))
+            .unwrap_or(piece);
+        let piece: Vec<char> = piece.chars().collect();
+        match read_part(&piece, plan_year, &mut context_year) {
+            Some(part) => parts.push(part),
+            // A part naming no date at all (`汛期前完成修复`) leaves the
+            // others to say when; one with a date that cannot be read
+            // leaves the whole unread.
+            None if pieces.len() > 1 && !piece.iter().any(char::is_ascii_digit) => {}
+            None => return None,
+        }
+    }
+    combine(&parts)
+}
+
+/// `s` without the labels and verbs around its date (`完成时限：`, `力争`,
+/// `前完成`), which carry no date.
+fn without_labels_and_verbs(text: &str) -> &str {
+    let mut s = text;
     loop {
         let before = s;
         for p in PREFIXES.iter().chain(&["到", "在"]) {
@@ -706,14 +748,7 @@ fn parse(c: &[char], plan_year: Option<i32>) -> Option<Due> {
             break;
         }
     }
-    let chars: Vec<char> = s.chars().collect();
-    let mut parts = Vec::new();
-    let mut context_year = None;
-    for piece in split_list(&chars) {
-        let part = read_part(piece, plan_year, &mut context_year)?;
-        parts.push(part);
-    }
-    combine(&parts)
+    s
 }
 
 /// Splits a list at `、，,；;和及并` (not inside a span).
@@ -739,6 +774,19 @@ fn read_part(c: &[char], plan_year: Option<i32>, context_year: &mut Option<i32>)
     // Recurring: 每年12月底前, 每季度, 每月10日前, 每半年.
     if let Some(rest) = text.strip_prefix('每') {
         return recurring(rest);
+    }
+    // Recurring from a year: `2026年起每年考核` is yearly work from 2026.
+    let mut cur = Cur { c, i: 0 };
+    if let Some(p) = cur.point()
+        && cur.eat_any(&["起", "开始"])
+        && cur.eat("每")
+    {
+        let rest: String = c[cur.i..].iter().collect();
+        let (start, _) = p.range(p.year(*context_year, plan_year)?)?;
+        return match recurring(&rest)? {
+            Part::Ongoing(None) => Some(Part::Ongoing(Some(start))),
+            part => Some(part),
+        };
     }
     // Standing work, perhaps from a year: 持续推进, 2022年起长期坚持; or
     // for a period, `年内持续推进`: worked on through it, due at its end.
@@ -793,7 +841,8 @@ fn read_part(c: &[char], plan_year: Option<i32>, context_year: &mut Option<i32>)
     // One point, optionally followed by "by" and then words (`2025年底前完成主体工程`).
     let mut cur = Cur { c, i: 0 };
     let p = cur.point()?;
-    let by = cur.by_marker();
+    // `年底完成种植任务`: done by then, like `年底前完成…`.
+    let by = cur.by_marker() || cur.eat_any(&["基本完成", "全面完成", "全部完成", "完成"]);
     if !cur.done() && !by {
         return None;
     }
@@ -824,10 +873,10 @@ fn recurring(rest: &str) -> Option<Part> {
             }
         }
     } else if cur.eat_any(&["年度", "年"]) {
-        if cur.done() {
+        // `每年`, `每年考核`: every year, no day said.
+        let Some(p) = cur.point() else {
             return Some(Part::Ongoing(None));
-        }
-        let p = cur.point()?;
+        };
         let (_, end) = p.range(2000)?;
         When::Yearly(end.month(), end.day())
     } else if cur.eat_any(&["周", "星期", "日", "天"]) {

@@ -458,6 +458,65 @@ const TABLE: &[Form] = &[
         Some("2022-01-01"),
         None,
     ),
+    // Two-part clauses: due by the later part; a part naming no date
+    // leaves the other to say when; standing work after a date is due by
+    // the date.
+    (
+        "2027年底前基本完成、2028年全面完成",
+        None,
+        DueKind::By,
+        None,
+        Some("2028-12-31"),
+    ),
+    (
+        "4月底前举办开采节，年底完成种植任务",
+        Some(2026),
+        DueKind::By,
+        None,
+        Some("2026-12-31"),
+    ),
+    (
+        "汛期前完成水毁工程修复，其余年内完成",
+        Some(2026),
+        DueKind::By,
+        None,
+        Some("2026-12-31"),
+    ),
+    (
+        "2026年12月底前建立资源池，此后持续推进",
+        None,
+        DueKind::By,
+        None,
+        Some("2026-12-31"),
+    ),
+    (
+        "2025年6月底前，2025年13月底前",
+        None,
+        DueKind::Unparsed,
+        None,
+        None,
+    ),
+    ("汛期前，雨季前", Some(2026), DueKind::Unparsed, None, None),
+    // Staged and recurring work.
+    ("分年度推进", None, DueKind::Ongoing, None, None),
+    ("分年度实施", None, DueKind::Ongoing, None, None),
+    ("逐步推进", None, DueKind::Ongoing, None, None),
+    ("每年考核", None, DueKind::Ongoing, None, None),
+    (
+        "2026年起每年考核",
+        None,
+        DueKind::Ongoing,
+        Some("2026-01-01"),
+        None,
+    ),
+    (
+        "2026年起每年",
+        None,
+        DueKind::Ongoing,
+        Some("2026-01-01"),
+        None,
+    ),
+    ("2026年起每季度", None, DueKind::Quarterly, None, None),
     // No date: kept as written, reported.
     ("按上级部署推进", Some(2022), DueKind::Unparsed, None, None),
     ("立即启动", Some(2022), DueKind::Unparsed, None, None),

@@ -2936,3 +2936,39 @@ fn units_set_against_a_supporting_group_lead_it() {
         (vec!["市应急管理局"], vec!["市交通运输局", "市财政局"])
     );
 }
+
+#[test]
+fn deadline_two_part_clauses_stay_whole_and_staged_work_is_a_deadline() {
+    let d = m("deadline_two_part_and_staged.txt");
+    let got: Vec<Option<&str>> = d.tasks.iter().map(|t| t.deadline.as_deref()).collect();
+    assert_eq!(
+        got,
+        [
+            // A second time clause after the first goes on with it.
+            Some("2026年底前基本完成、2027年全面完成"),
+            // Staged and recurring work is when the work is due.
+            Some("分年度推进"),
+            Some("2026年起每年考核"),
+            // After a 完成时限 label, a second part past the comma too.
+            Some("5月底前举办采摘节，年底完成基地建设"),
+            Some("雨季前完成主干林道修复，其余年内完成"),
+            Some("2026年9月底前上线试运行，此后持续推进"),
+            // What follows a deadline and is no time stays out of it.
+            Some("2026年6月底前"),
+        ]
+    );
+    assert_eq!(row(&d.tasks[6]).partners, vec!["县住建局"]);
+    // The dates: by the later part, or from the year on.
+    let dues: Vec<String> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            t.due
+                .as_ref()
+                .map(fengong::deadline::describe)
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(dues[0], "2027-12-31");
+    assert_eq!(dues[5], "2026-09-30");
+}

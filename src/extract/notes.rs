@@ -52,6 +52,8 @@ pub fn may_end_and_begin_units(before: &str, after: &str) -> bool {
 }
 pub use rules::{NoteRules, RuleReach, is_rule_only, rule_reach};
 pub use time::{is_time_only, time_and_verb};
+/// For reading a two-part deadline as dates (`crate::deadline`).
+pub(crate) use vocab::DEADLINE_CONTINUATIONS;
 
 use crate::model::LeadMode;
 use body::{Builder, parse_body, parse_body_as};

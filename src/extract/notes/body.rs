@@ -7,7 +7,7 @@ use super::names::{
     level_prefix, reference_end,
 };
 use super::text::*;
-use super::time::{deadline_in, time_clause};
+use super::time::{continues_deadline, deadline_in, time_clause};
 use super::vocab::*;
 use super::{Ditto, DittoField, NameSpan, ParsedNote, push_unique};
 use crate::model::LeadMode;
@@ -225,7 +225,10 @@ pub(super) fn parse_list(
     // the note covers, no unit.
     let start = reference_end(t, start, end).unwrap_or(start);
     let skip = super::standing::standing_spans(t, start, end);
+    // Where this list's deadline starts, while the item just read is it.
+    let mut deadline_item: Option<usize> = None;
     for (s, e) in list_items(t, start, end) {
+        let after_deadline = deadline_item.take();
         if skip.iter().any(|&(a, z)| s >= a && s < z) {
             continue;
         }
@@ -246,9 +249,21 @@ pub(super) fn parse_list(
             b.strong = true;
             continue;
         }
+        // A second time clause right after the deadline (`2026年底前基本
+        // 完成、2027年全面完成`) goes on with it: kept whole, as written.
+        if let Some(from) = after_deadline
+            && continues_deadline(t, s, e)
+        {
+            b.deadline = Some(t.orig_str(from, e));
+            deadline_item = Some(from);
+            continue;
+        }
         // A time says when, never who.
         if let Some(deadline) = time_clause(t, s, e) {
-            b.deadline.get_or_insert(deadline);
+            if b.deadline.is_none() {
+                b.deadline = Some(deadline);
+                deadline_item = Some(s);
+            }
             continue;
         }
         // `会同A、B等部门组织实施`: partners named by what they join.

@@ -3,7 +3,7 @@
 //! units (`支撑部门：`), and the value of a 完成时限 label.
 
 use super::text::*;
-use super::time::deadline_in;
+use super::time::{continues_deadline, deadline_in};
 use super::vocab::*;
 
 /// Labels (`牵头单位：`) at bracket depth 0 in `start..end`:
@@ -95,12 +95,28 @@ fn skip_qualifier(t: &Text, mut j: usize, end: usize) -> usize {
 /// text that follows it on a joined line is not taken along); as written
 /// when it is not a recognisable date but short.
 pub(super) fn labelled_deadline(t: &Text, start: usize, end: usize) -> Option<String> {
-    let stop = (start..end)
-        .find(|&i| matches!(t.norm[i], ';' | '。' | ',' | '(' | ')' | '[' | ']'))
-        .unwrap_or(end);
+    let stop_after = |from: usize| {
+        (from..end)
+            .find(|&i| matches!(t.norm[i], ';' | '。' | ',' | '(' | ')' | '[' | ']'))
+            .unwrap_or(end)
+    };
+    let first_stop = stop_after(start);
+    // A second time clause after the comma (`4月底前完成设计，年底完成施工`,
+    // `…，此后持续推进`) is part of the deadline, not text after it.
+    let mut stop = first_stop;
+    while stop < end && t.norm[stop] == ',' {
+        let next = stop_after(stop + 1);
+        if !continues_deadline(t, stop + 1, next) {
+            break;
+        }
+        stop = next;
+    }
     let (s, e) = t.trim(start, stop);
     if s >= e {
         return None;
+    }
+    if stop > first_stop {
+        return Some(t.orig_str(s, e));
     }
     deadline_in(t, s, e).or_else(|| (e - s <= 30).then(|| t.orig_str(s, e)))
 }

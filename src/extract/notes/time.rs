@@ -11,7 +11,9 @@
 //! (`2025年6月底前完成政策发布`) is one too, kept whole.
 
 use super::text::*;
-use super::vocab::{DEADLINE_ACTIONS, DEADLINE_ADVERBS, STANDING_DEADLINES};
+use super::vocab::{
+    DEADLINE_ACTIONS, DEADLINE_ADVERBS, DEADLINE_CONTINUATIONS, STANDING_DEADLINES,
+};
 
 /// Where a time expression starting at `s` ends, if one starts there.
 fn time_expression_end(t: &Text, s: usize, e: usize) -> Option<usize> {
@@ -150,6 +152,23 @@ pub(super) fn time_clause(t: &Text, start: usize, end: usize) -> Option<String> 
         .then(|| t.orig_str(s, e))
 }
 
+/// Whether `start..end`, the clause after a deadline's, goes on with it: a
+/// second time clause (`…、2028年全面完成`, `…，年底完成种植任务`), or the
+/// rest of the work or what follows it with its time (`其余年内完成`,
+/// `此后持续推进`). A two-part deadline is kept whole, as written.
+pub(super) fn continues_deadline(t: &Text, start: usize, end: usize) -> bool {
+    let (s, e) = t.trim(start, end);
+    if s >= e {
+        return false;
+    }
+    let rest = t.norm_str(s, e);
+    let s = DEADLINE_CONTINUATIONS
+        .iter()
+        .find(|w| rest.starts_with(**w))
+        .map_or(s, |w| s + w.chars().count());
+    time_clause(t, s, e).is_some()
+}
+
 /// Whether `text` is wholly a time (`2026年`, `年底前`, `第三季度`) or a
 /// standing phrase (`持续推进`): a bracket holding only that, closing a
 /// task's title (`改造村卫生室40个（2026年）`), says when the work is due and
@@ -245,6 +264,29 @@ mod tests {
         );
         assert_eq!(clause("9月底前完成").as_deref(), Some("9月底前"));
         assert_eq!(clause("市发改局负责"), None);
+        assert_eq!(
+            clause("2026年起每年考核").as_deref(),
+            Some("2026年起每年考核")
+        );
+    }
+
+    #[test]
+    fn second_parts_of_a_deadline_continue_it() {
+        let goes_on = |s: &str| {
+            let t = Text::new(s);
+            continues_deadline(&t, 0, t.norm.len())
+        };
+        for text in [
+            "2028年全面完成",
+            "年底完成栽植任务",
+            "其余年内完成",
+            "此后持续推进",
+        ] {
+            assert!(goes_on(text), "{text}");
+        }
+        for text in ["市林业局配合", "其余由各镇负责", "此后", ""] {
+            assert!(!goes_on(text), "{text}");
+        }
     }
 
     #[test]

@@ -446,6 +446,10 @@ pub(super) const STANDING_DEADLINES: &[&str] = &[
     "逐步推进",
     "分步实施",
     "分年度实施",
+    "分年度推进",
+    "分阶段推进",
+    "分阶段实施",
+    "分步推进",
     "长期",
     "持续",
     "常年",
@@ -458,7 +462,13 @@ pub(super) const STANDING_DEADLINES: &[&str] = &[
 /// (`2025年6月底前完成政策发布`).
 pub(super) const DEADLINE_ACTIONS: &[&str] = &[
     "完成", "推进", "实施", "建成", "启动", "开工", "完工", "出台", "印发", "报送", "上报", "落实",
-    "见效", "达到", "实现", "持续", "取得", "基本", "全面", "形成", "制定",
+    "见效", "达到", "实现", "持续", "取得", "基本", "全面", "形成", "制定", "考核", "评估",
+];
+
+/// How the second part of a two-part time clause opens when it names the
+/// rest of the work or what follows (`其余年内完成`, `此后持续推进`).
+pub(crate) const DEADLINE_CONTINUATIONS: &[&str] = &[
+    "其余", "其他", "剩余", "此后", "之后", "以后", "其后", "随后",
 ];
 
 /// Those of [`DEADLINE_ACTIONS`] that qualify the verb after them
