@@ -2972,3 +2972,142 @@ fn deadline_two_part_clauses_stay_whole_and_staged_work_is_a_deadline() {
     assert_eq!(dues[0], "2027-12-31");
     assert_eq!(dues[5], "2026-09-30");
 }
+
+#[test]
+fn a_leader_named_by_post_in_a_note_is_a_person_never_a_unit() {
+    let d = m("persons_leader_in_note.txt");
+    let rows: Vec<(&str, Vec<&str>, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            let r = row(t);
+            (r.title, r.leads, r.partners)
+        })
+        .collect();
+    // `县长P负责`, `常务副县长P负责`, `副县长P分管`, `县委常委、副县长P负责`:
+    // the person in charge is no partner; the units are read as without
+    // them (a unit whose name holds a post word, 县长途客运站, stays a unit).
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "规上工业增加值增长7%",
+                vec!["县工业和信息化局"],
+                vec!["县统计局", "各乡镇人民政府"]
+            ),
+            ("税收收入稳定增长", vec!["县财政局"], vec!["县税务局"]),
+            (
+                "新建冷链仓储设施5处",
+                vec!["县商务局", "县供销社"],
+                vec!["县农业农村局"]
+            ),
+            ("改善县域就医条件", vec!["县卫生健康局"], vec!["县医保局"]),
+            ("扩大学前教育资源", vec!["县教育局"], vec!["各乡镇人民政府"]),
+            (
+                "推进长途客运站改造",
+                vec!["县交通运输局"],
+                vec!["县长途客运站"]
+            ),
+        ]
+    );
+    let leaders: Vec<Option<&str>> = d.tasks.iter().map(|t| t.leader.as_deref()).collect();
+    assert_eq!(
+        leaders,
+        vec![
+            Some("县长林澄海"),
+            Some("常务副县长宋一帆"),
+            Some("副县长贺云舒"),
+            Some("县委常委、副县长顾北辰"),
+            Some("副县长贺云舒"),
+            None,
+        ]
+    );
+    assert!(
+        d.units
+            .iter()
+            .all(|u| !u.name.contains("县长") || u.name.contains("县长途客运站")),
+        "{:?}",
+        d.units.iter().map(|u| &u.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_first_listed_rule_in_other_words_covers_notes_and_tables() {
+    let d = m("persons_first_listed_wording.md");
+    let rows: Vec<(&str, Vec<&str>, Vec<&str>, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            let r = row(t);
+            (r.title, r.leads, r.partners, r.responsible)
+        })
+        .collect();
+    // `列在首位的部门为牵头部门`: the rule speaks of 部门, and a zone's
+    // departments have no level word (产业发展局, 自然资源分局).
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "培育数字产业集群",
+                vec!["产业发展局"],
+                vec!["科技创新局"],
+                vec![]
+            ),
+            ("完善孵化服务体系", vec!["科技创新局"], vec![], vec![]),
+            (
+                "云岫路北延工程",
+                vec!["建设管理局"],
+                vec!["自然资源分局"],
+                vec![]
+            ),
+            ("园区邻里中心", vec!["社会事务局"], vec![], vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_charge_marker_under_a_supporting_label_is_a_partner() {
+    let d = m("persons_support_label_charge.txt");
+    let rows: Vec<(&str, Vec<&str>, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            let r = row(t);
+            (r.title, r.leads, r.partners)
+        })
+        .collect();
+    // `配合单位：B，C按职责分工负责`: the label says they support; their
+    // `负责` is their part of it, never a second lead.
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "改造背街小巷照明",
+                vec!["区城市管理局"],
+                vec!["区财政局", "各街道办事处"]
+            ),
+            (
+                "疏通城区排水管道",
+                vec!["区水务局"],
+                vec!["区住房城乡建设局", "区直有关部门"]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn units_of_a_plan_with_no_known_place_keep_their_written_names() {
+    let d = m("persons_unknown_place_units.txt");
+    let names: Vec<&str> = d.units.iter().map(|u| u.name.as_str()).collect();
+    // No canonical name carries the unknown-place placeholder: collectives
+    // and level-prefixed units alike stay as written.
+    assert!(names.iter().all(|n| !n.contains("未知地区")), "{names:?}");
+    for written in [
+        "区城市管理局",
+        "各区人民政府",
+        "市交通运输局",
+        "各街道办事处",
+    ] {
+        assert!(names.contains(&written), "{written} in {names:?}");
+    }
+}

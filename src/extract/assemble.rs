@@ -91,7 +91,7 @@ fn parse_document(id: DocId, input: &DocInput) -> DocParts {
     let jurisdiction = meta
         .jurisdiction
         .clone()
-        .unwrap_or_else(|| "未知地区".to_owned());
+        .unwrap_or_else(|| units::UNKNOWN_JURISDICTION.to_owned());
     let regions = regions::find_regions(&normalised.paras, &goals);
     let groups = group_definitions(&normalised.paras, &id);
     if goals.iter().all(|g| g.tasks.is_empty()) {

@@ -12,6 +12,21 @@ use std::collections::{BTreeSet, HashMap};
 use super::gazetteer;
 use crate::model::{Mention, MentionKind, RegionId, SourceSpan, Unit, UnitId, UnitKind};
 
+/// The jurisdiction of a plan whose place could not be read. It names no
+/// place, so no canonical name is qualified by it: a unit keeps its name as
+/// written (`各区人民政府`, `市交通运输局`).
+pub const UNKNOWN_JURISDICTION: &str = "未知地区";
+
+/// `name` as a unit of jurisdiction `j` (`台山市` + `各镇`), or as written
+/// when the jurisdiction is unknown.
+fn in_jurisdiction(j: &str, name: &str) -> String {
+    if j == UNKNOWN_JURISDICTION {
+        name.to_owned()
+    } else {
+        format!("{j}{name}")
+    }
+}
+
 /// Full names and the abbreviations plans use for them. Both directions are
 /// used: abbreviations expand for matching, and become aliases for search.
 pub const ABBREVIATIONS: &[(&str, &str)] = &[
@@ -173,7 +188,12 @@ impl UnitTable {
         let simplified = crate::zh::to_simplified(meant.trim());
         let written: &str = &simplified;
         let j = ctx.jurisdiction;
-        let level = j.chars().last().filter(|c| LEVELS.contains(*c));
+        // (An unknown jurisdiction has no level: `未知地区` ends with 区
+        // only by its wording.)
+        let level = j
+            .chars()
+            .last()
+            .filter(|c| LEVELS.contains(*c) && j != UNKNOWN_JURISDICTION);
         let bare = written.replace(['(', ')', '（', '）'], "");
         if let Some(def) = ctx
             .groups
@@ -181,7 +201,7 @@ impl UnitTable {
             .or_else(|| ctx.groups.get(written))
         {
             let members: Vec<UnitId> = def.members.iter().map(|m| self.town(m, ctx)).collect();
-            let name = format!("{j}{written}");
+            let name = in_jurisdiction(j, written);
             return self.upsert(
                 &name,
                 as_written,
@@ -195,7 +215,7 @@ impl UnitTable {
             let body = level
                 .and_then(|l| written.strip_prefix(l))
                 .unwrap_or(written);
-            let name = format!("{j}{body}");
+            let name = in_jurisdiction(j, body);
             // 各镇 / 各镇(街): every town the gazetteer knows for the jurisdiction.
             let every_town = matches!(bare.as_str(), "各镇" | "各镇街" | "各镇街道" | "各乡镇");
             let towns = gazetteer::division(j).map_or(&[][..], |d| d.towns);
@@ -238,7 +258,7 @@ impl UnitTable {
                 None => written.to_owned(),
             }
         } else {
-            format!("{j}{written}")
+            in_jurisdiction(j, written)
         };
         let kind = kind_of(&name);
         self.upsert(&name, as_written, kind, ctx, Vec::new(), None)
@@ -255,7 +275,7 @@ impl UnitTable {
                     format!("{written}镇")
                 }
             });
-        let name = format!("{}{full}", ctx.jurisdiction);
+        let name = in_jurisdiction(ctx.jurisdiction, &full);
         self.upsert(&name, written, UnitKind::Town, ctx, Vec::new(), None)
     }
 

@@ -3,8 +3,8 @@
 
 use super::labels::{find_labels, labelled_deadline};
 use super::names::{
-    clean_name_at, closing_deng, ditto_of, has_own_level, is_department, is_plausible_name,
-    level_prefix, reference_end,
+    clean_name_at, closing_deng, ditto_of, has_own_level, is_department, is_person,
+    is_plausible_name, level_prefix, reference_end,
 };
 use super::text::*;
 use super::time::{continues_deadline, deadline_in, time_clause};
@@ -221,6 +221,8 @@ pub(super) fn parse_list(
     let mut explicit_lead = false;
     // After `会同`, names are partners until a role marker closes the list.
     let mut joining = false;
+    // Where the person named as the note's leader was read.
+    let mut leader_span: Option<(usize, usize)> = None;
     // `以上3项由A牵头`, `第8—10项责任单位：…`: the subject names the items
     // the note covers, no unit.
     let start = reference_end(t, start, end).unwrap_or(start);
@@ -266,6 +268,24 @@ pub(super) fn parse_list(
             }
             continue;
         }
+        // `市长P负责`, `副县长P分管`, `区委常委、副区长P负责`: the person in
+        // charge, the note's leader, never a unit nor a partner.
+        if let Some((ps, pe, charged)) = person_at(t, s, e) {
+            let joined = leader_span.filter(|&(_, le)| {
+                t.norm[le..ps]
+                    .iter()
+                    .all(|&c| c == '、' || c.is_whitespace())
+            });
+            if let Some((ls, _)) = joined {
+                leader_span = Some((ls, pe));
+                b.leader = Some(t.orig_str(ls, pe));
+            } else if b.leader.is_none() {
+                leader_span = Some((ps, pe));
+                b.leader = Some(t.orig_str(ps, pe));
+            }
+            b.strong |= charged;
+            continue;
+        }
         // `会同A、B等部门组织实施`: partners named by what they join.
         if let Some(name) = joined_partner(t, s, e) {
             b.assign(t, &[name], Role::Partner, false);
@@ -298,7 +318,14 @@ pub(super) fn parse_list(
         }
         // (After `会同`, a bracketed marker still closes the joined list.)
         let at_end = verb_suffix(t, s, e).or_else(|| bracketed_verb(t, s, e));
-        let inside = at_end.is_none().then(|| verb_inside(t, s, e)).flatten();
+        // `B负责属地落实`: a weak ending (`落实`) after a role marker inside
+        // the item is the work's word, not B's role.
+        let inside_first = at_end
+            .filter(|(_, v)| !v.strong)
+            .and_then(|_| verb_inside(t, s, e));
+        let at_end = if inside_first.is_some() { None } else { at_end };
+        let inside =
+            inside_first.or_else(|| at_end.is_none().then(|| verb_inside(t, s, e)).flatten());
         match at_end.or(inside) {
             Some((name_end, verb)) => {
                 // `与X共同牵头`: X and the lead the task inherits lead together.
@@ -336,7 +363,10 @@ pub(super) fn parse_list(
                 let for_a_part = inside.is_some()
                     && verb.role == Role::Charge
                     && !(b.leads.is_empty() && b.charge.is_empty());
-                let role = if joining || for_a_part {
+                // `配合单位：B，C按职责分工负责`: under a supporting label, a
+                // unit's own `负责` is its part of the support, never a lead.
+                let under_support = default == Some(Role::Partner) && verb.role == Role::Charge;
+                let role = if joining || for_a_part || under_support {
                     Role::Partner
                 } else {
                     verb.role
@@ -388,6 +418,29 @@ pub(super) fn parse_list(
             }
         }
     }
+}
+
+/// A person named in `s..e` (`市长P负责`, `副县长P分管`, `由副市长P负责`):
+/// where the person's name and post are, and whether a verb of charge
+/// follows them.
+fn person_at(t: &Text, s: usize, e: usize) -> Option<(usize, usize, bool)> {
+    let (s, e) = t.trim(s, e);
+    let person_verb = || {
+        PERSON_VERBS
+            .iter()
+            .map(|v| v.chars().collect::<Vec<_>>())
+            .find(|v| t.ends_with_at(s, e, v))
+            .map(|v| e - v.len())
+    };
+    let (end, charged) = match verb_suffix(t, s, e).map(|(at, _)| at).or_else(person_verb) {
+        Some(at) => (at, true),
+        None => (e, false),
+    };
+    let (mut ps, pe) = t.trim(s, end);
+    if ps < pe && t.norm[ps] == '由' {
+        ps += 1;
+    }
+    (ps < pe && is_person(&t.norm_str(ps, pe))).then_some((ps, pe, charged))
 }
 
 /// Whether `s..e`, with no role marker, reads as a unit's name (`…局`,

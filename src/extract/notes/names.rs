@@ -1,7 +1,8 @@
 //! A unit's name as cut from a note: prefixes (`由`), a list's closing
 //! `等…`, explanatory brackets (`（指…，下同）`) and stray line breaks
 //! removed, and whether what is left can be a unit at all; subjects naming
-//! other items (`以上3项`) and ditto marks (`同上`, `同第7项`).
+//! other items (`以上3项`) and ditto marks (`同上`, `同第7项`); a person
+//! named by post (`副市长P`), who is never a unit.
 
 use super::DittoOf;
 use super::text::*;
@@ -261,4 +262,50 @@ pub(super) fn ditto_of(t: &Text, start: usize, end: usize) -> Option<DittoOf> {
         .ok()
         .or_else(|| crate::zh::cn_number(number))?;
     Some(DittoOf::Item(n))
+}
+
+/// Whether a name cut from a note is a person's: a post, alone or with its
+/// holder's name (`市长周某`, `常务副区长李某`, `区委常委`, `王某副县长`,
+/// `市发展改革委主任`). A person is never a unit.
+pub(super) fn is_person(name: &str) -> bool {
+    let name = PERSON_HONORIFICS
+        .iter()
+        .find_map(|h| name.strip_suffix(h))
+        .unwrap_or(name);
+    // The post ends the name: its holder, if named, stands before it.
+    if POSTS.iter().any(|p| name.ends_with(p)) {
+        return true;
+    }
+    // The post, then its holder's name (two to four characters, which do
+    // not end like a unit's: `县长途客运站` is no 县长; 军 ends names such
+    // as 李建军 more often than units).
+    name.char_indices().any(|(at, _)| {
+        let rest = &name[at..];
+        let Some(post) = POSTS.iter().find(|p| rest.starts_with(*p)) else {
+            return false;
+        };
+        let holder = &rest[post.len()..];
+        let holder_len = holder.chars().count();
+        let before = &name[..at];
+        let before = POST_RANKS
+            .iter()
+            .find_map(|r| before.strip_suffix(r))
+            .unwrap_or(before);
+        (2..=4).contains(&holder_len)
+            && holder.chars().all(is_han)
+            && !holder
+                .chars()
+                .last()
+                .is_some_and(|c| ends_like_unit(c) && c != '军')
+            // What opens the name is the post's organ (`区委`, `市政府`), if anything.
+            && before
+                .chars()
+                .last()
+                .is_none_or(ends_like_unit)
+    })
+}
+
+/// A Chinese character (of the unified block), as a person's name is written.
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }

@@ -5,7 +5,9 @@ use super::body::{Builder, parse_list};
 use super::names::{clean_name, is_plausible_name};
 use super::standing::standing_statements;
 use super::text::Text;
-use super::vocab::{LEAD_MARKS, ONLY_RESPONSIBLE_NAMED, Role, STANDING_TRIGGERS};
+use super::vocab::{
+    LEAD_MARKS, LISTED_UNIT_NOUNS, ONLY_RESPONSIBLE_NAMED, Role, STANDING_TRIGGERS,
+};
 use crate::model::LeadMode;
 
 /// Rules a document states once and applies to later tasks.
@@ -41,7 +43,8 @@ impl NoteRules {
         }
         let t = Text::new(paragraph);
         let norm: String = t.norm.iter().collect();
-        // `列第一位的为牵头单位`, `排名第一的单位牵头`, `排在首位的为牵头单位`.
+        // `列第一位的为牵头单位`, `排名第一的单位牵头`, `排在首位的为牵头单位`,
+        // `排在第一位的部门为牵头部门` (whatever the plan calls its units).
         let first_is_lead = [
             "第一位",
             "第一的",
@@ -58,7 +61,7 @@ impl NoteRules {
                 // `第一位的为牵头`, `第一位者为牵头`; not `市第一人民医院牵头`.
                 window.contains("牵头")
             })
-        }) && norm.contains("单位");
+        }) && LISTED_UNIT_NOUNS.iter().any(|w| norm.contains(w));
         // `无牵头单位的，责任单位即为牵头单位`, `未明确牵头单位的，所列单位均为牵头单位`.
         let no_lead_named = ["无", "未", "没有"].iter().any(|p| {
             norm.match_indices(p).any(|(at, _)| {

@@ -377,6 +377,47 @@ pub(super) fn ends_like_unit(c: char) -> bool {
     "局委办院镇街区县市部会司厅室心社队站所园行团处府馆校组庭军联协".contains(c)
 }
 
+/// Posts a person in charge holds (`市长`, `副县长`, `区委常委`): a note naming
+/// one (`常务副市长P负责`, `副县长P分管`) names a leader, never a unit.
+/// Each may follow a rank word ([`POST_RANKS`]) and an organ (`区委`,
+/// `市政府`); longest first where one ends another.
+pub(super) const POSTS: &[&str] = &[
+    "秘书长",
+    "省长",
+    "州长",
+    "市长",
+    "区长",
+    "县长",
+    "旗长",
+    "镇长",
+    "乡长",
+    "书记",
+    "主任",
+    "局长",
+    "厅长",
+    "部长",
+    "主席",
+    "处长",
+    "科长",
+    "常委",
+    "组长",
+    "盟长",
+];
+
+/// Rank words before a post (`常务副市长`, `执行副主任`, `第一书记`).
+pub(super) const POST_RANKS: &[&str] = &["常务副", "执行副", "常务", "执行", "第一", "副"];
+
+/// Verbs of a person's charge after the name (`副县长P分管`), beyond the
+/// units' role markers ([`VERBS`]).
+pub(super) const PERSON_VERBS: &[&str] = &["分管", "主抓", "包抓", "挂帅", "联系", "统筹"];
+
+/// Words after a person's name that are no part of it (`P同志`).
+pub(super) const PERSON_HONORIFICS: &[&str] = &["同志"];
+
+/// What a plan calls the units it lists, in a rule about them
+/// (`排在第一位的部门为牵头部门`, `列首位的处室牵头`).
+pub(super) const LISTED_UNIT_NOUNS: &[&str] = &["单位", "部门", "处室", "科室", "机构"];
+
 /// Text that states a rule or a scope rather than naming a unit.
 pub(super) fn is_rule_phrase(s: &str) -> bool {
     const PHRASES: &[&str] = &[
