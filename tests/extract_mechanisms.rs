@@ -3111,3 +3111,117 @@ fn units_of_a_plan_with_no_known_place_keep_their_written_names() {
         assert!(names.contains(&written), "{written} in {names:?}");
     }
 }
+
+/// Titles of the tasks, in order.
+fn layout_titles(d: &fengong::model::TaskData) -> Vec<&str> {
+    d.tasks.iter().map(|t| t.title.as_str()).collect()
+}
+
+#[test]
+fn an_item_of_labelled_fields_is_titled_by_its_name_field() {
+    // `1.项目名称：X；建设内容：…；责任单位：…；完成时限：T`: a table row laid
+    // on one line; the name field's value is the title, the rest body and note.
+    let d = m("layout_field_lines.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "石岭茶园观光步道",
+                &["镇农业服务中心"],
+                &["镇文化站"],
+                &[],
+                Single,
+                Some("2027年10月底前")
+            ),
+            r(
+                "2.",
+                "镇区农贸市场改造",
+                &["镇市场监管所"],
+                &[],
+                &[],
+                Single,
+                Some("2027年6月底前")
+            ),
+            r(
+                "3.",
+                "石岭卫生院住院楼",
+                &["镇卫生院"],
+                &["镇财政所"],
+                &[],
+                Single,
+                Some("长期坚持")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn prose_tasks_an_attached_duty_table_restates_are_its_rows() {
+    // The prose names nobody; the attached 分工表 assigns the same tasks:
+    // each is one task, the row's, under the table's title.
+    let d = m("layout_attached_duty_table.md");
+    assert_eq!(
+        layout_titles(&d),
+        vec!["建设城市书房", "开展阅读推广活动", "完善农家书屋"]
+    );
+    assert_eq!(goal_titles(&d), vec!["青梧县全民阅读重点任务分工表"; 3]);
+    let leads: Vec<Vec<&str>> = d.tasks.iter().map(|t| row(t).leads).collect();
+    assert_eq!(
+        leads,
+        vec![vec!["县文化和旅游局"], vec!["县委宣传部"], vec!["县图书馆"]]
+    );
+    let deadlines: Vec<Option<&str>> = d.tasks.iter().map(|t| t.deadline.as_deref()).collect();
+    assert_eq!(
+        deadlines,
+        vec![Some("2027年底前"), Some("每年"), Some("持续推进")]
+    );
+}
+
+#[test]
+fn the_entries_listing_attachments_are_no_tasks() {
+    // `附件：1.X分解表` / `2.X领导小组成员名单`: titles of other documents.
+    let d = m("layout_attachment_list.txt");
+    assert_eq!(
+        layout_titles(&d),
+        vec!["改造农村公路危桥", "完善村道安全设施"]
+    );
+}
+
+#[test]
+fn a_title_line_with_its_body_below_follows_its_sibling_points() {
+    // `（二）实施…工程。` on its own line, its body below, among points of
+    // work; and a table under its own title line after an item leaves the
+    // item a task.
+    let d = m("layout_title_line_body.md");
+    assert_eq!(
+        layout_titles(&d),
+        vec![
+            "办好群众文化活动",
+            "实施文艺骨干培训工程",
+            "推进总分馆建设",
+            "提升馆舍功能",
+            "完善数字文化服务",
+            "非遗展示厅",
+            "流动文化车",
+        ]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        vec![
+            "公共文化服务",
+            "公共文化服务",
+            "公共文化服务",
+            "文化设施建设",
+            "文化设施建设",
+            "2027年馆属重点项目",
+            "2027年馆属重点项目",
+        ]
+    );
+    let item = &d.tasks[4];
+    assert_eq!(
+        (row(item).responsible, item.deadline.as_deref()),
+        (vec!["信息部"], Some("11月底前"))
+    );
+}

@@ -11,9 +11,11 @@
 //! The report's "never silent" part is gathered here too: paragraphs that
 //! look like tasks or notes but were placed nowhere.
 
+use std::collections::HashSet;
+
 use super::notes::{ParsedNote, without_task_label};
 use super::numbering::NumberStyle;
-use super::outline::{Clause, NodeKind, Outline, Span, Unplaced};
+use super::outline::{Clause, ItemSource, NodeKind, Outline, Span, Unplaced};
 use super::scope::ResolvedNote;
 use super::structure::excerpt;
 
@@ -72,11 +74,13 @@ pub fn goals(outline: &Outline, resolved: &[ResolvedNote]) -> (Vec<GoalDraft>, V
             stack.push(k);
         }
     }
+    let restated = restated_by_table(outline, resolved);
     // The depth of headings holding most tasks directly.
     let mut per_depth: std::collections::BTreeMap<usize, usize> = Default::default();
     for (k, node) in nodes.iter().enumerate() {
         if let (NodeKind::Item(_), Some(h), false) =
             (&node.kind, parent_heading[k], in_background[k])
+            && !restated.contains(&k)
         {
             *per_depth.entry(nodes[h].depth).or_default() += 1;
         }
@@ -89,7 +93,9 @@ pub fn goals(outline: &Outline, resolved: &[ResolvedNote]) -> (Vec<GoalDraft>, V
     // 200 000 rows must not cost 200 000² steps).
     let mut has_items = vec![false; nodes.len()];
     for (k, n) in nodes.iter().enumerate() {
-        if let (NodeKind::Item(_), Some(h)) = (&n.kind, parent_heading[k]) {
+        if let (NodeKind::Item(_), Some(h)) = (&n.kind, parent_heading[k])
+            && !restated.contains(&k)
+        {
             has_items[h] = true;
         }
     }
@@ -189,6 +195,8 @@ pub fn goals(outline: &Outline, resolved: &[ResolvedNote]) -> (Vec<GoalDraft>, V
         };
         let d = &mut drafts[draft];
         match &node.kind {
+            // The plan's wording of a task its 分工表 assigns: text of the goal.
+            NodeKind::Item(item) if restated.contains(&k) => add_body(d, &item.text, node.span),
             NodeKind::Item(item) => {
                 let Some(r) = note else { continue };
                 d.tasks.push(TaskDraft {
@@ -237,6 +245,43 @@ pub fn goals(outline: &Outline, resolved: &[ResolvedNote]) -> (Vec<GoalDraft>, V
         );
     }
     (drafts, unplaced)
+}
+
+/// Items that name nobody (no unit, person or time, none inherited) whose
+/// title a task table of the same document restates in a row that does
+/// name who does it: a plan's prose stating its tasks, then an attached
+/// 分工表 (任务分解表) assigning them. Each is one task, the row's; the
+/// prose item is not counted twice. Items with notes of their own stay
+/// tasks whatever the tables list.
+fn restated_by_table(outline: &Outline, resolved: &[ResolvedNote]) -> HashSet<usize> {
+    let fold = |t: &str| -> String {
+        without_task_label(t)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .trim_end_matches(['。', '；', '，', '.', ';', ','])
+            .to_owned()
+    };
+    let mut named: HashSet<String> = HashSet::new();
+    let mut noteless: Vec<(usize, String)> = Vec::new();
+    for r in resolved {
+        let Some(NodeKind::Item(item)) = outline.nodes.get(r.node).map(|n| &n.kind) else {
+            continue;
+        };
+        match (item.source, r.note.is_empty()) {
+            (ItemSource::TableRow, false) => {
+                named.insert(fold(&item.title));
+            }
+            (ItemSource::TableRow, true) => {}
+            (_, true) => noteless.push((r.node, fold(&item.title))),
+            (_, false) => {}
+        }
+    }
+    noteless
+        .into_iter()
+        .filter(|(_, title)| !title.is_empty() && named.contains(title))
+        .map(|(k, _)| k)
+        .collect()
 }
 
 fn add_body(d: &mut GoalDraft, text: &str, span: Span) {

@@ -206,6 +206,33 @@ pub fn attachment_title(text: &str) -> Option<String> {
     title_line(rest)
 }
 
+/// The title a line gives a task table standing right below it: an
+/// attachment label's (`附件：X`), or the line itself when it reads as a
+/// title (`2026年重点项目`, a table's caption line with no sentence in it).
+pub fn table_title(text: &str) -> Option<String> {
+    match attachment_title(text) {
+        Some(label) => Some(label),
+        None => title_line(text),
+    }
+    .filter(|t| !t.is_empty())
+}
+
+/// `附件：1.X`: a label listing the attachments one a line, numbered; the
+/// lines after it (`2.Y`) continue the list.
+pub fn opens_attachment_list(text: &str) -> bool {
+    let t = text.trim();
+    ATTACHMENT.find(t).is_some_and(|m| {
+        let mut rest = t[m.end()..].trim_start().chars();
+        rest.next() == Some('1') && matches!(rest.next(), Some('.' | '．' | '、'))
+    })
+}
+
+/// `2.某区工作专班成员名单` after `附件：1.X`: an entry of the list of
+/// attachments, a title only (no sentence).
+pub fn is_attachment_entry(text: &str) -> bool {
+    title_line(text).is_some()
+}
+
 /// Whether a line before anything else reads as the plan's title (or an
 /// attachment label before it), not as a heading.
 pub fn is_title_line(text: &str) -> bool {

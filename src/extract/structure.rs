@@ -121,6 +121,8 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
         .collect();
     let mut tables = tables.iter().peekable();
     let mut unplaced: Vec<Unplaced> = Vec::new();
+    // Whether the paragraph before lists attachments (`附件：1.X`, `2.Y`).
+    let mut attachment_list = false;
 
     let push_node = |tree: &mut Vec<TreeNode>,
                      stack: &mut Vec<usize>,
@@ -170,11 +172,24 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
             front.push(para.clone());
             continue;
         }
-        // An attachment label (`附件：X`) right before a task table is a
-        // part of its own, titled X, not text of the chapter before.
+        // `附件：1.X` / `2.Y`: the entries listing the attachments are
+        // titles of other documents, not items of this one.
+        let entry = attachment_list
+            && para.numbering().is_some()
+            && super::meta::is_attachment_entry(&para.text);
+        attachment_list = entry || super::meta::opens_attachment_list(&para.text);
+        if entry {
+            continue;
+        }
+        // A title right before a task table — an attachment label
+        // (`附件：X`), or a title line (`2026年重点项目`, `X分工表`) — makes
+        // the table a part of its own, titled so, not rows of the item or
+        // chapter before.
+        let may_title = super::meta::attachment_title(&para.text).is_some()
+            || !matches!(para.kind, ParaKind::Numbered(_) | ParaKind::Caption);
         if started
-            && let Some(label) = super::meta::attachment_title(&para.text)
-            && !label.is_empty()
+            && may_title
+            && let Some(label) = super::meta::table_title(&para.text)
             && tables.peek().is_some_and(|(at, t)| {
                 // A table with section rows has its own parts.
                 *at == i + 1
@@ -641,62 +656,71 @@ fn decide_roles(tree: &mut [TreeNode], paras: &[Para]) {
         };
         tree[id].role = role;
     }
-    // Short leaves follow their siblings (an item among items), else
-    // their level: all nodes numbered the same way.
-    let decided: Vec<Role> = tree.iter().map(|n| n.role).collect();
-    for id in 0..tree.len() {
-        if !matches!(tree[id].role, Role::Undecided | Role::LikelyItem) {
-            continue;
+    // Sentences of work decide first, by the siblings decided so far; then
+    // short leaves follow their siblings (an item among items), else their
+    // level: all nodes numbered the same way. So a short title line with
+    // its body below (`（九）实施…工程。` / `培养…`) among points of work
+    // is a point of work too.
+    for pass in [Role::LikelyItem, Role::Undecided] {
+        let decided: Vec<Role> = tree.iter().map(|n| n.role).collect();
+        for id in 0..tree.len() {
+            if tree[id].role == pass {
+                tree[id].role = role_among_siblings(tree, paras, &decided, id);
+            }
         }
-        let style = tree[id].style;
-        let siblings: Vec<usize> = match tree[id].parent {
-            Some(p) => tree[p].children.clone(),
-            None => (0..tree.len())
-                .filter(|&k| tree[k].parent.is_none())
-                .collect(),
-        };
-        let vote = |ids: &mut dyn Iterator<Item = usize>| {
-            let (mut items, mut headings) = (0, 0);
-            for k in ids {
-                if k != id && tree[k].style == style {
-                    match decided[k] {
-                        Role::Item => items += 1,
-                        Role::Heading => headings += 1,
-                        Role::Undecided | Role::LikelyItem => {}
-                    }
+    }
+}
+
+/// The role of an undecided node (`Role::Undecided`, `Role::LikelyItem`)
+/// from the decided roles of the nodes numbered as it is: its siblings,
+/// else (for a short leaf) the whole plan.
+fn role_among_siblings(tree: &[TreeNode], paras: &[Para], decided: &[Role], id: usize) -> Role {
+    let style = tree[id].style;
+    let siblings: Vec<usize> = match tree[id].parent {
+        Some(p) => tree[p].children.clone(),
+        None => (0..tree.len())
+            .filter(|&k| tree[k].parent.is_none())
+            .collect(),
+    };
+    let vote = |ids: &mut dyn Iterator<Item = usize>| {
+        let (mut items, mut headings) = (0, 0);
+        for k in ids {
+            if k != id && tree[k].style == style {
+                match decided[k] {
+                    Role::Item => items += 1,
+                    Role::Heading => headings += 1,
+                    Role::Undecided | Role::LikelyItem => {}
                 }
             }
-            (items, headings)
-        };
-        let (mut items, mut headings) = vote(&mut siblings.iter().copied());
-        // Under 保障措施, points of work that name nobody, among siblings
-        // that name nobody either, are arrangements, not tasks.
-        let under_safeguards = tree[id].parent.is_some_and(|p| match tree[p].source {
-            Source::Para(pi) => paras[pi]
-                .numbering()
-                .is_some_and(|n| is_safeguards(&n.rest)),
-            _ => false,
-        });
-        if under_safeguards && items == 0 {
-            tree[id].role = Role::Heading;
-            continue;
         }
-        if tree[id].role == Role::LikelyItem {
-            tree[id].role = if headings > items {
-                Role::Heading
-            } else {
-                Role::Item
-            };
-            continue;
-        }
-        if items + headings == 0 {
-            (items, headings) = vote(&mut (0..tree.len()));
-        }
-        tree[id].role = if items > 0 && items >= headings {
-            Role::Item
-        } else {
+        (items, headings)
+    };
+    let (mut items, mut headings) = vote(&mut siblings.iter().copied());
+    // Under 保障措施, points of work that name nobody, among siblings
+    // that name nobody either, are arrangements, not tasks.
+    let under_safeguards = tree[id].parent.is_some_and(|p| match tree[p].source {
+        Source::Para(pi) => paras[pi]
+            .numbering()
+            .is_some_and(|n| is_safeguards(&n.rest)),
+        _ => false,
+    });
+    if under_safeguards && items == 0 {
+        return Role::Heading;
+    }
+    if tree[id].role == Role::LikelyItem {
+        return if headings > items {
             Role::Heading
+        } else {
+            Role::Item
         };
+    }
+    if items + headings == 0 {
+        (items, headings) = vote(&mut (0..tree.len()));
+    }
+    if items > 0 && items >= headings {
+        Role::Item
+    } else {
+        Role::Heading
     }
 }
 

@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 pub(super) const LEAD_MARKS: &[char] = &['*', '★', '☆', '▲', '△', '※', '●', '◆', '◎'];
 
 /// Field labels that name the work itself in a form (`督办事项：…`,
-/// `工作任务：…`): the label is no part of the task's title. Longest first.
+/// `工作任务：…`, an item written as one line of labelled fields
+/// `项目名称：X；建设内容：…；责任单位：…`): the label is no part of the
+/// task's title, which is the field's value. Longest first.
 pub(super) const TASK_LABELS: &[&str] = &[
     "重点督办事项",
     "督办事项",
@@ -28,6 +30,8 @@ pub(super) const TASK_LABELS: &[&str] = &[
     "工作事项",
     "事项名称",
     "事项内容",
+    "项目名称",
+    "工程名称",
     "重点工作",
 ];
 
