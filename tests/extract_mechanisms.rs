@@ -38,6 +38,9 @@ fn r<'a>(
     }
 }
 
+/// A task's title with its leads, partners and responsible units.
+type TitleRoles<'a> = (&'a str, Vec<&'a str>, Vec<&'a str>, Vec<&'a str>);
+
 fn warnings(d: &fengong::model::TaskData) -> Vec<String> {
     d.documents
         .iter()
@@ -2879,7 +2882,7 @@ fn a_notice_whose_principles_precede_its_duties_titles_the_plan_by_itself() {
 #[test]
 fn units_set_against_a_supporting_group_lead_it() {
     let d = m("set_against_supporters.txt");
-    let rows: Vec<(&str, Vec<&str>, Vec<&str>, Vec<&str>)> = d
+    let rows: Vec<TitleRoles> = d
         .tasks
         .iter()
         .map(|t| {
@@ -3034,7 +3037,7 @@ fn a_leader_named_by_post_in_a_note_is_a_person_never_a_unit() {
 #[test]
 fn a_first_listed_rule_in_other_words_covers_notes_and_tables() {
     let d = m("persons_first_listed_wording.md");
-    let rows: Vec<(&str, Vec<&str>, Vec<&str>, Vec<&str>)> = d
+    let rows: Vec<TitleRoles> = d
         .tasks
         .iter()
         .map(|t| {
