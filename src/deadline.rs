@@ -648,6 +648,13 @@ enum Part {
     Ongoing(Option<NaiveDate>),
 }
 
+/// How the second part of a two-part time clause opens when it names the
+/// rest of the work or what follows (`其余年内完成`, `此后持续推进`). The
+/// notes grammar reads the same list to keep such a part in the deadline.
+pub(crate) const DEADLINE_CONTINUATIONS: &[&str] = &[
+    "其余", "其他", "剩余", "此后", "之后", "以后", "其后", "随后",
+];
+
 const ONGOING_MARKERS: [&str; 14] = [
     "持续",
     "长期",
@@ -707,7 +714,7 @@ fn parse(c: &[char], plan_year: Option<i32>) -> Option<Due> {
         // 完成`, `…，其余年内完成`) has its own verbs and opener.
         let piece: String = piece.iter().collect();
         let piece = without_labels_and_verbs(&piece);
-        let piece = crate::extract::notes::DEADLINE_CONTINUATIONS
+        let piece = DEADLINE_CONTINUATIONS
             .iter()
             .find_map(|w| piece.strip_prefix(w).filter(|rest| !rest.is_empty()))
             .unwrap_or(piece);

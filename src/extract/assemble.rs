@@ -87,7 +87,8 @@ fn parse_document(id: DocId, input: &DocInput) -> DocParts {
             .cloned(),
     );
     unplaced.sort_by_key(|u| u.line);
-    let meta = meta::read_meta(&outline.front, outline.cover, &text);
+    let front: Vec<&str> = outline.front.iter().map(|p| p.text.as_str()).collect();
+    let meta = meta::read_meta(&front, outline.cover, &text);
     let jurisdiction = meta
         .jurisdiction
         .clone()

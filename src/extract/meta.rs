@@ -6,7 +6,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::gazetteer;
-use super::normalise::Para;
 use super::numbering::cn_number;
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -34,15 +33,12 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUOTED_WORK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^》]{4,80})》").unwrap());
 
-/// The facts of a document: `front` is its front matter, of which the
-/// first `cover` paragraphs are a cover notice.
-pub fn read_meta(front: &[Para], cover: usize, all_text: &str) -> Meta {
+/// The facts of a document: `front` is its front matter (the paragraphs'
+/// texts), of which the first `cover` are a cover notice. (Texts, not
+/// paragraphs, so that `normalise` may ask this module about lines.)
+pub fn read_meta(front: &[&str], cover: usize, all_text: &str) -> Meta {
     let mut meta = Meta::default();
-    let lines: Vec<&str> = front
-        .iter()
-        .map(|p| p.text.as_str())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let lines: Vec<&str> = front.iter().copied().filter(|t| !t.is_empty()).collect();
 
     meta.number = DOC_NUMBER
         .find(all_text)
@@ -89,11 +85,11 @@ fn strip_extension(t: &str) -> &str {
 /// (`（2025年版）`) included. A plan's own title is preferred to the
 /// notice that issues it (`关于印发《X》的通知` gives X when the plan's
 /// title is not repeated); the notice's own title is the last resort.
-fn find_title(front: &[Para], cover: usize) -> Option<String> {
+fn find_title(front: &[&str], cover: usize) -> Option<String> {
     // Embedded document names (`《X.docx》由会员分享`) are the document itself;
     // other quoted titles in the preamble are plans it cites.
     for p in front {
-        for c in QUOTED_WORK.captures_iter(&p.text) {
+        for c in QUOTED_WORK.captures_iter(p) {
             if strip_extension(&c[1]) != &c[1] {
                 return Some(strip_extension(&c[1]).to_owned());
             }
@@ -176,11 +172,11 @@ fn issued_plan(notice: &str) -> Option<String> {
 
 /// Runs of title lines in the front matter, each with the index of its
 /// first line.
-fn title_blocks(front: &[Para]) -> Vec<(usize, Vec<String>)> {
+fn title_blocks(front: &[&str]) -> Vec<(usize, Vec<String>)> {
     let mut blocks: Vec<(usize, Vec<String>)> = Vec::new();
     let mut current: Option<(usize, Vec<String>)> = None;
     for (i, p) in front.iter().enumerate() {
-        match title_line(&p.text) {
+        match title_line(p) {
             Some(t) => current.get_or_insert_with(|| (i, Vec::new())).1.push(t),
             None => blocks.extend(current.take()),
         }
@@ -408,11 +404,11 @@ mod tests {
     fn notice_with_title_issuer_date_and_number() {
         let text = "关于印发台山市加快构建“三大中心”区域发展新格局实施方案的通知\n台府〔2021〕3号\n各镇(街)政府:\n现将方案印发给你们,请认真组织实施。\n台山市人民政府\n2021年2月3日\n台山市加快构建“三大中心”区域\n发展新格局实施方案\n一、总体目标";
         let n = normalise(text);
-        let front: Vec<Para> = n
+        let front: Vec<&str> = n
             .paras
             .iter()
-            .take_while(|p| !p.text.starts_with("一、"))
-            .cloned()
+            .map(|p| p.text.as_str())
+            .take_while(|t| !t.starts_with("一、"))
             .collect();
         let m = read_meta(&front, 0, text);
         assert_eq!(

@@ -50,16 +50,14 @@ pub use labels::without_task_label;
 pub fn may_end_and_begin_units(before: &str, after: &str) -> bool {
     before.chars().last().is_some_and(vocab::ends_like_unit) && names::has_own_level(after)
 }
-pub use rules::{NoteRules, RuleReach, is_rule_only, rule_reach};
-pub use time::{is_time_only, time_and_verb};
 /// For reading a two-part deadline as dates (`crate::deadline`).
-pub(crate) use vocab::DEADLINE_CONTINUATIONS;
-
 use crate::model::LeadMode;
 use body::{Builder, parse_body, parse_body_as};
 use labels::{find_labels, labelled_deadline};
+pub use rules::{NoteRules, RuleReach, is_rule_only, rule_reach};
 use text::{Group, Text, split_top_level, top_level_groups};
 use time::{deadline_in, time_clause};
+pub use time::{is_time_only, time_and_verb};
 use vocab::{BY_OPENERS, LabelKind, Role};
 
 /// Who does a task, as one note (or several annotation lines) says it.

@@ -510,11 +510,9 @@ pub(super) const DEADLINE_ACTIONS: &[&str] = &[
     "见效", "达到", "实现", "持续", "取得", "基本", "全面", "形成", "制定", "考核", "评估",
 ];
 
-/// How the second part of a two-part time clause opens when it names the
-/// rest of the work or what follows (`其余年内完成`, `此后持续推进`).
-pub(crate) const DEADLINE_CONTINUATIONS: &[&str] = &[
-    "其余", "其他", "剩余", "此后", "之后", "以后", "其后", "随后",
-];
+/// How the second part of a two-part time clause opens (`其余年内完成`):
+/// the date reader's list, which the notes read too.
+pub(super) use crate::deadline::DEADLINE_CONTINUATIONS;
 
 /// Those of [`DEADLINE_ACTIONS`] that qualify the verb after them
 /// (`基本建成`, `全面完成`).
