@@ -266,6 +266,12 @@ fn title_line(text: &str) -> Option<String> {
     (!excluded).then(|| t.to_owned())
 }
 
+/// A line that is only an issuing body's name (`某县人民政府办公室`): the
+/// signature a notice or plan closes with.
+pub fn is_issuer_line(line: &str) -> bool {
+    ISSUER.is_match(line.trim())
+}
+
 /// A line that is only a date (`2021年2月3日`, `二〇二一年六月`): the date
 /// a notice is signed with.
 pub fn is_date_line(line: &str) -> bool {

@@ -633,7 +633,8 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
         // A web page's lines around the plan stand alone; so do a notice's
         // title (`…的通知`, or any title before its addressees
         // `各区人民政府：`), its attachment label (`附件：X`) and its signature
-        // date, which end no sentence but are complete.
+        // (the issuer after a finished line, the date), which end no
+        // sentence but are complete.
         let page_meta =
             super::phrases::is_page_meta(&prev.text) || super::phrases::is_page_meta(&para.text);
         let addressed_title = prev.kind == ParaKind::Text
@@ -643,7 +644,8 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
         let notice_line = addressed_title
             || super::meta::attachment_title(&prev.text).is_some()
             || super::meta::is_date_line(&prev.text)
-            || super::meta::is_date_line(&para.text);
+            || super::meta::is_date_line(&para.text)
+            || (super::meta::is_issuer_line(&para.text) && !unfinished(&prev.text));
         if prev_open
             && continues
             && !page_meta
@@ -699,6 +701,25 @@ mod tests {
             ]
         );
         assert_eq!((n.paras[0].line, n.paras[0].end_line), (1, 3));
+    }
+
+    #[test]
+    fn a_closing_signature_is_no_part_of_the_last_item() {
+        let n = normalise(
+            "1.新建零工市场；责任单位：县人社局；完成时限：2026年6月底前\n某县人民政府办公室\n2026年3月1日\n2.改造管网，责任单位：县住建局、\n县人民政府办公室\n3.推进。",
+        );
+        // The issuer after a finished line signs the list; after a list
+        // stopping at `、` it is the list's last unit, wrapped.
+        assert_eq!(
+            texts(&n),
+            vec![
+                "1.新建零工市场；责任单位：县人社局；完成时限：2026年6月底前",
+                "某县人民政府办公室",
+                "2026年3月1日",
+                "2.改造管网，责任单位：县住建局、县人民政府办公室",
+                "3.推进。"
+            ]
+        );
     }
 
     #[test]
