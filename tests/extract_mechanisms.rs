@@ -41,6 +41,17 @@ fn r<'a>(
 /// A task's title with its leads, partners and responsible units.
 type TitleRoles<'a> = (&'a str, Vec<&'a str>, Vec<&'a str>, Vec<&'a str>);
 
+/// Every task's title with its leads, partners and responsible units.
+fn title_roles(d: &fengong::model::TaskData) -> Vec<TitleRoles<'_>> {
+    d.tasks
+        .iter()
+        .map(|t| {
+            let r = row(t);
+            (r.title, r.leads, r.partners, r.responsible)
+        })
+        .collect()
+}
+
 fn warnings(d: &fengong::model::TaskData) -> Vec<String> {
     d.documents
         .iter()
@@ -2882,14 +2893,7 @@ fn a_notice_whose_principles_precede_its_duties_titles_the_plan_by_itself() {
 #[test]
 fn units_set_against_a_supporting_group_lead_it() {
     let d = m("set_against_supporters.txt");
-    let rows: Vec<TitleRoles> = d
-        .tasks
-        .iter()
-        .map(|t| {
-            let r = row(t);
-            (r.title, r.leads, r.partners, r.responsible)
-        })
-        .collect();
+    let rows = title_roles(&d);
     // `A、B，C配合`: 配合 is C's alone; A and B, before the `，`, are what the
     // plan sets against C — the leads. With no supporting group, the
     // 责任单位 stay responsible; a sentence ending `…协调配合` is no note.
@@ -3037,14 +3041,7 @@ fn a_leader_named_by_post_in_a_note_is_a_person_never_a_unit() {
 #[test]
 fn a_first_listed_rule_in_other_words_covers_notes_and_tables() {
     let d = m("persons_first_listed_wording.md");
-    let rows: Vec<TitleRoles> = d
-        .tasks
-        .iter()
-        .map(|t| {
-            let r = row(t);
-            (r.title, r.leads, r.partners, r.responsible)
-        })
-        .collect();
+    let rows = title_roles(&d);
     // `列在首位的部门为牵头部门`: the rule speaks of 部门, and a zone's
     // departments have no level word (产业发展局, 自然资源分局).
     assert_eq!(
