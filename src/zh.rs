@@ -112,6 +112,13 @@ pub fn cn_number(s: &str) -> Option<u32> {
     total.checked_add(section)?.checked_add(current)
 }
 
+/// A character of the CJK Unified Ideographs block, as names and titles
+/// are written. (Spacing rules in `extract::normalise` also count the
+/// extension blocks.)
+pub(crate) fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 pub(crate) fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' | '○' => 0,

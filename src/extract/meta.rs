@@ -246,10 +246,7 @@ fn title_line(text: &str) -> Option<String> {
     let t = ATTACHMENT.replace(t, "");
     let t = t.trim();
     let n = t.chars().count();
-    let cjk = t
-        .chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .count();
+    let cjk = t.chars().filter(|&c| crate::zh::is_han(c)).count();
     let bracketed = t.starts_with(['（', '(']) && t.ends_with(['）', ')']);
     // A notice's title names the plan it acts on and runs long
     // (`X关于分解落实《…纲要》主要目标和任务的通知`).

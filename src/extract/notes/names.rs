@@ -292,7 +292,7 @@ pub(super) fn is_person(name: &str) -> bool {
             .find_map(|r| before.strip_suffix(r))
             .unwrap_or(before);
         (2..=4).contains(&holder_len)
-            && holder.chars().all(is_han)
+            && holder.chars().all(crate::zh::is_han)
             && !holder
                 .chars()
                 .last()
@@ -303,9 +303,4 @@ pub(super) fn is_person(name: &str) -> bool {
                 .last()
                 .is_none_or(ends_like_unit)
     })
-}
-
-/// A Chinese character (of the unified block), as a person's name is written.
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
