@@ -725,11 +725,16 @@ pub(super) fn parse_body_as(t: &Text, start: usize, end: usize, default: Option<
     let labels = find_labels(t, start, end);
     let first = labels.first().map_or(end, |l| l.0);
     parse_list(t, start, first, default, &mut b);
+    let mut last_role = default;
     for (k, &(_, value_start, kind)) in labels.iter().enumerate() {
         let value_end = labels.get(k + 1).map_or(end, |l| l.0);
         b.strong = true;
         match kind {
-            LabelKind::Units(role) => parse_list(t, value_start, value_end, Some(role), &mut b),
+            LabelKind::Units(role) => {
+                last_role = Some(role);
+                parse_list(t, value_start, value_end, Some(role), &mut b);
+            }
+            LabelKind::MoreUnits => parse_list(t, value_start, value_end, last_role, &mut b),
             LabelKind::Leader => {
                 let (s, e) = t.trim(value_start, value_end);
                 if s < e {

@@ -6,7 +6,7 @@ use super::names::{clean_name, is_plausible_name};
 use super::standing::standing_statements;
 use super::text::Text;
 use super::vocab::{
-    LEAD_MARKS, LISTED_UNIT_NOUNS, ONLY_RESPONSIBLE_NAMED, Role, STANDING_TRIGGERS,
+    LEAD_MARKS, ends_like_unit, LISTED_UNIT_NOUNS, ONLY_RESPONSIBLE_NAMED, Role, STANDING_TRIGGERS,
 };
 use crate::model::LeadMode;
 
@@ -356,8 +356,20 @@ fn standing_units(t: &Text, (cs, ce): (usize, usize)) -> (Vec<String>, Role) {
             let Some(to) = to else {
                 continue;
             };
-            // `…均需X落实`, or `X均需落实` with the unit before the trigger.
-            let (ns, ne) = if clean_name(t, from, to).is_some() {
+            // `…均需X落实`, or `X均需落实` with the unit before the trigger
+            // (`以下各项工作，厅办公室均需纳入督办事项跟踪落实`: what follows
+            // the trigger is the work, not a unit).
+            let before = (cs..at)
+                .rev()
+                .find(|&i| t.norm[i] == ',')
+                .map_or(cs, |i| i + 1);
+            let unit_like = |s: usize, e: usize| {
+                let (s, e) = t.trim(s, e);
+                s < e && ends_like_unit(t.norm[e - 1]) && clean_name(t, s, e).is_some()
+            };
+            let (ns, ne) = if unit_like(before, at) && !unit_like(from, to) {
+                (before, at)
+            } else if clean_name(t, from, to).is_some() {
                 (from, to)
             } else {
                 (cs, at)

@@ -50,6 +50,9 @@ pub(super) enum Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum LabelKind {
     Units(Role),
+    /// `直属单位：` after `配合处室：…`: more units of the kind the label
+    /// names, in the role of the label before it.
+    MoreUnits,
     Leader,
     Deadline,
     /// `督办单位：`: who follows the work up, neither a lead nor a partner.
@@ -361,6 +364,10 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "监督单位",
         ],
         LabelKind::Supervisor,
+    );
+    add(
+        &["直属单位", "下属单位", "所属单位", "直属机构", "直属事业单位"],
+        LabelKind::MoreUnits,
     );
     labels.sort_by_key(|l| std::cmp::Reverse(l.text.len()));
     labels
