@@ -326,6 +326,22 @@ pub(super) fn parse_list(
         let at_end = if inside_first.is_some() { None } else { at_end };
         let inside =
             inside_first.or_else(|| at_end.is_none().then(|| verb_inside(t, s, e)).flatten());
+        // `B、C配合A负责`: the partners come first, their marker inside
+        // the item before the one in charge.
+        if let Some((name_end, verb)) = at_end
+            && matches!(verb.role, Role::Lead | Role::Charge)
+            && !joining
+            && let Some((p, support)) = verb_inside(t, s, name_end)
+            && support.role == Role::Partner
+        {
+            pending.push((s, p));
+            b.assign(t, &pending, Role::Partner, false);
+            pending.clear();
+            b.assign(t, &[(p + support.text.len(), name_end)], verb.role, verb.respective);
+            explicit_lead |= verb.role == Role::Lead;
+            b.strong = true;
+            continue;
+        }
         match at_end.or(inside) {
             Some((name_end, verb)) => {
                 // `与X共同牵头`: X and the lead the task inherits lead together.

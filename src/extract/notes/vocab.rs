@@ -135,7 +135,13 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
         true,
     );
     add(
-        &["为责任单位", "为责任部门"],
+        &[
+            "为责任单位",
+            "为责任部门",
+            "为责任主体",
+            "为实施主体",
+            "为落实主体",
+        ],
         Role::Responsible,
         false,
         true,
