@@ -122,6 +122,12 @@ impl NoteRules {
                 && !["配合", "协助", "支持", "服从", "协同"]
                     .iter()
                     .any(|w| between.contains(w))
+                // `各责任单位要主动对接牵头单位`: the lead units are what
+                // they act on, unless they are said to be them (`即为`).
+                && !(["牵头单位", "牵头部门"]
+                    .iter()
+                    .any(|w| after[lead_at..].starts_with(w))
+                    && !["为", "是", "即"].iter().any(|v| between.contains(v)))
                 // `责任单位分为牵头单位和配合单位` splits them.
                 && !["和配合", "与配合", "及配合", "、配合"]
                     .iter()
