@@ -637,10 +637,18 @@ fn row_note(cells: &[String], h: &Header, text: &str) -> (ParsedNote, Option<Str
     let mut note = ParsedNote::default();
     let mut clause = String::new();
     let is_placeholder = |c: &str| matches!(c, "—" | "-" | "/" | "无" | "——");
+    // A 责任单位 column set against a 配合单位 column, with no 牵头 column,
+    // is the lead column, in the rows that name no partner too: the header
+    // says what each column is.
+    let responsible = if h.partner.is_some() && h.lead.is_none() {
+        UnitColumn::Lead
+    } else {
+        UnitColumn::Responsible
+    };
     for (col, label, role) in [
         (h.lead, "牵头单位", Some(UnitColumn::Lead)),
         (h.partner, "配合单位", Some(UnitColumn::Partner)),
-        (h.responsible, "责任单位", Some(UnitColumn::Responsible)),
+        (h.responsible, "责任单位", Some(responsible)),
         (h.leader, "牵头负责领导", None),
         (h.deadline, "完成时限", None),
     ] {
