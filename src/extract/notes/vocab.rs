@@ -304,6 +304,8 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "参与",
             "协办",
             "协助",
+            "具体落实",
+            "具体实施",
         ],
         LabelKind::Units(Role::Partner),
     );
