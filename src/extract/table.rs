@@ -310,6 +310,10 @@ fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
             out.push((row.line, Row::Note(text)));
             continue;
         }
+        if is_total_row(cells) {
+            out.push((row.line, Row::Other));
+            continue;
+        }
         if let Some(title) = section_title(cells, &header) {
             out.push((row.line, Row::Section(title)));
             continue;
@@ -457,6 +461,16 @@ fn note_row_text(cells: &[String]) -> Option<String> {
         return None;
     }
     is_note(first).then(|| first.to_owned())
+}
+
+/// Whether the row sums up the table (`合计 | 15项`, `小 计`): its first
+/// filled cell says so. No task, no section.
+fn is_total_row(cells: &[String]) -> bool {
+    cells
+        .iter()
+        .map(|c| c.split_whitespace().collect::<String>())
+        .find(|c| !c.is_empty())
+        .is_some_and(|c| matches!(c.as_str(), "合计" | "总计" | "小计" | "共计" | "总数"))
 }
 
 /// Whether `text` is a note on a table: it opens with `注：` (`注1：`) or
