@@ -3225,3 +3225,79 @@ fn a_title_line_with_its_body_below_follows_its_sibling_points() {
         (vec!["信息部"], Some("11月底前"))
     );
 }
+
+#[test]
+fn roles_named_in_running_words_and_continued_labels() {
+    let d = m("roles_named_in_running_words.txt");
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    // `以下各项工作，局办公室均需纳入督办事项跟踪落实，不再列出`: the unit
+    // before 均需 is the standing partner (what follows it is the work).
+    let office = "局办公室";
+    assert_eq!(
+        rows,
+        vec![
+            // 责任股室 beside 配合股室 leads; `直属单位：` goes on in the role
+            // of the label before it.
+            r(
+                "1.",
+                "编制村庄规划",
+                &["规划股"],
+                &["用途管制股", "县测绘队", office],
+                &[],
+                Single,
+                None
+            ),
+            // `B、C配合A负责`: the partners come first.
+            r(
+                "2.",
+                "整治违法用地",
+                &["县自然资源局"],
+                &["区城管局", "县公安局", office],
+                &[],
+                Single,
+                Some("2026年8月底前")
+            ),
+            // `A为责任主体，B、C配合`: A leads beside partners…
+            r(
+                "3.",
+                "治理工地扬尘",
+                &["县住建局"],
+                &["县生态环境分局", "县交警大队", office],
+                &[],
+                Single,
+                None
+            ),
+            // …and alone is responsible: no lead guessed (the preamble's
+            // `各责任单位要主动对接牵头单位` states no rule).
+            r(
+                "4.",
+                "清理废弃矿坑",
+                &[],
+                &[office],
+                &["各乡镇人民政府"],
+                NoLead,
+                None
+            ),
+            // `具体落实：` lists partners.
+            r(
+                "5.",
+                "发展村级集体经济",
+                &["县农业农村局"],
+                &["各村（社区）", office],
+                &[],
+                Single,
+                None
+            ),
+            // A second clause of what is due goes on with the deadline.
+            r(
+                "6.",
+                "健全统计评价制度",
+                &[],
+                &[office],
+                &["县统计局", "县发改局"],
+                NoLead,
+                Some("2026年底前建立，每年发布")
+            ),
+        ]
+    );
+}

@@ -378,3 +378,78 @@ fn a_ten_megabyte_single_line_file_is_read() {
     let m = fengong::extract::notes::find_note(&doc.text).unwrap();
     assert_eq!(m.note.leads, vec!["市发展和改革局"]);
 }
+
+/// A task's title, leads, partners and deadline.
+type Duty<'a> = (&'a str, Vec<&'a str>, Vec<&'a str>, Option<&'a str>);
+
+/// A web page saved as .html: scripts, styles and the head skipped, block
+/// elements ending lines, its table read with `rowspan`/`colspan` and
+/// `<br>` inside cells; a 责任单位 column set against a 协同单位 column
+/// leads in every row, a 合计 row is no task, and the `见下表` sentence and
+/// the lone sentence under 保障措施 are no tasks either.
+#[test]
+fn a_saved_web_page_with_a_merged_cell_table() {
+    let doc = read_document(&fixture("read_web_page.html")).unwrap();
+    assert!(!doc.text.contains("首页") && !doc.text.contains("border"));
+    assert!(
+        doc.text.starts_with("青岚县养老服务提升行动方案\n"),
+        "{}",
+        doc.text
+    );
+    let table = &doc.tables[0];
+    assert_eq!(
+        table.rows[2].cells[1], "设施建设",
+        "a rowspan cell fills the row below"
+    );
+    assert_eq!(table.rows[1].cells[4], "县住建局\n县财政局");
+    let data = extract_paths(&[fixture("read_web_page.html")]).unwrap();
+    assert_eq!(data.documents[0].title, "青岚县养老服务提升行动方案");
+    let tasks: Vec<Duty> = data
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.title.as_str(),
+                t.leads.iter().map(|u| u.written.as_str()).collect(),
+                t.partners.iter().map(|u| u.written.as_str()).collect(),
+                t.deadline.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        vec![
+            (
+                "建设乡镇综合养老服务中心 6个",
+                vec!["县民政局"],
+                vec!["县住建局", "县财政局"],
+                Some("2026年12月")
+            ),
+            (
+                "改造村级互助养老点",
+                vec!["县民政局"],
+                vec![],
+                Some("2026年10月")
+            ),
+            (
+                "发展老年助餐&送餐服务",
+                vec!["县商务局"],
+                vec!["县市场监管局"],
+                Some("长期")
+            ),
+        ]
+    );
+}
+
+/// A raw HTML table inside Markdown (as a web table pasted into a .md):
+/// read as a table at the lines of its rows, the text around it kept.
+#[test]
+fn an_html_table_inside_markdown() {
+    let text = "# 某区方案\n\n## 一、重点任务\n\n<table>\n<tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>参与单位</th></tr>\n<tr><td>1</td><td>建设智慧平台</td><td>区大数据中心</td><td>区民政局<br/>区财政局</td></tr>\n</table>\n\n## 二、保障措施\n";
+    let d = crate::common::extract::extract_text("plan.md", text);
+    let t = &d.tasks[0];
+    assert_eq!(d.tasks.len(), 1);
+    assert_eq!((t.title.as_str(), t.source.line), ("建设智慧平台", 7));
+    let partners: Vec<&str> = t.partners.iter().map(|u| u.written.as_str()).collect();
+    assert_eq!(partners, ["区民政局", "区财政局"]);
+}

@@ -80,7 +80,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(
         bytes in prop::collection::vec(any::<u8>(), 0..2048),
-        ext in prop::sample::select(&["txt", "md", "csv", "docx", "xlsx", "ods", "json", ""][..]),
+        ext in prop::sample::select(&["txt", "md", "html", "csv", "docx", "xlsx", "ods", "json", ""][..]),
     ) {
         // A clean error is fine; text must be normalised.
         if let Ok(doc) = read_bytes(ext, &bytes) {
@@ -88,6 +88,59 @@ proptest! {
             for t in &doc.tables {
                 for r in &t.rows {
                     prop_assert!(r.line >= 1);
+                }
+            }
+        }
+    }
+}
+
+/// Pieces of web pages: tables with spans, nesting and unclosed cells,
+/// comments, scripts, entities and stray brackets.
+const HTML_PIECES: &[&str] = &[
+    "<table>",
+    "</table>",
+    "<tr>",
+    "</tr>",
+    "<td>",
+    "</td>",
+    "<th colspan=3>",
+    "<td rowspan=\"4\">",
+    "<td rowspan=99999 colspan=99999>",
+    "<br>",
+    "<p>",
+    "</p>",
+    "<!--",
+    "-->",
+    "<script>",
+    "</script>",
+    "<head>",
+    "&amp;",
+    "&#x",
+    "&#12345;",
+    "&nbsp",
+    "<",
+    ">",
+    "\"",
+    "\n",
+    "牵头单位",
+    "市发改委、",
+    "1.",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(3_000)))]
+
+    #[test]
+    fn arbitrary_web_pages_never_panic(
+        pieces in prop::collection::vec(prop::sample::select(HTML_PIECES), 0..80),
+        ext in prop::sample::select(&["html", "md", "txt"][..]),
+    ) {
+        let page = pieces.concat();
+        if let Ok(doc) = read_bytes(ext, page.as_bytes()) {
+            let lines = doc.text.split('\n').count() as u32;
+            for t in &doc.tables {
+                for r in &t.rows {
+                    prop_assert!(r.line >= 1 && r.line <= lines, "row line {} of {lines}", r.line);
                 }
             }
         }

@@ -157,10 +157,17 @@ impl<'a> DocInput<'a> {
         }
     }
 
-    /// A text document given as a string (its Markdown and tab-separated
-    /// tables found as a text file's are).
+    /// A text document given as a string (its Markdown, HTML and
+    /// tab-separated tables found as a text file's are; an HTML table too
+    /// large to expand is left as text).
     pub fn from_text(path: &'a Path, text: &str) -> DocInput<'a> {
-        DocInput::from_source(path, &read::source_from_text(text.to_owned(), "UTF-8"))
+        let source =
+            read::source_from_text(text.to_owned(), "UTF-8").unwrap_or_else(|_| read::SourceText {
+                text: text.to_owned(),
+                encoding: "UTF-8",
+                tables: read::markdown_tables(text),
+            });
+        DocInput::from_source(path, &source)
     }
 }
 

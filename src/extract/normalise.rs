@@ -583,6 +583,19 @@ pub fn lead_sentence(text: &str) -> Option<&str> {
     if first.contains('是') || first.starts_with("到20") || first.starts_with("从") {
         return None;
     }
+    // `重点任务及责任分工见下表`: a pointer to where the tasks are, not one.
+    const POINTERS: &[&str] = &[
+        "见下表",
+        "见附件",
+        "见附表",
+        "见后表",
+        "如下表",
+        "详见",
+        "见表",
+    ];
+    if POINTERS.iter().any(|w| first.contains(w)) {
+        return None;
+    }
     Some(first)
 }
 

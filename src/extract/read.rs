@@ -16,6 +16,9 @@
 //! lines), so every [`TableRow::line`] points at a line of `text`;
 //! `source.rs` puts each table back in its place as one block.
 //!
+//! - `.html`/`.htm` (a web page saved): its text, block elements ending
+//!   lines, and its tables; raw `<table>`s inside Markdown or text are read
+//!   the same way (`html.rs`).
 //! - `.pdf`: the text layer, laid out into lines, page breaks and ruled
 //!   tables (`pdf/`).
 //! - `.doc`, `.wps`, `.xls`, `.et`: converted by LibreOffice when it is
@@ -37,6 +40,7 @@ use super::Table;
 
 mod archive;
 mod docx;
+mod html;
 mod legacy;
 mod pdf;
 mod sheet;
@@ -186,8 +190,8 @@ impl std::error::Error for ReadError {}
 
 /// File endings `fengong extract` reads when given a folder.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "text", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "pdf", "doc",
-    "wps", "et",
+    "txt", "md", "markdown", "text", "html", "htm", "docx", "xlsx", "xlsm", "xls", "ods", "csv",
+    "pdf", "doc", "wps", "et",
 ];
 
 /// Documents larger than this are refused before being read into memory.
@@ -247,10 +251,11 @@ pub fn read_bytes(ext: &str, bytes: &[u8]) -> Result<SourceText, ReadErrorKind> 
         "xlsx" | "xlsm" => sheet::read_xlsx(bytes),
         "ods" => sheet::read_ods(bytes),
         "csv" => sheet::read_csv(bytes),
+        "html" | "htm" | "xhtml" | "shtml" => html::read_html(bytes),
         _ if bytes.starts_with(b"PK\x03\x04") => docx::read_docx(bytes),
         _ => {
             let (text, encoding) = decode_text(bytes)?;
-            Ok(source_from_text(text, encoding))
+            source_from_text(text, encoding)
         }
     }?;
     Ok(finish(source))
@@ -263,14 +268,18 @@ fn finish(source: SourceText) -> SourceText {
     text::without_controls(source)
 }
 
-/// A decoded text document with the Markdown pipe tables written in it.
-pub fn source_from_text(text: String, encoding: &'static str) -> SourceText {
-    let tables = markdown_tables(&text);
-    SourceText {
+/// A decoded text document with the tables written in it: Markdown pipe
+/// tables and raw HTML `<table>`s (whose lines are left blank in `text`).
+/// An error only when an HTML table's spans would copy more text than a
+/// document may hold.
+pub fn source_from_text(text: String, encoding: &'static str) -> Result<SourceText, ReadErrorKind> {
+    let (text, mut tables) = html::tables_in_text(&text)?;
+    tables.extend(markdown_tables(&text));
+    Ok(SourceText {
         text,
         encoding,
         tables,
-    }
+    })
 }
 
 fn unsupported(ext: &str) -> Option<ReadErrorKind> {

@@ -36,8 +36,8 @@ use super::notes;
 use super::numbering::{NumberStyle, Numbering};
 use super::outline::{Clause, Heading, Item, ItemSource, Node, NodeKind, Outline, Span, Unplaced};
 use super::phrases::{
-    BYLINE, ends_like_institution, ends_like_plan_title, is_background, is_page_meta, is_provision,
-    is_safeguards, opens_with_work_verb, unit_heading_name,
+    BYLINE, SAFEGUARDS, ends_like_institution, ends_like_plan_title, is_background, is_page_meta,
+    is_provision, is_safeguards, opens_with_work_verb, unit_heading_name,
 };
 use crate::model::Warning;
 
@@ -958,6 +958,10 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                         }
                     }
                 }
+                // Under 保障措施 or a background chapter, a sentence naming
+                // nobody is an arrangement or context, not a task. (The
+                // title itself, not one ending so: 完善社会保障体系 is work.)
+                let arrangements = bg || SAFEGUARDS.contains(&heading.title.as_str());
                 out.nodes.push(Node {
                     depth: depth[id],
                     span,
@@ -984,7 +988,7 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                         },
                     });
                 }
-                for n in content_nodes(&content, wall, numbered_items, warnings) {
+                for n in content_nodes(&content, wall, numbered_items, arrangements, warnings) {
                     out.nodes.push(Node {
                         depth: depth[id] + 1,
                         ..n
@@ -1209,6 +1213,7 @@ fn content_nodes(
     content: &[&Para],
     wall: bool,
     numbered_items: bool,
+    arrangements: bool,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Node> {
     if wall && !numbered_items {
@@ -1222,7 +1227,7 @@ fn content_nodes(
         let lead = lead_sentence(&para.text);
         let source = if names_items {
             None
-        } else if lead.is_some() && !numbered_items {
+        } else if lead.is_some() && !numbered_items && (has_clause || !arrangements) {
             Some(ItemSource::LeadSentence)
         } else if has_clause && !notes::is_rule_only(&para.text) {
             Some(ItemSource::Clause)

@@ -337,7 +337,12 @@ pub(super) fn parse_list(
             pending.push((s, p));
             b.assign(t, &pending, Role::Partner, false);
             pending.clear();
-            b.assign(t, &[(p + support.text.len(), name_end)], verb.role, verb.respective);
+            b.assign(
+                t,
+                &[(p + support.text.len(), name_end)],
+                verb.role,
+                verb.respective,
+            );
             explicit_lead |= verb.role == Role::Lead;
             b.strong = true;
             continue;

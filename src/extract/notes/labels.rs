@@ -122,8 +122,9 @@ pub(super) fn labelled_deadline(t: &Text, start: usize, end: usize) -> Option<St
 }
 
 /// A label not in the vocabulary but plainly about responsible units, such
-/// as `支撑部门：` or `主要负责部门：`: a few characters ending in 单位/部门/
-/// 处室/科室, with a word about responsibility, and a colon. Its role is read
+/// as `支撑部门：`, `主要负责部门：` or `责任股室：`: a few characters ending in
+/// one of [`LISTED_UNIT_NOUNS`], with a word about responsibility, and a
+/// colon. Its role is read
 /// from its words (partner when unclear).
 /// Returns where its value starts.
 fn unknown_unit_label(t: &Text, start: usize, end: usize) -> Option<(usize, LabelKind)> {
@@ -132,17 +133,18 @@ fn unknown_unit_label(t: &Text, start: usize, end: usize) -> Option<(usize, Labe
     {
         j += 1;
     }
-    const UNIT_WORDS: [&str; 4] = ["单位", "部门", "处室", "科室"];
     // This runs at every field boundary: most have no unit word, and are
     // ruled out before a label string is made.
-    let has_unit_word = t.norm[start..j]
-        .windows(2)
-        .any(|w| UNIT_WORDS.iter().any(|u| u.chars().eq(w.iter().copied())));
+    let has_unit_word = t.norm[start..j].windows(2).any(|w| {
+        LISTED_UNIT_NOUNS
+            .iter()
+            .any(|u| u.chars().eq(w.iter().copied()))
+    });
     if !has_unit_word {
         return None;
     }
     let label: String = t.norm[start..j].iter().collect();
-    let unit_word = UNIT_WORDS
+    let unit_word = LISTED_UNIT_NOUNS
         .iter()
         .find_map(|w| label.find(w).map(|at| at + w.len()))?;
     let label = &label[..unit_word];

@@ -6,7 +6,7 @@ use super::names::{clean_name, is_plausible_name};
 use super::standing::standing_statements;
 use super::text::Text;
 use super::vocab::{
-    LEAD_MARKS, ends_like_unit, LISTED_UNIT_NOUNS, ONLY_RESPONSIBLE_NAMED, Role, STANDING_TRIGGERS,
+    LEAD_MARKS, LISTED_UNIT_NOUNS, ONLY_RESPONSIBLE_NAMED, Role, STANDING_TRIGGERS, ends_like_unit,
 };
 use crate::model::LeadMode;
 
@@ -108,6 +108,10 @@ impl NoteRules {
                 return false;
             };
             let between = &after[..lead_at];
+            let names_the_leads = ["牵头单位", "牵头部门"]
+                .iter()
+                .any(|w| after[lead_at..].starts_with(w));
+            let said_to_be = ["为", "是", "即"].iter().any(|v| between.contains(v));
             // `列为责任单位的，负责牵头推进`: a comma only after 的.
             let between = between.strip_prefix("的,").unwrap_or(between);
             // `由责任单位牵头`, `责任单位负总责`: no verb needed between.
@@ -124,10 +128,7 @@ impl NoteRules {
                     .any(|w| between.contains(w))
                 // `各责任单位要主动对接牵头单位`: the lead units are what
                 // they act on, unless they are said to be them (`即为`).
-                && !(["牵头单位", "牵头部门"]
-                    .iter()
-                    .any(|w| after[lead_at..].starts_with(w))
-                    && !["为", "是", "即"].iter().any(|v| between.contains(v)))
+                && (said_to_be || !names_the_leads)
                 // `责任单位分为牵头单位和配合单位` splits them.
                 && !["和配合", "与配合", "及配合", "、配合"]
                     .iter()

@@ -374,7 +374,13 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
         LabelKind::Supervisor,
     );
     add(
-        &["直属单位", "下属单位", "所属单位", "直属机构", "直属事业单位"],
+        &[
+            "直属单位",
+            "下属单位",
+            "所属单位",
+            "直属机构",
+            "直属事业单位",
+        ],
         LabelKind::MoreUnits,
     );
     labels.sort_by_key(|l| std::cmp::Reverse(l.text.len()));
@@ -434,8 +440,9 @@ pub(super) const PERSON_VERBS: &[&str] = &["分管", "主抓", "包抓", "挂帅
 pub(super) const PERSON_HONORIFICS: &[&str] = &["同志"];
 
 /// What a plan calls the units it lists, in a rule about them
-/// (`排在第一位的部门为牵头部门`, `列首位的处室牵头`).
-pub(super) const LISTED_UNIT_NOUNS: &[&str] = &["单位", "部门", "处室", "科室", "机构"];
+/// (`排在第一位的部门为牵头部门`, `列首位的处室牵头`) and in a label not in
+/// [`LABELS`] (`责任股室：`, `支撑部门：`). Two chars each.
+pub(super) const LISTED_UNIT_NOUNS: &[&str] = &["单位", "部门", "处室", "科室", "股室", "机构"];
 
 /// Text that states a rule or a scope rather than naming a unit.
 pub(super) fn is_rule_phrase(s: &str) -> bool {
