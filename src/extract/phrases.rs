@@ -296,6 +296,13 @@ pub fn is_provision(text: &str) -> bool {
     about_itself || purpose
 }
 
+/// Whether a heading's title names the closing provisions of a plan
+/// (`附则`): its articles say when the plan applies and who interprets
+/// it, never tasks.
+pub fn is_supplementary_provisions(title: &str) -> bool {
+    matches!(title.trim().trim_end_matches(['。', '.']), "附则" | "附 则")
+}
+
 /// Whether `text` opens with a verb of work.
 pub fn opens_with_work_verb(text: &str) -> bool {
     let t = text.trim_start_matches(['“', '"', ' ']);
@@ -359,6 +366,11 @@ pub const COUNTED_ITEM_NOUNS: &[&str] = &["任务", "工作", "事项", "措施"
 /// topic. Places (`…区`, `…镇`) are not among them: `北部片区` is a topic.
 pub const INSTITUTION_ENDINGS: &[&str] = &[
     "局",
+    "办事处",
+    "处",
+    "所",
+    "站",
+    "队",
     "委员会",
     "委",
     "办公室",

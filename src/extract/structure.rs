@@ -37,7 +37,7 @@ use super::numbering::{NumberStyle, Numbering};
 use super::outline::{Clause, Heading, Item, ItemSource, Node, NodeKind, Outline, Span, Unplaced};
 use super::phrases::{
     BYLINE, SAFEGUARDS, ends_like_institution, ends_like_plan_title, is_background, is_page_meta,
-    is_provision, is_safeguards, opens_with_work_verb, unit_heading_name,
+    is_provision, is_safeguards, is_supplementary_provisions, opens_with_work_verb, unit_heading_name,
 };
 use crate::model::Warning;
 
@@ -868,8 +868,12 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
             }),
             (Source::Para(i), Role::Item) if node.style != NumberStyle::Plain => {
                 let item = numbered_item(tree, id, paras, *i);
-                // `本措施自…起施行`: a provision about the plan, no task.
-                if item.clauses.is_empty() && is_provision(&item.text) {
+                // `本措施自…起施行`: a provision about the plan, no task;
+                // so is every article of a 附则 chapter, naming units or not
+                // (`省发展改革委负责对本措施落实情况进行跟踪评估`).
+                if (item.clauses.is_empty() && is_provision(&item.text))
+                    || under_supplementary_provisions(tree, paras, id)
+                {
                     out.nodes.push(Node {
                         depth: depth[id],
                         span: Span::of(&paras[*i]),
@@ -998,6 +1002,24 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
         }
     }
     out
+}
+
+/// Whether node `id` stands under a 附则 chapter (`六、附则`, `第五章 附则`).
+fn under_supplementary_provisions(tree: &[TreeNode], paras: &[Para], id: usize) -> bool {
+    let mut cur = tree[id].parent;
+    while let Some(k) = cur {
+        if let Source::Para(i) = tree[k].source {
+            let title = match paras[i].numbering() {
+                Some(n) => title_of(n),
+                None => paras[i].text.clone(),
+            };
+            if is_supplementary_provisions(&title) {
+                return true;
+            }
+        }
+        cur = tree[k].parent;
+    }
+    false
 }
 
 /// A table's section row as a heading: `一、产业发展` has its number.

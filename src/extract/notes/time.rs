@@ -50,6 +50,11 @@ fn time_expression_end(t: &Text, s: usize, e: usize) -> Option<usize> {
             "年末",
             "年初",
             "年中",
+            // Seasons of the work: `2026年汛期前`, `每年汛前`.
+            "主汛期",
+            "汛期",
+            "汛前",
+            "汛后",
         ]
         .iter()
         .find(|w| at(i, w))

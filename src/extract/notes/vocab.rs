@@ -164,6 +164,8 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
             "协助配合",
             "支持配合",
             "参与配合",
+            // `（区文物保护中心具体落实）` under a heading's lead: a note.
+            "具体落实",
         ],
         Role::Partner,
         false,
@@ -201,9 +203,8 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
             "协助",
             "协同",
             "共同推进",
-            // `（A牵头负责，各县（市、区）具体落实）`: weak, so only with a lead.
+            // `（A牵头负责，各县（市、区）落实）`: weak, so only with a lead.
             "落实",
-            "具体落实",
             "抓好落实",
             "组织落实",
             "共同落实",
