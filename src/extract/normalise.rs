@@ -626,7 +626,10 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
             }
             ParaKind::Numbered(_) if prev.heading_shaped() => unfinished(&prev.text),
             ParaKind::Numbered(_) => !ends_sentence(&prev.text),
-            ParaKind::Plain | ParaKind::Caption | ParaKind::Toc => false,
+            // A title wrapped inside its brackets (`…实施方案（2026—2028` /
+            // `年）`, as a PDF lays it out) goes on on the next line.
+            ParaKind::Plain => unfinished(&prev.text),
+            ParaKind::Caption | ParaKind::Toc => false,
         };
         // A new numbered item or annotation line (`配合单位：…`) starts anew,
         // even after a line without final punctuation (`牵头单位：A`) — but
