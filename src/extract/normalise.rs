@@ -625,7 +625,8 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
                     && (unfinished(&prev.text) || !listing || lead_sentence(&para.text).is_none())
             }
             ParaKind::Numbered(_) if prev.heading_shaped() => unfinished(&prev.text),
-            ParaKind::Numbered(_) => !ends_sentence(&prev.text),
+            // `…配合；` / `每年汛前）`: a note left open goes on.
+            ParaKind::Numbered(_) => !ends_sentence(&prev.text) || unfinished(&prev.text),
             // A title wrapped inside its brackets (`…实施方案（2026—2028` /
             // `年）`, as a PDF lays it out) goes on on the next line.
             ParaKind::Plain => unfinished(&prev.text),
