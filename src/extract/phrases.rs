@@ -296,11 +296,20 @@ pub fn is_provision(text: &str) -> bool {
     about_itself || purpose
 }
 
-/// Whether a heading's title names the closing provisions of a plan
-/// (`附则`): its articles say when the plan applies and who interprets
-/// it, never tasks.
+/// Whether a heading's title names a part about the plan itself: its
+/// closing provisions (`附则`: when it applies, who interprets it) or its
+/// notes on how it is filled in (`填报说明`, a spreadsheet's 说明 sheet).
+/// Their points are never tasks, naming units or not.
 pub fn is_supplementary_provisions(title: &str) -> bool {
-    matches!(title.trim().trim_end_matches(['。', '.']), "附则" | "附 则")
+    let title: String = title
+        .trim()
+        .trim_end_matches(['。', '.', '：', ':'])
+        .split_whitespace()
+        .collect();
+    matches!(
+        title.as_str(),
+        "附则" | "说明" | "填报说明" | "编制说明" | "填表说明" | "备注"
+    )
 }
 
 /// Whether `text` opens with a verb of work.

@@ -57,6 +57,9 @@ enum Column {
     Detail,
     Lead,
     Partner,
+    /// 责任社区, 责任村（社区）: the places that carry the work out locally,
+    /// beside the units: partners.
+    Local,
     Responsible,
     Leader,
     Deadline,
@@ -79,6 +82,8 @@ fn classify(cell: &str) -> Option<Column> {
         Column::Lead
     } else if has(&["配合", "协同", "参与", "协办", "协助", "协作"]) {
         Column::Partner
+    } else if has(&["责任", "落实"]) && has(&["社区", "村", "镇街", "乡镇", "街道", "属地"]) {
+        Column::Local
     } else if has(&[
         "责任单位",
         "责任部门",
@@ -110,6 +115,7 @@ struct Header {
     detail: Option<usize>,
     lead: Option<usize>,
     partner: Option<usize>,
+    local: Option<usize>,
     responsible: Option<usize>,
     leader: Option<usize>,
     deadline: Option<usize>,
@@ -136,6 +142,7 @@ impl Header {
                 Column::Detail => &mut h.detail,
                 Column::Lead => &mut h.lead,
                 Column::Partner => &mut h.partner,
+                Column::Local => &mut h.local,
                 Column::Responsible => &mut h.responsible,
                 Column::Leader => &mut h.leader,
                 Column::Deadline => &mut h.deadline,
@@ -150,8 +157,8 @@ impl Header {
         (h.task.is_some() && (h.lead.is_some() || h.responsible.is_some())).then_some(h)
     }
 
-    fn unit_columns(&self) -> [Option<usize>; 3] {
-        [self.lead, self.partner, self.responsible]
+    fn unit_columns(&self) -> [Option<usize>; 4] {
+        [self.lead, self.partner, self.local, self.responsible]
     }
 }
 
@@ -392,7 +399,7 @@ fn marked_items(text: &str) -> Option<Vec<String>> {
 /// Whether two rows name the same units, leader and time (cells merged
 /// over both rows, expanded).
 fn same_duty_cells(a: &[String], b: &[String], h: &Header) -> bool {
-    [h.lead, h.partner, h.responsible, h.leader, h.deadline]
+    [h.lead, h.partner, h.local, h.responsible, h.leader, h.deadline]
         .iter()
         .all(|&c| cell(a, c) == cell(b, c))
 }
@@ -509,6 +516,7 @@ pub fn fill_merged_columns(table: &Table, legend: &str) -> Option<Table> {
         header.category,
         header.lead,
         header.partner,
+        header.local,
         header.responsible,
         header.leader,
         header.deadline,
@@ -662,6 +670,7 @@ fn row_note(cells: &[String], h: &Header, text: &str) -> (ParsedNote, Option<Str
     for (col, label, role) in [
         (h.lead, "牵头单位", Some(UnitColumn::Lead)),
         (h.partner, "配合单位", Some(UnitColumn::Partner)),
+        (h.local, "具体落实", Some(UnitColumn::Partner)),
         (h.responsible, "责任单位", Some(responsible)),
         (h.leader, "牵头负责领导", None),
         (h.deadline, "完成时限", None),
@@ -676,9 +685,11 @@ fn row_note(cells: &[String], h: &Header, text: &str) -> (ParsedNote, Option<Str
         clause.push_str(label);
         clause.push('：');
         let offset = clause.chars().count();
-        // A line break between units separates them as `、` does; one char
-        // for one char, so the cell's spans stay true.
-        let listed = c.replace(['\n', '\r'], "、");
+        // A line break between units separates them as `、` does, and
+        // between labelled lines (`牵头：A` / `配合：B`) as `；` does; one
+        // char for one char, so the cell's spans stay true.
+        let labelled = c.contains(['：', ':']);
+        let listed = c.replace(['\n', '\r'], if labelled { "；" } else { "、" });
         clause.push_str(&listed);
         match role {
             Some(role) => note.merge(parse_unit_cell(&listed, role).shifted(offset)),

@@ -756,6 +756,7 @@ pub(super) fn parse_body_as(t: &Text, start: usize, end: usize, default: Option<
                 parse_list(t, value_start, value_end, Some(role), &mut b);
             }
             LabelKind::MoreUnits => parse_list(t, value_start, value_end, last_role, &mut b),
+            LabelKind::Duties => parse_list(t, value_start, value_end, None, &mut b),
             LabelKind::Leader => {
                 let (s, e) = t.trim(value_start, value_end);
                 if s < e {

@@ -93,6 +93,14 @@ impl NoteRules {
             ]
             .iter()
             .any(|p| norm.contains(p));
+        // `“责任部门”栏只列一个部门且未标注的，由该部门牵头负责`: a unit
+        // listed with no mark of its role leads.
+        let unmarked_lead = ["未标注", "未注明", "未标明", "未标记"].iter().any(|p| {
+            norm.match_indices(p).any(|(at, w)| {
+                let after: String = norm[at + w.len()..].chars().take(16).collect();
+                after.contains('由') && after.contains("牵头")
+            })
+        });
         for m in legend_marks(&t.norm) {
             if !self.lead_marks.contains(&m) {
                 self.lead_marks.push(m);
@@ -136,7 +144,7 @@ impl NoteRules {
         });
         if first_is_lead {
             self.first_is_lead = true;
-        } else if all_lead || responsible_lead {
+        } else if all_lead || responsible_lead || unmarked_lead {
             self.responsible_are_leads = true;
         }
         for (name, role) in standing_units_of(&t) {

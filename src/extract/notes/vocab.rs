@@ -53,6 +53,9 @@ pub(super) enum LabelKind {
     /// `直属单位：` after `配合处室：…`: more units of the kind the label
     /// names, in the role of the label before it.
     MoreUnits,
+    /// `部门分工：A牵头，B配合`: a note in running words, each unit's role
+    /// written beside it.
+    Duties,
     Leader,
     Deadline,
     /// `督办单位：`: who follows the work up, neither a lead nor a partner.
@@ -334,6 +337,12 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "牵头市领导",
             "牵头区领导",
             "牵头县领导",
+            "分管市领导",
+            "分管区领导",
+            "分管县领导",
+            "责任市领导",
+            "责任区领导",
+            "责任县领导",
             "联系领导",
             "挂点领导",
             "牵头负责人",
@@ -383,6 +392,10 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "直属事业单位",
         ],
         LabelKind::MoreUnits,
+    );
+    add(
+        &["部门分工", "单位分工", "责任分工", "职责分工", "任务分工", "分工"],
+        LabelKind::Duties,
     );
     labels.sort_by_key(|l| std::cmp::Reverse(l.text.len()));
     labels

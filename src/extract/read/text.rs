@@ -212,6 +212,16 @@ pub(super) fn pipe_cells(line: &str) -> Vec<String> {
 /// a web page's bold section row) is markup, not text.
 fn cell_text(cell: &str) -> String {
     let t = cell.trim();
+    // `A<br>B`: the line breaks a Markdown cell can hold.
+    let broken;
+    let t = if t.contains("<br") {
+        broken = ["<br>", "<br/>", "<br />", "<BR>"]
+            .iter()
+            .fold(t.to_owned(), |s, b| s.replace(b, "\n"));
+        broken.as_str()
+    } else {
+        t
+    };
     ["**", "__"]
         .iter()
         .find_map(|m| {
