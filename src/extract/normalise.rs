@@ -618,8 +618,18 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
         // after a comma or inside a bracket (a wrap at the page width is
         // rejoined before, in `furniture.rs`).
         let label_line = super::notes::parse_annotation(&prev.text).is_some();
+        // `部门分工：A牵头，B配合，各县（市、区）` / `人民政府具体落实。`: a
+        // short line, no label of its own, closing the sentence a label
+        // line left open.
+        let label_wrap = label_line
+            && !prev.text.trim_end().ends_with(['。', '；', ';', '！', '？'])
+            && prev.text.contains(['，', ','])
+            && para.kind == ParaKind::Text
+            && para.text.chars().count() <= 40
+            && para.text.trim_end().ends_with('。')
+            && !para.text.contains(['：', ':']);
         let prev_open = match &prev.kind {
-            ParaKind::Text if label_line => unfinished(&prev.text),
+            ParaKind::Text if label_line => unfinished(&prev.text) || label_wrap,
             ParaKind::Text => {
                 !ends_sentence(&prev.text)
                     && (unfinished(&prev.text) || !listing || lead_sentence(&para.text).is_none())
@@ -637,7 +647,9 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
         // not after a line stopping inside a bracket or after a comma.
         // So does a line stating only a rule (`注：标*的为牵头单位`).
         let starts_anew = matches!(para.kind, ParaKind::Numbered(_))
-            || (super::notes::parse_annotation(&para.text).is_some() && !unfinished(&prev.text))
+            || (super::notes::parse_annotation(&para.text).is_some()
+                && !unfinished(&prev.text)
+                && !label_wrap)
             || super::notes::is_rule_only(&para.text);
         let continues = !starts_anew
             && match &para.kind {

@@ -241,7 +241,11 @@ pub fn is_page_meta(text: &str) -> bool {
             rest.trim_start().starts_with([':', '：']) || rest.trim().is_empty()
         })
     });
-    crumbs || labelled
+    // The site's credits at the page foot (`主办：X　承办：Y`, `网站标识码…`,
+    // `…ICP备…`): the site's makers, not the plan's units.
+    let credits = ["网站标识码", "ICP备", "公网安备"].iter().any(|w| t.contains(w))
+        || (t.contains("主办：") && t.contains("承办："));
+    crumbs || labelled || credits
 }
 
 /// Whether a heading's title names a background topic: the topic is the

@@ -91,7 +91,9 @@ fn classify(cell: &str) -> Option<Column> {
         "承办单位",
         "责任主体",
         "落实单位",
-    ]) {
+    ]) || (s.contains("责任") && has(&["科室", "处室", "股室", "机构"]))
+    {
+        // `责任科室（单位）`: whatever the plan calls its units.
         Column::Responsible
     } else if has(&["时限", "时间", "期限", "进度"]) {
         Column::Deadline
@@ -689,7 +691,19 @@ fn row_note(cells: &[String], h: &Header, text: &str) -> (ParsedNote, Option<Str
         // between labelled lines (`牵头：A` / `配合：B`) as `；` does; one
         // char for one char, so the cell's spans stay true.
         let labelled = c.contains(['：', ':']);
-        let listed = c.replace(['\n', '\r'], if labelled { "；" } else { "、" });
+        let separator = if labelled { '；' } else { '、' };
+        // (A line opening with a bracket goes on the name before it:
+        // `各县` / `（市、区）水务局` wrapped in a narrow cell.)
+        let chars: Vec<char> = c.chars().collect();
+        let listed: String = chars
+            .iter()
+            .enumerate()
+            .map(|(i, &ch)| match ch {
+                '\n' | '\r' if matches!(chars.get(i + 1), Some('（' | '(')) => ' ',
+                '\n' | '\r' => separator,
+                _ => ch,
+            })
+            .collect();
         clause.push_str(&listed);
         match role {
             Some(role) => note.merge(parse_unit_cell(&listed, role).shifted(offset)),

@@ -706,7 +706,10 @@ pub(super) fn split_words(t: &Text, start: usize, end: usize) -> Vec<(usize, usi
                                 && (unit_shaped(t, s, e) || opens_like_unit(t, s, e))))
                         // A line break is a wrap, even after `…局`
                         // (`江门市生态环境局⏎台山分局`).
-                        && !t.orig[pe..s].iter().any(|&c| matches!(c, '\n' | '\r')));
+                        && !t.orig[pe..s].iter().any(|&c| matches!(c, '\n' | '\r'))
+                        // No name opens with a bracket: `各县 （市、区）水务局`
+                        // is one name with a stray space.
+                        && !is_open(t.norm[s]));
                 !cut
             }
             None => false,
