@@ -3301,3 +3301,97 @@ fn roles_named_in_running_words_and_continued_labels() {
         ]
     );
 }
+
+#[test]
+fn wrapped_lines_unit_headings_and_closing_provisions() {
+    let d = m("wraps_units_and_provisions.txt");
+    // The title wrapped inside its brackets is one title.
+    assert_eq!(
+        d.documents[0].title,
+        "青岚市防汛能力提升若干措施（2026—2028年）"
+    );
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            // A unit heading leads; a note left open after `；` goes on
+            // on the next line with its season (`每年汛前`).
+            r(
+                "1.",
+                "加强地下空间防涝",
+                &["区城市管理局"],
+                &["区交通运输局"],
+                &[],
+                Single,
+                Some("每年汛前")
+            ),
+            // `各街道办事处` as a unit heading; `2026年汛期前完成第一批`.
+            r(
+                "2.",
+                "落实防汛责任人",
+                &["各街道办事处"],
+                &["区应急管理局"],
+                &[],
+                Single,
+                Some("2026年汛期前完成第一批")
+            ),
+            // `（X具体落实）` under a heading's lead is a note of its own.
+            r(
+                "3.",
+                "加强考古和文物保护",
+                &["区文化和旅游局"],
+                &["区文物保护中心"],
+                &[],
+                Single,
+                None
+            ),
+            // `部门分工：` holds a running-words note, its sentence closed on
+            // the next line; `分管区领导：` names a person, no unit.
+            r(
+                "4.",
+                "抓好重大项目建设",
+                &["区发展改革局"],
+                &["区财政局", "各街道（镇）人民政府"],
+                &[],
+                Single,
+                None
+            ),
+        ]
+    );
+    assert_eq!(d.tasks[3].leader.as_deref(), Some("郑某某"));
+    // The 附则 articles are provisions, even the one naming a unit.
+    assert!(d.tasks.iter().all(|t| !t.title.contains("落实举措")));
+}
+
+#[test]
+fn table_columns_named_as_the_plan_names_its_units() {
+    let text = "# 某街道任务清单\n\n| 序号 | 工作任务 | 牵头科室 | 协办科室 | 责任社区 | 完成时限 |\n| --- | --- | --- | --- | --- | --- |\n| 1 | 推进小区党支部全覆盖 | 党建办 | 城管办<br>社会事务办 | 各社区 | 2026年6月底前 |\n\n# 某局任务分解\n\n| 序号 | 工作任务 | 责任科室（单位） | 协同科室（单位） | 完成时间 |\n| --- | --- | --- | --- | --- |\n| 1 | 落实水资源管理制度 | 水资源管理科 | 各县<br>（市、区）水务局 | 2026年12月底前 |\n| 2 | 开展产业链招商 | 牵头：投资促进局<br>配合：经济发展局、产业投资集团 |  | 全年 |\n";
+    let d = extract_text("columns.md", text);
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            // 责任社区 beside 牵头科室: partners; `<br>` separates units.
+            (
+                "推进小区党支部全覆盖",
+                vec!["党建办"],
+                vec!["城管办", "社会事务办", "各社区"],
+                vec![]
+            ),
+            // 责任科室（单位） set against 协同科室（单位）: the lead; a cell
+            // line opening with a bracket goes on the name before it.
+            (
+                "落实水资源管理制度",
+                vec!["水资源管理科"],
+                vec!["各县（市、区）水务局"],
+                vec![]
+            ),
+            // Labelled lines inside one unit cell.
+            (
+                "开展产业链招商",
+                vec!["投资促进局"],
+                vec!["经济发展局", "产业投资集团"],
+                vec![]
+            ),
+        ]
+    );
+}

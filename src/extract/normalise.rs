@@ -622,7 +622,10 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
         // short line, no label of its own, closing the sentence a label
         // line left open.
         let label_wrap = label_line
-            && !prev.text.trim_end().ends_with(['。', '；', ';', '！', '？'])
+            && !prev
+                .text
+                .trim_end()
+                .ends_with(['。', '；', ';', '！', '？'])
             && prev.text.contains(['，', ','])
             && para.kind == ParaKind::Text
             && para.text.chars().count() <= 40

@@ -243,7 +243,9 @@ pub fn is_page_meta(text: &str) -> bool {
     });
     // The site's credits at the page foot (`主办：X　承办：Y`, `网站标识码…`,
     // `…ICP备…`): the site's makers, not the plan's units.
-    let credits = ["网站标识码", "ICP备", "公网安备"].iter().any(|w| t.contains(w))
+    let credits = ["网站标识码", "ICP备", "公网安备"]
+        .iter()
+        .any(|w| t.contains(w))
         || (t.contains("主办：") && t.contains("承办："));
     crumbs || labelled || credits
 }
@@ -449,6 +451,31 @@ pub fn ends_like_institution(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_s_credits_are_page_lines_a_note_s_label_is_not() {
+        for t in [
+            "主办：岚川省人民政府办公厅　承办：岚川省大数据中心",
+            "网站标识码：1100000099　岚ICP备05001234号",
+            "首页 > 政务公开 > 规划计划",
+        ] {
+            assert!(is_page_meta(t), "{t}");
+        }
+        for t in [
+            "主办：市发展改革委",
+            "主办单位：市商务局；协办单位：市财政局",
+        ] {
+            assert!(!is_page_meta(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn closing_and_filling_in_headings_are_about_the_plan() {
+        for t in ["附则", "附 则", "填报说明", "说明："] {
+            assert!(is_supplementary_provisions(t), "{t}");
+        }
+        assert!(!is_supplementary_provisions("完善附则制度"));
+    }
 
     #[test]
     fn background_titles_name_the_topic() {

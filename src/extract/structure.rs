@@ -37,7 +37,8 @@ use super::numbering::{NumberStyle, Numbering};
 use super::outline::{Clause, Heading, Item, ItemSource, Node, NodeKind, Outline, Span, Unplaced};
 use super::phrases::{
     BYLINE, SAFEGUARDS, ends_like_institution, ends_like_plan_title, is_background, is_page_meta,
-    is_provision, is_safeguards, is_supplementary_provisions, opens_with_work_verb, unit_heading_name,
+    is_provision, is_safeguards, is_supplementary_provisions, opens_with_work_verb,
+    unit_heading_name,
 };
 use crate::model::Warning;
 

@@ -82,7 +82,8 @@ fn classify(cell: &str) -> Option<Column> {
         Column::Lead
     } else if has(&["配合", "协同", "参与", "协办", "协助", "协作"]) {
         Column::Partner
-    } else if has(&["责任", "落实"]) && has(&["社区", "村", "镇街", "乡镇", "街道", "属地"]) {
+    } else if has(&["责任", "落实"]) && has(&["社区", "村", "镇街", "乡镇", "街道", "属地"])
+    {
         Column::Local
     } else if has(&[
         "责任单位",
@@ -401,9 +402,16 @@ fn marked_items(text: &str) -> Option<Vec<String>> {
 /// Whether two rows name the same units, leader and time (cells merged
 /// over both rows, expanded).
 fn same_duty_cells(a: &[String], b: &[String], h: &Header) -> bool {
-    [h.lead, h.partner, h.local, h.responsible, h.leader, h.deadline]
-        .iter()
-        .all(|&c| cell(a, c) == cell(b, c))
+    [
+        h.lead,
+        h.partner,
+        h.local,
+        h.responsible,
+        h.leader,
+        h.deadline,
+    ]
+    .iter()
+    .all(|&c| cell(a, c) == cell(b, c))
 }
 
 /// Whether `cells` are a task table's header row (`序号 | 重点任务 | 牵头单位 …`).

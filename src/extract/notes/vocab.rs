@@ -394,7 +394,14 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
         LabelKind::MoreUnits,
     );
     add(
-        &["部门分工", "单位分工", "责任分工", "职责分工", "任务分工", "分工"],
+        &[
+            "部门分工",
+            "单位分工",
+            "责任分工",
+            "职责分工",
+            "任务分工",
+            "分工",
+        ],
         LabelKind::Duties,
     );
     labels.sort_by_key(|l| std::cmp::Reverse(l.text.len()));
