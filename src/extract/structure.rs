@@ -107,6 +107,15 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
     let mut open_box: Option<OpenBox> = None;
     let mut front: Vec<Para> = Vec::new();
     let mut started = false;
+    // The plan's title line near the top, when only page lines (no numbered
+    // paragraph, no table) stand above it.
+    let page_top = paras[cover..]
+        .iter()
+        .take(12)
+        .take_while(|p| p.numbering().is_none())
+        .position(|p| p.kind == ParaKind::Plain && super::meta::is_title_line(&p.text))
+        .map(|k| k + cover)
+        .filter(|&t| t > cover && n.tables.iter().all(|(at, _)| *at >= t));
     // A note right above a table may say which of its columns are merged.
     let tables: Vec<(usize, Table)> = n
         .tables
@@ -169,7 +178,9 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
             );
             open_box = None;
         }
-        if i < cover {
+        // A web page's navigation bar (`网站首页信息公开…`) and whatever else
+        // stands above the plan's title line is front matter too.
+        if i < cover || page_top.is_some_and(|t| i < t && !started) {
             front.push(para.clone());
             continue;
         }
