@@ -1018,14 +1018,34 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
 
 /// Whether node `id` stands under a 附则 chapter (`六、附则`, `第五章 附则`).
 fn under_supplementary_provisions(tree: &[TreeNode], paras: &[Para], id: usize) -> bool {
-    let mut cur = tree[id].parent;
+    ancestry_has(
+        tree,
+        paras,
+        tree[id].parent,
+        |_| true,
+        is_supplementary_provisions,
+    )
+}
+
+/// Whether `from` or a heading above it, of the nodes `node_ok` lets
+/// through, has a title `title_is` accepts.
+fn ancestry_has(
+    tree: &[TreeNode],
+    paras: &[Para],
+    from: Option<usize>,
+    node_ok: impl Fn(usize) -> bool,
+    title_is: fn(&str) -> bool,
+) -> bool {
+    let mut cur = from;
     while let Some(k) = cur {
-        if let Source::Para(i) = tree[k].source {
+        if let Source::Para(i) = tree[k].source
+            && node_ok(k)
+        {
             let title = match paras[i].numbering() {
                 Some(n) => title_of(n),
                 None => paras[i].text.clone(),
             };
-            if is_supplementary_provisions(&title) {
+            if title_is(&title) {
                 return true;
             }
         }
@@ -1056,23 +1076,13 @@ fn section_heading(title: &str) -> Heading {
 }
 
 fn background(tree: &[TreeNode], paras: &[Para], names_units: &[bool], id: usize) -> bool {
-    let mut cur = Some(id);
-    while let Some(k) = cur {
-        if let Source::Para(i) = tree[k].source
-            && tree[k].role != Role::Item
-            && !names_units[k]
-        {
-            let title = match paras[i].numbering() {
-                Some(n) => title_of(n),
-                None => paras[i].text.clone(),
-            };
-            if is_background(&title) {
-                return true;
-            }
-        }
-        cur = tree[k].parent;
-    }
-    false
+    ancestry_has(
+        tree,
+        paras,
+        Some(id),
+        |k| tree[k].role != Role::Item && !names_units[k],
+        is_background,
+    )
 }
 
 /// A heading paragraph as an outline heading; a clause on it is split off
