@@ -51,7 +51,9 @@ pub(crate) fn read_html(bytes: &[u8]) -> Result<SourceText, ReadErrorKind> {
             Kind::Text(_) => {}
             Kind::Tag(tag) => {
                 if let Some(until) = skip {
-                    if tag.closing && tag.name == until {
+                    // (A `<head>` never closed ends where the body opens.)
+                    if (tag.closing && tag.name == until) || (until == "head" && tag.name == "body")
+                    {
                         skip = None;
                     }
                 } else if !tag.closing && SKIPPED.contains(&tag.name.as_str()) {
@@ -573,6 +575,12 @@ mod tests {
             "某区实施方案\n一、总体要求\n1.建设中心。\n（牵头单位：区民政局）\n| 序号 | 任务 | 任务 |\n“十五五”"
         );
         assert_eq!(source.tables[0].rows[0].line, 5);
+    }
+
+    #[test]
+    fn a_head_left_open_ends_at_the_body() {
+        let page = "<html><head><title>某页</title><body><p>一、总体要求</p></body>";
+        assert_eq!(read_html(page.as_bytes()).unwrap().text, "一、总体要求");
     }
 
     #[test]
