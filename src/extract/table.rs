@@ -163,6 +163,14 @@ impl Header {
     fn unit_columns(&self) -> [Option<usize>; 4] {
         [self.lead, self.partner, self.local, self.responsible]
     }
+
+    /// The columns saying who does a task and by when: the unit columns,
+    /// the leader and the deadline.
+    fn duty_columns(&self) -> impl Iterator<Item = Option<usize>> {
+        self.unit_columns()
+            .into_iter()
+            .chain([self.leader, self.deadline])
+    }
 }
 
 fn cell(cells: &[String], i: Option<usize>) -> &str {
@@ -402,16 +410,7 @@ fn marked_items(text: &str) -> Option<Vec<String>> {
 /// Whether two rows name the same units, leader and time (cells merged
 /// over both rows, expanded).
 fn same_duty_cells(a: &[String], b: &[String], h: &Header) -> bool {
-    [
-        h.lead,
-        h.partner,
-        h.local,
-        h.responsible,
-        h.leader,
-        h.deadline,
-    ]
-    .iter()
-    .all(|&c| cell(a, c) == cell(b, c))
+    h.duty_columns().all(|c| cell(a, c) == cell(b, c))
 }
 
 /// Whether `cells` are a task table's header row (`序号 | 重点任务 | 牵头单位 …`).
@@ -522,25 +521,17 @@ pub fn fill_merged_columns(table: &Table, legend: &str) -> Option<Table> {
         return None;
     }
     let labels = &table.rows[start + len - 1].cells;
-    let merged: Vec<usize> = [
-        header.category,
-        header.lead,
-        header.partner,
-        header.local,
-        header.responsible,
-        header.leader,
-        header.deadline,
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|&i| {
-        let label: String = cell(labels, Some(i))
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        !label.is_empty() && notes.iter().any(|n| n.contains(&label))
-    })
-    .collect();
+    let merged: Vec<usize> = std::iter::once(header.category)
+        .chain(header.duty_columns())
+        .flatten()
+        .filter(|&i| {
+            let label: String = cell(labels, Some(i))
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            !label.is_empty() && notes.iter().any(|n| n.contains(&label))
+        })
+        .collect();
     if merged.is_empty() {
         return None;
     }

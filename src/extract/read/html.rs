@@ -56,8 +56,9 @@ pub(crate) fn read_html(bytes: &[u8]) -> Result<SourceText, ReadErrorKind> {
                     {
                         skip = None;
                     }
-                } else if !tag.closing && SKIPPED.contains(&tag.name.as_str()) {
-                    skip = SKIPPED.iter().copied().find(|s| *s == tag.name);
+                } else if let Some(until) = SKIPPED.iter().find(|s| !tag.closing && **s == tag.name)
+                {
+                    skip = Some(until);
                 } else if tag.name == "table" && !tag.closing {
                     flush(&mut text, &mut line);
                     let (mut table, _) = parse_table(&mut tokens, &mut budget)?;
