@@ -56,32 +56,17 @@ impl NoteRules {
         ]
         .iter()
         .any(|p| {
-            norm.match_indices(p).any(|(at, _)| {
-                let window: String = norm[at..].chars().take(12).collect();
-                // `第一位的为牵头`, `第一位者为牵头`; not `市第一人民医院牵头`.
-                window.contains("牵头")
-            })
+            // `第一位的为牵头`, `第一位者为牵头`; not `市第一人民医院牵头`.
+            windows(&norm, p, Anchor::Start, 12).any(|w| w.contains("牵头"))
         }) && LISTED_UNIT_NOUNS.iter().any(|w| norm.contains(w));
         // `无牵头单位的，责任单位即为牵头单位`, `未明确牵头单位的，所列单位均为牵头单位`.
-        let no_lead_named = ["无", "未", "没有"].iter().any(|p| {
-            norm.match_indices(p).any(|(at, _)| {
-                norm[at..]
-                    .chars()
-                    .take(6)
-                    .collect::<String>()
-                    .contains("牵头")
-            })
-        });
+        let no_lead_named = ["无", "未", "没有"]
+            .iter()
+            .any(|p| windows(&norm, p, Anchor::Start, 6).any(|w| w.contains("牵头")));
         // `只标注【责任单位】的，所列单位均为牵头单位`: only 责任单位 named.
-        let only_responsible = ONLY_RESPONSIBLE_NAMED.iter().any(|p| {
-            norm.match_indices(p).any(|(at, w)| {
-                norm[at + w.len()..]
-                    .chars()
-                    .take(8)
-                    .collect::<String>()
-                    .contains("责任单位")
-            })
-        });
+        let only_responsible = ONLY_RESPONSIBLE_NAMED
+            .iter()
+            .any(|p| windows(&norm, p, Anchor::End, 8).any(|w| w.contains("责任单位")));
         let all_lead = (no_lead_named || only_responsible)
             && [
                 "即为牵头",
@@ -96,10 +81,7 @@ impl NoteRules {
         // `“责任部门”栏只列一个部门且未标注的，由该部门牵头负责`: a unit
         // listed with no mark of its role leads.
         let unmarked_lead = ["未标注", "未注明", "未标明", "未标记"].iter().any(|p| {
-            norm.match_indices(p).any(|(at, w)| {
-                let after: String = norm[at + w.len()..].chars().take(16).collect();
-                after.contains('由') && after.contains("牵头")
-            })
+            windows(&norm, p, Anchor::End, 16).any(|w| w.contains('由') && w.contains("牵头"))
         });
         for m in legend_marks(&t.norm) {
             if !self.lead_marks.contains(&m) {
@@ -239,6 +221,31 @@ impl NoteRules {
         note.settle(respective);
         note
     }
+}
+
+/// Where a window of [`windows`] starts: at the phrase or just after it.
+#[derive(Clone, Copy)]
+enum Anchor {
+    Start,
+    End,
+}
+
+/// The `n` characters of `norm` from each occurrence of `phrase` (from its
+/// first character or from the one after it): rules are a phrase and,
+/// close after it, the word that makes it a rule (`无…牵头`, `未标注的，由…牵头`).
+fn windows<'a>(
+    norm: &'a str,
+    phrase: &'a str,
+    from: Anchor,
+    n: usize,
+) -> impl Iterator<Item = String> + 'a {
+    norm.match_indices(phrase).map(move |(at, w)| {
+        let start = match from {
+            Anchor::Start => at,
+            Anchor::End => at + w.len(),
+        };
+        norm[start..].chars().take(n).collect()
+    })
 }
 
 /// The marks a legend makes leads: `标*的为牵头单位`, `带★号的为牵头单位`,
