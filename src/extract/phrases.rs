@@ -195,7 +195,7 @@ pub fn ends_like_plan_title(t: &str) -> bool {
 /// Titles of the part that says how a plan is carried out (`保障措施`,
 /// `组织实施`): its points are the plan's working arrangements, not tasks,
 /// unless they name who does them.
-pub const SAFEGUARDS: &[&str] = &[
+const SAFEGUARDS: &[&str] = &[
     "保障措施",
     "保障机制",
     "保障体系",
@@ -210,10 +210,17 @@ pub const SAFEGUARDS: &[&str] = &[
     "进度安排",
 ];
 
-/// Whether a heading's title names the part on how the plan is carried out.
+/// Whether a heading's title names the part on how the plan is carried out:
+/// one of [`SAFEGUARDS`], alone or after a verb of two characters at most
+/// (`加强组织保障`, `健全推进机制`). Not a title about a subject that ends so
+/// (`完善社会保障体系` is work on social security).
 pub fn is_safeguards(title: &str) -> bool {
     let title = title.trim_end_matches(['。', '.']);
-    SAFEGUARDS.iter().any(|w| title.ends_with(w))
+    SAFEGUARDS.iter().any(|w| {
+        title
+            .strip_suffix(w)
+            .is_some_and(|verb| verb.chars().count() <= 2)
+    })
 }
 
 /// Words of a news byline (`记者 某某`), never a heading.
@@ -467,6 +474,16 @@ pub fn ends_like_institution(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn safeguards_titles_and_titles_about_a_subject() {
+        for t in ["保障措施", "组织实施。", "加强组织保障", "健全推进机制"] {
+            assert!(is_safeguards(t), "{t}");
+        }
+        for t in ["完善社会保障体系", "建立健全长效工作机制", "保障措施落实情况"] {
+            assert!(!is_safeguards(t), "{t}");
+        }
+    }
 
     #[test]
     fn a_site_s_credits_are_page_lines_a_note_s_label_is_not() {

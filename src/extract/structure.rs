@@ -36,9 +36,8 @@ use super::notes;
 use super::numbering::{NumberStyle, Numbering};
 use super::outline::{Clause, Heading, Item, ItemSource, Node, NodeKind, Outline, Span, Unplaced};
 use super::phrases::{
-    BYLINE, SAFEGUARDS, ends_like_institution, ends_like_plan_title, is_background, is_page_meta,
-    is_provision, is_safeguards, is_supplementary_provisions, opens_with_work_verb,
-    unit_heading_name,
+    BYLINE, ends_like_institution, ends_like_plan_title, is_background, is_page_meta, is_provision,
+    is_safeguards, is_supplementary_provisions, opens_with_work_verb, unit_heading_name,
 };
 use crate::model::Warning;
 
@@ -977,7 +976,7 @@ fn emit(tree: &[TreeNode], paras: &[Para], wall: bool, warnings: &mut Vec<Warnin
                 // Under 保障措施 or a background chapter, a sentence naming
                 // nobody is an arrangement or context, not a task. (The
                 // title itself, not one ending so: 完善社会保障体系 is work.)
-                let arrangements = bg || SAFEGUARDS.contains(&heading.title.as_str());
+                let arrangements = bg || is_safeguards(&heading.title);
                 out.nodes.push(Node {
                     depth: depth[id],
                     span,
