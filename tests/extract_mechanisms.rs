@@ -3395,3 +3395,56 @@ fn table_columns_named_as_the_plan_names_its_units() {
         ]
     );
 }
+
+/// A workbook whose 填报说明 sheet holds the rule for the 任务 sheet: a
+/// lone unit with no role mark leads; the sheet's numbered notes are no
+/// tasks.
+#[test]
+fn a_rule_on_a_sheet_of_its_own_reaches_the_task_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("清单.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let notes = book.add_worksheet().set_name("填报说明").unwrap();
+    for (r, text) in [
+        "填报说明",
+        "1.本清单共2项重点工作。",
+        "2.“责任部门”栏中，标注“牵头”的为牵头部门，标注“配合”的为配合部门。",
+        "3.“责任部门”栏只列一个部门且未标注的，由该部门牵头负责。",
+    ]
+    .iter()
+    .enumerate()
+    {
+        notes.write_string(r as u32, 0, *text).unwrap();
+    }
+    let tasks = book.add_worksheet().set_name("任务").unwrap();
+    let rows = [
+        ["序号", "重点工作", "责任部门", "完成时限"],
+        [
+            "1",
+            "开展产业链精准招商",
+            "牵头：投资促进局\n配合：经济发展局",
+            "全年",
+        ],
+        ["2", "提升外资利用水平", "经济发展局", "2026年12月底前"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            tasks.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let d = fengong::extract::extract_paths(&[path]).unwrap();
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "开展产业链精准招商",
+                vec!["投资促进局"],
+                vec!["经济发展局"],
+                vec![]
+            ),
+            // By the 说明 sheet's rule: the lone unmarked unit leads.
+            ("提升外资利用水平", vec!["经济发展局"], vec![], vec![]),
+        ]
+    );
+}

@@ -407,6 +407,17 @@ fn add_table_with_titles(
     }
     if add_table(tree, stack, table, push_node) {
         *started = true;
+    } else {
+        // A table that holds no tasks may still state a rule for those that
+        // follow (a workbook's 填报说明 sheet: `只列一个部门且未标注的，由该
+        // 部门牵头负责`). Its rule rows are kept as text; the rest, which may
+        // be numbered notes, never become items.
+        for row in &table.rows {
+            let text = super::table::row_text(&row.cells);
+            if notes::is_rule_only(&text) {
+                add_text(tree, stack, front, *started, text, row.line);
+            }
+        }
     }
     for (text, line) in super::table::note_rows(table) {
         add_text(tree, stack, front, *started, text, line);

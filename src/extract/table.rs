@@ -453,7 +453,7 @@ pub fn note_rows(table: &Table) -> Vec<(String, u32)> {
 }
 
 /// A row's text: its filled cells in order, a merged cell's repeats once.
-fn row_text(cells: &[String]) -> String {
+pub fn row_text(cells: &[String]) -> String {
     let mut text = String::new();
     for c in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
         if !text.ends_with(c) {
