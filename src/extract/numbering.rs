@@ -97,8 +97,18 @@ fn may_open_number(c: char) -> bool {
         || matches!(c, '第' | '专' | '\u{2460}'..='\u{249B}' | '\u{3220}'..='\u{3229}' | '\u{3251}'..='\u{325F}' | '\u{32B1}'..='\u{32BF}' | '\u{2160}'..='\u{216B}')
 }
 
-/// Reads the number a paragraph opens with, if it opens with one.
+/// Marks a plan writes before an item's number to say which list the item
+/// is on (`★1.` 重点督办, `▲5.` 民生实事), as its legend explains: neither
+/// part of the number nor of the title.
+const ITEM_FLAGS: &[char] = &['★', '☆', '▲', '△', '◆', '◇', '■', '□', '●', '※'];
+
+/// Reads the number a paragraph opens with, if it opens with one (after
+/// one of [`ITEM_FLAGS`], if any).
 pub fn parse(line: &str) -> Option<Numbering> {
+    let line = match line.strip_prefix(ITEM_FLAGS) {
+        Some(rest) => rest.trim_start_matches([' ', '\u{3000}']),
+        None => line,
+    };
     let first = line.chars().next()?;
     if !may_open_number(first) {
         return None;
@@ -375,6 +385,20 @@ mod tests {
 
     fn style(s: &str) -> Option<(NumberStyle, u32, String)> {
         parse(s).map(|n| (n.style, n.ordinal, n.rest))
+    }
+
+    #[test]
+    fn a_flag_before_the_number_is_neither_number_nor_title() {
+        let n = parse("★1.推进城际铁路建设。").unwrap();
+        assert_eq!(
+            (n.style, n.written.as_str(), n.rest.as_str()),
+            (NumberStyle::Arabic, "1.", "推进城际铁路建设。")
+        );
+        assert_eq!(
+            style("▲ （二）民生实事"),
+            Some((NumberStyle::CnParen, 2, "民生实事".into()))
+        );
+        assert_eq!(parse("★重点督办事项"), None);
     }
 
     #[test]
