@@ -3448,3 +3448,63 @@ fn a_rule_on_a_sheet_of_its_own_reaches_the_task_sheet() {
         ]
     );
 }
+
+/// A list of projects as blocks of fields: a serial written with its zero
+/// (or before a field label) and a space, `项目名称：` naming the work, one
+/// field a line.
+#[test]
+fn projects_written_as_blocks_of_fields() {
+    let d = m("project_field_blocks.txt");
+    assert_eq!(d.documents[0].title, "梅川县2026年民生实事项目推进情况通报");
+    let rows: Vec<_> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            let r = row(t);
+            (
+                r.number,
+                r.title,
+                r.leads,
+                r.partners,
+                r.responsible,
+                r.deadline,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (
+                Some("01"),
+                "建设城区口袋公园",
+                vec![],
+                vec![],
+                vec!["县城市管理局", "县自然资源局"],
+                Some("2026年10月底前")
+            ),
+            (
+                Some("02"),
+                "改造农村危房",
+                vec!["县住房和城乡建设局"],
+                vec!["各乡镇人民政府"],
+                vec![],
+                Some("2026年11月底前")
+            ),
+            (
+                Some("10"),
+                "开展老年人健康体检",
+                vec![],
+                vec![],
+                vec!["县卫生健康局"],
+                Some("2026年12月底前")
+            ),
+        ]
+    );
+    // Each field stays a line of its own in the task's text.
+    assert!(
+        d.tasks[0]
+            .text
+            .contains("建设内容：利用边角地新建口袋公园6个。")
+    );
+    assert!(!d.tasks[0].text.contains("6个。责任单位"));
+}

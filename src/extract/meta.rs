@@ -107,7 +107,16 @@ fn find_title(front: &[&str], cover: usize) -> Option<String> {
                 _ => lines[k].as_str(),
             };
             let ends = ends_like_plan_title(bare);
-            if !ends {
+            // `…第十四个五年规划` / `分片区实施纲要`: a short line, or one
+            // naming no place, that ends a title too carries the title on.
+            let carried_on = lines.get(k + 1).is_some_and(|next| {
+                ends_like_plan_title(next)
+                    && (title_place(next).is_none() || next.chars().count() <= 10)
+                    && !next.starts_with("关于")
+                    && !bare.ends_with("通知")
+                    && !bare.ends_with('函')
+            });
+            if !ends || carried_on {
                 continue;
             }
             let mut title: String = lines[from..=k].concat();
@@ -137,12 +146,14 @@ fn find_title(front: &[&str], cover: usize) -> Option<String> {
     // The plan's own title stands last before its text (after a cover
     // notice, after a web page's header); a plan named by the notice that
     // issues it comes next, the notice itself last.
+    // A title naming its place outranks a caption-like one naming none
+    // (`梓川市…规划责任分解` over a later `“十四五”…具体建设任务`).
     let _ = cover;
     let issued = plans.iter().position(|(at, _)| *at == usize::MAX - 1);
     let own = plans
         .iter()
         .filter(|(at, _)| *at != usize::MAX - 1)
-        .max_by_key(|(at, _)| *at);
+        .max_by_key(|(at, t)| (title_place(t).is_some(), *at));
     own.or(issued.map(|i| &plans[i]))
         .map(|(_, t)| t.clone())
         .or_else(|| notices.into_iter().next())
@@ -422,6 +433,43 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2021-02-03"));
         assert_eq!(m.number.as_deref(), Some("台府〔2021〕3号"));
         assert_eq!(m.jurisdiction.as_deref(), Some("台山市"));
+    }
+
+    /// The title of `text`, read from its paragraphs before the first `一、`
+    /// or `第一章`.
+    fn title_of(text: &str) -> Option<String> {
+        let n = normalise(text);
+        let front: Vec<&str> = n
+            .paras
+            .iter()
+            .map(|p| p.text.as_str())
+            .take_while(|t| !t.starts_with("一、") && !t.starts_with("第一章"))
+            .collect();
+        read_meta(&front, 0, text).title
+    }
+
+    #[test]
+    fn titles_over_two_lines_before_a_preamble_or_a_caption() {
+        // Both lines end as titles do; the second, naming no place, goes on.
+        assert_eq!(
+            title_of("梅川市国民经济和社会发展第十四个五年规划\n分片区实施纲要\n\n前　言\n\n本纲要依据…编制。\n\n第一章　发展基础\n").as_deref(),
+            Some("梅川市国民经济和社会发展第十四个五年规划分片区实施纲要")
+        );
+        // A long first line stands alone before the preamble.
+        assert_eq!(
+            title_of("梅川市关于进一步帮助市场主体纾困解难着力稳定经济增长的实施细则\n\n　　为贯彻落实省政府的若干措施，制定如下实施细则。\n\n一、落实财税支持政策\n").as_deref(),
+            Some("梅川市关于进一步帮助市场主体纾困解难着力稳定经济增长的实施细则")
+        );
+        // A title naming its place outranks a later caption naming none.
+        assert_eq!(
+            title_of("梅川市应急体系建设“十四五”规划责任分解\n\n　　现将规划明确的任务进行责任分解。\n\n“十四五”应急体系具体建设任务\n\n一、体制机制\n").as_deref(),
+            Some("梅川市应急体系建设“十四五”规划责任分解")
+        );
+        // A 通报 is titled so too.
+        assert_eq!(
+            title_of("梅川县2026年民生实事项目进展情况通报\n\n各乡镇人民政府：\n　　现将进展情况通报如下。\n\n一、总体情况\n").as_deref(),
+            Some("梅川县2026年民生实事项目进展情况通报")
+        );
     }
 
     #[test]

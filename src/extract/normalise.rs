@@ -168,10 +168,14 @@ pub fn clean_spaces(s: &str) -> String {
             let (Some(p), Some(n)) = (prev, next) else {
                 continue; // leading or trailing space
             };
-            let drop = is_cjk_punct(p)
-                || is_cjk_punct(n)
-                || (is_cjk(p) && !is_cjk(n))
-                || (!is_cjk(p) && is_cjk(n));
+            // `01　项目名称：…`: the space sets off a serial written with
+            // its zero (see `numbering.rs`), which nothing else tells apart.
+            let serial = numbering::serial_len(&chars) == Some(start);
+            let drop = !serial
+                && (is_cjk_punct(p)
+                    || is_cjk_punct(n)
+                    || (is_cjk(p) && !is_cjk(n))
+                    || (!is_cjk(p) && is_cjk(n)));
             if !drop {
                 out.push(' ');
             }
@@ -602,6 +606,14 @@ pub fn lead_sentence(text: &str) -> Option<&str> {
 /// Appends `para`, joining it to the previous paragraph when that one
 /// stopped mid-sentence (a page break in the source). Paragraphs before
 /// `closed` (a table stood after them) are never continued.
+/// A paragraph's text after its number, if it has one.
+fn prev_text_after_number(p: &Para) -> &str {
+    match &p.kind {
+        ParaKind::Numbered(n) => &n.rest,
+        _ => &p.text,
+    }
+}
+
 fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
     // Captions sit between the halves of a paragraph broken at a page end.
     let last_content = paras
@@ -649,7 +661,12 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
         // even after a line without final punctuation (`牵头单位：A`) — but
         // not after a line stopping inside a bracket or after a comma.
         // So does a line stating only a rule (`注：标*的为牵头单位`).
+        // In a block of fields (`01 项目名称：X` / `项目内容：Y` / `责任单位：Z`)
+        // each field is a line of its own.
+        let next_field = numbering::field_label(prev_text_after_number(prev)).is_some()
+            && numbering::field_label(&para.text).is_some();
         let starts_anew = matches!(para.kind, ParaKind::Numbered(_))
+            || next_field
             || (super::notes::parse_annotation(&para.text).is_some()
                 && !unfinished(&prev.text)
                 && !label_wrap)
@@ -673,7 +690,11 @@ fn push_joining(paras: &mut Vec<Para>, closed: usize, para: Para) {
             && super::meta::is_title_line(&prev.text)
             && (prev.text.trim_end().ends_with("通知")
                 || para.text.trim_end().ends_with(['：', ':']));
+        // The document's first line, when it reads as a plan's title
+        // (`…的实施细则`), stands alone before the preamble.
+        let opening_title = last_content == Some(0) && super::meta::is_title_line(&prev.text);
         let notice_line = addressed_title
+            || opening_title
             || super::meta::attachment_title(&prev.text).is_some()
             || super::meta::is_date_line(&prev.text)
             || super::meta::is_date_line(&para.text)

@@ -129,6 +129,30 @@ pub fn parse(line: &str) -> Option<Numbering> {
     })
 }
 
+/// The length of the serial a line of a list of projects opens with,
+/// set off by a space and no stop: written with its zero (`01　…`), or
+/// before a field label (`12　项目名称：…`). Plans number such entries so;
+/// a bare number and a space otherwise opens a sentence (`2026 年…`).
+pub fn serial_len(c: &[char]) -> Option<usize> {
+    let end = c.iter().take_while(|ch| ch.is_ascii_digit()).count();
+    let text_at = end + c[end..].iter().take_while(|ch| ch.is_whitespace()).count();
+    if !(1..=3).contains(&end) || text_at == end || text_at == c.len() {
+        return None;
+    }
+    let rest: String = c[text_at..].iter().take(12).collect();
+    let zero = c[0] == '0' && end >= 2 && crate::zh::is_han(c[text_at]);
+    (zero || field_label(&rest).is_some()).then_some(end)
+}
+
+/// The label a field line opens with: two to six Han characters and a
+/// colon, with text after it (`项目内容：`, `进展与成效：`).
+pub fn field_label(text: &str) -> Option<&str> {
+    let (label, value) = text.split_once(['：', ':'])?;
+    let n = label.chars().count();
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    ((2..=6).contains(&n) && label.chars().all(han) && !value.trim().is_empty()).then_some(label)
+}
+
 /// (style, chars the number takes, value).
 fn read_number(c: &[char]) -> Option<(NumberStyle, usize, u32)> {
     let first = c[0];
@@ -232,6 +256,9 @@ fn read_number(c: &[char]) -> Option<(NumberStyle, usize, u32)> {
         // `1,` is a list in a sentence, not an item.
         if is_number_stop(c[stop]) && !matches!(c[stop], '，' | ',') {
             return Some((NumberStyle::Arabic, stop + 1, value));
+        }
+        if serial_len(c) == Some(end) {
+            return Some((NumberStyle::Arabic, stop, value));
         }
         return None;
     }
@@ -385,6 +412,22 @@ mod tests {
 
     fn style(s: &str) -> Option<(NumberStyle, u32, String)> {
         parse(s).map(|n| (n.style, n.ordinal, n.rest))
+    }
+
+    #[test]
+    fn serials_of_a_list_of_projects() {
+        assert_eq!(
+            style("01 建设城区口袋公园"),
+            Some((NumberStyle::Arabic, 1, "建设城区口袋公园".into()))
+        );
+        assert_eq!(
+            style("12 项目名称：改造农村危房"),
+            Some((NumberStyle::Arabic, 12, "项目名称：改造农村危房".into()))
+        );
+        // A bare number and a space opens a sentence, not an item.
+        assert_eq!(parse("2026 年完成投资"), None);
+        assert_eq!(parse("3 个项目开工"), None);
+        assert_eq!(parse("05 %"), None);
     }
 
     #[test]

@@ -807,7 +807,10 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
     if !own_clause && !node.content.is_empty() && node.content.iter().all(|&c| assigns_others(c)) {
         return Role::Heading;
     }
-    if own_clause || annotated {
+    // `01 项目名称：X` over its fields (`项目内容：…`, `责任单位：…`): a
+    // label naming the work says the line is a piece of work.
+    let labelled_work = own_number.is_some_and(|n| notes::without_task_label(&n.rest) != n.rest);
+    if own_clause || annotated || labelled_work {
         return Role::Item;
     }
     if !para.heading_shaped() {
