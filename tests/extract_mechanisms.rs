@@ -3508,3 +3508,28 @@ fn projects_written_as_blocks_of_fields() {
     );
     assert!(!d.tasks[0].text.contains("6个。责任单位"));
 }
+
+/// A note on its own line after a point's measures belongs to the point,
+/// even when it has one measure only.
+#[test]
+fn a_note_after_a_single_measure_is_its_points() {
+    let text = "梅川市应急体系建设规划责任分解\n\n（一）救援力量建设\n1.加强消防救援队伍建设\n（1）新建消防站6座，配齐大型装备。\n（责任单位：市消防救援支队、各县（市、区）人民政府）\n2.发展专业应急救援队伍\n（1）组建危化品救援专业队伍。\n（2）支持企业专职救援队伍建设。\n（牵头单位：市应急管理局；配合单位：市交通运输局）\n";
+    let d = extract_text("measures.txt", text);
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "加强消防救援队伍建设",
+                vec![],
+                vec![],
+                vec!["市消防救援支队", "各县（市、区）人民政府"]
+            ),
+            (
+                "发展专业应急救援队伍",
+                vec!["市应急管理局"],
+                vec!["市交通运输局"],
+                vec![]
+            ),
+        ]
+    );
+}

@@ -632,7 +632,18 @@ fn lift_trailing_notes(tree: &mut [TreeNode], paras: &[Para]) {
         let Some(&last) = kids.last() else {
             continue;
         };
-        if kids.len() < 2 || notes::find_note(&paras[pi].text).is_some() {
+        // One sub-item is a run too when it is a measure (`（1）`, `①`)
+        // under a numbered point (`1.`), not an item under a heading.
+        let one_measure = kids.len() == 1
+            && matches!(
+                tree[id].style,
+                NumberStyle::Arabic | NumberStyle::Decimal(_)
+            )
+            && matches!(
+                tree[last].style,
+                NumberStyle::ArabicParen | NumberStyle::Circled | NumberStyle::CnOrdinal
+            );
+        if (kids.len() < 2 && !one_measure) || notes::find_note(&paras[pi].text).is_some() {
             continue;
         }
         let noteless = |k: usize| {
