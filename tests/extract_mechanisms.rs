@@ -3533,3 +3533,33 @@ fn a_note_after_a_single_measure_is_its_points() {
         ]
     );
 }
+
+/// A 重点任务 cell merged down over its 具体举措 (expanded, it repeats)
+/// groups them: it is their section, and each 举措 is a task.
+#[test]
+fn a_task_cell_merged_over_its_measures_is_their_section() {
+    let text = "# 梅川市数字化转型任务分工表\n\n| 序号 | 重点任务 | 具体举措 | 牵头单位 | 配合单位 | 完成时限 |\n| --- | --- | --- | --- | --- | --- |\n| 1 | 夯实转型基础 | 开展企业数字化评估。完成500家企业诊断 | 市工信局 | 市统计局 | 2026年10月底前 |\n| 2 | 夯实转型基础 | 推进工业网络升级 | 市工信局 | 基础电信企业 | 2026年12月底前 |\n| 3 | 培育转型标杆 | 打造智能工厂 | 市工信局 | 市财政局 | 每年 |\n";
+    let d = extract_text("merged.md", text);
+    assert_eq!(
+        goal_titles(&d),
+        vec!["夯实转型基础", "夯实转型基础", "培育转型标杆"]
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "开展企业数字化评估",
+                vec!["市工信局"],
+                vec!["市统计局"],
+                vec![]
+            ),
+            (
+                "推进工业网络升级",
+                vec!["市工信局"],
+                vec!["基础电信企业"],
+                vec![]
+            ),
+            ("打造智能工厂", vec!["市工信局"], vec!["市财政局"], vec![]),
+        ]
+    );
+}

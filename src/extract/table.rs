@@ -19,10 +19,10 @@
 //! A line break inside a unit cell separates units (`区教育局` / `区住建局`,
 //! one a line); inside a task cell it is left as the reader wrote it.
 
-use super::Table;
 use super::notes::{ParsedNote, UnitColumn, find_note, parse_deadline, parse_unit_cell};
 use super::outline::{Clause, Item, ItemSource, Span};
 use super::phrases::{ITEM_MARKS, MERGED_CELLS};
+use super::{Table, TableRow};
 
 /// A run of tasks under one section row (or before any: empty title).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -312,6 +312,7 @@ fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
         .iter()
         .map(|r| (r.line, Row::Other))
         .collect();
+    let task_is_category = task_merged_over_details(&table.rows[start + len..], &header);
     let mut category = String::new();
     for row in &table.rows[start + len..] {
         let cells = &row.cells;
@@ -336,13 +337,26 @@ fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
             out.push((row.line, Row::Section(title)));
             continue;
         }
-        let cat = cell(cells, header.category);
+        let (cat, task, detail) = if task_is_category {
+            ("", cell(cells, header.task), cell(cells, header.detail))
+        } else {
+            (
+                cell(cells, header.category),
+                cell(cells, header.task),
+                cell(cells, header.detail),
+            )
+        };
+        // A 重点任务 merged over its 具体举措 groups them: it is their
+        // section, each 举措 a task.
+        let (cat, task) = if task_is_category {
+            (task, "")
+        } else {
+            (cat, task)
+        };
         if !cat.is_empty() && cat != category {
             category = cat.to_string();
             out.push((row.line, Row::Section(category.clone())));
         }
-        let task = cell(cells, header.task);
-        let detail = cell(cells, header.detail);
         let text = match (task.is_empty(), detail.is_empty() || detail == task) {
             (true, true) => {
                 out.push((row.line, Row::Other));
@@ -391,6 +405,25 @@ fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
         ));
     }
     Some((header, out))
+}
+
+/// Whether the task column's cells are merged down over rows whose detail
+/// cells differ (`夯实转型基础` over three 具体举措, each with its own units):
+/// then the task column groups the details, which are the tasks. A table
+/// with a category column of its own keeps its task column.
+fn task_merged_over_details(rows: &[TableRow], h: &Header) -> bool {
+    if h.category.is_some() || h.detail.is_none() {
+        return false;
+    }
+    rows.windows(2).any(|w| {
+        let (a, b) = (&w[0].cells, &w[1].cells);
+        let task = cell(a, h.task);
+        !task.is_empty()
+            && task == cell(b, h.task)
+            && !cell(a, h.detail).is_empty()
+            && !cell(b, h.detail).is_empty()
+            && cell(a, h.detail) != cell(b, h.detail)
+    })
 }
 
 /// The tasks a task cell lists one a line, each opening with an item mark
