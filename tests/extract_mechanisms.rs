@@ -3563,3 +3563,13 @@ fn a_task_cell_merged_over_its_measures_is_their_section() {
         ]
     );
 }
+
+/// A chapter over prose naming a unit (`第七章 保障措施` / `…A负责纲要实施的
+/// 统筹协调`) is a chapter, not a task; the points of the chapters before are.
+#[test]
+fn a_chapter_over_prose_naming_a_unit_is_no_task() {
+    let text = "梅川区十四五规划分片区实施纲要\n\n第一章　北部组团\n\n发展定位：全区先进制造业基地。\n\n1.建设产业园区。新建标准厂房20万平方米。（责任单位：北部组团管委会、区工信局）\n2.完善园区配套。建设人才公寓500套。（责任单位：区住建局）\n\n第二章　保障措施\n\n各组团管委会要对照本纲要制定年度实施计划，区级部门要加强资金、用地等要素保障。区发展改革局负责纲要实施的统筹协调和监测评估，每年向区政府报告实施情况。\n";
+    let d = extract_text("chapters.txt", text);
+    let titles: Vec<&str> = d.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles, vec!["建设产业园区", "完善园区配套"]);
+}

@@ -1106,6 +1106,14 @@ mod tests {
         );
         assert_eq!(n.leads, v(&["市政务服务局"]));
         assert_eq!(n.partners, v(&["各县（市、区）"]));
+        // The short name a unit is given is no `以下` rule.
+        let n = note(
+            "推进。（牵头单位：市委宣传部；配合单位：市文化广电旅游局（以下简称市文旅局）、市社科联）",
+        );
+        assert_eq!(n.partners, v(&["市文化广电旅游局", "市社科联"]));
+        // `有关部门研究制定…`: the work after a collective is not its name.
+        let n = note("建设城市算力中心。（由市数据局会同有关部门研究制定建设方案）");
+        assert_eq!((n.leads, n.partners), (v(&["市数据局"]), v(&["有关部门"])));
     }
 
     #[test]

@@ -830,8 +830,11 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
     // `1. 短标题` followed by its body, which ends with a note. (Where more
     // than one paragraph under it has a note of its own, each is a task and
     // the line heads them.)
+    // (Not a chapter, `第七章 保障措施`, over prose that names a unit: plans
+    // set their tasks inside chapters.)
     let content: Vec<&Para> = node.content.iter().map(|&c| &paras[c]).collect();
     if let Some((last, body)) = content.split_last()
+        && node.style != NumberStyle::Chapter
         && content.len() <= 3
         && notes::find_note(&last.text).is_some()
         && body.iter().all(|p| notes::find_note(&p.text).is_none())

@@ -654,7 +654,11 @@ pub(super) fn joined_partner(t: &Text, start: usize, end: usize) -> Option<(usiz
 /// `市公安局研究制定具体办法`): at the first action after a unit word.
 fn strip_action(t: &Text, start: usize, end: usize) -> usize {
     for p in start + 2..end {
-        if !(ends_like_unit(t.norm[p - 1]) || is_close(t.norm[p - 1])) {
+        // `有关部门研究制定…`: a collective ends in 部门.
+        let after_unit = ends_like_unit(t.norm[p - 1])
+            || is_close(t.norm[p - 1])
+            || t.norm[p - 2..p] == ['部', '门'];
+        if !after_unit {
             continue;
         }
         if JOINED_ACTIONS

@@ -181,7 +181,9 @@ pub(super) fn is_ascii_gap(t: &Text, i: usize, s: usize, e: usize) -> bool {
 /// Whether a cleaned name can be a unit (or a group of units) at all.
 pub(super) fn is_plausible_name(name: &str, t: &Text, start: usize, end: usize) -> bool {
     const NOT_IN_NAMES: &[&str] = &["以下", "不再", "“", "”", "\"", ":", "。", "如下"];
-    let norm = t.norm_str(start, end);
+    // `市文化广电旅游局（以下简称市文旅局）`: the short name it is given
+    // is an explanation (dropped from the name), no `以下` rule.
+    let norm = t.norm_str(start, end).replace("以下简称", "");
     name.chars().count() <= 32 && !NOT_IN_NAMES.iter().any(|w| norm.contains(w))
 }
 
