@@ -1111,6 +1111,16 @@ mod tests {
             "推进。（牵头单位：市委宣传部；配合单位：市文化广电旅游局（以下简称市文旅局）、市社科联）",
         );
         assert_eq!(n.partners, v(&["市文化广电旅游局", "市社科联"]));
+    }
+
+    #[test]
+    fn a_supervisor_and_the_work_after_a_collective() {
+        // A unit that 督导 stands beside the one that 负责.
+        let n = note("建立台账。（各县（市、区）人民政府负责，市生态环境局督导）");
+        assert_eq!(
+            (n.leads, n.partners),
+            (v(&["各县（市、区）人民政府"]), v(&["市生态环境局"]))
+        );
         // `有关部门研究制定…`: the work after a collective is not its name.
         let n = note("建设城市算力中心。（由市数据局会同有关部门研究制定建设方案）");
         assert_eq!((n.leads, n.partners), (v(&["市数据局"]), v(&["有关部门"])));

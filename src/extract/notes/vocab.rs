@@ -236,7 +236,12 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
             );
         }
     }
-    add(&["加强督导", "加强督促"], Role::Partner, false, false);
+    add(
+        &["督导", "加强督导", "加强督促"],
+        Role::Partner,
+        false,
+        false,
+    );
     verbs.sort_by_key(|v| std::cmp::Reverse(v.text.len()));
     verbs
 });
