@@ -3573,3 +3573,29 @@ fn a_chapter_over_prose_naming_a_unit_is_no_task() {
     let titles: Vec<&str> = d.tasks.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(titles, vec!["建设产业园区", "完善园区配套"]);
 }
+
+/// A 备注 cell naming who carries the work out adds them as partners; a
+/// remark about the work names nobody.
+#[test]
+fn a_remark_column_naming_units_adds_partners() {
+    let text = "# 梅川县任务清单\n\n| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 | 备注 |\n| --- | --- | --- | --- | --- | --- |\n| 1 | 推进便民服务中心标准化建设 | 县行政审批服务局 | 县财政局 | 2026年10月底前 | 各乡镇人民政府具体实施 |\n| 2 | 开展拖欠企业账款清理 | 县工业和信息化局 | 县财政局 | 每季度 | 各乡镇人民政府、县直各部门分别负责本单位清欠 |\n| 3 | 优化审批流程 | 县行政审批服务局 | | 持续推进 | 每季度通报一次 |\n";
+    let d = extract_text("remarks.md", text);
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "推进便民服务中心标准化建设",
+                vec!["县行政审批服务局"],
+                vec!["县财政局", "各乡镇人民政府"],
+                vec![]
+            ),
+            (
+                "开展拖欠企业账款清理",
+                vec!["县工业和信息化局"],
+                vec!["县财政局", "各乡镇人民政府", "县直各部门"],
+                vec![]
+            ),
+            ("优化审批流程", vec!["县行政审批服务局"], vec![], vec![]),
+        ]
+    );
+}

@@ -326,6 +326,17 @@ pub fn parse_unit_cell(cell: &str, column: UnitColumn) -> ParsedNote {
     b.finish().unwrap_or_default()
 }
 
+/// The units a remark cell of a 分工表 names by a role word of its own
+/// (`各乡镇人民政府具体实施`, `A、B分别负责本单位清欠`); nothing for a remark
+/// about the work (`每季度通报一次`, `与第6项统筹推进`). The row's unit
+/// columns name the lead, so the remark is read as a note beside one.
+pub fn parse_remark_cell(cell: &str) -> ParsedNote {
+    let t = Text::new(cell);
+    let mut b = parse_body(&t, 0, t.norm.len());
+    b.strong = true;
+    b.finish().unwrap_or_default()
+}
+
 /// The unit `text` names when it is wholly one unit's name
 /// (`县发展和改革局`, `各乡镇人民政府`), as its lead: the unit grammar reads
 /// it as exactly one name, the whole text, with a level or place of its own
@@ -1120,6 +1131,17 @@ mod tests {
         assert_eq!(
             (n.leads, n.partners),
             (v(&["各县（市、区）人民政府"]), v(&["市生态环境局"]))
+        );
+        // `县直各部门分别负责本单位清欠`: nor after a collective ending in 部门.
+        let n = note("清欠。（县工信局牵头，各乡镇人民政府、县直各部门分别负责本单位清欠）");
+        assert_eq!(
+            (n.leads, n.partners),
+            (v(&["县工信局"]), v(&["各乡镇人民政府", "县直各部门"]))
+        );
+        // A role (`牵头部门负责组织实施`) names no unit.
+        assert!(
+            find_note("重点任务的牵头部门负责组织实施和统筹协调，参与部门按照职能积极配合。")
+                .is_none()
         );
         // `有关部门研究制定…`: the work after a collective is not its name.
         let n = note("建设城市算力中心。（由市数据局会同有关部门研究制定建设方案）");

@@ -19,7 +19,9 @@
 //! A line break inside a unit cell separates units (`区教育局` / `区住建局`,
 //! one a line); inside a task cell it is left as the reader wrote it.
 
-use super::notes::{ParsedNote, UnitColumn, find_note, parse_deadline, parse_unit_cell};
+use super::notes::{
+    ParsedNote, UnitColumn, find_note, parse_deadline, parse_remark_cell, parse_unit_cell,
+};
 use super::outline::{Clause, Item, ItemSource, Span};
 use super::phrases::{ITEM_MARKS, MERGED_CELLS};
 use super::{Table, TableRow};
@@ -63,6 +65,8 @@ enum Column {
     Responsible,
     Leader,
     Deadline,
+    /// 备注: read only for the units it names by a role word of its own.
+    Remark,
 }
 
 fn classify(cell: &str) -> Option<Column> {
@@ -76,6 +80,8 @@ fn classify(cell: &str) -> Option<Column> {
     let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
     Some(if has(&["序号", "编号"]) || s == "序" {
         Column::Number
+    } else if s == "备注" {
+        Column::Remark
     } else if has(&["领导", "责任人", "负责人"]) {
         Column::Leader
     } else if has(&["牵头", "主责", "主办"]) {
@@ -122,6 +128,7 @@ struct Header {
     responsible: Option<usize>,
     leader: Option<usize>,
     deadline: Option<usize>,
+    remark: Option<usize>,
 }
 
 impl Header {
@@ -149,6 +156,7 @@ impl Header {
                 Column::Responsible => &mut h.responsible,
                 Column::Leader => &mut h.leader,
                 Column::Deadline => &mut h.deadline,
+                Column::Remark => &mut h.remark,
             };
             // Merged header cells repeat: keep the first column.
             slot.get_or_insert(i);
@@ -744,6 +752,26 @@ fn row_note(cells: &[String], h: &Header, text: &str) -> (ParsedNote, Option<Str
             }
             None => note.leader = Some(c.to_string()),
         }
+    }
+    // A 备注 naming who carries the work out (`各乡镇人民政府具体实施`,
+    // `A、B分别负责本单位清欠`) adds them beside the row's units, as partners.
+    let remark = cell(cells, h.remark);
+    let mut by_remark = parse_remark_cell(remark);
+    let has_units = !(note.leads.is_empty() && note.responsible.is_empty());
+    if has_units
+        && !(by_remark.leads.is_empty()
+            && by_remark.responsible.is_empty()
+            && by_remark.partners.is_empty())
+    {
+        let mut named = std::mem::take(&mut by_remark.leads);
+        named.append(&mut by_remark.responsible);
+        named.append(&mut by_remark.partners);
+        by_remark.partners = named;
+        by_remark.mode = crate::model::LeadMode::None;
+        clause.push_str("；备注：");
+        let offset = clause.chars().count();
+        clause.push_str(remark);
+        note.merge(by_remark.shifted(offset));
     }
     if note.leads.is_empty()
         && note.responsible.is_empty()

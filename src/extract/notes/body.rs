@@ -543,6 +543,29 @@ fn is_level_government(t: &Text, s: usize, e: usize) -> bool {
     levels > 0 && ["人民政府", "政府", "党委", "党委和政府", "党委政府"].contains(&rest.as_str())
 }
 
+/// Whether a unit's name can end right before `p`: after a unit word
+/// (`…局`, `…府`), a closing bracket, or the 部门 of a collective
+/// (`县直各部门分别负责…`, `有关部门研究制定…`) — not of a role
+/// (`牵头部门负责组织实施` says what a lead does, naming no unit).
+fn name_ends_before(t: &Text, p: usize) -> bool {
+    const ROLE_WORDS: &[[char; 2]] = &[
+        ['牵', '头'],
+        ['参', '与'],
+        ['配', '合'],
+        ['责', '任'],
+        ['协', '办'],
+        ['协', '同'],
+        ['主', '责'],
+        ['主', '办'],
+    ];
+    if p < 2 {
+        return false;
+    }
+    let collective = t.norm[p - 2..p] == ['部', '门']
+        && !(p >= 4 && ROLE_WORDS.iter().any(|w| t.norm[p - 4..p - 2] == *w));
+    ends_like_unit(t.norm[p - 1]) || is_close(t.norm[p - 1]) || collective
+}
+
 /// A role marker inside an item, followed by the work it names:
 /// `各县（市、区）人民政府负责属地征拆保障` → (where the name ends, 负责).
 /// The name before it must end like a unit.
@@ -561,8 +584,7 @@ pub(super) fn verb_inside(t: &Text, start: usize, end: usize) -> Option<(usize, 
         if depth > 0 || p < start + 2 {
             continue;
         }
-        let prev = t.norm[p - 1];
-        if !(ends_like_unit(prev) || is_close(prev)) {
+        if !name_ends_before(t, p) {
             continue;
         }
         if let Some(v) = VERBS
@@ -578,9 +600,8 @@ pub(super) fn verb_inside(t: &Text, start: usize, end: usize) -> Option<(usize, 
 /// Where `会同` stands inside an item after a name (`X会同A`).
 fn joint_at(t: &Text, start: usize, end: usize) -> Option<usize> {
     let pat: Vec<char> = "会同".chars().collect();
-    (start + 2..end.saturating_sub(1)).find(|&p| {
-        t.starts_with_at(p, end, &pat) && (ends_like_unit(t.norm[p - 1]) || is_close(t.norm[p - 1]))
-    })
+    (start + 2..end.saturating_sub(1))
+        .find(|&p| t.starts_with_at(p, end, &pat) && name_ends_before(t, p))
 }
 
 /// Splits `市直有关单位和各县（市、区）` at `和各`/`及各`/`以及`, and at
@@ -603,7 +624,7 @@ pub(super) fn split_conjunctions(t: &Text, start: usize, end: usize) -> Vec<(usi
             // name it follows no unit word: 市发展和改革局, 住房和城乡建设局.)
             let between_names = matches!(c, '和' | '及' | '与')
                 && i >= from + 3
-                && (ends_like_unit(t.norm[i - 1]) || is_close(t.norm[i - 1]))
+                && name_ends_before(t, i)
                 && "省市县区州乡镇各国".contains(next);
             let cut = match (c, next) {
                 ('和' | '及', '各') => Some(1),
@@ -654,11 +675,7 @@ pub(super) fn joined_partner(t: &Text, start: usize, end: usize) -> Option<(usiz
 /// `市公安局研究制定具体办法`): at the first action after a unit word.
 fn strip_action(t: &Text, start: usize, end: usize) -> usize {
     for p in start + 2..end {
-        // `有关部门研究制定…`: a collective ends in 部门.
-        let after_unit = ends_like_unit(t.norm[p - 1])
-            || is_close(t.norm[p - 1])
-            || t.norm[p - 2..p] == ['部', '门'];
-        if !after_unit {
+        if !name_ends_before(t, p) {
             continue;
         }
         if JOINED_ACTIONS
