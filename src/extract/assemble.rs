@@ -29,6 +29,8 @@ struct DocParts {
     goals: Vec<GoalDraft>,
     regions: Vec<regions::RegionDraft>,
     groups: HashMap<String, GroupDefinition>,
+    /// `市文化广电旅游局（以下简称市文旅局）`: short name → the unit's name.
+    short_names: HashMap<String, String>,
     warnings: Vec<Warning>,
     unplaced: Vec<Unplaced>,
 }
@@ -94,7 +96,7 @@ fn parse_document(id: DocId, input: &DocInput) -> DocParts {
         .clone()
         .unwrap_or_else(|| units::UNKNOWN_JURISDICTION.to_owned());
     let regions = regions::find_regions(&normalised.paras, &goals);
-    let groups = group_definitions(&normalised.paras, &id);
+    let (groups, short_names) = name_definitions(&normalised.paras, &id);
     if goals.iter().all(|g| g.tasks.is_empty()) {
         warnings.push(Warning {
             line: 1,
@@ -123,22 +125,41 @@ fn parse_document(id: DocId, input: &DocInput) -> DocParts {
         goals,
         regions,
         groups,
+        short_names,
         warnings,
         unplaced,
     }
 }
 
-/// `台城、水步…白沙(以下统称北部7镇)`: a name for a list of places.
-fn group_definitions(paras: &[Para], doc: &DocId) -> HashMap<String, GroupDefinition> {
+/// Names a document gives: `台城、水步…白沙(以下统称北部7镇)`, a name for a
+/// list of places (a group); `市文化广电旅游局（以下简称市文旅局）`, a short
+/// name for one unit (short name → the unit's name).
+fn name_definitions(
+    paras: &[Para],
+    doc: &DocId,
+) -> (HashMap<String, GroupDefinition>, HashMap<String, String>) {
     static DEF: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"([^，,。；：“”(（]{2,80})[（(]以下(?:统称|简称|合称)[“\x22]?([^”\x22)）]{1,12})[”\x22]?[)）]").unwrap()
     });
     let mut out = HashMap::new();
+    let mut short_names = HashMap::new();
     for p in paras.iter().filter(|p| p.text.contains("以下")) {
         for c in DEF.captures_iter(&p.text) {
             let list = &c[1];
             if !list.contains('、') {
-                continue; // a name for one thing is an abbreviation, not a group
+                // A name for one thing: a unit's short name when what it
+                // stands for ends with a unit's whole name (`由市文化广电
+                // 旅游局`); else an abbreviation of something else.
+                let unit = list
+                    .char_indices()
+                    .map(|(at, _)| &list[at..])
+                    .find(|tail| super::notes::whole_unit_name(tail).is_some());
+                if let Some(unit) = unit
+                    && unit != &c[2]
+                {
+                    short_names.insert(c[2].to_owned(), unit.to_owned());
+                }
+                continue;
             }
             let mut members: Vec<String> = list
                 .split(['、', '和'])
@@ -172,7 +193,7 @@ fn group_definitions(paras: &[Para], doc: &DocId) -> HashMap<String, GroupDefini
             );
         }
     }
-    out
+    (out, short_names)
 }
 
 fn span(doc: &DocId, s: super::outline::Span) -> SourceSpan {
@@ -324,6 +345,7 @@ pub fn assemble(inputs: &[DocInput]) -> TaskData {
             jurisdiction: &p.jurisdiction,
             jurisdiction_id: &jurisdiction_id,
             groups: &p.groups,
+            short_names: &p.short_names,
         };
         let mut report = DocReport {
             warnings: p.warnings.clone(),
@@ -561,11 +583,24 @@ mod tests {
             "全力推动台城、水步、大江、三合、四九、冲蒌、白沙(以下统称北部7镇)与产业转移工业园资源统筹。加快构建“三大中心”(以下简称“三大中心”)。",
         )
         .paras;
-        let defs = group_definitions(&paras, &DocId::from("d"));
+        let (defs, short_names) = name_definitions(&paras, &DocId::from("d"));
         assert_eq!(defs.len(), 1);
         assert_eq!(
             defs["北部7镇"].members,
             vec!["台城", "水步", "大江", "三合", "四九", "冲蒌", "白沙"]
         );
+        // “三大中心” is no unit.
+        assert!(short_names.is_empty());
+    }
+
+    #[test]
+    fn a_units_short_name() {
+        let paras = normalise::normalise(
+            "1.擦亮城市名片。（牵头单位：市委宣传部；配合单位：市文化广电旅游局（以下简称市文旅局）、市社科联）\n2.建设书房。（由市数据局（以下简称数据局）负责）",
+        )
+        .paras;
+        let (_, short_names) = name_definitions(&paras, &DocId::from("d"));
+        assert_eq!(short_names["市文旅局"], "市文化广电旅游局");
+        assert_eq!(short_names["数据局"], "市数据局");
     }
 }

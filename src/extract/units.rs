@@ -165,6 +165,9 @@ pub struct DocContext<'a> {
     pub jurisdiction: &'a str,
     pub jurisdiction_id: &'a RegionId,
     pub groups: &'a HashMap<String, GroupDefinition>,
+    /// Short names the document gives its units (`市文旅局` →
+    /// `市文化广电旅游局`, from `（以下简称市文旅局）`).
+    pub short_names: &'a HashMap<String, String>,
 }
 
 #[derive(Debug, Default)]
@@ -185,6 +188,12 @@ impl UnitTable {
         // Canonical names are simplified (臺山市發展和改革局 is 台山市发展和改革局);
         // the spelling as written is kept in `written`.
         let as_written = written.trim();
+        // A short name the document gave (`市文旅局`) is the unit it stands for.
+        if meant.trim() == as_written
+            && let Some(full) = ctx.short_names.get(as_written)
+        {
+            return self.resolve_as(as_written, full, ctx);
+        }
         let simplified = crate::zh::to_simplified(meant.trim());
         let written: &str = &simplified;
         let j = ctx.jurisdiction;
@@ -491,7 +500,26 @@ mod tests {
             jurisdiction: j,
             jurisdiction_id: id,
             groups,
+            short_names: Box::leak(Box::default()),
         }
+    }
+
+    #[test]
+    fn a_short_name_the_document_gives_is_its_unit() {
+        let id = RegionId::from("台山市");
+        let groups = HashMap::new();
+        let short_names = HashMap::from([("市文旅局".to_owned(), "市文化广电旅游局".to_owned())]);
+        let c = DocContext {
+            short_names: &short_names,
+            ..ctx("台山市", &id, &groups)
+        };
+        let mut t = UnitTable::default();
+        let full = t.resolve("市文化广电旅游局", &c);
+        let short = t.resolve("市文旅局", &c);
+        assert_eq!(full, short);
+        let units = t.into_units();
+        assert_eq!(units.len(), 1);
+        assert_eq!(units[0].written, vec!["市文化广电旅游局", "市文旅局"]);
     }
 
     #[test]
