@@ -3599,3 +3599,37 @@ fn a_remark_column_naming_units_adds_partners() {
         ]
     );
 }
+
+/// Tables of projects and of indicators: the figures' columns (总投资,
+/// 基期值, 目标值, 指标属性, 单位) are labels of the header, not tasks; the
+/// 项目名称 or 指标名称 is the title; 建设年限 is the time.
+#[test]
+fn project_and_indicator_tables_with_columns_of_figures() {
+    let text = "# 梅川县重点项目计划表\n\n| 序号 | 项目名称 | 建设内容及规模 | 总投资（万元） | 2026年计划投资（万元） | 建设年限 | 责任单位 |\n| --- | --- | --- | --- | --- | --- | --- |\n| 1 | 新能源电池产业园 | 建设标准厂房12万平方米 | 186000 | 52000 | 2025—2027年 | 县经开区管委会（牵头）、县工业和信息化局 |\n\n# 梅川市主要指标分解表\n\n| 序号 | 指标名称 | 单位 | 2025年基期值 | 2030年目标值 | 指标属性 | 牵头单位 | 配合单位 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 1 | 地区生产总值年均增长 | % | — | 6 | 预期性 | 市发展改革委 | 市统计局 |\n";
+    let d = extract_text("figures.md", text);
+    let rows: Vec<_> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            let r = row(t);
+            (r.title, r.leads, r.partners, r.deadline)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "新能源电池产业园",
+                vec!["县经开区管委会"],
+                vec!["县工业和信息化局"],
+                Some("2025—2027年")
+            ),
+            (
+                "地区生产总值年均增长",
+                vec!["市发展改革委"],
+                vec!["市统计局"],
+                None
+            ),
+        ]
+    );
+}

@@ -67,7 +67,24 @@ enum Column {
     Deadline,
     /// 备注: read only for the units it names by a role word of its own.
     Remark,
+    /// Figures about the task (总投资, 基期值, 目标值, 指标属性, a unit of
+    /// measure): a header's label, no part of the task.
+    Data,
 }
+
+/// Words of the headers of figures a 项目 or 指标 table gives
+/// ([`Column::Data`]).
+const DATA_LABELS: [&str; 9] = [
+    "投资",
+    "金额",
+    "资金",
+    "基期",
+    "目标值",
+    "预期值",
+    "现状值",
+    "属性",
+    "规模（",
+];
 
 fn classify(cell: &str) -> Option<Column> {
     let s: String = crate::zh::to_simplified(cell)
@@ -82,6 +99,8 @@ fn classify(cell: &str) -> Option<Column> {
         Column::Number
     } else if s == "备注" {
         Column::Remark
+    } else if s == "单位" || s == "计量单位" || has(&DATA_LABELS) {
+        Column::Data
     } else if has(&["领导", "责任人", "负责人"]) {
         Column::Leader
     } else if has(&["牵头", "主责", "主办"]) {
@@ -102,13 +121,13 @@ fn classify(cell: &str) -> Option<Column> {
     {
         // `责任科室（单位）`: whatever the plan calls its units.
         Column::Responsible
-    } else if has(&["时限", "时间", "期限", "进度"]) {
+    } else if has(&["时限", "时间", "期限", "进度", "年限", "周期"]) {
         Column::Deadline
     } else if has(&["类别", "领域", "分类", "板块", "方面"]) {
         Column::Category
     } else if has(&["措施", "内容", "举措", "目标要求", "工作要求", "具体工作"]) {
         Column::Detail
-    } else if has(&["任务", "工作", "事项", "项目"]) {
+    } else if has(&["任务", "工作", "事项", "项目", "指标"]) {
         Column::Task
     } else {
         return None;
@@ -157,6 +176,7 @@ impl Header {
                 Column::Leader => &mut h.leader,
                 Column::Deadline => &mut h.deadline,
                 Column::Remark => &mut h.remark,
+                Column::Data => continue,
             };
             // Merged header cells repeat: keep the first column.
             slot.get_or_insert(i);

@@ -34,10 +34,22 @@ impl NoteRules {
     /// before [`NoteRules::apply`] on that paragraph's note (a rule may be
     /// stated inside the first note it applies to).
     pub fn observe(&mut self, paragraph: &str) {
-        // Every rule names 牵头 or says 不再…; skip other paragraphs cheaply.
-        if !["牵头", "牽頭", "不再", "负总责", "总负责", "负主体责任"]
-            .iter()
-            .any(|w| paragraph.contains(w))
+        // Every rule names 牵头, says 不再… or speaks of a unit listed
+        // alone; skip other paragraphs cheaply.
+        if ![
+            "牵头",
+            "牽頭",
+            "不再",
+            "负总责",
+            "总负责",
+            "负主体责任",
+            "只列一个",
+            "仅列一个",
+            "只有一个",
+            "仅有一个",
+        ]
+        .iter()
+        .any(|w| paragraph.contains(w))
         {
             return;
         }
@@ -80,9 +92,15 @@ impl NoteRules {
             .any(|p| norm.contains(p));
         // `“责任部门”栏只列一个部门且未标注的，由该部门牵头负责`: a unit
         // listed with no mark of its role leads.
+        // So is a unit listed alone: `只列一个单位的，由该单位负责推进`.
         let unmarked_lead = ["未标注", "未注明", "未标明", "未标记"].iter().any(|p| {
             windows(&norm, p, Anchor::End, 16).any(|w| w.contains('由') && w.contains("牵头"))
-        });
+        }) || ["只列一个", "仅列一个", "只有一个", "仅有一个"].iter().any(
+            |p| {
+                windows(&norm, p, Anchor::End, 16)
+                    .any(|w| w.contains('由') && (w.contains("牵头") || w.contains("负责")))
+            },
+        );
         for m in legend_marks(&t.norm) {
             if !self.lead_marks.contains(&m) {
                 self.lead_marks.push(m);
