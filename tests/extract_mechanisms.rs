@@ -3633,3 +3633,47 @@ fn project_and_indicator_tables_with_columns_of_figures() {
         ]
     );
 }
+
+/// A workbook sorted by lead unit: each sheet is named after its unit,
+/// which leads the sheet's rows; a sheet named otherwise leads nothing.
+#[test]
+fn a_sheet_named_after_a_unit_lists_that_units_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("清单.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (sheet, task, partner) in [
+        ("区发展和改革局", "推进重点项目开工", "区住房和城乡建设局"),
+        ("区商务局", "打造便民生活圈", "各街道办事处"),
+        ("汇总", "开展督查", "区政府办公室"),
+    ] {
+        let ws = book.add_worksheet().set_name(sheet).unwrap();
+        for (c, cell) in ["序号", "工作任务", "配合单位", "完成时限"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *cell).unwrap();
+        }
+        for (c, cell) in ["1", task, partner, "2026年底前"].iter().enumerate() {
+            ws.write_string(1, c as u16, *cell).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let d = fengong::extract::extract_paths(&[path]).unwrap();
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "推进重点项目开工",
+                vec!["区发展和改革局"],
+                vec!["区住房和城乡建设局"],
+                vec![]
+            ),
+            (
+                "打造便民生活圈",
+                vec!["区商务局"],
+                vec!["各街道办事处"],
+                vec![]
+            ),
+        ]
+    );
+}

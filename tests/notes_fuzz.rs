@@ -161,6 +161,7 @@ proptest! {
                     line: i as u32 + 1,
                 })
                 .collect(),
+            name: None,
         };
         if let Some(sections) = tasks_from_table(&table) {
             for s in &sections {

@@ -62,6 +62,9 @@ pub fn undo_layout(blocks: Vec<Block>) -> furniture::Layout {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     pub rows: Vec<TableRow>,
+    /// The sheet's name, where the table is a workbook's sheet (a workbook
+    /// sorted by lead unit names each sheet after its unit).
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -902,6 +902,7 @@ mod tests {
                     cells: vec!["序号".into()],
                     line: 2,
                 }],
+                name: None,
             }),
             Block::line("说明", 3),
         ];

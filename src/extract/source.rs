@@ -146,6 +146,7 @@ mod tests {
                         line: 4,
                     },
                 ],
+                name: None,
             }],
         };
         let b = blocks(&source);

@@ -148,10 +148,23 @@ struct Header {
     leader: Option<usize>,
     deadline: Option<usize>,
     remark: Option<usize>,
+    /// The unit a sheet is named after, leading every row of a sheet whose
+    /// header has no lead or 责任 column (`区发展和改革局` over 工作任务 /
+    /// 配合单位 / 完成时限).
+    sheet_lead: Option<String>,
 }
 
 impl Header {
+    /// The header `cells` are: a task column and a column naming who leads
+    /// or is responsible.
     fn parse(cells: &[String]) -> Option<Header> {
+        Header::columns(cells)
+            .filter(|h| h.task.is_some() && (h.lead.is_some() || h.responsible.is_some()))
+    }
+
+    /// Each role's column in a row of labels, or None when the row is not
+    /// mostly labels.
+    fn columns(cells: &[String]) -> Option<Header> {
         let mut h = Header::default();
         // A header is mostly labels; a data row that mentions 牵头 is not one.
         let filled = cells.iter().filter(|c| !c.trim().is_empty()).count();
@@ -185,7 +198,26 @@ impl Header {
             // `序号 / 具体措施 / 牵头单位`: the only text column is the task.
             h.task = h.detail.take();
         }
-        (h.task.is_some() && (h.lead.is_some() || h.responsible.is_some())).then_some(h)
+        Some(h)
+    }
+
+    /// [`Header::parse`] for a sheet named `sheet`: when the sheet is named
+    /// after a unit, a header with a task and a partner or time column but
+    /// no lead is its unit's list.
+    fn parse_in_sheet(cells: &[String], sheet: Option<&str>) -> Option<Header> {
+        if let Some(h) = Header::parse(cells) {
+            return Some(h);
+        }
+        let unit = sheet.filter(|s| super::notes::whole_unit_name(s).is_some())?;
+        let mut h = Header::columns(cells)?;
+        let unit_listed = h.task.is_some()
+            && h.lead.is_none()
+            && h.responsible.is_none()
+            && (h.partner.is_some() || h.deadline.is_some());
+        unit_listed.then(|| {
+            h.sheet_lead = Some(unit.to_owned());
+            h
+        })
     }
 
     fn unit_columns(&self) -> [Option<usize>; 4] {
@@ -278,7 +310,11 @@ fn find_header(table: &Table) -> Option<HeaderRows> {
         {
             len += 1;
         }
-        Header::parse(&labels).map(|header| HeaderRows { start, len, header })
+        Header::parse_in_sheet(&labels, table.name.as_deref()).map(|header| HeaderRows {
+            start,
+            len,
+            header,
+        })
     })
 }
 
@@ -729,6 +765,12 @@ fn row_note(cells: &[String], h: &Header, text: &str) -> (ParsedNote, Option<Str
     } else {
         UnitColumn::Responsible
     };
+    if let Some(unit) = &h.sheet_lead {
+        clause.push_str("牵头单位：");
+        let offset = clause.chars().count();
+        clause.push_str(unit);
+        note.merge(parse_unit_cell(unit, UnitColumn::Lead).shifted(offset));
+    }
     for (col, label, role) in [
         (h.lead, "牵头单位", Some(UnitColumn::Lead)),
         (h.partner, "配合单位", Some(UnitColumn::Partner)),
@@ -822,6 +864,7 @@ mod tests {
                     line: i as u32 + 1,
                 })
                 .collect(),
+            name: None,
         }
     }
 

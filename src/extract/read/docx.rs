@@ -639,6 +639,7 @@ fn expand_table(rows: Vec<Vec<Cell>>, budget: &mut TextBudget) -> Result<Table, 
             .filter(|cells| cells.iter().any(|c| !c.is_empty()))
             .map(|cells| TableRow { cells, line: 0 })
             .collect(),
+        name: None,
     })
 }
 

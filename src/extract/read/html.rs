@@ -527,7 +527,10 @@ fn expand(rows: Vec<(usize, Vec<Cell>)>, budget: &mut TextBudget) -> Result<Tabl
             });
         }
     }
-    Ok(Table { rows: out })
+    Ok(Table {
+        rows: out,
+        name: None,
+    })
 }
 
 /// A cell's text: each line's runs of spaces folded, blank lines dropped;

@@ -250,6 +250,8 @@ fn grid(sheet: Sheet, format: &'static str) -> Result<Option<Table>, ReadErrorKi
             .into_iter()
             .map(|cells| TableRow { cells, line: 0 })
             .collect(),
+        name: Some(crate::sanitise::strip(&sheet.name).into_owned())
+            .filter(|n| !n.trim().is_empty()),
     }))
 }
 

@@ -243,6 +243,7 @@ impl Laid {
                                 line: 0,
                             })
                             .collect(),
+                        name: None,
                     };
                     render_rows(&mut text, &mut table);
                     tables.push(table);
