@@ -3677,3 +3677,45 @@ fn a_sheet_named_after_a_unit_lists_that_units_tasks() {
         ]
     );
 }
+
+/// A Word 专栏 drawn as a one-column table is a frame around text; when
+/// its items name who does them it lists tasks, the 专栏 their heading.
+#[test]
+fn a_box_in_a_word_frame_whose_items_name_their_units() {
+    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let row = |a: &str, b: &str| {
+        format!(
+            "<w:tr><w:tc><w:p><w:r><w:t>{a}</w:t><w:br/></w:r><w:r><w:t>{b}</w:t></w:r></w:p></w:tc></w:tr>"
+        )
+    };
+    let body = [
+        p("梅川县和美乡村建设三年行动"),
+        p("二、提升农村基础设施"),
+        p("坚持数量服从质量，加快补齐农村道路短板。"),
+        format!(
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>专栏1　农村基础设施提升工程</w:t></w:r></w:p></w:tc></w:tr>{}{}</w:tbl>",
+            row("（1）农村公路提质。新改建农村公路180公里。", "责任单位：县交通运输局、各乡镇人民政府"),
+            row("（2）农村供水保障。农村自来水普及率达到99%。", "责任单位：县水利局"),
+        ),
+        p("三、保障措施"),
+        p("各乡镇要细化年度计划。"),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("行动.docx");
+    std::fs::write(&path, crate::common::docx_with(&body)).unwrap();
+    let d = fengong::extract::extract_paths(&[path]).unwrap();
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "农村公路提质",
+                vec![],
+                vec![],
+                vec!["县交通运输局", "各乡镇人民政府"]
+            ),
+            ("农村供水保障", vec![], vec![], vec!["县水利局"]),
+        ]
+    );
+    assert_eq!(goal_titles(&d), vec!["农村基础设施提升工程"; 2]);
+}

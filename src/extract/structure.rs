@@ -104,6 +104,8 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
     let mut styles: Vec<NumberStyle> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     let mut open_box: Option<OpenBox> = None;
+    // The level of a 专栏 whose items are tasks, while its items last.
+    let mut task_box: Option<usize> = None;
     let mut front: Vec<Para> = Vec::new();
     let mut started = false;
     // The plan's title line near the top, when only page lines (no numbered
@@ -232,7 +234,17 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
         }
         match &para.kind {
             ParaKind::Caption | ParaKind::Toc => continue,
+            ParaKind::Numbered(num)
+                if num.style == NumberStyle::Box && box_holds_tasks(paras, i) =>
+            {
+                let level = stack.last().map_or(0, |&t| tree[t].level + 1);
+                push_node(&mut tree, &mut stack, Source::Para(i), num.style, level);
+                task_box = Some(level);
+                started = true;
+                continue;
+            }
             ParaKind::Numbered(num) if num.style == NumberStyle::Box => {
+                task_box = None;
                 open_box = Some(OpenBox {
                     title: box_title(num),
                     expected: 1,
@@ -258,7 +270,16 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
                     }
                     open_box = None;
                 }
-                let level = level_for(&mut styles, num.style);
+                let mut level = level_for(&mut styles, num.style);
+                // A 专栏's items stand under it; a heading of the outline
+                // (`三、`) ends it.
+                if let Some(box_level) = task_box {
+                    if rank(num.style) >= rank(NumberStyle::Arabic) {
+                        level = box_level + 1;
+                    } else {
+                        task_box = None;
+                    }
+                }
                 push_node(&mut tree, &mut stack, Source::Para(i), num.style, level);
                 started = true;
                 continue;
@@ -520,6 +541,29 @@ fn box_title(num: &Numbering) -> String {
         s.push_str(title);
     }
     s.trim().to_owned()
+}
+
+/// Whether the 专栏 at `paras[at]` lists tasks rather than projects: most
+/// of its numbered items, before the next 专栏 or heading, name who does
+/// them (a note of their own, or a label line right after).
+fn box_holds_tasks(paras: &[Para], at: usize) -> bool {
+    let (mut items, mut named) = (0, 0);
+    for (k, p) in paras.iter().enumerate().skip(at + 1).take(40) {
+        let Some(n) = p.numbering() else {
+            continue;
+        };
+        if n.style == NumberStyle::Box || rank(n.style) < rank(NumberStyle::Arabic) {
+            break;
+        }
+        items += 1;
+        let label_after = paras
+            .get(k + 1)
+            .is_some_and(|q| q.numbering().is_none() && notes::parse_annotation(&q.text).is_some());
+        if notes::find_task_note(&p.text).is_some() || label_after {
+            named += 1;
+        }
+    }
+    items > 0 && named * 2 > items
 }
 
 fn title_of(num: &Numbering) -> String {

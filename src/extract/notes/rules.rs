@@ -356,14 +356,38 @@ pub fn rule_reach(text: &str) -> RuleReach {
 fn standing_units_of(t: &Text) -> Vec<(String, Role)> {
     let mut names: Vec<(String, Role)> = Vec::new();
     for st in standing_statements(t, 0, t.norm.len()) {
-        let (units, role) = standing_units(t, st.clause);
-        for n in units {
+        let roles = standing_roles(t, st.clause).unwrap_or_else(|| {
+            let (units, role) = standing_units(t, st.clause);
+            units.into_iter().map(|n| (n, role)).collect()
+        });
+        for (n, role) in roles {
             if !names.iter().any(|(x, _)| *x == n) {
                 names.push((n, role));
             }
         }
     }
     names
+}
+
+/// A standing clause that names a lead and its partners in the note
+/// grammar (`本部分任务由A牵头，B、C配合，不再一一标注`): each unit with its
+/// role. None when the clause names no lead so.
+fn standing_roles(t: &Text, (cs, ce): (usize, usize)) -> Option<Vec<(String, Role)>> {
+    let by: Vec<char> = "由".chars().collect();
+    let from = (cs..ce).find(|&i| t.starts_with_at(i, ce, &by))? + by.len();
+    let mut b = super::body::parse_body(t, from, ce);
+    b.strong = true;
+    let note = b.finish()?;
+    if note.leads.is_empty() {
+        return None;
+    }
+    Some(
+        note.leads
+            .into_iter()
+            .map(|n| (n, Role::Lead))
+            .chain(note.partners.into_iter().map(|n| (n, Role::Partner)))
+            .collect(),
+    )
 }
 
 /// The units a standing statement's clause names, and their role.

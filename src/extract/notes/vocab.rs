@@ -508,6 +508,12 @@ pub(super) const STANDING_ENDS: &[&str] = &[
     "不再一一明确",
     "不再逐项列出",
     "不再逐一列出",
+    "不再一一标注",
+    "不再逐项标注",
+    "不再单独标注",
+    "不再标注",
+    "不再一一注明",
+    "不再注明",
 ];
 
 /// What a standing note's units follow: `均需X落实`, `均涉及X`.

@@ -60,6 +60,17 @@ pub(crate) fn read_docx(bytes: &[u8]) -> Result<SourceText, ReadErrorKind> {
                 if table.rows.is_empty() {
                     continue;
                 }
+                if let Some(lines) = frame_lines(&table) {
+                    // A one-column table is a frame around text (a 专栏
+                    // box): its paragraphs are the document's text.
+                    for line in lines {
+                        if !text.is_empty() {
+                            text.push('\n');
+                        }
+                        text.push_str(line);
+                    }
+                    continue;
+                }
                 render_rows(&mut text, &mut table);
                 tables.push(table);
             }
@@ -611,6 +622,23 @@ fn finish_para(
 
 /// Rows of cells with `gridSpan` repeated across and `vMerge` continued
 /// from the row above, so every row has one cell per grid column.
+/// The paragraphs of a table that is one column of text (every row one
+/// cell, or one value merged across), or None for a table of columns.
+fn frame_lines(table: &Table) -> Option<Vec<&str>> {
+    let mut lines = Vec::new();
+    for row in &table.rows {
+        let mut filled = row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+        let Some(first) = filled.next() else {
+            continue;
+        };
+        if filled.any(|c| c != first) {
+            return None;
+        }
+        lines.extend(first.lines().map(str::trim).filter(|l| !l.is_empty()));
+    }
+    Some(lines)
+}
+
 fn expand_table(rows: Vec<Vec<Cell>>, budget: &mut TextBudget) -> Result<Table, ReadErrorKind> {
     let mut out: Vec<Vec<String>> = Vec::new();
     for row in rows {
