@@ -883,6 +883,14 @@ mod tests {
         assert_eq!(rules.standing_partners, v(&["各县（市、区）"]));
         let n = rules.apply(note("推进。（市发改局牵头）"));
         assert_eq!(n.partners, v(&["各县（市、区）"]));
+        // A lead and its partners named once for a part, in the note grammar.
+        let mut rules = NoteRules::default();
+        rules.observe("本部分任务由市交通运输局牵头，市公安局交警支队、市自然资源和规划局配合，各项任务不再一一标注责任单位。");
+        assert_eq!(rules.standing_leads, v(&["市交通运输局"]));
+        assert_eq!(
+            rules.standing_partners,
+            v(&["市公安局交警支队", "市自然资源和规划局"])
+        );
     }
 
     #[test]
