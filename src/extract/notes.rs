@@ -1148,6 +1148,8 @@ mod tests {
             (n.leads, n.partners),
             (v(&["县工信局"]), v(&["各乡镇人民政府", "县直各部门"]))
         );
+        // `A牵头的土地收储`: the verb says which work, not who does it.
+        assert!(find_note("个别任务推进缓慢，县自然资源局牵头的土地收储进度滞后。").is_none());
         // A role (`牵头部门负责组织实施`) names no unit.
         assert!(
             find_note("重点任务的牵头部门负责组织实施和统筹协调，参与部门按照职能积极配合。")

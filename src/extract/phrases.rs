@@ -38,6 +38,12 @@ pub const BACKGROUND: &[&str] = &[
     "规划期限",
     "总则",
     "附则",
+    // A 通报's account of how the work went, before what it asks next.
+    "总体情况",
+    "基本情况",
+    "进展情况",
+    "存在问题",
+    "主要问题",
 ];
 
 /// Verbs that open a statement of work (`推进…`, `加快…`): a heading that
@@ -475,6 +481,14 @@ pub fn ends_like_institution(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bulletins_account_is_background() {
+        for t in ["总体情况", "存在问题", "一季度进展情况"] {
+            assert!(is_background(t), "{t}");
+        }
+        assert!(!is_background("下步要求"));
+    }
 
     #[test]
     fn safeguards_titles_and_titles_about_a_subject() {

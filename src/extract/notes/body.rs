@@ -587,10 +587,13 @@ pub(super) fn verb_inside(t: &Text, start: usize, end: usize) -> Option<(usize, 
         if !name_ends_before(t, p) {
             continue;
         }
-        if let Some(v) = VERBS
-            .iter()
-            .find(|v| v.strong && t.starts_with_at(p, end, &v.text))
-        {
+        // (`A牵头的土地收储`: a verb before 的 says which work, naming no
+        // role.)
+        if let Some(v) = VERBS.iter().find(|v| {
+            v.strong
+                && t.starts_with_at(p, end, &v.text)
+                && t.norm.get(p + v.text.len()) != Some(&'的')
+        }) {
             return Some((p, v));
         }
     }
