@@ -150,6 +150,7 @@ fn is_cjk_punct(c: char) -> bool {
 /// separate a title from its subtitle.
 pub fn clean_spaces(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
+    let spaced = letter_spaced(&chars);
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < chars.len() {
@@ -172,7 +173,8 @@ pub fn clean_spaces(s: &str) -> String {
             // its zero (see `numbering.rs`), which nothing else tells apart.
             let serial = numbering::serial_len(&chars) == Some(start);
             let drop = !serial
-                && (is_cjk_punct(p)
+                && (spaced && is_cjk(p) && is_cjk(n)
+                    || is_cjk_punct(p)
                     || is_cjk_punct(n)
                     || (is_cjk(p) && !is_cjk(n))
                     || (!is_cjk(p) && is_cjk(n)));
@@ -185,6 +187,27 @@ pub fn clean_spaces(s: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// Whether a line is set with a space after every character, as text
+/// recognised from a scan often is (`鹿 溪 县 人 民 政 府`): more CJK
+/// characters stand a space apart than side by side. The spaces are no
+/// separators then (in other lines a space between two names is one).
+fn letter_spaced(chars: &[char]) -> bool {
+    let (mut apart, mut together) = (0, 0);
+    for (i, &c) in chars.iter().enumerate() {
+        if !is_cjk(c) {
+            continue;
+        }
+        match chars.get(i + 1) {
+            Some(&n) if is_cjk(n) => together += 1,
+            Some(&w) if w.is_whitespace() && chars.get(i + 2).is_some_and(|&n| is_cjk(n)) => {
+                apart += 1
+            }
+            _ => {}
+        }
+    }
+    apart >= 3 && apart > together
 }
 
 /// Strips Markdown heading marks, bold markers and HTML bold tags.
@@ -740,6 +763,15 @@ mod tests {
         assert_eq!(clean_spaces("规划和 2035 年远景"), "规划和2035年远景");
         assert_eq!(clean_spaces("广海湾 LNG 码头"), "广海湾LNG码头");
         assert_eq!(clean_spaces("细化目标 坚持发力"), "细化目标 坚持发力");
+        // Text recognised from a scan, a space after every character.
+        assert_eq!(
+            clean_spaces("鹿 溪 县 人 民 政 府 办 公 室 文 件"),
+            "鹿溪县人民政府办公室文件"
+        );
+        assert_eq!(
+            clean_spaces("（市发改局 市财政局 按职责分工负责）"),
+            "（市发改局 市财政局 按职责分工负责）"
+        );
     }
 
     #[test]
