@@ -401,21 +401,13 @@ fn walk_rows(table: &Table) -> Option<(Header, Vec<(u32, Row<'_>)>)> {
             out.push((row.line, Row::Section(title)));
             continue;
         }
-        let (cat, task, detail) = if task_is_category {
-            ("", cell(cells, header.task), cell(cells, header.detail))
-        } else {
-            (
-                cell(cells, header.category),
-                cell(cells, header.task),
-                cell(cells, header.detail),
-            )
-        };
+        let detail = cell(cells, header.detail);
         // A 重点任务 merged over its 具体举措 groups them: it is their
         // section, each 举措 a task.
         let (cat, task) = if task_is_category {
-            (task, "")
+            (cell(cells, header.task), "")
         } else {
-            (cat, task)
+            (cell(cells, header.category), cell(cells, header.task))
         };
         if !cat.is_empty() && cat != category {
             category = cat.to_string();
