@@ -274,7 +274,7 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
                 // A 专栏's items stand under it; a heading of the outline
                 // (`三、`) ends it.
                 if let Some(box_level) = task_box {
-                    if rank(num.style) >= rank(NumberStyle::Arabic) {
+                    if is_box_item_style(num.style) {
                         level = box_level + 1;
                     } else {
                         task_box = None;
@@ -552,7 +552,7 @@ fn box_holds_tasks(paras: &[Para], at: usize) -> bool {
         let Some(n) = p.numbering() else {
             continue;
         };
-        if n.style == NumberStyle::Box || rank(n.style) < rank(NumberStyle::Arabic) {
+        if !is_box_item_style(n.style) {
             break;
         }
         items += 1;
@@ -564,6 +564,12 @@ fn box_holds_tasks(paras: &[Para], at: usize) -> bool {
         }
     }
     items > 0 && named * 2 > items
+}
+
+/// Whether `style` numbers the items a 专栏 lists (`1.`, `（1）`, `①`)
+/// rather than a heading of the outline or another 专栏.
+fn is_box_item_style(style: NumberStyle) -> bool {
+    style != NumberStyle::Box && rank(style) >= rank(NumberStyle::Arabic)
 }
 
 fn title_of(num: &Numbering) -> String {
