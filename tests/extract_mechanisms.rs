@@ -3719,3 +3719,46 @@ fn a_box_in_a_word_frame_whose_items_name_their_units() {
     );
     assert_eq!(goal_titles(&d), vec!["农村基础设施提升工程"; 2]);
 }
+
+/// A closing bracket whose units only take part (`（X参与）`) adds partners
+/// to the lead the task inherits from its chapter; inside running text the
+/// same words are work, and a unit taking part with no lead anywhere is a
+/// partner with nobody named as lead. A task's own units come before the
+/// chapter's standing ones.
+#[test]
+fn a_closing_bracket_of_units_taking_part_adds_partners() {
+    let d = extract_text(
+        "品质提升方案.txt",
+        "青石市品质提升方案\n\
+         二、完善城市交通\n\
+         本部分任务由市交通运输局牵头，市公安局配合，不再一一标注。\n\
+         （一）建设慢行系统。新建绿道80公里。（市城市管理局参与）\n\
+         （二）治理城市内涝。完成积水点改造36处。（市水利局参与，2026年汛期前完成首批12处）\n\
+         （三）发展共享停车。推动（社会资本参与）停车场建设，新增泊位2000个。\n\
+         三、塑造城市风貌\n\
+         （一）保护历史街区。修缮传统民居40处。（市文化广电旅游局协助）\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "建设慢行系统",
+                vec!["市交通运输局"],
+                vec!["市城市管理局", "市公安局"],
+                vec![]
+            ),
+            (
+                "治理城市内涝",
+                vec!["市交通运输局"],
+                vec!["市水利局", "市公安局"],
+                vec![]
+            ),
+            ("发展共享停车", vec!["市交通运输局"], vec!["市公安局"], vec![]),
+            ("保护历史街区", vec![], vec!["市文化广电旅游局"], vec![]),
+        ]
+    );
+    assert_eq!(
+        d.tasks[1].deadline.as_deref(),
+        Some("2026年汛期前完成首批12处")
+    );
+}

@@ -388,7 +388,10 @@ fn find_note_in(paragraph: &str) -> Option<NoteMatch> {
     let mut extra: Option<(Group, ParsedNote)> = None;
     let mut bracketed = None;
     for g in groups.iter().rev() {
-        let Some(note) = parse_body(&t, g.open + 1, g.close).finish() else {
+        let Some(note) = parse_body(&t, g.open + 1, g.close)
+            .finish()
+            .or_else(|| weak_closing_note(&t, g, &groups))
+        else {
             continue;
         };
         if note.leads.is_empty() && note.partners.is_empty() && note.responsible.is_empty() {
@@ -430,11 +433,7 @@ fn find_note_in(paragraph: &str) -> Option<NoteMatch> {
 /// as a unit (`（珠西）`, `（以下统称北部7镇）`) makes it no note.
 fn bare_units(t: &Text, groups: &[Group]) -> Option<(Group, ParsedNote)> {
     let g = *groups.last()?;
-    let closes = g.closed
-        && t.norm[g.close + 1..]
-            .iter()
-            .all(|c| c.is_whitespace() || matches!(c, '。' | ';' | '.'));
-    if !closes {
+    if !closes_paragraph(t, &g) {
         return None;
     }
     let mut b = parse_body(t, g.open + 1, g.close);
@@ -448,6 +447,37 @@ fn bare_units(t: &Text, groups: &[Group]) -> Option<(Group, ParsedNote)> {
     b.responsible = std::mem::take(&mut b.leftover);
     b.strong = true;
     Some((g, b.finish()?))
+}
+
+/// A bracket closing the paragraph whose units only take part
+/// (`…隔离设施。（市城市管理局参与）`, `（市水利局参与，2026年汛期前完成）`):
+/// partners of whoever the task has as lead, its own or inherited. A weak
+/// verb is read so only here, where nothing but units, their verbs and a
+/// time can stand; inside running text `（企业参与）` stays text.
+fn weak_closing_note(t: &Text, g: &Group, groups: &[Group]) -> Option<ParsedNote> {
+    if groups.last().is_none_or(|last| last.open != g.open) || !closes_paragraph(t, g) {
+        return None;
+    }
+    let mut b = parse_body(t, g.open + 1, g.close);
+    let only_partners = b.leads.is_empty() && b.charge.is_empty() && b.responsible.is_empty();
+    if !only_partners
+        || b.partners.is_empty()
+        || b.invalid
+        || !b.unread.is_empty()
+        || !b.leftover.is_empty()
+    {
+        return None;
+    }
+    b.strong = true;
+    b.finish()
+}
+
+/// Whether nothing but a full stop follows the bracket `g`.
+fn closes_paragraph(t: &Text, g: &Group) -> bool {
+    g.closed
+        && t.norm[g.close + 1..]
+            .iter()
+            .all(|c| c.is_whitespace() || matches!(c, '。' | ';' | '.'))
 }
 
 /// A closing sentence that says who does the work, without brackets:
