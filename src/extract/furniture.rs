@@ -182,7 +182,7 @@ pub fn rejoin_wraps(mut layout: Layout) -> Layout {
 }
 
 /// `— 3 —`, `- 3 -`, `第3页 共12页`, `3/12`, `Page 3`: a line that is only a
-/// page number.
+/// page number, or what a browser prints at each page's top and foot.
 pub fn is_page_number(line: &str) -> bool {
     static PAGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -197,7 +197,24 @@ pub fn is_page_number(line: &str) -> bool {
         )
         .unwrap()
     });
-    line.len() <= 40 && PAGE.is_match(line)
+    (line.len() <= 40 && PAGE.is_match(line)) || is_browser_print_line(line)
+}
+
+/// The header and footer a browser prints on every page of a web page:
+/// `2026/4/8 10:13    督查督办系统 - 任务清单` (the time printed, the
+/// page's name) and `https://…/list?page=all    1/3` (its address, the
+/// page count).
+fn is_browser_print_line(line: &str) -> bool {
+    static PRINT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)^\s*(?:
+                \d{4}/\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}(?:\s.*)?   # 2026/4/8 10:13 title
+              | https?://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?       # address, 1/3
+            )\s*$",
+        )
+        .unwrap()
+    });
+    line.chars().count() <= 200 && PRINT.is_match(line)
 }
 
 fn is_bare_number(line: &str) -> bool {
@@ -436,10 +453,20 @@ mod tests {
             "共12页 第3页",
             "3/12",
             "Page 3 of 12",
+            "2026/4/8 10:13                     督查督办系统 - 任务清单",
+            "https://dcdb.zhexi.example/task/list?src=gzbg&page=all                     1/3",
         ] {
             assert!(is_page_number(s), "{s}");
         }
-        for s in ["1.建设园区", "2025年", "一、总体要求", "3", "---"] {
+        for s in [
+            "1.建设园区",
+            "2025年",
+            "一、总体要求",
+            "3",
+            "---",
+            "2026/4/8前完成",
+            "网址：https://example.gov.cn",
+        ] {
             assert!(!is_page_number(s), "{s}");
         }
     }

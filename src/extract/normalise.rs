@@ -210,9 +210,24 @@ fn letter_spaced(chars: &[char]) -> bool {
     apart >= 3 && apart > together
 }
 
-/// Strips Markdown heading marks, bold markers and HTML bold tags.
+/// Strips Markdown heading marks, quote and list marks (`> `, `- `,
+/// `* `, `- [ ] `), bold markers and HTML bold tags. A list item's mark
+/// only says it is an item; whether it is a task, a heading or a label
+/// line is read from its text, as for any paragraph.
 fn strip_markup(line: &str) -> (String, bool) {
     let mut s = line.trim();
+    while let Some(rest) = s.strip_prefix("> ") {
+        s = rest.trim_start();
+    }
+    if let Some(rest) = ["- ", "* ", "+ "].iter().find_map(|m| s.strip_prefix(m)) {
+        s = rest.trim_start();
+        if let Some(rest) = ["[ ] ", "[x] ", "[X] "]
+            .iter()
+            .find_map(|m| s.strip_prefix(m))
+        {
+            s = rest.trim_start();
+        }
+    }
     let mut markdown_heading = false;
     if s.starts_with('#') {
         let rest = s.trim_start_matches('#');

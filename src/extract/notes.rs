@@ -55,7 +55,7 @@ use crate::model::LeadMode;
 use body::{Builder, parse_body, parse_body_as};
 use labels::{find_labels, labelled_deadline};
 pub use rules::{NoteRules, RuleReach, is_rule_only, rule_reach};
-use text::{Group, Text, split_top_level, top_level_groups};
+use text::{Group, Text, is_close, is_open, split_top_level, top_level_groups};
 use time::{deadline_in, time_clause};
 pub use time::{is_time_only, time_and_verb};
 use vocab::{BY_OPENERS, LabelKind, Role};
@@ -417,7 +417,8 @@ fn find_note_in(paragraph: &str) -> Option<NoteMatch> {
         // Without brackets naming units: labels ending the paragraph, a
         // closing sentence saying who does it, else a note with only a
         // deadline or leader.
-        None => labelled_tail(&t)
+        None => dash_tail(&t)
+            .or_else(|| labelled_tail(&t))
             .or_else(|| sentence_tail(&t))
             .or_else(|| {
                 let (g, note) = bare_units(&t, &groups)?;
@@ -425,6 +426,44 @@ fn find_note_in(paragraph: &str) -> Option<NoteMatch> {
             })
             .or_else(|| extra.map(|(g, note)| to_match(&g, note))),
     }
+}
+
+/// A note set off by a dash at the paragraph's end, as a bracket would set
+/// it off: `…上云用数赋智。——配合：区财政局`, `（一）数字产业化提升行动——
+/// 区科技局牵头`. What follows the last `——` outside brackets must be
+/// wholly a note: units with their roles or labels, and times.
+fn dash_tail(t: &Text) -> Option<NoteMatch> {
+    let (s, e) = t.trim(0, t.norm.len());
+    let e = (s..e)
+        .rev()
+        .find(|&i| !matches!(t.norm[i], '。' | '.' | ';'))
+        .map_or(s, |i| i + 1);
+    let mut depth = 0usize;
+    let mut dash = None;
+    for i in s..e.saturating_sub(1) {
+        match t.norm[i] {
+            c if is_open(c) => depth += 1,
+            c if is_close(c) => depth = depth.saturating_sub(1),
+            '—' if depth == 0 && t.norm[i + 1] == '—' => dash = Some(i),
+            _ => {}
+        }
+    }
+    let at = dash?;
+    let b = parse_body(t, at + 2, e);
+    if b.invalid || !b.unread.is_empty() || !b.leftover.is_empty() || !b.strong {
+        return None;
+    }
+    let note = b.finish()?;
+    if note.leads.is_empty() && note.partners.is_empty() && note.responsible.is_empty() {
+        return None;
+    }
+    Some(NoteMatch {
+        start: at,
+        end: e,
+        text: t.orig_str(at, e),
+        note,
+        sentence: false,
+    })
 }
 
 /// A bracket closing the paragraph that names only units, with no role

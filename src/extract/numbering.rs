@@ -9,7 +9,8 @@
 //! - `CnComma`: `一、`, `一．`, `一.`;
 //! - `CnParen`: `（一）`, `(一)`, `㈠`;
 //! - `Arabic`: `1.`, `1、`, `１．`, `1﹒`, `⒈`;
-//! - `ArabicParen`: `（1）`, `(1)`, `（１）`, `1）`, `1)`, `⑴`;
+//! - `ArabicParen`: `（1）`, `(1)`, `（１）`, `⑴`;
+//! - `ArabicHalfParen`: `1）`, `1)`;
 //! - `Decimal(depth)`: outline numbers `1.1`, `1.1.1`, `1.1.`, `1．1`,
 //!   `（1.1）` — depth is the number of components. A label is read only
 //!   when heading or task text follows it (`1.5亿元`, `3.2%`, `2025.12`
@@ -43,8 +44,11 @@ pub enum NumberStyle {
     CnParen,
     /// 1. / 1、
     Arabic,
-    /// （1） / 1）
+    /// （1） / (1) / ⑴
     ArabicParen,
+    /// 1） / 1): a level of its own where a plan also writes （1）
+    /// (`1）农村生活垃圾治理` over `⑴健全收运体系`).
+    ArabicHalfParen,
     /// 1.1 / 1.1.1 / （1.1）: the depth is the number of components.
     Decimal(u8),
     /// ①
@@ -251,7 +255,7 @@ fn read_number(c: &[char]) -> Option<(NumberStyle, usize, u32)> {
             return None;
         }
         if is_close_paren(c[stop]) {
-            return Some((NumberStyle::ArabicParen, stop + 1, value));
+            return Some((NumberStyle::ArabicHalfParen, stop + 1, value));
         }
         // `1,` is a list in a sentence, not an item.
         if is_number_stop(c[stop]) && !matches!(c[stop], '，' | ',') {
@@ -474,7 +478,7 @@ mod tests {
             ("⒊建设", Arabic, 3),
             ("（１）建设", ArabicParen, 1),
             ("(2)建设", ArabicParen, 2),
-            ("3）建设", ArabicParen, 3),
+            ("3）建设", ArabicHalfParen, 3),
             ("⑷建设", ArabicParen, 4),
             ("①建设", Circled, 1),
             ("⑳建设", Circled, 20),

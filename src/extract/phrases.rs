@@ -260,6 +260,18 @@ const PAGE_LABELS: &[&str] = &[
     "您的位置",
 ];
 
+/// Labels a site's credits put beside its `主办：` at the page foot; a
+/// note's `主办：` stands beside 协办 or 完成时限, never these.
+const SITE_CREDITS: &[&str] = &[
+    "承办：",
+    "地址：",
+    "电话：",
+    "邮编：",
+    "技术支持",
+    "联系我们",
+    "网站地图",
+];
+
 /// A line of the web page around a plan (`首页 > 政务公开 > 重点工作`,
 /// `发布时间：2026-03-02`, `分享到：`): complete in itself, never part of
 /// a paragraph (or of the plan's title).
@@ -271,12 +283,13 @@ pub fn is_page_meta(text: &str) -> bool {
             rest.trim_start().starts_with([':', '：']) || rest.trim().is_empty()
         })
     });
-    // The site's credits at the page foot (`主办：X　承办：Y`, `网站标识码…`,
-    // `…ICP备…`): the site's makers, not the plan's units.
+    // The site's credits at the page foot (`主办：X　承办：Y`,
+    // `主办：X　地址：…`, `网站标识码…`, `…ICP备…`): the site's makers,
+    // not the plan's units.
     let credits = ["网站标识码", "ICP备", "公网安备"]
         .iter()
         .any(|w| t.contains(w))
-        || (t.contains("主办：") && t.contains("承办："));
+        || (t.contains("主办：") && SITE_CREDITS.iter().any(|w| t.contains(w)));
     crumbs || labelled || credits
 }
 
@@ -509,6 +522,7 @@ mod tests {
         for t in [
             "主办：岚川省人民政府办公厅　承办：岚川省大数据中心",
             "网站标识码：1100000099　岚ICP备05001234号",
+            "主办：禾阳区人民政府办公室　　地址：禾阳区政通路1号",
             "首页 > 政务公开 > 规划计划",
             "信息索引：JY-0021-2026-000085",
             "公开方式：主动公开",

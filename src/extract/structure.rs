@@ -632,7 +632,7 @@ fn rank(style: NumberStyle) -> u8 {
         NumberStyle::CnParen => 50,
         NumberStyle::Decimal(depth) => 50 + depth.clamp(1, 9),
         NumberStyle::Arabic => 60,
-        NumberStyle::ArabicParen => 70,
+        NumberStyle::ArabicParen | NumberStyle::ArabicHalfParen => 70,
         NumberStyle::Circled => 80,
         NumberStyle::CnOrdinal => 90,
         NumberStyle::Box | NumberStyle::Plain => 100,
@@ -691,7 +691,10 @@ fn lift_trailing_notes(tree: &mut [TreeNode], paras: &[Para]) {
             )
             && matches!(
                 tree[last].style,
-                NumberStyle::ArabicParen | NumberStyle::Circled | NumberStyle::CnOrdinal
+                NumberStyle::ArabicParen
+                    | NumberStyle::ArabicHalfParen
+                    | NumberStyle::Circled
+                    | NumberStyle::CnOrdinal
             );
         if (kids.len() < 2 && !one_measure) || notes::find_note(&paras[pi].text).is_some() {
             continue;
@@ -848,7 +851,10 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
         let minor = node.children.iter().all(|&c| {
             matches!(
                 tree[c].style,
-                NumberStyle::Circled | NumberStyle::ArabicParen | NumberStyle::CnOrdinal
+                NumberStyle::Circled
+                    | NumberStyle::ArabicParen
+                    | NumberStyle::ArabicHalfParen
+                    | NumberStyle::CnOrdinal
             ) && tree[c].children.is_empty()
                 && matches!(tree[c].source, Source::Para(ci) if notes::find_note(&paras[ci].text).is_none())
         });
@@ -1532,7 +1538,48 @@ fn lead_of_item(rest: &str) -> String {
             .to_owned(),
         None => first.to_owned(),
     };
+    // `深化网格建设：优化网格划分…`: a colon outside brackets ends the
+    // title too, unless what stands before it names a field
+    // (`项目名称：…`).
+    let first = match title_colon(&first) {
+        Some(at) if !names_a_field(&first[..at]) => first[..at].to_owned(),
+        _ => first,
+    };
     without_time_bracket(first.trim()).to_owned()
+}
+
+/// Whether `text`, before a colon, is a field's name (`项目名称`,
+/// `主要内容`, `工作任务`) rather than a task's title.
+fn names_a_field(text: &str) -> bool {
+    const FIELDS: &[&str] = &[
+        "名称", "内容", "任务", "事项", "目标", "要求", "单位", "时限", "时间",
+    ];
+    let text = text.trim();
+    text.chars().count() <= 6 && FIELDS.iter().any(|f| text.ends_with(f))
+}
+
+/// Where the first colon outside brackets and quotes stands in `text`,
+/// a ratio's (`2.5:1`) aside.
+fn title_colon(text: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '（' | '(' | '“' | '《' | '【' | '[' => depth += 1,
+            '）' | ')' | '”' | '》' | '】' | ']' => depth -= 1,
+            '：' | ':' if depth <= 0 => {
+                let ratio = prev.is_some_and(|p| p.is_ascii_digit())
+                    && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+                if !ratio {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    None
 }
 
 /// A title without a closing bracket that holds only a time

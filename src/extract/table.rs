@@ -74,7 +74,12 @@ enum Column {
 
 /// Words of the headers of figures a 项目 or 指标 table gives
 /// ([`Column::Data`]).
-const DATA_LABELS: [&str; 9] = [
+const DATA_LABELS: [&str; 12] = [
+    // Where a task came from and how it stands (`任务来源`, `办理状态`,
+    // `政策依据`): about the task, no part of it.
+    "来源",
+    "状态",
+    "依据",
     "投资",
     "金额",
     "资金",

@@ -21,6 +21,11 @@
 //!   holding a line break comes quoted (`"…\n…"`, `""` for a quote) and
 //!   is joined again.
 //!
+//! - **Records of labelled fields.** What a 督查督办 system exports: one
+//!   field a line, `【任务名称】…`, `【主办单位】…`, records parted by rule
+//!   lines (`=====`) or by the first field coming again; the labels are
+//!   the header, each record a row.
+//!
 //! - **Drawn with box characters** (`┌─┬─┐ │ ├─┼─┤`, `+---+`): read in
 //!   [`super::box_table`].
 //!
@@ -45,7 +50,8 @@ pub fn find(mut layout: Layout) -> Layout {
         let found = box_table(&pieces, i)
             .or_else(|| tab_table(&pieces, i))
             .or_else(|| aligned_table(&pieces, i))
-            .or_else(|| cell_per_line_table(&pieces, i));
+            .or_else(|| cell_per_line_table(&pieces, i))
+            .or_else(|| record_table(&pieces, i));
         match found {
             Some((mut table, next)) => {
                 // Cells are text lines like any other: the spaces a
@@ -431,6 +437,74 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
     }
     let i = before_blanks(pieces, start, i);
     (table.rows.len() >= 2).then_some((table, i))
+}
+
+/// A field line `【LABEL】value`: the label and the value.
+fn record_field(text: &str) -> Option<(&str, &str)> {
+    let rest = text.trim().strip_prefix('【')?;
+    let (label, value) = rest.split_once('】')?;
+    let n = label.chars().count();
+    ((2..=10).contains(&n)).then(|| (label.trim(), value.trim()))
+}
+
+/// A line drawn to part records: only rule characters, at least three.
+fn is_rule_line(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() >= 3 && t.chars().all(|c| "=-—─━_*＝－·".contains(c))
+}
+
+/// Records of `【LABEL】value` lines (see the module's overview) starting at
+/// `start`: a table whose header is the labels, in the order first seen,
+/// one row a record; at least two records, and labels a task table has.
+fn record_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
+    let (first_label, _) = record_field(&line_of(pieces, start)?.text)?;
+    let mut labels: Vec<String> = Vec::new();
+    let mut records: Vec<(u32, Vec<(String, String)>)> = Vec::new();
+    let mut i = start;
+    let mut end = start;
+    while let Some(l) = line_of(pieces, i) {
+        if l.text.trim().is_empty() || is_rule_line(&l.text) {
+            i += 1;
+            continue;
+        }
+        let Some((label, value)) = record_field(&l.text) else {
+            break;
+        };
+        if label == first_label || records.is_empty() {
+            records.push((l.first_line(), Vec::new()));
+        }
+        if !labels.iter().any(|x| x == label) {
+            labels.push(label.to_owned());
+        }
+        if let Some((_, fields)) = records.last_mut() {
+            fields.push((label.to_owned(), value.to_owned()));
+        }
+        i += 1;
+        end = i;
+    }
+    if records.len() < 2 || !is_header(&labels) {
+        return None;
+    }
+    let mut table = Table::default();
+    table.rows.push(TableRow {
+        cells: labels.clone(),
+        line: line_of(pieces, start)?.first_line(),
+    });
+    for (line, fields) in records {
+        let cells = labels
+            .iter()
+            .map(|label| {
+                fields
+                    .iter()
+                    .filter(|(l, _)| l == label)
+                    .map(|(_, v)| v.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
+        table.rows.push(TableRow { cells, line });
+    }
+    Some((table, end))
 }
 
 /// A line of a one-cell-a-line table as its cell: a web table copied as

@@ -402,6 +402,19 @@ pub(super) fn parse_list(
                 // `…、B等研究提出落实意见`: the list closes with 等.
                 joining = closing_deng(t, s, e).is_none();
             }
+            // `由A牵头，沿线乡镇人民政府做好征地拆迁保障`: after the one in
+            // charge, a unit doing a part of the work, with no role marker,
+            // is a partner.
+            None if pending.is_empty()
+                && b.strong
+                && !(b.leads.is_empty() && b.charge.is_empty())
+                && !unit_at(t, s, e) =>
+            {
+                match unit_doing_work(t, s, e) {
+                    Some(name_end) => b.assign(t, &[(s, name_end)], Role::Partner, false),
+                    None => pending.push((s, e)),
+                }
+            }
             None => pending.push((s, e)),
         }
     }
@@ -598,6 +611,19 @@ pub(super) fn verb_inside(t: &Text, start: usize, end: usize) -> Option<(usize, 
         }
     }
     None
+}
+
+/// Where the unit's name ends in `s..e` when the item is a unit followed
+/// by the work it does (`沿线乡镇人民政府做好征地拆迁保障`): the name must
+/// read as a unit and the rest open with a verb of work.
+fn unit_doing_work(t: &Text, s: usize, e: usize) -> Option<usize> {
+    let (s, e) = t.trim(s, e);
+    (s + 2..e).find(|&p| {
+        name_ends_before(t, p)
+            && (crate::extract::phrases::opens_with_work_verb(&t.norm_str(p, e))
+                || PART_VERBS.iter().any(|v| t.norm_str(p, e).starts_with(v)))
+            && unit_at(t, s, p)
+    })
 }
 
 /// Where `会同` stands inside an item after a name (`X会同A`).

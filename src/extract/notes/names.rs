@@ -184,7 +184,20 @@ pub(super) fn is_plausible_name(name: &str, t: &Text, start: usize, end: usize) 
     // `市文化广电旅游局（以下简称市文旅局）`: the short name it is given
     // is an explanation (dropped from the name), no `以下` rule.
     let norm = t.norm_str(start, end).replace("以下简称", "");
-    name.chars().count() <= 32 && !NOT_IN_NAMES.iter().any(|w| norm.contains(w))
+    name.chars().count() <= 32
+        && !NOT_IN_NAMES.iter().any(|w| norm.contains(w))
+        && !counts_something(&norm)
+}
+
+/// Whether `text` holds a count of things (`8家`, `20个`, `2.3万亩`,
+/// `98%`): a target of the work (`新增规上企业8家，由A牵头`), which no
+/// unit's name holds.
+fn counts_something(text: &str) -> bool {
+    const MEASURES: &str = "家个万亿人所座亩处项台辆条套次名户间%千百";
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(2).any(|w| {
+        (w[0].is_ascii_digit() || ('０'..='９').contains(&w[0])) && MEASURES.contains(w[1])
+    })
 }
 
 /// Where a subject naming other items ends, when `start..end` opens with

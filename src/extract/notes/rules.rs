@@ -6,7 +6,8 @@ use super::names::{clean_name, is_plausible_name};
 use super::standing::standing_statements;
 use super::text::Text;
 use super::vocab::{
-    LEAD_MARKS, LISTED_UNIT_NOUNS, ONLY_RESPONSIBLE_NAMED, Role, STANDING_TRIGGERS, ends_like_unit,
+    LEAD_MARKS, LISTED_UNIT_NOUNS, ONLY_RESPONSIBLE_NAMED, Role, STANDING_TRIGGERS, VERB_MANNERS,
+    ends_like_unit,
 };
 use crate::model::LeadMode;
 
@@ -417,9 +418,18 @@ fn standing_units(t: &Text, (cs, ce): (usize, usize)) -> (Vec<String>, Role) {
             } else {
                 (from..ce).find(|&i| t.starts_with_at(i, ce, &v))
             };
-            let Some(to) = to else {
+            let Some(mut to) = to else {
                 continue;
             };
+            // `…均需X抓好落实`: words of manner before the verb are no
+            // part of the last unit's name.
+            while let Some(w) = VERB_MANNERS
+                .iter()
+                .map(|w| w.chars().collect::<Vec<_>>())
+                .find(|w| to >= from + w.len() && t.ends_with_at(from, to, w))
+            {
+                to -= w.len();
+            }
             // `…均需X落实`, or `X均需落实` with the unit before the trigger
             // (`以下各项工作，厅办公室均需纳入督办事项跟踪落实`: what follows
             // the trigger is the work, not a unit).

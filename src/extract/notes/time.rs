@@ -151,10 +151,18 @@ pub(super) fn time_clause(t: &Text, start: usize, end: usize) -> Option<String> 
     let (s, e) = t.trim(start, end);
     let k = time_expression_end(t, s, e)?;
     let rest = t.norm_str(k, e);
-    DEADLINE_ACTIONS
-        .iter()
-        .any(|a| rest.starts_with(a))
+    (DEADLINE_ACTIONS.iter().any(|a| rest.starts_with(a)) || is_short_work(&rest))
         .then(|| t.orig_str(s, e))
+}
+
+/// Whether `rest`, after a time inside a note, is a few words of what is
+/// due (`上线`, `投入使用`, `全线通车`) rather than a unit or its role: a
+/// note names units and times, so a short tail naming no unit is the
+/// time's work, whatever its verb.
+fn is_short_work(rest: &str) -> bool {
+    const UNIT_OR_ROLE: &str = "厅局委办部署院府镇乡处科所站队会司团负责牵头配合参与协";
+    let n = rest.chars().count();
+    (1..=8).contains(&n) && !rest.chars().any(|c| UNIT_OR_ROLE.contains(c))
 }
 
 /// Whether `start..end`, the clause after a deadline's, goes on with it: a
@@ -269,6 +277,10 @@ mod tests {
         );
         assert_eq!(clause("9月底前完成").as_deref(), Some("9月底前"));
         assert_eq!(clause("市发改局负责"), None);
+        assert_eq!(clause("三季度末前上线").as_deref(), Some("三季度末前上线"));
+        assert_eq!(clause("年底前投入使用").as_deref(), Some("年底前投入使用"));
+        assert_eq!(clause("年底前市交通局"), None);
+        assert_eq!(clause("2026年起各镇人民政府负责"), None);
         assert_eq!(
             clause("2026年起每年考核").as_deref(),
             Some("2026年起每年考核")

@@ -313,6 +313,7 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "参与",
             "协办",
             "协助",
+            "协同",
             "具体落实",
             "具体实施",
         ],
@@ -352,6 +353,8 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "挂点领导",
             "牵头负责人",
             "责任人",
+            "跟进人",
+            "联系人",
         ],
         LabelKind::Leader,
     );
@@ -372,6 +375,10 @@ pub(super) static LABELS: LazyLock<Vec<Label>> = LazyLock::new(|| {
             "进度安排",
             "时间进度",
             "进度要求",
+            "截止时间",
+            "截止日期",
+            "截止时限",
+            "截止",
             "时限",
             "时间",
         ],
@@ -587,6 +594,16 @@ pub(super) const EXPLANATION_OPENERS: &[&str] = &[
     "系",
     "下同",
 ];
+
+/// Words of manner standing between units and their verb (`X抓好落实`,
+/// `X切实负责`, `X共同推进`).
+pub(super) const VERB_MANNERS: &[&str] = &[
+    "抓好", "做好", "切实", "认真", "共同", "积极", "抓紧", "全力", "协同", "统筹", "具体",
+];
+
+/// Verbs a unit doing its part of a task opens with, besides the verbs of
+/// work (`沿线乡镇人民政府做好征地拆迁保障`, `各镇抓好属地落实`).
+pub(super) const PART_VERBS: &[&str] = &["做好", "抓好", "保障", "提供"];
 
 /// What units joined by `会同` do, after their names (`…组织实施`).
 pub(super) const JOINED_ACTIONS: &[&str] = &[
