@@ -3753,7 +3753,12 @@ fn a_closing_bracket_of_units_taking_part_adds_partners() {
                 vec!["市水利局", "市公安局"],
                 vec![]
             ),
-            ("发展共享停车", vec!["市交通运输局"], vec!["市公安局"], vec![]),
+            (
+                "发展共享停车",
+                vec!["市交通运输局"],
+                vec!["市公安局"],
+                vec![]
+            ),
             ("保护历史街区", vec![], vec!["市文化广电旅游局"], vec![]),
         ]
     );
@@ -3761,4 +3766,355 @@ fn a_closing_bracket_of_units_taking_part_adds_partners() {
         d.tasks[1].deadline.as_deref(),
         Some("2026年汛期前完成首批12处")
     );
+}
+
+/// `由A牵头` after clauses of work: a count of things (`新增规上企业8家`)
+/// is the work's target, never a unit, so the title runs to the note; a
+/// unit doing a part after the lead (`沿线乡镇人民政府做好征地拆迁保障`) is a
+/// partner.
+#[test]
+fn sentence_notes_after_counted_targets_and_units_doing_a_part() {
+    let d = extract_text(
+        "分工方案.txt",
+        "青石县2026年重点工作分工方案\n\
+         一、做强主导产业\n\
+         （一）推进建材产业园二期建设，新增规上企业8家，由县工业和信息化局牵头，县自然资源局配合。\n\
+         （二）加快青石至临川高速连接线建设，由县交通运输局牵头，沿线乡镇人民政府做好征地拆迁保障。\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "推进建材产业园二期建设，新增规上企业8家",
+                vec!["县工业和信息化局"],
+                vec!["县自然资源局"],
+                vec![]
+            ),
+            (
+                "加快青石至临川高速连接线建设",
+                vec!["县交通运输局"],
+                vec!["沿线乡镇人民政府"],
+                vec![]
+            ),
+        ]
+    );
+}
+
+/// A note set off by a dash (`——配合：B`, `——A牵头`) reads as a bracket
+/// would; on a heading it is the heading's lead, which its items inherit.
+#[test]
+fn dash_notes_on_items_and_headings() {
+    let d = extract_text(
+        "行动计划.txt",
+        "芦水区数字经济三年行动计划\n\
+         一、重点行动\n\
+         （一）数字产业化提升行动——区科技和工业信息化局牵头\n\
+         1.培育数字核心产业。每年引进项目20个以上。——配合：区发展改革局、区投资促进中心\n\
+         2.发展平台经济。培育平台企业2家。——区商务局牵头，区科技和工业信息化局配合\n\
+         （二）数字基础设施建设行动——区住房和城乡建设局牵头\n\
+         3.建设5G基站。新建基站300个。\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "培育数字核心产业",
+                vec!["区科技和工业信息化局"],
+                vec!["区发展改革局", "区投资促进中心"],
+                vec![]
+            ),
+            (
+                "发展平台经济",
+                vec!["区商务局"],
+                vec!["区科技和工业信息化局"],
+                vec![]
+            ),
+            ("建设5G基站", vec!["区住房和城乡建设局"], vec![], vec![]),
+        ]
+    );
+    assert_eq!(
+        goal_titles(&d),
+        vec![
+            "数字产业化提升行动",
+            "数字产业化提升行动",
+            "数字基础设施建设行动"
+        ]
+    );
+}
+
+/// `1）` and `⑴` in one plan are two levels: the `1）` lines governing `⑴`
+/// items are goals, and a `1）` line with a note of its own and no items is
+/// a task.
+#[test]
+fn half_paren_numbers_are_a_level_of_their_own() {
+    let d = extract_text(
+        "工作方案.txt",
+        "竹溪镇人居环境整治工作方案\n\
+         二、重点任务\n\
+         1）农村生活垃圾治理\n\
+         ⑴健全收运体系。每村配备保洁员3名。(牵头:镇环卫所;配合:各村(社区))\n\
+         ⑵推进垃圾分类。示范户达到800户。(牵头:镇环卫所)\n\
+         2）建立长效管护机制。纳入村规民约。(牵头:镇村建办;配合:各村(社区))\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "建立长效管护机制",
+                vec!["镇村建办"],
+                vec!["各村(社区)"],
+                vec![]
+            ),
+            ("健全收运体系", vec!["镇环卫所"], vec!["各村(社区)"], vec![]),
+            ("推进垃圾分类", vec!["镇环卫所"], vec![], vec![]),
+        ]
+    );
+    // (Tasks come goal by goal: 重点任务's own task before its sub-goal's.)
+    assert_eq!(
+        goal_titles(&d),
+        vec!["重点任务", "农村生活垃圾治理", "农村生活垃圾治理"]
+    );
+}
+
+/// `任务1：` names an item by what it is; its label lines are its note.
+#[test]
+fn items_named_task_n_with_label_lines() {
+    let d = extract_text(
+        "行动方案.txt",
+        "澹川县文旅融合发展行动方案\n\
+         一、重点任务\n\
+         （一）景区提质行动\n\
+         任务1：推动白云山景区创建国家5A级旅游景区\n\
+         工作措施：完善游客服务中心和生态停车设施。\n\
+         牵头单位：县文化和旅游局\n\
+         配合单位：白云山景区管委会、县交通运输局\n\
+         完成时限：2027年底前\n\
+         任务2：推进古镇保护利用\n\
+         责任单位：澹川镇人民政府、县住房和城乡建设局\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "推动白云山景区创建国家5A级旅游景区",
+                vec!["县文化和旅游局"],
+                vec!["白云山景区管委会", "县交通运输局"],
+                vec![]
+            ),
+            (
+                "推进古镇保护利用",
+                vec![],
+                vec![],
+                vec!["澹川镇人民政府", "县住房和城乡建设局"]
+            ),
+        ]
+    );
+    assert_eq!(d.tasks[0].number.as_deref(), Some("任务1"));
+    assert_eq!(d.tasks[0].deadline.as_deref(), Some("2027年底前"));
+}
+
+/// A 督查督办 system's export: `【字段】` records parted by rule lines, a
+/// browser's print header and footer inside one, read as a task table
+/// (the category field the goal, the source field no part of the task).
+#[test]
+fn records_of_bracketed_fields_are_a_task_table() {
+    let d = extract_text(
+        "督办任务导出.txt",
+        "柘川县督查督办系统　任务清单导出\n\
+         ================================\n\
+         【任务编号】DB-001\n\
+         【任务来源】2026年县政府工作报告\n\
+         【任务类别】一、扩大有效投资\n\
+         【任务名称】实施县级重点项目120个\n\
+         【主办单位】县发展和改革局\n\
+         【协办单位】县财政局；各乡镇人民政府\n\
+         【办结时限】2026-12-31\n\
+         ================================\n\
+         【任务编号】DB-002\n\
+         【任务来源】2026年县政府工作报告\n\
+         【任务类别】一、扩大有效投资\n\
+         【任务名称】争取专项债券资金\n\
+         \n\
+         2026/4/8 10:13                     督查督办系统 - 任务清单\n\
+         \n\
+         https://dcdb.example/task/list?page=all                     1/3\n\
+         \n\
+         【主办单位】县财政局\n\
+         【协办单位】县发展和改革局\n\
+         【办结时限】2026-10-31\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "实施县级重点项目120个",
+                vec!["县发展和改革局"],
+                vec!["县财政局", "各乡镇人民政府"],
+                vec![]
+            ),
+            (
+                "争取专项债券资金",
+                vec!["县财政局"],
+                vec!["县发展和改革局"],
+                vec![]
+            ),
+        ]
+    );
+    assert_eq!(goal_titles(&d), vec!["扩大有效投资"; 2]);
+    assert_eq!(d.tasks[1].deadline.as_deref(), Some("2026-10-31"));
+}
+
+/// Markdown list items (`- [ ] **1. …**`, `- **…**：…`) are paragraphs like
+/// any other once their marks go; nested `- 牵头：` lines are label lines,
+/// and a colon ends an unnumbered task's title.
+#[test]
+fn markdown_checklists_and_bullets() {
+    let d = extract_text(
+        "工作要点.md",
+        "# 槐水区城市更新工作要点\n\n\
+         ## 一、推进居住区更新\n\n\
+         - [ ] **1. 完成老旧小区改造32个。** 重点改造管网。\n    \
+             - 牵头：区住房和城乡建设局\n    \
+             - 协同：槐水水务集团、区民政局\n    \
+             - 截止：2026年11月30日\n    \
+             - 跟进人：@宁某某\n\
+         - [x] **2. 加装既有住宅电梯。** 新开工120部。\n    \
+             - 牵头：区住房和城乡建设局\n    \
+             - 截止：2026年12月31日\n\n\
+         ## 二、加强平安社区建设\n\n\
+         - **化解矛盾纠纷**：推行领导包案。（街道综治中心牵头，街道司法所配合）\n\
+         - **整治安全隐患**：开展消防安全专项整治。（街道应急管理办公室负责）\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "完成老旧小区改造32个",
+                vec!["区住房和城乡建设局"],
+                vec!["槐水水务集团", "区民政局"],
+                vec![]
+            ),
+            (
+                "加装既有住宅电梯",
+                vec!["区住房和城乡建设局"],
+                vec![],
+                vec![]
+            ),
+            (
+                "化解矛盾纠纷",
+                vec!["街道综治中心"],
+                vec!["街道司法所"],
+                vec![]
+            ),
+            ("整治安全隐患", vec!["街道应急管理办公室"], vec![], vec![]),
+        ]
+    );
+    assert_eq!(d.tasks[0].deadline.as_deref(), Some("2026年11月30日"));
+}
+
+/// A tab-separated table typed with tab stops: a line with no number and
+/// no task under a numbered row wraps that row's cells; a quoted cell's
+/// line breaks are kept (units one a line).
+#[test]
+fn tab_tables_with_wrapped_and_multi_line_cells() {
+    let d = extract_text(
+        "分工表.txt",
+        "柘水县重点任务分工\n\
+         序号\t重点任务\t牵头单位\t配合单位\t完成时限\n\
+         1\t新改建农村户厕1200户\t县农业农村局\t县卫生健康局、\t2026年10月底\n\
+         \t\t\t各乡镇人民政府\n\
+         2\t建设农村公厕30座\t县农业农村局\t\"县住房和城乡建设局\n县财政局\"\t2026年9月底\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "新改建农村户厕1200户",
+                vec!["县农业农村局"],
+                vec!["县卫生健康局", "各乡镇人民政府"],
+                vec![]
+            ),
+            (
+                "建设农村公厕30座",
+                vec!["县农业农村局"],
+                vec!["县住房和城乡建设局", "县财政局"],
+                vec![]
+            ),
+        ]
+    );
+}
+
+/// A standing clause's words of manner (`抓好落实`) are no part of the
+/// last unit; a time inside a note followed by a few words of what is due
+/// (`三季度末前上线`) is the deadline; a web page's credits
+/// (`主办：X　地址：…`) name no unit.
+#[test]
+fn standing_manner_words_short_due_work_and_site_credits() {
+    let d = extract_text(
+        "分工方案.txt",
+        "禾川市重点任务分工方案\n\
+         以下各项任务均需各区县人民政府、禾川经开区管委会抓好落实，不再一一列出。\n\
+         一、优化营商环境\n\
+         1.推动惠企政策直达快享。建设政策兑现平台。（市发展改革委牵头，市财政局配合，三季度末前上线）\n\
+         2.完善企业诉求闭环办理。设立涉企服务专席。（市政务服务中心牵头）\n\
+         \n\
+         【打印本页】【关闭窗口】\n\
+         主办：禾川市人民政府办公室　　地址：禾川市政通路1号\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "推动惠企政策直达快享",
+                vec!["市发展改革委"],
+                vec!["市财政局", "各区县人民政府", "禾川经开区管委会"],
+                vec![]
+            ),
+            (
+                "完善企业诉求闭环办理",
+                vec!["市政务服务中心"],
+                vec!["各区县人民政府", "禾川经开区管委会"],
+                vec![]
+            ),
+        ]
+    );
+    assert_eq!(d.tasks[0].deadline.as_deref(), Some("三季度末前上线"));
+}
+
+/// A table giving each unit a column of its own under a merged `责任单位`
+/// (`●` the lead, `○` partners): the unit names' row is the header's, and
+/// each row's marks say who leads and who partners.
+#[test]
+fn a_column_per_unit_marked_with_dots() {
+    let d = extract_text(
+        "分工表.txt",
+        "峪水区优化营商环境重点任务分工表\n\
+         序号\t重点任务\t完成时限\t责任单位\t责任单位\t责任单位\n\
+         序号\t重点任务\t完成时限\t区发展改革局\t区政务服务中心\t各街道办事处\n\
+         一、提升政务服务效能\n\
+         1\t推行清单管理\t2026年6月底前\t○\t●\t○\n\
+         2\t拓展跨省通办事项\t2026年底前\t\t●\t\n\
+         3\t兑现惠企政策资金\t每季度\t●\t\t○\n\
+         说明：“●”表示牵头单位，“○”表示配合单位。\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "推行清单管理",
+                vec!["区政务服务中心"],
+                vec!["区发展改革局", "各街道办事处"],
+                vec![]
+            ),
+            ("拓展跨省通办事项", vec!["区政务服务中心"], vec![], vec![]),
+            (
+                "兑现惠企政策资金",
+                vec!["区发展改革局"],
+                vec!["各街道办事处"],
+                vec![]
+            ),
+        ]
+    );
+    assert_eq!(goal_titles(&d), vec!["提升政务服务效能"; 3]);
+    assert_eq!(d.tasks[2].deadline.as_deref(), Some("每季度"));
 }

@@ -416,11 +416,15 @@ fn continues_wrap(prev: &str, next: &str) -> bool {
         return false;
     }
     // A line stopping inside a bracket or after a comma goes on, whatever
-    // the next line looks like; otherwise a label line starts anew.
+    // the next line looks like.
     if super::phrases::unfinished(prev) {
         return true;
     }
-    if super::notes::parse_annotation(next).is_some() {
+    // A label line (`牵头单位：…`) or a field line (`工作措施：…`) starts
+    // anew.
+    if super::notes::parse_annotation(next).is_some()
+        || super::numbering::field_label(next).is_some()
+    {
         return false;
     }
     !super::phrases::ends_sentence(prev)

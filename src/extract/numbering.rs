@@ -11,6 +11,7 @@
 //! - `Arabic`: `1.`, `1、`, `１．`, `1﹒`, `⒈`;
 //! - `ArabicParen`: `（1）`, `(1)`, `（１）`, `⑴`;
 //! - `ArabicHalfParen`: `1）`, `1)`;
+//! - `Named`: `任务1：`, `措施二：`, `事项3、` (the word, the number, a stop);
 //! - `Decimal(depth)`: outline numbers `1.1`, `1.1.1`, `1.1.`, `1．1`,
 //!   `（1.1）` — depth is the number of components. A label is read only
 //!   when heading or task text follows it (`1.5亿元`, `3.2%`, `2025.12`
@@ -53,6 +54,8 @@ pub enum NumberStyle {
     Decimal(u8),
     /// ①
     Circled,
+    /// 任务1： / 措施二： / 事项3、: an item named by what it is.
+    Named,
     /// 一是 / 第一，
     CnOrdinal,
     /// Ⅰ、
@@ -113,6 +116,9 @@ pub fn parse(line: &str) -> Option<Numbering> {
         Some(rest) => rest.trim_start_matches([' ', '\u{3000}']),
         None => line,
     };
+    if let Some(n) = named_number(line) {
+        return Some(n);
+    }
     let first = line.chars().next()?;
     if !may_open_number(first) {
         return None;
@@ -130,6 +136,36 @@ pub fn parse(line: &str) -> Option<Numbering> {
         written,
         ordinal,
         rest,
+    })
+}
+
+/// Words that name an item before its number (`任务1：…`).
+const ITEM_NAMES: &[&str] = &["任务", "措施", "举措", "事项", "行动"];
+
+/// `任务1：推动…`, `措施二：…`: an item named by what it is, numbered,
+/// then a stop; the written number is the word and the number.
+fn named_number(line: &str) -> Option<Numbering> {
+    let word = ITEM_NAMES.iter().find(|w| line.starts_with(**w))?;
+    let after = &line[word.len()..];
+    let digits: String = after
+        .chars()
+        .take_while(|&c| fold_digit(c).is_some() || is_cn_numeral(c))
+        .collect();
+    let rest = &after[digits.len()..];
+    let stop = rest.chars().next()?;
+    if digits.is_empty()
+        || digits.chars().count() > 3
+        || !matches!(stop, '：' | ':' | '、' | '.' | '．')
+    {
+        return None;
+    }
+    let ordinal = cn_number(&digits)?;
+    let rest = rest[stop.len_utf8()..].trim();
+    (!rest.is_empty()).then(|| Numbering {
+        style: NumberStyle::Named,
+        written: format!("{word}{digits}"),
+        ordinal,
+        rest: rest.to_owned(),
     })
 }
 

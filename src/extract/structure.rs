@@ -631,7 +631,7 @@ fn rank(style: NumberStyle) -> u8 {
         NumberStyle::CnComma => 40,
         NumberStyle::CnParen => 50,
         NumberStyle::Decimal(depth) => 50 + depth.clamp(1, 9),
-        NumberStyle::Arabic => 60,
+        NumberStyle::Arabic | NumberStyle::Named => 60,
         NumberStyle::ArabicParen | NumberStyle::ArabicHalfParen => 70,
         NumberStyle::Circled => 80,
         NumberStyle::CnOrdinal => 90,

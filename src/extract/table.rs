@@ -157,6 +157,21 @@ struct Header {
     /// header has no lead or 责任 column (`区发展和改革局` over 工作任务 /
     /// 配合单位 / 完成时限).
     sheet_lead: Option<String>,
+    /// Columns headed by a unit's name whose cells only mark its part
+    /// (`●` leads, `○` partners), under a merged `责任单位` label.
+    marks: Vec<(usize, String)>,
+}
+
+/// How a cell of a unit's column marks its part: filled marks lead,
+/// hollow ones partner, ticks make it responsible (`“●”表示牵头单位，
+/// “○”表示配合单位`, the legend such tables carry).
+fn mark_role(cell: &str) -> Option<UnitColumn> {
+    match cell.trim() {
+        "●" | "★" | "■" | "▲" | "◆" => Some(UnitColumn::Lead),
+        "○" | "☆" | "□" | "△" | "◇" | "◎" => Some(UnitColumn::Partner),
+        "√" | "✓" | "✔" => Some(UnitColumn::Responsible),
+        _ => None,
+    }
 }
 
 impl Header {
@@ -255,6 +270,9 @@ fn section_title(cells: &[String], h: &Header) -> Option<String> {
         return Some(first.to_string());
     }
     let units_empty = h.unit_columns().iter().all(|&c| cell(cells, c).is_empty())
+        && h.marks
+            .iter()
+            .all(|(c, _)| cell(cells, Some(*c)).is_empty())
         && cell(cells, h.deadline).is_empty();
     if !units_empty {
         return None;
@@ -315,12 +333,56 @@ fn find_header(table: &Table) -> Option<HeaderRows> {
         {
             len += 1;
         }
-        Header::parse_in_sheet(&labels, table.name.as_deref()).map(|header| HeaderRows {
-            start,
-            len,
-            header,
-        })
+        let mut header = Header::parse_in_sheet(&labels, table.name.as_deref())?;
+        if let Some(below) = rows.get(start + len)
+            && header.take_unit_marks(&labels, &below.cells)
+        {
+            len += 1;
+        }
+        Some(HeaderRows { start, len, header })
     })
+}
+
+impl Header {
+    /// Takes `below`, the row under the labels, as a row of units' names
+    /// when the unit labels (`责任单位` merged across) stand over at least
+    /// two cells each wholly one unit's name: a table marking each
+    /// unit's part in its own column. The merged label then names no
+    /// column of its own.
+    fn take_unit_marks(&mut self, labels: &[String], below: &[String]) -> bool {
+        let unit_label = |i: usize| {
+            labels
+                .get(i)
+                .and_then(|l| classify(l))
+                .is_some_and(|c| matches!(c, Column::Lead | Column::Partner | Column::Responsible))
+        };
+        let marks: Vec<(usize, String)> = below
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| unit_label(i))
+            .filter_map(|(i, c)| {
+                let name: String = c.chars().filter(|c| !c.is_whitespace()).collect();
+                super::notes::whole_unit_name(&name).map(|_| (i, name))
+            })
+            .collect();
+        // Every other cell of the row is empty or its label merged down: a
+        // row of the header, no task's row.
+        let header_row = below.iter().enumerate().all(|(i, c)| {
+            unit_label(i)
+                || c.trim().is_empty()
+                || labels.get(i).is_some_and(|l| l.trim() == c.trim())
+        });
+        if marks.len() < 2 || !header_row {
+            return false;
+        }
+        for slot in [&mut self.lead, &mut self.partner, &mut self.responsible] {
+            if slot.is_some_and(|c| marks.iter().any(|(m, _)| *m == c)) {
+                *slot = None;
+            }
+        }
+        self.marks = marks;
+        true
+    }
 }
 
 /// Takes the sub-labels of `below` into `labels` when `labels` is a row of
@@ -811,6 +873,34 @@ fn row_note(cells: &[String], h: &Header, text: &str) -> (ParsedNote, Option<Str
             }
             None => note.leader = Some(c.to_string()),
         }
+    }
+    // A unit's own column marking its part (`●`, `○`).
+    for role in [
+        UnitColumn::Lead,
+        UnitColumn::Partner,
+        UnitColumn::Responsible,
+    ] {
+        let names: Vec<&str> = h
+            .marks
+            .iter()
+            .filter(|(col, _)| mark_role(cell(cells, Some(*col))) == Some(role))
+            .map(|(_, name)| name.as_str())
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        if !clause.is_empty() {
+            clause.push('；');
+        }
+        clause.push_str(match role {
+            UnitColumn::Lead => "牵头单位：",
+            UnitColumn::Partner => "配合单位：",
+            _ => "责任单位：",
+        });
+        let offset = clause.chars().count();
+        let listed = names.join("、");
+        clause.push_str(&listed);
+        note.merge(parse_unit_cell(&listed, role).shifted(offset));
     }
     // A 备注 naming who carries the work out (`各乡镇人民政府具体实施`,
     // `A、B分别负责本单位清欠`) adds them beside the row's units, as partners.

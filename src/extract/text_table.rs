@@ -307,6 +307,23 @@ fn tab_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
             cells = section_row(filled[0].trim(), n, 0).cells;
         }
         cells.resize(n, String::new());
+        // `\t\t\t各乡镇人民政府`: no number and no task, under a numbered
+        // row: the rest of that row's cells, wrapped inside their columns
+        // (a table typed with tab stops).
+        let numbered = |r: &TableRow| is_row_number(&r.cells[0]);
+        if is_number_label(&labels[0])
+            && cells.iter().take(2).all(|c| c.trim().is_empty())
+            && let Some(prev) = table.rows.last_mut().filter(|r| numbered(r))
+        {
+            for (into, more) in prev.cells.iter_mut().zip(&cells) {
+                if !more.trim().is_empty() {
+                    into.push('\n');
+                    into.push_str(more.trim());
+                }
+            }
+            i = next;
+            continue;
+        }
         table.rows.push(TableRow {
             cells,
             line: l.first_line(),
@@ -318,8 +335,8 @@ fn tab_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)> {
 }
 
 /// The cells of the tab-separated row starting at line `i`, and the index
-/// after it: a quoted cell (`"…"`) may run over several lines, which are
-/// joined (a break inside a Chinese cell is a wrap, not a space).
+/// after it: a quoted cell (`"…"`) may run over several lines, each a
+/// line break typed in the cell.
 fn tab_cells(pieces: &[Piece], mut i: usize) -> (Vec<String>, usize) {
     let mut cells = vec![String::new()];
     let mut quoted = false;
@@ -356,6 +373,16 @@ fn tab_cells(pieces: &[Piece], mut i: usize) -> (Vec<String>, usize) {
         if !quoted || i - first >= MAX_CELL_LINES || line_of(pieces, i).is_none() {
             break;
         }
+        // The cell goes on on the next line: a line break typed in the
+        // cell (units one a line, measures one a line), kept; after a
+        // comma or enumeration mark the sentence just goes on.
+        let cell = cells.last_mut().expect("never empty");
+        if !cell
+            .trim_end()
+            .ends_with(['，', ',', '、', '；', ';', '：'])
+        {
+            cell.push('\n');
+        }
     }
     for c in &mut cells {
         *c = c.trim().to_owned();
@@ -381,9 +408,7 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
         return None;
     }
     let n = labels.len();
-    let number_col = labels
-        .iter()
-        .position(|l| l.contains("序号") || l.contains("编号") || *l == "序")?;
+    let number_col = labels.iter().position(|l| is_number_label(l))?;
     if number_col != 0 {
         return None;
     }
@@ -437,6 +462,11 @@ fn cell_per_line_table(pieces: &[Piece], start: usize) -> Option<(Table, usize)>
     }
     let i = before_blanks(pieces, start, i);
     (table.rows.len() >= 2).then_some((table, i))
+}
+
+/// Whether a header label names the row number column (`序号`, `编号`).
+fn is_number_label(label: &str) -> bool {
+    label.contains("序号") || label.contains("编号") || label == "序"
 }
 
 /// A field line `【LABEL】value`: the label and the value.

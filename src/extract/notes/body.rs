@@ -615,11 +615,21 @@ pub(super) fn verb_inside(t: &Text, start: usize, end: usize) -> Option<(usize, 
 
 /// Where the unit's name ends in `s..e` when the item is a unit followed
 /// by the work it does (`沿线乡镇人民政府做好征地拆迁保障`): the name must
-/// read as a unit and the rest open with a verb of work.
+/// read as a unit with a level or a reach of its own (`县…`, `各…`,
+/// `沿线…`; `确保…完成全部` ends like one but is work) and the rest open
+/// with a verb of work.
 fn unit_doing_work(t: &Text, s: usize, e: usize) -> Option<usize> {
     let (s, e) = t.trim(s, e);
+    let placed = |p: usize| {
+        let name = t.norm_str(s, p);
+        has_own_level(&name)
+            || ["沿线", "相关", "有关", "属地"]
+                .iter()
+                .any(|w| name.starts_with(w))
+    };
     (s + 2..e).find(|&p| {
         name_ends_before(t, p)
+            && placed(p)
             && (crate::extract::phrases::opens_with_work_verb(&t.norm_str(p, e))
                 || PART_VERBS.iter().any(|v| t.norm_str(p, e).starts_with(v)))
             && unit_at(t, s, p)
