@@ -4,6 +4,8 @@
 //!   half an em is a space, and a wide gap (text set in columns without
 //!   borders) becomes as many spaces as `pdftotext -layout` would put, so
 //!   aligned columns stay aligned for the text-table reader.
+//! - Two columns ([`column_lines`]): a page whose text stands in two
+//!   columns either side of an empty band is read left column first.
 //! - Tables: where ruling lines cross (horizontal and vertical borders
 //!   that touch), the borders are the grid: rows between horizontal
 //!   rules, cells between the vertical rules that cross that row (a rule
@@ -80,6 +82,17 @@ pub fn page(content: &PageContent) -> Page {
             }
         }
         free.push(g);
+    }
+    // A page in two columns (no ruled table on it) is read column by
+    // column, in the order found.
+    if tables.is_empty()
+        && let Some(lines) = column_lines(&free)
+    {
+        return Page {
+            items: lines.into_iter().map(PageItem::Line).collect(),
+            height: y1 - y0,
+            bottom: y0,
+        };
     }
     let mut items: Vec<(f32, PageItem)> = lines(&free)
         .into_iter()
@@ -210,6 +223,15 @@ fn ends_sentence(line: &str) -> bool {
 
 /// Glyphs → lines: grouped by baseline, top to bottom, left to right.
 fn lines(glyphs: &[&Glyph]) -> Vec<PageLine> {
+    rows(glyphs)
+        .into_iter()
+        .map(line_of)
+        .filter(|l| !l.text.is_empty())
+        .collect()
+}
+
+/// The glyphs sharing each baseline, top to bottom, left to right.
+fn rows<'a>(glyphs: &[&'a Glyph]) -> Vec<Vec<&'a Glyph>> {
     let mut sorted: Vec<&Glyph> = glyphs.to_vec();
     sorted.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     let mut groups: Vec<Vec<&Glyph>> = Vec::new();
@@ -220,10 +242,94 @@ fn lines(glyphs: &[&Glyph]) -> Vec<PageLine> {
         }
     }
     groups
-        .into_iter()
-        .map(line_of)
-        .filter(|l| !l.text.is_empty())
-        .collect()
+}
+
+/// A page set in two columns (a 政府公报 issue) read column by column:
+/// where a band near the middle of the text is crossed by no more than a
+/// few baselines while many baselines have text on each side of it, the
+/// text left of the band is read before the text right of it, between
+/// the lines crossing it (a title or heading across the page). None for a
+/// page in one column.
+fn column_lines(glyphs: &[&Glyph]) -> Option<Vec<PageLine>> {
+    let ink: Vec<&Glyph> = glyphs
+        .iter()
+        .copied()
+        .filter(|g| !g.text.is_whitespace())
+        .collect();
+    if ink.len() < 200 {
+        return None;
+    }
+    let em = median(ink.iter().map(|g| g.size)).max(1.0);
+    let left = ink.iter().map(|g| g.x).fold(f32::MAX, f32::min);
+    let right = ink.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
+    let width = right - left;
+    let rows = rows(glyphs);
+    // A baseline crosses x when one of its glyphs covers it; it has text
+    // on both sides of x when glyphs stand left and right of it.
+    let crosses = |row: &[&Glyph], x: f32| {
+        row.iter()
+            .any(|g| !g.text.is_whitespace() && g.x < x && x < g.x + g.width)
+    };
+    let step = em / 4.0;
+    let mut best: Option<(f32, f32)> = None;
+    let mut run_start: Option<f32> = None;
+    let mut x = left + width * 0.3;
+    while x <= left + width * 0.7 {
+        let crossing = rows.iter().filter(|r| crosses(r, x)).count();
+        if crossing * 10 <= rows.len() {
+            let start = *run_start.get_or_insert(x);
+            if best.is_none_or(|(a, b)| b - a < x - start) {
+                best = Some((start, x));
+            }
+        } else {
+            run_start = None;
+        }
+        x += step;
+    }
+    let (a, b) = best.filter(|(a, b)| b - a >= em * 0.75)?;
+    // Both columns hold text: many baselines left of the band, many right
+    // of it (the columns' baselines need not line up).
+    let left_rows = rows
+        .iter()
+        .filter(|r| {
+            r.iter()
+                .any(|g| !g.text.is_whitespace() && g.x + g.width <= a)
+        })
+        .count();
+    let right_rows = rows
+        .iter()
+        .filter(|r| r.iter().any(|g| !g.text.is_whitespace() && g.x >= b))
+        .count();
+    if left_rows < 8 || right_rows < 8 {
+        return None;
+    }
+    let mut out = Vec::new();
+    let (mut lefts, mut rights): (Vec<&Glyph>, Vec<&Glyph>) = (Vec::new(), Vec::new());
+    let flush = |out: &mut Vec<PageLine>, lefts: &mut Vec<&Glyph>, rights: &mut Vec<&Glyph>| {
+        out.extend(lines(lefts));
+        out.extend(lines(rights));
+        lefts.clear();
+        rights.clear();
+    };
+    for row in rows {
+        let across = row
+            .iter()
+            .any(|g| !g.text.is_whitespace() && g.x < b && g.x + g.width > a);
+        if across {
+            flush(&mut out, &mut lefts, &mut rights);
+            out.extend(lines(&row));
+            continue;
+        }
+        for g in row {
+            if g.x + g.width / 2.0 < (a + b) / 2.0 {
+                lefts.push(g);
+            } else {
+                rights.push(g);
+            }
+        }
+    }
+    flush(&mut out, &mut lefts, &mut rights);
+    Some(out)
 }
 
 fn same_line(line: &[&Glyph], g: &Glyph) -> bool {
@@ -722,6 +828,57 @@ fn drop_margin_furniture(pages: &mut [Page]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_in_two_columns_is_read_column_by_column() {
+        // A title across the page, then two columns of ten lines whose
+        // baselines do not line up.
+        let mut all = glyphs(
+            "澄川市人民政府公报二〇二六年第三期目录与正文",
+            60.0,
+            800.0,
+            14.0,
+        );
+        for k in 0..10 {
+            let y = 760.0 - k as f32 * 16.0;
+            all.extend(glyphs(
+                &format!("左栏第{k}行文字内容较长用于排版"),
+                50.0,
+                y,
+                10.0,
+            ));
+            all.extend(glyphs(
+                &format!("右栏第{k}行文字内容较长用于排版"),
+                320.0,
+                y - 5.0,
+                10.0,
+            ));
+        }
+        let refs: Vec<&Glyph> = all.iter().collect();
+        let texts: Vec<String> = column_lines(&refs)
+            .expect("two columns")
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(texts[0], "澄川市人民政府公报二〇二六年第三期目录与正文");
+        assert_eq!(texts[1], "左栏第0行文字内容较长用于排版");
+        assert_eq!(texts[10], "左栏第9行文字内容较长用于排版");
+        assert_eq!(texts[11], "右栏第0行文字内容较长用于排版");
+        assert_eq!(texts.len(), 21);
+        // One column of the same lines is no two-column page.
+        let one: Vec<Glyph> = (0..20)
+            .flat_map(|k| {
+                glyphs(
+                    "一栏文字从左到右排满整个版心宽度的一行正文内容",
+                    50.0,
+                    760.0 - k as f32 * 16.0,
+                    10.0,
+                )
+            })
+            .collect();
+        let refs: Vec<&Glyph> = one.iter().collect();
+        assert!(column_lines(&refs).is_none());
+    }
 
     fn glyphs(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
         text.chars()
