@@ -497,9 +497,22 @@ fn weak_closing_note(t: &Text, g: &Group, groups: &[Group]) -> Option<ParsedNote
     if groups.last().is_none_or(|last| last.open != g.open) || !closes_paragraph(t, g) {
         return None;
     }
+    // Units taking part (`参与`, `协助`…), not one doing the work
+    // (`（各镇落实）` is the work's own word).
+    let taking_part = ["参与", "参加", "协助", "协办", "协同", "配合"]
+        .iter()
+        .any(|w| t.norm_str(g.open + 1, g.close).contains(w));
     let mut b = parse_body(t, g.open + 1, g.close);
     let only_partners = b.leads.is_empty() && b.charge.is_empty() && b.responsible.is_empty();
-    if !only_partners
+    // Each a unit with a level of its own or a department (`社会参与`
+    // names none).
+    let all_units = b
+        .partners
+        .iter()
+        .all(|p| names::has_own_level(p) || names::is_department(p));
+    if !taking_part
+        || !only_partners
+        || !all_units
         || b.partners.is_empty()
         || b.invalid
         || !b.unread.is_empty()
