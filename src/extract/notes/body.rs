@@ -627,13 +627,12 @@ fn unit_doing_work(t: &Text, s: usize, e: usize) -> Option<usize> {
                 .iter()
                 .any(|w| name.starts_with(w))
     };
-    (s + 2..e).find(|&p| {
-        name_ends_before(t, p)
-            && placed(p)
-            && (crate::extract::phrases::opens_with_work_verb(&t.norm_str(p, e))
-                || PART_VERBS.iter().any(|v| t.norm_str(p, e).starts_with(v)))
-            && unit_at(t, s, p)
-    })
+    let opens_work = |p: usize| {
+        let rest = t.norm_str(p, e);
+        crate::extract::phrases::opens_with_work_verb(&rest)
+            || PART_VERBS.iter().any(|v| rest.starts_with(v))
+    };
+    (s + 2..e).find(|&p| name_ends_before(t, p) && placed(p) && opens_work(p) && unit_at(t, s, p))
 }
 
 /// Where `会同` stands inside an item after a name (`X会同A`).

@@ -195,9 +195,9 @@ pub(super) fn is_plausible_name(name: &str, t: &Text, start: usize, end: usize) 
 fn counts_something(text: &str) -> bool {
     const MEASURES: &str = "家个万亿人所座亩处项台辆条套次名户间%千百";
     let chars: Vec<char> = text.chars().collect();
-    chars.windows(2).any(|w| {
-        (w[0].is_ascii_digit() || ('０'..='９').contains(&w[0])) && MEASURES.contains(w[1])
-    })
+    chars
+        .windows(2)
+        .any(|w| crate::zh::fold_digit(w[0]).is_some() && MEASURES.contains(w[1]))
 }
 
 /// Where a subject naming other items ends, when `start..end` opens with
