@@ -4118,3 +4118,48 @@ fn a_column_per_unit_marked_with_dots() {
     assert_eq!(goal_titles(&d), vec!["提升政务服务效能"; 3]);
     assert_eq!(d.tasks[2].deadline.as_deref(), Some("每季度"));
 }
+
+/// A list's nesting is a level of the outline: bullets under a noted
+/// bullet are its body, not tasks; a bullet with no note among noted
+/// siblings is a task; a bullet holding a number or a label line reads
+/// as that number or label.
+#[test]
+fn nested_bullets_are_a_level_of_their_own() {
+    let d = extract_text(
+        "工作要点.md",
+        "# 某街道2026年社区治理工作要点\n\n\
+         ### （一）提升社区服务能力\n\n\
+         - **建设便民生活圈**：补齐便民网点。（街道经济服务中心牵头，各社区居委会配合）\n\
+         - **推进社区食堂建设**（街道社会事务办牵头）\n  \
+           - 在三个社区新建社区食堂。\n  \
+           - 对80岁以上老人给予就餐补助。\n\
+         - **开展志愿服务**：组建志愿服务队。\n\n\
+         ### （二）加强平安社区建设\n\n\
+         - **1. 整治安全隐患。** 开展消防安全专项整治。\n    \
+             - 牵头：街道应急管理办公室\n    \
+             - 配合：街道综合行政执法队\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "建设便民生活圈",
+                vec!["街道经济服务中心"],
+                vec!["各社区居委会"],
+                vec![]
+            ),
+            ("推进社区食堂建设", vec!["街道社会事务办"], vec![], vec![]),
+            ("开展志愿服务", vec![], vec![], vec![]),
+            (
+                "整治安全隐患",
+                vec!["街道应急管理办公室"],
+                vec!["街道综合行政执法队"],
+                vec![]
+            ),
+        ]
+    );
+    // A bullet is no number; the numbered one keeps its own.
+    let numbers: Vec<Option<&str>> = d.tasks.iter().map(|t| t.number.as_deref()).collect();
+    assert_eq!(numbers, vec![None, None, None, Some("1.")]);
+    assert!(d.tasks[1].text.contains("就餐补助"), "{}", d.tasks[1].text);
+}

@@ -191,7 +191,8 @@ fn docx_paragraphs_list_numbering_and_tables() {
          <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>\
          <w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%3.\"/></w:lvl>\
          </w:abstractNum>\
-         <w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/></w:lvl></w:abstractNum>\
+         <w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/></w:lvl>\
+         <w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"o\"/></w:lvl></w:abstractNum>\
          <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>\
          <w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>\
          </w:numbering>"
@@ -226,6 +227,7 @@ fn docx_paragraphs_list_numbering_and_tables() {
         para(Some((1, 1)), None, "推进乡村振兴"),
         para(Some((1, 2)), None, "整治人居环境。"),
         para(Some((2, 0)), None, "要点"),
+        para(Some((2, 1)), None, "要点之下"),
         para(None, Some("MyHeading"), "保障措施"),
         "<w:p><w:r><w:t>市发展</w:t></w:r><w:r><w:t xml:space=\"preserve\">和改革局 &amp; 测试&#x4E00;</w:t></w:r></w:p>"
             .to_string(),
@@ -243,7 +245,7 @@ fn docx_paragraphs_list_numbering_and_tables() {
     assert_eq!(doc.encoding, "docx");
     let lines: Vec<&str> = doc.text.lines().collect();
     assert_eq!(
-        &lines[..9],
+        &lines[..10],
         &[
             "一、总体要求",
             "（一）加快交通建设",
@@ -251,7 +253,9 @@ fn docx_paragraphs_list_numbering_and_tables() {
             "2.建设港口。",
             "（二）推进乡村振兴",
             "1.整治人居环境。",
-            "要点",
+            // Bullets carry the mark of their level (a nested list nests).
+            "• 要点",
+            "◦ 要点之下",
             "二、保障措施",
             "市发展和改革局 & 测试一",
         ]

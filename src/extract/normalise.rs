@@ -210,17 +210,30 @@ fn letter_spaced(chars: &[char]) -> bool {
     apart >= 3 && apart > together
 }
 
-/// Strips Markdown heading marks, quote and list marks (`> `, `- `,
-/// `* `, `- [ ] `), bold markers and HTML bold tags. A list item's mark
-/// only says it is an item; whether it is a task, a heading or a label
-/// line is read from its text, as for any paragraph.
+/// Strips Markdown heading marks, quote marks, bold markers and HTML bold
+/// tags. A list item's mark (`- `, `* `, `+ `, `- [ ] `) becomes the
+/// bullet of its depth (see [`numbering::bullet_mark`]; two spaces of
+/// indent a level), so nested lists nest as numbered levels do, unless
+/// the item is numbered itself (`- 1. …`) or is a label line (`- 牵头：…`),
+/// which read as they would without the mark.
 fn strip_markup(line: &str) -> (String, bool) {
+    let indent: usize = line
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| match c {
+            '\t' => 4,
+            '\u{3000}' => 2,
+            _ => 1,
+        })
+        .sum();
     let mut s = line.trim();
     while let Some(rest) = s.strip_prefix("> ") {
         s = rest.trim_start();
     }
+    let mut listed = false;
     if let Some(rest) = ["- ", "* ", "+ "].iter().find_map(|m| s.strip_prefix(m)) {
         s = rest.trim_start();
+        listed = true;
         if let Some(rest) = ["[ ] ", "[x] ", "[X] "]
             .iter()
             .find_map(|m| s.strip_prefix(m))
@@ -238,7 +251,16 @@ fn strip_markup(line: &str) -> (String, bool) {
     }
     let mut t = s.replace("**", "").replace("<b>", "").replace("</b>", "");
     t = t.replace("<strong>", "").replace("</strong>", "");
-    (t.trim().to_owned(), markdown_heading)
+    let t = t.trim();
+    if listed
+        && !t.is_empty()
+        && numbering::parse(t).is_none()
+        && super::notes::parse_annotation(t).is_none()
+    {
+        let mark = numbering::bullet_mark(indent / 2);
+        return (format!("{mark} {t}"), markdown_heading);
+    }
+    (t.to_owned(), markdown_heading)
 }
 
 /// One line of text as a paragraph of its own (a table's title row).
@@ -595,19 +617,26 @@ fn is_plain_heading(text: &str) -> bool {
         && !text.ends_with(['，', '、', ','])
 }
 
-/// Whether `text` has one of `chars` outside quotes and brackets
-/// (`加快推进“区镇一体,园镇融合”` has its comma inside).
-pub fn has_outside_quotes(text: &str, chars: &[char]) -> bool {
+/// The characters of `text` outside quotes and brackets, with their byte
+/// offsets (`加快推进“区镇一体,园镇融合”` has its comma inside).
+pub fn outside_brackets(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut depth = 0i32;
-    for c in text.chars() {
-        match c {
-            '“' | '《' | '（' | '(' => depth += 1,
-            '”' | '》' | '）' | ')' => depth -= 1,
-            c if depth <= 0 && chars.contains(&c) => return true,
-            _ => {}
+    text.char_indices().filter(move |&(_, c)| match c {
+        '“' | '《' | '（' | '(' | '【' | '[' => {
+            depth += 1;
+            false
         }
-    }
-    false
+        '”' | '》' | '）' | ')' | '】' | ']' => {
+            depth -= 1;
+            false
+        }
+        _ => depth <= 0,
+    })
+}
+
+/// Whether `text` has one of `chars` outside quotes and brackets.
+pub fn has_outside_quotes(text: &str, chars: &[char]) -> bool {
+    outside_brackets(text).any(|(_, c)| chars.contains(&c))
 }
 
 /// The lead sentence a task paragraph opens with, if it has one: short, no

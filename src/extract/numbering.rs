@@ -21,7 +21,11 @@
 //! - `Circled`: `①`…`㊿`;
 //! - `CnOrdinal`: `一是`, `第一，` (enumerations that open a paragraph);
 //! - `Roman`: `Ⅰ、`, `Ⅱ.`;
-//! - `Box`: `专栏 3-1` (a box of projects, not a level).
+//! - `Box`: `专栏 3-1` (a box of projects, not a level);
+//! - `Bullet(depth)`: `•`, `◦`, `▪` and a space — a list item with no
+//!   number, at the depth its mark says (Word's default marks level by
+//!   level; Markdown's `- ` at an indent is read into them, see
+//!   [`bullet_mark`]). Its written number is empty: a bullet is no number.
 //!
 //! Numbers have no upper limit (`1000.` is item 1000, not text of item 999).
 //! What a level *is* — a heading level or a task level — is decided later
@@ -62,6 +66,8 @@ pub enum NumberStyle {
     Roman,
     /// 专栏 3-1
     Box,
+    /// `• ` / `◦ ` / `▪ `: a list item at depth 0, 1, 2.
+    Bullet(u8),
     /// No number: a short line on its own.
     Plain,
 }
@@ -109,9 +115,39 @@ fn may_open_number(c: char) -> bool {
 /// part of the number nor of the title.
 const ITEM_FLAGS: &[char] = &['★', '☆', '▲', '△', '◆', '◇', '■', '□', '●', '※'];
 
+/// The marks of list items by depth, as Word writes them by default in
+/// text it exports (`•` / `o`-like `◦` / `▪`).
+const BULLETS: [char; 3] = ['•', '◦', '▪'];
+
+/// The mark of a list item at `depth` (deeper lists share the last one).
+pub fn bullet_mark(depth: usize) -> char {
+    BULLETS[depth.min(BULLETS.len() - 1)]
+}
+
+/// `• 推进…` / `•推进…` (spaces between marks and Han text are gone by the
+/// time numbers are read): a list item, its depth by its mark.
+fn bullet(line: &str) -> Option<Numbering> {
+    let mut chars = line.chars();
+    let first = chars.next()?;
+    let depth = BULLETS.iter().position(|&b| b == first)?;
+    let rest = chars.as_str();
+    if rest.trim().is_empty() {
+        return None;
+    }
+    Some(Numbering {
+        style: NumberStyle::Bullet(depth as u8),
+        written: String::new(),
+        ordinal: 1,
+        rest: rest.trim().to_owned(),
+    })
+}
+
 /// Reads the number a paragraph opens with, if it opens with one (after
 /// one of [`ITEM_FLAGS`], if any).
 pub fn parse(line: &str) -> Option<Numbering> {
+    if let Some(n) = bullet(line) {
+        return Some(n);
+    }
     let line = match line.strip_prefix(ITEM_FLAGS) {
         Some(rest) => rest.trim_start_matches([' ', '\u{3000}']),
         None => line,
@@ -137,6 +173,13 @@ pub fn parse(line: &str) -> Option<Numbering> {
         ordinal,
         rest,
     })
+}
+
+impl Numbering {
+    /// The number as an item or heading shows it: none for a bullet.
+    pub fn shown(&self) -> Option<String> {
+        (!self.written.is_empty()).then(|| self.written.clone())
+    }
 }
 
 /// Words that name an item before its number (`任务1：…`).
@@ -449,6 +492,17 @@ pub(crate) fn opens_heading_text(rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bullets_are_items_by_depth_with_no_number() {
+        let b = parse("◦ 新建社区食堂").unwrap();
+        assert_eq!(b.style, NumberStyle::Bullet(1));
+        assert_eq!((b.shown(), b.rest.as_str()), (None, "新建社区食堂"));
+        assert_eq!(parse("•推进").unwrap().style, NumberStyle::Bullet(0));
+        assert!(parse("• ").is_none());
+        assert_eq!(bullet_mark(7), '▪');
+        assert_eq!(parse("1.推进").unwrap().shown().as_deref(), Some("1."));
+    }
 
     fn style(s: &str) -> Option<(NumberStyle, u32, String)> {
         parse(s).map(|n| (n.style, n.ordinal, n.rest))

@@ -31,7 +31,7 @@ use std::collections::HashMap;
 
 use super::Table;
 use super::item_refs::{ItemRef, opening_ref};
-use super::normalise::{Normalised, Para, ParaKind, lead_sentence};
+use super::normalise::{Normalised, Para, ParaKind, lead_sentence, outside_brackets};
 use super::notes;
 use super::numbering::{NumberStyle, Numbering};
 use super::outline::{Clause, Heading, Item, ItemSource, Node, NodeKind, Outline, Span, Unplaced};
@@ -635,6 +635,7 @@ fn rank(style: NumberStyle) -> u8 {
         NumberStyle::ArabicParen | NumberStyle::ArabicHalfParen => 70,
         NumberStyle::Circled => 80,
         NumberStyle::CnOrdinal => 90,
+        NumberStyle::Bullet(depth) => 95 + depth.min(4),
         NumberStyle::Box | NumberStyle::Plain => 100,
     }
 }
@@ -695,6 +696,7 @@ fn lift_trailing_notes(tree: &mut [TreeNode], paras: &[Para]) {
                     | NumberStyle::ArabicHalfParen
                     | NumberStyle::Circled
                     | NumberStyle::CnOrdinal
+                    | NumberStyle::Bullet(_)
             );
         if (kids.len() < 2 && !one_measure) || notes::find_note(&paras[pi].text).is_some() {
             continue;
@@ -819,7 +821,15 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
         .content
         .first()
         .is_some_and(|&c| notes::parse_annotation(&paras[c].text).is_some());
-    if !node.children.is_empty() {
+    // A bulleted list under a numbered line, naming nobody, is its body
+    // (the points of a task, or of a heading's text): the line is decided
+    // as a line without sub-items is.
+    let bullets_only = !matches!(node.style, NumberStyle::Bullet(_))
+        && node
+            .children
+            .iter()
+            .all(|&c| noteless_bullets(tree, paras, c));
+    if !node.children.is_empty() && !bullets_only {
         // A label line under the heading line, before its items, is the
         // heading's own note (its lead is inherited); one after the items
         // closes them.
@@ -855,6 +865,7 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
                     | NumberStyle::ArabicParen
                     | NumberStyle::ArabicHalfParen
                     | NumberStyle::CnOrdinal
+                    | NumberStyle::Bullet(_)
             ) && tree[c].children.is_empty()
                 && matches!(tree[c].source, Source::Para(ci) if notes::find_note(&paras[ci].text).is_none())
         });
@@ -899,6 +910,20 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
         return Role::Item;
     }
     Role::Undecided
+}
+
+/// Whether the subtree at `id` is bullets only, none naming anybody.
+fn noteless_bullets(tree: &[TreeNode], paras: &[Para], id: usize) -> bool {
+    matches!(tree[id].style, NumberStyle::Bullet(_))
+        && matches!(tree[id].source, Source::Para(i) if notes::find_note(&paras[i].text).is_none())
+        && !tree[id]
+            .content
+            .iter()
+            .any(|&k| notes::parse_annotation(&paras[k].text).is_some())
+        && tree[id]
+            .children
+            .iter()
+            .all(|&c| noteless_bullets(tree, paras, c))
 }
 
 /// Emits the outline nodes in reading order.
@@ -1140,12 +1165,9 @@ fn ancestry_has(
 /// A table's section row as a heading: `一、产业发展` has its number.
 fn section_heading(title: &str) -> Heading {
     let (style, number, ordinal, title) = match super::numbering::parse(title) {
-        Some(n) if n.style != NumberStyle::Box => (
-            n.style,
-            Some(n.written.clone()),
-            Some(n.ordinal),
-            title_of(&n),
-        ),
+        Some(n) if n.style != NumberStyle::Box => {
+            (n.style, n.shown(), Some(n.ordinal), title_of(&n))
+        }
         _ => (NumberStyle::Plain, None, None, title.trim().to_owned()),
     };
     Heading {
@@ -1172,12 +1194,7 @@ fn background(tree: &[TreeNode], paras: &[Para], names_units: &[bool], id: usize
 /// its title (`一、强化科技创新（区科技局牵头）`).
 fn heading_of(para: &Para, background: bool) -> Heading {
     let (style, number, ordinal, rest) = match para.numbering() {
-        Some(n) => (
-            n.style,
-            Some(n.written.clone()),
-            Some(n.ordinal),
-            n.rest.clone(),
-        ),
+        Some(n) => (n.style, n.shown(), Some(n.ordinal), n.rest.clone()),
         None => (NumberStyle::Plain, None, None, para.text.clone()),
     };
     let mut title = if para.heading_shaped() || para.numbering().is_none() {
@@ -1252,7 +1269,7 @@ fn numbered_item(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Item
     let node = &tree[id];
     let num = paras[i].numbering().expect("numbered");
     let mut item = new_item(
-        Some(num.written.clone()),
+        num.shown(),
         &num.rest,
         paras[i].end_line,
         ItemSource::Numbered,
@@ -1561,25 +1578,13 @@ fn names_a_field(text: &str) -> bool {
 /// Where the first colon outside brackets and quotes stands in `text`,
 /// a ratio's (`2.5:1`) aside.
 fn title_colon(text: &str) -> Option<usize> {
-    let mut depth = 0i32;
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '（' | '(' | '“' | '《' | '【' | '[' => depth += 1,
-            '）' | ')' | '”' | '》' | '】' | ']' => depth -= 1,
-            '：' | ':' if depth <= 0 => {
-                let ratio = prev.is_some_and(|p| p.is_ascii_digit())
-                    && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
-                if !ratio {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-        prev = Some(c);
-    }
-    None
+    let ratio = |i: usize| {
+        text[..i].ends_with(|p: char| p.is_ascii_digit())
+            && text[i..].chars().nth(1).is_some_and(|n| n.is_ascii_digit())
+    };
+    outside_brackets(text)
+        .find(|&(i, c)| matches!(c, '：' | ':') && !ratio(i))
+        .map(|(i, _)| i)
 }
 
 /// A title without a closing bracket that holds only a time

@@ -561,21 +561,14 @@ fn is_level_government(t: &Text, s: usize, e: usize) -> bool {
 /// (`县直各部门分别负责…`, `有关部门研究制定…`) — not of a role
 /// (`牵头部门负责组织实施` says what a lead does, naming no unit).
 fn name_ends_before(t: &Text, p: usize) -> bool {
-    const ROLE_WORDS: &[[char; 2]] = &[
-        ['牵', '头'],
-        ['参', '与'],
-        ['配', '合'],
-        ['责', '任'],
-        ['协', '办'],
-        ['协', '同'],
-        ['主', '责'],
-        ['主', '办'],
-    ];
     if p < 2 {
         return false;
     }
     let collective = t.norm[p - 2..p] == ['部', '门']
-        && !(p >= 4 && ROLE_WORDS.iter().any(|w| t.norm[p - 4..p - 2] == *w));
+        && !(p >= 4
+            && ROLE_WORDS
+                .iter()
+                .any(|w| w.chars().eq(t.norm[p - 4..p - 2].iter().copied())));
     ends_like_unit(t.norm[p - 1]) || is_close(t.norm[p - 1]) || collective
 }
 

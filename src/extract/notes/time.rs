@@ -12,7 +12,7 @@
 
 use super::text::*;
 use super::vocab::{
-    DEADLINE_ACTIONS, DEADLINE_ADVERBS, DEADLINE_CONTINUATIONS, STANDING_DEADLINES,
+    DEADLINE_ACTIONS, DEADLINE_ADVERBS, DEADLINE_CONTINUATIONS, ROLE_WORDS, STANDING_DEADLINES,
 };
 
 /// Where a time expression starting at `s` ends, if one starts there.
@@ -160,9 +160,10 @@ pub(super) fn time_clause(t: &Text, start: usize, end: usize) -> Option<String> 
 /// note names units and times, so a short tail naming no unit is the
 /// time's work, whatever its verb.
 fn is_short_work(rest: &str) -> bool {
-    const UNIT_OR_ROLE: &str = "厅局委办部署院府镇乡处科所站队会司团负责牵头配合参与协";
     let n = rest.chars().count();
-    (1..=8).contains(&n) && !rest.chars().any(|c| UNIT_OR_ROLE.contains(c))
+    (1..=8).contains(&n)
+        && !super::body::reads_as_unit(rest)
+        && !ROLE_WORDS.iter().any(|w| rest.contains(w))
 }
 
 /// Whether `start..end`, the clause after a deadline's, goes on with it: a

@@ -632,6 +632,12 @@ pub(super) const ITEM_NOUNS: &[&str] = &["任务", "工作", "事项", "措施",
 
 /// How a lead verb says its units lead together with another
 /// (`与X共同牵头`, `与X联合牵头`).
+/// Words of a role in responsibility (`牵头`, `配合`…): a phrase holding one
+/// says who does what, and is no unit's name nor a piece of work.
+pub(super) const ROLE_WORDS: &[&str] = &[
+    "牵头", "负责", "参与", "配合", "责任", "协办", "协同", "主责", "主办",
+];
+
 pub(super) const JOINT_LEAD_WORDS: &[&str] = &["共同", "联合"];
 
 /// Endings of whole unit names beyond [`ends_like_unit`]'s chars: mass

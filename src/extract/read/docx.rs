@@ -202,8 +202,17 @@ struct Counters {
 
 impl Counters {
     /// The label (`一、`, `（三）`, `1.2`) of the next paragraph of list
-    /// `num_id` at level `ilvl`, or None for bullets and unknown lists.
-    fn next_label(&mut self, numbering: &Numbering, num_id: &str, ilvl: u8) -> Option<String> {
+    /// `num_id` at level `ilvl`; for a bullet, the bullet mark of its level
+    /// when `bullets` (in body text, where a nested list is a level of the
+    /// outline; a cell's bullets only split its lines); None for unknown
+    /// lists.
+    fn next_label(
+        &mut self,
+        numbering: &Numbering,
+        num_id: &str,
+        ilvl: u8,
+        bullets: bool,
+    ) -> Option<String> {
         let (abs, overrides) = numbering.nums.get(num_id)?;
         let levels = numbering.abstracts.get(abs)?;
         let ilvl = ilvl.min(9);
@@ -228,7 +237,10 @@ impl Counters {
         for deeper in counters.iter_mut().skip(i + 1) {
             *deeper = None;
         }
-        if matches!(level.format.as_str(), "bullet" | "none") || level.text.is_empty() {
+        if level.format == "bullet" {
+            return bullets.then(|| format!("{} ", crate::extract::numbering::bullet_mark(i)));
+        }
+        if level.format == "none" || level.text.is_empty() {
             return None;
         }
         let mut label = String::new();
@@ -599,7 +611,7 @@ fn finish_para(
     // numId 0 switches numbering off. An empty numbered paragraph still
     // counts in Word (it shows a bare number); it just gets no label here.
     if let Some(num_id) = num_id.filter(|n| n != "0")
-        && let Some(label) = counters.next_label(numbering, &num_id, ilvl)
+        && let Some(label) = counters.next_label(numbering, &num_id, ilvl, cell.is_none())
         && !text.trim().is_empty()
     {
         let sep = if label.ends_with(|c: char| c.is_alphanumeric() && c.is_ascii()) {
