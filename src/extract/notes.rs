@@ -694,7 +694,7 @@ fn annotation_in(paragraph: &str) -> Option<ParsedNote> {
     // work (`加强组织领导，建立省级统筹、市（州）负责…`) is no note.
     if !b.leftover.is_empty()
         || !b.unread.is_empty()
-        || !b.spans.iter().all(|n| body::reads_as_unit(&n.name))
+        || !b.spans.iter().all(|n| names::reads_as_unit(&n.name))
     {
         return None;
     }

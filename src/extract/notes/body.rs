@@ -4,7 +4,7 @@
 use super::labels::{find_labels, labelled_deadline};
 use super::names::{
     clean_name_at, closing_deng, ditto_of, has_own_level, is_department, is_person,
-    is_plausible_name, level_prefix, reference_end,
+    is_plausible_name, level_prefix, reads_as_unit, reference_end,
 };
 use super::text::*;
 use super::time::{continues_deadline, deadline_in, time_clause};
@@ -493,18 +493,6 @@ fn last_clause_break(t: &Text, pending: &[(usize, usize)], next: usize) -> Optio
             .iter()
             .any(|c| matches!(c, ',' | ';'))
     })
-}
-
-/// Whether a name with no role marker reads as a unit: it ends like one
-/// (`…局`, `…中心`, `各镇`) or names a collective (`…有关单位`).
-pub(super) fn reads_as_unit(name: &str) -> bool {
-    let last = name.trim_end_matches([')', '）']).chars().last();
-    last.is_some_and(ends_like_unit)
-        || [
-            "单位", "部门", "机构", "企业", "公司", "集团", "支行", "分行",
-        ]
-        .iter()
-        .any(|w| name.ends_with(w))
 }
 
 /// The items of a list: split at separators outside brackets, at

@@ -319,3 +319,15 @@ pub(super) fn is_person(name: &str) -> bool {
                 .is_none_or(ends_like_unit)
     })
 }
+
+/// Whether a name with no role marker reads as a unit: it ends like one
+/// (`…局`, `…中心`, `各镇`) or names a collective (`…有关单位`).
+pub(super) fn reads_as_unit(name: &str) -> bool {
+    let last = name.trim_end_matches([')', '）']).chars().last();
+    last.is_some_and(ends_like_unit)
+        || [
+            "单位", "部门", "机构", "企业", "公司", "集团", "支行", "分行",
+        ]
+        .iter()
+        .any(|w| name.ends_with(w))
+}

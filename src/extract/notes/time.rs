@@ -162,7 +162,7 @@ pub(super) fn time_clause(t: &Text, start: usize, end: usize) -> Option<String> 
 fn is_short_work(rest: &str) -> bool {
     let n = rest.chars().count();
     (1..=8).contains(&n)
-        && !super::body::reads_as_unit(rest)
+        && !super::names::reads_as_unit(rest)
         && !ROLE_WORDS.iter().any(|w| rest.contains(w))
 }
 
