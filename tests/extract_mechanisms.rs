@@ -4163,3 +4163,142 @@ fn nested_bullets_are_a_level_of_their_own() {
     assert_eq!(numbers, vec![None, None, None, Some("1.")]);
     assert!(d.tasks[1].text.contains("就餐补助"), "{}", d.tasks[1].text);
 }
+
+/// Responsibility stated in the work's own sentences: `由A牵头，会同B、C制定…`
+/// (the joined list ends where a unit's work starts), `A要会同B…`, `责成A对…`,
+/// a unit named later for a part (`D做好…`, `E参与…`) as a partner, and the
+/// work before the note (`优先改造…小区，由A牵头`) no unit.
+#[test]
+fn responsibility_written_inside_the_work_sentences() {
+    let d = extract_text(
+        "要点.txt",
+        "某区2026年城市更新工作要点\n\n\
+         一、推进老旧小区改造\n\
+         1.完成老旧小区改造30个。优先改造管网老化的小区，由区住建局牵头，会同区财政局、各街道办事处制定年度计划，逐小区明确改造内容。\n\
+         2.加装电梯50部。区住建局要会同区民政局简化审批流程，各街道办事处做好居民协商工作。\n\
+         3.开展违法建设治理。责成各街道办事处对辖区违法建设开展排查，做到新增违建零容忍，区城管局负责督导考核。\n\
+         4.新增停车泊位2000个。利用边角地建设停车设施，区城管局与区交警大队共同负责，区城投集团参与建设运营。\n\
+         5.建立城市体检机制。由区住建局会同区自然资源分局每年开展一次城市体检，形成问题清单。\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "完成老旧小区改造30个",
+                vec!["区住建局"],
+                vec!["区财政局", "各街道办事处"],
+                vec![]
+            ),
+            (
+                "加装电梯50部",
+                vec!["区住建局"],
+                vec!["区民政局", "各街道办事处"],
+                vec![]
+            ),
+            (
+                "开展违法建设治理",
+                vec!["各街道办事处"],
+                vec!["区城管局"],
+                vec![]
+            ),
+            (
+                "新增停车泊位2000个",
+                vec!["区城管局", "区交警大队"],
+                vec!["区城投集团"],
+                vec![]
+            ),
+            (
+                "建立城市体检机制",
+                vec!["区住建局"],
+                vec!["区自然资源分局"],
+                vec![]
+            ),
+        ]
+    );
+}
+
+/// A note opening an item and closed by a colon (`A牵头，B配合：TITLE。…`),
+/// numbered or not: the title is what follows the colon.
+#[test]
+fn a_note_before_the_colon_opens_the_item() {
+    let d = extract_text(
+        "整治方案.txt",
+        "某县安全生产专项整治方案\n\n\
+         一、整治重点\n\
+         （一）道路交通\n\
+         1.县交通运输局牵头，县公安局交警大队配合：开展公路隐患排查整治。对危险路段逐段排查。\n\
+         2.县住建局、县市场监管局分别牵头：加强燃气安全监管。推行报警装置。\n\
+         （二）工矿商贸\n\
+         县应急管理局牵头：整治非煤矿山重大隐患。实行一矿一策。\n\
+         深化网格建设：优化网格划分。\n",
+    );
+    let got = title_roles(&d);
+    assert_eq!(
+        got[..3],
+        [
+            (
+                "开展公路隐患排查整治",
+                vec!["县交通运输局"],
+                vec!["县公安局交警大队"],
+                vec![]
+            ),
+            (
+                "加强燃气安全监管",
+                vec!["县住建局", "县市场监管局"],
+                vec![],
+                vec![]
+            ),
+            ("整治非煤矿山重大隐患", vec!["县应急管理局"], vec![], vec![]),
+        ]
+    );
+    // A title before a colon names no unit: no note opens that line.
+    assert!(
+        got.iter().all(|(title, ..)| *title != "优化网格划分"),
+        "{got:?}"
+    );
+}
+
+/// A level written once for a list joined by 和 (`省发展改革委、财政厅和生态
+/// 环境厅`) splits at the 和 between two whole names; a 和 inside a name
+/// (`市场运行和消费促进处`, `住房和城乡建设局`) and `及相关…` are read right.
+#[test]
+fn he_between_whole_names_splits_a_list_and_inside_a_name_does_not() {
+    let d = extract_text(
+        "交通.txt",
+        "某省交通强省建设实施方案\n\n\
+         一、完善路网\n\
+         1.加密高速公路网。（省交通运输厅牵头，省发展改革委、财政厅和生态环境厅配合）\n\
+         2.保护交通生态。（省生态环境厅牵头，省交通运输厅和林业局配合）\n\
+         3.促进消费。（市场运行和消费促进处牵头，省住房和城乡建设厅配合）\n\
+         4.盘活闲置楼宇。（省商务厅牵头，省财政厅及相关市州人民政府配合）\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "加密高速公路网",
+                vec!["省交通运输厅"],
+                vec!["省发展改革委", "财政厅", "生态环境厅"],
+                vec![]
+            ),
+            (
+                "保护交通生态",
+                vec!["省生态环境厅"],
+                vec!["省交通运输厅", "林业局"],
+                vec![]
+            ),
+            (
+                "促进消费",
+                vec!["市场运行和消费促进处"],
+                vec!["省住房和城乡建设厅"],
+                vec![]
+            ),
+            (
+                "盘活闲置楼宇",
+                vec!["省商务厅"],
+                vec!["省财政厅", "相关市州人民政府"],
+                vec![]
+            ),
+        ]
+    );
+}

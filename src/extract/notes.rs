@@ -58,7 +58,7 @@ pub use rules::{NoteRules, RuleReach, is_rule_only, rule_reach};
 use text::{Group, Text, is_close, is_open, split_top_level, top_level_groups};
 use time::{deadline_in, time_clause};
 pub use time::{is_time_only, time_and_verb};
-use vocab::{BY_OPENERS, LabelKind, Role};
+use vocab::{LabelKind, Role};
 
 /// Who does a task, as one note (or several annotation lines) says it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -418,6 +418,7 @@ fn find_note_in(paragraph: &str) -> Option<NoteMatch> {
         // closing sentence saying who does it, else a note with only a
         // deadline or leader.
         None => dash_tail(&t)
+            .or_else(|| leading_note(&t))
             .or_else(|| labelled_tail(&t))
             .or_else(|| sentence_tail(&t))
             .or_else(|| {
@@ -563,7 +564,7 @@ fn sentence_tail(t: &Text) -> Option<NoteMatch> {
     let b = parse_body(t, ss, se);
     // Every part a name with its role, or the sentence opens with 由 (and
     // what else it says is the work: `…，报市政府同意后实施`).
-    if !(opens_with_by || (b.leftover.is_empty() && se - ss <= MAX_VERB_LINE)) {
+    if !(opens_with_by || (b.names_only() && se - ss <= MAX_VERB_LINE)) {
         return by_clause_tail(t, ss, se);
     }
     let mut m = finish_sentence_note(t, b, ss, se)?;
@@ -578,9 +579,7 @@ fn sentence_tail(t: &Text) -> Option<NoteMatch> {
 
 /// Whether `s..e` opens with `由` (`均由`, `并由`, `本项工作由`…).
 fn opens_with_by(t: &Text, s: usize, e: usize) -> bool {
-    BY_OPENERS
-        .iter()
-        .any(|w| t.starts_with_at(s, e, &w.chars().collect::<Vec<_>>()))
+    names::by_opener(t, s, e).is_some()
 }
 
 /// Clauses closing the sentence `ss..se` that say who does the work,
@@ -601,7 +600,7 @@ fn by_clause_tail(t: &Text, ss: usize, se: usize) -> Option<NoteMatch> {
             let b = parse_body(t, cs, se);
             // A clause not opening with 由 must be nothing but names with
             // their roles and times.
-            let names_only = b.leftover.is_empty() && b.unread.is_empty() && !b.invalid && b.strong;
+            let names_only = b.names_only() && !b.invalid && b.strong;
             if !(opens_with_by(t, cs, ce) || names_only) {
                 return None;
             }
@@ -630,6 +629,33 @@ fn finish_sentence_note(t: &Text, mut b: Builder, s: usize, e: usize) -> Option<
 /// responsible); partners alone leave it with nobody doing it.
 fn names_who_does_it(note: &ParsedNote) -> bool {
     !(note.leads.is_empty() && note.responsible.is_empty())
+}
+
+/// A note opening the paragraph, closed by a colon before the work it
+/// assigns: `县交通运输局牵头，县公安局交通管理大队配合：开展公路安全隐患
+/// 排查整治。…`. What stands before the colon must be wholly units with
+/// their roles (`深化网格建设：…` names none; `牵头单位：A` is a label).
+fn leading_note(t: &Text) -> Option<NoteMatch> {
+    let (s, e) = t.trim(0, t.norm.len());
+    let colon = split_top_level(t, s, e, |c| matches!(c, ':' | '。' | ';'))
+        .first()
+        .map(|&(_, end)| end)
+        .filter(|&end| end < e && t.norm[end] == ':')?;
+    if colon - s > MAX_VERB_LINE || find_labels(t, s, colon).first().is_some_and(|l| l.0 == s) {
+        return None;
+    }
+    let b = parse_body(t, s, colon);
+    if !(b.names_only() && b.strong && !b.invalid) {
+        return None;
+    }
+    let note = b.finish().filter(names_who_does_it)?;
+    Some(NoteMatch {
+        start: s,
+        end: colon,
+        text: t.orig_str(s, colon),
+        note,
+        sentence: false,
+    })
 }
 
 /// An unbracketed labelled note closing a paragraph:
@@ -692,10 +718,7 @@ fn annotation_in(paragraph: &str) -> Option<ParsedNote> {
     let b = parse_body(&t, s, e);
     // Every part read, and every name one a unit could have: a sentence of
     // work (`加强组织领导，建立省级统筹、市（州）负责…`) is no note.
-    if !b.leftover.is_empty()
-        || !b.unread.is_empty()
-        || !b.spans.iter().all(|n| names::reads_as_unit(&n.name))
-    {
+    if !b.names_only() {
         return None;
     }
     b.finish()

@@ -1545,6 +1545,19 @@ fn lead_of_item(rest: &str) -> String {
         None => rest,
     };
     let first = match notes::find_note(first) {
+        // `A牵头，B配合：开展…排查整治`: a note opening the item, its title
+        // after the colon.
+        Some(m)
+            if m.end < first.chars().count()
+                && first.chars().take(m.start).all(char::is_whitespace) =>
+        {
+            first
+                .chars()
+                .skip(m.end)
+                .collect::<String>()
+                .trim_start_matches([':', '：', ' ', '\u{3000}'])
+                .to_owned()
+        }
         // `关于…的问题，由A负责`: the comma before the note ends the title.
         Some(m) => first
             .chars()

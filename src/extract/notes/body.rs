@@ -3,7 +3,7 @@
 
 use super::labels::{find_labels, labelled_deadline};
 use super::names::{
-    clean_name_at, closing_deng, ditto_of, has_own_level, is_department, is_person,
+    by_opener, clean_name_at, closing_deng, ditto_of, has_own_level, is_department, is_person,
     is_plausible_name, level_prefix, reads_as_unit, reference_end,
 };
 use super::text::*;
@@ -48,6 +48,16 @@ pub(super) struct Builder {
 }
 
 impl Builder {
+    /// Whether every part read is a unit's name with its role, or a time:
+    /// nothing left without a role or unread, and no name a unit could not
+    /// have. A sentence of work (`补齐养老托育、便民商业短板，区民政局负责`)
+    /// is not all names, and its note starts later.
+    pub(super) fn names_only(&self) -> bool {
+        self.leftover.is_empty()
+            && self.unread.is_empty()
+            && self.spans.iter().all(|n| reads_as_unit(&n.name))
+    }
+
     /// Records the mark written around `name` (cut at `ns..ne` from the
     /// item `s..e`), if any.
     fn note_mark(
@@ -221,6 +231,9 @@ pub(super) fn parse_list(
     let mut explicit_lead = false;
     // After `会同`, names are partners until a role marker closes the list.
     let mut joining = false;
+    // Once a joined list has closed with its work (`会同A、B建设平台，`),
+    // words naming no unit go on with that work (`实现燃气、排水…在线监测`).
+    let mut in_work = false;
     // Where the person named as the note's leader was read.
     let mut leader_span: Option<(usize, usize)> = None;
     // `以上3项由A牵头`, `第8—10项责任单位：…`: the subject names the items
@@ -287,22 +300,27 @@ pub(super) fn parse_list(
             continue;
         }
         // `会同A、B等部门组织实施`: partners named by what they join.
+        // (A joined name followed by its work, `会同A制定方案`, closes the
+        // list there.)
         if let Some(name) = joined_partner(t, s, e) {
             b.assign(t, &[name], Role::Partner, false);
             b.strong = true;
-            joining = true;
+            joining = name.1 == e;
+            in_work = !joining;
             continue;
         }
         // `X会同A`: X is in charge, A joins.
-        if let Some(at) = joint_at(t, s, e) {
-            pending.push((s, at));
+        if let Some((name_end, at)) = joint_at(t, s, e) {
+            pending.push((s, name_end));
             b.assign(t, &pending, Role::Charge, false);
             pending.clear();
+            joining = true;
             if let Some(name) = joined_partner(t, at, e) {
                 b.assign(t, &[name], Role::Partner, false);
+                joining = name.1 == e;
             }
+            in_work = !joining;
             b.strong = true;
-            joining = true;
             continue;
         }
         // `A、B、C（牵头）`: a bracketed marker is C's alone; A and B keep
@@ -347,7 +365,20 @@ pub(super) fn parse_list(
             b.strong = true;
             continue;
         }
+        // `责成A对辖区违法建设开展排查`, `由A对…进行…`: the unit charged,
+        // then its work, with no role marker.
+        // (`由市政府分管领导任召集人` names a person by post, no unit.)
+        let charged = (at_end.or(inside).is_none() && pending.is_empty())
+            .then(|| by_opener(t, s, e).and_then(|n| unit_then_words(t, s + n, e)))
+            .flatten()
+            .filter(|&p| !names_a_post(&t.norm_str(p, e)));
         match at_end.or(inside) {
+            None if charged.is_some() => {
+                let name_end = charged.unwrap_or(e);
+                b.assign(t, &[(s, name_end)], Role::Charge, false);
+                b.strong = true;
+                in_work = true;
+            }
             Some((name_end, verb)) => {
                 // `与X共同牵头`: X and the lead the task inherits lead together.
                 let s = if pending.is_empty()
@@ -397,10 +428,20 @@ pub(super) fn parse_list(
                 pending.clear();
                 joining = false;
             }
+            // After `会同A、`, a unit's name goes on with the list; a unit
+            // and its work (`B制定年度改造计划`) closes it; words naming no
+            // unit (`逐小区明确改造内容`) are the work, not a partner.
             None if joining => {
-                b.assign(t, &[(s, strip_action(t, s, e))], Role::Partner, false);
+                let name_end = strip_action(t, s, e);
+                joining = false;
+                in_work = true;
+                if name_end == e && !unit_at(t, s, e) && reads_as_work(&t.norm_str(s, e)) {
+                    continue;
+                }
+                b.assign(t, &[(s, name_end)], Role::Partner, false);
                 // `…、B等研究提出落实意见`: the list closes with 等.
-                joining = closing_deng(t, s, e).is_none();
+                joining = name_end == e && closing_deng(t, s, e).is_none();
+                in_work = !joining;
             }
             // `由A牵头，沿线乡镇人民政府做好征地拆迁保障`: after the one in
             // charge, a unit doing a part of the work, with no role marker,
@@ -412,9 +453,11 @@ pub(super) fn parse_list(
             {
                 match unit_doing_work(t, s, e) {
                     Some(name_end) => b.assign(t, &[(s, name_end)], Role::Partner, false),
+                    None if in_work => {}
                     None => pending.push((s, e)),
                 }
             }
+            None if in_work && !unit_at(t, s, e) => {}
             None => pending.push((s, e)),
         }
     }
@@ -545,14 +588,18 @@ fn is_level_government(t: &Text, s: usize, e: usize) -> bool {
 }
 
 /// Whether a unit's name can end right before `p`: after a unit word
-/// (`…局`, `…府`), a closing bracket, or the 部门 of a collective
-/// (`县直各部门分别负责…`, `有关部门研究制定…`) — not of a role
-/// (`牵头部门负责组织实施` says what a lead does, naming no unit).
+/// (`…局`, `…府`), a closing bracket, or the last word of a collective
+/// (`县直各部门分别负责…`, `有关部门研究制定…`, `区城投集团参与…`) — not
+/// of a role (`牵头部门负责组织实施` says what a lead does, naming no unit).
 fn name_ends_before(t: &Text, p: usize) -> bool {
     if p < 2 {
         return false;
     }
-    let collective = t.norm[p - 2..p] == ['部', '门']
+    // (Not `企业`: `支持龙头企业牵头组建联盟` says whom the work supports.)
+    let collective = COLLECTIVE_ENDINGS
+        .iter()
+        .filter(|w| **w != "企业")
+        .any(|w| t.ends_with_at(0, p, &w.chars().collect::<Vec<_>>()))
         && !(p >= 4
             && ROLE_WORDS
                 .iter()
@@ -610,17 +657,58 @@ fn unit_doing_work(t: &Text, s: usize, e: usize) -> Option<usize> {
     };
     let opens_work = |p: usize| {
         let rest = t.norm_str(p, e);
+        // (`区城投集团参与建设运营`: a supporting verb, weak or not, says
+        // the same after the one in charge.)
         crate::extract::phrases::opens_with_work_verb(&rest)
             || PART_VERBS.iter().any(|v| rest.starts_with(v))
+            || VERBS
+                .iter()
+                .any(|v| v.role == Role::Partner && t.starts_with_at(p, e, &v.text))
     };
-    (s + 2..e).find(|&p| name_ends_before(t, p) && placed(p) && opens_work(p) && unit_at(t, s, p))
+    (s + 2..e)
+        .find(|&p| name_ends_before(t, p) && placed(p) && opens_work(p) && unit_at(t, s, p))
+        .or_else(|| unit_then_words(t, s, e).filter(|&p| opens_with_level(&t.norm_str(s, p))))
 }
 
-/// Where `会同` stands inside an item after a name (`X会同A`).
-fn joint_at(t: &Text, start: usize, end: usize) -> Option<usize> {
+/// Whether `rest`, right after an organ's name, goes on to name a post in
+/// it (`分管领导任召集人`, `主要负责同志`, `副县长P`), not the organ's work.
+fn names_a_post(rest: &str) -> bool {
+    ["分管", "主要领导", "主要负责", "领导", "负责同志"]
+        .iter()
+        .chain(POSTS)
+        .chain(POST_RANKS)
+        .any(|w| rest.starts_with(w))
+}
+
+/// Whether a name opens with its level or reach (`区城投集团`, `各镇`,
+/// `沿线乡镇`), as a unit named for a part of the work does; `报市政府…`
+/// has a level inside, after a verb.
+fn opens_with_level(name: &str) -> bool {
+    let bare = name.strip_prefix('各').unwrap_or(name);
+    bare.starts_with(|c: char| "省市县区州乡镇村街".contains(c))
+        || ["沿线", "相关", "有关", "属地"]
+            .iter()
+            .any(|w| bare.starts_with(w))
+}
+
+/// Where `会同` stands inside an item after a name (`X会同A`, `X要会同A`):
+/// (where the name ends, where `会同` starts). A word of obligation
+/// between them (`要`, `应`) is neither's.
+fn joint_at(t: &Text, start: usize, end: usize) -> Option<(usize, usize)> {
     let pat: Vec<char> = "会同".chars().collect();
     (start + 2..end.saturating_sub(1))
-        .find(|&p| t.starts_with_at(p, end, &pat) && name_ends_before(t, p))
+        .filter(|&p| t.starts_with_at(p, end, &pat))
+        .find_map(|p| {
+            if name_ends_before(t, p) {
+                return Some((p, p));
+            }
+            let modal = MODAL_WORDS
+                .iter()
+                .map(|w| w.chars().collect::<Vec<_>>())
+                .find(|w| p >= start + 2 + w.len() && t.ends_with_at(start, p, w))?;
+            let name_end = p - modal.len();
+            name_ends_before(t, name_end).then_some((name_end, p))
+        })
 }
 
 /// Splits `市直有关单位和各县（市、区）` at `和各`/`及各`/`以及`, and at
@@ -644,7 +732,12 @@ pub(super) fn split_conjunctions(t: &Text, start: usize, end: usize) -> Vec<(usi
             let between_names = matches!(c, '和' | '及' | '与')
                 && i >= from + 3
                 && name_ends_before(t, i)
-                && "省市县区州乡镇各国".contains(next);
+                && ("省市县区州乡镇各国".contains(next)
+                    || ["相关", "有关", "沿线"]
+                        .iter()
+                        .any(|w| t.starts_with_at(i + 1, end, &w.chars().collect::<Vec<_>>()))
+                    || (crate::extract::phrases::ends_like_institution(&t.norm_str(from, i))
+                        && next_is_whole_name(t, i + 1, end)));
             let cut = match (c, next) {
                 ('和' | '及', '各') => Some(1),
                 ('以', '及') => Some(2),
@@ -662,6 +755,20 @@ pub(super) fn split_conjunctions(t: &Text, start: usize, end: usize) -> Vec<(usi
     }
     parts.push((from, end));
     parts
+}
+
+/// Whether the text from `s` to the next separator is a whole unit's name
+/// of its own (`生态环境厅` in `…自然资源厅和生态环境厅`, written without
+/// the level it shares with the name before): not an organ a level's name
+/// goes on with (`党委和政府`).
+fn next_is_whole_name(t: &Text, s: usize, end: usize) -> bool {
+    let e = (s..end)
+        .find(|&k| matches!(t.norm[k], '、' | ',' | ';' | '和' | '及' | '与'))
+        .unwrap_or(end);
+    // (`…和林业局配合`: the name before its role.)
+    let e = verb_suffix(t, s, e).map_or(e, |(name_end, _)| name_end);
+    let name = t.norm_str(s, e);
+    e - s >= 3 && !name.ends_with("政府") && reads_as_unit(&name) && unit_at(t, s, e)
 }
 
 /// A verb in brackets after a name, as tables and 责任单位 lists mark the
@@ -693,18 +800,61 @@ pub(super) fn joined_partner(t: &Text, start: usize, end: usize) -> Option<(usiz
 /// Where a name ends before the work it joins in (`市商务局组织实施`,
 /// `市公安局研究制定具体办法`): at the first action after a unit word.
 fn strip_action(t: &Text, start: usize, end: usize) -> usize {
-    for p in start + 2..end {
-        if !name_ends_before(t, p) {
-            continue;
-        }
-        if JOINED_ACTIONS
-            .iter()
-            .any(|a| t.starts_with_at(p, end, &a.chars().collect::<Vec<_>>()))
-        {
-            return p;
-        }
+    let action = (start + 2..end).find(|&p| {
+        name_ends_before(t, p)
+            && JOINED_ACTIONS
+                .iter()
+                .any(|a| t.starts_with_at(p, end, &a.chars().collect::<Vec<_>>()))
+    });
+    // (`B督促燃气企业落实…`: the work starts at 督促, before 企业落实.)
+    match (action, unit_then_words(t, start, end)) {
+        (Some(a), Some(w)) => a.min(w),
+        (a, w) => a.or(w).unwrap_or(end),
     }
-    end
+}
+
+/// Where a unit's name ends in `s..e` when words that are no part of a
+/// name follow it (`各街道办事处制定年度改造计划`,
+/// `区市场监督管理局督促燃气企业落实改造责任`, `区城投集团作为实施主体…`):
+/// the first institution word (`局`, `办事处`, `集团`) after which the
+/// text read so far is a unit and the rest is not one (`区公安分局交通管理
+/// 大队` is one name, `县人民政府办公室` too). A word is never cut inside
+/// (`街道办` | `事处`), nor before a bracket or a conjunction that may go
+/// on with the name.
+pub(super) fn unit_then_words(t: &Text, s: usize, e: usize) -> Option<usize> {
+    let (s, e) = t.trim(s, e);
+    let inside_a_word = |p: usize| {
+        let words = crate::extract::phrases::INSTITUTION_ENDINGS.iter();
+        words.chain(COLLECTIVE_ENDINGS).any(|w| {
+            let w: Vec<char> = w.chars().collect();
+            (1..w.len()).any(|k| p >= s + k && t.starts_with_at(p - k, e, &w))
+        })
+    };
+    (s + 2..e).find(|&p| {
+        let prefix = t.norm_str(s, p);
+        let rest = t.norm_str(p, e);
+        crate::extract::phrases::ends_like_institution(&prefix)
+            && !inside_a_word(p)
+            && !is_open(t.norm[p])
+            && !matches!(t.norm[p], '和' | '与' | '及' | '、' | ',' | ';' | '等')
+            && unit_at(t, s, p)
+            && !reads_as_unit(&rest)
+            && !rest.ends_with(SUB_UNIT_ENDINGS)
+            && reads_as_work(&rest)
+    })
+}
+
+/// Whether `text`, standing where a name might go on, is words of work:
+/// it opens with a verb (`制定…`, `推进…`) or runs longer than the part of
+/// a name without a unit word does (`简化审批流程`; but `电信`, `棂溪水厂`
+/// in `县水务集团棂溪水厂`), and does not end as a sub-unit does
+/// (`…运输管理科`).
+fn reads_as_work(text: &str) -> bool {
+    text.chars().count() > 4
+        || crate::extract::phrases::opens_with_work_verb(text)
+        || [JOINED_ACTIONS, PART_VERBS]
+            .iter()
+            .any(|words| words.iter().any(|w| text.starts_with(w)))
 }
 
 /// Splits an item at whitespace that separates two names (after a verb, or

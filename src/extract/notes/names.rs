@@ -15,6 +15,16 @@ pub(super) fn clean_name(t: &Text, start: usize, end: usize) -> Option<String> {
     clean_name_at(t, start, end).map(|(name, _)| name)
 }
 
+/// The length of the opener of a sentence saying who does the work
+/// (`由`, `均由`, `责成`: [`BY_OPENERS`]) at `s`, if one opens `s..e`.
+pub(super) fn by_opener(t: &Text, s: usize, e: usize) -> Option<usize> {
+    BY_OPENERS
+        .iter()
+        .map(|w| w.chars().collect::<Vec<_>>())
+        .find(|w| t.starts_with_at(s, e, w))
+        .map(|w| w.len())
+}
+
 /// Like [`clean_name`], with the char range the name was cut from.
 pub(super) fn clean_name_at(
     t: &Text,
@@ -22,21 +32,9 @@ pub(super) fn clean_name_at(
     end: usize,
 ) -> Option<(String, (usize, usize))> {
     let (mut s, mut e) = t.trim(start, end);
-    for prefix in [
-        "本项工作由",
-        "该项工作由",
-        "此项工作由",
-        "均由",
-        "并由",
-        "分别由",
-        "由",
-        "请",
-    ] {
-        let p: Vec<char> = prefix.chars().collect();
-        if t.starts_with_at(s, e, &p) {
-            s += p.len();
-            break;
-        }
+    if let Some(len) = by_opener(t, s, e).or_else(|| t.starts_with_at(s, e, &['请']).then_some(1))
+    {
+        s += len;
     }
     // A lead mark (`市商务局*`, `★市财政局`) is not part of the name.
     while s < e && LEAD_MARKS.contains(&t.norm[s]) {
@@ -323,11 +321,10 @@ pub(super) fn is_person(name: &str) -> bool {
 /// Whether a name with no role marker reads as a unit: it ends like one
 /// (`…局`, `…中心`, `各镇`) or names a collective (`…有关单位`).
 pub(super) fn reads_as_unit(name: &str) -> bool {
+    // (A unit's name holds no 的: `管网老化的小区` ends like one but is work.)
+    if name.contains('的') {
+        return false;
+    }
     let last = name.trim_end_matches([')', '）']).chars().last();
-    last.is_some_and(ends_like_unit)
-        || [
-            "单位", "部门", "机构", "企业", "公司", "集团", "支行", "分行",
-        ]
-        .iter()
-        .any(|w| name.ends_with(w))
+    last.is_some_and(ends_like_unit) || COLLECTIVE_ENDINGS.iter().any(|w| name.ends_with(w))
 }

@@ -632,6 +632,22 @@ pub(super) const ITEM_NOUNS: &[&str] = &["任务", "工作", "事项", "措施",
 
 /// How a lead verb says its units lead together with another
 /// (`与X共同牵头`, `与X联合牵头`).
+/// Last chars of a sub-unit's name that [`ends_like_unit`] leaves out, as
+/// ordinary words end with them too (`…水厂`, `…规划科`, `…财务股`):
+/// after an institution's name they go on with it. (Not 台, 场: work ends
+/// with `…服务平台`, `…农贸市场` more often than a name does.)
+pub(super) const SUB_UNIT_ENDINGS: &[char] = &['厂', '科', '股'];
+
+/// Words of obligation between a unit and its role (`A要会同B`,
+/// `A应当会同B`), no part of either. Longest first where one ends another.
+pub(super) const MODAL_WORDS: &[&str] = &["应当", "必须", "要", "应", "须", "需", "将"];
+
+/// Last words of a unit's name that no single unit word ends
+/// (`…有关单位`, `…城投集团`, `…农商银行支行`).
+pub(super) const COLLECTIVE_ENDINGS: &[&str] = &[
+    "单位", "部门", "机构", "企业", "公司", "集团", "支行", "分行",
+];
+
 /// Words of a role in responsibility (`牵头`, `配合`…): a phrase holding one
 /// says who does what, and is no unit's name nor a piece of work.
 pub(super) const ROLE_WORDS: &[&str] = &[
@@ -678,14 +694,16 @@ pub(super) const ONLY_RESPONSIBLE_NAMED: &[&str] = &[
     "仅有",
 ];
 
-/// How a sentence saying who does the work opens: `由A负责`, `均由A牵头`.
+/// How a sentence saying who does the work opens: `由A负责`, `均由A牵头`,
+/// `责成A…` (A is charged with it). Longest first where one ends another.
 pub(super) const BY_OPENERS: &[&str] = &[
-    "由",
-    "均由",
-    "并由",
-    "统一由",
-    "分别由",
     "本项工作由",
     "该项工作由",
     "此项工作由",
+    "统一由",
+    "分别由",
+    "均由",
+    "并由",
+    "责成",
+    "由",
 ];
