@@ -372,13 +372,13 @@ pub(super) fn parse_list(
             .then(|| by_opener(t, s, e).and_then(|n| unit_then_words(t, s + n, e)))
             .flatten()
             .filter(|&p| !names_a_post(&t.norm_str(p, e)));
+        if let Some(name_end) = charged {
+            b.assign(t, &[(s, name_end)], Role::Charge, false);
+            b.strong = true;
+            in_work = true;
+            continue;
+        }
         match at_end.or(inside) {
-            None if charged.is_some() => {
-                let name_end = charged.unwrap_or(e);
-                b.assign(t, &[(s, name_end)], Role::Charge, false);
-                b.strong = true;
-                in_work = true;
-            }
             Some((name_end, verb)) => {
                 // `与X共同牵头`: X and the lead the task inherits lead together.
                 let s = if pending.is_empty()
@@ -650,10 +650,7 @@ fn unit_doing_work(t: &Text, s: usize, e: usize) -> Option<usize> {
     let (s, e) = t.trim(s, e);
     let placed = |p: usize| {
         let name = t.norm_str(s, p);
-        has_own_level(&name)
-            || ["沿线", "相关", "有关", "属地"]
-                .iter()
-                .any(|w| name.starts_with(w))
+        has_own_level(&name) || REACH_WORDS.iter().any(|w| name.starts_with(w))
     };
     let opens_work = |p: usize| {
         let rest = t.norm_str(p, e);
@@ -686,9 +683,7 @@ fn names_a_post(rest: &str) -> bool {
 fn opens_with_level(name: &str) -> bool {
     let bare = name.strip_prefix('各').unwrap_or(name);
     bare.starts_with(|c: char| "省市县区州乡镇村街".contains(c))
-        || ["沿线", "相关", "有关", "属地"]
-            .iter()
-            .any(|w| bare.starts_with(w))
+        || REACH_WORDS.iter().any(|w| bare.starts_with(w))
 }
 
 /// Where `会同` stands inside an item after a name (`X会同A`, `X要会同A`):
@@ -733,7 +728,7 @@ pub(super) fn split_conjunctions(t: &Text, start: usize, end: usize) -> Vec<(usi
                 && i >= from + 3
                 && name_ends_before(t, i)
                 && ("省市县区州乡镇各国".contains(next)
-                    || ["相关", "有关", "沿线"]
+                    || REACH_WORDS
                         .iter()
                         .any(|w| t.starts_with_at(i + 1, end, &w.chars().collect::<Vec<_>>()))
                     || (crate::extract::phrases::ends_like_institution(&t.norm_str(from, i))
@@ -831,12 +826,13 @@ pub(super) fn unit_then_words(t: &Text, s: usize, e: usize) -> Option<usize> {
         })
     };
     (s + 2..e).find(|&p| {
-        let prefix = t.norm_str(s, p);
+        let next = t.norm[p];
+        if is_open(next) || matches!(next, '和' | '与' | '及' | '、' | ',' | ';' | '等') {
+            return false;
+        }
         let rest = t.norm_str(p, e);
-        crate::extract::phrases::ends_like_institution(&prefix)
+        crate::extract::phrases::ends_like_institution(&t.norm_str(s, p))
             && !inside_a_word(p)
-            && !is_open(t.norm[p])
-            && !matches!(t.norm[p], '和' | '与' | '及' | '、' | ',' | ';' | '等')
             && unit_at(t, s, p)
             && !reads_as_unit(&rest)
             && !rest.ends_with(SUB_UNIT_ENDINGS)
@@ -847,8 +843,7 @@ pub(super) fn unit_then_words(t: &Text, s: usize, e: usize) -> Option<usize> {
 /// Whether `text`, standing where a name might go on, is words of work:
 /// it opens with a verb (`制定…`, `推进…`) or runs longer than the part of
 /// a name without a unit word does (`简化审批流程`; but `电信`, `棂溪水厂`
-/// in `县水务集团棂溪水厂`), and does not end as a sub-unit does
-/// (`…运输管理科`).
+/// in `县水务集团棂溪水厂`).
 fn reads_as_work(text: &str) -> bool {
     text.chars().count() > 4
         || crate::extract::phrases::opens_with_work_verb(text)

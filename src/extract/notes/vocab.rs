@@ -630,13 +630,15 @@ pub(super) const ITEM_COUNTERS: &[char] = &['项', '条', '点', '款'];
 /// What the items of such a subject are (`以上任务`, `以上3项工作`).
 pub(super) const ITEM_NOUNS: &[&str] = &["任务", "工作", "事项", "措施", "内容", "举措"];
 
-/// How a lead verb says its units lead together with another
-/// (`与X共同牵头`, `与X联合牵头`).
 /// Last chars of a sub-unit's name that [`ends_like_unit`] leaves out, as
 /// ordinary words end with them too (`…水厂`, `…规划科`, `…财务股`):
 /// after an institution's name they go on with it. (Not 台, 场: work ends
 /// with `…服务平台`, `…农贸市场` more often than a name does.)
 pub(super) const SUB_UNIT_ENDINGS: &[char] = &['厂', '科', '股'];
+
+/// Words that give a unit's reach instead of a level (`沿线乡镇`,
+/// `相关街道办事处`, `属地镇街`).
+pub(super) const REACH_WORDS: &[&str] = &["沿线", "相关", "有关", "属地"];
 
 /// Words of obligation between a unit and its role (`A要会同B`,
 /// `A应当会同B`), no part of either. Longest first where one ends another.
@@ -654,6 +656,8 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "牵头", "负责", "参与", "配合", "责任", "协办", "协同", "主责", "主办",
 ];
 
+/// How a lead verb says its units lead together with another
+/// (`与X共同牵头`, `与X联合牵头`).
 pub(super) const JOINT_LEAD_WORDS: &[&str] = &["共同", "联合"];
 
 /// Endings of whole unit names beyond [`ends_like_unit`]'s chars: mass
