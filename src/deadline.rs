@@ -649,10 +649,11 @@ enum Part {
 }
 
 /// How the second part of a two-part time clause opens when it names the
-/// rest of the work or what follows (`其余年内完成`, `此后持续推进`). The
+/// rest of the work or what follows (`其余年内完成`, `此后持续推进`,
+/// `并长期坚持`). The
 /// notes grammar reads the same list to keep such a part in the deadline.
 pub(crate) const DEADLINE_CONTINUATIONS: &[&str] = &[
-    "其余", "其他", "剩余", "此后", "之后", "以后", "其后", "随后",
+    "其余", "其他", "剩余", "此后", "之后", "以后", "其后", "随后", "并",
 ];
 
 const ONGOING_MARKERS: [&str; 14] = [

@@ -4302,3 +4302,201 @@ fn he_between_whole_names_splits_a_list_and_inside_a_name_does_not() {
         ]
     );
 }
+
+/// A 整改清单 item: the problem as the inspection stated it, then a block of
+/// fields under it (`整改目标：` / `整改措施：①…` / `责任单位：` / `整改时限：`)
+/// in any order. The block's note makes the problem a task — not a heading
+/// over an untitled task — and a label ending in 时限 or 期限 is when it is due,
+/// kept whole with a standing second part (`，并长期坚持`).
+#[test]
+fn a_problem_over_its_block_of_fields_is_one_task() {
+    let d = extract_text(
+        "整改清单.txt",
+        "某县落实环保督察反馈问题整改清单\n\n\
+         一、关于大气污染防治不力的问题\n\
+         （一）城区建筑工地扬尘管控不严，部分工地措施落实不到位。\n\
+         整改目标：在建工地扬尘防治落实率达到100%。\n\
+         整改措施：①建立工地清单；②依法责令停工整改。\n\
+         责任领导：副县长　钟明远\n\
+         责任单位：县住房和城乡建设局（牵头），县城市管理局、县生态环境分局\n\
+         整改时限：2026年6月底前，并长期坚持\n\
+         （二）城区雨污管网混错接问题突出。\n\
+         整改目标：完成雨污分流改造32公里。\n\
+         责任单位：县住房和城乡建设局（牵头），县水利局\n\
+         销号期限：2026年12月底前\n\
+         整改措施：①完成管网普查；②分片区实施改造。\n",
+    );
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "（一）",
+                "城区建筑工地扬尘管控不严，部分工地措施落实不到位",
+                &["县住房和城乡建设局"],
+                &["县城市管理局", "县生态环境分局"],
+                &[],
+                Single,
+                Some("2026年6月底前，并长期坚持"),
+            ),
+            r(
+                "（二）",
+                "城区雨污管网混错接问题突出",
+                &["县住房和城乡建设局"],
+                &["县水利局"],
+                &[],
+                Single,
+                Some("2026年12月底前"),
+            ),
+        ]
+    );
+    assert_eq!(goal_titles(&d), ["关于大气污染防治不力的问题"; 2]);
+}
+
+/// The member duties of a 联席会议: `（一）市民政局：负责…` assigns standing
+/// work to the unit before the colon, which leads it and is the item's
+/// title; a unit it works `会同` with is its partner, and the units its
+/// work is about are neither. A topic before a colon (`深化改革：…`) and
+/// a kind of body in a bracket (`牵头股室（单位）`) name no unit.
+#[test]
+fn a_member_units_duty_is_led_by_the_unit_before_the_colon() {
+    let d = extract_text(
+        "联席会议.txt",
+        "某市养老服务联席会议成员单位职责分工\n\n\
+         一、成员单位职责\n\
+         （一）市民政局：负责联席会议日常工作，统筹推进养老服务发展，会同市卫生健康委推进医养结合。\n\
+         （二）市发展改革委：负责将养老服务纳入规划，争取中央预算内投资。\n\
+         （三）各区县人民政府：负责落实属地养老服务发展责任。\n\
+         （四）深化改革：推进养老服务体制改革。\n",
+    );
+    let got = title_roles(&d);
+    assert_eq!(
+        got[..3],
+        [
+            ("市民政局", vec!["市民政局"], vec!["市卫生健康委"], vec![]),
+            ("市发展改革委", vec!["市发展改革委"], vec![], vec![]),
+            ("各区县人民政府", vec!["各区县人民政府"], vec![], vec![]),
+        ]
+    );
+    assert!(
+        got.iter()
+            .all(|(_, leads, ..)| !leads.contains(&"深化改革")),
+        "{got:?}"
+    );
+
+    // The preamble's `牵头股室（单位）` is how the plan marks its units, no note.
+    let d = extract_text(
+        "工作要点.txt",
+        "某县自然资源局2026年工作要点\n\n\
+         为抓好落实，每项工作均明确了责任股室（单位）。责任股室（单位）排在第一位的为牵头股室（单位）。\n\n\
+         一、重点工作\n\
+         1.加快乡镇国土空间规划报批。年内完成报批。（责任股室：国土空间规划股、地籍股）\n\
+         2.做好信访维稳工作。落实接访下访制度。（责任股室：办公室，各股室按职责分工负责）\n\
+         3.追回多计工程款。依法依规追回。（责任单位：某县城投集团有限公司，县住房城乡建设局督促落实）\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "加快乡镇国土空间规划报批",
+                vec!["国土空间规划股"],
+                vec!["地籍股"],
+                vec![]
+            ),
+            ("做好信访维稳工作", vec!["办公室"], vec!["各股室"], vec![]),
+            (
+                "追回多计工程款",
+                vec!["某县城投集团有限公司"],
+                vec!["县住房城乡建设局"],
+                vec![]
+            ),
+        ]
+    );
+}
+
+/// A column under a label the vocabulary does not know (`河湖`) whose names
+/// are merged down over runs of rows groups them as a category column does:
+/// each run is a goal. A column that changes on every row (`存在问题`) is
+/// data.
+#[test]
+fn a_column_merged_down_before_the_tasks_groups_them() {
+    let d = extract_text(
+        "一河一策.md",
+        "# 某县2026年度一河一策重点任务清单\n\n\
+         | 序号 | 河湖 | 存在问题 | 治理任务 | 牵头单位 | 配合单位 | 完成时限 |\n\
+         |---|---|---|---|---|---|---|\n\
+         | 1 | 涟江 | 污水收集率偏低 | 实施集镇污水管网延伸工程 | 县住房和城乡建设局 | 县生态环境分局 | 2026年11月底前 |\n\
+         | 2 | 涟江 | 岸线乱占乱建 | 开展岸线清四乱专项行动 | 县水利局 | 县自然资源局 | 2026年6月底前 |\n\
+         | 3 | 白鹭溪 | 养殖污染 | 整治上游规模养殖场粪污 | 县农业农村局 | 县生态环境分局 | 2026年8月底前 |\n\
+         | 4 | 白鹭溪 | 河段淤积 | 实施中小河流治理工程 | 县水利局 | 县财政局 | 2026年12月底前 |\n",
+    );
+    assert_eq!(d.tasks.len(), 4);
+    assert_eq!(goal_titles(&d), ["涟江", "涟江", "白鹭溪", "白鹭溪"]);
+    assert_eq!(d.documents[0].title, "某县2026年度一河一策重点任务清单");
+}
+
+/// Leads written in a person's name and post (`分管副县长P牵头`) are the
+/// task's leader; the unit that 负责 leads. Under 保障措施 a sentence naming
+/// who acts describes the arrangement and makes no task. A second time
+/// clause stating what is done by then is part of the deadline.
+#[test]
+fn a_post_leads_no_unit_and_safeguards_sentences_are_no_tasks() {
+    let d = extract_text(
+        "商业体系.txt",
+        "某县县域商业体系建设实施方案\n\n\
+         一、培育消费品牌\n\
+         1.打造区域公用品牌。制定品牌授权使用办法。（分管副县长吴蓓牵头，县农业农村局负责，县供销社配合）\n\
+         2.推行集成服务。推出主题套餐服务。（县政务服务中心牵头，县公安局配合；2026年底前上线事项完成50%，2027年底前全部上线）\n\
+         二、保障措施\n\
+         （一）加强组织领导。成立县域商业体系建设工作领导小组。\n\
+         （二）强化督促检查。县政府督查室会同县商务局每半年开展一次督查。\n",
+    );
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "打造区域公用品牌",
+                &["县农业农村局"],
+                &["县供销社"],
+                &[],
+                Single,
+                None,
+            ),
+            r(
+                "2.",
+                "推行集成服务",
+                &["县政务服务中心"],
+                &["县公安局"],
+                &[],
+                Single,
+                Some("2026年底前上线事项完成50%，2027年底前全部上线"),
+            ),
+        ]
+    );
+    assert_eq!(d.tasks[0].leader.as_deref(), Some("分管副县长吴蓓"));
+}
+
+/// A document whose title names a form (`…建设计划表`) or a progress
+/// report (`…推进情况`) is titled so, not by its file name or its notice.
+#[test]
+fn forms_and_progress_reports_are_titled_by_their_title_lines() {
+    for (title, body) in [
+        (
+            "某区2026年十二件民生实事项目1—9月推进情况",
+            "| 序号 | 实事项目 | 牵头单位 | 完成时限 |\n|---|---|---|---|\n| 1 | 新建公办幼儿园 | 区教育局 | 2026年8月底前 |\n",
+        ),
+        (
+            "某县2026年县级重大项目建设计划表",
+            "| 序号 | 项目名称 | 责任主体 | 建设年限 |\n|---|---|---|---|\n| 1 | 古城文旅综合开发项目 | 县文化和旅游局 | 2025—2027年 |\n",
+        ),
+    ] {
+        let d = extract_text(
+            "表.md",
+            &format!("# {title}\n\n某某办公室　2026年10月10日\n\n{body}"),
+        );
+        assert_eq!(d.documents[0].title, title);
+        assert_eq!(d.tasks.len(), 1, "{title}");
+    }
+}

@@ -44,11 +44,21 @@ mod vocab;
 
 pub use labels::without_task_label;
 
-/// Whether `before` may end with a unit's name and `after` begin another
-/// (`…管理局` / `市直各有关部门`): where two lines of a cell listing one unit a
-/// line meet, not where a name wraps (`…和规` / `划局`).
+/// Whether `before` may end with a unit's name and `after` (the rest of the
+/// cell) begin another (`…管理局` / `市直各有关部门`): where two lines of a
+/// cell listing one unit a line meet, not where a name wraps (`…和规` /
+/// `划局`). A company after a government department (`县文化和旅游局` /
+/// `凤岙文旅投资有限公司`) is a unit of its own: no bureau's office is one.
 pub fn may_end_and_begin_units(before: &str, after: &str) -> bool {
-    before.chars().last().is_some_and(vocab::ends_like_unit) && names::has_own_level(after)
+    let first_name = after
+        .split(['、', '，', ',', '；', ';', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    before.chars().last().is_some_and(vocab::ends_like_unit)
+        && (names::has_own_level(after)
+            || (names::is_department(before)
+                && ["公司", "集团"].iter().any(|w| first_name.ends_with(w))))
 }
 /// For reading a two-part deadline as dates (`crate::deadline`).
 use crate::model::LeadMode;
@@ -481,7 +491,12 @@ fn bare_units(t: &Text, groups: &[Group]) -> Option<(Group, ParsedNote)> {
         && b.charge.is_empty()
         && b.partners.is_empty()
         && b.responsible.is_empty());
-    if names_roles || b.invalid || !b.unread.is_empty() || b.leftover.is_empty() {
+    // (`牵头股室（单位）`: a kind of body alone names no unit.)
+    let a_kind_only = b
+        .leftover
+        .iter()
+        .any(|n| vocab::LISTED_UNIT_NOUNS.contains(&n.trim()));
+    if names_roles || b.invalid || !b.unread.is_empty() || b.leftover.is_empty() || a_kind_only {
         return None;
     }
     b.responsible = std::mem::take(&mut b.leftover);
@@ -658,6 +673,48 @@ fn leading_note(t: &Text) -> Option<NoteMatch> {
     })
 }
 
+/// A member unit's duty, as a 联席会议 or 领导小组 lists them: `市民政局：负责
+/// 联席会议办公室日常工作，…，会同市卫生健康委推进医养结合。` The unit before
+/// the colon does the work after it, as `A负责…` says, so it leads; units it
+/// works `会同` (together with) are its partners. Other units the duty
+/// mentions are what the work is about, not who does it. What stands before
+/// the colon must be wholly one unit's name with a level of its own, and
+/// what follows must open as work (`负责…`, `牵头…`, a verb of work).
+pub fn duty_entry(paragraph: &str) -> Option<NoteMatch> {
+    let t = Text::new(paragraph);
+    let (s, e) = t.trim(0, t.norm.len());
+    let colon = (s..e).find(|&i| t.norm[i] == ':' || is_open(t.norm[i]))?;
+    if t.norm[colon] != ':' {
+        return None;
+    }
+    let name = t.orig_str(s, colon);
+    let mut note = whole_unit_name(&name)?;
+    let (ws, we) = t.trim(colon + 1, e);
+    let work = t.norm_str(ws, we);
+    let opens_as_duty = ["负责", "承担", "牵头", "主要负责", "统筹"]
+        .iter()
+        .any(|w| work.starts_with(w))
+        || crate::extract::phrases::opens_with_work_verb(&work);
+    if !opens_as_duty {
+        return None;
+    }
+    for (cs, ce) in split_top_level(&t, ws, we, |c| matches!(c, ',' | ';' | '。')) {
+        let (cs, ce) = t.trim(cs, ce);
+        if t.starts_with_at(cs, ce, &['会', '同'])
+            && let Some(joined) = parse_body(&t, cs, ce).finish()
+        {
+            push_unique(&mut note.partners, joined.partners);
+        }
+    }
+    Some(NoteMatch {
+        start: s,
+        end: colon,
+        text: name,
+        note,
+        sentence: false,
+    })
+}
+
 /// An unbracketed labelled note closing a paragraph:
 /// `…加快建设。牵头单位：A；配合单位：B`.
 fn labelled_tail(t: &Text) -> Option<NoteMatch> {
@@ -778,6 +835,25 @@ fn deadline_of(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    /// Two lines of a table cell: a name wrapped, or one unit a line.
+    #[test]
+    fn a_cells_lines_may_end_one_unit_and_begin_another() {
+        // A wrapped name goes on.
+        assert!(!super::may_end_and_begin_units("县自然资源和规", "划局"));
+        // A level opens the next unit.
+        assert!(super::may_end_and_begin_units(
+            "县文化和旅游局",
+            "县住房和城乡建设局"
+        ));
+        // A company after a department is a unit of its own, however its
+        // name wraps; a bureau's branch after it is part of its name.
+        assert!(super::may_end_and_begin_units(
+            "县文化和旅游局",
+            "凤岙文旅投资有限公司"
+        ));
+        assert!(!super::may_end_and_begin_units("县公安局", "交通警察大队"));
+    }
+
     #[test]
     fn sentences_making_the_responsible_units_the_leads() {
         let rule = |p: &str| {

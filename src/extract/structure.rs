@@ -11,9 +11,10 @@
 //!    `normalise/decimal.rs`). Markdown marks are not trusted.
 //! 3. **Heading or item, from content.** A numbered paragraph that governs
 //!    later numbered paragraphs is a heading; one with a responsibility
-//!    clause, annotation lines, or sentences of work is an item; a short
-//!    line that governs nothing follows its siblings (an item among items,
-//!    else a heading over its text). So `（一）` is a heading in one plan
+//!    clause, annotation lines (alone or in a block of fields such as
+//!    `整改目标：…` / `责任单位：…`), or sentences of work is an item; a
+//!    short line that governs nothing follows its siblings (an item among
+//!    items, else a heading over its text). So `（一）` is a heading in one plan
 //!    and a task in another.
 //! 4. **Tasks in running text.** Under a heading, a paragraph opening with
 //!    a short lead sentence (`增强副核心职能。…`) is a task — unless the
@@ -786,12 +787,7 @@ fn role_among_siblings(tree: &[TreeNode], paras: &[Para], decided: &[Role], id: 
     let (mut items, mut headings) = vote(&mut siblings.iter().copied());
     // Under 保障措施, points of work that name nobody, among siblings
     // that name nobody either, are arrangements, not tasks.
-    let under_safeguards = tree[id].parent.is_some_and(|p| match tree[p].source {
-        Source::Para(pi) => paras[pi]
-            .numbering()
-            .is_some_and(|n| is_safeguards(&n.rest)),
-        _ => false,
-    });
+    let under_safeguards = under_safeguards(tree, paras, id);
     if under_safeguards && items == 0 {
         return Role::Heading;
     }
@@ -812,15 +808,36 @@ fn role_among_siblings(tree: &[TreeNode], paras: &[Para], decided: &[Role], id: 
     }
 }
 
+/// Whether the node's parent is the part on how the plan is carried out
+/// (`五、保障措施`).
+fn under_safeguards(tree: &[TreeNode], paras: &[Para], id: usize) -> bool {
+    tree[id].parent.is_some_and(|p| match tree[p].source {
+        Source::Para(pi) => paras[pi]
+            .numbering()
+            .is_some_and(|n| is_safeguards(&n.rest)),
+        _ => false,
+    })
+}
+
 /// What a numbered paragraph is by itself and by what it governs.
 fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Role {
     let node = &tree[id];
     let para = &paras[i];
-    let own_clause = notes::find_note(&para.text).is_some();
+    // Under 保障措施 a sentence naming who acts (`县政府督查室会同县商务局每
+    // 半年开展一次督查`) describes the arrangement; only a note as the plan
+    // writes its tasks' makes a task there.
+    let own_clause = notes::find_note(&para.text)
+        .is_some_and(|m| !m.sentence || !under_safeguards(tree, paras, id));
+    // Annotated: the lines under it open with a note, or are a block of
+    // fields (`整改目标：…` / `整改措施：…` / `责任单位：…`) that holds one.
     let annotated = node
         .content
-        .first()
-        .is_some_and(|&c| notes::parse_annotation(&paras[c].text).is_some());
+        .iter()
+        .take_while(|&&c| {
+            super::numbering::field_label(&paras[c].text).is_some()
+                || notes::parse_annotation(&paras[c].text).is_some()
+        })
+        .any(|&c| notes::parse_annotation(&paras[c].text).is_some());
     // A bulleted list under a numbered line, naming nobody, is its body
     // (the points of a task, or of a heading's text): the line is decided
     // as a line without sub-items is.
@@ -1305,7 +1322,9 @@ fn new_item(number: Option<String>, text: &str, line: u32, source: ItemSource) -
         clauses: Vec::new(),
         source,
     };
-    if let Some(m) = notes::find_note(text) {
+    // (`市民政局：负责…`: a member unit's duty names its unit before the
+    // colon, which is also the item's title.)
+    if let Some(m) = notes::find_note(text).or_else(|| notes::duty_entry(text)) {
         item.clauses.push(Clause {
             start: m.start,
             end: m.end,

@@ -339,7 +339,45 @@ fn find_header(table: &Table) -> Option<HeaderRows> {
         {
             len += 1;
         }
+        if header.category.is_none() {
+            header.category = grouping_column(&labels, &header, &rows[start + len..]);
+        }
         Some(HeaderRows { start, len, header })
+    })
+}
+
+/// A column under a label the vocabulary does not know (`河湖`, `片区`)
+/// that groups the task rows as a category column does: it stands before
+/// the task column, and its short names are merged down over runs of rows
+/// (repeated, or written on the first row of each run only), at least two
+/// runs averaging two rows or more. A column that changes on every row
+/// (`存在问题`) is data.
+fn grouping_column(labels: &[String], h: &Header, rows: &[TableRow]) -> Option<usize> {
+    let task = h.task?;
+    (0..task).find(|&i| {
+        if classify(&labels[i]).is_some() || labels[i].trim().is_empty() {
+            return false;
+        }
+        let mut runs = 0;
+        let mut filled_rows = 0;
+        let mut current = "";
+        for row in rows {
+            let c = cell(&row.cells, Some(i));
+            if cell(&row.cells, Some(task)).is_empty() {
+                continue;
+            }
+            if c.chars().count() > 12 || c.contains(['。', '，', ',', '；']) {
+                return false;
+            }
+            if !c.is_empty() && c != current {
+                runs += 1;
+                current = c;
+            }
+            if !current.is_empty() {
+                filled_rows += 1;
+            }
+        }
+        runs >= 2 && filled_rows >= 2 * runs
     })
 }
 

@@ -393,11 +393,19 @@ pub(super) fn parse_list(
                 } else {
                     s
                 };
+                // `责任股室：办公室，各股室按职责分工负责`: every office doing
+                // its part, after a unit named on its own, supports that unit.
+                let group_duty = verb.role == Role::Charge
+                    && default != Some(Role::Partner)
+                    && ['按', '根', '依'].contains(&verb.text[0])
+                    && ['各', '有', '相'].contains(&t.norm[s])
+                    && (!pending.is_empty() || !b.responsible.is_empty());
+                let verb_role = if group_duty { Role::Partner } else { verb.role };
                 // `A、B，C配合`, `责任单位：A，B指导`: a supporting marker is
                 // its own group's (the names joined to it by `、`); the names
                 // before the `，`, with no marker of their own, are what the
                 // plan sets against it.
-                if verb.role == Role::Partner
+                if verb_role == Role::Partner
                     && at_end.is_some()
                     && !joining
                     && !explicit_lead
@@ -418,7 +426,9 @@ pub(super) fn parse_list(
                 // `配合单位：B，C按职责分工负责`: under a supporting label, a
                 // unit's own `负责` is its part of the support, never a lead.
                 let under_support = default == Some(Role::Partner) && verb.role == Role::Charge;
-                let role = if joining || for_a_part || under_support {
+                let supports_others = group_duty
+                    && !(against.is_empty() && b.responsible.is_empty() && b.leads.is_empty());
+                let role = if joining || for_a_part || under_support || supports_others {
                     Role::Partner
                 } else {
                     verb.role

@@ -56,7 +56,10 @@ pub(super) fn find_labels(t: &Text, start: usize, end: usize) -> Vec<(usize, usi
                     continue;
                 }
             }
-            if boundary && let Some((value, kind)) = unknown_unit_label(t, i, end) {
+            if boundary
+                && let Some((value, kind)) =
+                    unknown_unit_label(t, i, end).or_else(|| unknown_deadline_label(t, i, end))
+            {
                 found.push((i, value, kind));
                 i = value;
                 continue;
@@ -174,6 +177,19 @@ fn unknown_unit_label(t: &Text, start: usize, end: usize) -> Option<(usize, Labe
         Role::Partner
     };
     Some((k + 1, LabelKind::Units(role)))
+}
+
+/// A label not in the vocabulary that plainly names when work is due: a
+/// few characters of what is done ending in `时限` or `期限` (`整改时限：`,
+/// `销号期限：`, `落实时限：`), then a colon. Returns where its value starts.
+fn unknown_deadline_label(t: &Text, start: usize, end: usize) -> Option<(usize, LabelKind)> {
+    let mut j = start;
+    while j < end && j - start < 6 && ('\u{4e00}'..='\u{9fff}').contains(&t.norm[j]) {
+        j += 1;
+    }
+    let colon = (start + 3..=j).find(|&k| k < end && t.norm[k] == ':')?;
+    let ending = &t.norm[colon - 2..colon];
+    (ending == ['时', '限'] || ending == ['期', '限']).then_some((colon + 1, LabelKind::Deadline))
 }
 
 /// A label in brackets instead of before a colon: `【牵头单位】市发改局`.

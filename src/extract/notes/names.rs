@@ -304,6 +304,8 @@ pub(super) fn is_person(name: &str) -> bool {
             .iter()
             .find_map(|r| before.strip_suffix(r))
             .unwrap_or(before);
+        // (`分管副县长P`: the post as the one who oversees the work.)
+        let before = before.strip_suffix("分管").unwrap_or(before);
         (2..=4).contains(&holder_len)
             && holder.chars().all(crate::zh::is_han)
             && !holder

@@ -156,12 +156,14 @@ pub(super) fn time_clause(t: &Text, start: usize, end: usize) -> Option<String> 
 }
 
 /// Whether `rest`, after a time inside a note, is a few words of what is
-/// due (`上线`, `投入使用`, `全线通车`) rather than a unit or its role: a
-/// note names units and times, so a short tail naming no unit is the
-/// time's work, whatever its verb.
+/// due (`上线`, `投入使用`, `全线通车`, `上线事项完成50%`) rather than a unit
+/// or its role: a note names units and times, so a short tail naming no
+/// unit is the time's work, whatever its verb; a longer one says what is
+/// done by then (`完成`, `建成`…).
 fn is_short_work(rest: &str) -> bool {
     let n = rest.chars().count();
-    (1..=8).contains(&n)
+    let states_what_is_done = || n <= 16 && DEADLINE_ACTIONS.iter().any(|a| rest.contains(a));
+    ((1..=8).contains(&n) || states_what_is_done())
         && !super::names::reads_as_unit(rest)
         && !ROLE_WORDS.iter().any(|w| rest.contains(w))
 }

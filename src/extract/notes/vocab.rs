@@ -224,7 +224,8 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
         false,
     );
     // A unit that guides or supervises the work (`B加强指导督促`, `B督促指导`)
-    // stands beside whoever does it: a partner, weak like `指导`. A bare
+    // stands beside whoever does it: a partner, weak like `指导`; so does
+    // one that sees to another's doing it (`B督促落实`). A bare
     // `督促` is not enough (`负责日常协调和督促检查` is a duty, not a role).
     for how in ["", "加强"] {
         for what in ["指导督促", "督促指导", "指导监督", "监督指导"] {
@@ -237,7 +238,14 @@ pub(super) static VERBS: LazyLock<Vec<Verb>> = LazyLock::new(|| {
         }
     }
     add(
-        &["督导", "加强督导", "加强督促"],
+        &[
+            "督导",
+            "加强督导",
+            "加强督促",
+            "督促落实",
+            "督促实施",
+            "督促推进",
+        ],
         Role::Partner,
         false,
         false,

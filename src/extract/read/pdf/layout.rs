@@ -498,8 +498,10 @@ fn cell_text(lines: &[PageLine], limit: f32) -> String {
             // A sentence's lines only wrap (kinsoku and hanging punctuation
             // make its line ends ragged).
             let ended = listing
-                && (room >= first_word_width(t, l.size) * 0.9
-                    || crate::extract::notes::may_end_and_begin_units(&out, t));
+                && (room >= first_word_width(t, l.size) * 0.9 || {
+                    let rest: String = lines[i..].iter().map(|l| l.text.trim()).collect();
+                    crate::extract::notes::may_end_and_begin_units(&out, &rest)
+                });
             if ended {
                 out.push('\n');
             } else if out.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
