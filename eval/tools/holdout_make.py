@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Builds the holdout12 documents (eval/holdout12/docs/) from hand-written sources.
+"""Builds a held-out set's documents (SET/docs/) from its hand-written sources.
 
-    python3 eval/holdout12/tools/make.py            # every document
-    python3 eval/holdout12/tools/make.py j03 j05    # documents whose stem starts so
+    python3 eval/tools/holdout_make.py eval/holdout13            # every document
+    python3 eval/tools/holdout_make.py eval/holdout13 q04 q07    # documents whose stem starts so
+
+One generator for the sets written since holdout10 (it was copied into each
+set's tools/ folder before; those copies differed only in their names).
 
 Needs python-docx, openpyxl and LibreOffice (`soffice`) with a CJK font
 (Debian: fonts-noto-cjk). A source is tools/src/<stem>.py holding two
@@ -62,9 +65,11 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from openpyxl.styles import Alignment, Font
 
-HERE = pathlib.Path(__file__).resolve().parent
-SRC = HERE / "src"
-DOCS = HERE.parent / "docs"
+if len(sys.argv) < 2 or not pathlib.Path(sys.argv[1], "tools", "src").is_dir():
+    raise SystemExit("usage: holdout_make.py SET [STEM…]   (SET: a folder with tools/src/, e.g. eval/holdout13)")
+SET = pathlib.Path(sys.argv[1]).resolve()
+SRC = SET / "tools" / "src"
+DOCS = SET / "docs"
 FIXED = datetime.datetime(2025, 1, 1)
 FONT = "Noto Serif CJK SC"
 
@@ -351,7 +356,7 @@ def soffice(fmt, path, outdir):
 
 def main():
     DOCS.mkdir(parents=True, exist_ok=True)
-    only = sys.argv[1:]
+    only = sys.argv[2:]
     for src in sorted(SRC.glob("*.py")):
         stem = src.stem
         if only and not any(stem.startswith(o) for o in only):
@@ -370,7 +375,7 @@ def main():
                 soffice(out[1:], tmp, DOCS)
         else:
             raise SystemExit(f"{src.name}: unknown OUT {out}")
-        print(dest.relative_to(HERE.parent.parent.parent), dest.stat().st_size, "bytes")
+        print(dest, dest.stat().st_size, "bytes")
 
 
 if __name__ == "__main__":

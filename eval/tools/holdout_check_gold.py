@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Checks the holdout10 gold files against their documents, never against the extractor.
+"""Checks a held-out set's gold files against their documents, never against the extractor.
 
-    python3 eval/holdout10/tools/check_gold.py          # every gold file
-    python3 eval/holdout10/tools/check_gold.py --text j05   # print a document's text as checked
+    python3 eval/tools/holdout_check_gold.py eval/holdout13              # every gold file
+    python3 eval/tools/holdout_check_gold.py eval/holdout13 --text q05   # print a document's text as checked
 
-Adapted from eval/holdout7/tools/check_gold.py (holdout6's, adapted from holdout5's). Every title, goal, unit (as
+One checker for the sets written since holdout10 (each set's tools/ folder
+held a copy before, adapted from holdout7's, holdout6's and holdout5's); it
+reads the tags of the set's own CONVENTIONS.md, of every
+eval/holdout*/CONVENTIONS.md and of eval/. Every title, goal, unit (as
 written; for `A=B` the written form A) and deadline of a gold file must
 occur in its document's text once whitespace and page-number lines are
 removed. The text is read so:
@@ -22,8 +25,8 @@ rest on the next, with the footer and a repeated table header between them
 in pdftotext's order) is accepted and listed, and so is a string whose
 characters occur in order within a short window (a cell's lines interleaved
 by pdftotext with the lines of the cell beside it). It also checks each task line's field count, that every tag in
-`conventions:` is defined (here (M01–M14), in eval/holdout/, eval/holdout2/,
-eval/holdout3/, eval/holdout4/, eval/holdout5/, eval/holdout6/, eval/holdout7/ or in eval/), and that
+`conventions:` is defined (in the set, in any eval/holdout*/, or in
+eval/), and that
 the `document:` exists.
 """
 
@@ -36,17 +39,18 @@ import tempfile
 
 import html
 
-import docx
-import openpyxl
 
-HERE = pathlib.Path(__file__).resolve().parent
-CORPUS = HERE.parent
+if len(sys.argv) < 2 or not pathlib.Path(sys.argv[1], "gold").is_dir():
+    raise SystemExit("usage: holdout_check_gold.py SET [--text STEM…]   (SET: a folder with gold/, e.g. eval/holdout13)")
+CORPUS = pathlib.Path(sys.argv[1]).resolve()
 EVAL = CORPUS.parent
 FURNITURE = re.compile(r"^\s*(—\s*\d+\s*—|-\s*\d+\s*-|·\s*\d+\s*·|第\s*\d+\s*页\s*共\s*\d+\s*页)\s*$")
 
 
 def text_of(path: pathlib.Path):
     if path.suffix == ".docx":
+        import docx  # only for Word documents
+
         d = docx.Document(path)
         parts = [p.text for p in d.paragraphs]
         for t in d.tables:
@@ -54,6 +58,8 @@ def text_of(path: pathlib.Path):
                 parts.extend(c.text for c in r.cells)
         return "\n".join(parts)
     if path.suffix == ".xlsx":
+        import openpyxl  # only for Excel documents
+
         wb = openpyxl.load_workbook(path)
         # a sheet's name is part of its text (m02: the name is the lead unit)
         return "\n".join(
@@ -129,20 +135,19 @@ def interleaved(s: str, text: str) -> bool:
 
 def defined_tags() -> set:
     tags = set()
-    for md in (CORPUS / "CONVENTIONS.md", EVAL / "holdout" / "CONVENTIONS.md",
-               EVAL / "holdout2" / "CONVENTIONS.md", EVAL / "holdout3" / "CONVENTIONS.md",
-               EVAL / "holdout4" / "CONVENTIONS.md", EVAL / "holdout5" / "CONVENTIONS.md",
-               EVAL / "holdout6" / "CONVENTIONS.md", EVAL / "holdout7" / "CONVENTIONS.md",
-               EVAL / "holdout8" / "CONVENTIONS.md", EVAL / "holdout9" / "CONVENTIONS.md",
-               EVAL / "CONVENTIONS.md"):
-        tags |= set(re.findall(r"^## ([ABCDEFGHJKM]\d\d) ", md.read_text(encoding="utf-8"), re.M))
+    files = [CORPUS / "CONVENTIONS.md", EVAL / "CONVENTIONS.md"]
+    files += sorted(p for p in EVAL.glob("holdout*/CONVENTIONS.md") if p.parent != CORPUS)
+    for md in files:
+        if not md.exists():
+            continue
+        tags |= set(re.findall(r"^## ([A-Z]\d\d) ", md.read_text(encoding="utf-8"), re.M))
     return tags
 
 
 def main() -> int:
-    if sys.argv[1:2] == ["--text"]:
+    if sys.argv[2:3] == ["--text"]:
         for doc in sorted((CORPUS / "docs").iterdir()):
-            if any(doc.name.startswith(s) for s in sys.argv[2:]):
+            if any(doc.name.startswith(s) for s in sys.argv[3:]):
                 print(text_of(doc))
         return 0
     errors = 0
