@@ -4500,3 +4500,164 @@ fn forms_and_progress_reports_are_titled_by_their_title_lines() {
         assert_eq!(d.tasks.len(), 1, "{title}");
     }
 }
+
+/// A bracket closing a unit's name that holds the leader who oversees it
+/// (`区发改局（刘振宇）`) or the office's second name (`市市场监管局（市知识
+/// 产权局）`) is no part of the name; alternatives of a level
+/// (`各县（市、区）人民政府`) are.
+#[test]
+fn a_leader_or_a_second_name_in_a_bracket_is_no_part_of_the_unit() {
+    let d = extract_text(
+        "分工.txt",
+        "某区2026年重点工作任务分工方案\n\n\
+         一、主要目标\n\
+         1.地区生产总值增长6%左右。\n\
+         牵头单位：区发改局（刘振宇）\n\
+         责任单位：各街道办事处\n\
+         2.加强知识产权保护。（市市场监管局（市知识产权局）牵头，各县（市、区）人民政府配合）\n\
+         3.推进移风易俗。（县委宣传部（县文明办）牵头，县民政局配合）\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "地区生产总值增长6%左右",
+                vec!["区发改局"],
+                vec!["各街道办事处"],
+                vec![]
+            ),
+            (
+                "加强知识产权保护",
+                vec!["市市场监管局"],
+                vec!["各县（市、区）人民政府"],
+                vec![]
+            ),
+            ("推进移风易俗", vec!["县委宣传部"], vec!["县民政局"], vec![]),
+        ]
+    );
+}
+
+/// `未明确责任单位的，由各地各部门按照职责抓好落实`: every task naming no
+/// unit has those units as responsible, none as lead; a task naming its
+/// own keeps them.
+#[test]
+fn a_rule_gives_the_tasks_naming_no_unit_their_responsible_units() {
+    let d = extract_text(
+        "工作要点.txt",
+        "某市2026年人居环境整治工作要点\n\n\
+         \u{3000}\u{3000}现提出全年工作要点如下。未明确责任单位的，由各地各部门按照职责抓好落实。\n\n\
+         一、城镇环境整治\n\
+         1.推进生活垃圾分类。新建收集点600个。（市城市管理局牵头，市教育局配合）\n\
+         2.开展城乡接合部环境整治。集中清理乱堆乱放。\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "推进生活垃圾分类",
+                vec!["市城市管理局"],
+                vec!["市教育局"],
+                vec![]
+            ),
+            ("开展城乡接合部环境整治", vec![], vec![], vec!["各地各部门"]),
+        ]
+    );
+}
+
+/// A table of two columns, the work and its `责任分工` (labelled lines in
+/// one cell), numbered in the work cell: each row a task, its number out
+/// of the title, its units and time from the labels.
+#[test]
+fn a_work_and_duties_table_numbered_in_its_work_cells() {
+    let d = extract_text(
+        "分工表.md",
+        "# 某市数字政府建设2026年工作任务分工表\n\n\
+         | 工作任务 | 责任分工 |\n\
+         |---|---|\n\
+         | 一、夯实基础支撑 | |\n\
+         | 1.建设政务大数据体系。整合市级部门业务数据。 | 牵头单位：市数据局<br>配合单位：市直各有关部门<br>完成时限：2026年底前 |\n\
+         | 2.优化政务云。推动系统迁移上云。 | 牵头单位：市委网信办、市公安局<br>配合单位：市数据局<br>完成时限：持续推进 |\n",
+    );
+    let rows: Vec<Row> = d.tasks.iter().map(row).collect();
+    assert_eq!(
+        rows,
+        vec![
+            r(
+                "1.",
+                "建设政务大数据体系",
+                &["市数据局"],
+                &["市直各有关部门"],
+                &[],
+                Single,
+                Some("2026年底前"),
+            ),
+            r(
+                "2.",
+                "优化政务云",
+                &["市委网信办", "市公安局"],
+                &["市数据局"],
+                &[],
+                Joint,
+                Some("持续推进"),
+            ),
+        ]
+    );
+    assert_eq!(goal_titles(&d), ["夯实基础支撑"; 2]);
+}
+
+/// Places sharing a duty by parts (`A负责上游段，B负责中游段`) each lead
+/// theirs. A standing sentence opening a sub-part (`本部分以下各项任务均需
+/// …落实`) reaches that part only. A heading's lead named by a label for
+/// places (`牵头镇：`) leads its items; an item adding units that take part
+/// keeps the heading's partners too. Under 保障措施, prose naming who meets
+/// makes no task.
+#[test]
+fn places_share_duties_by_part_and_a_part_speaks_for_itself() {
+    let d = extract_text(
+        "经济带.txt",
+        "某市潆水经济带协同发展实施方案\n\n\
+         一、重点任务\n\
+         （一）共建生态廊道\n\
+         \u{3000}\u{3000}1.实施干流生态修复。修复岸线120公里。（泸源县人民政府负责上游段，泓川区人民政府负责中游段）\n\
+         （二）共育沿江产业带\n\
+         \u{3000}\u{3000}本部分以下各项任务均需沿线各县（市、区）人民政府落实，不再列出。\n\
+         \u{3000}\u{3000}2.共建绿色食品产业带。打造区域公用品牌。（市农业农村局牵头）\n\
+         （三）共联基础设施\n\
+         \u{3000}\u{3000}3.推进航道整治。整治潆口至潆东段航道。（市交通运输局牵头）\n\
+         二、中部田园片区（牵头镇：石湖镇人民政府；配合单位：县农业农村局）\n\
+         \u{3000}\u{3000}4.建设粮食生产示范方。建设高标准农田2.5万亩。\n\
+         \u{3000}\u{3000}5.创建田园综合体。争创省级田园综合体。（桂溪乡人民政府具体落实）\n\
+         三、保障措施\n\
+         \u{3000}\u{3000}各片区牵头镇每季度召开片区联席会议，县乡村振兴工作领导小组办公室每半年开展评估。\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "实施干流生态修复",
+                vec!["泸源县人民政府", "泓川区人民政府"],
+                vec![],
+                vec![]
+            ),
+            (
+                "共建绿色食品产业带",
+                vec!["市农业农村局"],
+                vec!["沿线各县（市、区）人民政府"],
+                vec![]
+            ),
+            ("推进航道整治", vec!["市交通运输局"], vec![], vec![]),
+            (
+                "建设粮食生产示范方",
+                vec!["石湖镇人民政府"],
+                vec!["县农业农村局"],
+                vec![]
+            ),
+            (
+                "创建田园综合体",
+                vec!["石湖镇人民政府"],
+                vec!["县农业农村局", "桂溪乡人民政府"],
+                vec![]
+            ),
+        ]
+    );
+}

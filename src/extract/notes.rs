@@ -835,6 +835,22 @@ fn deadline_of(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    /// `未明确责任单位的，由X…落实`: X is responsible for every task naming no unit.
+    #[test]
+    fn a_rule_gives_tasks_naming_no_unit_their_units() {
+        let mut r = NoteRules::default();
+        r.observe(
+            "各项任务已明确牵头单位的，由牵头单位会同配合单位推进；未明确责任单位的，由各地各部门按照职责抓好落实。",
+        );
+        assert_eq!(r.unassigned_to, ["各地各部门"]);
+        assert_eq!(r.apply(ParsedNote::default()).responsible, ["各地各部门"]);
+        // A task naming its own units keeps them.
+        let own = parse_annotation("牵头单位：市财政局").unwrap();
+        let applied = r.apply(own);
+        assert_eq!(applied.leads, ["市财政局"]);
+        assert!(applied.responsible.is_empty());
+    }
+
     /// Two lines of a table cell: a name wrapped, or one unit a line.
     #[test]
     fn a_cells_lines_may_end_one_unit_and_begin_another() {

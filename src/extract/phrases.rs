@@ -184,6 +184,8 @@ const PLAN_TITLE_ENDINGS: &[&str] = &[
     "事项",
     // A form as the document (`…分工表`, `…一览表`, `…建设计划表`).
     "表",
+    // A volume of a plan (`…第十四个五年规划组团发展篇`).
+    "篇",
     // A progress report (`…民生实事项目1—9月推进情况`).
     "推进情况",
     "进展情况",

@@ -103,6 +103,14 @@ pub fn resolve(outline: &Outline) -> Vec<ResolvedNote> {
         } else if reach.this_section {
             section.map_or(nodes.len(), |h| end_of(h, nodes[h].depth))
         } else if reach.this_part {
+            // Prose opening a part (`（二）…` / `本部分以下各项任务均需…`)
+            // speaks for the part it opens; a note inside a task, for the
+            // top-level part the task stands in.
+            let part = if matches!(node.kind, NodeKind::Prose(_)) {
+                section
+            } else {
+                part
+            };
             part.map_or(nodes.len(), |h| end_of(h, nodes[h].depth))
         } else {
             match &node.kind {
@@ -286,7 +294,7 @@ fn heading_lead<'a>(nodes: &'a [Node], headings: &[usize]) -> Option<(&'a Parsed
 
 /// A heading's lead for a task naming none, or sharing it (`与X共同牵头`):
 /// the heading's note with the task's own merged in; the heading's partners
-/// only for a task with no note at all. The task's own deadline and leader
+/// too unless the task names a lead or responsible units of its own. The task's own deadline and leader
 /// come first; the inherited names are recorded in `stated_elsewhere`.
 fn inherit_heading_lead(
     note: ParsedNote,
@@ -299,7 +307,10 @@ fn inherit_heading_lead(
     }
     let mut inherited = clause.clone();
     inherited.spans.clear();
-    if !own.is_empty() {
+    // (A task adding units that take part, `（各乡镇人民政府具体落实）`,
+    // adds them to the heading's.)
+    let adds_partners_only = own.leads.is_empty() && own.responsible.is_empty();
+    if !own.is_empty() && !adds_partners_only {
         inherited.partners.clear();
     }
     for name in inherited.leads.iter().chain(&inherited.partners) {

@@ -905,7 +905,10 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
     // `01 项目名称：X` over its fields (`项目内容：…`, `责任单位：…`): a
     // label naming the work says the line is a piece of work.
     let labelled_work = own_number.is_some_and(|n| notes::without_task_label(&n.rest) != n.rest);
-    if own_clause || annotated || labelled_work {
+    // `五、保障措施` is the part on how the plan is carried out, whatever
+    // the lines under it say; only a note on its own line makes it a task.
+    let safeguards = own_number.is_some_and(|n| is_safeguards(&n.rest));
+    if own_clause || ((annotated || labelled_work) && !safeguards) {
         return Role::Item;
     }
     if !para.heading_shaped() {
@@ -917,10 +920,11 @@ fn intrinsic_role(tree: &[TreeNode], id: usize, paras: &[Para], i: usize) -> Rol
     // (Not a chapter, `第七章 保障措施`, over prose that names a unit: plans
     // set their tasks inside chapters.)
     let content: Vec<&Para> = node.content.iter().map(|&c| &paras[c]).collect();
+    // (`五、保障措施` over `各片区牵头镇每季度召开…` describes the arrangement.)
     if let Some((last, body)) = content.split_last()
         && node.style != NumberStyle::Chapter
         && content.len() <= 3
-        && notes::find_note(&last.text).is_some()
+        && notes::find_note(&last.text).is_some_and(|m| !(m.sentence && safeguards))
         && body.iter().all(|p| notes::find_note(&p.text).is_none())
         && content.iter().all(|p| lead_sentence(&p.text).is_none())
     {

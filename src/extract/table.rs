@@ -123,6 +123,9 @@ fn classify(cell: &str) -> Option<Column> {
         "责任主体",
         "落实单位",
     ]) || (s.contains("责任") && has(&["科室", "处室", "股室", "机构"]))
+        // `责任分工`: a cell of labelled lines (`牵头单位：A` / `配合单位：B`
+        // / `完成时限：…`), read as a note is.
+        || ["责任分工", "职责分工", "分工"].contains(&s.as_str())
     {
         // `责任科室（单位）`: whatever the plan calls its units.
         Column::Responsible
@@ -801,6 +804,16 @@ pub fn item_of(task: TableTask) -> (Item, Span) {
         None => first,
     };
     let mut title = title.trim().to_owned();
+    // A table with no 序号 column numbers its tasks in the task cell
+    // (`1.建设一体化政务大数据体系。…`): the number is no part of the title.
+    let mut number = task.number;
+    if number.is_none()
+        && let Some(n) = super::numbering::parse(&title)
+        && !n.rest.trim().is_empty()
+    {
+        number = n.shown();
+        title = n.rest.trim().to_owned();
+    }
     let mut text = task.text.clone();
     let mut clauses = Vec::new();
     match task.cells_clause {
@@ -838,7 +851,7 @@ pub fn item_of(task: TableTask) -> (Item, Span) {
         end_line: task.line,
     };
     let item = Item {
-        number: task.number,
+        number,
         title,
         text,
         clauses,

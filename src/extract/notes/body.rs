@@ -234,6 +234,9 @@ pub(super) fn parse_list(
     // Once a joined list has closed with its work (`会同A、B建设平台，`),
     // words naming no unit go on with that work (`实现燃气、排水…在线监测`).
     let mut in_work = false;
+    // A unit in charge of a part of the work (`A负责上游段`): others then in
+    // charge of their parts (`B负责中游段`) stand beside it, as leads.
+    let mut parts_in_charge = false;
     // Where the person named as the note's leader was read.
     let mut leader_span: Option<(usize, usize)> = None;
     // `以上3项由A牵头`, `第8—10项责任单位：…`: the subject names the items
@@ -422,7 +425,12 @@ pub(super) fn parse_list(
                 // part, a partner.
                 let for_a_part = inside.is_some()
                     && verb.role == Role::Charge
-                    && !(b.leads.is_empty() && b.charge.is_empty());
+                    && !(b.leads.is_empty() && b.charge.is_empty())
+                    && !parts_in_charge;
+                parts_in_charge |= inside.is_some()
+                    && verb.role == Role::Charge
+                    && b.leads.is_empty()
+                    && b.charge.is_empty();
                 // `配合单位：B，C按职责分工负责`: under a supporting label, a
                 // unit's own `负责` is its part of the support, never a lead.
                 let under_support = default == Some(Role::Partner) && verb.role == Role::Charge;

@@ -143,13 +143,24 @@ fn unknown_unit_label(t: &Text, start: usize, end: usize) -> Option<(usize, Labe
             .iter()
             .any(|u| u.chars().eq(w.iter().copied()))
     });
-    if !has_unit_word {
+    // `牵头镇：`, `责任乡镇：`, `配合街道：`: the units are places' governments.
+    let place_label = || {
+        let label: String = t.norm[start..j].iter().collect();
+        ["牵头", "责任", "配合"]
+            .iter()
+            .any(|r| label.starts_with(r))
+            && PLACE_UNIT_NOUNS.iter().any(|p| label.ends_with(p))
+            && j < end
+            && t.norm[j] == ':'
+    };
+    if !has_unit_word && !place_label() {
         return None;
     }
     let label: String = t.norm[start..j].iter().collect();
     let unit_word = LISTED_UNIT_NOUNS
         .iter()
-        .find_map(|w| label.find(w).map(|at| at + w.len()))?;
+        .find_map(|w| label.find(w).map(|at| at + w.len()))
+        .unwrap_or(label.len());
     let label = &label[..unit_word];
     let mut k = skip_qualifier(t, start + label.chars().count(), end);
     while k < end && t.norm[k] == ' ' {

@@ -66,6 +66,8 @@ pub(super) fn clean_name_at(
         if EXPLANATION_OPENERS
             .iter()
             .any(|w| inside.trim_start().starts_with(w))
+            || (g.close + 1 == e && names_a_person_only(inside.trim()))
+            || (g.close + 1 == e && is_second_name(inside.trim()))
         {
             keep[g.open - s..=g.close - s].fill(false);
             continue;
@@ -103,6 +105,32 @@ pub(super) fn clean_name_at(
         .collect();
     let name = name.trim().to_string();
     (!name.is_empty()).then_some((name, (s, e)))
+}
+
+/// Whether a bracket closing a unit's name holds only a person: one by
+/// post (`（副区长刘振宇）`), or a name of two or three characters opening
+/// with a common family name (`区发改局（刘振宇）`, the leader who oversees
+/// the unit's part). Not a place or a unit (`（张家港）` has no level, but
+/// `（王府井街道）` ends like a unit).
+fn names_a_person_only(inside: &str) -> bool {
+    let n = inside.chars().count();
+    is_person(inside)
+        || ((2..=3).contains(&n)
+            && inside.chars().all(crate::zh::is_han)
+            && inside.starts_with(|c: char| FAMILY_NAMES.contains(c))
+            && !reads_as_unit(inside)
+            && !has_own_level(inside))
+}
+
+/// Whether a bracket closing a unit's name holds the same office's second
+/// name (`市市场监管局（市知识产权局）`, `县委宣传部（县文明办）`): one unit's
+/// name with a level of its own. Alternatives of a level (`各县（市、区）`)
+/// are a list, no name.
+fn is_second_name(inside: &str) -> bool {
+    !inside.contains(['、', ',', '，', '/'])
+        && inside.chars().count() >= 3
+        && reads_as_unit(inside)
+        && has_own_level(inside)
 }
 
 /// Where a list's closing `等` stands in `s..e` (at bracket depth 0, not

@@ -4,7 +4,7 @@ use super::ParsedNote;
 use super::body::{Builder, parse_list};
 use super::names::{clean_name, is_plausible_name};
 use super::standing::standing_statements;
-use super::text::Text;
+use super::text::{Text, split_top_level};
 use super::vocab::{
     LEAD_MARKS, LISTED_UNIT_NOUNS, ONLY_RESPONSIBLE_NAMED, Role, STANDING_TRIGGERS, VERB_MANNERS,
     ends_like_unit,
@@ -25,6 +25,9 @@ pub struct NoteRules {
     /// Units a standing note makes the lead of every later task naming none
     /// (`以下各项工作均由市发展改革委牵头，不再一一列出`).
     pub standing_leads: Vec<String>,
+    /// Units a document makes responsible for every task that names none
+    /// (`未明确责任单位的，由各地各部门按照职责抓好落实`).
+    pub unassigned_to: Vec<String>,
     /// `注：标*的为牵头单位`: units written with one of these marks lead.
     /// Without such a legend a mark means nothing fengong can know.
     pub lead_marks: Vec<char>,
@@ -48,6 +51,9 @@ impl NoteRules {
             "仅列一个",
             "只有一个",
             "仅有一个",
+            "未明确",
+            "未列明",
+            "没有明确",
         ]
         .iter()
         .any(|w| paragraph.contains(w))
@@ -56,6 +62,11 @@ impl NoteRules {
         }
         let t = Text::new(paragraph);
         let norm: String = t.norm.iter().collect();
+        for name in unassigned_units(&t) {
+            if !self.unassigned_to.contains(&name) {
+                self.unassigned_to.push(name);
+            }
+        }
         // `列第一位的为牵头单位`, `排名第一的单位牵头`, `排在首位的为牵头单位`,
         // `排在第一位的部门为牵头部门` (whatever the plan calls its units).
         let first_is_lead = [
@@ -178,6 +189,11 @@ impl NoteRules {
                 self.lead_marks.push(*m);
             }
         }
+        for p in &other.unassigned_to {
+            if !self.unassigned_to.contains(p) {
+                self.unassigned_to.push(p.clone());
+            }
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -230,6 +246,9 @@ impl NoteRules {
         }
         if note.leads.is_empty() && !self.standing_leads.is_empty() {
             note.leads = self.standing_leads.clone();
+        }
+        if note.leads.is_empty() && note.partners.is_empty() && note.responsible.is_empty() {
+            note.responsible = self.unassigned_to.clone();
         }
         for p in &self.standing_partners {
             if !note.leads.contains(p) && !note.partners.contains(p) {
@@ -368,6 +387,55 @@ fn standing_units_of(t: &Text) -> Vec<(String, Role)> {
         }
     }
     names
+}
+
+/// The units a document gives every task that names none: the `由X…`
+/// after `未明确责任单位的` (`未明确责任单位的，由各地各部门按照职责抓好落实`,
+/// `未列明牵头单位的，由属地政府负责`). The clause must speak of units not
+/// named; the units are whatever the 由 clause names.
+fn unassigned_units(t: &Text) -> Vec<String> {
+    let mut out = Vec::new();
+    for (cs, ce) in split_top_level(t, 0, t.norm.len(), |c| matches!(c, '。' | ';')) {
+        let clause = t.norm_str(cs, ce);
+        let Some(at) = ["未明确", "未列明", "没有明确"]
+            .iter()
+            .filter_map(|w| clause.find(w))
+            .min()
+        else {
+            continue;
+        };
+        let after = &clause[at..];
+        let Some(de) = after.find("的,") else {
+            continue;
+        };
+        if !(LISTED_UNIT_NOUNS.iter().any(|w| after[..de].contains(w))) {
+            continue;
+        }
+        // Char offsets: the clause is cut from the normalised chars.
+        let from = cs + clause[..at + de + "的,".len()].chars().count();
+        let Some(by) = (from..ce).find(|&i| t.norm[i] == '由') else {
+            continue;
+        };
+        if t.norm[from..by].iter().any(|c| !c.is_whitespace()) {
+            continue;
+        }
+        // The names, then how they do the work (`各地各部门按照职责抓好落实`).
+        const WORK_OPENERS: &[&str] = &[
+            "按照", "按", "根据", "依照", "依据", "结合", "负责", "抓好", "落实", "推进", "做好",
+        ];
+        let names_end = (by + 2..ce)
+            .find(|&p| {
+                WORK_OPENERS
+                    .iter()
+                    .any(|w| t.starts_with_at(p, ce, &w.chars().collect::<Vec<_>>()))
+            })
+            .unwrap_or(ce);
+        let b = super::body::parse_body(t, by + 1, names_end);
+        if b.unread.is_empty() && b.leftover.iter().all(|n| super::names::reads_as_unit(n)) {
+            out.extend(b.leftover);
+        }
+    }
+    out
 }
 
 /// A standing clause that names a lead and its partners in the note

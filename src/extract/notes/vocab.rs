@@ -480,10 +480,18 @@ pub(super) const PERSON_VERBS: &[&str] = &["分管", "主抓", "包抓", "挂帅
 /// Words after a person's name that are no part of it (`P同志`).
 pub(super) const PERSON_HONORIFICS: &[&str] = &["同志"];
 
+/// The commonest family names, for a person named without a post in a
+/// bracket after a unit (`区发改局（刘振宇）`: the leader who oversees it).
+pub(super) const FAMILY_NAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤聂冼罗柳殷易常乔赖文樊兰";
+
 /// What a plan calls the units it lists, in a rule about them
 /// (`排在第一位的部门为牵头部门`, `列首位的处室牵头`) and in a label not in
 /// [`LABELS`] (`责任股室：`, `支撑部门：`). Two chars each.
 pub(super) const LISTED_UNIT_NOUNS: &[&str] = &["单位", "部门", "处室", "科室", "股室", "机构"];
+
+/// What a label may call units that are places' governments (`牵头镇：`,
+/// `责任乡镇：`).
+pub(super) const PLACE_UNIT_NOUNS: &[&str] = &["乡镇", "镇", "街道", "镇街", "县区", "区县", "村"];
 
 /// Text that states a rule or a scope rather than naming a unit.
 pub(super) fn is_rule_phrase(s: &str) -> bool {
