@@ -612,11 +612,17 @@ fn by_clause_tail(t: &Text, ss: usize, se: usize) -> Option<NoteMatch> {
         .skip(1)
         .map(|&(a, b)| t.trim(a, b))
         .find_map(|(cs, ce)| {
-            let b = parse_body(t, cs, se);
             // A clause not opening with 由 must be nothing but names with
-            // their roles and times.
+            // their roles and times, which never run longer than an
+            // annotation line: longer tails are not read (so a sentence of
+            // many clauses is read in linear time, not quadratic).
+            let by = opens_with_by(t, cs, ce);
+            if !by && se - cs > MAX_VERB_LINE {
+                return None;
+            }
+            let b = parse_body(t, cs, se);
             let names_only = b.names_only() && !b.invalid && b.strong;
-            if !(opens_with_by(t, cs, ce) || names_only) {
+            if !(by || names_only) {
                 return None;
             }
             finish_sentence_note(t, b, cs, se).filter(|m| names_who_does_it(&m.note))
