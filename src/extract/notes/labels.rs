@@ -195,7 +195,7 @@ fn unknown_unit_label(t: &Text, start: usize, end: usize) -> Option<(usize, Labe
 /// `销号期限：`, `落实时限：`), then a colon. Returns where its value starts.
 fn unknown_deadline_label(t: &Text, start: usize, end: usize) -> Option<(usize, LabelKind)> {
     let mut j = start;
-    while j < end && j - start < 6 && ('\u{4e00}'..='\u{9fff}').contains(&t.norm[j]) {
+    while j < end && j - start < 6 && crate::zh::is_han(t.norm[j]) {
         j += 1;
     }
     let colon = (start + 3..=j).find(|&k| k < end && t.norm[k] == ':')?;

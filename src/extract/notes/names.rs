@@ -66,8 +66,9 @@ pub(super) fn clean_name_at(
         if EXPLANATION_OPENERS
             .iter()
             .any(|w| inside.trim_start().starts_with(w))
-            || (g.close + 1 == e && names_a_person_only(inside.trim()))
-            || (g.close + 1 == e && is_second_name(inside.trim()))
+            // (Closing the name: a person or the office's second name.)
+            || (g.close + 1 == e
+                && (names_a_person_only(inside.trim()) || is_second_name(inside.trim())))
         {
             keep[g.open - s..=g.close - s].fill(false);
             continue;

@@ -1,6 +1,5 @@
 //! Document-level rules stated once and applied to later tasks.
 
-use super::ParsedNote;
 use super::body::{Builder, parse_list};
 use super::names::{clean_name, is_plausible_name};
 use super::standing::standing_statements;
@@ -9,6 +8,7 @@ use super::vocab::{
     LEAD_MARKS, LISTED_UNIT_NOUNS, ONLY_RESPONSIBLE_NAMED, Role, STANDING_TRIGGERS, VERB_MANNERS,
     ends_like_unit,
 };
+use super::{ParsedNote, push_unique};
 use crate::model::LeadMode;
 
 /// Rules a document states once and applies to later tasks.
@@ -62,11 +62,7 @@ impl NoteRules {
         }
         let t = Text::new(paragraph);
         let norm: String = t.norm.iter().collect();
-        for name in unassigned_units(&t) {
-            if !self.unassigned_to.contains(&name) {
-                self.unassigned_to.push(name);
-            }
-        }
+        push_unique(&mut self.unassigned_to, unassigned_units(&t));
         // `列第一位的为牵头单位`, `排名第一的单位牵头`, `排在首位的为牵头单位`,
         // `排在第一位的部门为牵头部门` (whatever the plan calls its units).
         let first_is_lead = [
@@ -113,11 +109,7 @@ impl NoteRules {
                     .any(|w| w.contains('由') && (w.contains("牵头") || w.contains("负责")))
             },
         );
-        for m in legend_marks(&t.norm) {
-            if !self.lead_marks.contains(&m) {
-                self.lead_marks.push(m);
-            }
-        }
+        push_unique(&mut self.lead_marks, legend_marks(&t.norm));
         // `各责任单位要切实负起牵头推进责任`, `由责任单位牵头抓落实`,
         // `责任单位负总责`: the 责任单位 are those in charge.
         // (A sentence about them, not a label and its list: `责任单位：A（牵头）`.)
@@ -164,9 +156,7 @@ impl NoteRules {
                 Role::Lead | Role::Charge => &mut self.standing_leads,
                 _ => &mut self.standing_partners,
             };
-            if !list.contains(&name) {
-                list.push(name);
-            }
+            push_unique(list, vec![name]);
         }
     }
 
@@ -174,26 +164,10 @@ impl NoteRules {
     pub fn extend(&mut self, other: &NoteRules) {
         self.first_is_lead |= other.first_is_lead;
         self.responsible_are_leads |= other.responsible_are_leads;
-        for p in &other.standing_partners {
-            if !self.standing_partners.contains(p) {
-                self.standing_partners.push(p.clone());
-            }
-        }
-        for p in &other.standing_leads {
-            if !self.standing_leads.contains(p) {
-                self.standing_leads.push(p.clone());
-            }
-        }
-        for m in &other.lead_marks {
-            if !self.lead_marks.contains(m) {
-                self.lead_marks.push(*m);
-            }
-        }
-        for p in &other.unassigned_to {
-            if !self.unassigned_to.contains(p) {
-                self.unassigned_to.push(p.clone());
-            }
-        }
+        push_unique(&mut self.standing_partners, other.standing_partners.clone());
+        push_unique(&mut self.standing_leads, other.standing_leads.clone());
+        push_unique(&mut self.lead_marks, other.lead_marks.clone());
+        push_unique(&mut self.unassigned_to, other.unassigned_to.clone());
     }
 
     pub fn is_empty(&self) -> bool {
@@ -413,10 +387,8 @@ fn unassigned_units(t: &Text) -> Vec<String> {
         }
         // Char offsets: the clause is cut from the normalised chars.
         let from = cs + clause[..at + de + "的,".len()].chars().count();
-        let Some(by) = (from..ce).find(|&i| t.norm[i] == '由') else {
-            continue;
-        };
-        if t.norm[from..by].iter().any(|c| !c.is_whitespace()) {
+        let (by, _) = t.trim(from, ce);
+        if t.norm.get(by) != Some(&'由') {
             continue;
         }
         // The names, then how they do the work (`各地各部门按照职责抓好落实`).
