@@ -23,7 +23,7 @@ pub struct Engine<'d> {
     /// Per task: [`pair::positioned_bigrams`].
     positioned: Vec<Vec<u64>>,
     /// Per task: [`pair::topic_vector`].
-    topics: Vec<Vec<(u64, f32)>>,
+    topics: Vec<Vec<(u32, f32)>>,
     norms: Vec<f32>,
     pub index: KeyIndex,
     /// Per task: its document's position (`u32::MAX` for an unknown one).

@@ -25,6 +25,7 @@
 //! are judged by and the baseline is made of, once for all workers
 //! ([`TrigramCoherence`]).
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use super::fold::BREAK;
@@ -41,7 +42,7 @@ use super::params::{
 pub struct Generic<'c> {
     index: &'c KeyIndex,
     /// Per task: [`super::pair::topic_vector`].
-    topics: &'c [Vec<(u64, f32)>],
+    topics: &'c [Vec<(u32, f32)>],
     /// Per task: the length of its bigram vector.
     norms: &'c [f32],
     trigrams: &'c TrigramCoherence,
@@ -63,6 +64,12 @@ impl TrigramCoherence {
     }
 }
 
+thread_local! {
+    /// [`Generic::coherence`]'s sums by bigram id, all 0 between calls,
+    /// and the ids it touched.
+    static SUMS: RefCell<(Vec<f32>, Vec<u32>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
 /// Content shares already computed, kept by one worker.
 #[derive(Default)]
 pub struct GenericCache {
@@ -74,7 +81,7 @@ impl<'c> Generic<'c> {
     /// `trigrams` from [`TrigramCoherence::new`] of the same index.
     pub fn new(
         index: &'c KeyIndex,
-        topics: &'c [Vec<(u64, f32)>],
+        topics: &'c [Vec<(u32, f32)>],
         norms: &'c [f32],
         trigrams: &'c TrigramCoherence,
         baseline: f32,
@@ -97,7 +104,7 @@ impl<'c> Generic<'c> {
     /// `trigrams` for the pairs that meet them again.
     pub fn baseline(
         index: &KeyIndex,
-        topics: &[Vec<(u64, f32)>],
+        topics: &[Vec<(u32, f32)>],
         norms: &[f32],
         trigrams: &TrigramCoherence,
     ) -> f32 {
@@ -191,40 +198,47 @@ impl<'c> Generic<'c> {
         if n < 2 {
             return 0.0;
         }
-        let own: Vec<u64> = term
+        let own: Vec<u32> = term
             .windows(2)
-            .map(|w| ((w[0] as u64) << 21) | w[1] as u64)
+            .filter_map(|w| self.index.bigram_id(((w[0] as u64) << 21) | w[1] as u64))
             .collect();
         let step = tasks.len() as f64 / n as f64;
-        // Room for every bigram of the sample at once: growing the table
-        // while adding was a tenth of the overlaps' time.
-        let room: usize = (0..n)
-            .map(|k| self.topics[tasks[(k as f64 * step) as usize] as usize].len())
-            .sum();
-        let mut sum: FxHashMap<u64, f32> = FxHashMap::default();
-        sum.reserve(room);
         let mut squares = 0.0f32;
         let mut used = 0usize;
-        for k in 0..n {
-            let t = tasks[(k as f64 * step) as usize] as usize;
-            let norm = self.norms[t];
-            if norm <= 0.0 {
-                continue;
-            }
-            used += 1;
-            for &(b, weight) in &self.topics[t] {
-                if own.contains(&b) {
+        // Σ u per bigram in a vector indexed by bigram id, kept per thread
+        // and cleared after use: a hash table here was most of the time.
+        let total = SUMS.with_borrow_mut(|(sum, touched)| {
+            sum.resize(self.index.bigram_count(), 0.0);
+            for k in 0..n {
+                let t = tasks[(k as f64 * step) as usize] as usize;
+                let norm = self.norms[t];
+                if norm <= 0.0 {
                     continue;
                 }
-                let u = weight / norm;
-                *sum.entry(b).or_default() += u;
-                squares += u * u;
+                used += 1;
+                for &(b, weight) in &self.topics[t] {
+                    if own.contains(&b) {
+                        continue;
+                    }
+                    let u = weight / norm;
+                    let slot = &mut sum[b as usize];
+                    if *slot == 0.0 {
+                        touched.push(b);
+                    }
+                    *slot += u;
+                    squares += u * u;
+                }
             }
-        }
+            // A bigram touched twice (its first u was 0) is read once:
+            // its slot is 0 the second time.
+            touched
+                .drain(..)
+                .map(|b| std::mem::take(&mut sum[b as usize]).powi(2))
+                .sum::<f32>()
+        });
         if used < 2 {
             return 0.0;
         }
-        let total: f32 = sum.values().map(|s| s * s).sum();
         let used = used as f32;
         ((total - squares) / (used * (used - 1.0))).max(0.0)
     }

@@ -72,9 +72,10 @@ pub struct KeyIndex {
     /// How many tasks contain each character bigram. Bigrams propose no
     /// candidates (too common); they only tell whether a short string such
     /// as 旅游 or 台开 is an everyday word or a rare name.
-    /// Each bigram's [`KeyIndex::specificity`], computed once; -1 for a
-    /// bigram only one task has.
-    bigram_spec: FxHashMap<u64, f32>,
+    /// Each bigram's dense id (in the packed bigrams' order, so vectors
+    /// sorted by bigram are sorted by id) and [`KeyIndex::specificity`],
+    /// computed once; -1 for a bigram only one task has.
+    bigram_spec: FxHashMap<u64, (u32, f32)>,
     /// Packed key → dense id, to find the tasks that contain a string.
     ids: FxHashMap<Key, u32>,
     pub n_tasks: usize,
@@ -148,15 +149,18 @@ impl KeyIndex {
             bigram_spec: FxHashMap::default(),
             ids,
         };
-        index.bigram_spec = bigram_df
+        let mut by_bigram: Vec<(u64, u32)> = bigram_df.into_iter().collect();
+        by_bigram.sort_unstable();
+        index.bigram_spec = by_bigram
             .into_iter()
-            .map(|(b, df)| {
+            .enumerate()
+            .map(|(id, (b, df))| {
                 let spec = if df < 2 {
                     -1.0
                 } else {
                     index.specificity(df as usize)
                 };
-                (b, spec)
+                (b, (id as u32, spec))
             })
             .collect();
         index
@@ -164,7 +168,9 @@ impl KeyIndex {
 
     /// The specificity of one packed bigram (as [`bigrams_of`] packs them).
     pub fn bigram_specificity(&self, bigram: u64) -> f32 {
-        self.bigram_spec.get(&bigram).map_or(0.0, |&s| s.max(0.0))
+        self.bigram_spec
+            .get(&bigram)
+            .map_or(0.0, |&(_, s)| s.max(0.0))
     }
 
     /// A bigram's weight in a text's topic vector: its specificity, and 1
@@ -172,9 +178,28 @@ impl KeyIndex {
     /// is the text's own subject and makes it unlike the others).
     pub fn topic_weight(&self, bigram: u64) -> f32 {
         match self.bigram_spec.get(&bigram) {
-            Some(&s) if s >= 0.0 => s,
+            Some(&(_, s)) if s >= 0.0 => s,
             _ => 1.0,
         }
+    }
+
+    /// The dense id of a packed bigram some task has (ids follow the packed
+    /// bigrams' order), for vectors indexed by bigram.
+    pub fn bigram_id(&self, bigram: u64) -> Option<u32> {
+        self.bigram_spec.get(&bigram).map(|&(id, _)| id)
+    }
+
+    /// A bigram's dense id and [`Self::topic_weight`] in one lookup; `None`
+    /// for a bigram no task has.
+    pub fn topic_entry(&self, bigram: u64) -> Option<(u32, f32)> {
+        self.bigram_spec
+            .get(&bigram)
+            .map(|&(id, s)| (id, if s >= 0.0 { s } else { 1.0 }))
+    }
+
+    /// How many distinct bigrams the corpus has: ids are below this.
+    pub fn bigram_count(&self) -> usize {
+        self.bigram_spec.len()
     }
 
     /// The length of a text's topic vector (see [`Self::topic_weight`];

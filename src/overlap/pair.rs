@@ -28,7 +28,7 @@ pub struct Side<'a> {
     /// rather than once per pair it is in.
     pub bigrams: &'a [u64],
     /// [`topic_vector`] of `bigrams`, likewise.
-    pub topic: &'a [(u64, f32)],
+    pub topic: &'a [(u32, f32)],
     /// [`has_opening_quote`] of `text`: most texts quote nothing, and then
     /// no shared term needs looking up in the original text.
     pub quotes: bool,
@@ -262,16 +262,19 @@ pub fn positioned_bigrams(chars: &[char]) -> Vec<u64> {
 }
 
 /// The topic vector of a text from its [`positioned_bigrams`]: each
-/// distinct bigram (packed as [`KeyIndex`] packs them) with its
-/// [`KeyIndex::topic_weight`], in bigram order. Looked up once per task
+/// distinct bigram (as its [`KeyIndex::bigram_id`]) with its
+/// [`KeyIndex::topic_weight`], in bigram order. Every bigram of a task
+/// the index was built from is in it. Looked up once per task
 /// here, because the cosines of [`topic_similarity`] and of the corpus
 /// statistics (`generic.rs`) read these weights for every pair and phrase,
 /// and a lookup in the corpus-wide table of bigrams is mostly a cache miss.
-pub fn topic_vector(index: &KeyIndex, positioned: &[u64]) -> Vec<(u64, f32)> {
-    let mut out: Vec<(u64, f32)> = Vec::new();
+pub fn topic_vector(index: &KeyIndex, positioned: &[u64]) -> Vec<(u32, f32)> {
+    let mut out: Vec<(u32, f32)> = Vec::new();
+    let mut last = None;
     for b in positioned.iter().map(|&v| v >> 16) {
-        if out.last().is_none_or(|&(last, _)| last != b) {
-            out.push((b, index.topic_weight(b)));
+        if last != Some(b) {
+            last = Some(b);
+            out.extend(index.topic_entry(b));
         }
     }
     out
