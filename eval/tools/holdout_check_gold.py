@@ -16,6 +16,9 @@ removed. The text is read so:
   .pdf   `pdftotext` (poppler-utils), reading order, form feeds dropped
   .doc   `soffice --headless --convert-to txt` (LibreOffice); skipped with a
          message when soffice is missing
+  .xls/.ods  converted to .xlsx by `soffice --headless --convert-to xlsx`
+         into a temporary folder, then read as .xlsx; skipped with a message
+         when soffice is missing
   .html/.htm  <script>/<style> dropped, every tag a line break, entities
          unescaped (the page's menus and footer stay in the text)
   .txt/.md/.csv  UTF-16 with a BOM, UTF-8 (a BOM dropped), or GB18030 when the bytes
@@ -48,6 +51,17 @@ FURNITURE = re.compile(r"^\s*(—\s*\d+\s*—|-\s*\d+\s*-|·\s*\d+\s*·|第\s*\d
 
 
 def text_of(path: pathlib.Path):
+    if path.suffix in (".xls", ".ods"):
+        if not shutil.which("soffice"):
+            return None
+        with tempfile.TemporaryDirectory() as t:
+            profile = pathlib.Path(t) / "profile"
+            subprocess.run(
+                ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                 "--convert-to", "xlsx", "--outdir", t, str(path)],
+                check=True, capture_output=True, timeout=240,
+            )
+            return text_of(pathlib.Path(t) / (path.stem + ".xlsx"))
     if path.suffix == ".docx":
         import docx  # only for Word documents
 

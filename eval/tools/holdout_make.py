@@ -9,7 +9,8 @@ set's tools/ folder before; those copies differed only in their names).
 
 Needs python-docx, openpyxl and LibreOffice (`soffice`) with a CJK font
 (Debian: fonts-noto-cjk). A source is tools/src/<stem>.py holding two
-names: OUT, the output's suffix (".docx", ".xlsx", ".pdf" or ".doc"), and
+names: OUT, the output's suffix (".docx", ".xlsx", ".pdf", ".doc", ".xls",
+".ods" or ".csv"), and
 SOURCE, the document written by hand, one paragraph or table row a line:
 
   HEADER: text   (Word) the running header of every page
@@ -29,7 +30,9 @@ SOURCE, the document written by hand, one paragraph or table row a line:
   H: a | b | c   a header row; (Word) repeated at the top of every page
   R: a | b | c   a table row. A cell written ^ is merged into the cell above
                  it, < into the cell to its left. \\n in a cell is a line
-                 break inside the cell.
+                 break inside the cell; \\p (Word) starts a new paragraph
+                 inside the cell (python-docx reads such a cell's paragraphs
+                 joined by a line break).
   G: text        a section row: one cell merged across the table's width
   L: text        (Word) a paragraph in Word's automatic list numbering (style
                  List Number, `1.` `2.` … continuing through the document; the
@@ -41,7 +44,15 @@ SOURCE, the document written by hand, one paragraph or table row a line:
 
 ".pdf" and ".doc" documents are written as a Word document first, then
 converted by LibreOffice (`soffice --headless --convert-to pdf|doc`); the
-intermediate .docx is not kept. Fixed metadata make a rebuild of an
+intermediate .docx is not kept. ".xls" and ".ods" documents are written as
+an Excel workbook first (the .xlsx lines above), then converted by
+LibreOffice (`--convert-to xls|ods`), the intermediate .xlsx not kept.
+".csv" documents are written from the same lines with Python's csv module
+(cells holding commas, quotes or line breaks quoted, CRLF row ends), UTF-8
+with a BOM, as a spreadsheet's "CSV UTF-8" export: a T:/P: line is a row of
+one cell followed by empty cells to the table's width; a merged cell (^ or
+<) is written empty, as spreadsheets export it; G: a row whose first cell
+holds the text. Fixed metadata make a rebuild of an
 unchanged .docx/.xlsx source give the same content. The gold files are not
 made here: they are written by hand from the sources (eval/README.md).
 """
@@ -85,7 +96,8 @@ def parse(text):
         if tag in ("HEADER", "FOOTER", "WIDTHS", "LANDSCAPE"):
             meta[tag] = value
         elif tag in ("H", "R"):
-            items.append((tag, [c.replace("\\n", "\n") for c in re.split(r"\s*\|\s*", value)]))
+            items.append((tag, [c.replace("\\n", "\n").replace("\\p", "\u2029")
+                                for c in re.split(r"\s*\|\s*", value)]))
         else:
             items.append((tag, value))
     return meta, items
@@ -141,17 +153,21 @@ def grid(rows):
 
 
 def set_text(cell, text, size):
-    """A cell's text, a line break for each \\n, in the given size."""
+    """A cell's text, a line break for each \\n and a new paragraph for each
+    \\p (U+2029 after parsing), in the given size."""
     p = cell.paragraphs[0]
     for r in list(p.runs):
         r._r.getparent().remove(r._r)
-    lines = text.split("\n")
-    run = p.add_run(lines[0])
-    run.font.size = Pt(size)
-    for line in lines[1:]:
-        run.add_break()
-        run = p.add_run(line)
+    for k, para in enumerate(text.split("\u2029")):
+        if k:
+            p = cell.add_paragraph()
+        lines = para.split("\n")
+        run = p.add_run(lines[0])
         run.font.size = Pt(size)
+        for line in lines[1:]:
+            run.add_break()
+            run = p.add_run(line)
+            run.font.size = Pt(size)
 
 
 def page_field(paragraph, code):
@@ -339,6 +355,26 @@ def build_xlsx(items, dest):
     wb.save(dest)
 
 
+def build_csv(items, dest):
+    """A "CSV UTF-8" export of the first sheet's lines (see the docstring)."""
+    import csv
+
+    body = [(t, v) for t, v in items if t != "S"]
+    width = max([len(v) for t, v in body if t in ("H", "R")] or [1])
+    rows = []
+    for tag, value in blocks(body):
+        if tag in ("T", "P", "G"):
+            rows.append([value] + [""] * (width - 1))
+        elif tag == "E":
+            rows.append([""] * width)
+        elif tag == "table":
+            w, cells, spans = grid(value)
+            for r in range(len(value)):
+                rows.append([cells.get((r, c), "") for c in range(w)])
+    with open(dest, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
+
+
 # ---------------------------------------------------------------- LibreOffice
 
 
@@ -368,6 +404,13 @@ def main():
             build_docx(meta, items, dest)
         elif out == ".xlsx":
             build_xlsx(items, dest)
+        elif out == ".csv":
+            build_csv(items, dest)
+        elif out in (".xls", ".ods"):
+            with tempfile.TemporaryDirectory() as t:
+                tmp = pathlib.Path(t) / f"{stem}.xlsx"
+                build_xlsx(items, tmp)
+                soffice(out[1:], tmp, DOCS)
         elif out in (".pdf", ".doc"):
             with tempfile.TemporaryDirectory() as t:
                 tmp = pathlib.Path(t) / f"{stem}.docx"
