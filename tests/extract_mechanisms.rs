@@ -4661,3 +4661,128 @@ fn places_share_duties_by_part_and_a_part_speaks_for_itself() {
         ]
     );
 }
+
+/// The words plans use for who answers for a task beyond 牵头 (`主抓`,
+/// `抓总`, `统筹`, `共同负总责`) lead; words of doing the work (`承担`,
+/// `组织实施`, `共同推进`, `落实`) lead when nobody else does and are a
+/// part beside a lead; supporting words (`协同推进`, `协助`) partner.
+/// A bracket of doing and supporting words only is a note when named
+/// departments do the work, and a bare `（各镇落实）` stays none.
+#[test]
+fn words_of_answering_for_and_doing_the_work_give_roles() {
+    let d = extract_text(
+        "分工方案.txt",
+        "某县2026年乡村振兴工作分工方案\n\n\
+         一、重点任务\n\
+         1.开展常态化监测排查。每季度排查一次。（县农业农村局统筹，各乡镇人民政府组织实施）\n\
+         2.落实分层分类帮扶措施。落实兜底保障。（由县农业农村局组织实施，县民政局、县人社局配合）\n\
+         3.加强帮扶项目资产管理。建立资产台账。（县财政局、县农业农村局共同推进）\n\
+         4.建设四好农村路。新改建农村公路120公里。（县交通运输局承担，县公安局交通管理大队协助）\n\
+         5.强化金融支持。设立产业基金。（县金融办主抓，人民银行县支行协同推进）\n\
+         6.落实惠企政策。推行免申即享。（县工信局、县财政局共同负总责，各乡镇人民政府落实）\n\
+         7.开展村庄清洁行动。清理积存垃圾。（各镇落实）\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "开展常态化监测排查",
+                vec!["县农业农村局"],
+                vec!["各乡镇人民政府"],
+                vec![]
+            ),
+            (
+                "落实分层分类帮扶措施",
+                vec!["县农业农村局"],
+                vec!["县民政局", "县人社局"],
+                vec![]
+            ),
+            (
+                "加强帮扶项目资产管理",
+                vec!["县财政局", "县农业农村局"],
+                vec![],
+                vec![]
+            ),
+            (
+                "建设四好农村路",
+                vec!["县交通运输局"],
+                vec!["县公安局交通管理大队"],
+                vec![]
+            ),
+            (
+                "强化金融支持",
+                vec!["县金融办"],
+                vec!["人民银行县支行"],
+                vec![]
+            ),
+            (
+                "落实惠企政策",
+                vec!["县工信局", "县财政局"],
+                vec!["各乡镇人民政府"],
+                vec![]
+            ),
+            ("开展村庄清洁行动", vec![], vec![], vec![]),
+        ]
+    );
+}
+
+/// A legend under a task table (`注：标注★的为牵头单位`, `排在首位的为牵头
+/// 单位`) explains the rows above it; a provision about the plan after the
+/// last task (`本方案由市政府督查室负责跟踪督办`) is no part of that task;
+/// a bracketed time label may open with 按 (`【完成时限】按年度推进`).
+#[test]
+fn a_legend_under_a_table_holds_for_its_rows_and_a_closing_provision_for_none() {
+    let d = extract_text(
+        "任务表.md",
+        "# 某市开放型经济2026年任务清单\n\n\
+         | 序号 | 重点任务 | 责任单位 | 完成时限 |\n\
+         |---|---|---|---|\n\
+         | 1 | 培育外贸经营主体 | 市商务局、各县（市、区）人民政府 | 年内 |\n\
+         | 2 | 推进跨境电商发展 | 市交通运输局★、松岚海关 | 9月底 |\n\n\
+         注：1.标注★的为牵头单位；2.未标注的，排在首位的为牵头单位，其余为配合单位。\n\n\
+         本方案由市政府督查室负责跟踪督办。\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "培育外贸经营主体",
+                vec!["市商务局"],
+                vec!["各县（市、区）人民政府"],
+                vec![]
+            ),
+            (
+                "推进跨境电商发展",
+                vec!["市交通运输局"],
+                vec!["松岚海关"],
+                vec![]
+            ),
+        ]
+    );
+    let d = extract_text(
+        "方案.txt",
+        "某市促消费工作方案\n\n\
+         一、重点任务\n\
+         1.开展促消费系列活动。发放消费券。【牵头单位】市商务局【配合单位】市财政局、各县（市、区）人民政府【完成时限】按年度推进\n\
+         2.开展安全生产治本攻坚行动。（责任单位：市应急管理局）\n\n\
+         本方案由市政府督查室负责跟踪督办。\n",
+    );
+    assert_eq!(
+        title_roles(&d),
+        vec![
+            (
+                "开展促消费系列活动",
+                vec!["市商务局"],
+                vec!["市财政局", "各县（市、区）人民政府"],
+                vec![]
+            ),
+            (
+                "开展安全生产治本攻坚行动",
+                vec![],
+                vec![],
+                vec!["市应急管理局"]
+            ),
+        ]
+    );
+    assert_eq!(row(&d.tasks[0]).deadline, Some("按年度推进"));
+}

@@ -298,10 +298,12 @@ const OPEN_BRACKETS: &[char] = &[
     '(', '[', '{', '（', '［', '｛', '〔', '【', '﹝', '〖', '〘', '﹙', '〈', '⟨',
 ];
 const COLONS: &[char] = &[':', '：', '︰', '﹕'];
-/// A char of every strong verb (牵头, 会同, 负责, 配合, 主责, 协办, 按职责…), in
+/// A char of every strong verb (牵头, 会同, 负责, 配合, 主责, 协办, 按职责, 主抓,
+/// 抓总, 统筹…), in
 /// both scripts.
 const STRONG_VERB_CHARS: &[char] = &[
-    '牵', '牽', '会', '會', '负', '負', '配', '责', '責', '办', '辦', '按', '依', '据', '據',
+    '牵', '牽', '会', '會', '负', '負', '配', '责', '責', '办', '辦', '按', '依', '据', '據', '主',
+    '抓', '统', '統',
 ];
 /// Longest unlabelled annotation line (`市发展和改革局牵头，市财政局配合`).
 const MAX_VERB_LINE: usize = 80;

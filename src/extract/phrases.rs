@@ -329,6 +329,9 @@ pub const PROVISION_WORDS: &[&str] = &[
     "施行",
     "执行",
     "解释",
+    // Who follows the plan up (`本方案由市政府督查室负责跟踪督办`).
+    "督办",
+    "督查",
     "有效期",
     "废止",
     "起实施",

@@ -364,6 +364,29 @@ pub fn build(n: &Normalised) -> (Outline, Vec<Warning>) {
             open_box = None;
         }
         if let Some(&top) = stack.last() {
+            // A rule under a task table's rows (`注：排在首位的为牵头单位`)
+            // is text of the outline, where rules are read, not a row's body.
+            if matches!(
+                tree[top].source,
+                Source::TableItem(..) | Source::TableSection { .. }
+            ) && notes::is_rule_only(&para.text)
+            {
+                let level = tree[top].level + 1;
+                push_node(
+                    &mut tree,
+                    &mut stack,
+                    Source::TableText(para.text.clone(), Span::of(para)),
+                    NumberStyle::Plain,
+                    level,
+                );
+                stack.pop();
+                continue;
+            }
+            // A provision about the plan after its last task
+            // (`本方案由市政府督查室负责跟踪督办`) is no part of that task.
+            if is_provision(&para.text) {
+                continue;
+            }
             tree[top].content.push(i);
         }
     }

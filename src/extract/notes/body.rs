@@ -145,7 +145,16 @@ impl Builder {
             && self.charge.is_empty()
             && self.partners.is_empty()
             && self.responsible.is_empty());
-        if !self.strong || (self.invalid && !names_units) {
+        // Words of doing and supporting only (`（A承担，B协助）`, `（A、B共同
+        // 推进）`) make a note when those doing the work are named
+        // departments: `（各镇落实）` and `（企业为主体、社会参与）` make none.
+        let departments_do_it = self.leads.is_empty()
+            && !self.charge.is_empty()
+            && self
+                .charge
+                .iter()
+                .all(|n| is_department(n) && !n.starts_with(['各', '有', '相']));
+        if !(self.strong || departments_do_it) || (self.invalid && !names_units) {
             return None;
         }
         let mut note = ParsedNote {

@@ -226,8 +226,10 @@ pub(super) fn bracket_label(t: &Text, open: usize, end: usize) -> Option<(usize,
     }
     // `【牵头单位】负责统筹推进`, `只标注【责任单位】的`: a sentence about the
     // label (how the plan is marked up), not a field with its units.
+    // (A time may open with 按: `【完成时限】按年度推进`.)
     if LABEL_MENTION_FOLLOWERS
         .iter()
+        .filter(|w| !(label.kind == LabelKind::Deadline && **w == "按"))
         .any(|w| t.starts_with_at(value, end, &w.chars().collect::<Vec<_>>()))
     {
         return None;
