@@ -4786,3 +4786,82 @@ fn a_legend_under_a_table_holds_for_its_rows_and_a_closing_provision_for_none() 
     );
     assert_eq!(row(&d.tasks[0]).deadline, Some("按年度推进"));
 }
+
+/// A table's ditto marks (`〃`, `同上`) in its unit and time cells are the
+/// row above's, as the plan's own note says (`表中“〃”表示与上一项相同`).
+#[test]
+fn ditto_marks_in_unit_and_time_cells_copy_the_row_above() {
+    let d = extract_text(
+        "分工表.txt",
+        "某区2026年重点任务分工表\n\n\
+         序号\t工作任务\t牵头单位\t配合单位\t完成时限\n\
+         一、加快构建现代化产业体系\n\
+         1\t培育新能源汽车零部件产业集群\t区工业和信息化局\t区科技局\t2026年10月底\n\
+         2\t推动传统制造业技术改造\t〃\t区财政局\t〃\n\
+         3\t做强现代物流业\t区商务局\t〃\t同上\n\n\
+         注：表中“〃”表示与上一项相同。\n",
+    );
+    let rows: Vec<_> = d.tasks.iter().map(row).collect();
+    let got: Vec<_> = rows
+        .iter()
+        .map(|r| (r.title, r.leads.clone(), r.partners.clone(), r.deadline))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "培育新能源汽车零部件产业集群",
+                vec!["区工业和信息化局"],
+                vec!["区科技局"],
+                Some("2026年10月底")
+            ),
+            (
+                "推动传统制造业技术改造",
+                vec!["区工业和信息化局"],
+                vec!["区财政局"],
+                Some("2026年10月底")
+            ),
+            (
+                "做强现代物流业",
+                vec!["区商务局"],
+                vec!["区财政局"],
+                Some("2026年10月底")
+            ),
+        ]
+    );
+}
+
+/// A saved government page: its `<title>` (`article_column_site`) marks
+/// where the article starts, so the site's menus and 索引号 box above it
+/// are no part of the plan, and the plan is titled by it. In the table,
+/// a 序号 spanning a target's rows of measures numbers the target; each
+/// measure cell's own number (`1.`) is its task's, and no part of its
+/// title.
+#[test]
+fn a_saved_page_starts_at_its_article_title_and_measures_keep_their_own_numbers() {
+    let d = extract_text(
+        "page.html",
+        "<html><head><title>某区推进消费中心建设重点任务分工方案_通知公告_某区人民政府</title></head><body>\
+         <ul><li>设为首页</li><li>加入收藏</li><li>走进某区</li></ul>\
+         <table><tr><td>索引号：0001/2026-00087</td><td>发布机构：某区人民政府办公室</td></tr></table>\
+         <h1>某区推进消费中心建设重点任务分工方案</h1>\
+         <p>各街道办事处，区政府各部门：</p>\
+         <table><tr><td>序号</td><td>目标任务</td><td>工作措施</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>\
+         <tr><td rowspan=2>1</td><td rowspan=2>规模以上工业增加值增长7%</td><td>1.实施技改扩能项目40个</td><td>区工业和信息化局</td><td>区财政局</td><td>2026年12月底</td></tr>\
+         <tr><td>2.新增规模以上工业企业25家</td><td>区工业和信息化局</td><td>区统计局</td><td>2026年11月底</td></tr>\
+         </table><p>某区人民政府办公室</p><p>2026年4月8日</p></body></html>",
+    );
+    assert_eq!(d.documents[0].title, "某区推进消费中心建设重点任务分工方案");
+    let got: Vec<_> = d
+        .tasks
+        .iter()
+        .map(|t| (t.number.as_deref(), row(t).title))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("1."), "实施技改扩能项目40个"),
+            (Some("2."), "新增规模以上工业企业25家"),
+        ]
+    );
+}

@@ -789,6 +789,13 @@ fn annotation_in(paragraph: &str) -> Option<ParsedNote> {
     b.finish()
 }
 
+/// `同上`, `同第7项`, `〃`: the whole of `cell` says "the same as" another
+/// task's, and which (a deadline cell's ditto).
+pub fn ditto_cell(cell: &str) -> Option<DittoOf> {
+    let t = Text::new(cell);
+    names::ditto_of(&t, 0, t.norm.len())
+}
+
 /// A deadline: `完成时限：2025年底前` → `2025年底前`; `2025年6月底前完成` →
 /// `2025年6月底前`; `持续推进`; `长期坚持`. Found when it is the whole text,
 /// after a 完成时限-type label anywhere (also inside brackets), or as the

@@ -20,7 +20,8 @@
 //! one a line); inside a task cell it is left as the reader wrote it.
 
 use super::notes::{
-    ParsedNote, UnitColumn, find_note, parse_deadline, parse_remark_cell, parse_unit_cell,
+    Ditto, DittoField, ParsedNote, UnitColumn, ditto_cell, find_note, parse_deadline,
+    parse_remark_cell, parse_unit_cell,
 };
 use super::outline::{Clause, Item, ItemSource, Span};
 use super::phrases::{ITEM_MARKS, MERGED_CELLS};
@@ -804,14 +805,15 @@ pub fn item_of(task: TableTask) -> (Item, Span) {
         None => first,
     };
     let mut title = title.trim().to_owned();
-    // A table with no 序号 column numbers its tasks in the task cell
-    // (`1.建设一体化政务大数据体系。…`): the number is no part of the title.
+    // A task cell may number its own task (`1.建设一体化政务大数据体系。…`),
+    // in a table with no 序号 or under a 序号 merged over a target's rows
+    // of measures: the number is no part of the title, and it is the
+    // task's own.
     let mut number = task.number;
-    if number.is_none()
-        && let Some(n) = super::numbering::parse(&title)
+    if let Some(n) = super::numbering::parse(&title)
         && !n.rest.trim().is_empty()
     {
-        number = n.shown();
+        number = n.shown().or(number);
         title = n.rest.trim().to_owned();
     }
     let mut text = task.text.clone();
@@ -919,9 +921,13 @@ fn row_note(cells: &[String], h: &Header, text: &str) -> (ParsedNote, Option<Str
         clause.push_str(&listed);
         match role {
             Some(role) => note.merge(parse_unit_cell(&listed, role).shifted(offset)),
-            None if label == "完成时限" => {
-                note.deadline = Some(parse_deadline(c).unwrap_or_else(|| c.to_string()));
-            }
+            None if label == "完成时限" => match ditto_cell(c) {
+                Some(of) => note.ditto.push(Ditto {
+                    field: DittoField::Deadline,
+                    of,
+                }),
+                None => note.deadline = Some(parse_deadline(c).unwrap_or_else(|| c.to_string())),
+            },
             None => note.leader = Some(c.to_string()),
         }
     }

@@ -281,12 +281,19 @@ pub(super) fn reference_end(t: &Text, start: usize, end: usize) -> Option<usize>
     }
 }
 
-/// `同上`, `同上项`, `同前`, `同第7项`, `与第7项相同`: the whole of
+/// Marks a table writes for "the same as the row above".
+const DITTO_MARKS: &[char] = &['〃', '″', '"'];
+
+/// `同上`, `同上项`, `同前`, `同第7项`, `与第7项相同`, `〃`: the whole of
 /// `start..end` says "the same as" another item's, and which.
 pub(super) fn ditto_of(t: &Text, start: usize, end: usize) -> Option<DittoOf> {
     let (s, e) = t.trim(start, end);
     let text = t.norm_str(s, e);
     let text = text.trim_end_matches(['。', '.']);
+    // A table's ditto mark (`〃`, `″`, `"`), written alone in the cell.
+    if !text.is_empty() && text.chars().all(|c| DITTO_MARKS.contains(&c)) {
+        return Some(DittoOf::Previous);
+    }
     let inner = text
         .strip_prefix('同')
         .or_else(|| text.strip_prefix('与').and_then(|r| r.strip_suffix("相同")))?;

@@ -45,11 +45,17 @@ pub(crate) fn read_html(bytes: &[u8]) -> Result<SourceText, ReadErrorKind> {
         line.clear();
     };
     let mut skip: Option<&str> = None;
+    // The page's `<title>`, kept to find where the article starts.
+    let (mut page_title, mut in_title) = (String::new(), false);
     while let Some(token) = tokens.next() {
         match token.kind {
             Kind::Text(s) if skip.is_none() => line.push_str(&s),
+            Kind::Text(s) if in_title && page_title.len() < 1024 => page_title.push_str(&s),
             Kind::Text(_) => {}
             Kind::Tag(tag) => {
+                if skip == Some("head") && tag.name == "title" {
+                    in_title = !tag.closing;
+                }
                 if let Some(until) = skip {
                     // (A `<head>` never closed ends where the body opens.)
                     if (tag.closing && tag.name == until) || (until == "head" && tag.name == "body")
@@ -73,6 +79,7 @@ pub(crate) fn read_html(bytes: &[u8]) -> Result<SourceText, ReadErrorKind> {
         }
     }
     flush(&mut text, &mut line);
+    let text = from_article_title(text, &mut tables, &page_title);
     if text.trim().is_empty() {
         return Err(ReadErrorKind::Empty);
     }
@@ -82,6 +89,41 @@ pub(crate) fn read_html(bytes: &[u8]) -> Result<SourceText, ReadErrorKind> {
         encoding,
         tables,
     })
+}
+
+/// A government site's page is titled `article_column_site`
+/// (`某区…分工方案_通知公告_某区人民政府`): the lines above the first one
+/// that is the article's title are the site's menus and its 索引号 box;
+/// they are blanked (so line numbers stay) and the tables among them
+/// dropped. Unchanged when no line is the title or a table runs across it.
+fn from_article_title(text: String, tables: &mut Vec<Table>, page_title: &str) -> String {
+    let article = page_title
+        .split(['_', '|', '｜'])
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<String>();
+    if article.chars().count() < 6 {
+        return text;
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let Some(at) = lines
+        .iter()
+        .position(|l| l.split_whitespace().collect::<String>() == article)
+    else {
+        return text;
+    };
+    // (Rows' lines are 1-based; the title's line is at + 1.)
+    let above = |t: &Table| t.rows.iter().all(|r| (r.line as usize) <= at);
+    let across = |t: &Table| !above(t) && t.rows.iter().any(|r| (r.line as usize) <= at);
+    if tables.iter().any(across) {
+        return text;
+    }
+    let mut out: Vec<&str> = vec![""; at];
+    out.extend(&lines[at..]);
+    let out = out.join("\n");
+    tables.retain(|t| !above(t));
+    out
 }
 
 /// The `<table>`s written inside text (a Markdown file, pasted text): the
