@@ -298,13 +298,15 @@ const OPEN_BRACKETS: &[char] = &[
     '(', '[', '{', '（', '［', '｛', '〔', '【', '﹝', '〖', '〘', '﹙', '〈', '⟨',
 ];
 const COLONS: &[char] = &[':', '：', '︰', '﹕'];
-/// A char of every strong verb (牵头, 会同, 负责, 配合, 主责, 协办, 按职责, 主抓,
-/// 抓总, 统筹…), in
+/// A char of every strong verb (牵头, 会同, 负责, 配合, 主责, 协办, 按职责…), in
 /// both scripts.
 const STRONG_VERB_CHARS: &[char] = &[
-    '牵', '牽', '会', '會', '负', '負', '配', '责', '責', '办', '辦', '按', '依', '据', '據', '主',
-    '抓', '统', '統',
+    '牵', '牽', '会', '會', '负', '負', '配', '责', '責', '办', '辦', '按', '依', '据', '據',
 ];
+/// A char of the other verbs of answering for a task (主抓, 抓总, 统筹): too
+/// common in running text (主要, 统一) to let every paragraph through the
+/// quick reject, so they count for short annotation lines only.
+const ANSWERING_VERB_CHARS: &[char] = &['主', '抓', '统', '統'];
 /// Longest unlabelled annotation line (`市发展和改革局牵头，市财政局配合`).
 const MAX_VERB_LINE: usize = 80;
 
@@ -745,7 +747,8 @@ pub fn parse_annotation(paragraph: &str) -> Option<ParsedNote> {
     // Without a bracket or a colon only a short line with a verb can be one.
     if !paragraph.contains(|c| OPEN_BRACKETS.contains(&c) || COLONS.contains(&c))
         && (paragraph.chars().nth(MAX_VERB_LINE).is_some()
-            || !paragraph.contains(|c| STRONG_VERB_CHARS.contains(&c)))
+            || !paragraph
+                .contains(|c| STRONG_VERB_CHARS.contains(&c) || ANSWERING_VERB_CHARS.contains(&c)))
     {
         return None;
     }
