@@ -148,7 +148,7 @@ fn ancestor_of_level(jurisdiction: &str, level: char) -> Option<&'static str> {
 }
 
 /// `各镇`, `市相关单位`, `各相关镇(街)`: bodies named by role, not by name.
-fn is_collective(w: &str) -> bool {
+pub(crate) fn is_collective(w: &str) -> bool {
     w.starts_with('各') || w.contains("相关") || w.contains("有关") || w.ends_with("成员单位")
 }
 

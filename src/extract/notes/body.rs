@@ -153,7 +153,7 @@ impl Builder {
             && self
                 .charge
                 .iter()
-                .all(|n| is_department(n) && !n.starts_with(['各', '有', '相']));
+                .all(|n| is_department(n) && !crate::extract::units::is_collective(n));
         if !(self.strong || departments_do_it) || (self.invalid && !names_units) {
             return None;
         }
